@@ -1,0 +1,77 @@
+/**
+ * Errors are data (STYLE §2.5): every problem found in a rule file, a profile or an input file is an
+ * {@link Issue} with a stable `code`, a `path` into the offending document and typed `params`.
+ * Functions that take user data return a {@link Result}; only programmer mistakes throw, and then
+ * with a {@link ThiduaError} that carries the issues.
+ */
+export { ISSUE_CODES, type IssueCode } from "./codes.js";
+import type { IssueCode } from "./codes.js";
+
+export type IssuePath = readonly (string | number)[];
+
+export interface Issue {
+  /** Closed, namespaced code such as `rules.unknown_operator`. Renaming one is a breaking change. */
+  readonly code: IssueCode;
+  /** Path into the rule file (first element: the file name) or into the profile. */
+  readonly path: IssuePath;
+  /** Typed extras: what was expected, what was found, the id concerned… */
+  readonly params?: Readonly<Record<string, string | number | boolean>>;
+  /** English text for logs; people read the catalog text built from `code` + `params`. */
+  readonly message: string;
+  /** `error` blocks loading / scoring; `warning` is reported but does not block. */
+  readonly severity: "error" | "warning";
+}
+
+export type Result<T> =
+  | { readonly ok: true; readonly value: T; readonly warnings?: readonly Issue[] }
+  | { readonly ok: false; readonly issues: readonly Issue[] };
+
+/** Thrown only for programmer mistakes (e.g. calling `unwrap` on a failed result). */
+export class ThiduaError extends Error {
+  readonly issues: readonly Issue[];
+  constructor(message: string, issues: readonly Issue[] = []) {
+    super(issues.length ? `${message}\n${issues.map(formatIssue).join("\n")}` : message);
+    this.name = "ThiduaError";
+    this.issues = issues;
+  }
+}
+
+export function issue(
+  code: IssueCode,
+  path: IssuePath,
+  message: string,
+  params?: Readonly<Record<string, string | number | boolean>>,
+  severity: "error" | "warning" = "error",
+): Issue {
+  return params === undefined ? { code, path, message, severity } : { code, path, params, message, severity };
+}
+
+/** Renders a path as `facts["plan.issuedOnTime"]` / `criteria[3].conditions.all[0]`. */
+export function formatPath(path: IssuePath): string {
+  let out = "";
+  for (const seg of path) {
+    if (typeof seg === "number") out += `[${seg}]`;
+    else if (/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(seg)) out += out === "" ? seg : `.${seg}`;
+    else out += out === "" ? seg : `[${JSON.stringify(seg)}]`;
+  }
+  return out;
+}
+
+export function formatIssue(i: Issue): string {
+  const where = i.path.length ? `${formatPath(i.path)}: ` : "";
+  return `${i.severity === "warning" ? "warning" : "error"} ${i.code} ${where}${i.message}`;
+}
+
+export function ok<T>(value: T, warnings?: readonly Issue[]): Result<T> {
+  return warnings && warnings.length ? { ok: true, value, warnings } : { ok: true, value };
+}
+
+export function fail<T = never>(issues: readonly Issue[]): Result<T> {
+  return { ok: false, issues };
+}
+
+/** Returns the value of a successful result or throws a {@link ThiduaError} with its issues. */
+export function unwrap<T>(r: Result<T>, what = "operation failed"): T {
+  if (r.ok) return r.value;
+  throw new ThiduaError(what, r.issues);
+}

@@ -1,0 +1,427 @@
+/**
+ * The published rule-file format (format version 1). These zod schemas are the single source of
+ * truth: `rules/schema/*.schema.json` is generated from them (`npm run schema`) and a test fails
+ * when the committed JSON Schema drifts.
+ *
+ * Conditions use json-rules-engine's format unchanged (`all`/`any`/`not`, `fact`/`operator`/`value`,
+ * optional `path`), so rule files stay readable by that engine; provenance keys (`id`, `basis`,
+ * `ref`, `validFrom`) sit beside `value` and json-rules-engine ignores them.
+ */
+import { z } from "zod";
+
+export const FORMAT_VERSION = 1;
+export const GROUPS = ["ministry", "province", "front", "enterprise", "individual"] as const;
+export const OPERATORS = [
+  "equal",
+  "notEqual",
+  "lessThan",
+  "lessThanInclusive",
+  "greaterThan",
+  "greaterThanInclusive",
+  "in",
+  "notIn",
+  "contains",
+  "doesNotContain",
+] as const;
+export const FACT_TYPES = ["boolean", "integer", "number", "ratio", "date", "enum", "object"] as const;
+export const BASES = ["law", "policy-default"] as const;
+/** Keys that must never be reached through a fact id, a path segment or a profile key. */
+export const FORBIDDEN_KEYS = ["__proto__", "constructor", "prototype"] as const;
+
+const isNfc = (s: string) => s === s.normalize("NFC");
+const isRealDate = (s: string) => {
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+};
+
+export const Text = z.string().min(1).max(4000).refine(isNfc, { message: "text must be Unicode NFC" });
+export const Localized = z
+  .object({ vi: Text.describe("Vietnamese: the reference wording"), en: Text.describe("English translation") })
+  .strict()
+  .meta({ id: "Localized", description: "Vietnamese reference text with its English translation." });
+export const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine(isRealDate, { message: "not a calendar date" })
+  .meta({ id: "IsoDate", description: "Calendar date, ISO 8601 YYYY-MM-DD." });
+const idPattern = (p: RegExp, what: string) =>
+  z
+    .string()
+    .regex(p, { message: `invalid ${what} id` })
+    .refine((s) => !s.split(/[.-]/).some((seg) => (FORBIDDEN_KEYS as readonly string[]).includes(seg)), {
+      message: "id may not contain __proto__, constructor or prototype",
+    });
+export const RuleId = idPattern(/^[a-z0-9]+(?:[.-][a-z0-9]+)*$/, "rule").meta({
+  id: "RuleId",
+  description: "Stable id such as `province.3` or `award.bang-khen-tinh`; never changes meaning.",
+});
+export const FactId = idPattern(/^[a-z][A-Za-z0-9]*(?:\.[a-z][A-Za-z0-9]*)*$/, "fact").meta({
+  id: "FactId",
+  description: "Fact id such as `plan.issuedOnTime` (dot-separated camelCase segments).",
+});
+export const Group = z.enum(GROUPS).meta({
+  id: "Group",
+  description: "Subject group of Decision 2447: ministry, province, front (Fatherland Front and socio-political organisations), enterprise (agencies, organisations, enterprises, schools), individual.",
+});
+export const Basis = z.enum(BASES).meta({
+  id: "Basis",
+  description: "`law`: the value is fixed by the cited legal text. `policy-default`: our choice, which a committee may override.",
+});
+/** Points: a non-negative JSON number with at most two decimals (the manifest's point unit is 0.01). */
+export const Points = z
+  .number()
+  .finite()
+  .nonnegative()
+  .refine((n) => Math.abs(Math.round(n * 100) - n * 100) < 1e-9, { message: "points have at most two decimals" })
+  .meta({ id: "Points", description: "Points, at most two decimals; serialised by the engine as decimal strings." });
+
+export const Citation = z
+  .object({
+    source: RuleId.describe("id of a legal source listed in the manifest"),
+    section: Text.optional().describe("article / section / clause within the source, e.g. `Điều 24` or `Mục III.2, ý 1`"),
+    seed: z.string().optional().describe("seed file in shared/seeds the citation rests on"),
+    note: Localized.optional(),
+  })
+  .strict()
+  .meta({ id: "Citation" });
+
+export const ScalarValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+export const ConditionValue = z.union([ScalarValue, z.array(ScalarValue)]).meta({ id: "ConditionValue" });
+
+export interface LeafCondition {
+  fact: string;
+  operator: string;
+  value: unknown;
+  path?: string;
+  id?: string;
+  basis?: "law" | "policy-default";
+  ref?: z.infer<typeof Citation>;
+  validFrom?: string;
+  note?: { vi: string; en: string };
+}
+export type Condition = { all: Condition[] } | { any: Condition[] } | { not: Condition } | LeafCondition;
+
+export const Leaf = z
+  .object({
+    fact: FactId,
+    operator: z.string().min(1).describe("a json-rules-engine operator; see OPERATORS"),
+    value: ConditionValue,
+    path: z.string().optional().describe("JSONPath subset into an object fact: `$.a.b`, `$.a[0]`"),
+    id: z.string().regex(/^[a-z0-9]+(?:[.-][a-z0-9]+)*$/).optional().describe("threshold id, unique within its criterion; target of overrides"),
+    basis: Basis.optional().describe("required on every non-boolean threshold"),
+    ref: Citation.optional(),
+    validFrom: IsoDate.optional(),
+    note: Localized.optional(),
+  })
+  .strict()
+  .meta({ id: "LeafCondition" });
+
+export const ConditionSchema: z.ZodType<Condition> = z
+  .lazy(() =>
+    z.union([
+      z.object({ all: z.array(ConditionSchema).min(1) }).strict(),
+      z.object({ any: z.array(ConditionSchema).min(1) }).strict(),
+      z.object({ not: ConditionSchema }).strict(),
+      Leaf,
+    ]),
+  )
+  .meta({ id: "Condition", description: "json-rules-engine condition: all / any / not / leaf." }) as z.ZodType<Condition>;
+
+/* ───────────────────────────── manifest ───────────────────────────── */
+
+export const Source = z
+  .object({
+    id: RuleId,
+    title: Localized,
+    issuer: Localized,
+    date: IsoDate,
+    kind: z.enum(["law", "decree", "decision", "circular", "directive", "conclusion", "plan", "news"]),
+    seed: z.string().optional().describe("file name in shared/seeds"),
+    reference: z.string().optional().describe("public reference (official gazette number or URL)"),
+    status: z.enum(["in-force", "amended", "repealed", "unconfirmed"]).optional(),
+    note: Localized.optional(),
+  })
+  .strict()
+  .meta({ id: "Source" });
+
+export const FileKind = z.enum(["facts", "criteria", "awards", "classes", "overrides"]);
+export const ManifestFile = z
+  .object({
+    path: z.string().regex(/^[a-z0-9][a-z0-9._/-]*\.json$/),
+    kind: FileKind,
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  })
+  .strict();
+
+export const ChangelogEntry = z
+  .object({ version: z.string(), date: IsoDate, changes: z.array(Localized).min(1) })
+  .strict();
+
+export const ManifestSchema = z
+  .object({
+    $schema: z.string().optional(),
+    formatVersion: z.literal(FORMAT_VERSION),
+    id: RuleId,
+    version: z.string().regex(/^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/, { message: "version must be semver" }),
+    title: Localized,
+    description: Localized.optional(),
+    effectiveFrom: IsoDate,
+    effectiveTo: IsoDate.optional(),
+    extends: z
+      .object({ id: RuleId, version: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/).optional() })
+      .strict()
+      .optional()
+      .describe("parent rule set; a local set may add items and override policy-default values"),
+    jurisdiction: Localized.optional(),
+    pointScale: z.literal(2).describe("decimal places of points; points are integers in hundredths inside the engine"),
+    rounding: z.enum(["half-up", "half-even", "floor", "ceil"]).describe("rounding of derived numbers (percent, quotas)"),
+    sources: z.array(Source),
+    files: z.array(ManifestFile).min(1),
+    changelog: z.array(ChangelogEntry).optional(),
+  })
+  .strict()
+  .meta({ id: "Manifest", title: "thidua rule-set manifest" });
+
+/* ───────────────────────────── facts ───────────────────────────── */
+
+export const ObjectField = z
+  .object({
+    type: z.enum(["boolean", "integer", "number", "ratio", "date", "enum"]),
+    values: z.array(z.string()).optional(),
+    min: z.number().optional(),
+    max: z.number().optional(),
+    label: Localized,
+  })
+  .strict();
+
+export const FactSchema = z
+  .object({
+    id: FactId,
+    type: z.enum(FACT_TYPES),
+    label: Localized,
+    description: Localized.optional(),
+    unit: Localized.optional(),
+    min: z.number().optional(),
+    max: z.number().optional(),
+    values: z.array(z.string().min(1)).min(1).optional().describe("allowed values of an enum fact"),
+    valueLabels: z.record(z.string(), Localized).optional(),
+    fields: z.record(z.string(), ObjectField).optional().describe("fields of an object fact, reachable with `path`"),
+    better: z.enum(["higher", "lower", "none"]).describe("direction in which the fact improves a score (booleans: true is `higher`)"),
+    evidence: Localized.describe("the document a committee checks to accept the value"),
+    groups: z.array(Group).min(1),
+  })
+  .strict()
+  .meta({ id: "Fact" });
+
+export const FactsFileSchema = z
+  .object({ $schema: z.string().optional(), facts: z.array(FactSchema) })
+  .strict()
+  .meta({ id: "FactsFile", title: "thidua fact catalog" });
+
+/* ───────────────────────────── criteria ───────────────────────────── */
+
+export const Tier = z
+  .object({ id: z.string().optional(), points: Points, label: Localized.optional(), conditions: ConditionSchema })
+  .strict();
+
+export const PerUnit = z
+  .object({
+    id: z.string().regex(/^[a-z0-9]+(?:[.-][a-z0-9]+)*$/).optional(),
+    fact: FactId,
+    path: z.string().optional(),
+    pointsPerUnit: Points,
+    cap: Points.optional().describe("at most this many points (defaults to maxPoints)"),
+    basis: Basis,
+    ref: Citation.optional(),
+    label: Localized.optional(),
+  })
+  .strict()
+  .meta({ id: "PerUnit", description: "points per unit of a count fact, capped" });
+
+export const Adjustment = z
+  .object({
+    id: z.string().regex(/^[a-z0-9]+(?:[.-][a-z0-9]+)*$/),
+    title: Localized,
+    conditions: ConditionSchema.optional().describe("fixed `points` when the conditions hold"),
+    points: Points.optional(),
+    perUnit: PerUnit.optional().describe("or points per unit of a count fact"),
+    cap: Points.describe("at most this many points from this adjustment"),
+    basis: Basis,
+    ref: Citation.optional(),
+  })
+  .strict()
+  .meta({ id: "Adjustment", description: "bonus (điểm thưởng) or deduction (điểm trừ)" });
+
+export const CriterionSchema = z
+  .object({
+    id: RuleId,
+    group: Group,
+    contents: z.array(z.number().int().min(1).max(6)).min(1).describe("emulation contents 1–6 of Decision 2447 it serves"),
+    title: Localized,
+    description: Localized.optional(),
+    citation: Citation,
+    basis: Basis,
+    maxPoints: Points,
+    conditions: ConditionSchema.optional(),
+    tiers: z.array(Tier).min(1).optional(),
+    perUnit: PerUnit.optional(),
+    bonus: z.array(Adjustment).optional(),
+    deductions: z.array(Adjustment).optional(),
+    floor: Points.optional().describe("deductions never take the criterion below this (default 0)"),
+    knockout: z.boolean().optional().describe("a met knock-out criterion bars every title that year"),
+    knockoutReason: Localized.optional(),
+    evidence: z.array(Localized).min(1),
+    effectiveFrom: IsoDate.optional(),
+    effectiveTo: IsoDate.optional(),
+  })
+  .strict()
+  .meta({ id: "Criterion" });
+
+export const GroupCap = z
+  .object({ id: RuleId, title: Localized, criteria: z.array(RuleId).min(2), maxPoints: Points, basis: Basis, ref: Citation.optional() })
+  .strict()
+  .meta({ id: "GroupCap", description: "the points of several criteria together count at most maxPoints" });
+
+export const CriteriaFileSchema = z
+  .object({
+    $schema: z.string().optional(),
+    group: Group,
+    title: Localized,
+    criteria: z.array(CriterionSchema).min(1),
+    groupCaps: z.array(GroupCap).optional(),
+  })
+  .strict()
+  .meta({ id: "CriteriaFile", title: "thidua criteria of one subject group" });
+
+/* ───────────────────────────── classes ───────────────────────────── */
+
+export const ClassSchema = z
+  .object({
+    id: RuleId,
+    title: Localized,
+    rank: z.number().int().min(0).describe("higher is better"),
+    minPercent: z.number().min(0).max(100).describe("minimum score as a percentage of the nominal maximum"),
+    requires: z
+      .array(z.object({ criterion: RuleId, minPoints: Points }).strict())
+      .optional()
+      .describe("criteria that must reach a minimum for this class"),
+    noKnockout: z.boolean().optional(),
+    basis: Basis,
+    ref: Citation.optional(),
+  })
+  .strict();
+
+export const ClassesFileSchema = z
+  .object({ $schema: z.string().optional(), classes: z.array(ClassSchema).min(1), citation: Citation })
+  .strict()
+  .meta({ id: "ClassesFile", title: "thidua classification thresholds" });
+
+/* ───────────────────────────── awards ───────────────────────────── */
+
+export const HistoryRequirement = z
+  .discriminatedUnion("kind", [
+    z
+      .object({
+        kind: z.literal("consecutive"),
+        awards: z.array(RuleId).min(1).describe("any of these titles counts"),
+        times: z.number().int().min(1),
+        includeCurrentYear: z.boolean().describe("whether this year's proposed title counts towards the run"),
+        basis: Basis,
+        ref: Citation.optional(),
+      })
+      .strict(),
+    z
+      .object({
+        kind: z.literal("prior"),
+        awards: z.array(RuleId).min(1),
+        withinYears: z.number().int().min(1).optional(),
+        basis: Basis,
+        ref: Citation.optional(),
+      })
+      .strict(),
+    z
+      .object({ kind: z.literal("never"), awards: z.array(RuleId).min(1).describe("awarded at most once"), basis: Basis, ref: Citation.optional() })
+      .strict(),
+  ])
+  .meta({ id: "HistoryRequirement" });
+
+export const Quota = z
+  .object({
+    share: z.string().regex(/^0(?:\.\d+)?$|^1(?:\.0+)?$/).describe("decimal share, e.g. \"0.15\""),
+    of: z.union([z.literal("cohort"), RuleId]).describe("`cohort` or the id of the award whose holders are counted"),
+    rounding: z.enum(["floor", "ceil", "half-up"]),
+    minimum: z.number().int().min(0).optional(),
+    basis: Basis,
+    ref: Citation.optional(),
+  })
+  .strict()
+  .meta({ id: "Quota" });
+
+export const AwardSchema = z
+  .object({
+    id: RuleId,
+    kind: z.enum(["title", "commendation", "medal"]),
+    recipient: z.enum(["collective", "individual"]),
+    groups: z.array(Group).min(1),
+    level: z.enum(["grassroots", "ministry-province", "national"]),
+    title: Localized,
+    grantor: Localized,
+    precedence: z.number().int().min(0).describe("higher is more senior; the highest eligible award is proposed"),
+    exclusiveGroup: z.string().optional().describe("awards sharing this key exclude each other in one year"),
+    requiresThisYear: z.array(RuleId).optional().describe("titles the candidate must also qualify for this year"),
+    eligibility: z
+      .object({
+        minClass: RuleId.optional(),
+        minPercent: z.number().min(0).max(100).optional(),
+        criteria: z.array(RuleId).optional().describe("criteria that must be met"),
+        conditions: ConditionSchema.optional(),
+        noKnockout: z.boolean(),
+      })
+      .strict(),
+    history: z.array(HistoryRequirement).optional(),
+    quota: Quota.optional(),
+    bonusCoefficient: z.number().nonnegative().optional().describe("× base salary"),
+    citation: Citation,
+    basis: Basis,
+    note: Localized.optional(),
+  })
+  .strict()
+  .meta({ id: "Award" });
+
+export const AwardsFileSchema = z
+  .object({ $schema: z.string().optional(), awards: z.array(AwardSchema).min(1) })
+  .strict()
+  .meta({ id: "AwardsFile", title: "thidua award catalog" });
+
+/* ───────────────────────────── overrides (local rule sets) ───────────────────────────── */
+
+export const OverrideTarget = z
+  .discriminatedUnion("kind", [
+    z.object({ kind: z.literal("threshold"), criterion: RuleId, threshold: z.string() }).strict(),
+    z.object({ kind: z.literal("class"), class: RuleId, field: z.literal("minPercent") }).strict(),
+    z.object({ kind: z.literal("quota"), award: RuleId, field: z.literal("share") }).strict(),
+    z.object({ kind: z.literal("perUnit"), criterion: RuleId, field: z.enum(["pointsPerUnit", "cap"]) }).strict(),
+  ])
+  .meta({ id: "OverrideTarget" });
+
+export const OverrideSchema = z
+  .object({
+    target: OverrideTarget,
+    value: ConditionValue,
+    reason: Localized,
+    citation: Citation.optional().describe("required when the overridden value has basis `law`"),
+  })
+  .strict();
+
+export const OverridesFileSchema = z
+  .object({ $schema: z.string().optional(), overrides: z.array(OverrideSchema) })
+  .strict()
+  .meta({ id: "OverridesFile", title: "thidua overrides of a parent rule set" });
+
+export type ManifestJson = z.infer<typeof ManifestSchema>;
+export type FactJson = z.infer<typeof FactSchema>;
+export type CriterionJson = z.infer<typeof CriterionSchema>;
+export type CriteriaFileJson = z.infer<typeof CriteriaFileSchema>;
+export type AwardJson = z.infer<typeof AwardSchema>;
+export type ClassJson = z.infer<typeof ClassSchema>;
+export type OverrideJson = z.infer<typeof OverrideSchema>;
