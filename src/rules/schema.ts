@@ -23,7 +23,7 @@ export const OPERATORS = [
   "contains",
   "doesNotContain",
 ] as const;
-export const FACT_TYPES = ["boolean", "integer", "number", "ratio", "date", "enum", "object"] as const;
+export const FACT_TYPES = ["boolean", "integer", "number", "ratio", "date", "enum", "set", "object"] as const;
 export const BASES = ["law", "policy-default"] as const;
 /** Keys that must never be reached through a fact id, a path segment or a profile key. */
 export const FORBIDDEN_KEYS = ["__proto__", "constructor", "prototype"] as const;
@@ -204,7 +204,7 @@ export const FactSchema = z
     unit: Localized.optional(),
     min: z.number().optional(),
     max: z.number().optional(),
-    values: z.array(z.string().min(1)).min(1).optional().describe("allowed values of an enum fact"),
+    values: z.array(z.string().min(1)).min(1).optional().describe("allowed values of an enum fact, or of the members of a set fact"),
     valueLabels: z.record(z.string(), Localized).optional(),
     fields: z.record(z.string(), ObjectField).optional().describe("fields of an object fact, reachable with `path`"),
     better: z.enum(["higher", "lower", "none"]).describe("direction in which the fact improves a score (booleans: true is `higher`)"),

@@ -1,0 +1,128 @@
+import { issue, ThiduaError, type Issue, type Result } from "../errors/index.js";
+import { OPERATORS, parsePath, type Condition } from "../rules/index.js";
+import { pathGetter } from "./getter.js";
+import { comparator } from "./operators.js";
+import { F, MISSING, T, U, toTruth, type Tri, type Truth } from "./tri.js";
+
+/** A compiled condition over a row (a dense array in the engine, a facts object for `compileCondition`). */
+export type Node<R> = (row: R) => Tri;
+/** Turns a fact id into a reader of that fact from a row; resolved once at compile time. */
+export type ReaderFactory<R> = (factId: string) => (row: R) => unknown;
+
+const MAX_DEPTH = 64;
+
+/**
+ * Compiles a json-rules-engine condition into synchronous closures with Kleene logic: `all` stops
+ * at the first F (a U keeps scanning), `any` stops at the first T, `not` swaps T/F and keeps U, and
+ * a leaf whose fact (or path) is missing is U. Nothing is allocated per evaluation.
+ */
+export function compileNode<R>(cond: Condition, reader: ReaderFactory<R>, issues: Issue[], path: (string | number)[] = [], depth = 0): Node<R> {
+  if (depth > MAX_DEPTH) {
+    issues.push(issue("rules.depth_limit", path, `condition deeper than ${MAX_DEPTH}`));
+    return () => U;
+  }
+  if (cond === null || typeof cond !== "object" || Array.isArray(cond)) {
+    issues.push(issue("rules.unsupported_condition", path, "a condition must be an object with all, any, not or fact"));
+    return () => U;
+  }
+  if ("all" in cond || "any" in cond) {
+    const isAll = "all" in cond;
+    const list = isAll ? (cond as { all: Condition[] }).all : (cond as { any: Condition[] }).any;
+    if (!Array.isArray(list)) {
+      issues.push(issue("rules.unsupported_condition", [...path, isAll ? "all" : "any"], "all/any takes an array of conditions"));
+      return () => U;
+    }
+    const kids = list.map((c, i) => compileNode(c, reader, issues, [...path, isAll ? "all" : "any", i], depth + 1));
+    return isAll ? allOf(kids) : anyOf(kids);
+  }
+  if ("not" in cond) {
+    const kid = compileNode(cond.not, reader, issues, [...path, "not"], depth + 1);
+    return (row) => {
+      const v = kid(row);
+      return v === U ? U : v === T ? F : T;
+    };
+  }
+  return compileLeaf(cond, reader, issues, path);
+}
+
+function allOf<R>(kids: readonly Node<R>[]): Node<R> {
+  const n = kids.length;
+  return (row) => {
+    let r: Tri = T;
+    for (let i = 0; i < n; i++) {
+      const v = kids[i]!(row);
+      if (v === F) return F;
+      if (v === U) r = U;
+    }
+    return r;
+  };
+}
+
+function anyOf<R>(kids: readonly Node<R>[]): Node<R> {
+  const n = kids.length;
+  return (row) => {
+    let r: Tri = F;
+    for (let i = 0; i < n; i++) {
+      const v = kids[i]!(row);
+      if (v === T) return T;
+      if (v === U) r = U;
+    }
+    return r;
+  };
+}
+
+function compileLeaf<R>(cond: Condition, reader: ReaderFactory<R>, issues: Issue[], path: (string | number)[]): Node<R> {
+  const leaf = cond as { fact?: unknown; operator?: unknown; value?: unknown; path?: unknown; condition?: unknown };
+  if (typeof leaf.fact !== "string" || typeof leaf.operator !== "string" || !("value" in leaf)) {
+    const what = "condition" in leaf ? "shared condition references are not supported" : "a leaf needs fact, operator and value";
+    issues.push(issue("rules.unsupported_condition", path, what));
+    return () => U;
+  }
+  const v = leaf.value;
+  if (v !== null && typeof v === "object" && !Array.isArray(v)) {
+    issues.push(issue("rules.unsupported_condition", [...path, "value"], "a value that refers to another fact is not supported; compare with a literal"));
+    return () => U;
+  }
+  const cmp = comparator(leaf.operator, v);
+  if (!cmp) {
+    issues.push(issue("rules.unknown_operator", [...path, "operator"], `unknown operator ${leaf.operator}; allowed: ${OPERATORS.join(", ")}`, { operator: leaf.operator }));
+    return () => U;
+  }
+  let segments;
+  if (leaf.path !== undefined) {
+    const p = typeof leaf.path === "string" ? parsePath(leaf.path) : { ok: false as const, reason: "path must be a string" };
+    if (!p.ok) {
+      issues.push(issue("rules.bad_path", [...path, "path"], p.reason));
+      return () => U;
+    }
+    segments = p.segments;
+  }
+  const read = reader(leaf.fact);
+  const get = pathGetter(segments);
+  return (row) => {
+    const a = get(read(row));
+    return a === MISSING ? U : cmp(a) ? T : F;
+  };
+}
+
+const has = Object.prototype.hasOwnProperty;
+const objectReader: ReaderFactory<Readonly<Record<string, unknown>>> = (id) => (facts) => (has.call(facts, id) ? facts[id] : undefined);
+
+/** Like {@link compileCondition}, returning issues instead of throwing. */
+export function safeCompileCondition(condition: Condition): Result<(facts: Readonly<Record<string, unknown>>) => Truth> {
+  const issues: Issue[] = [];
+  const node = compileNode(condition, objectReader, issues);
+  if (issues.length) return { ok: false, issues };
+  return { ok: true, value: (facts) => toTruth(node(facts)) };
+}
+
+/**
+ * Compiles any json-rules-engine condition (all/any/not, fact/operator/value, optional `path`) into
+ * a synchronous function `(facts) => true | false | "unknown"`. A fact that is absent, `null` or
+ * `undefined` makes its leaf unknown. Throws a {@link ThiduaError} for a malformed condition.
+ */
+export function compileCondition(condition: Condition): (facts: Readonly<Record<string, unknown>>) => Truth {
+  const r = safeCompileCondition(condition);
+  if (!r.ok) throw new ThiduaError("invalid condition", r.issues);
+  return r.value;
+}

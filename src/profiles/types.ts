@@ -1,0 +1,39 @@
+import type { Group } from "../rules/index.js";
+
+/** One year's awards in a profile's history. */
+export interface HistoryEntry {
+  readonly year: number;
+  readonly awards: readonly string[];
+}
+
+/**
+ * A unit's or person's profile for one year. Facts are flat, keyed by the rule set's fact ids; an
+ * absent (or `null`) fact is unknown, never false.
+ */
+export interface Profile {
+  readonly id: string;
+  readonly name: string;
+  readonly group: Group;
+  /** Emulation cluster or block (cụm/khối thi đua). */
+  readonly cohort?: string;
+  readonly year: number;
+  readonly facts: Readonly<Record<string, unknown>>;
+  readonly history?: readonly HistoryEntry[];
+}
+
+/** A profile the catalog accepted: facts keyed in catalog order, unknown ones left out, frozen. */
+export interface ValidProfile extends Profile {
+  /** Dense row of fact values in catalog slot order (`undefined` = unknown). Internal to the engine. */
+  readonly row: readonly unknown[];
+}
+
+/** Documented limits on profile input (see SECURITY.md). */
+export const PROFILE_LIMITS = Object.freeze({
+  idLength: 128,
+  nameLength: 512,
+  cohortLength: 128,
+  historyEntries: 100,
+  awardsPerYear: 50,
+  minYear: 1945,
+  maxYear: 2100,
+});

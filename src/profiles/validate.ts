@@ -1,0 +1,130 @@
+import type { z } from "zod";
+import { issue, type Issue, type Result } from "../errors/index.js";
+import { FORBIDDEN_KEYS, GROUPS, type Fact, type Group, type RuleSet } from "../rules/index.js";
+import { buildProfileSchema } from "./schema.js";
+import type { HistoryEntry, Profile, ValidProfile } from "./types.js";
+
+const FORBIDDEN = new Set<string>(FORBIDDEN_KEYS);
+const has = Object.prototype.hasOwnProperty;
+
+export interface ProfileValidator {
+  /** Fact id → slot in the dense row. */
+  readonly slots: ReadonlyMap<string, number>;
+  validate(input: unknown): Result<ValidProfile>;
+}
+
+const describeType = (v: unknown) => (v === null ? "null" : Array.isArray(v) ? "array" : typeof v === "number" && !Number.isFinite(v) ? String(v) : typeof v);
+const show = (v: unknown) => {
+  if (typeof v === "string") return JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v);
+  if (typeof v === "number" || typeof v === "boolean" || v === null) return String(v);
+  return describeType(v);
+};
+
+function forbiddenKeys(v: unknown, path: (string | number)[], out: Issue[], depth = 0): void {
+  if (v === null || typeof v !== "object" || depth > 4) return;
+  for (const k of Object.keys(v)) {
+    if (FORBIDDEN.has(k)) out.push(issue("profiles.forbidden_key", [...path, k], `key ${k} is not allowed`, { key: k }));
+    else forbiddenKeys((v as Record<string, unknown>)[k], [...path, k], out, depth + 1);
+  }
+}
+
+/** Builds the validator for a rule set: zod schemas per group from the fact catalog, and fact slots. */
+export function createProfileValidator(rs: RuleSet): ProfileValidator {
+  const slots = new Map(rs.facts.map((f, i) => [f.id, i]));
+  const facts = new Map(rs.facts.map((f) => [f.id, f]));
+  const awards = new Set(rs.awards.map((a) => a.id));
+  const schemas = new Map<Group, z.ZodType>();
+  const schemaFor = (g: Group) => {
+    let s = schemas.get(g);
+    if (!s) schemas.set(g, (s = buildProfileSchema(rs, g)));
+    return s;
+  };
+  const validate = (input: unknown): Result<ValidProfile> => {
+    if (input === null || typeof input !== "object" || Array.isArray(input)) {
+      return { ok: false, issues: [issue("profiles.schema", [], `expected a profile object, found ${describeType(input)}`, { expected: "object", found: describeType(input) })] };
+    }
+    const obj = input as Record<string, unknown>;
+    const issues: Issue[] = [];
+    forbiddenKeys(obj, [], issues);
+    if (issues.length) return { ok: false, issues };
+    const group = obj["group"];
+    if (typeof group !== "string" || !(GROUPS as readonly string[]).includes(group)) {
+      return { ok: false, issues: [issue("profiles.unknown_group", ["group"], `expected one of ${GROUPS.join(", ")}, found ${show(group)}`, { expected: GROUPS.join("|"), found: show(group) })] };
+    }
+    const r = schemaFor(group as Group).safeParse(obj, { reportInput: true });
+    if (!r.success) return { ok: false, issues: r.error.issues.flatMap((zi) => mapIssue(zi, facts, group as Group)) };
+    const p = r.data as Profile;
+    for (const [i, h] of (p.history ?? []).entries()) {
+      h.awards.forEach((a, j) => {
+        if (!awards.has(a)) issues.push(issue("profiles.unknown_award", ["history", i, "awards", j], `unknown award ${show(a)}`, { found: a }));
+      });
+    }
+    if (issues.length) return { ok: false, issues };
+    return { ok: true, value: normalise(p, rs.facts, slots) };
+  };
+  return { slots, validate };
+}
+
+function normalise(p: Profile, catalog: readonly Fact[], slots: ReadonlyMap<string, number>): ValidProfile {
+  const row: unknown[] = new Array(catalog.length);
+  const facts: Record<string, unknown> = {};
+  for (const f of catalog) {
+    if (!has.call(p.facts, f.id)) continue;
+    const v = p.facts[f.id];
+    if (v === null || v === undefined) continue;
+    const val = f.type === "set" ? [...(v as string[])].sort() : v;
+    facts[f.id] = val;
+    row[slots.get(f.id)!] = val;
+  }
+  const history: HistoryEntry[] | undefined = p.history
+    ?.map((h) => ({ year: h.year, awards: [...h.awards].sort() }))
+    .sort((a, b) => a.year - b.year);
+  return Object.freeze({
+    id: p.id.normalize("NFC"),
+    name: p.name.normalize("NFC"),
+    group: p.group,
+    ...(p.cohort !== undefined && { cohort: p.cohort.normalize("NFC") }),
+    year: p.year,
+    facts: Object.freeze(facts),
+    ...(history && { history: Object.freeze(history) }),
+    row: Object.freeze(row),
+  });
+}
+
+function mapIssue(zi: z.core.$ZodIssue, facts: ReadonlyMap<string, Fact>, group: Group): Issue[] {
+  const path = zi.path.map((s) => (typeof s === "symbol" ? String(s) : s));
+  const input = (zi as { input?: unknown }).input;
+  const inFacts = path[0] === "facts" && path.length >= 2;
+  const fact = inFacts ? facts.get(String(path[1])) : undefined;
+  switch (zi.code) {
+    case "unrecognized_keys":
+      return zi.keys.map((k) => {
+        if (path[0] !== "facts") return issue("profiles.schema", [...path, k], `unknown field ${k}`, { found: k });
+        const f = facts.get(k);
+        return f
+          ? issue("profiles.fact_not_in_group", [...path, k], `fact ${k} does not apply to group ${group} (it applies to ${f.groups.join(", ")})`, { fact: k, group })
+          : issue("profiles.unknown_fact", [...path, k], `unknown fact ${k}: not in the rule set's fact catalog`, { fact: k });
+      });
+    case "invalid_type": {
+      const expected = fact?.type === "integer" || zi.expected === "int" ? "integer" : fact?.type === "ratio" ? "ratio (0–1)" : String(zi.expected);
+      const code = inFacts ? "profiles.fact_type" : "profiles.schema";
+      return [issue(code, path, `expected ${expected}, found ${show(input)}`, { expected, found: show(input) })];
+    }
+    case "too_small":
+    case "too_big": {
+      const bound = Number((zi as { minimum?: unknown; maximum?: unknown }).minimum ?? (zi as { maximum?: unknown }).maximum);
+      const rel = zi.code === "too_small" ? ">=" : "<=";
+      const code = inFacts ? "profiles.fact_range" : "profiles.schema";
+      return [issue(code, path, `expected a value ${rel} ${bound}, found ${show(input)}`, { expected: `${rel} ${bound}`, found: show(input) })];
+    }
+    case "invalid_value": {
+      const values = (zi.values ?? []).map(String).join(", ");
+      const code = inFacts ? "profiles.fact_enum" : "profiles.schema";
+      return [issue(code, path, `expected one of ${values}, found ${show(input)}`, { expected: values, found: show(input) })];
+    }
+    case "custom":
+      return [issue(fact?.type === "date" ? "profiles.fact_date" : "profiles.schema", path, `${zi.message}, found ${show(input)}`, { expected: fact?.type === "date" ? "YYYY-MM-DD" : zi.message, found: show(input) })];
+    default:
+      return [issue(inFacts ? "profiles.fact_type" : "profiles.schema", path, `${zi.message}${input !== undefined ? `, found ${show(input)}` : ""}`, { found: show(input) })];
+  }
+}

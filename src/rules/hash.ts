@@ -1,0 +1,36 @@
+import { sha256 } from "@noble/hashes/sha2.js";
+import { bytesToHex } from "@noble/hashes/utils.js";
+
+const encoder = new TextEncoder();
+
+/** SHA-256 (hex) of bytes, or of a string's UTF-8 encoding. Pure JS: identical in every runtime. */
+export function sha256Hex(data: string | Uint8Array): string {
+  return bytesToHex(sha256(typeof data === "string" ? encoder.encode(data) : data));
+}
+
+/**
+ * The digest of a rule set: SHA-256 over the `sha256sum`-style listing of its files
+ * (`<hash>  <path>\n`, sorted by path, manifest.json included), followed for an extending set by a
+ * line `<parent digest>  extends:<parent id>`. An auditor can recompute it with coreutils:
+ * `(sha256sum manifest.json $(jq -r '.files[].path' manifest.json) | sort -k2) | sha256sum`.
+ */
+export function rulesetDigest(listing: readonly { path: string; sha256: string }[], parent?: { id: string; digest: string }): string {
+  const lines = [...listing]
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+    .map((f) => `${f.sha256}  ${f.path}\n`);
+  if (parent) lines.push(`${parent.digest}  extends:${parent.id}\n`);
+  return sha256Hex(lines.join(""));
+}
+
+/** Canonical JSON: sorted keys, NFC strings, no whitespace. Used to hash inputs and records. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== "object") {
+    if (typeof value === "string") return JSON.stringify(value.normalize("NFC"));
+    if (typeof value === "number" && !Number.isFinite(value)) return "null";
+    return JSON.stringify(value) ?? "null";
+  }
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  const obj = value as Record<string, unknown>;
+  const keys = Object.keys(obj).filter((k) => obj[k] !== undefined).sort();
+  return `{${keys.map((k) => `${JSON.stringify(k.normalize("NFC"))}:${canonicalJson(obj[k])}`).join(",")}}`;
+}

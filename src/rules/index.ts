@@ -1,0 +1,10 @@
+/** Rule sets: load → validate → resolve `extends` → apply overrides → lint → hash. No Node built-ins. */
+export { loadRulesetFromFiles, MAX_RULE_FILE_BYTES, type LoadOptions } from "./load.js";
+export { lintRuleset, MAX_CONDITION_DEPTH, leafSpec, type ScalarSpec } from "./lint.js";
+export { parsePath, type PathSegment } from "./path.js";
+export { sha256Hex, rulesetDigest, canonicalJson } from "./hash.js";
+export { walkCondition, conditionRoots } from "./walk.js";
+export { describe as describeOverrideTarget } from "./overrides.js";
+export { ruleFileJsonSchemas } from "./json-schema.js";
+export { GROUPS, OPERATORS, FACT_TYPES, FORBIDDEN_KEYS, FORMAT_VERSION } from "./schema.js";
+export type * from "./types.js";

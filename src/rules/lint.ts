@@ -1,0 +1,236 @@
+import { issue, type Issue } from "../errors/index.js";
+import { parsePath } from "./path.js";
+import { OPERATORS, type Condition, type LeafCondition } from "./schema.js";
+import type { Fact, Group, RuleSet } from "./types.js";
+import { conditionRoots, walkCondition, type Path } from "./walk.js";
+
+/** Maximum nesting depth of a condition tree (documented in SECURITY.md). */
+export const MAX_CONDITION_DEPTH = 32;
+const NUMERIC_OPS = new Set(["lessThan", "lessThanInclusive", "greaterThan", "greaterThanInclusive"]);
+const ISO = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Scalar type a leaf compares against: the fact's type, or the type of the object field named by `path`. */
+export interface ScalarSpec {
+  type: string;
+  values?: readonly string[] | undefined;
+  min?: number | undefined;
+  max?: number | undefined;
+}
+
+export function leafSpec(fact: Fact, path: string | undefined): ScalarSpec | string {
+  if (path === undefined) {
+    if (fact.type === "object") return `fact ${fact.id} is an object: the condition needs a path`;
+    return fact;
+  }
+  if (fact.type !== "object") return `path ${path} used on ${fact.type} fact ${fact.id}`;
+  const p = parsePath(path);
+  if (!p.ok) return p.reason;
+  const field = p.segments.length === 1 && typeof p.segments[0] === "string" ? fact.fields?.[p.segments[0]] : undefined;
+  return field ?? `fact ${fact.id} has no field ${path}`;
+}
+
+function scalarOk(spec: ScalarSpec, v: unknown): boolean {
+  switch (spec.type) {
+    case "boolean":
+      return typeof v === "boolean";
+    case "integer":
+    case "number":
+    case "ratio":
+      return typeof v === "number" && Number.isFinite(v);
+    case "date":
+      return typeof v === "string" && ISO.test(v);
+    case "enum":
+    case "set":
+      return typeof v === "string" && (spec.values ?? []).includes(v);
+    default:
+      return false;
+  }
+}
+
+/** Checks one leaf against the fact catalog; returns issues (paths relative to `at`). */
+export function checkLeaf(leaf: LeafCondition, facts: ReadonlyMap<string, Fact>, groups: readonly Group[], at: Path): Issue[] {
+  const out: Issue[] = [];
+  const fact = facts.get(leaf.fact);
+  if (!fact) return [issue("rules.unknown_fact", [...at, "fact"], `unknown fact ${leaf.fact}`, { fact: leaf.fact })];
+  if (!(OPERATORS as readonly string[]).includes(leaf.operator)) {
+    out.push(issue("rules.unknown_operator", [...at, "operator"], `unknown operator ${leaf.operator}; allowed: ${OPERATORS.join(", ")}`, { operator: leaf.operator }));
+    return out;
+  }
+  const missing = groups.filter((g) => !fact.groups.includes(g));
+  if (missing.length) {
+    out.push(issue("rules.fact_not_in_group", [...at, "fact"], `fact ${fact.id} does not apply to group ${missing.join(", ")}`, { fact: fact.id, group: missing.join(",") }));
+  }
+  const spec = leafSpec(fact, leaf.path);
+  if (typeof spec === "string") return [...out, issue("rules.bad_path", [...at, "path"], spec, { fact: fact.id })];
+  const op = leaf.operator;
+  const v = leaf.value;
+  let good: boolean;
+  if (NUMERIC_OPS.has(op)) good = ["integer", "number", "ratio", "date"].includes(spec.type) && scalarOk(spec, v);
+  else if (op === "in" || op === "notIn") good = spec.type !== "set" && Array.isArray(v) && v.length > 0 && v.every((x) => scalarOk(spec, x));
+  else if (op === "contains" || op === "doesNotContain") good = spec.type === "set" && scalarOk(spec, v);
+  else good = spec.type !== "set" && scalarOk(spec, v);
+  if (!good) {
+    out.push(issue("rules.value_type", [...at, "value"], `value ${JSON.stringify(v)} does not fit operator ${op} on ${spec.type} fact ${fact.id}`, { fact: fact.id, operator: op, type: spec.type }));
+  } else if (spec.type === "ratio" && typeof v === "number" && (v < 0 || v > 1)) {
+    out.push(issue("rules.value_type", [...at, "value"], `ratio threshold ${v} is outside 0–1`, { fact: fact.id }));
+  }
+  if (typeof v !== "boolean" && leaf.basis === undefined) {
+    out.push(issue("rules.threshold_without_basis", at, `threshold ${JSON.stringify(v)} on ${fact.id} does not say its basis (law or policy-default)`, { fact: fact.id }));
+  }
+  return out;
+}
+
+function checkTree(cond: Condition, facts: ReadonlyMap<string, Fact>, groups: readonly Group[], at: Path, out: Issue[]): void {
+  const ids = new Set<string>();
+  walkCondition(cond, (leaf, p, depth) => {
+    if (depth > MAX_CONDITION_DEPTH) out.push(issue("rules.depth_limit", [...at, ...p], `condition deeper than ${MAX_CONDITION_DEPTH}`));
+    out.push(...checkLeaf(leaf, facts, groups, [...at, ...p]));
+    if (leaf.id) {
+      if (ids.has(leaf.id)) out.push(issue("rules.duplicate_id", [...at, ...p, "id"], `duplicate threshold id ${leaf.id}`, { id: leaf.id }));
+      ids.add(leaf.id);
+    }
+  });
+}
+
+function duplicates(kind: string, items: readonly { id: string }[], where: (i: number) => Path, out: Issue[]): void {
+  const seen = new Set<string>();
+  items.forEach((x, i) => {
+    if (seen.has(x.id)) out.push(issue("rules.duplicate_id", where(i), `duplicate ${kind} id ${x.id}`, { id: x.id, kind }));
+    seen.add(x.id);
+  });
+}
+
+/** Semantic lints over a resolved rule set. Errors block loading; warnings are returned beside the rule set. */
+export function lintRuleset(rs: RuleSet): Issue[] {
+  const out: Issue[] = [];
+  const facts = new Map(rs.facts.map((f) => [f.id, f]));
+  const sources = new Set(rs.sources.map((s) => s.id));
+  duplicates("fact", rs.facts, (i) => ["facts", i, "id"], out);
+  duplicates("criterion", rs.criteria, (i) => [rs.criteria[i]!.file, rs.criteria[i]!.id], out);
+  duplicates("award", rs.awards, (i) => ["awards", i, "id"], out);
+  duplicates("class", rs.classes, (i) => ["classes", i, "id"], out);
+  duplicates("source", rs.sources, (i) => ["manifest.json", "sources", i, "id"], out);
+  const cite = (src: string | undefined, at: Path) => {
+    if (src !== undefined && !sources.has(src)) out.push(issue("rules.unknown_source", at, `citation names unknown source ${src}`, { source: src }));
+  };
+  for (const f of rs.facts) {
+    if ((f.type === "enum" || f.type === "set") && !f.values?.length) out.push(issue("rules.schema", ["facts", f.id, "values"], `${f.type} fact ${f.id} needs values`));
+    if (f.type === "object" && !f.fields) out.push(issue("rules.schema", ["facts", f.id, "fields"], `object fact ${f.id} needs fields`));
+  }
+  const groupsWithFacts = new Set(rs.facts.flatMap((f) => f.groups));
+  const byId = new Map(rs.criteria.map((c) => [c.id, c]));
+  for (const c of rs.criteria) {
+    const at: Path = [c.file, c.id];
+    cite(c.citation.source, [...at, "citation", "source"]);
+    if (!groupsWithFacts.has(c.group)) out.push(issue("rules.group_without_facts", at, `no fact of the catalog applies to group ${c.group}`, { group: c.group }));
+    const styles = [c.conditions, c.tiers, c.perUnit].filter((x) => x !== undefined).length;
+    if (styles !== 1) out.push(issue("rules.schema", at, `criterion ${c.id} needs exactly one of conditions, tiers, perUnit (has ${styles})`, { id: c.id }));
+    if (c.knockout && !c.conditions) out.push(issue("rules.schema", at, `knock-out ${c.id} must use conditions`, { id: c.id }));
+    for (const r of conditionRoots(c)) checkTree(r.cond, facts, [c.group], [...at, ...r.path], out);
+    c.tiers?.forEach((t, i) => {
+      if (t.points > c.maxPoints) out.push(issue("rules.tier_points_exceed_max", [...at, "tiers", i, "points"], `tier worth ${t.points} exceeds maxPoints ${c.maxPoints}`, { id: c.id, points: t.points, maxPoints: c.maxPoints }));
+      const prev = c.tiers![i - 1];
+      if (prev && prev.points <= t.points) out.push(issue("rules.tier_order", [...at, "tiers", i], `tiers must be listed from highest to lowest points`, { id: c.id }, "warning"));
+    });
+    const units = [{ pu: c.perUnit, at: [...at, "perUnit"], max: c.maxPoints }, ...[...(c.bonus ?? []), ...(c.deductions ?? [])].map((a) => ({ pu: a.perUnit, at: [...at, a.id], max: a.cap }))];
+    for (const u of units) {
+      if (!u.pu) continue;
+      const f = facts.get(u.pu.fact);
+      const spec = f ? leafSpec(f, u.pu.path) : `unknown fact ${u.pu.fact}`;
+      if (typeof spec === "string") out.push(issue(f ? "rules.bad_path" : "rules.unknown_fact", [...u.at, "fact"], spec, { fact: u.pu.fact }));
+      else if (!["integer", "number"].includes(spec.type)) out.push(issue("rules.value_type", [...u.at, "fact"], `per-unit points need an integer or number fact, ${u.pu.fact} is ${spec.type}`, { fact: u.pu.fact }));
+      if (f && !f.groups.includes(c.group)) out.push(issue("rules.fact_not_in_group", [...u.at, "fact"], `fact ${f.id} does not apply to group ${c.group}`, { fact: f.id, group: c.group }));
+      if (u.pu.cap !== undefined && u.pu.cap > u.max) out.push(issue("rules.cap_exceeds_max", [...u.at, "cap"], `per-unit cap ${u.pu.cap} exceeds ${u.max}`, { id: c.id }));
+      cite(u.pu.ref?.source, [...u.at, "ref"]);
+    }
+    for (const a of [...(c.bonus ?? []), ...(c.deductions ?? [])]) {
+      if ((a.conditions === undefined) === (a.perUnit === undefined) || (a.conditions !== undefined && a.points === undefined)) {
+        out.push(issue("rules.schema", [...at, a.id], `adjustment ${a.id} needs conditions + points, or perUnit`, { id: a.id }));
+      }
+    }
+    duplicates("adjustment", [...(c.bonus ?? []), ...(c.deductions ?? [])], (i) => [...at, "adjustments", i], out);
+  }
+  for (const g of rs.groupCaps) {
+    for (const id of g.criteria) {
+      const c = byId.get(id);
+      if (!c) out.push(issue("rules.unknown_criterion", ["groupCaps", g.id], `group cap ${g.id} names unknown criterion ${id}`, { id }));
+    }
+    if (new Set(g.criteria.map((id) => byId.get(id)?.group)).size > 1) out.push(issue("rules.group_mismatch", ["groupCaps", g.id], `group cap ${g.id} mixes subject groups`));
+  }
+  lintClassesAndAwards(rs, facts, byId, cite, out);
+  return out;
+}
+
+function lintClassesAndAwards(
+  rs: RuleSet,
+  facts: ReadonlyMap<string, Fact>,
+  byId: ReadonlyMap<string, RuleSet["criteria"][number]>,
+  cite: (src: string | undefined, at: Path) => void,
+  out: Issue[],
+): void {
+  const classes = new Map(rs.classes.map((c) => [c.id, c]));
+  cite(rs.classesCitation.source, ["classes", "citation"]);
+  for (const k of rs.classes) {
+    for (const r of k.requires ?? []) {
+      if (!byId.has(r.criterion)) out.push(issue("rules.unknown_criterion", ["classes", k.id, "requires"], `class ${k.id} requires unknown criterion ${r.criterion}`, { id: r.criterion }));
+    }
+  }
+  const awards = new Set(rs.awards.map((a) => a.id));
+  const groupsWithCriteria = new Set(rs.criteria.map((c) => c.group));
+  const known = (id: string, at: Path) => {
+    if (!awards.has(id)) out.push(issue("rules.unknown_award", at, `unknown award ${id}`, { id }));
+  };
+  for (const a of rs.awards) {
+    const at: Path = ["awards", a.id];
+    cite(a.citation.source, [...at, "citation"]);
+    const e = a.eligibility;
+    if (e.minClass !== undefined && !classes.has(e.minClass)) out.push(issue("rules.unknown_class", [...at, "eligibility", "minClass"], `unknown class ${e.minClass}`, { id: e.minClass }));
+    for (const cid of e.criteria ?? []) {
+      const c = byId.get(cid);
+      if (!c) out.push(issue("rules.unknown_criterion", [...at, "eligibility", "criteria"], `unknown criterion ${cid}`, { id: cid }));
+      else if (!a.groups.includes(c.group)) out.push(issue("rules.unreachable_award", [...at, "eligibility", "criteria"], `award ${a.id} requires ${cid} of group ${c.group}, which the award's groups never have`, { id: a.id }));
+    }
+    const needsScore = e.minClass !== undefined || e.minPercent !== undefined;
+    const scoreless = a.groups.filter((g) => !groupsWithCriteria.has(g));
+    if (needsScore && scoreless.length) out.push(issue("rules.unreachable_award", [...at, "eligibility"], `award ${a.id} needs a score but group ${scoreless.join(", ")} has no criteria`, { id: a.id }));
+    const k = e.minClass !== undefined ? classes.get(e.minClass) : undefined;
+    if ((e.minPercent ?? 0) > 100 || (k && k.minPercent > 100)) out.push(issue("rules.unreachable_award", [...at, "eligibility"], `award ${a.id} needs more than 100%`, { id: a.id }));
+    if (e.conditions) {
+      const before = out.length;
+      walkCondition(e.conditions, (leaf, p) => out.push(...checkLeaf(leaf, facts, [], [...at, "eligibility", "conditions", ...p])));
+      walkCondition(e.conditions, (leaf, p) => {
+        const f = facts.get(leaf.fact);
+        if (f && !a.groups.some((g) => f.groups.includes(g))) out.push(issue("rules.unreachable_award", [...at, "eligibility", "conditions", ...p], `award ${a.id} reads ${f.id}, which no group of the award has`, { id: a.id }));
+      });
+      if (out.length > before) continue;
+      if (unsatisfiable(e.conditions, facts)) out.push(issue("rules.unreachable_award", [...at, "eligibility", "conditions"], `award ${a.id}: a required condition can never hold for any valid profile`, { id: a.id }));
+    }
+    a.requiresThisYear?.forEach((id) => known(id, [...at, "requiresThisYear"]));
+    a.history?.forEach((h, i) => h.awards.forEach((id) => known(id, [...at, "history", i])));
+    if (a.quota && a.quota.of !== "cohort") known(a.quota.of, [...at, "quota", "of"]);
+  }
+}
+
+/** True when a leaf reached through `all`s only can never hold given the fact's declared range or values. */
+function unsatisfiable(cond: Condition, facts: ReadonlyMap<string, Fact>): boolean {
+  if ("all" in cond) return cond.all.some((c) => unsatisfiable(c, facts));
+  if ("any" in cond) return cond.any.every((c) => unsatisfiable(c, facts));
+  if ("not" in cond) return false;
+  const f = facts.get(cond.fact);
+  if (!f || cond.path !== undefined || typeof cond.value !== "number") return false;
+  const max = f.type === "ratio" ? Math.min(f.max ?? 1, 1) : f.max;
+  const min = f.type === "ratio" ? Math.max(f.min ?? 0, 0) : f.min;
+  const v = cond.value;
+  switch (cond.operator) {
+    case "greaterThan":
+      return max !== undefined && v >= max;
+    case "greaterThanInclusive":
+      return max !== undefined && v > max;
+    case "lessThan":
+      return min !== undefined && v <= min;
+    case "lessThanInclusive":
+      return min !== undefined && v < min;
+    default:
+      return false;
+  }
+}

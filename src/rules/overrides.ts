@@ -1,0 +1,81 @@
+import { issue, type Issue } from "../errors/index.js";
+import type { OverrideJson } from "./schema.js";
+import { walkLeaves } from "./walk.js";
+import type { AppliedOverride, Basis, RuleSet } from "./types.js";
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/**
+ * Applies a local rule set's overrides to the (cloned) parent items, OpenFisca-reform style: the
+ * parent files are not edited, the change is recorded with its reason, and a value whose basis is
+ * `law` may only be overridden with a citation (`rules.law_override_without_citation`).
+ */
+export function applyOverrides(
+  rs: RuleSet,
+  overrides: readonly (OverrideJson & { origin: string; file: string })[],
+  issues: Issue[],
+): AppliedOverride[] {
+  const applied: AppliedOverride[] = [];
+  overrides.forEach((o, i) => {
+    const path = [o.file, "overrides", i];
+    const hit = locate(rs, o.target);
+    if (!hit) {
+      issues.push(issue("rules.override_target", [...path, "target"], `override target ${describe(o.target)} does not exist`, { target: describe(o.target) }));
+      return;
+    }
+    if (hit.basis === "law" && !o.citation) {
+      issues.push(issue("rules.law_override_without_citation", path,
+        `override of ${describe(o.target)} changes a value fixed by law (basis "law") but gives no citation`, { target: describe(o.target) }));
+      return;
+    }
+    const from = hit.get();
+    hit.set(o.value);
+    const rec: AppliedOverride = { target: o.target, from, to: o.value, basis: hit.basis, reason: o.reason, origin: o.origin };
+    applied.push(o.citation ? { ...rec, citation: o.citation } : rec);
+  });
+  return applied;
+}
+
+export function describe(t: OverrideJson["target"]): string {
+  switch (t.kind) {
+    case "threshold":
+      return `${t.criterion}#${t.threshold}`;
+    case "class":
+      return `class ${t.class}.${t.field}`;
+    case "quota":
+      return `${t.award}.quota.${t.field}`;
+    case "perUnit":
+      return `${t.criterion}.perUnit.${t.field}`;
+  }
+}
+
+interface Hit {
+  basis: Basis;
+  get(): unknown;
+  set(v: unknown): void;
+}
+
+function locate(rs: RuleSet, t: OverrideJson["target"]): Hit | undefined {
+  if (t.kind === "class") {
+    const c = rs.classes.find((x) => x.id === t.class) as Mutable<RuleSet["classes"][number]> | undefined;
+    return c && { basis: c.basis, get: () => c.minPercent, set: (v) => (c.minPercent = Number(v)) };
+  }
+  if (t.kind === "quota") {
+    const q = rs.awards.find((a) => a.id === t.award)?.quota as { share: string; basis: Basis } | undefined;
+    return q && { basis: q.basis, get: () => q.share, set: (v) => (q.share = String(v)) };
+  }
+  const c = rs.criteria.find((x) => x.id === t.criterion);
+  if (!c) return undefined;
+  if (t.kind === "perUnit") {
+    const pu = c.perUnit as Record<string, unknown> & { basis: Basis } | undefined;
+    return pu && { basis: pu.basis, get: () => pu[t.field], set: (v) => (pu[t.field] = Number(v)) };
+  }
+  let found: Hit | undefined;
+  walkLeaves(c, (leaf) => {
+    if (leaf.id === t.threshold && !found) {
+      const l = leaf as { value: unknown; basis?: Basis };
+      found = { basis: l.basis ?? c.basis, get: () => l.value, set: (v) => (l.value = v) };
+    }
+  });
+  return found;
+}

@@ -1,0 +1,79 @@
+import type {
+  AwardJson,
+  ClassJson,
+  Condition,
+  CriterionJson,
+  FactJson,
+  ManifestJson,
+  OverrideJson,
+} from "./schema.js";
+
+export type { Condition, LeafCondition } from "./schema.js";
+export type Group = "ministry" | "province" | "front" | "enterprise" | "individual";
+export type Basis = "law" | "policy-default";
+export interface Localized {
+  readonly vi: string;
+  readonly en: string;
+}
+export type Lang = "vi" | "en";
+
+/** Which rule set an item comes from (the set itself or a parent it extends). */
+export interface Origin {
+  readonly origin: string;
+}
+export type Manifest = Readonly<ManifestJson>;
+export type Fact = Readonly<FactJson> & Origin;
+export type Criterion = Readonly<CriterionJson> & Origin & { readonly file: string };
+export type Award = Readonly<AwardJson> & Origin;
+export type ClassDef = Readonly<ClassJson> & Origin;
+export interface GroupCapDef extends Origin {
+  readonly id: string;
+  readonly title: Localized;
+  readonly criteria: readonly string[];
+  readonly maxPoints: number;
+  readonly basis: Basis;
+}
+
+/** A committed change of a parent's value by an extending rule set, kept in the result for auditors. */
+export interface AppliedOverride extends Origin {
+  readonly target: OverrideJson["target"];
+  readonly from: unknown;
+  readonly to: unknown;
+  readonly basis: Basis;
+  readonly reason: Localized;
+  readonly citation?: OverrideJson["citation"];
+}
+
+export interface RuleSetFileInfo extends Origin {
+  readonly path: string;
+  readonly kind: string;
+  readonly sha256: string;
+  /** false when the bytes did not match the manifest and loading was forced with `allowModified`. */
+  readonly verified: boolean;
+}
+
+/** A loaded, validated, resolved and frozen rule set. */
+export interface RuleSet {
+  readonly id: string;
+  readonly version: string;
+  /** SHA-256 digest of the rule set (see `rulesetDigest`); printed in every report. */
+  readonly sha256: string;
+  readonly manifest: Manifest;
+  /** The chain from the root national set to this one: `[{id, version, sha256}]`. */
+  readonly lineage: readonly { readonly id: string; readonly version: string; readonly sha256: string }[];
+  readonly files: readonly RuleSetFileInfo[];
+  /** true when every file's hash matched its manifest. */
+  readonly verified: boolean;
+  readonly sources: Manifest["sources"];
+  readonly facts: readonly Fact[];
+  readonly criteria: readonly Criterion[];
+  readonly groupCaps: readonly GroupCapDef[];
+  readonly classes: readonly ClassDef[];
+  readonly classesCitation: ClassesCitation;
+  readonly awards: readonly Award[];
+  readonly overrides: readonly AppliedOverride[];
+}
+export type ClassesCitation = { readonly source: string; readonly section?: string; readonly seed?: string };
+
+/** Raw files of one rule set: path (as listed in the manifest, plus `manifest.json`) → bytes or text. */
+export type RuleSetFiles = Readonly<Record<string, string | Uint8Array>>;
