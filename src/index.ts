@@ -1,0 +1,13 @@
+/**
+ * thidua — rules engine for emulation and commendation work (thi đua – khen thưởng) under the
+ * movement "Toàn dân bảo vệ an ninh Tổ quốc" (Decision 2447/QĐ-TTg, 2025). Browser-safe core; file
+ * loading lives in `thidua/node`.
+ */
+export { createEngine, type Engine, type EvaluateOptions, type BatchResult, type Rejected, type RuleSetRef } from "./engine/index.js";
+export { loadRulesetFromFiles, lintRuleset, ruleFileJsonSchemas, rulesetDigest, sha256Hex, canonicalJson, OPERATORS, GROUPS, FACT_TYPES, type LoadOptions } from "./rules/index.js";
+export type { RuleSet, RuleSetFiles, Fact, Criterion, Award, ClassDef, Condition, LeafCondition, Group, Localized, Lang, Basis, AppliedOverride } from "./rules/index.js";
+export { compileCondition, safeCompileCondition, traceCondition, type Truth, type TraceNode, type LeafTrace } from "./evaluation/index.js";
+export type { Profile, ValidProfile, HistoryEntry } from "./profiles/index.js";
+export { PROFILE_LIMITS } from "./profiles/index.js";
+export type { ScoreResult, CriterionResult, CriterionStatus, CriterionTrace } from "./scoring/index.js";
+export { ThiduaError, formatIssue, formatPath, ISSUE_CODES, type Issue, type IssueCode, type Result } from "./errors/index.js";

@@ -1,0 +1,126 @@
+import { issue, ThiduaError, type Issue } from "../errors/index.js";
+import { compileNode, pathGetter, type Node, type ReaderFactory } from "../evaluation/index.js";
+import { conditionRoots, parsePath, walkCondition, type Criterion, type Group, type RuleSet } from "../rules/index.js";
+import { toUnits } from "./decimal.js";
+
+export type Row = readonly unknown[];
+
+export interface CompiledPerUnit {
+  readonly slot: number;
+  readonly get: (v: unknown) => unknown;
+  /** Points per unit, in hundredths. */
+  readonly ppu: number;
+  /** Cap, in hundredths. */
+  readonly cap: number;
+}
+export interface CompiledAdjustment {
+  readonly id: string;
+  readonly node?: Node<Row>;
+  readonly points: number;
+  readonly perUnit?: CompiledPerUnit;
+  readonly cap: number;
+}
+export interface CompiledCriterion {
+  readonly def: Criterion;
+  readonly applies?: Node<Row>;
+  readonly kind: "conditions" | "tiers" | "perUnit";
+  readonly node?: Node<Row>;
+  readonly tiers?: readonly { readonly points: number; readonly node: Node<Row> }[];
+  readonly perUnit?: CompiledPerUnit;
+  readonly bonus: readonly CompiledAdjustment[];
+  readonly deductions: readonly CompiledAdjustment[];
+  readonly max: number;
+  readonly maxBonus: number;
+  readonly floor: number;
+  readonly knockout: boolean;
+  /** Slots of every fact the criterion reads, to list missing evidence. */
+  readonly slots: readonly number[];
+}
+export interface CompiledGroup {
+  readonly group: Group;
+  readonly criteria: readonly CompiledCriterion[];
+  readonly caps: readonly { readonly id: string; readonly members: readonly number[]; readonly cap: number }[];
+}
+export interface CompiledRuleSet {
+  readonly ruleset: RuleSet;
+  readonly slots: ReadonlyMap<string, number>;
+  readonly groups: ReadonlyMap<Group, CompiledGroup>;
+}
+
+/**
+ * Compiles a rule set once: fact ids resolve to row slots, paths to getters, conditions to Kleene
+ * closures, points to integer hundredths. The result is reused for every profile.
+ */
+export function compileRuleset(rs: RuleSet): CompiledRuleSet {
+  const slots = new Map(rs.facts.map((f, i) => [f.id, i]));
+  const reader: ReaderFactory<Row> = (id) => {
+    const s = slots.get(id);
+    return s === undefined ? () => undefined : (row) => row[s];
+  };
+  const issues: Issue[] = [];
+  const groups = new Map<Group, CompiledGroup>();
+  for (const c of rs.criteria) {
+    const cc = compileCriterion(c, reader, slots, issues);
+    const g = groups.get(c.group) ?? { group: c.group, criteria: [], caps: [] };
+    (g.criteria as CompiledCriterion[]).push(cc);
+    groups.set(c.group, g);
+  }
+  for (const cap of rs.groupCaps) {
+    const first = rs.criteria.find((c) => c.id === cap.criteria[0]);
+    const g = first && groups.get(first.group);
+    if (!g) continue;
+    const members = cap.criteria.map((id) => g.criteria.findIndex((c) => c.def.id === id)).filter((i) => i >= 0);
+    (g.caps as CompiledGroup["caps"][number][]).push({ id: cap.id, members, cap: toUnits(cap.maxPoints) });
+  }
+  if (issues.length) throw new ThiduaError("rule set does not compile", issues);
+  const maxTotal = [...groups.values()].reduce((s, g) => s + g.criteria.reduce((t, c) => t + c.max + c.maxBonus, 0), 0);
+  if (!Number.isSafeInteger(maxTotal)) throw new ThiduaError("points exceed the safe integer range", [issue("rules.points_unit", [], "sum of maximum points is not a safe integer")]);
+  return { ruleset: rs, slots, groups };
+}
+
+function compilePerUnit(pu: NonNullable<Criterion["perUnit"]>, slots: ReadonlyMap<string, number>, fallbackCap: number): CompiledPerUnit {
+  const p = pu.path !== undefined ? parsePath(pu.path) : undefined;
+  return {
+    slot: slots.get(pu.fact) ?? -1,
+    get: pathGetter(p && p.ok ? p.segments : undefined),
+    ppu: toUnits(pu.pointsPerUnit),
+    cap: pu.cap !== undefined ? toUnits(pu.cap) : fallbackCap,
+  };
+}
+
+function compileCriterion(c: Criterion, reader: ReaderFactory<Row>, slots: ReadonlyMap<string, number>, issues: Issue[]): CompiledCriterion {
+  const at = [c.file, c.id];
+  const node = (cond: Parameters<typeof compileNode>[0], p: (string | number)[]) => compileNode(cond, reader, issues, [...at, ...p]);
+  const max = toUnits(c.maxPoints);
+  const adj = (list: Criterion["bonus"], key: string): CompiledAdjustment[] =>
+    (list ?? []).map((a, i) => ({
+      id: a.id,
+      ...(a.conditions && { node: node(a.conditions, [key, i, "conditions"]) }),
+      points: toUnits(a.points ?? 0),
+      ...(a.perUnit && { perUnit: compilePerUnit(a.perUnit, slots, toUnits(a.cap)) }),
+      cap: toUnits(a.cap),
+    }));
+  const used = new Set<number>();
+  for (const r of conditionRoots(c)) walkCondition(r.cond, (leaf) => used.add(slots.get(leaf.fact) ?? -1));
+  for (const pu of [c.perUnit, ...(c.bonus ?? []).map((a) => a.perUnit), ...(c.deductions ?? []).map((a) => a.perUnit)]) {
+    if (pu) used.add(slots.get(pu.fact) ?? -1);
+  }
+  used.delete(-1);
+  const bonus = adj(c.bonus, "bonus");
+  const base = {
+    def: c,
+    ...(c.appliesWhen && { applies: node(c.appliesWhen, ["appliesWhen"]) }),
+    bonus,
+    deductions: adj(c.deductions, "deductions"),
+    max,
+    maxBonus: bonus.reduce((s, b) => s + b.cap, 0),
+    floor: toUnits(c.floor ?? 0),
+    knockout: c.knockout === true,
+    slots: [...used].sort((a, b) => a - b),
+  };
+  if (c.tiers) {
+    return { ...base, kind: "tiers", tiers: c.tiers.map((t, i) => ({ points: toUnits(t.points), node: node(t.conditions, ["tiers", i, "conditions"]) })) };
+  }
+  if (c.perUnit) return { ...base, kind: "perUnit", perUnit: compilePerUnit(c.perUnit, slots, max) };
+  return { ...base, kind: "conditions", node: node(c.conditions ?? { all: [] }, ["conditions"]) };
+}

@@ -1,0 +1,155 @@
+import type { ValidProfile } from "../profiles/index.js";
+import type { ClassDef, Group, Localized, RuleSet } from "../rules/index.js";
+import type { CompiledGroup, CompiledRuleSet } from "./compile.js";
+import { Dec, round, type RoundingMode } from "./decimal.js";
+import { units } from "./format.js";
+import { scoreCriterion, type CriterionStatus, type CriterionVerdict } from "./score.js";
+import { traceCriterion, type CriterionTrace } from "./trace.js";
+
+export interface CriterionResult {
+  readonly id: string;
+  readonly status: CriterionStatus;
+  /** Final points as a decimal string ("12.5"). */
+  readonly points: string;
+  readonly maxPoints: string;
+  readonly bonus: string;
+  readonly deduction: string;
+  /** Index of the tier that counted, for tiered criteria. */
+  readonly tier?: number;
+  readonly knockout?: true;
+  /** Facts this criterion reads that the profile does not give (only when the result is not settled). */
+  readonly missingFacts: readonly string[];
+  readonly trace?: CriterionTrace;
+}
+
+export interface ScoreResult {
+  readonly unitId: string;
+  readonly name: string;
+  readonly group: Group;
+  readonly cohort: string | null;
+  readonly year: number;
+  readonly asOf: string;
+  /** Total points (bonus included, deductions and group caps applied), decimal string. */
+  readonly score: string;
+  /** Highest score reachable, bonus caps included. */
+  readonly maxScore: string;
+  /** The nominal scale (sum of maxPoints under group caps, bonus excluded): the base of `percent`. */
+  readonly nominalMax: string;
+  /** score / nominalMax × 100, 2 decimals, rounded as the manifest says. May exceed 100 with bonus. */
+  readonly percent: string;
+  /** Score if every unknown criterion resolved favourably. */
+  readonly potentialScore: string;
+  readonly classification: { readonly id: string; readonly title: Localized } | null;
+  readonly potentialClassification: string | null;
+  readonly knockedOut: boolean;
+  readonly knockouts: readonly { readonly criterion: string; readonly reason: Localized }[];
+  readonly contents: readonly { readonly content: number; readonly points: string; readonly maxPoints: string }[];
+  readonly groupCaps: readonly { readonly id: string; readonly points: string; readonly cap: string; readonly applied: boolean }[];
+  readonly criteria: readonly CriterionResult[];
+  readonly missingFacts: readonly string[];
+}
+
+const inForce = (from: string | undefined, to: string | undefined, asOf: string) => (from === undefined || from <= asOf) && (to === undefined || asOf <= to);
+
+function applyCaps(g: CompiledGroup, values: readonly number[]): { total: number; caps: { id: string; raw: number; cap: number }[] } {
+  let total = 0;
+  for (const v of values) total += v;
+  const caps = g.caps.map((cap) => {
+    let raw = 0;
+    for (const m of cap.members) raw += values[m]!;
+    if (raw > cap.cap) total -= raw - cap.cap;
+    return { id: cap.id, raw, cap: cap.cap };
+  });
+  return { total, caps };
+}
+
+function classify(rs: RuleSet, percent: InstanceType<typeof Dec>, points: ReadonlyMap<string, number>, knockedOut: boolean): ClassDef | null {
+  const sorted = [...rs.classes].sort((a, b) => b.rank - a.rank);
+  for (const k of sorted) {
+    if (percent.lt(k.minPercent)) continue;
+    if (k.noKnockout && knockedOut) continue;
+    if ((k.requires ?? []).some((r) => (points.get(r.criterion) ?? 0) < Math.round(r.minPoints * 100))) continue;
+    return k;
+  }
+  return null;
+}
+
+export interface ScoreOptions {
+  readonly asOf: string;
+  readonly trace: boolean;
+}
+
+/** Scores a validated profile with the compiled rule set. Pure; same input → same output. */
+export function scoreProfile(cr: CompiledRuleSet, p: ValidProfile, opts: ScoreOptions): ScoreResult {
+  const rs = cr.ruleset;
+  const g = cr.groups.get(p.group) ?? { group: p.group, criteria: [], caps: [] };
+  const verdicts: CriterionVerdict[] = g.criteria.map((c) => scoreCriterion(c, p.row, inForce(c.def.effectiveFrom, c.def.effectiveTo, opts.asOf)));
+  const applicable = (i: number) => verdicts[i]!.status !== "not_applicable";
+  const actual = applyCaps(g, verdicts.map((v) => v.points));
+  const potential = applyCaps(g, verdicts.map((v) => v.potential));
+  const nominal = applyCaps(g, g.criteria.map((c, i) => (applicable(i) ? c.max : 0))).total;
+  const maxScore = applyCaps(g, g.criteria.map((c, i) => (applicable(i) ? c.max + c.maxBonus : 0))).total;
+  const mode = rs.manifest.rounding as RoundingMode;
+  const pct = (u: number) => (nominal === 0 ? new Dec(0) : round(new Dec(u).mul(100).div(nominal), 2, mode));
+  const percent = pct(actual.total);
+  const byId = new Map(g.criteria.map((c, i) => [c.def.id, verdicts[i]!.points]));
+  const potentialById = new Map(g.criteria.map((c, i) => [c.def.id, verdicts[i]!.potential]));
+  const knockouts = g.criteria
+    .filter((c, i) => verdicts[i]!.knocked)
+    .map((c) => ({ criterion: c.def.id, reason: c.def.knockoutReason ?? c.def.title }));
+  const knockedOut = knockouts.length > 0;
+  const klass = classify(rs, percent, byId, knockedOut);
+  const potentialClass = classify(rs, pct(potential.total), potentialById, knockedOut);
+  const missing = new Set<number>();
+  const criteria: CriterionResult[] = g.criteria.map((c, i) => {
+    const v = verdicts[i]!;
+    const miss = v.anyUnknown ? c.slots.filter((s) => p.row[s] === undefined) : [];
+    for (const s of miss) missing.add(s);
+    const r: CriterionResult = {
+      id: c.def.id,
+      status: v.status,
+      points: units(v.points),
+      maxPoints: units(v.status === "not_applicable" ? 0 : c.max),
+      bonus: units(v.bonus),
+      deduction: units(v.deduction),
+      ...(v.tier >= 0 && { tier: v.tier }),
+      ...(c.knockout && { knockout: true as const }),
+      missingFacts: miss.map((s) => rs.facts[s]!.id),
+    };
+    return opts.trace && v.status !== "not_applicable" ? { ...r, trace: traceCriterion(c.def, p.facts) } : r;
+  });
+  const contents = [1, 2, 3, 4, 5, 6]
+    .map((n) => {
+      let pts = 0;
+      let max = 0;
+      g.criteria.forEach((c, i) => {
+        if (!c.def.contents.includes(n) || !applicable(i)) return;
+        pts += verdicts[i]!.points;
+        max += c.max;
+      });
+      return { content: n, pts, max, used: g.criteria.some((c, i) => applicable(i) && c.def.contents.includes(n)) };
+    })
+    .filter((x) => x.used)
+    .map((x) => ({ content: x.content, points: units(x.pts), maxPoints: units(x.max) }));
+  return {
+    unitId: p.id,
+    name: p.name,
+    group: p.group,
+    cohort: p.cohort ?? null,
+    year: p.year,
+    asOf: opts.asOf,
+    score: units(actual.total),
+    maxScore: units(maxScore),
+    nominalMax: units(nominal),
+    percent: percent.toString(),
+    potentialScore: units(potential.total),
+    classification: klass ? { id: klass.id, title: klass.title } : null,
+    potentialClassification: potentialClass?.id ?? null,
+    knockedOut,
+    knockouts,
+    contents,
+    groupCaps: actual.caps.map((c) => ({ id: c.id, points: units(c.raw), cap: units(c.cap), applied: c.raw > c.cap })),
+    criteria,
+    missingFacts: [...missing].sort((a, b) => a - b).map((s) => rs.facts[s]!.id),
+  };
+}

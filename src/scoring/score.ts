@@ -1,0 +1,124 @@
+import { F, MISSING, T, U, type Tri } from "../evaluation/index.js";
+import type { CompiledAdjustment, CompiledCriterion, CompiledPerUnit, Row } from "./compile.js";
+import { Dec } from "./decimal.js";
+
+export type CriterionStatus = "met" | "partial" | "not_met" | "unknown" | "not_applicable";
+
+/** The fast-path verdict of one criterion: integers in hundredths, no strings, no trace. */
+export interface CriterionVerdict {
+  status: CriterionStatus;
+  /** Base points (before bonus/deductions). */
+  base: number;
+  bonus: number;
+  deduction: number;
+  /** Final points: max(min(floor, base + bonus), base + bonus − deduction). */
+  points: number;
+  /** Best case if every unknown resolved favourably. */
+  potential: number;
+  /** Index of the tier that counted (tiers only), -1 if none. */
+  tier: number;
+  /** A knock-out criterion whose event occurred. */
+  knocked: boolean;
+  /** Some part (base, bonus, deduction, applicability) is unknown. */
+  anyUnknown: boolean;
+}
+
+function perUnitPoints(pu: CompiledPerUnit, row: Row): number {
+  const v = pu.get(row[pu.slot]);
+  if (v === MISSING || typeof v !== "number") return -1;
+  const raw = Number.isInteger(v) ? v * pu.ppu : new Dec(v).mul(pu.ppu).toDecimalPlaces(0, Dec.ROUND_HALF_UP).toNumber();
+  return raw <= 0 ? 0 : raw > pu.cap ? pu.cap : raw;
+}
+
+/** Points of one adjustment, or -1 when unknown. */
+function adjustment(a: CompiledAdjustment, row: Row): number {
+  if (a.perUnit) return perUnitPoints(a.perUnit, row);
+  const t = a.node!(row);
+  if (t === U) return -1;
+  return t === T ? (a.points > a.cap ? a.cap : a.points) : 0;
+}
+
+function sumAdjustments(list: readonly CompiledAdjustment[], row: Row, v: CriterionVerdict, isBonus: boolean): number {
+  let total = 0;
+  for (let i = 0; i < list.length; i++) {
+    const a = list[i]!;
+    const p = adjustment(a, row);
+    if (p < 0) {
+      v.anyUnknown = true;
+      if (isBonus) v.potential += a.cap;
+    } else {
+      total += p;
+      if (isBonus) v.potential += p;
+    }
+  }
+  return total;
+}
+
+function baseVerdict(c: CompiledCriterion, row: Row, v: CriterionVerdict): void {
+  if (c.kind === "conditions") {
+    const t: Tri = c.node!(row);
+    if (c.knockout) {
+      v.knocked = t === T;
+      v.status = t === T ? "met" : t === F ? "not_met" : "unknown";
+      return;
+    }
+    v.base = t === T ? c.max : 0;
+    v.potential = t === F ? 0 : c.max;
+    v.status = t === T ? "met" : t === F ? "not_met" : "unknown";
+    return;
+  }
+  if (c.kind === "perUnit") {
+    const p = perUnitPoints(c.perUnit!, row);
+    if (p < 0) {
+      v.status = "unknown";
+      v.potential = c.perUnit!.cap;
+      return;
+    }
+    v.base = v.potential = p;
+    v.status = p === 0 ? "not_met" : p >= c.max ? "met" : "partial";
+    return;
+  }
+  let best = -1;
+  let bestIdx = -1;
+  let bestUnknown = -1;
+  const tiers = c.tiers!;
+  for (let i = 0; i < tiers.length; i++) {
+    const t = tiers[i]!.node(row);
+    const pts = tiers[i]!.points;
+    if (t === T && pts > best) {
+      best = pts;
+      bestIdx = i;
+    } else if (t === U && pts > bestUnknown) bestUnknown = pts;
+  }
+  v.tier = bestIdx;
+  v.base = best < 0 ? 0 : best;
+  v.potential = bestUnknown > v.base ? bestUnknown : v.base;
+  v.status = bestUnknown > v.base ? "unknown" : v.base === 0 ? "not_met" : v.base >= c.max ? "met" : "partial";
+}
+
+/** Scores one criterion on a dense row (fast path). */
+export function scoreCriterion(c: CompiledCriterion, row: Row, inForce: boolean): CriterionVerdict {
+  const v: CriterionVerdict = { status: "not_applicable", base: 0, bonus: 0, deduction: 0, points: 0, potential: 0, tier: -1, knocked: false, anyUnknown: false };
+  if (!inForce) return v;
+  const applies = c.applies ? c.applies(row) : T;
+  if (applies === F) return v;
+  baseVerdict(c, row, v);
+  if (applies === U) {
+    // We do not know whether the criterion applies: count it, unknown, with no points yet.
+    v.status = "unknown";
+    v.knocked = false;
+    v.potential = v.base > v.potential ? v.base : v.potential;
+    v.base = 0;
+  }
+  if (v.status === "unknown") v.anyUnknown = true;
+  v.bonus = sumAdjustments(c.bonus, row, v, true);
+  v.deduction = sumAdjustments(c.deductions, row, v, false);
+  const gross = v.base + v.bonus;
+  const net = gross - v.deduction;
+  const floor = c.floor < gross ? c.floor : gross;
+  v.points = net > floor ? net : floor;
+  const pNet = v.potential - v.deduction;
+  const pFloor = c.floor < v.potential ? c.floor : v.potential;
+  v.potential = pNet > pFloor ? pNet : pFloor;
+  return v;
+}
