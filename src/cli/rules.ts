@@ -1,0 +1,59 @@
+import type { Command } from "commander";
+import { formatIssue, renderRulebook, type Issue, type Lang } from "../index.js";
+import { loadRuleset } from "../node/index.js";
+import { output } from "./io.js";
+
+const print = (issues: readonly Issue[]) => issues.forEach((i) => process.stderr.write(`${formatIssue(i)}\n`));
+
+export function rulesCommands(program: Command, exit: (code: number) => void): void {
+  const rules = program.command("rules").description("verify, check and print rule sets");
+  rules
+    .command("verify")
+    .argument("<dir>", "rule-set directory or bundled id (e.g. vn-2447-2025)")
+    .description("check every file's sha256 against the manifest; print id, version and the rule set's digest")
+    .action((dir: string) => {
+      const r = loadRuleset(dir, { skipLints: true });
+      if (!r.ok) {
+        const altered = r.issues.filter((i) => i.code === "rules.hash_mismatch" || i.code === "rules.missing_file");
+        print(altered.length ? altered : r.issues);
+        for (const i of altered) process.stderr.write(`ALTERED: ${String(i.params?.["file"] ?? i.path[0])}\n`);
+        return exit(1);
+      }
+      const rs = r.value;
+      process.stdout.write(`${rs.id} ${rs.version} sha256:${rs.sha256}\n`);
+      for (const f of rs.files) process.stdout.write(`  ${f.sha256}  ${f.origin}/${f.path}\n`);
+      process.stdout.write(`OK: ${rs.files.length} files match their manifests${rs.lineage.length > 1 ? ` (${rs.lineage.map((l) => `${l.id}@${l.version}`).join(" → ")})` : ""}\n`);
+      exit(0);
+    });
+  rules
+    .command("check")
+    .argument("<dir>", "rule-set directory or bundled id")
+    .description("validate and lint a rule set; exit 1 on errors (hash mismatches are reported as warnings while editing)")
+    .action((dir: string) => {
+      const r = loadRuleset(dir, { allowModified: true });
+      const issues = r.ok ? (r.warnings ?? []) : r.issues;
+      print(issues);
+      const errors = issues.filter((i) => i.severity === "error").length;
+      process.stdout.write(`${errors} error(s), ${issues.length - errors} warning(s)\n`);
+      exit(errors ? 1 : 0);
+    });
+  rules
+    .command("print")
+    .argument("<dir>", "rule-set directory or bundled id")
+    .option("--lang <lang>", "vi or en", "vi")
+    .option("--out <file>", "write to a file instead of stdout")
+    .description("print the Markdown rule book an auditor reads")
+    .action((dir: string, o: { lang: string; out?: string }) => {
+      if (o.lang !== "vi" && o.lang !== "en") {
+        process.stderr.write(`--lang must be vi or en\n`);
+        return exit(2);
+      }
+      const r = loadRuleset(dir);
+      if (!r.ok) {
+        print(r.issues);
+        return exit(2);
+      }
+      output(renderRulebook(r.value, o.lang as Lang), o.out);
+      exit(0);
+    });
+}
