@@ -8,6 +8,17 @@
  * `ref`, `validFrom`) sit beside `value` and json-rules-engine ignores them.
  */
 import { z } from "zod";
+import type {
+  AwardJson,
+  ClassJson,
+  Condition,
+  CriterionJson,
+  FactJson,
+  ManifestJson,
+  OverrideJson,
+} from "./json-types.js";
+
+export type { AwardJson, ClassJson, Condition, CriterionJson, FactJson, ManifestJson, OverrideJson, LeafCondition } from "./json-types.js";
 
 export const FORMAT_VERSION = 1;
 export const GROUPS = ["ministry", "province", "front", "enterprise", "individual"] as const;
@@ -88,18 +99,6 @@ export const Citation = z
 export const ScalarValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 export const ConditionValue = z.union([ScalarValue, z.array(ScalarValue)]).meta({ id: "ConditionValue" });
 
-export interface LeafCondition {
-  fact: string;
-  operator: string;
-  value: unknown;
-  path?: string;
-  id?: string;
-  basis?: "law" | "policy-default";
-  ref?: z.infer<typeof Citation>;
-  validFrom?: string;
-  note?: { vi: string; en: string };
-}
-export type Condition = { all: Condition[] } | { any: Condition[] } | { not: Condition } | LeafCondition;
 
 export const Leaf = z
   .object({
@@ -422,10 +421,14 @@ export const OverridesFileSchema = z
   .strict()
   .meta({ id: "OverridesFile", title: "thidua overrides of a parent rule set" });
 
-export type ManifestJson = z.infer<typeof ManifestSchema>;
-export type FactJson = z.infer<typeof FactSchema>;
-export type CriterionJson = z.infer<typeof CriterionSchema>;
 export type CriteriaFileJson = z.infer<typeof CriteriaFileSchema>;
-export type AwardJson = z.infer<typeof AwardSchema>;
-export type ClassJson = z.infer<typeof ClassSchema>;
-export type OverrideJson = z.infer<typeof OverrideSchema>;
+
+/* Compile-time proof that each schema parses to the plain types of json-types.ts (both directions). */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const proof = <T extends true>(): T => true as T;
+proof<Same<z.infer<typeof ManifestSchema>, ManifestJson>>();
+proof<Same<z.infer<typeof FactSchema>, FactJson>>();
+proof<Same<z.infer<typeof CriterionSchema>, CriterionJson>>();
+proof<Same<z.infer<typeof AwardSchema>, AwardJson>>();
+proof<Same<z.infer<typeof ClassSchema>, ClassJson>>();
+proof<Same<z.infer<typeof OverrideSchema>, OverrideJson>>();

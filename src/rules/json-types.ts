@@ -1,0 +1,182 @@
+/**
+ * Plain TypeScript shapes of the rule files. `schema.ts` checks at compile time that each zod
+ * schema parses to exactly these types, so the published `.d.ts` never mentions zod.
+ */
+export interface LocalizedJson {
+  vi: string;
+  en: string;
+}
+export type BasisJson = "law" | "policy-default";
+export type GroupJson = "ministry" | "province" | "front" | "enterprise" | "individual";
+export interface CitationJson {
+  source: string;
+  section?: string | undefined;
+  seed?: string | undefined;
+  note?: LocalizedJson | undefined;
+}
+export type ScalarValueJson = string | number | boolean | null;
+export interface LeafCondition {
+  fact: string;
+  operator: string;
+  value: ScalarValueJson | ScalarValueJson[];
+  path?: string | undefined;
+  id?: string | undefined;
+  basis?: BasisJson | undefined;
+  ref?: CitationJson | undefined;
+  validFrom?: string | undefined;
+  note?: LocalizedJson | undefined;
+}
+/** A json-rules-engine condition: all / any / not / leaf. */
+export type Condition = { all: Condition[] } | { any: Condition[] } | { not: Condition } | LeafCondition;
+
+export interface SourceJson {
+  id: string;
+  title: LocalizedJson;
+  issuer: LocalizedJson;
+  date?: string | undefined;
+  inForce?: string | undefined;
+  kind: "law" | "decree" | "decision" | "circular" | "directive" | "conclusion" | "plan" | "news";
+  seed?: string | undefined;
+  reference?: string | undefined;
+  status?: "in-force" | "amended" | "repealed" | "unconfirmed" | undefined;
+  note?: LocalizedJson | undefined;
+}
+export interface ManifestJson {
+  $schema?: string | undefined;
+  formatVersion: 1;
+  id: string;
+  version: string;
+  title: LocalizedJson;
+  description?: LocalizedJson | undefined;
+  effectiveFrom: string;
+  effectiveTo?: string | undefined;
+  extends?: { id: string; version: string; sha256?: string | undefined } | undefined;
+  jurisdiction?: LocalizedJson | undefined;
+  pointScale: 2;
+  rounding: "half-up" | "half-even" | "floor" | "ceil";
+  sources: SourceJson[];
+  files: { path: string; kind: "facts" | "criteria" | "awards" | "classes" | "overrides"; sha256: string }[];
+  changelog?: { version: string; date: string; changes: LocalizedJson[] }[] | undefined;
+}
+export interface ScalarSpecJson {
+  type: "boolean" | "integer" | "number" | "ratio" | "date" | "enum";
+  values?: string[] | undefined;
+  min?: number | undefined;
+  max?: number | undefined;
+  label: LocalizedJson;
+}
+export interface FactJson {
+  id: string;
+  type: "boolean" | "integer" | "number" | "ratio" | "date" | "enum" | "set" | "object";
+  label: LocalizedJson;
+  description?: LocalizedJson | undefined;
+  unit?: LocalizedJson | undefined;
+  min?: number | undefined;
+  max?: number | undefined;
+  values?: string[] | undefined;
+  valueLabels?: Record<string, LocalizedJson> | undefined;
+  fields?: Record<string, ScalarSpecJson> | undefined;
+  better: "higher" | "lower" | "none";
+  evidence: LocalizedJson;
+  groups: GroupJson[];
+}
+export interface PerUnitJson {
+  id?: string | undefined;
+  fact: string;
+  path?: string | undefined;
+  pointsPerUnit: number;
+  cap?: number | undefined;
+  basis: BasisJson;
+  ref?: CitationJson | undefined;
+  label?: LocalizedJson | undefined;
+}
+export interface AdjustmentJson {
+  id: string;
+  title: LocalizedJson;
+  conditions?: Condition | undefined;
+  points?: number | undefined;
+  perUnit?: PerUnitJson | undefined;
+  cap: number;
+  basis: BasisJson;
+  ref?: CitationJson | undefined;
+}
+export interface CriterionJson {
+  id: string;
+  group: GroupJson;
+  contents: number[];
+  title: LocalizedJson;
+  description?: LocalizedJson | undefined;
+  citation: CitationJson;
+  basis: BasisJson;
+  maxPoints: number;
+  conditions?: Condition | undefined;
+  tiers?: { id?: string | undefined; points: number; label?: LocalizedJson | undefined; conditions: Condition }[] | undefined;
+  perUnit?: PerUnitJson | undefined;
+  bonus?: AdjustmentJson[] | undefined;
+  deductions?: AdjustmentJson[] | undefined;
+  floor?: number | undefined;
+  appliesWhen?: Condition | undefined;
+  knockout?: boolean | undefined;
+  knockoutReason?: LocalizedJson | undefined;
+  evidence: LocalizedJson[];
+  effectiveFrom?: string | undefined;
+  effectiveTo?: string | undefined;
+}
+export interface ClassJson {
+  id: string;
+  title: LocalizedJson;
+  rank: number;
+  minPercent: number;
+  requires?: { criterion: string; minPoints: number }[] | undefined;
+  noKnockout?: boolean | undefined;
+  basis: BasisJson;
+  ref?: CitationJson | undefined;
+}
+export type HistoryRequirementJson =
+  | { kind: "consecutive"; awards: string[]; times: number; includeCurrentYear: boolean; basis: BasisJson; ref?: CitationJson | undefined }
+  | { kind: "prior"; awards: string[]; withinYears?: number | undefined; basis: BasisJson; ref?: CitationJson | undefined }
+  | { kind: "never"; awards: string[]; basis: BasisJson; ref?: CitationJson | undefined };
+export interface QuotaJson {
+  share: string;
+  of: string;
+  rounding: "floor" | "ceil" | "half-up";
+  minimum?: number | undefined;
+  basis: BasisJson;
+  ref?: CitationJson | undefined;
+}
+export interface AwardJson {
+  id: string;
+  kind: "title" | "commendation" | "medal";
+  recipient: "collective" | "individual";
+  groups: GroupJson[];
+  level: "grassroots" | "ministry-province" | "national";
+  title: LocalizedJson;
+  grantor: LocalizedJson;
+  precedence: number;
+  exclusiveGroup?: string | undefined;
+  requiresThisYear?: string[] | undefined;
+  eligibility: {
+    minClass?: string | undefined;
+    minPercent?: number | undefined;
+    criteria?: string[] | undefined;
+    conditions?: Condition | undefined;
+    noKnockout: boolean;
+  };
+  history?: HistoryRequirementJson[] | undefined;
+  quota?: QuotaJson | undefined;
+  bonusCoefficient?: number | undefined;
+  citation: CitationJson;
+  basis: BasisJson;
+  note?: LocalizedJson | undefined;
+}
+export type OverrideTargetJson =
+  | { kind: "threshold"; criterion: string; threshold: string }
+  | { kind: "class"; class: string; field: "minPercent" }
+  | { kind: "quota"; award: string; field: "share" }
+  | { kind: "perUnit"; criterion: string; field: "pointsPerUnit" | "cap" };
+export interface OverrideJson {
+  target: OverrideTargetJson;
+  value: ScalarValueJson | ScalarValueJson[];
+  reason: LocalizedJson;
+  citation?: CitationJson | undefined;
+}
