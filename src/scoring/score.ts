@@ -38,20 +38,26 @@ function adjustment(a: CompiledAdjustment, row: Row): number {
   return t === T ? (a.points > a.cap ? a.cap : a.points) : 0;
 }
 
-function sumAdjustments(list: readonly CompiledAdjustment[], row: Row, v: CriterionVerdict, isBonus: boolean): number {
-  let total = 0;
+/**
+ * Sums adjustments. Unknown bonus counts 0 now and its cap in the best case; an unknown deduction
+ * counts its cap now (the score is what the evidence proves) and 0 in the best case.
+ */
+function sumAdjustments(list: readonly CompiledAdjustment[], row: Row, v: CriterionVerdict, isBonus: boolean): { now: number; best: number } {
+  let now = 0;
+  let best = 0;
   for (let i = 0; i < list.length; i++) {
     const a = list[i]!;
     const p = adjustment(a, row);
     if (p < 0) {
       v.anyUnknown = true;
-      if (isBonus) v.potential += a.cap;
+      if (isBonus) best += a.cap;
+      else now += a.cap;
     } else {
-      total += p;
-      if (isBonus) v.potential += p;
+      now += p;
+      best += p;
     }
   }
-  return total;
+  return { now, best };
 }
 
 function baseVerdict(c: CompiledCriterion, row: Row, v: CriterionVerdict): void {
@@ -96,6 +102,13 @@ function baseVerdict(c: CompiledCriterion, row: Row, v: CriterionVerdict): void 
   v.status = bestUnknown > v.base ? "unknown" : v.base === 0 ? "not_met" : v.base >= c.max ? "met" : "partial";
 }
 
+/** Deductions never take a criterion below its floor (nor lift it to the floor). */
+function withFloor(gross: number, deduction: number, floor: number): number {
+  const net = gross - deduction;
+  const f = floor < gross ? floor : gross;
+  return net > f ? net : f;
+}
+
 /** Scores one criterion on a dense row (fast path). */
 export function scoreCriterion(c: CompiledCriterion, row: Row, inForce: boolean): CriterionVerdict {
   const v: CriterionVerdict = { status: "not_applicable", base: 0, bonus: 0, deduction: 0, points: 0, potential: 0, tier: -1, knocked: false, anyUnknown: false };
@@ -111,14 +124,15 @@ export function scoreCriterion(c: CompiledCriterion, row: Row, inForce: boolean)
     v.base = 0;
   }
   if (v.status === "unknown") v.anyUnknown = true;
-  v.bonus = sumAdjustments(c.bonus, row, v, true);
-  v.deduction = sumAdjustments(c.deductions, row, v, false);
-  const gross = v.base + v.bonus;
-  const net = gross - v.deduction;
-  const floor = c.floor < gross ? c.floor : gross;
-  v.points = net > floor ? net : floor;
-  const pNet = v.potential - v.deduction;
-  const pFloor = c.floor < v.potential ? c.floor : v.potential;
-  v.potential = pNet > pFloor ? pNet : pFloor;
+  const bonus = sumAdjustments(c.bonus, row, v, true);
+  const ded = sumAdjustments(c.deductions, row, v, false);
+  v.bonus = bonus.now;
+  v.deduction = ded.now;
+  v.points = withFloor(v.base + bonus.now, ded.now, c.floor);
+  v.potential = withFloor(v.potential + bonus.best, ded.best, c.floor);
+  if (applies === U) {
+    // It may not apply at all: nothing is proven yet, neither points nor deductions.
+    v.points = v.bonus = v.deduction = 0;
+  }
   return v;
 }
