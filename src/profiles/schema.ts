@@ -2,6 +2,8 @@ import { z } from "zod";
 import { GROUPS, type Fact, type Group, type RuleSet } from "../rules/index.js";
 import { PROFILE_LIMITS as L } from "./types.js";
 
+/** Default upper bound of integer and number facts without a declared max (keeps points exact). */
+export const MAX_MAGNITUDE = 1_000_000_000;
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 const realDate = (s: string) => {
   if (!ISO.test(s)) return false;
@@ -18,7 +20,7 @@ function scalar(spec: { type: string; values?: readonly string[] | undefined; mi
     case "ratio": {
       let n = spec.type === "integer" ? z.number().int() : z.number();
       const min = spec.type === "ratio" ? Math.max(spec.min ?? 0, 0) : spec.min;
-      const max = spec.type === "ratio" ? Math.min(spec.max ?? 1, 1) : spec.max;
+      const max = spec.type === "ratio" ? Math.min(spec.max ?? 1, 1) : (spec.max ?? MAX_MAGNITUDE);
       if (min !== undefined) n = n.min(min);
       if (max !== undefined) n = n.max(max);
       return n;
