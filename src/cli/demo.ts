@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Command } from "commander";
-import { createEngine, formatIssue, type ScoreResult } from "../index.js";
+import { createEngine, formatIssue } from "../index.js";
 import { bundledRulesDir, loadRuleset } from "../node/index.js";
 
 const pad = (s: string, n: number) => (s.length >= n ? s : s + " ".repeat(n - s.length));
@@ -31,26 +31,31 @@ export function demoCommand(program: Command, exit: (code: number) => void): voi
         return exit(2);
       }
       const rs = r.value;
+      const out: string[] = [];
       const engine = createEngine(rs);
       const profiles = readFixtureProfiles(join(bundledRulesDir(), "..", "fixtures", "profiles"));
-      const batch = engine.evaluateMany(profiles, { asOf: o.asOf });
-      const out: string[] = [`thidua demo — ${rs.manifest.title.vi}`, `rule set ${rs.id}@${rs.version} sha256:${rs.sha256}`, `as of ${o.asOf}; ${profiles.length} profiles: ${batch.results.length} scored, ${batch.rejected.length} rejected`, ""];
-      const cohorts = new Map<string, ScoreResult[]>();
-      for (const x of batch.results) {
-        const k = `${x.group} / ${x.cohort ?? "—"} / ${x.year}`;
-        cohorts.set(k, [...(cohorts.get(k) ?? []), x]);
-      }
-      for (const k of [...cohorts.keys()].sort()) {
-        out.push(`== ${k}`);
-        out.push(`${pad("#", 3)} ${pad("unit", 44)} ${padL("score", 7)} ${padL("%", 7)}  ${pad("class", 12)} notes`);
-        const rows = [...cohorts.get(k)!].sort((a, b) => Number(b.score) - Number(a.score) || (a.unitId < b.unitId ? -1 : 1));
-        rows.forEach((x, i) => {
-          const notes = [x.knockedOut ? `knocked out (${x.knockouts.map((k) => k.criterion).join(", ")})` : "", x.missingFacts.length ? `missing: ${x.missingFacts.length} facts` : ""].filter(Boolean).join("; ");
-          out.push(`${pad(String(i + 1), 3)} ${pad(`${x.unitId} ${x.name}`.slice(0, 44), 44)} ${padL(x.score, 7)} ${padL(x.percent, 7)}  ${pad(x.classification?.title.vi ?? "—", 12)} ${notes}`);
-        });
+      const report = engine.recommend(profiles, { asOf: o.asOf });
+      out.push(`thidua demo — ${rs.manifest.title.vi}`, `rule set ${rs.id}@${rs.version} sha256:${rs.sha256}`);
+      out.push(`as of ${o.asOf}; ${profiles.length} profiles: ${report.results.length} scored, ${report.rejected.length} rejected`, "");
+      for (const c of report.cohorts) {
+        out.push(`== ${c.group} / ${c.cohort ?? "—"} / ${c.year} (${c.size})`);
+        out.push(`${pad("#", 3)} ${pad("unit", 40)} ${padL("score", 6)} ${padL("%", 6)}  ${pad("class", 10)} ${pad("proposed award", 58)} notes`);
+        for (const x of report.results.filter((y) => y.group === c.group && y.cohort === c.cohort && y.year === c.year)) {
+          const notes = [
+            x.decidedBy && x.decidedBy !== "score" ? `tie → ${x.decidedBy}` : "",
+            x.knockedOut ? `knocked out (${x.scoreResult.knockouts.map((k) => k.criterion).join(", ")})` : "",
+            x.missingEvidence.length ? `missing evidence: ${x.missingEvidence.length}` : "",
+            x.eligibility.some((e) => e.status === "quota") ? "quota" : "",
+          ].filter(Boolean).join("; ");
+          const klass = rs.classes.find((k) => k.id === x.classification)?.title.vi ?? "—";
+          out.push(`${pad(String(x.rank), 3)} ${pad(`${x.unitId} ${x.name}`.slice(0, 40), 40)} ${padL(x.score, 6)} ${padL(x.percent, 6)}  ${pad(klass, 10)} ${pad((x.award?.title.vi ?? "—").slice(0, 58), 58)} ${notes}`);
+        }
+        for (const q of c.quotas.filter((y) => y.candidates > 0)) {
+          out.push(`    quota ${q.award}: ${q.granted}/${q.allowed} allowed of base ${q.base}, ${q.candidates} candidates${q.binding ? " (binding)" : ""}`);
+        }
         out.push("");
       }
-      for (const rj of batch.rejected) out.push(`rejected #${rj.index} ${rj.unitId ?? ""}: ${rj.issues.map(formatIssue).join("; ")}`);
+      for (const rj of report.rejected) out.push(`rejected #${rj.index} ${rj.unitId ?? ""}: ${rj.issues.map(formatIssue).join("; ")}`);
       process.stdout.write(out.join("\n") + "\n");
       exit(0);
     });

@@ -1,11 +1,18 @@
 /**
- * The engine: the public façade that runs the pipeline (profiles → evaluation → scoring) for one
- * compiled rule set. Pure and synchronous; pass the as-of date explicitly for reproducible runs.
+ * The engine: the public façade that runs the pipeline (profiles → evaluation → scoring → ranking →
+ * awards) for one compiled rule set. Pure and synchronous; pass the as-of date for reproducible runs.
  */
-import { issue, ThiduaError, type Issue, type Result } from "../errors/index.js";
+import { compileAwards, recommendCohort, type CohortSummary, type Recommendation } from "../awards/index.js";
+import { ThiduaError, type Result } from "../errors/index.js";
 import { createProfileValidator, type ValidProfile } from "../profiles/index.js";
+import { cohortKey } from "../ranking/index.js";
 import type { RuleSet } from "../rules/index.js";
 import { compileRuleset, scoreProfile, type ScoreResult } from "../scoring/index.js";
+import { validateBatch, type Rejected } from "./batch.js";
+import { whatIf as whatIfImpl, type WhatIfResult } from "./what-if.js";
+
+export type { Rejected } from "./batch.js";
+export type { WhatIfResult } from "./what-if.js";
 
 export interface RuleSetRef {
   readonly id: string;
@@ -15,18 +22,21 @@ export interface RuleSetRef {
 export interface EvaluateOptions {
   /** ISO date the rule set is applied as of; default: 31 December of the profile's year. */
   readonly asOf?: string;
-  /** Attach the interpreter's trace to each criterion. Default: true for `evaluate`, false for `evaluateMany`. */
+  /** Attach the interpreter's trace to each criterion. Default: true for `evaluate`, false for batches. */
   readonly trace?: boolean;
-}
-export interface Rejected {
-  /** Position in the input (0-based). */
-  readonly index: number;
-  readonly unitId?: string;
-  readonly issues: readonly Issue[];
 }
 export interface BatchResult {
   readonly ruleset: RuleSetRef;
   readonly results: readonly ScoreResult[];
+  readonly rejected: readonly Rejected[];
+}
+/** What `recommend` returns: the decision for every cohort, every unit, every rejected row. */
+export interface RecommendationReport {
+  readonly ruleset: RuleSetRef;
+  readonly asOf: string | null;
+  readonly cohorts: readonly CohortSummary[];
+  /** Sorted by cohort (group, cluster, year) then rank. */
+  readonly results: readonly Recommendation[];
   readonly rejected: readonly Rejected[];
 }
 export interface Engine {
@@ -38,6 +48,10 @@ export interface Engine {
   safeEvaluate(profile: unknown, opts?: EvaluateOptions): Result<ScoreResult>;
   /** Scores a batch; every input ends up exactly once in `results` or `rejected`. */
   evaluateMany(profiles: Iterable<unknown>, opts?: EvaluateOptions): BatchResult;
+  /** Scores, ranks per cohort and proposes awards; every input ends up once in `results` or `rejected`. */
+  recommend(profiles: Iterable<unknown>, opts?: EvaluateOptions): RecommendationReport;
+  /** How score, rank and award move if some facts change (`null` removes a fact). */
+  whatIf(profile: unknown, changes: Readonly<Record<string, unknown>>, opts?: EvaluateOptions & { readonly peers?: readonly unknown[] }): WhatIfResult;
 }
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
@@ -47,11 +61,10 @@ function checkAsOf(asOf: string | undefined): void {
   }
 }
 
-const keyOf = (p: ValidProfile) => `${p.group}\u0000${p.cohort ?? ""}\u0000${p.year}\u0000${p.id}`;
-
 /** Compiles the rule set once and returns an engine to score any number of profiles with it. */
 export function createEngine(ruleset: RuleSet): Engine {
   const compiled = compileRuleset(ruleset);
+  const awards = compileAwards(ruleset, compiled.slots);
   const validator = createProfileValidator(ruleset);
   const ref: RuleSetRef = Object.freeze({ id: ruleset.id, version: ruleset.version, sha256: ruleset.sha256 });
   const score = (p: ValidProfile, opts: EvaluateOptions | undefined, traceDefault: boolean) =>
@@ -61,7 +74,29 @@ export function createEngine(ruleset: RuleSet): Engine {
     const v = validator.validate(profile);
     return v.ok ? { ok: true, value: score(v.value, opts, true) } : v;
   };
-  return {
+  const recommend = (profiles: Iterable<unknown>, opts?: EvaluateOptions): RecommendationReport => {
+    checkAsOf(opts?.asOf);
+    const { valid, rejected } = validateBatch(validator, profiles);
+    const cohorts = new Map<string, { result: ScoreResult; profile: ValidProfile }[]>();
+    for (const { profile } of valid) {
+      const result = score(profile, opts, false);
+      const k = cohortKey(result);
+      let list = cohorts.get(k);
+      if (!list) cohorts.set(k, (list = []));
+      list.push({ result, profile });
+    }
+    const summaries: CohortSummary[] = [];
+    const results: Recommendation[] = [];
+    for (const k of [...cohorts.keys()].sort()) {
+      const members = cohorts.get(k)!;
+      const { recs, quotas } = recommendCohort(ruleset, awards, members);
+      const r0 = members[0]!.result;
+      summaries.push({ key: k, group: r0.group, cohort: r0.cohort, year: r0.year, size: members.length, quotas });
+      results.push(...recs);
+    }
+    return { ruleset: ref, asOf: opts?.asOf ?? null, cohorts: summaries, results, rejected };
+  };
+  const engine: Engine = {
     ruleset,
     ref,
     validate: validator.validate,
@@ -73,29 +108,11 @@ export function createEngine(ruleset: RuleSet): Engine {
     },
     evaluateMany(profiles, opts) {
       checkAsOf(opts?.asOf);
-      const valid: { index: number; p: ValidProfile }[] = [];
-      const rejected: Rejected[] = [];
-      const counts = new Map<string, number>();
-      let index = 0;
-      for (const raw of profiles) {
-        const v = validator.validate(raw);
-        if (v.ok) {
-          valid.push({ index, p: v.value });
-          counts.set(keyOf(v.value), (counts.get(keyOf(v.value)) ?? 0) + 1);
-        } else {
-          const id = raw && typeof raw === "object" ? (raw as { id?: unknown }).id : undefined;
-          rejected.push({ index, ...(typeof id === "string" && { unitId: id }), issues: v.issues });
-        }
-        index++;
-      }
-      const results: ScoreResult[] = [];
-      for (const { index: i, p } of valid) {
-        if (counts.get(keyOf(p))! > 1) {
-          rejected.push({ index: i, unitId: p.id, issues: [issue("profiles.duplicate_id", ["id"], `unit id ${p.id} appears more than once in ${p.group}/${p.cohort ?? "-"}/${p.year}`, { id: p.id })] });
-        } else results.push(score(p, opts, false));
-      }
-      rejected.sort((a, b) => a.index - b.index);
-      return { ruleset: ref, results, rejected };
+      const { valid, rejected } = validateBatch(validator, profiles);
+      return { ruleset: ref, results: valid.map(({ profile }) => score(profile, opts, false)), rejected };
     },
+    recommend,
+    whatIf: (profile, changes, opts) => whatIfImpl(recommend, profile, changes, opts),
   };
+  return engine;
 }

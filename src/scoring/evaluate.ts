@@ -68,7 +68,8 @@ function classify(rs: RuleSet, percent: InstanceType<typeof Dec>, points: Readon
   for (const k of sorted) {
     if (percent.lt(k.minPercent)) continue;
     if (k.noKnockout && knockedOut) continue;
-    if ((k.requires ?? []).some((r) => (points.get(r.criterion) ?? 0) < Math.round(r.minPoints * 100))) continue;
+    // A requirement binds only profiles for which its criterion applies (its group, in force, applicable).
+    if ((k.requires ?? []).some((r) => points.has(r.criterion) && points.get(r.criterion)! < Math.round(r.minPoints * 100))) continue;
     return k;
   }
   return null;
@@ -92,8 +93,8 @@ export function scoreProfile(cr: CompiledRuleSet, p: ValidProfile, opts: ScoreOp
   const mode = rs.manifest.rounding as RoundingMode;
   const pct = (u: number) => (nominal === 0 ? new Dec(0) : round(new Dec(u).mul(100).div(nominal), 2, mode));
   const percent = pct(actual.total);
-  const byId = new Map(g.criteria.map((c, i) => [c.def.id, verdicts[i]!.points]));
-  const potentialById = new Map(g.criteria.map((c, i) => [c.def.id, verdicts[i]!.potential]));
+  const byId = new Map(g.criteria.flatMap((c, i) => (applicable(i) ? [[c.def.id, verdicts[i]!.points] as const] : [])));
+  const potentialById = new Map(g.criteria.flatMap((c, i) => (applicable(i) ? [[c.def.id, verdicts[i]!.potential] as const] : [])));
   const knockouts = g.criteria
     .filter((c, i) => verdicts[i]!.knocked)
     .map((c) => ({ criterion: c.def.id, reason: c.def.knockoutReason ?? c.def.title }));

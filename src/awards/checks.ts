@@ -1,0 +1,135 @@
+import { compileNode, F, T, traceCondition, traceLeaves, U, type LeafTrace, type Node, type TraceNode, type Tri, type Truth } from "../evaluation/index.js";
+import type { ValidProfile } from "../profiles/index.js";
+import type { Award, RuleSet } from "../rules/index.js";
+import { Dec, type CriterionStatus, type ScoreResult } from "../scoring/index.js";
+import { pointsOf } from "../ranking/index.js";
+
+type HistoryReq = NonNullable<Award["history"]>[number];
+
+/** One check of an award's eligibility; data only (ids, values), rendered by `explain`. */
+export type AwardCheck =
+  | { readonly kind: "knockout"; readonly result: Truth; readonly criteria: readonly string[] }
+  | { readonly kind: "minClass"; readonly result: Truth; readonly required: string; readonly actual: string | null; readonly potential: string | null; readonly pointsShort?: string }
+  | { readonly kind: "minPercent"; readonly result: Truth; readonly required: number; readonly actual: string; readonly pointsShort?: string }
+  | { readonly kind: "criterion"; readonly result: Truth; readonly criterion: string; readonly status: CriterionStatus }
+  | { readonly kind: "conditions"; readonly result: Truth; readonly unmet: readonly LeafTrace[]; readonly fixedBar: boolean }
+  | { readonly kind: "history"; readonly result: Truth; readonly requirement: HistoryReq; readonly found: number; readonly missingYears: readonly number[] }
+  | { readonly kind: "requiresThisYear"; readonly result: Truth; readonly award: string }
+  | { readonly kind: "quota"; readonly result: Truth; readonly allowed: number; readonly base: number; readonly position: number };
+
+export const toTruth = (t: Tri): Truth => (t === T ? true : t === F ? false : "unknown");
+const tri = (t: Truth): Tri => (t === true ? T : t === false ? F : U);
+
+/** Kleene conjunction of check results. */
+export function combine(checks: readonly AwardCheck[]): Tri {
+  let r: Tri = T;
+  for (const c of checks) {
+    const v = tri(c.result);
+    if (v === F) return F;
+    if (v === U) r = U;
+  }
+  return r;
+}
+
+export interface CompiledAward {
+  readonly def: Award;
+  readonly conditions?: Node<readonly unknown[]>;
+}
+
+export function compileAwards(rs: RuleSet, slots: ReadonlyMap<string, number>): CompiledAward[] {
+  const reader = (id: string) => {
+    const s = slots.get(id);
+    return s === undefined ? () => undefined : (row: readonly unknown[]) => row[s];
+  };
+  return rs.awards.map((def) => ({ def, ...(def.eligibility.conditions && { conditions: compileNode(def.eligibility.conditions, reader, []) }) }));
+}
+
+function pointsShort(r: ScoreResult, percent: number): string | undefined {
+  const need = new Dec(pointsOf(r.nominalMax)).mul(percent).div(100).ceil();
+  const short = need.minus(pointsOf(r.score));
+  return short.gt(0) ? short.div(100).toString() : undefined;
+}
+
+const fixedCache = new WeakMap<RuleSet, ReadonlySet<string>>();
+/** Facts that cannot improve (`better: "none"`): a person's category, sex, an organisation's kind. */
+function fixedFacts(rs: RuleSet): ReadonlySet<string> {
+  let s = fixedCache.get(rs);
+  if (!s) fixedCache.set(rs, (s = new Set(rs.facts.filter((f) => f.better === "none").map((f) => f.id))));
+  return s;
+}
+
+/** True when the condition is false because of facts that cannot improve, whatever else changes. */
+function hopeless(t: TraceNode, fixed: ReadonlySet<string>): boolean {
+  if (t.kind === "leaf") return t.result === false && fixed.has(t.fact);
+  if (t.kind === "not") return false;
+  return t.kind === "all" ? t.children.some((c) => hopeless(c, fixed)) : t.children.every((c) => hopeless(c, fixed));
+}
+
+/** Checks that depend only on this year's score and facts (not on history or other units). */
+export function scoreChecks(a: CompiledAward, rs: RuleSet, r: ScoreResult, p: ValidProfile): AwardCheck[] {
+  const e = a.def.eligibility;
+  const checks: AwardCheck[] = [];
+  if (e.noKnockout) checks.push({ kind: "knockout", result: !r.knockedOut, criteria: r.knockouts.map((k) => k.criterion) });
+  if (e.minClass !== undefined) {
+    const rank = (id: string | null | undefined) => (id == null ? -1 : (rs.classes.find((k) => k.id === id)?.rank ?? -1));
+    const need = rank(e.minClass);
+    const now = rank(r.classification?.id);
+    const result: Truth = now >= need ? true : rank(r.potentialClassification) >= need ? "unknown" : false;
+    const k = rs.classes.find((x) => x.id === e.minClass);
+    const short = result === true || !k ? undefined : pointsShort(r, k.minPercent);
+    checks.push({ kind: "minClass", result, required: e.minClass, actual: r.classification?.id ?? null, potential: r.potentialClassification, ...(short && { pointsShort: short }) });
+  }
+  if (e.minPercent !== undefined) {
+    const ok = new Dec(r.percent).gte(e.minPercent);
+    const potentialOk = new Dec(pointsOf(r.potentialScore)).mul(100).gte(new Dec(pointsOf(r.nominalMax)).mul(e.minPercent));
+    const short = ok ? undefined : pointsShort(r, e.minPercent);
+    checks.push({ kind: "minPercent", result: ok ? true : potentialOk ? "unknown" : false, required: e.minPercent, actual: r.percent, ...(short && { pointsShort: short }) });
+  }
+  for (const id of e.criteria ?? []) {
+    const c = r.criteria.find((x) => x.id === id);
+    const status = c?.status ?? "not_applicable";
+    checks.push({ kind: "criterion", criterion: id, status, result: status === "met" ? true : status === "unknown" ? "unknown" : false });
+  }
+  if (a.conditions) {
+    const t = a.conditions(p.row);
+    const trace = t === T ? undefined : traceCondition(a.def.eligibility.conditions!, (id) => p.facts[id]);
+    const unmet = trace ? traceLeaves(trace).filter((l) => l.result !== true) : [];
+    checks.push({ kind: "conditions", result: toTruth(t), unmet, fixedBar: trace ? hopeless(trace, fixedFacts(rs)) : false });
+  }
+  return checks;
+}
+
+/**
+ * History prerequisites over the profile's record. A profile without `history` is unknown on every
+ * history check; with one, a year it does not list is unknown (never assumed empty).
+ */
+export function historyCheck(h: HistoryReq, p: ValidProfile, grantedThisYear: (id: string) => boolean): AwardCheck {
+  const byYear = new Map((p.history ?? []).filter((x) => x.year < p.year).map((x) => [x.year, x.awards]));
+  const holds = (awards: readonly string[] | undefined) => awards !== undefined && h.awards.some((a) => awards.includes(a));
+  const none = p.history === undefined;
+  if (h.kind === "consecutive") {
+    let found = h.includeCurrentYear && h.awards.some(grantedThisYear) ? 1 : 0;
+    const missingYears: number[] = [];
+    for (let y = p.year - 1; found < h.times && y >= p.year - h.times - 1; y--) {
+      const list = byYear.get(y);
+      if (list === undefined) {
+        missingYears.push(y);
+        break;
+      }
+      if (!holds(list)) break;
+      found++;
+    }
+    const result: Truth = found >= h.times ? true : missingYears.length || none ? "unknown" : false;
+    return { kind: "history", requirement: h, found, missingYears, result };
+  }
+  const window = h.kind === "prior" && h.withinYears !== undefined ? h.withinYears : undefined;
+  const years = [...byYear.keys()].filter((y) => window === undefined || y >= p.year - window);
+  const found = years.filter((y) => holds(byYear.get(y))).length;
+  const missingYears: number[] = [];
+  if (window !== undefined) for (let y = p.year - window; y < p.year; y++) if (!byYear.has(y)) missingYears.push(y);
+  if (h.kind === "never") {
+    return { kind: "history", requirement: h, found, missingYears, result: found > 0 ? false : none ? "unknown" : true };
+  }
+  const result: Truth = found > 0 ? true : none || missingYears.length ? "unknown" : false;
+  return { kind: "history", requirement: h, found, missingYears, result };
+}

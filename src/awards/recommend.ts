@@ -1,0 +1,228 @@
+import { T, U, type Tri } from "../evaluation/index.js";
+import type { ValidProfile } from "../profiles/index.js";
+import { rankCohort, type Ranked, type TieBreak } from "../ranking/index.js";
+import type { Award, Localized, RuleSet } from "../rules/index.js";
+import { Dec, type ScoreResult } from "../scoring/index.js";
+import { combine, historyCheck, scoreChecks, type AwardCheck, type CompiledAward } from "./checks.js";
+
+export type AwardStatusKind = "eligible" | "ineligible" | "unknown" | "quota";
+
+/** The verdict on one award for one unit, with every check that decided it. */
+export interface AwardStatus {
+  readonly award: string;
+  readonly status: AwardStatusKind;
+  readonly granted: boolean;
+  readonly checks: readonly AwardCheck[];
+}
+export interface ProposedAward {
+  readonly id: string;
+  readonly title: Localized;
+  readonly grantor: Localized;
+  readonly kind: Award["kind"];
+  readonly level: Award["level"];
+  readonly bonusCoefficient: number | null;
+}
+export interface NearMiss {
+  readonly award: string;
+  readonly title: Localized;
+  readonly status: AwardStatusKind;
+  /** The checks that failed or lack evidence. */
+  readonly missing: readonly AwardCheck[];
+  /** Points short of the class or percentage the award needs, if that is one of the reasons. */
+  readonly pointsShort: string | null;
+}
+export interface MissingEvidence {
+  readonly fact?: string;
+  readonly label: Localized;
+  readonly evidence: Localized;
+  readonly criteria: readonly string[];
+}
+export interface Recommendation {
+  readonly unitId: string;
+  readonly name: string;
+  readonly group: ScoreResult["group"];
+  readonly cohort: string | null;
+  readonly year: number;
+  readonly rank: number;
+  readonly cohortSize: number;
+  readonly decidedBy: TieBreak | null;
+  readonly score: string;
+  readonly percent: string;
+  readonly classification: string | null;
+  readonly knockedOut: boolean;
+  readonly award: ProposedAward | null;
+  /** Awards of another exclusive group granted beside the proposed one (the catalog allows them together). */
+  readonly alongside: readonly ProposedAward[];
+  /** Lower awards the unit also qualifies for, in place of the proposed one. */
+  readonly alternatives: readonly ProposedAward[];
+  readonly nearMisses: readonly NearMiss[];
+  readonly missingEvidence: readonly MissingEvidence[];
+  readonly eligibility: readonly AwardStatus[];
+  readonly scoreResult: ScoreResult;
+}
+export interface QuotaUse {
+  readonly award: string;
+  readonly base: number;
+  readonly allowed: number;
+  readonly candidates: number;
+  readonly granted: number;
+  readonly binding: boolean;
+}
+export interface CohortSummary {
+  readonly key: string;
+  readonly group: ScoreResult["group"];
+  readonly cohort: string | null;
+  readonly year: number;
+  readonly size: number;
+  readonly quotas: readonly QuotaUse[];
+}
+
+const proposed = (a: Award): ProposedAward => ({
+  id: a.id,
+  title: a.title,
+  grantor: a.grantor,
+  kind: a.kind,
+  level: a.level,
+  bonusCoefficient: a.bonusCoefficient ?? null,
+});
+
+/** Allowed winners of a quota: round(share × base) with the catalog's rounding, at least `minimum`. */
+export function quotaAllowed(q: NonNullable<Award["quota"]>, base: number): number {
+  const raw = new Dec(q.share).mul(base);
+  const n = q.rounding === "floor" ? raw.floor() : q.rounding === "ceil" ? raw.ceil() : raw.toDecimalPlaces(0, Dec.ROUND_HALF_UP);
+  return Math.max(n.toNumber(), q.minimum ?? 0);
+}
+
+interface Unit {
+  ranked: Ranked;
+  profile: ValidProfile;
+  statuses: Map<string, AwardStatus>;
+}
+
+/**
+ * Decides one cohort: awards in ascending precedence, so that "requires this year" and history
+ * that counts the current year see the lower titles already settled; quotas go to the
+ * higher-ranked candidates; each unit is proposed the highest award it is granted.
+ */
+export function recommendCohort(rs: RuleSet, awards: readonly CompiledAward[], members: readonly { result: ScoreResult; profile: ValidProfile }[]): { recs: Recommendation[]; quotas: QuotaUse[] } {
+  const profiles = new Map(members.map((m) => [m.result.unitId, m.profile]));
+  const units: Unit[] = rankCohort(members.map((m) => m.result)).map((ranked) => ({ ranked, profile: profiles.get(ranked.result.unitId)!, statuses: new Map() }));
+  const group = members[0]!.result.group;
+  const applicable = awards.filter((a) => a.def.groups.includes(group)).sort((x, y) => x.def.precedence - y.def.precedence || (x.def.id < y.def.id ? -1 : 1));
+  const quotas: QuotaUse[] = [];
+  for (const a of applicable) {
+    const pre: { u: Unit; checks: AwardCheck[]; t: Tri }[] = units.map((u) => {
+      const granted = (id: string) => u.statuses.get(id)?.granted === true;
+      const checks = scoreChecks(a, rs, u.ranked.result, u.profile);
+      for (const id of a.def.requiresThisYear ?? []) {
+        const st = u.statuses.get(id);
+        checks.push({ kind: "requiresThisYear", award: id, result: st?.granted ? true : st?.status === "unknown" ? "unknown" : false });
+      }
+      for (const h of a.def.history ?? []) checks.push(historyCheck(h, u.profile, granted));
+      return { u, checks, t: combine(checks) };
+    });
+    let allowed = Infinity;
+    if (a.def.quota) {
+      const q = a.def.quota;
+      const base = q.of === "cohort" ? units.length : units.filter((u) => u.statuses.get(q.of)?.granted).length;
+      allowed = quotaAllowed(q, base);
+      const candidates = pre.filter((x) => x.t === T).length;
+      quotas.push({ award: a.def.id, base, allowed, candidates, granted: Math.min(candidates, allowed), binding: candidates > allowed });
+    }
+    let position = 0;
+    for (const x of pre) {
+      let status: AwardStatusKind = x.t === T ? "eligible" : x.t === U ? "unknown" : "ineligible";
+      if (x.t === T && a.def.quota) {
+        position++;
+        x.checks.push({ kind: "quota", result: position <= allowed, allowed, base: quotas.at(-1)!.base, position });
+        if (position > allowed) status = "quota";
+      }
+      x.u.statuses.set(a.def.id, { award: a.def.id, status, granted: status === "eligible", checks: x.checks });
+    }
+  }
+  const recs = units.map((u) => toRecommendation(rs, applicable.map((a) => a.def), u, units.length));
+  return { recs, quotas };
+}
+
+function toRecommendation(rs: RuleSet, awards: readonly Award[], u: Unit, size: number): Recommendation {
+  const r = u.ranked.result;
+  const granted = awards.filter((a) => u.statuses.get(a.id)!.granted).sort((x, y) => y.precedence - x.precedence || (x.id < y.id ? -1 : 1));
+  const top = granted[0];
+  const byGroup = new Map<string, Award>();
+  for (const a of granted) {
+    const key = a.exclusiveGroup ?? `#${a.id}`;
+    if (!byGroup.has(key)) byGroup.set(key, a);
+  }
+  const alongside = [...byGroup.values()].filter((a) => a !== top);
+  const alternatives = granted.filter((a) => a !== top && !alongside.includes(a));
+  const nearMisses = nextAwards(awards, u, granted).map((a) => {
+    const st = u.statuses.get(a.id)!;
+    const missing = st.checks.filter((c) => c.result !== true);
+    const short = missing.map((c) => ("pointsShort" in c ? c.pointsShort : undefined)).find((x) => x !== undefined);
+    return { award: a.id, title: a.title, status: st.status, missing, pointsShort: short ?? null };
+  });
+  return {
+    unitId: r.unitId,
+    name: r.name,
+    group: r.group,
+    cohort: r.cohort,
+    year: r.year,
+    rank: u.ranked.rank,
+    cohortSize: size,
+    decidedBy: u.ranked.decidedBy ?? null,
+    score: r.score,
+    percent: r.percent,
+    classification: r.classification?.id ?? null,
+    knockedOut: r.knockedOut,
+    award: top ? proposed(top) : null,
+    alongside: alongside.map(proposed),
+    alternatives: alternatives.map(proposed),
+    nearMisses,
+    missingEvidence: missingEvidence(rs, r, u.profile, [...u.statuses.values()]),
+    eligibility: [...u.statuses.values()],
+    scoreResult: r,
+  };
+}
+
+/**
+ * The next step up on each ladder (exclusive group) of the unit's recipient kind: the lowest award
+ * above the highest one granted in that group. Awards barred only by facts that cannot improve
+ * (`better: "none"`, e.g. the person's category or sex) are not "near".
+ */
+function nextAwards(awards: readonly Award[], u: Unit, granted: readonly Award[]): Award[] {
+  const recipient = granted[0]?.recipient ?? (u.ranked.result.group === "individual" ? "individual" : "collective");
+  const ladders = new Map<string, Award[]>();
+  for (const a of awards.filter((x) => x.recipient === recipient)) {
+    const key = a.exclusiveGroup ?? `#${a.id}`;
+    ladders.set(key, [...(ladders.get(key) ?? []), a]);
+  }
+  const out: Award[] = [];
+  for (const ladder of ladders.values()) {
+    const held = Math.max(-1, ...ladder.filter((a) => u.statuses.get(a.id)!.granted).map((a) => a.precedence));
+    const next = ladder
+      .filter((a) => a.precedence > held && !u.statuses.get(a.id)!.checks.some((c) => c.kind === "conditions" && c.fixedBar))
+      .sort((x, y) => x.precedence - y.precedence || (x.id < y.id ? -1 : 1))[0];
+    if (next) out.push(next);
+  }
+  return out.sort((x, y) => x.precedence - y.precedence || (x.id < y.id ? -1 : 1));
+}
+
+function missingEvidence(rs: RuleSet, r: ScoreResult, p: ValidProfile, statuses: readonly AwardStatus[]): MissingEvidence[] {
+  const out: MissingEvidence[] = r.missingFacts.map((id) => {
+    const f = rs.facts.find((x) => x.id === id)!;
+    return { fact: id, label: f.label, evidence: f.evidence, criteria: r.criteria.filter((c) => c.missingFacts.includes(id)).map((c) => c.id) };
+  });
+  const years = new Set<number>();
+  for (const s of statuses) for (const c of s.checks) if (c.kind === "history" && c.result === "unknown") c.missingYears.forEach((y) => years.add(y));
+  const noHistory = p.history === undefined && statuses.some((s) => s.checks.some((c) => c.kind === "history" && c.result === "unknown"));
+  if (years.size || noHistory) {
+    const list = [...years].sort((a, b) => a - b).join(", ");
+    out.push({
+      label: { vi: `Thành tích thi đua, khen thưởng các năm trước${list ? ` (${list})` : ""}`, en: `Emulation and commendation record of previous years${list ? ` (${list})` : ""}` },
+      evidence: { vi: "Quyết định tặng danh hiệu, hình thức khen thưởng các năm trước", en: "Decisions awarding titles and commendations in previous years" },
+      criteria: [],
+    });
+  }
+  return out;
+}
+

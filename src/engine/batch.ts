@@ -1,0 +1,41 @@
+import { issue, type Issue } from "../errors/index.js";
+import type { ProfileValidator, ValidProfile } from "../profiles/index.js";
+
+export interface Rejected {
+  /** Position in the input (0-based). */
+  readonly index: number;
+  readonly unitId?: string;
+  readonly issues: readonly Issue[];
+}
+
+const keyOf = (p: ValidProfile) => `${p.group}\u0000${p.cohort ?? ""}\u0000${p.year}\u0000${p.id}`;
+
+/**
+ * Validates a batch. Every input row ends up exactly once in `valid` or `rejected`; a unit id that
+ * appears twice in one cohort rejects every copy (keeping one would depend on input order).
+ */
+export function validateBatch(validator: ProfileValidator, rows: Iterable<unknown>): { valid: { index: number; profile: ValidProfile }[]; rejected: Rejected[] } {
+  const valid: { index: number; profile: ValidProfile }[] = [];
+  const rejected: Rejected[] = [];
+  const counts = new Map<string, number>();
+  let index = 0;
+  for (const raw of rows) {
+    const v = validator.validate(raw);
+    if (v.ok) {
+      valid.push({ index, profile: v.value });
+      counts.set(keyOf(v.value), (counts.get(keyOf(v.value)) ?? 0) + 1);
+    } else {
+      const id = raw && typeof raw === "object" ? (raw as { id?: unknown }).id : undefined;
+      rejected.push({ index, ...(typeof id === "string" && { unitId: id }), issues: v.issues });
+    }
+    index++;
+  }
+  const unique = valid.filter(({ index: i, profile: p }) => {
+    if (counts.get(keyOf(p))! === 1) return true;
+    const where = `${p.group}/${p.cohort ?? "-"}/${p.year}`;
+    rejected.push({ index: i, unitId: p.id, issues: [issue("profiles.duplicate_id", ["id"], `unit id ${p.id} appears more than once in ${where}`, { id: p.id, cohort: where })] });
+    return false;
+  });
+  rejected.sort((a, b) => a.index - b.index);
+  return { valid: unique, rejected };
+}

@@ -1,0 +1,64 @@
+import type { ScoreResult } from "../scoring/index.js";
+
+/** The documented tie-break chain, in order, after the score itself. */
+export const TIE_BREAKS = ["score", "notKnockedOut", "fewerUnknown", "moreMet", "unitId"] as const;
+export type TieBreak = (typeof TIE_BREAKS)[number];
+
+export interface Ranked {
+  readonly result: ScoreResult;
+  /** 1-based position in the cohort. */
+  readonly rank: number;
+  /** What put this unit behind the one ranked just above it (absent for rank 1). */
+  readonly decidedBy?: TieBreak;
+}
+
+/** Hundredths from a decimal string of at most two decimals ("12.5" → 1250), exact. */
+export function pointsOf(s: string): number {
+  const neg = s.startsWith("-");
+  const [w, f = ""] = (neg ? s.slice(1) : s).split(".");
+  const u = Number(w) * 100 + Number((f + "00").slice(0, 2));
+  return neg ? -u : u;
+}
+
+interface Key {
+  score: number;
+  knocked: number;
+  unknown: number;
+  met: number;
+  id: string;
+}
+
+function keyOf(r: ScoreResult): Key {
+  let unknown = 0;
+  let met = 0;
+  for (const c of r.criteria) {
+    if (c.status === "unknown") unknown++;
+    else if (c.status === "met" && !c.knockout) met++;
+  }
+  return { score: pointsOf(r.score), knocked: r.knockedOut ? 1 : 0, unknown, met, id: r.unitId };
+}
+
+/** Compares two units; returns [order, the tie-break that decided]. Never 0 for distinct ids. */
+function compare(a: Key, b: Key): [number, TieBreak] {
+  if (a.score !== b.score) return [b.score - a.score, "score"];
+  if (a.knocked !== b.knocked) return [a.knocked - b.knocked, "notKnockedOut"];
+  if (a.unknown !== b.unknown) return [a.unknown - b.unknown, "fewerUnknown"];
+  if (a.met !== b.met) return [b.met - a.met, "moreMet"];
+  return [a.id < b.id ? -1 : a.id > b.id ? 1 : 0, "unitId"];
+}
+
+/**
+ * Ranks one cohort: by score, then not knocked out, fewer unknown criteria, more criteria fully
+ * met, then unit id (code-point order). The order never depends on the input order.
+ */
+export function rankCohort(results: readonly ScoreResult[]): Ranked[] {
+  const keyed = results.map((r) => ({ r, k: keyOf(r) }));
+  keyed.sort((x, y) => compare(x.k, y.k)[0]);
+  return keyed.map(({ r, k }, i) => {
+    if (i === 0) return { result: r, rank: 1 };
+    return { result: r, rank: i + 1, decidedBy: compare(keyed[i - 1]!.k, k)[1] };
+  });
+}
+
+/** Cohort key: subject group + cluster/block + year. */
+export const cohortKey = (r: { group: string; cohort: string | null; year: number }): string => `${r.group}|${r.cohort ?? ""}|${r.year}`;
