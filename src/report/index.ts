@@ -1,2 +1,4 @@
-/** Report: renders rule books (and, later, score reports) from data, through the message catalogs. */
+/** Report: decision records, committee overrides, rule books; renders data through the message catalogs. */
 export { renderRulebook } from "./rulebook.js";
+export { buildDecisionRecord, applyCommitteeOverrides, outcomeDigest, ENGINE_VERSION, type RecordOptions } from "./record.js";
+export type { CommitteeOverride, DecidedRecommendation, DecisionRecord, FinalDecision } from "./types.js";

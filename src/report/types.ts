@@ -1,0 +1,45 @@
+import type { ProposedAward, Recommendation } from "../awards/index.js";
+import type { RecommendationReport } from "../engine/index.js";
+import type { Localized } from "../rules/index.js";
+
+/** A committee's decision that replaces the computed award of one unit (applied after the computation). */
+export interface CommitteeOverride {
+  readonly unitId: string;
+  /** Award id the committee decided, or null for "no award". */
+  readonly award: string | null;
+  readonly reason: string;
+  readonly decidedBy: string;
+  /** ISO date of the decision. */
+  readonly date: string;
+  /** Optional: restrict to one cohort when unit ids repeat across cohorts. */
+  readonly cohort?: string;
+}
+
+/** The final decision beside the computed one; an override never erases the computed result. */
+export interface FinalDecision {
+  readonly award: ProposedAward | null;
+  readonly overridden: boolean;
+  readonly override?: CommitteeOverride;
+}
+
+export interface DecidedRecommendation extends Recommendation {
+  readonly final: FinalDecision;
+}
+
+/** The decision record: everything needed to re-run the decision bit for bit and check it. */
+export interface DecisionRecord {
+  readonly format: "thidua.decision-record";
+  readonly formatVersion: 1;
+  readonly ruleset: { readonly id: string; readonly version: string; readonly sha256: string; readonly verified: boolean; readonly lineage: readonly { readonly id: string; readonly version: string; readonly sha256: string }[] };
+  readonly input: { readonly sha256: string; readonly count: number };
+  readonly engine: { readonly name: "thidua"; readonly version: string };
+  readonly asOf: string | null;
+  readonly options: Readonly<Record<string, string | number | boolean | null>>;
+  readonly overrides: readonly CommitteeOverride[];
+  readonly cohorts: RecommendationReport["cohorts"];
+  readonly results: readonly DecidedRecommendation[];
+  readonly rejected: RecommendationReport["rejected"];
+  /** SHA-256 of the canonical JSON of `cohorts`, `results` and `rejected`: the outcome replay compares. */
+  readonly outcomeSha256: string;
+  readonly title?: Localized;
+}
