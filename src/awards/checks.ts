@@ -39,7 +39,7 @@ export interface CompiledAward {
 export function compileAwards(rs: RuleSet, slots: ReadonlyMap<string, number>): CompiledAward[] {
   const reader = (id: string) => {
     const s = slots.get(id);
-    return s === undefined ? () => undefined : (row: readonly unknown[]) => row[s];
+    return s === undefined ? () => undefined : Object.assign((row: readonly unknown[]) => row[s], { slot: s });
   };
   return rs.awards.map((def) => ({ def, ...(def.eligibility.conditions && { conditions: compileNode(def.eligibility.conditions, reader, []) }) }));
 }

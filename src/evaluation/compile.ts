@@ -6,8 +6,11 @@ import { F, MISSING, T, U, toTruth, type Tri, type Truth } from "./tri.js";
 
 /** A compiled condition over a row (a dense array in the engine, a facts object for `compileCondition`). */
 export type Node<R> = (row: R) => Tri;
-/** Turns a fact id into a reader of that fact from a row; resolved once at compile time. */
-export type ReaderFactory<R> = (factId: string) => (row: R) => unknown;
+/**
+ * Turns a fact id into a reader of that fact from a row; resolved once at compile time. A reader
+ * that carries `slot` reads `row[slot]` of a dense array, which lets leaves skip the call.
+ */
+export type ReaderFactory<R> = (factId: string) => ((row: R) => unknown) & { readonly slot?: number };
 
 const MAX_DEPTH = 64;
 
@@ -98,6 +101,13 @@ function compileLeaf<R>(cond: Condition, reader: ReaderFactory<R>, issues: Issue
     segments = p.segments;
   }
   const read = reader(leaf.fact);
+  const slot = read.slot;
+  if (segments === undefined && slot !== undefined) {
+    return (row) => {
+      const a = (row as unknown as readonly unknown[])[slot];
+      return a === undefined || a === null ? U : cmp(a) ? T : F;
+    };
+  }
   const get = pathGetter(segments);
   return (row) => {
     const a = get(read(row));

@@ -31,5 +31,20 @@ export function comparator(operator: string, value: unknown): ((a: unknown) => b
   const op = Object.prototype.hasOwnProperty.call(OPERATOR_TABLE, operator) ? OPERATOR_TABLE[operator] : undefined;
   if (!op) return undefined;
   const { fn, guard } = op;
+  if (typeof value === "number" && guard === numberGuard) {
+    // Same verdicts as the guarded form, without the string round trip for numeric facts.
+    const b = value;
+    switch (operator) {
+      case "lessThan":
+        return (a) => (typeof a === "number" ? a < b : guard(a) && fn(a, b));
+      case "lessThanInclusive":
+        return (a) => (typeof a === "number" ? a <= b : guard(a) && fn(a, b));
+      case "greaterThan":
+        return (a) => (typeof a === "number" ? a > b : guard(a) && fn(a, b));
+      case "greaterThanInclusive":
+        return (a) => (typeof a === "number" ? a >= b : guard(a) && fn(a, b));
+    }
+  }
+  if (operator === "equal") return (a) => a === value;
   return guard ? (a) => guard(a) && fn(a, value) : (a) => fn(a, value);
 }

@@ -55,7 +55,7 @@ export function compileRuleset(rs: RuleSet): CompiledRuleSet {
   const slots = new Map(rs.facts.map((f, i) => [f.id, i]));
   const reader: ReaderFactory<Row> = (id) => {
     const s = slots.get(id);
-    return s === undefined ? () => undefined : (row) => row[s];
+    return s === undefined ? () => undefined : Object.assign((row: Row) => row[s], { slot: s });
   };
   const issues: Issue[] = [];
   const groups = new Map<Group, CompiledGroup>();
