@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { issue, type Issue, type Result } from "../errors/index.js";
 import { FORBIDDEN_KEYS, GROUPS, type Fact, type Group, type RuleSet } from "../rules/index.js";
+import { buildFastCheck } from "./fast.js";
 import { buildProfileSchema } from "./schema.js";
 import type { HistoryEntry, Profile, ValidProfile } from "./types.js";
 
@@ -11,6 +12,10 @@ export interface ProfileValidator {
   /** Fact id → slot in the dense row. */
   readonly slots: ReadonlyMap<string, number>;
   validate(input: unknown): Result<ValidProfile>;
+  /** The fast path alone (for the differential test). */
+  fastAccepts(input: unknown): boolean;
+  /** The zod schema alone (for the differential test). */
+  slowAccepts(input: unknown): boolean;
 }
 
 const describeType = (v: unknown) => (v === null ? "null" : Array.isArray(v) ? "array" : typeof v === "number" && !Number.isFinite(v) ? String(v) : typeof v);
@@ -39,7 +44,18 @@ export function createProfileValidator(rs: RuleSet): ProfileValidator {
     if (!s) schemas.set(g, (s = buildProfileSchema(rs, g)));
     return s;
   };
+  const fast = buildFastCheck(rs);
+  const finish = (p: Profile): Result<ValidProfile> => {
+    const issues: Issue[] = [];
+    for (const [i, h] of (p.history ?? []).entries()) {
+      h.awards.forEach((a, j) => {
+        if (!awards.has(a)) issues.push(issue("profiles.unknown_award", ["history", i, "awards", j], `unknown award ${show(a)}`, { found: a }));
+      });
+    }
+    return issues.length ? { ok: false, issues } : { ok: true, value: normalise(p, rs.facts, slots) };
+  };
   const validate = (input: unknown): Result<ValidProfile> => {
+    if (fast(input)) return finish(input as Profile);
     if (input === null || typeof input !== "object" || Array.isArray(input)) {
       return { ok: false, issues: [issue("profiles.schema", [], `expected a profile object, found ${describeType(input)}`, { expected: "object", found: describeType(input) })] };
     }
@@ -53,16 +69,17 @@ export function createProfileValidator(rs: RuleSet): ProfileValidator {
     }
     const r = schemaFor(group as Group).safeParse(obj, { reportInput: true });
     if (!r.success) return { ok: false, issues: r.error.issues.flatMap((zi) => mapIssue(zi, facts, group as Group)) };
-    const p = r.data as Profile;
-    for (const [i, h] of (p.history ?? []).entries()) {
-      h.awards.forEach((a, j) => {
-        if (!awards.has(a)) issues.push(issue("profiles.unknown_award", ["history", i, "awards", j], `unknown award ${show(a)}`, { found: a }));
-      });
-    }
-    if (issues.length) return { ok: false, issues };
-    return { ok: true, value: normalise(p, rs.facts, slots) };
+    return finish(obj as unknown as Profile); // unreachable while the fast path and zod agree (a property test checks)
   };
-  return { slots, validate };
+  /** For tests: the fast check alone. */
+  const accepts = (input: unknown) => fast(input);
+  return { slots, validate, fastAccepts: accepts, slowAccepts: (input: unknown) => { if (input === null || typeof input !== "object") return false; const g = (input as { group?: unknown }).group; return typeof g === "string" && (GROUPS as readonly string[]).includes(g) && schemaFor(g as Group).safeParse(input).success; } };
+}
+
+function copyObject(v: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(v).sort()) if (v[k] !== undefined && v[k] !== null) out[k] = v[k];
+  return Object.freeze(out);
 }
 
 function normalise(p: Profile, catalog: readonly Fact[], slots: ReadonlyMap<string, number>): ValidProfile {
@@ -72,7 +89,7 @@ function normalise(p: Profile, catalog: readonly Fact[], slots: ReadonlyMap<stri
     if (!has.call(p.facts, f.id)) continue;
     const v = p.facts[f.id];
     if (v === null || v === undefined) continue;
-    const val = f.type === "set" ? [...(v as string[])].sort() : v;
+    const val = f.type === "set" ? [...(v as string[])].sort() : f.type === "object" ? copyObject(v as Record<string, unknown>) : v;
     facts[f.id] = val;
     row[slots.get(f.id)!] = val;
   }

@@ -4,9 +4,11 @@ import { describeOverrideTarget, GROUPS, type Award, type Condition, type Criter
 type Cat = ReturnType<typeof catalogFor>;
 const num = (n: number, cat: Cat) => new Intl.NumberFormat(cat.locale, { maximumFractionDigits: 2 }).format(n);
 
-function conditionList(cond: Condition, facts: ReadonlyMap<string, Fact>, lang: Lang, indent: number, rs: RuleSet): string[] {
+function conditionList(cond: Condition, facts: ReadonlyMap<string, Fact>, lang: Lang, indent: number, rs: RuleSet, criterion?: string): string[] {
   const cat = catalogFor(lang);
   return describeCondition(cond, facts, lang).map((l) => {
+    const o = criterion && l.leaf?.id ? rs.overrides.find((x) => x.target.kind === "threshold" && x.target.criterion === criterion && x.target.threshold === l.leaf!.id) : undefined;
+    const changed = o ? ` **${cat.rulebook.overrideLine(cat.rulebook.origin(o.origin), formatValue(o.from, facts.get(l.leaf!.fact), lang), formatValue(o.to, facts.get(l.leaf!.fact), lang))}**` : "";
     let basis = "";
     if (l.leaf?.basis) {
       const src = l.leaf.ref ? rs.sources.find((s) => s.id === l.leaf!.ref!.source) : undefined;
@@ -14,7 +16,7 @@ function conditionList(cond: Condition, facts: ReadonlyMap<string, Fact>, lang: 
       basis = ` _(${cat.basis[l.leaf.basis]}${ref})_`;
     }
     const id = l.leaf?.id ? ` \`#${l.leaf.id}\`` : "";
-    return `${"  ".repeat(indent + l.depth)}- ${l.text}${basis}${id}`;
+    return `${"  ".repeat(indent + l.depth)}- ${l.text}${basis}${id}${changed}`;
   });
 }
 
@@ -33,10 +35,10 @@ function criterionSection(c: Criterion, rs: RuleSet, facts: ReadonlyMap<string, 
   out.push(`- ${rb.citation}: ${citation(rs, c.citation, lang)}`);
   if (c.origin !== rs.lineage[0]?.id) out.push(`- ${rb.origin(c.origin)}`);
   if (c.knockout) out.push(`- **${cat.knockout}**`);
-  if (c.appliesWhen) out.push(`- ${cat.appliesWhen}:`, ...conditionList(c.appliesWhen, facts, lang, 1, rs));
-  if (c.conditions) out.push(`- ${cat.points(num(c.maxPoints, cat))}:`, ...conditionList(c.conditions, facts, lang, 1, rs));
+  if (c.appliesWhen) out.push(`- ${cat.appliesWhen}:`, ...conditionList(c.appliesWhen, facts, lang, 1, rs, c.id));
+  if (c.conditions) out.push(`- ${cat.points(num(c.maxPoints, cat))}:`, ...conditionList(c.conditions, facts, lang, 1, rs, c.id));
   for (const t of c.tiers ?? []) {
-    out.push(`- ${cat.tier(num(t.points, cat))}${t.label ? ` (${t.label[lang]})` : ""}:`, ...conditionList(t.conditions, facts, lang, 1, rs));
+    out.push(`- ${cat.tier(num(t.points, cat))}${t.label ? ` (${t.label[lang]})` : ""}:`, ...conditionList(t.conditions, facts, lang, 1, rs, c.id));
   }
   if (c.perUnit) {
     const f = facts.get(c.perUnit.fact);
@@ -45,7 +47,7 @@ function criterionSection(c: Criterion, rs: RuleSet, facts: ReadonlyMap<string, 
   for (const [key, list] of [["bonus", c.bonus], ["deduction", c.deductions]] as const) {
     for (const a of list ?? []) {
       out.push(`- ${key === "bonus" ? cat.bonus : cat.deduction}: ${a.title[lang]} — ${cat.points(num(a.points ?? 0, cat))}, ≤ ${num(a.cap, cat)} _(${cat.basis[a.basis]})_`);
-      if (a.conditions) out.push(...conditionList(a.conditions, facts, lang, 1, rs));
+      if (a.conditions) out.push(...conditionList(a.conditions, facts, lang, 1, rs, c.id));
       if (a.perUnit) {
         const f = facts.get(a.perUnit.fact);
         out.push(`  - ${cat.perUnit(num(a.perUnit.pointsPerUnit, cat), f ? f.label[lang] : a.perUnit.fact, num(a.perUnit.cap ?? a.cap, cat))}`);

@@ -205,7 +205,10 @@ export const FactSchema = z
     max: z.number().optional(),
     values: z.array(z.string().min(1)).min(1).optional().describe("allowed values of an enum fact, or of the members of a set fact"),
     valueLabels: z.record(z.string(), Localized).optional(),
-    fields: z.record(z.string(), ObjectField).optional().describe("fields of an object fact, reachable with `path`"),
+    fields: z
+      .record(z.string().regex(/^[A-Za-z][A-Za-z0-9]*$/).refine((k) => k !== "constructor" && k !== "prototype", { message: "forbidden field name" }), ObjectField)
+      .optional()
+      .describe("fields of an object fact, reachable with `path`"),
     better: z.enum(["higher", "lower", "none"]).describe("direction in which the fact improves a score (booleans: true is `higher`)"),
     evidence: Localized.describe("the document a committee checks to accept the value"),
     groups: z.array(Group).min(1),
