@@ -84,27 +84,37 @@ function copyObject(v: Record<string, unknown>): Record<string, unknown> {
 
 function normalise(p: Profile, catalog: readonly Fact[], slots: ReadonlyMap<string, number>): ValidProfile {
   const row: unknown[] = new Array(catalog.length);
-  const facts: Record<string, unknown> = {};
-  for (const f of catalog) {
-    if (!has.call(p.facts, f.id)) continue;
-    const v = p.facts[f.id];
-    if (v === null || v === undefined) continue;
-    const val = f.type === "set" ? [...(v as string[])].sort() : f.type === "object" ? copyObject(v as Record<string, unknown>) : v;
-    facts[f.id] = val;
-    row[slots.get(f.id)!] = val;
+  const src = p.facts;
+  for (const k in src) {
+    if (!has.call(src, k)) continue;
+    const v = src[k];
+    const s = slots.get(k);
+    if (v === null || v === undefined || s === undefined) continue;
+    const t = catalog[s]!.type;
+    row[s] = t === "set" ? Object.freeze([...(v as string[])].sort()) : t === "object" ? copyObject(v as Record<string, unknown>) : v;
   }
+  Object.freeze(row);
   const history: HistoryEntry[] | undefined = p.history
-    ?.map((h) => ({ year: h.year, awards: [...h.awards].sort() }))
+    ?.map((h) => Object.freeze({ year: h.year, awards: Object.freeze([...h.awards].sort()) }))
     .sort((a, b) => a.year - b.year);
+  let facts: Readonly<Record<string, unknown>> | undefined;
   return Object.freeze({
     id: p.id.normalize("NFC"),
     name: p.name.normalize("NFC"),
     group: p.group,
     ...(p.cohort !== undefined && { cohort: p.cohort.normalize("NFC") }),
     year: p.year,
-    facts: Object.freeze(facts),
+    /** Built on first read from the dense row, in catalog order (traces and explanations read it). */
+    get facts() {
+      if (!facts) {
+        const out: Record<string, unknown> = {};
+        for (let i = 0; i < catalog.length; i++) if (row[i] !== undefined) out[catalog[i]!.id] = row[i];
+        facts = Object.freeze(out);
+      }
+      return facts;
+    },
     ...(history && { history: Object.freeze(history) }),
-    row: Object.freeze(row),
+    row,
   });
 }
 

@@ -22,3 +22,23 @@ export type RoundingMode = keyof typeof MODES;
 export function round(d: Dec, places: number, mode: RoundingMode): Dec {
   return d.toDecimalPlaces(places, MODES[mode]);
 }
+
+/**
+ * Integer division with the same rounding modes, for non-negative safe integers: exact (no float),
+ * allocation-free, used on the hot path (percent in hundredths). `round` is the Decimal twin.
+ */
+export function divRound(n: number, d: number, mode: RoundingMode): number {
+  const q = Math.floor(n / d);
+  const r = n - q * d;
+  if (r === 0) return q;
+  switch (mode) {
+    case "floor":
+      return q;
+    case "ceil":
+      return q + 1;
+    case "half-up":
+      return 2 * r >= d ? q + 1 : q;
+    case "half-even":
+      return 2 * r > d || (2 * r === d && q % 2 === 1) ? q + 1 : q;
+  }
+}

@@ -1,7 +1,7 @@
 import type { ValidProfile } from "../profiles/index.js";
 import type { ClassDef, Group, Localized, RuleSet } from "../rules/index.js";
 import type { CompiledGroup, CompiledRuleSet } from "./compile.js";
-import { Dec, round, type RoundingMode } from "./decimal.js";
+import { divRound, type RoundingMode } from "./decimal.js";
 import { units } from "./format.js";
 import { scoreCriterion, type CriterionStatus, type CriterionVerdict } from "./score.js";
 import { traceCriterion, type CriterionTrace } from "./trace.js";
@@ -63,10 +63,17 @@ function applyCaps(g: CompiledGroup, values: readonly number[]): { total: number
   return { total, caps };
 }
 
-function classify(rs: RuleSet, percent: InstanceType<typeof Dec>, points: ReadonlyMap<string, number>, knockedOut: boolean): ClassDef | null {
-  const sorted = [...rs.classes].sort((a, b) => b.rank - a.rank);
-  for (const k of sorted) {
-    if (percent.lt(k.minPercent)) continue;
+const sortedClasses = new WeakMap<RuleSet, readonly ClassDef[]>();
+function classesOf(rs: RuleSet): readonly ClassDef[] {
+  let s = sortedClasses.get(rs);
+  if (!s) sortedClasses.set(rs, (s = [...rs.classes].sort((a, b) => b.rank - a.rank)));
+  return s;
+}
+
+/** percent in hundredths of a percent (7250 = 72.5%). */
+function classify(rs: RuleSet, percent: number, points: ReadonlyMap<string, number>, knockedOut: boolean): ClassDef | null {
+  for (const k of classesOf(rs)) {
+    if (percent < Math.round(k.minPercent * 100)) continue;
     if (k.noKnockout && knockedOut) continue;
     // A requirement binds only profiles for which its criterion applies (its group, in force, applicable).
     if ((k.requires ?? []).some((r) => points.has(r.criterion) && points.get(r.criterion)! < Math.round(r.minPoints * 100))) continue;
@@ -74,6 +81,21 @@ function classify(rs: RuleSet, percent: InstanceType<typeof Dec>, points: Readon
   }
   return null;
 }
+
+const contentCache = new WeakMap<CompiledGroup, { content: number; members: number[] }[]>();
+/** For each emulation content 1–6 a group's criteria serve, the indexes of those criteria. */
+function contentsOf(g: CompiledGroup): { content: number; members: number[] }[] {
+  let c = contentCache.get(g);
+  if (!c) {
+    c = [1, 2, 3, 4, 5, 6]
+      .map((content) => ({ content, members: g.criteria.flatMap((x, i) => (x.def.contents.includes(content) ? [i] : [])) }))
+      .filter((x) => x.members.length > 0);
+    contentCache.set(g, c);
+  }
+  return c;
+}
+const NONE: readonly string[] = Object.freeze([]);
+const NO_SLOTS: readonly number[] = Object.freeze([]);
 
 export interface ScoreOptions {
   readonly asOf: string;
@@ -91,7 +113,8 @@ export function scoreProfile(cr: CompiledRuleSet, p: ValidProfile, opts: ScoreOp
   const nominal = applyCaps(g, g.criteria.map((c, i) => (applicable(i) ? c.max : 0))).total;
   const maxScore = applyCaps(g, g.criteria.map((c, i) => (applicable(i) ? c.max + c.maxBonus : 0))).total;
   const mode = rs.manifest.rounding as RoundingMode;
-  const pct = (u: number) => (nominal === 0 ? new Dec(0) : round(new Dec(u).mul(100).div(nominal), 2, mode));
+  // score × 100 / nominal, in hundredths of a percent, exact integer rounding (Decimal-free hot path)
+  const pct = (u: number) => (nominal === 0 ? 0 : divRound(u * 10000, nominal, mode));
   const percent = pct(actual.total);
   const byId = new Map(g.criteria.flatMap((c, i) => (applicable(i) ? [[c.def.id, verdicts[i]!.points] as const] : [])));
   const potentialById = new Map(g.criteria.flatMap((c, i) => (applicable(i) ? [[c.def.id, verdicts[i]!.potential] as const] : [])));
@@ -104,7 +127,7 @@ export function scoreProfile(cr: CompiledRuleSet, p: ValidProfile, opts: ScoreOp
   const missing = new Set<number>();
   const criteria: CriterionResult[] = g.criteria.map((c, i) => {
     const v = verdicts[i]!;
-    const miss = v.anyUnknown ? c.slots.filter((s) => p.row[s] === undefined) : [];
+    const miss = v.anyUnknown ? c.slots.filter((s) => p.row[s] === undefined) : NO_SLOTS;
     for (const s of miss) missing.add(s);
     const r: CriterionResult = {
       id: c.def.id,
@@ -115,23 +138,23 @@ export function scoreProfile(cr: CompiledRuleSet, p: ValidProfile, opts: ScoreOp
       deduction: units(v.deduction),
       ...(v.tier >= 0 && { tier: v.tier }),
       ...(c.knockout && { knockout: true as const }),
-      missingFacts: miss.map((s) => rs.facts[s]!.id),
+      missingFacts: miss.length ? miss.map((s) => rs.facts[s]!.id) : NONE,
     };
     return opts.trace && v.status !== "not_applicable" ? { ...r, trace: traceCriterion(c.def, p.facts) } : r;
   });
-  const contents = [1, 2, 3, 4, 5, 6]
-    .map((n) => {
-      let pts = 0;
-      let max = 0;
-      g.criteria.forEach((c, i) => {
-        if (!c.def.contents.includes(n) || !applicable(i)) return;
-        pts += verdicts[i]!.points;
-        max += c.max;
-      });
-      return { content: n, pts, max, used: g.criteria.some((c, i) => applicable(i) && c.def.contents.includes(n)) };
-    })
-    .filter((x) => x.used)
-    .map((x) => ({ content: x.content, points: units(x.pts), maxPoints: units(x.max) }));
+  const contents: { content: number; points: string; maxPoints: string }[] = [];
+  for (const { content, members } of contentsOf(g)) {
+    let pts = 0;
+    let max = 0;
+    let used = false;
+    for (const i of members) {
+      if (!applicable(i)) continue;
+      used = true;
+      pts += verdicts[i]!.points;
+      max += g.criteria[i]!.max;
+    }
+    if (used) contents.push({ content, points: units(pts), maxPoints: units(max) });
+  }
   return {
     unitId: p.id,
     name: p.name,
@@ -142,7 +165,7 @@ export function scoreProfile(cr: CompiledRuleSet, p: ValidProfile, opts: ScoreOp
     score: units(actual.total),
     maxScore: units(maxScore),
     nominalMax: units(nominal),
-    percent: percent.toString(),
+    percent: units(percent),
     potentialScore: units(potential.total),
     classification: klass ? { id: klass.id, title: klass.title } : null,
     potentialClassification: potentialClass?.id ?? null,
