@@ -4,6 +4,8 @@ import type { ProfileValidator, ValidProfile } from "../profiles/index.js";
 export interface Rejected {
   /** Position in the input (0-based). */
   readonly index: number;
+  /** The row as the user sees it in the input file (set by the CLI: spreadsheet row, NDJSON line…). */
+  readonly row?: number;
   readonly unitId?: string;
   readonly issues: readonly Issue[];
 }

@@ -46,12 +46,14 @@ function criterionSection(c: Criterion, rs: RuleSet, facts: ReadonlyMap<string, 
   }
   for (const [key, list] of [["bonus", c.bonus], ["deduction", c.deductions]] as const) {
     for (const a of list ?? []) {
-      out.push(`- ${key === "bonus" ? cat.bonus : cat.deduction}: ${a.title[lang]} — ${cat.points(num(a.points ?? 0, cat))}, ≤ ${num(a.cap, cat)} _(${cat.basis[a.basis]})_`);
-      if (a.conditions) out.push(...conditionList(a.conditions, facts, lang, 1, rs, c.id));
+      const head = `- ${key === "bonus" ? cat.bonus : cat.deduction}: ${a.title[lang]}`;
       if (a.perUnit) {
         const f = facts.get(a.perUnit.fact);
-        out.push(`  - ${cat.perUnit(num(a.perUnit.pointsPerUnit, cat), f ? f.label[lang] : a.perUnit.fact, num(a.perUnit.cap ?? a.cap, cat))}`);
+        out.push(`${head} — ${cat.perUnit(num(a.perUnit.pointsPerUnit, cat), f ? f.label[lang] : a.perUnit.fact, num(Math.min(a.perUnit.cap ?? a.cap, a.cap), cat))} _(${cat.basis[a.basis]})_`);
+      } else {
+        out.push(`${head} — ${cat.points(num(a.points ?? 0, cat))}, ≤ ${num(a.cap, cat)} _(${cat.basis[a.basis]})_`);
       }
+      if (a.conditions) out.push(...conditionList(a.conditions, facts, lang, 1, rs, c.id));
     }
   }
   if (c.deductions?.length && c.floor !== undefined) out.push(`- ${cat.floor(num(c.floor, cat))}`);

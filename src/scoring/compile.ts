@@ -35,6 +35,8 @@ export interface CompiledCriterion {
   readonly knockout: boolean;
   /** Slots of every fact the criterion reads, to list missing evidence. */
   readonly slots: readonly number[];
+  /** Object facts read through a path: missing when the field is absent although the fact is given. */
+  readonly pathReads: readonly { readonly slot: number; readonly get: (v: unknown) => unknown }[];
 }
 export interface CompiledGroup {
   readonly group: Group;
@@ -101,9 +103,23 @@ function compileCriterion(c: Criterion, reader: ReaderFactory<Row>, slots: Reado
       cap: toUnits(a.cap),
     }));
   const used = new Set<number>();
-  for (const r of conditionRoots(c)) walkCondition(r.cond, (leaf) => used.add(slots.get(leaf.fact) ?? -1));
+  const pathReads: { slot: number; get: (v: unknown) => unknown }[] = [];
+  const addPath = (fact: string, path: string | undefined) => {
+    const slot = slots.get(fact);
+    const p = path !== undefined ? parsePath(path) : undefined;
+    if (slot !== undefined && p?.ok) pathReads.push({ slot, get: pathGetter(p.segments) });
+  };
+  for (const r of conditionRoots(c)) {
+    walkCondition(r.cond, (leaf) => {
+      used.add(slots.get(leaf.fact) ?? -1);
+      addPath(leaf.fact, leaf.path);
+    });
+  }
   for (const pu of [c.perUnit, ...(c.bonus ?? []).map((a) => a.perUnit), ...(c.deductions ?? []).map((a) => a.perUnit)]) {
-    if (pu) used.add(slots.get(pu.fact) ?? -1);
+    if (pu) {
+      used.add(slots.get(pu.fact) ?? -1);
+      addPath(pu.fact, pu.path);
+    }
   }
   used.delete(-1);
   const bonus = adj(c.bonus, "bonus");
@@ -117,6 +133,7 @@ function compileCriterion(c: Criterion, reader: ReaderFactory<Row>, slots: Reado
     floor: toUnits(c.floor ?? 0),
     knockout: c.knockout === true,
     slots: [...used].sort((a, b) => a - b),
+    pathReads,
   };
   if (c.tiers) {
     return { ...base, kind: "tiers", tiers: c.tiers.map((t, i) => ({ points: toUnits(t.points), node: node(t.conditions, ["tiers", i, "conditions"]) })) };

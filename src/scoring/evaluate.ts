@@ -1,3 +1,4 @@
+import { MISSING } from "../evaluation/index.js";
 import type { ValidProfile } from "../profiles/index.js";
 import type { ClassDef, Group, Localized, RuleSet } from "../rules/index.js";
 import type { CompiledGroup, CompiledRuleSet } from "./compile.js";
@@ -97,6 +98,15 @@ function contentsOf(g: CompiledGroup): { content: number; members: number[] }[] 
 const NONE: readonly string[] = Object.freeze([]);
 const NO_SLOTS: readonly number[] = Object.freeze([]);
 
+/** Facts a criterion reads that the row lacks, or object facts lacking a field the criterion reads. */
+function missingSlots(c: CompiledGroup["criteria"][number], row: readonly unknown[]): readonly number[] {
+  const out = c.slots.filter((s) => row[s] === undefined);
+  for (const r of c.pathReads) {
+    if (row[r.slot] !== undefined && r.get(row[r.slot]) === MISSING && !out.includes(r.slot)) out.push(r.slot);
+  }
+  return out.sort((a, b) => a - b);
+}
+
 export interface ScoreOptions {
   readonly asOf: string;
   readonly trace: boolean;
@@ -127,7 +137,7 @@ export function scoreProfile(cr: CompiledRuleSet, p: ValidProfile, opts: ScoreOp
   const missing = new Set<number>();
   const criteria: CriterionResult[] = g.criteria.map((c, i) => {
     const v = verdicts[i]!;
-    const miss = v.anyUnknown ? c.slots.filter((s) => p.row[s] === undefined) : NO_SLOTS;
+    const miss = v.anyUnknown ? missingSlots(c, p.row) : NO_SLOTS;
     for (const s of miss) missing.add(s);
     const r: CriterionResult = {
       id: c.def.id,
