@@ -9,7 +9,7 @@ export function writeAtomic(path: string, data: string | Uint8Array): void {
   renameSync(tmp, path);
 }
 
-export function output(text: string, out?: string): void {
-  if (out) writeAtomic(out, text);
-  else process.stdout.write(text);
+export function output(data: string | Uint8Array, out?: string): void {
+  if (out) writeAtomic(out, data);
+  else process.stdout.write(data);
 }

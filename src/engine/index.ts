@@ -2,6 +2,7 @@
  * The engine: the public façade that runs the pipeline (profiles → evaluation → scoring → ranking →
  * awards) for one compiled rule set. Pure and synchronous; pass the as-of date for reproducible runs.
  */
+import { groupBy, sortBy, toPairs } from "ramda";
 import { compileAwards, recommendCohort, type CohortSummary, type Recommendation } from "../awards/index.js";
 import { ThiduaError, type Result } from "../errors/index.js";
 import { createProfileValidator, type ValidProfile } from "../profiles/index.js";
@@ -77,18 +78,12 @@ export function createEngine(ruleset: RuleSet): Engine {
   const recommend = (profiles: Iterable<unknown>, opts?: EvaluateOptions): RecommendationReport => {
     checkAsOf(opts?.asOf);
     const { valid, rejected } = validateBatch(validator, profiles);
-    const cohorts = new Map<string, { result: ScoreResult; profile: ValidProfile }[]>();
-    for (const { profile } of valid) {
-      const result = score(profile, opts, false);
-      const k = cohortKey(result);
-      let list = cohorts.get(k);
-      if (!list) cohorts.set(k, (list = []));
-      list.push({ result, profile });
-    }
+    const scored = valid.map(({ profile }) => ({ result: score(profile, opts, false), profile }));
+    const cohorts = groupBy((m: (typeof scored)[number]) => cohortKey(m.result), scored);
     const summaries: CohortSummary[] = [];
     const results: Recommendation[] = [];
-    for (const k of [...cohorts.keys()].sort()) {
-      const members = cohorts.get(k)!;
+    for (const [k, members] of sortBy(([key]) => key, toPairs(cohorts))) {
+      if (!members?.length) continue;
       const { recs, quotas } = recommendCohort(ruleset, awards, members);
       const r0 = members[0]!.result;
       summaries.push({ key: k, group: r0.group, cohort: r0.cohort, year: r0.year, size: members.length, quotas });

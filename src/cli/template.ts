@@ -1,0 +1,23 @@
+import type { Command } from "commander";
+import { GROUPS, type Group } from "../index.js";
+import { writeTemplate } from "./input/index.js";
+import { output } from "./io.js";
+import { loadRulesOrThrow, UsageError } from "./pipeline.js";
+
+export function templateCommand(program: Command, exit: (code: number) => void): void {
+  program
+    .command("template")
+    .description("an empty input sheet for one subject group: one column per fact, Vietnamese labels, units and allowed values")
+    .option("--rules <dir|id>", "rule-set directory or bundled id", "vn-2447-2025")
+    .requiredOption("--group <group>", `one of ${GROUPS.join(", ")}`)
+    .option("--format <format>", "csv or xlsx", "csv")
+    .option("--out <file>", "write to a file instead of stdout (required for xlsx)")
+    .action(async (o: { rules: string; group: string; format: string; out?: string }) => {
+      if (!(GROUPS as readonly string[]).includes(o.group)) throw new UsageError(`--group must be one of ${GROUPS.join(", ")}`);
+      if (o.format !== "csv" && o.format !== "xlsx") throw new UsageError("--format must be csv or xlsx");
+      if (o.format === "xlsx" && !o.out) throw new UsageError("--format xlsx needs --out <file>");
+      const rs = loadRulesOrThrow(o.rules);
+      output(await writeTemplate(rs, o.group as Group, o.format), o.out);
+      exit(0);
+    });
+}

@@ -1,0 +1,60 @@
+import ExcelJS from "exceljs";
+import type { DecisionRecord, Lang, RuleSet } from "../index.js";
+
+const T = {
+  vi: { rank: "Hạng", id: "Mã đơn vị", name: "Tên", score: "Điểm", percent: "Tỷ lệ (%)", klass: "Xếp loại", computed: "Đề nghị (tính toán)", final: "Quyết định cuối cùng", reason: "Lý do điều chỉnh", rejected: "Dòng bị loại", row: "Dòng", issues: "Lỗi", record: "Hồ sơ quyết định", key: "Mục", value: "Giá trị" },
+  en: { rank: "Rank", id: "Unit id", name: "Name", score: "Score", percent: "Percent", klass: "Class", computed: "Proposed (computed)", final: "Final decision", reason: "Override reason", rejected: "Rejected rows", row: "Row", issues: "Issues", record: "Decision record", key: "Item", value: "Value" },
+} as const;
+
+/** Excel sheet names: at most 31 characters, none of []:*?/\, unique. */
+function sheetName(base: string, used: Set<string>): string {
+  const clean = base.replace(/[[\]:*?/\\]/g, "-").slice(0, 28) || "sheet";
+  let name = clean;
+  for (let i = 2; used.has(name.toLowerCase()); i++) name = `${clean.slice(0, 27)}~${i}`;
+  used.add(name.toLowerCase());
+  return name;
+}
+
+/**
+ * The XLSX report: a sheet per cohort, a sheet of rejected rows and a sheet with the decision
+ * record's identifiers. Dates inside the workbook are fixed to the as-of date so that the same record
+ * gives the same workbook.
+ */
+export async function renderXlsx(record: DecisionRecord, rs: RuleSet, lang: Lang): Promise<Uint8Array> {
+  const t = T[lang];
+  const wb = new ExcelJS.Workbook();
+  const fixed = new Date(`${record.asOf ?? "2000-01-01"}T00:00:00Z`);
+  wb.creator = "thidua";
+  wb.created = fixed;
+  wb.modified = fixed;
+  const used = new Set<string>();
+  const klass = (id: string | null) => (id ? (rs.classes.find((k) => k.id === id)?.title[lang] ?? id) : "");
+  for (const c of record.cohorts) {
+    const ws = wb.addWorksheet(sheetName(`${c.group}-${c.cohort ?? "-"}-${c.year}`, used));
+    ws.columns = [
+      { header: t.rank, width: 7 }, { header: t.id, width: 22 }, { header: t.name, width: 40 }, { header: t.score, width: 9 },
+      { header: t.percent, width: 10 }, { header: t.klass, width: 12 }, { header: t.computed, width: 48 }, { header: t.final, width: 48 }, { header: t.reason, width: 40 },
+    ];
+    ws.getRow(1).font = { bold: true };
+    for (const r of record.results.filter((x) => x.group === c.group && x.cohort === c.cohort && x.year === c.year)) {
+      ws.addRow([
+        r.rank, r.unitId, r.name, Number(r.score), Number(r.percent), klass(r.classification),
+        r.award?.title[lang] ?? "", r.final.award?.title[lang] ?? "", r.final.override?.reason ?? "",
+      ]);
+    }
+  }
+  const rj = wb.addWorksheet(sheetName(t.rejected, used));
+  rj.columns = [{ header: t.row, width: 8 }, { header: t.id, width: 22 }, { header: t.issues, width: 100 }];
+  rj.getRow(1).font = { bold: true };
+  for (const r of record.rejected) rj.addRow([r.row ?? r.index + 1, r.unitId ?? "", r.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")]);
+  const meta = wb.addWorksheet(sheetName(t.record, used));
+  meta.columns = [{ header: t.key, width: 24 }, { header: t.value, width: 80 }];
+  const rows: [string, string][] = [
+    ["ruleset", `${record.ruleset.id}@${record.ruleset.version}`], ["ruleset.sha256", record.ruleset.sha256], ["ruleset.verified", String(record.ruleset.verified)],
+    ["input.sha256", record.input.sha256], ["input.count", String(record.input.count)], ["engine", `${record.engine.name}@${record.engine.version}`],
+    ["asOf", record.asOf ?? ""], ["outcome.sha256", record.outcomeSha256],
+  ];
+  for (const r of rows) meta.addRow(r);
+  const buf = await wb.xlsx.writeBuffer();
+  return new Uint8Array(buf as ArrayBuffer);
+}
