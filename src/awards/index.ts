@@ -2,7 +2,9 @@
 export { compileAwards, combine, historyCheck, scoreChecks, type AwardCheck, type CompiledAward } from "./checks.js";
 export {
   recommendCohort,
+  decideRunQuotas,
   quotaAllowed,
+  type RunQuotaDecision,
   type AwardStatus,
   type AwardStatusKind,
   type CohortSummary,

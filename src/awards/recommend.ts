@@ -1,6 +1,6 @@
 import { T, U, type Tri } from "../evaluation/index.js";
 import type { ValidProfile } from "../profiles/index.js";
-import { rankCohort, type Ranked, type TieBreak } from "../ranking/index.js";
+import { cohortKey, rankCohort, type Ranked, type TieBreak } from "../ranking/index.js";
 import type { Award, Localized, RuleSet } from "../rules/index.js";
 import { Dec, type ScoreResult } from "../scoring/index.js";
 import { combine, historyCheck, scoreChecks, type AwardCheck, type CompiledAward } from "./checks.js";
@@ -104,7 +104,20 @@ interface Unit {
  * that counts the current year see the lower titles already settled; quotas go to the
  * higher-ranked candidates; each unit is proposed the highest award it is granted.
  */
-export function recommendCohort(rs: RuleSet, awards: readonly CompiledAward[], members: readonly { result: ScoreResult; profile: ValidProfile }[]): { recs: Recommendation[]; quotas: QuotaUse[] } {
+/** A quota shared by all cohorts of a run, decided across them (see `decideRunQuotas`). */
+export interface RunQuotaDecision {
+  readonly allowed: number;
+  readonly base: number;
+  /** Position of each candidate in the run-wide order, keyed by `cohortKey|unitId`. */
+  readonly position: ReadonlyMap<string, number>;
+}
+
+export function recommendCohort(
+  rs: RuleSet,
+  awards: readonly CompiledAward[],
+  members: readonly { result: ScoreResult; profile: ValidProfile }[],
+  runDecisions?: ReadonlyMap<string, RunQuotaDecision>,
+): { recs: Recommendation[]; quotas: QuotaUse[] } {
   const profiles = new Map(members.map((m) => [m.result.unitId, m.profile]));
   const units: Unit[] = rankCohort(members.map((m) => m.result)).map((ranked) => ({ ranked, profile: profiles.get(ranked.result.unitId)!, statuses: new Map() }));
   const group = members[0]!.result.group;
@@ -122,20 +135,26 @@ export function recommendCohort(rs: RuleSet, awards: readonly CompiledAward[], m
       return { u, checks, t: combine(checks) };
     });
     let allowed = Infinity;
-    if (a.def.quota) {
-      const q = a.def.quota;
+    const q = a.def.quota;
+    const runScoped = q?.scope === "run";
+    if (q && !runScoped) {
       const base = q.of === "cohort" ? units.length : units.filter((u) => u.statuses.get(q.of)?.granted).length;
       allowed = quotaAllowed(q, base);
       const candidates = pre.filter((x) => x.t === T).length;
       quotas.push({ award: a.def.id, base, allowed, candidates, granted: Math.min(candidates, allowed), binding: candidates > allowed });
     }
+    const run = runScoped ? runDecisions?.get(a.def.id) : undefined;
     let position = 0;
     for (const x of pre) {
       let status: AwardStatusKind = x.t === T ? "eligible" : x.t === U ? "unknown" : "ineligible";
-      if (x.t === T && a.def.quota) {
+      if (x.t === T && q && !runScoped) {
         position++;
         x.checks.push({ kind: "quota", result: position <= allowed, allowed, base: quotas.at(-1)!.base, position });
         if (position > allowed) status = "quota";
+      } else if (x.t === T && run) {
+        const pos = run.position.get(`${cohortKey(x.u.ranked.result)}|${x.u.ranked.result.unitId}`) ?? Infinity;
+        x.checks.push({ kind: "quota", result: pos <= run.allowed, allowed: run.allowed, base: run.base, position: pos });
+        if (pos > run.allowed) status = "quota";
       }
       x.u.statuses.set(a.def.id, { award: a.def.id, status, granted: status === "eligible", checks: x.checks });
     }
@@ -226,3 +245,27 @@ function missingEvidence(rs: RuleSet, r: ScoreResult, p: ValidProfile, statuses:
   return out;
 }
 
+
+/**
+ * Run-wide quotas (`scope: "run"`): after a first pass over every cohort, the candidates of each such
+ * award from all cohorts are ordered by the same ranking chain and the first `allowed` win; the
+ * base counts the units of the run (or the holders of the award named in `of`) in that first pass.
+ */
+export function decideRunQuotas(awards: readonly CompiledAward[], firstPass: readonly Recommendation[]): { decisions: Map<string, RunQuotaDecision>; uses: QuotaUse[] } {
+  const decisions = new Map<string, RunQuotaDecision>();
+  const uses: QuotaUse[] = [];
+  const run = awards.filter((a) => a.def.quota?.scope === "run").sort((x, y) => x.def.precedence - y.def.precedence);
+  for (const a of run) {
+    const q = a.def.quota!;
+    const inGroups = firstPass.filter((r) => a.def.groups.includes(r.group));
+    const granted = (r: Recommendation, id: string) => r.eligibility.some((e) => e.award === id && e.granted);
+    const base = q.of === "cohort" ? inGroups.length : inGroups.filter((r) => granted(r, q.of)).length;
+    const allowed = quotaAllowed(q, base);
+    const candidates = inGroups.filter((r) => r.eligibility.some((e) => e.award === a.def.id && e.status === "eligible"));
+    const order = rankCohort(candidates.map((r) => r.scoreResult));
+    const position = new Map(order.map((o, i) => [`${cohortKey(o.result)}|${o.result.unitId}`, i + 1]));
+    decisions.set(a.def.id, { allowed, base, position });
+    uses.push({ award: a.def.id, base, allowed, candidates: candidates.length, granted: Math.min(candidates.length, allowed), binding: candidates.length > allowed });
+  }
+  return { decisions, uses };
+}

@@ -3,7 +3,7 @@
  * awards) for one compiled rule set. Pure and synchronous; pass the as-of date for reproducible runs.
  */
 import { groupBy, sortBy, toPairs } from "ramda";
-import { compileAwards, recommendCohort, type CohortSummary, type Recommendation } from "../awards/index.js";
+import { compileAwards, decideRunQuotas, recommendCohort, type CohortSummary, type QuotaUse, type Recommendation, type RunQuotaDecision } from "../awards/index.js";
 import { ThiduaError, type Result } from "../errors/index.js";
 import { createProfileValidator, type ValidProfile } from "../profiles/index.js";
 import { cohortKey } from "../ranking/index.js";
@@ -36,6 +36,8 @@ export interface RecommendationReport {
   readonly ruleset: RuleSetRef;
   readonly asOf: string | null;
   readonly cohorts: readonly CohortSummary[];
+  /** Quotas shared by every cohort of the run (`scope: "run"`), e.g. the Government flag. */
+  readonly runQuotas: readonly QuotaUse[];
   /** Sorted by cohort (group, cluster, year) then rank. */
   readonly results: readonly Recommendation[];
   readonly rejected: readonly Rejected[];
@@ -66,6 +68,7 @@ function checkAsOf(asOf: string | undefined): void {
 export function createEngine(ruleset: RuleSet): Engine {
   const compiled = compileRuleset(ruleset);
   const awards = compileAwards(ruleset, compiled.slots);
+  const hasRunQuotas = awards.some((a) => a.def.quota?.scope === "run");
   const validator = createProfileValidator(ruleset);
   const ref: RuleSetRef = Object.freeze({ id: ruleset.id, version: ruleset.version, sha256: ruleset.sha256 });
   const score = (p: ValidProfile, opts: EvaluateOptions | undefined, traceDefault: boolean) =>
@@ -80,16 +83,26 @@ export function createEngine(ruleset: RuleSet): Engine {
     const { valid, rejected } = validateBatch(validator, profiles);
     const scored = valid.map(({ profile }) => ({ result: score(profile, opts, false), profile }));
     const cohorts = groupBy((m: (typeof scored)[number]) => cohortKey(m.result), scored);
-    const summaries: CohortSummary[] = [];
-    const results: Recommendation[] = [];
-    for (const [k, members] of sortBy(([key]) => key, toPairs(cohorts))) {
-      if (!members?.length) continue;
-      const { recs, quotas } = recommendCohort(ruleset, awards, members);
-      const r0 = members[0]!.result;
-      summaries.push({ key: k, group: r0.group, cohort: r0.cohort, year: r0.year, size: members.length, quotas });
-      results.push(...recs);
+    const ordered = sortBy(([key]) => key, toPairs(cohorts)).filter(([, m]) => m && m.length > 0) as [string, (typeof scored)[number][]][];
+    const pass = (decisions?: ReadonlyMap<string, RunQuotaDecision>) => {
+      const summaries: CohortSummary[] = [];
+      const results: Recommendation[] = [];
+      for (const [k, members] of ordered) {
+        const { recs, quotas } = recommendCohort(ruleset, awards, members, decisions);
+        const r0 = members[0]!.result;
+        summaries.push({ key: k, group: r0.group, cohort: r0.cohort, year: r0.year, size: members.length, quotas });
+        results.push(...recs);
+      }
+      return { summaries, results };
+    };
+    let { summaries, results } = pass();
+    let runQuotas: QuotaUse[] = [];
+    if (hasRunQuotas) {
+      const decided = decideRunQuotas(awards, results);
+      runQuotas = decided.uses;
+      ({ summaries, results } = pass(decided.decisions));
     }
-    return { ruleset: ref, asOf: opts?.asOf ?? null, cohorts: summaries, results, rejected };
+    return { ruleset: ref, asOf: opts?.asOf ?? null, cohorts: summaries, runQuotas, results, rejected };
   };
   const engine: Engine = {
     ruleset,

@@ -37,8 +37,8 @@ export interface RecordOptions {
 }
 
 /** Hash of what replay compares: the computed cohorts, results and rejected rows (not the overrides). */
-export function outcomeDigest(report: Pick<RecommendationReport, "cohorts" | "results" | "rejected">): string {
-  return sha256Hex(canonicalJson({ cohorts: report.cohorts, results: report.results, rejected: report.rejected }));
+export function outcomeDigest(report: Pick<RecommendationReport, "cohorts" | "runQuotas" | "results" | "rejected">): string {
+  return sha256Hex(canonicalJson({ cohorts: report.cohorts, runQuotas: report.runQuotas, results: report.results, rejected: report.rejected }));
 }
 
 /** Builds the decision record of a run: rule set, input hash, engine, as-of date, options, outcome. */
@@ -55,6 +55,7 @@ export function buildDecisionRecord(rs: RuleSet, report: RecommendationReport, o
     options: opts.options ?? {},
     overrides,
     cohorts: report.cohorts,
+    runQuotas: report.runQuotas,
     results,
     rejected: report.rejected,
     outcomeSha256: outcomeDigest(report),

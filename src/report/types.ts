@@ -37,6 +37,7 @@ export interface DecisionRecord {
   readonly options: Readonly<Record<string, string | number | boolean | null>>;
   readonly overrides: readonly CommitteeOverride[];
   readonly cohorts: RecommendationReport["cohorts"];
+  readonly runQuotas: RecommendationReport["runQuotas"];
   readonly results: readonly DecidedRecommendation[];
   readonly rejected: RecommendationReport["rejected"];
   /** SHA-256 of the canonical JSON of `cohorts`, `results` and `rejected`: the outcome replay compares. */

@@ -141,6 +141,7 @@ export interface QuotaJson {
   of: string;
   rounding: "floor" | "ceil" | "half-up";
   minimum?: number | undefined;
+  scope?: "cohort" | "run" | undefined;
   basis: BasisJson;
   ref?: CitationJson | undefined;
 }

@@ -357,6 +357,10 @@ export const Quota = z
     of: z.union([z.literal("cohort"), RuleId]).describe("`cohort` or the id of the award whose holders are counted"),
     rounding: z.enum(["floor", "ceil", "half-up"]),
     minimum: z.number().int().min(0).optional(),
+    scope: z
+      .enum(["cohort", "run"])
+      .optional()
+      .describe("`cohort` (default): shared within each cluster/block; `run`: shared by every cohort scored together (e.g. the Government flag across clusters)"),
     basis: Basis,
     ref: Citation.optional(),
   })
