@@ -57,8 +57,9 @@ export async function scoreFile(input: string, opts: ScoreOptions, preloaded?: R
   const tabular = [".csv", ".xlsx"].includes(extname(input).toLowerCase());
   let ordinal = 0;
   for await (const r of readProfiles(input, { rules: rs, ...(opts.year !== undefined && { defaultYear: opts.year }), ...(opts.decimal && { decimal: opts.decimal }) })) {
-    if (tabular && r.row === 1 && r.profile === undefined) {
-      warnings.push(...(r.issues ?? []));
+    const fileLevel = tabular && r.row === 1 && r.profile === undefined;
+    if (fileLevel && !(r.issues ?? []).some((i) => i.severity === "error")) {
+      warnings.push(...(r.issues ?? [])); // header notes such as an unknown column: reported, not a row
       continue;
     }
     if (r.profile !== undefined && !(r.issues ?? []).some((i) => i.severity === "error")) {

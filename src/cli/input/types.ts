@@ -1,0 +1,31 @@
+import type { Issue } from "../../errors/index.js";
+import type { Group, RuleSet } from "../../rules/index.js";
+
+/** One input row, numbered as the user sees it (see {@link readProfiles}). */
+export interface InputRow {
+  /**
+   * CSV/XLSX: spreadsheet row number, header = 1, first data row = 2; JSON: array index + 1 (1 for a
+   * single object); NDJSON: line number.
+   */
+  readonly row: number;
+  /** A plain profile object ready for engine validation; absent when the row has error issues. */
+  readonly profile?: unknown;
+  /** Parse problems (code `input.parse`, path `["row", n, column]`). */
+  readonly issues?: readonly Issue[];
+}
+
+export interface ReadOptions {
+  readonly rules: RuleSet;
+  /** Decimal separator of text numbers. Default: `.` in `,`-delimited CSV, `,` in `;`-delimited CSV and XLSX text cells. */
+  readonly decimal?: "," | ".";
+  /** Year used when the row has no year. */
+  readonly defaultYear?: number;
+  /** Group used when the row has no group. */
+  readonly defaultGroup?: Group;
+}
+
+/** A cell as a reader hands it over: CSV gives strings, XLSX may give numbers, booleans and dates. */
+export type CellValue = string | number | boolean | Date | null | undefined;
+
+/** First cell of the template's second row starts with this marker: that row holds labels and is skipped. */
+export const LABEL_ROW_MARKER = "#";
