@@ -6,11 +6,12 @@
 export { createEngine, type Engine, type EvaluateOptions, type BatchResult, type Rejected, type RuleSetRef, type RecommendationReport, type WhatIfResult } from "./engine/index.js";
 export type { Recommendation, AwardStatus, AwardStatusKind, AwardCheck, NearMiss, MissingEvidence, ProposedAward, CohortSummary, QuotaUse } from "./awards/index.js";
 export { TIE_BREAKS, type TieBreak } from "./ranking/index.js";
+export { explainRecommendation, renderExplanation, type Explanation, type Item } from "./explain/index.js";
 export { loadRulesetFromFiles, lintRuleset, ruleFileJsonSchemas, rulesetDigest, sha256Hex, canonicalJson, OPERATORS, GROUPS, FACT_TYPES, type LoadOptions } from "./rules/index.js";
 export type { RuleSet, RuleSetFiles, Fact, Criterion, Award, ClassDef, Condition, LeafCondition, Group, Localized, Lang, Basis, AppliedOverride } from "./rules/index.js";
 export { compileCondition, safeCompileCondition, traceCondition, type Truth, type TraceNode, type LeafTrace } from "./evaluation/index.js";
 export type { Profile, ValidProfile, HistoryEntry } from "./profiles/index.js";
 export { PROFILE_LIMITS } from "./profiles/index.js";
 export type { ScoreResult, CriterionResult, CriterionStatus, CriterionTrace } from "./scoring/index.js";
-export { renderRulebook, buildDecisionRecord, applyCommitteeOverrides, outcomeDigest, ENGINE_VERSION, type CommitteeOverride, type DecidedRecommendation, type DecisionRecord, type FinalDecision, type RecordOptions } from "./report/index.js";
+export { renderRulebook, renderMarkdown, renderCsv, renderText, buildDecisionRecord, applyCommitteeOverrides, outcomeDigest, ENGINE_VERSION, type CommitteeOverride, type DecidedRecommendation, type DecisionRecord, type FinalDecision, type RecordOptions } from "./report/index.js";
 export { ThiduaError, formatIssue, formatPath, ISSUE_CODES, type Issue, type IssueCode, type Result } from "./errors/index.js";

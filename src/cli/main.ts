@@ -2,9 +2,13 @@ import { Command, CommanderError } from "commander";
 import { ThiduaError, formatIssue } from "../index.js";
 import { rulesCommands } from "./rules.js";
 import { demoCommand } from "./demo.js";
+import { InputFileError } from "./input/index.js";
+import { UsageError } from "./pipeline.js";
+import { scoreCommands } from "./score.js";
+import { templateCommand } from "./template.js";
 
 /** Exit codes: 0 success, 1 rejected rows / failed verification, 2 usage or rule-set error. */
-export function run(argv: readonly string[]): number {
+export async function run(argv: readonly string[]): Promise<number> {
   let code = 0;
   const exit = (c: number) => {
     code = c;
@@ -17,10 +21,17 @@ export function run(argv: readonly string[]): number {
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   rulesCommands(program, exit);
   demoCommand(program, exit);
+  scoreCommands(program, exit);
+  templateCommand(program, exit);
   try {
-    program.parse(argv.filter((a) => a !== "--debug"), { from: "user" });
+    await program.parseAsync(argv.filter((a) => a !== "--debug"), { from: "user" });
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
+    if (e instanceof UsageError || e instanceof InputFileError) {
+      for (const i of (e as UsageError).issues ?? []) process.stderr.write(`${formatIssue(i)}\n`);
+      process.stderr.write(`thidua: ${debug ? e.stack : e.message}\n`);
+      return 2;
+    }
     if (e instanceof ThiduaError) {
       for (const i of e.issues) process.stderr.write(`${formatIssue(i)}\n`);
       process.stderr.write(`${debug ? e.stack : e.message.split("\n")[0]}\n`);
@@ -32,4 +43,4 @@ export function run(argv: readonly string[]): number {
   return code;
 }
 
-process.exitCode = run(process.argv.slice(2));
+process.exitCode = await run(process.argv.slice(2));

@@ -27,6 +27,8 @@ export interface ScoreOptions {
   readonly overrides?: string;
   readonly allowModifiedRules?: boolean;
   readonly decimal?: "," | ".";
+  /** Keep the interpreter's trace in the results (default true). */
+  readonly trace?: boolean;
 }
 
 export interface Scored {
@@ -78,7 +80,8 @@ export async function scoreFile(input: string, opts: ScoreOptions, preloaded?: R
     const rejectedAt = new Set(parseRejected.map((r) => r.index));
     for (let i = 0; i < ordinal; i++) if (!rejectedAt.has(i)) ordinals[p++] = i;
   }
-  const report = engine.recommend(profiles, opts.asOf ? { asOf: opts.asOf } : {});
+  // traces let explanations name the facts that decided each criterion; they are not part of the outcome hash
+  const report = engine.recommend(profiles, { ...(opts.asOf && { asOf: opts.asOf }), trace: opts.trace ?? true });
   const rejected = [
     ...parseRejected,
     ...report.rejected.map((r) => ({ ...r, index: ordinals[r.index]!, row: rowOf[r.index]! })),

@@ -1,6 +1,7 @@
-/** Explain: message catalogs (vi reference, en translation) and conditions in words. */
+/** Explain: message catalogs (vi reference, en translation), conditions in words, recommendations as items. */
 export { vi } from "./messages/vi.js";
 export { en } from "./messages/en.js";
-export type { Catalog } from "./messages/types.js";
+export type { Catalog, Formatter, MessageCatalog, MessageKey, MessageParams, Operator } from "./messages/types.js";
 export { catalogFor } from "./catalog.js";
 export { describeCondition, formatValue, type ConditionLine } from "./conditions.js";
+export { createFormatter, explainRecommendation, formatItem, renderExplanation, renderItems, type Explanation, type Item, type ItemRef } from "./explain.js";

@@ -38,7 +38,9 @@ export interface RecordOptions {
 
 /** Hash of what replay compares: the computed cohorts, results and rejected rows (not the overrides). */
 export function outcomeDigest(report: Pick<RecommendationReport, "cohorts" | "runQuotas" | "results" | "rejected">): string {
-  return sha256Hex(canonicalJson({ cohorts: report.cohorts, runQuotas: report.runQuotas, results: report.results, rejected: report.rejected }));
+  // Traces are an explanation aid (present or not depending on options): they are not part of the outcome.
+  const results = report.results.map((r) => ({ ...r, scoreResult: { ...r.scoreResult, criteria: r.scoreResult.criteria.map(({ trace: _t, ...c }) => c) } }));
+  return sha256Hex(canonicalJson({ cohorts: report.cohorts, runQuotas: report.runQuotas, results, rejected: report.rejected }));
 }
 
 /** Builds the decision record of a run: rule set, input hash, engine, as-of date, options, outcome. */

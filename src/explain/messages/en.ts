@@ -1,4 +1,38 @@
-import type { Catalog } from "./types.js";
+import type { Catalog, Operator } from "./types.js";
+
+/** Lower-cases the first letter for use mid-sentence, unless the word is an acronym. */
+const lc = (s: string) => (s.length > 1 && s[1] !== s[1]!.toUpperCase() ? s[0]!.toLowerCase() + s.slice(1) : s);
+const req: Readonly<Record<Operator, (v: string) => string>> = {
+  equal: (v) => v,
+  notEqual: (v) => `other than ${v}`,
+  lessThan: (v) => `less than ${v}`,
+  lessThanInclusive: (v) => `at most ${v}`,
+  greaterThan: (v) => `more than ${v}`,
+  greaterThanInclusive: (v) => `at least ${v}`,
+  in: (v) => `one of: ${v}`,
+  notIn: (v) => `none of: ${v}`,
+  contains: (v) => `includes ${v}`,
+  doesNotContain: (v) => `does not include ${v}`,
+};
+const status = { met: "Met", partial: "Partly met", not_met: "Not met", unknown: "Evidence missing", not_applicable: "Not applicable" } as const;
+const group = {
+  ministry: "Central ministries, departments and branches",
+  province: "Provinces and centrally-run cities",
+  front: "Vietnam Fatherland Front and socio-political organisations",
+  enterprise: "Agencies, organisations, enterprises and schools",
+  individual: "Individuals",
+} as const;
+const tie = {
+  score: "the higher score ranks first",
+  notKnockedOut: "a profile without a knock-out ranks first",
+  fewerUnknown: "the profile with fewer criteria lacking evidence ranks first",
+  moreMet: "the profile that fully meets more criteria ranks first",
+  unitId: "order of the profile ids (equal merit)",
+} as const;
+const rounding = { floor: "rounded down", ceil: "rounded up", "half-up": "rounded" } as const;
+const named = (award: string, kind: string) => (kind === "title" ? `the title “${award}”` : `the ${lc(award)}`);
+const ofQuota = (of: string, n: number) => `${n === 1 ? "profile" : "profiles"} ${of ? `holding “${of}”` : "in the cluster or block"}`;
+const profiles = (n: number, f: string) => `${f} ${n === 1 ? "profile" : "profiles"}`;
 
 /** English: a translation of the Vietnamese reference. */
 export const en = {
@@ -32,7 +66,132 @@ export const en = {
   appliesWhen: "Applies only when",
   knockout: "Knock-out: if this happens, no title is considered that year",
   basis: { law: "fixed by law", "policy-default": "policy default (a committee may override)" },
-  status: { met: "Met", partial: "Partly met", not_met: "Not met", unknown: "Evidence missing", not_applicable: "Not applicable" },
+  status,
+  req,
+  msg: {
+    "section.standing": () => "Score and rank",
+    "section.criteria": () => "Result per criterion",
+    "section.award": () => "Proposed commendation",
+    "section.nearMisses": () => "What a higher award still needs",
+    "section.todo": () => "Evidence to supply",
+    "unit.name": (p) => `${p.unitId} — ${p.name}`,
+    citation: (p) => `Basis: ${[p.source, p.section].filter(Boolean).join(", ")}${p.note ? ` (note: ${lc(p.note)})` : ""}`,
+    "headline.award": (p) => (p.kind === "title" ? `Proposed for the title “${p.award}”` : `Proposed for the ${lc(p.award)}`),
+    "headline.none": (p) => `Not eligible for a commendation in ${p.year}`,
+    "headline.knockout": (p) => `No title or commendation is considered because a knock-out criterion applies: ${p.reasons}`,
+    "headline.pending": (p, f) => `Not enough evidence to propose a commendation: ${f.num(p.count)} kind(s) of evidence to supply`,
+    "headline.overridden": (p) => `Decided by the committee: ${p.award} (proposed by the rule set: ${lc(p.computed)})`,
+    "standing.score": (p, f) => `Total: ${f.num(p.score)}/${f.num(p.max)} points (${f.num(p.percent)}%); classification: ${p.cls || "not classified"}`,
+    "standing.rank": (p, f) => `Ranked ${f.num(p.rank)} of ${f.num(p.size)} ${p.cohort ? `in emulation cluster or block ${p.cohort}` : `in the group ${lc(group[p.group])}`}`,
+    "standing.tie": (p) => `Same score as the profile ranked just above; the order follows the tie-break rule: ${tie[p.rule]}`,
+    "standing.cap": (p, f) => `Cap «${p.title}» applied: ${f.num(p.points)} points, only ${f.num(p.cap)} count`,
+    "criterion.result": (p, f) =>
+      p.status === "unknown"
+        ? `Criterion ${p.id} — ${p.title}: evidence missing, counted as ${f.num(p.points)}/${f.num(p.max)} points for now`
+        : `Criterion ${p.id} — ${p.title}: ${lc(status[p.status])}, ${f.num(p.points)}/${f.num(p.max)} points${p.bonus ? ` (including ${f.num(p.bonus)} bonus points)` : ""}${p.deduction ? `, ${f.num(p.deduction)} points deducted` : ""}`,
+    "criterion.knockout": (p) =>
+      `Criterion ${p.id} (${p.title}) — ${p.status === "met" ? "violated" : p.status === "unknown" ? "not yet confirmed" : "not violated"}`,
+    "criterion.tier": (p, f) => `Reached the tier «${p.label}»: ${f.num(p.points)} points`,
+    "criterion.tierMissed": (p, f) => `Did not reach the tier «${p.label}» (${f.num(p.points)} points):`,
+    "criterion.perUnit": (p, f) => `${p.fact}: ${p.actual} — ${f.num(p.perUnit)} points each, at most ${f.num(p.cap)} points`,
+    "criterion.bonus": (p, f) => `Bonus +${f.num(p.points)}: ${p.title}`,
+    "criterion.deduction": (p, f) => `Deduction −${f.num(p.points)}: ${p.title}`,
+    "criterion.unmetBecause": (p) =>
+      p.operator === "equal" && p.required === "yes"
+        ? `Criterion ${p.id} is not met because this is not the case: ${lc(p.fact)}`
+        : p.operator === "equal" && p.required === "no"
+          ? `Criterion ${p.id} is not met because of: ${lc(p.fact)}`
+          : `Criterion ${p.id} is not met because ${lc(p.fact)} is ${p.actual}; required: ${req[p.operator](p.required)}`,
+    "fact.met": (p) => `${p.fact}: ${p.actual} (required: ${req[p.operator](p.required)})`,
+    "fact.unmet": (p) => `${p.fact}: ${p.actual} — required: ${req[p.operator](p.required)}`,
+    "fact.missing": (p) => `No data: ${lc(p.fact)}`,
+    "fact.value": (p) => `${p.fact}: ${p.actual}`,
+    "summary.tie": (p) => `Same score as the profile above, ranked after it by the tie-break: ${tie[p.rule]}`,
+    "summary.quota": (p, f) => `Beyond the award quota (${f.num(p.allowed)}/${f.num(p.base)}) for ${named(p.award, p.kind)}`,
+    "summary.pointsShort": (p, f) => `${f.num(p.points)} points short of ${named(p.award, p.kind)}`,
+    "award.proposed": (p) => `${p.kind === "title" ? `Title “${p.award}”` : p.award} — decided by: ${p.grantor}`,
+    "award.alongside": (p) => `Also proposed: ${p.kind === "title" ? `the title “${p.award}”` : p.award} — decided by: ${p.grantor}`,
+    "award.bonus": (p, f) => `Cash bonus: ${f.num(p.coefficient)} × the base salary`,
+    "award.quotaWithin": (p, f) =>
+      `Within the quota: position ${f.num(p.position)}, quota ${f.num(p.allowed)} (${f.num(p.share)}% of ${f.num(p.base)} ${ofQuota(p.of, p.base)}, ${rounding[p.rounding]})`,
+    "award.alternatives": (p) => `Also eligible (not proposed twice, a higher award of the same kind is proposed): ${p.list}`,
+    "award.computed": (p) => `Proposed by the rule set: ${p.award}`,
+    "award.override": (p, f) => `Decided by the committee: ${p.award} — reason: ${p.reason} (${p.decidedBy}, ${f.date(p.date)})`,
+    "near.header": (p, f) =>
+      p.status === "quota"
+        ? `Eligible for ${named(p.award, p.kind)} but beyond the award quota:`
+        : p.status === "unknown"
+          ? `Not enough evidence to consider ${named(p.award, p.kind)}${p.points ? ` (on the evidence so far, ${f.num(p.points)} points short)` : ""}:`
+          : p.points
+            ? `${f.num(p.points)} points short of ${named(p.award, p.kind)}:`
+            : `Not yet eligible for ${named(p.award, p.kind)}:`,
+    "check.knockout": (p) => `Knock-out criterion applies: ${p.reasons}`,
+    "check.minClass": (p) => `Requires the classification ${p.required} or better; now ${p.actual ? `classified ${p.actual}` : "not classified"}`,
+    "check.minPercent": (p, f) => `Requires at least ${f.num(p.required)}% of the nominal maximum; now ${f.num(p.actual)}%`,
+    "check.criterion": (p) => `Criterion ${p.id} — ${p.title} must be met; now: ${lc(status[p.status])}`,
+    "check.consecutive": (p, f) => `Requires ${p.awards} ${f.num(p.times)} times in a row${p.current ? " (this year included)" : ""}; found ${f.num(p.found)}`,
+    "check.prior": (p, f) => `Requires having received ${p.awards}${p.within ? ` within the last ${f.num(p.within)} years` : ""}; not in the record`,
+    "check.never": (p) => `Already received ${p.awards} (awarded once only)`,
+    "check.missingYears": (p) => `No record of awards for ${p.years}`,
+    "check.requiresThisYear": (p) => `Must also qualify this year for ${p.award}`,
+    "check.quota": (p, f) =>
+      `Position ${f.num(p.position)} among eligible profiles, quota ${f.num(p.allowed)}/${f.num(p.base)} (${f.num(p.share)}% of ${f.num(p.base)} ${ofQuota(p.of, p.base)}, ${rounding[p.rounding]})`,
+    "todo.evidence": (p) => `Missing evidence: ${p.evidence} — needed for ${lc(p.label)}${p.criteria ? ` (criteria ${p.criteria})` : ""}`,
+    "report.title": () => "Scores, ranking and proposed commendations",
+    "report.ruleset": (p) => `Rule set: ${p.title} — id ${p.id}, version ${p.version}`,
+    "report.rulesetHash": (p) => `SHA-256 digest of the rule set: ${p.sha256} — ${p.verified ? "matches the file manifest" : "DOES NOT match the file manifest (rule files were modified)"}`,
+    "report.lineage": (p) => `Extends: ${p.list}`,
+    "report.asOf": (p, f) => `Rule set applied as of: ${p.date ? f.date(p.date) : "31 December of the year assessed (default)"}`,
+    "report.input": (p, f) => `Input: ${profiles(p.count, f.num(p.count))}; SHA-256: ${p.sha256}`,
+    "report.engine": (p) => `Computed by: ${p.name} version ${p.version}`,
+    "report.options": (p) => `Run options: ${p.list || "none"}`,
+    "report.outcome": (p) => `SHA-256 digest of the outcome: ${p.sha256}`,
+    "report.cohort": (p, f) => `Emulation cluster or block ${p.cohort || "(not given)"} — ${group[p.group]} — ${p.year} (${profiles(p.size, f.num(p.size))})`,
+    "report.quota": (p, f) =>
+      `Quota for ${p.award}: at most ${f.num(p.allowed)} (${f.num(p.share)}% of ${f.num(p.base)} ${ofQuota(p.of, p.base)}, ${rounding[p.rounding]}); ${f.num(p.candidates)} eligible, ${f.num(p.granted)} proposed${p.binding ? " — the quota limited the proposals" : ""}`,
+    "report.overrides": () => "Committee decisions that change the proposal",
+    "report.overrideLine": (p, f) => `${p.unitId}: ${p.award} — reason: ${p.reason} (${p.decidedBy}, ${f.date(p.date)})${p.matched ? "" : " — no matching profile"}`,
+    "report.rowAt": (p) => `Row ${String(p.row)} of the input`,
+    "report.units": () => "Explanation per profile",
+    "report.rejected": () => "Rejected rows (not scored)",
+    "report.rejectedCount": (p, f) => `${f.num(p.count)} ${p.count === 1 ? "row" : "rows"} rejected because of invalid data`,
+    "report.asProposed": () => "As proposed",
+    "report.noAward": () => "No commendation",
+    "report.unclassified": () => "Not classified",
+    "report.missingEvidence": (p, f) => `${f.num(p.count)} kind(s) of evidence missing`,
+    "col.rank": () => "Rank",
+    "col.unit": (p) => (p.group === "individual" ? "Person" : "Unit"),
+    "col.score": () => "Points",
+    "col.percent": () => "Percent",
+    "col.class": () => "Classification",
+    "col.award": () => "Proposed commendation",
+    "col.final": () => "Final decision",
+    "col.cohort": () => "Cluster or block",
+    "col.unitId": () => "Id",
+    "col.name": () => "Name",
+    "col.overrideReason": () => "Reason for the change",
+    "col.reasons": () => "Main reasons",
+    "col.missing": () => "Kinds of evidence missing",
+    "col.row": () => "Row",
+    "col.path": () => "Where",
+    "col.issue": () => "Problem",
+    "class.rejected": () => "rejected",
+    "issue.profiles": (p) =>
+      ({
+        schema: `Malformed profile${p.found ? `: found ${p.found}` : ""}${p.expected ? `, expected ${p.expected}` : ""}`,
+        unknown_fact: `Fact ${p.fact} is not in the rule set's fact catalog`,
+        fact_type: `Wrong type${p.found ? `: found ${p.found}` : ""}${p.expected ? `, expected ${p.expected}` : ""}`,
+        fact_range: `Value out of range: found ${p.found}, expected ${p.expected}`,
+        fact_enum: `Invalid value: found ${p.found}, expected one of: ${p.expected}`,
+        fact_date: `Invalid date: found ${p.found}, expected YYYY-MM-DD`,
+        fact_not_in_group: `Fact ${p.fact} does not apply to the group ${p.group}`,
+        unknown_group: `Unknown group: found ${p.found}`,
+        duplicate_id: `Id ${p.id} appears more than once in the same cluster, block and year; every copy is rejected`,
+        forbidden_key: `Key not allowed: ${p.found}`,
+        unknown_award: `Title or commendation not in the rule set: ${p.found}`,
+      })[p.code],
+    "issue.other": (p) => `${p.message} (${p.code})`,
+  },
   rulebook: {
     title: (n) => `Rule book: ${n}`,
     version: (v, d) => `Version ${v} — SHA-256 digest of the rule set: \`${d}\``,
@@ -41,13 +200,7 @@ export const en = {
     sources: "Legal sources",
     facts: "Fact catalog",
     criteria: "Emulation criteria",
-    group: {
-      ministry: "Central ministries, departments and branches",
-      province: "Provinces and centrally-run cities",
-      front: "Vietnam Fatherland Front and socio-political organisations",
-      enterprise: "Agencies, organisations, enterprises and schools",
-      individual: "Individuals",
-    },
+    group,
     contents: (l) => `Emulation contents: ${l}`,
     citation: "Citation",
     evidence: "Evidence",

@@ -28,6 +28,10 @@ export interface Catalog {
   readonly knockout: string;
   readonly basis: Readonly<Record<"law" | "policy-default", string>>;
   readonly status: Readonly<Record<"met" | "partial" | "not_met" | "unknown" | "not_applicable", string>>;
+  /** What a rule requires, without the fact: "từ 12 trở lên" / "at least 12". */
+  readonly req: Readonly<Record<Operator, (value: string) => string>>;
+  /** Explanation and report messages (see {@link MessageParams}). */
+  readonly msg: MessageCatalog;
   readonly rulebook: {
     readonly title: (name: string) => string;
     readonly version: (v: string, digest: string) => string;
@@ -66,3 +70,125 @@ export interface Catalog {
     readonly type: string;
   };
 }
+
+/** Operators a leaf can use (the keys of `Catalog["op"]`). */
+export type Operator = keyof Catalog["op"];
+export type CriterionStatusKey = keyof Catalog["status"];
+export type TieBreakKey = "score" | "notKnockedOut" | "fewerUnknown" | "moreMet" | "unitId";
+export type AwardKindKey = "title" | "commendation" | "medal";
+export type AwardStatusKey = "eligible" | "ineligible" | "unknown" | "quota";
+export type RoundingKey = "floor" | "ceil" | "half-up";
+export type GroupKey = keyof Catalog["rulebook"]["group"];
+/** A fact compared with what a rule requires; values already formatted (labels, units), numbers via Intl. */
+export interface FactParams { fact: string; actual: string; operator: Operator; required: string }
+export interface QuotaParams { allowed: number; base: number; share: number; of: string; rounding: RoundingKey }
+export interface IssueParams { path: string; message: string; expected: string; found: string; fact: string; group: string; id: string }
+
+/**
+ * Parameters of every explanation and report message, by key. Values are ids, numbers and
+ * rule-file text (titles, labels) in the explanation's language; the catalog makes the sentence.
+ */
+export interface MessageParams {
+  "section.standing": Record<never, never>;
+  "section.criteria": Record<never, never>;
+  "section.award": Record<never, never>;
+  "section.nearMisses": Record<never, never>;
+  "section.todo": Record<never, never>;
+  "unit.name": { unitId: string; name: string };
+  "citation": { source: string; section: string; note: string };
+  "headline.award": { award: string; kind: AwardKindKey };
+  "headline.none": { year: number };
+  "headline.knockout": { reasons: string };
+  "headline.pending": { count: number };
+  "headline.overridden": { award: string; computed: string };
+  "standing.score": { score: number; max: number; percent: number; cls: string };
+  "standing.rank": { rank: number; size: number; cohort: string; group: GroupKey };
+  "standing.tie": { rule: TieBreakKey };
+  "standing.cap": { title: string; points: number; cap: number };
+  "criterion.result": { id: string; title: string; status: CriterionStatusKey; points: number; max: number; bonus: number; deduction: number };
+  "criterion.knockout": { id: string; title: string; status: CriterionStatusKey };
+  "criterion.tier": { label: string; points: number };
+  "criterion.tierMissed": { label: string; points: number };
+  "criterion.perUnit": { fact: string; actual: string; perUnit: number; per: string; cap: number };
+  "criterion.bonus": { title: string; points: number };
+  "criterion.deduction": { title: string; points: number };
+  "criterion.unmetBecause": FactParams & { id: string };
+  "fact.met": FactParams;
+  "fact.unmet": FactParams;
+  "fact.missing": { fact: string };
+  "fact.value": { fact: string; actual: string };
+  "summary.tie": { rule: TieBreakKey };
+  "summary.quota": { award: string; kind: AwardKindKey; allowed: number; base: number };
+  "summary.pointsShort": { award: string; kind: AwardKindKey; points: number };
+  "award.proposed": { award: string; kind: AwardKindKey; grantor: string };
+  "award.alongside": { award: string; kind: AwardKindKey; grantor: string };
+  "award.bonus": { coefficient: number };
+  "award.quotaWithin": QuotaParams & { position: number };
+  "award.alternatives": { list: string };
+  "award.computed": { award: string };
+  "award.override": { award: string; reason: string; decidedBy: string; date: string };
+  "near.header": { award: string; kind: AwardKindKey; status: AwardStatusKey; points: number };
+  "check.knockout": { reasons: string };
+  "check.minClass": { required: string; actual: string };
+  "check.minPercent": { required: number; actual: number };
+  "check.criterion": { id: string; title: string; status: CriterionStatusKey };
+  "check.consecutive": { times: number; awards: string; found: number; current: number };
+  "check.prior": { awards: string; within: number };
+  "check.never": { awards: string };
+  "check.missingYears": { years: string };
+  "check.requiresThisYear": { award: string };
+  "check.quota": QuotaParams & { position: number };
+  "todo.evidence": { evidence: string; label: string; criteria: string };
+  "report.title": Record<never, never>;
+  "report.ruleset": { title: string; id: string; version: string };
+  "report.rulesetHash": { sha256: string; verified: number };
+  "report.lineage": { list: string };
+  "report.asOf": { date: string };
+  "report.input": { count: number; sha256: string };
+  "report.engine": { name: string; version: string };
+  "report.options": { list: string };
+  "report.outcome": { sha256: string };
+  "report.cohort": { cohort: string; group: GroupKey; year: number; size: number };
+  "report.quota": QuotaParams & { award: string; candidates: number; granted: number; binding: number };
+  "report.overrides": Record<never, never>;
+  "report.overrideLine": { unitId: string; award: string; reason: string; decidedBy: string; date: string; matched: number };
+  "report.rowAt": { row: number };
+  "report.units": Record<never, never>;
+  "report.rejected": Record<never, never>;
+  "report.rejectedCount": { count: number };
+  "report.asProposed": Record<never, never>;
+  "report.noAward": Record<never, never>;
+  "report.unclassified": Record<never, never>;
+  "report.missingEvidence": { count: number };
+  "col.rank": Record<never, never>;
+  "col.unit": { group: GroupKey };
+  "col.score": Record<never, never>;
+  "col.percent": Record<never, never>;
+  "col.class": Record<never, never>;
+  "col.award": Record<never, never>;
+  "col.final": Record<never, never>;
+  "col.cohort": Record<never, never>;
+  "col.unitId": Record<never, never>;
+  "col.name": Record<never, never>;
+  "col.overrideReason": Record<never, never>;
+  "col.reasons": Record<never, never>;
+  "col.missing": Record<never, never>;
+  "col.row": Record<never, never>;
+  "col.path": Record<never, never>;
+  "col.issue": Record<never, never>;
+  "class.rejected": Record<never, never>;
+  "issue.profiles": IssueParams & { code: "schema" | "unknown_fact" | "fact_type" | "fact_range" | "fact_enum" | "fact_date" | "fact_not_in_group" | "unknown_group" | "duplicate_id" | "forbidden_key" | "unknown_award" };
+  "issue.other": IssueParams & { code: string };
+}
+export type MessageKey = keyof MessageParams;
+
+/** Formatting helpers a message gets with its parameters, built from the catalog's locale. */
+export interface Formatter {
+  /** Number in the locale (vi-VN: 7,5; en-GB: 7.5), at most two decimals. */
+  readonly num: (n: number) => string;
+  /** ISO date (YYYY-MM-DD) as people write it (vi: 31/12/2025). */
+  readonly date: (iso: string) => string;
+}
+
+/** One function per message key; a missing key or a wrong parameter fails to compile. */
+export type MessageCatalog = { readonly [K in MessageKey]: (p: Readonly<MessageParams[K]>, f: Formatter) => string };

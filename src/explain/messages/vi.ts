@@ -1,4 +1,38 @@
-import type { Catalog } from "./types.js";
+import type { Catalog, Operator } from "./types.js";
+
+/** Lower-cases the first letter for use mid-sentence, unless the word is an acronym ("ANTT"). */
+const lc = (s: string) => (s.length > 1 && s[1] !== s[1]!.toUpperCase() ? s[0]!.toLowerCase() + s.slice(1) : s);
+const req: Readonly<Record<Operator, (v: string) => string>> = {
+  equal: (v) => v,
+  notEqual: (v) => `khác ${v}`,
+  lessThan: (v) => `dưới ${v}`,
+  lessThanInclusive: (v) => `không quá ${v}`,
+  greaterThan: (v) => `trên ${v}`,
+  greaterThanInclusive: (v) => `từ ${v} trở lên`,
+  in: (v) => `là một trong: ${v}`,
+  notIn: (v) => `không thuộc: ${v}`,
+  contains: (v) => `có ${v}`,
+  doesNotContain: (v) => `không có ${v}`,
+};
+const status = { met: "Đạt", partial: "Đạt một phần", not_met: "Chưa đạt", unknown: "Chưa đủ căn cứ", not_applicable: "Không áp dụng" } as const;
+const group = {
+  ministry: "Bộ, ban, ngành Trung ương",
+  province: "Tỉnh, thành phố trực thuộc Trung ương",
+  front: "Mặt trận Tổ quốc Việt Nam và các tổ chức chính trị - xã hội",
+  enterprise: "Cơ quan, tổ chức, doanh nghiệp, cơ sở giáo dục",
+  individual: "Cá nhân",
+} as const;
+const tie = {
+  score: "điểm cao hơn xếp trước",
+  notKnockedOut: "hồ sơ không vi phạm tiêu chí loại trừ xếp trước",
+  fewerUnknown: "hồ sơ có ít tiêu chí chưa đủ căn cứ hơn xếp trước",
+  moreMet: "hồ sơ đạt trọn vẹn nhiều tiêu chí hơn xếp trước",
+  unitId: "xếp theo thứ tự mã hồ sơ (thành tích ngang nhau)",
+} as const;
+const rounding = { floor: "làm tròn xuống", ceil: "làm tròn lên", "half-up": "làm tròn" } as const;
+/** "xét tặng danh hiệu “…”" for a title, "đề nghị tặng …" for a commendation or medal. */
+const named = (award: string, kind: string) => (kind === "title" ? `xét tặng danh hiệu “${award}”` : `đề nghị tặng ${award}`);
+const ofQuota = (of: string) => (of ? `hồ sơ đạt “${of}”` : "hồ sơ trong cụm, khối");
 
 /** Vietnamese: the reference wording. */
 export const vi = {
@@ -32,7 +66,132 @@ export const vi = {
   appliesWhen: "Chỉ áp dụng khi",
   knockout: "Tiêu chí loại trừ: nếu xảy ra thì không xét danh hiệu nào trong năm",
   basis: { law: "do văn bản pháp luật quy định", "policy-default": "mặc định chính sách (hội đồng có thể điều chỉnh)" },
-  status: { met: "Đạt", partial: "Đạt một phần", not_met: "Chưa đạt", unknown: "Chưa đủ căn cứ", not_applicable: "Không áp dụng" },
+  status,
+  req,
+  msg: {
+    "section.standing": () => "Kết quả chấm điểm, xếp hạng",
+    "section.criteria": () => "Kết quả theo từng tiêu chí",
+    "section.award": () => "Đề nghị khen thưởng",
+    "section.nearMisses": () => "Điều kiện còn thiếu để đạt mức khen thưởng cao hơn",
+    "section.todo": () => "Hồ sơ, minh chứng cần bổ sung",
+    "unit.name": (p) => `${p.unitId} — ${p.name}`,
+    citation: (p) => `Căn cứ: ${[p.source, p.section].filter(Boolean).join(", ")}${p.note ? ` (ghi chú: ${lc(p.note)})` : ""}`,
+    "headline.award": (p) => (p.kind === "title" ? `Đề nghị xét tặng danh hiệu “${p.award}”` : `Đề nghị tặng ${p.award}`),
+    "headline.none": (p) => `Chưa đủ điều kiện đề nghị khen thưởng năm ${p.year}`,
+    "headline.knockout": (p) => `Không xét danh hiệu thi đua, hình thức khen thưởng do vi phạm tiêu chí loại trừ: ${p.reasons}`,
+    "headline.pending": (p, f) => `Chưa đủ căn cứ để đề nghị khen thưởng: cần bổ sung ${f.num(p.count)} loại hồ sơ, minh chứng`,
+    "headline.overridden": (p) => `Hội đồng quyết định: ${p.award} (đề xuất theo bộ tiêu chí: ${lc(p.computed)})`,
+    "standing.score": (p, f) => `Tổng điểm: ${f.num(p.score)}/${f.num(p.max)} điểm (${f.num(p.percent)}%); xếp loại: ${p.cls || "chưa xếp loại"}`,
+    "standing.rank": (p, f) => `Xếp thứ ${f.num(p.rank)}/${f.num(p.size)} ${p.cohort ? `trong cụm, khối thi đua ${p.cohort}` : `trong nhóm ${lc(group[p.group])}`}`,
+    "standing.tie": (p) => `Bằng điểm với hồ sơ xếp liền trên; thứ tự xác định theo quy tắc phụ: ${tie[p.rule]}`,
+    "standing.cap": (p, f) => `Áp dụng mức trần «${p.title}»: ${f.num(p.points)} điểm, chỉ tính ${f.num(p.cap)} điểm`,
+    "criterion.result": (p, f) =>
+      p.status === "unknown"
+        ? `Tiêu chí ${p.id} — ${p.title}: chưa đủ căn cứ để chấm, tạm tính ${f.num(p.points)}/${f.num(p.max)} điểm`
+        : `Tiêu chí ${p.id} — ${p.title}: ${lc(status[p.status])}, ${f.num(p.points)}/${f.num(p.max)} điểm${p.bonus ? ` (kể cả ${f.num(p.bonus)} điểm thưởng)` : ""}${p.deduction ? `, đã trừ ${f.num(p.deduction)} điểm` : ""}`,
+    "criterion.knockout": (p) =>
+      `Tiêu chí ${p.id} (${p.title}) — ${p.status === "met" ? "có vi phạm" : p.status === "unknown" ? "chưa có xác nhận" : "không vi phạm"}`,
+    "criterion.tier": (p, f) => `Đạt mức «${p.label}»: ${f.num(p.points)} điểm`,
+    "criterion.tierMissed": (p, f) => `Chưa đạt mức «${p.label}» (${f.num(p.points)} điểm):`,
+    "criterion.perUnit": (p, f) => `${p.fact}: ${p.actual} — tính ${f.num(p.perUnit)} điểm cho mỗi ${p.per || "trường hợp"}, tối đa ${f.num(p.cap)} điểm`,
+    "criterion.bonus": (p, f) => `Điểm thưởng +${f.num(p.points)}: ${p.title}`,
+    "criterion.deduction": (p, f) => `Điểm trừ −${f.num(p.points)}: ${p.title}`,
+    "criterion.unmetBecause": (p) =>
+      p.operator === "equal" && p.required === "có"
+        ? `Chưa đạt tiêu chí ${p.id} vì chưa đáp ứng: ${lc(p.fact)}`
+        : p.operator === "equal" && p.required === "không"
+          ? `Chưa đạt tiêu chí ${p.id} vì ${lc(p.fact)}`
+          : `Chưa đạt tiêu chí ${p.id} vì ${lc(p.fact)} là ${p.actual}, yêu cầu ${req[p.operator](p.required)}`,
+    "fact.met": (p) => `${p.fact}: ${p.actual} (yêu cầu ${req[p.operator](p.required)})`,
+    "fact.unmet": (p) => `${p.fact}: ${p.actual} — yêu cầu ${req[p.operator](p.required)}`,
+    "fact.missing": (p) => `Chưa có dữ liệu: ${lc(p.fact)}`,
+    "fact.value": (p) => `${p.fact}: ${p.actual}`,
+    "summary.tie": (p) => `Bằng điểm với hồ sơ xếp trên, xếp sau theo quy tắc phụ: ${tie[p.rule]}`,
+    "summary.quota": (p, f) => `Vượt chỉ tiêu tỷ lệ khen thưởng (${f.num(p.allowed)}/${f.num(p.base)}) đối với ${p.kind === "title" ? `danh hiệu “${p.award}”` : p.award}`,
+    "summary.pointsShort": (p, f) => `Còn thiếu ${f.num(p.points)} điểm để được ${named(p.award, p.kind)}`,
+    "award.proposed": (p) => `${p.kind === "title" ? `Danh hiệu “${p.award}”` : p.award} — thẩm quyền quyết định: ${p.grantor}`,
+    "award.alongside": (p) => `Đồng thời ${p.kind === "title" ? `đề nghị xét tặng danh hiệu “${p.award}”` : `đề nghị tặng ${p.award}`} — thẩm quyền quyết định: ${p.grantor}`,
+    "award.bonus": (p, f) => `Tiền thưởng: hệ số ${f.num(p.coefficient)} × mức lương cơ sở`,
+    "award.quotaWithin": (p, f) =>
+      `Trong chỉ tiêu tỷ lệ khen thưởng: xếp thứ ${f.num(p.position)}, chỉ tiêu ${f.num(p.allowed)} (${f.num(p.share)}% của ${f.num(p.base)} ${ofQuota(p.of)}, ${rounding[p.rounding]})`,
+    "award.alternatives": (p) => `Cũng đủ điều kiện (không đề nghị trùng vì đã đề nghị mức cao hơn cùng loại): ${p.list}`,
+    "award.computed": (p) => `Đề xuất theo bộ tiêu chí: ${p.award}`,
+    "award.override": (p, f) => `Hội đồng quyết định: ${p.award} — lý do: ${p.reason} (${p.decidedBy}, ${f.date(p.date)})`,
+    "near.header": (p, f) =>
+      p.status === "quota"
+        ? `Đủ điều kiện ${named(p.award, p.kind)} nhưng vượt chỉ tiêu tỷ lệ khen thưởng:`
+        : p.status === "unknown"
+          ? `Chưa đủ căn cứ để ${named(p.award, p.kind)}${p.points ? ` (theo số điểm đã có căn cứ, còn thiếu ${f.num(p.points)} điểm)` : ""}:`
+          : p.points
+            ? `Còn thiếu ${f.num(p.points)} điểm để được ${named(p.award, p.kind)}:`
+            : `Chưa đủ điều kiện ${named(p.award, p.kind)}:`,
+    "check.knockout": (p) => `Vi phạm tiêu chí loại trừ: ${p.reasons}`,
+    "check.minClass": (p) => `Yêu cầu xếp loại từ ${p.required} trở lên; hiện ${p.actual ? `xếp loại ${p.actual}` : "chưa được xếp loại"}`,
+    "check.minPercent": (p, f) => `Yêu cầu đạt từ ${f.num(p.required)}% tổng điểm chuẩn; hiện đạt ${f.num(p.actual)}%`,
+    "check.criterion": (p) => `Tiêu chí ${p.id} — ${p.title} phải đạt; hiện: ${lc(status[p.status])}`,
+    "check.consecutive": (p, f) => `Yêu cầu ${f.num(p.times)} lần liên tục đạt ${p.awards}${p.current ? " (tính cả năm xét)" : ""}; hiện có ${f.num(p.found)} lần`,
+    "check.prior": (p, f) => `Yêu cầu đã được tặng ${p.awards}${p.within ? ` trong ${f.num(p.within)} năm gần nhất` : ""}; hồ sơ chưa thể hiện`,
+    "check.never": (p) => `Đã được tặng ${p.awards} (chỉ tặng một lần)`,
+    "check.missingYears": (p) => `Chưa có hồ sơ thành tích năm ${p.years}`,
+    "check.requiresThisYear": (p) => `Trong năm phải đạt ${p.award}`,
+    "check.quota": (p, f) =>
+      `Xếp thứ ${f.num(p.position)} trong số hồ sơ đủ điều kiện, chỉ tiêu ${f.num(p.allowed)}/${f.num(p.base)} (${f.num(p.share)}% của ${f.num(p.base)} ${ofQuota(p.of)}, ${rounding[p.rounding]})`,
+    "todo.evidence": (p) => `Thiếu hồ sơ: ${p.evidence} — để xác định ${lc(p.label)}${p.criteria ? ` (tiêu chí ${p.criteria})` : ""}`,
+    "report.title": () => "Kết quả chấm điểm, xếp hạng và đề nghị khen thưởng",
+    "report.ruleset": (p) => `Bộ tiêu chí: ${p.title} — mã ${p.id}, phiên bản ${p.version}`,
+    "report.rulesetHash": (p) => `Mã băm SHA-256 của bộ tiêu chí: ${p.sha256} — ${p.verified ? "khớp với bản kê các tệp" : "KHÔNG khớp với bản kê các tệp (tệp quy tắc đã bị sửa đổi)"}`,
+    "report.lineage": (p) => `Kế thừa: ${p.list}`,
+    "report.asOf": (p, f) => `Ngày áp dụng bộ tiêu chí: ${p.date ? f.date(p.date) : "ngày 31/12 của năm xét (mặc định)"}`,
+    "report.input": (p, f) => `Dữ liệu đầu vào: ${f.num(p.count)} hồ sơ; mã băm SHA-256: ${p.sha256}`,
+    "report.engine": (p) => `Phần mềm tính toán: ${p.name} phiên bản ${p.version}`,
+    "report.options": (p) => `Tùy chọn khi chạy: ${p.list || "không có"}`,
+    "report.outcome": (p) => `Mã băm SHA-256 của kết quả: ${p.sha256}`,
+    "report.cohort": (p, f) => `Cụm, khối thi đua ${p.cohort || "(chưa xác định)"} — ${group[p.group]} — năm ${p.year} (${f.num(p.size)} hồ sơ)`,
+    "report.quota": (p, f) =>
+      `Chỉ tiêu ${p.award}: tối đa ${f.num(p.allowed)} (${f.num(p.share)}% của ${f.num(p.base)} ${ofQuota(p.of)}, ${rounding[p.rounding]}); ${f.num(p.candidates)} hồ sơ đủ điều kiện, đề nghị ${f.num(p.granted)}${p.binding ? " — chỉ tiêu đã giới hạn số được đề nghị" : ""}`,
+    "report.overrides": () => "Quyết định điều chỉnh của Hội đồng",
+    "report.overrideLine": (p, f) => `${p.unitId}: ${p.award} — lý do: ${p.reason} (${p.decidedBy}, ${f.date(p.date)})${p.matched ? "" : " — không tìm thấy hồ sơ tương ứng"}`,
+    "report.rowAt": (p) => `Dòng ${String(p.row)} trong dữ liệu đầu vào`,
+    "report.units": () => "Giải trình chi tiết từng hồ sơ",
+    "report.rejected": () => "Hồ sơ bị loại (không chấm điểm)",
+    "report.rejectedCount": (p, f) => `${f.num(p.count)} hồ sơ bị loại do dữ liệu không hợp lệ`,
+    "report.asProposed": () => "Như đề nghị",
+    "report.noAward": () => "Không đề nghị khen thưởng",
+    "report.unclassified": () => "Chưa xếp loại",
+    "report.missingEvidence": (p, f) => `còn thiếu ${f.num(p.count)} loại hồ sơ`,
+    "col.rank": () => "Hạng",
+    "col.unit": (p) => (p.group === "individual" ? "Cá nhân" : "Đơn vị"),
+    "col.score": () => "Điểm",
+    "col.percent": () => "Tỷ lệ",
+    "col.class": () => "Xếp loại",
+    "col.award": () => "Đề nghị khen thưởng",
+    "col.final": () => "Quyết định cuối cùng",
+    "col.cohort": () => "Cụm, khối thi đua",
+    "col.unitId": () => "Mã",
+    "col.name": () => "Tên",
+    "col.overrideReason": () => "Lý do điều chỉnh",
+    "col.reasons": () => "Lý do chính",
+    "col.missing": () => "Số loại hồ sơ còn thiếu",
+    "col.row": () => "Dòng",
+    "col.path": () => "Vị trí lỗi",
+    "col.issue": () => "Nội dung lỗi",
+    "class.rejected": () => "bị loại",
+    "issue.profiles": (p) =>
+      ({
+        schema: `Sai cấu trúc hồ sơ${p.found ? `: nhận được ${p.found}` : ""}${p.expected ? `, yêu cầu ${p.expected}` : ""}`,
+        unknown_fact: `Dữ kiện ${p.fact} không có trong danh mục dữ kiện của bộ tiêu chí`,
+        fact_type: `Sai kiểu dữ liệu${p.found ? `: nhận được ${p.found}` : ""}${p.expected ? `, yêu cầu ${p.expected}` : ""}`,
+        fact_range: `Giá trị ngoài phạm vi: nhận được ${p.found}, yêu cầu ${p.expected}`,
+        fact_enum: `Giá trị không hợp lệ: nhận được ${p.found}, yêu cầu một trong: ${p.expected}`,
+        fact_date: `Ngày không hợp lệ: nhận được ${p.found}, yêu cầu dạng YYYY-MM-DD`,
+        fact_not_in_group: `Dữ kiện ${p.fact} không áp dụng cho nhóm ${p.group}`,
+        unknown_group: `Nhóm đối tượng không hợp lệ: nhận được ${p.found}`,
+        duplicate_id: `Mã ${p.id} xuất hiện nhiều lần trong cùng cụm, khối và năm; tất cả các bản đều bị loại`,
+        forbidden_key: `Khóa không được phép: ${p.found}`,
+        unknown_award: `Danh hiệu, hình thức khen thưởng không có trong bộ tiêu chí: ${p.found}`,
+      })[p.code],
+    "issue.other": (p) => `${p.message} (${p.code})`,
+  },
   rulebook: {
     title: (n) => `Bộ tiêu chí: ${n}`,
     version: (v, d) => `Phiên bản ${v} — mã băm SHA-256 của bộ tiêu chí: \`${d}\``,
@@ -41,13 +200,7 @@ export const vi = {
     sources: "Căn cứ pháp lý",
     facts: "Danh mục dữ kiện",
     criteria: "Tiêu chí thi đua",
-    group: {
-      ministry: "Bộ, ban, ngành Trung ương",
-      province: "Tỉnh, thành phố trực thuộc Trung ương",
-      front: "Mặt trận Tổ quốc Việt Nam và các tổ chức chính trị - xã hội",
-      enterprise: "Cơ quan, tổ chức, doanh nghiệp, cơ sở giáo dục",
-      individual: "Cá nhân",
-    },
+    group,
     contents: (l) => `Nội dung thi đua: ${l}`,
     citation: "Căn cứ",
     evidence: "Hồ sơ minh chứng",

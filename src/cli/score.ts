@@ -1,0 +1,176 @@
+import { readFileSync } from "node:fs";
+import type { Command } from "commander";
+import {
+  canonicalJson,
+  explainRecommendation,
+  formatIssue,
+  outcomeDigest,
+  renderCsv,
+  renderExplanation,
+  renderMarkdown,
+  renderText,
+  type DecisionRecord,
+  type Lang,
+  type RuleSet,
+} from "../index.js";
+import { output } from "./io.js";
+import { loadRulesOrThrow, scoreFile, UsageError, type ScoreOptions } from "./pipeline.js";
+import { renderXlsx } from "./xlsx-report.js";
+
+const FORMATS = ["text", "json", "csv", "md", "xlsx"] as const;
+type Format = (typeof FORMATS)[number];
+
+interface CommonFlags {
+  rules: string;
+  asOf?: string;
+  year?: string;
+  lang: string;
+  decimal?: string;
+  allowModifiedRules?: boolean;
+}
+
+function langOf(s: string): Lang {
+  if (s !== "vi" && s !== "en") throw new UsageError(`--lang must be vi or en, not ${JSON.stringify(s)}`);
+  return s;
+}
+
+function scoreOptions(o: CommonFlags & { overrides?: string }): ScoreOptions {
+  if (o.asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(o.asOf)) throw new UsageError(`--as-of must be YYYY-MM-DD, not ${JSON.stringify(o.asOf)}`);
+  const year = o.year === undefined ? undefined : Number(o.year);
+  if (year !== undefined && !Number.isInteger(year)) throw new UsageError(`--year must be a year, not ${JSON.stringify(o.year)}`);
+  if (o.decimal !== undefined && o.decimal !== "," && o.decimal !== ".") throw new UsageError(`--decimal must be "," or "."`);
+  return {
+    rules: o.rules,
+    ...(o.asOf !== undefined && { asOf: o.asOf }),
+    ...(year !== undefined && { year }),
+    ...(o.overrides !== undefined && { overrides: o.overrides }),
+    ...(o.decimal !== undefined && { decimal: o.decimal as "," | "." }),
+    ...(o.allowModifiedRules && { allowModifiedRules: true }),
+  };
+}
+
+/** The decision record as JSON: canonical key order, so the same run gives the same bytes. */
+export const recordJson = (record: DecisionRecord): string => JSON.stringify(JSON.parse(canonicalJson(record)), null, 2) + "\n";
+
+export async function render(record: DecisionRecord, rs: RuleSet, format: Format, lang: Lang): Promise<string | Uint8Array> {
+  switch (format) {
+    case "json":
+      return recordJson(record);
+    case "csv":
+      return renderCsv(record, rs, lang);
+    case "md":
+      return renderMarkdown(record, rs, lang);
+    case "xlsx":
+      return renderXlsx(record, rs, lang);
+    default:
+      return renderText(record, rs, lang);
+  }
+}
+
+const common = (c: Command) =>
+  c
+    .option("--rules <dir|id>", "rule-set directory or bundled id", "vn-2447-2025")
+    .option("--as-of <date>", "apply the rules as of this date (YYYY-MM-DD); default: 31 Dec of each profile's year")
+    .option("--year <year>", "year for rows that do not give one")
+    .option("--lang <lang>", "vi or en", "vi")
+    .option("--decimal <sep>", "decimal separator of numbers in CSV/XLSX text cells: , or .")
+    .option("--allow-modified-rules", "load rule files whose hash does not match the manifest (every report says so)");
+
+function warn(rs: RuleSet, warnings: readonly { message: string }[]): void {
+  if (!rs.verified) process.stderr.write(`WARNING: rule set ${rs.id} was modified after its manifest was hashed; this report is not an official result\n`);
+  for (const w of warnings) process.stderr.write(`warning: ${w.message}\n`);
+}
+
+export function scoreCommands(program: Command, exit: (code: number) => void): void {
+  common(program.command("score").argument("<input>", "profiles: .json, .ndjson, .csv or .xlsx"))
+    .description("score, rank and propose awards; exit 1 if some rows were rejected (they are listed in the report)")
+    .option("--format <format>", `one of ${FORMATS.join(", ")}`, "text")
+    .option("--overrides <file>", "committee overrides (JSON array of {unitId, award, reason, decidedBy, date})")
+    .option("--out <file>", "write the report to a file (atomically) instead of stdout")
+    .action(async (input: string, o: CommonFlags & { format: string; overrides?: string; out?: string }) => {
+      if (!(FORMATS as readonly string[]).includes(o.format)) throw new UsageError(`--format must be one of ${FORMATS.join(", ")}`);
+      if (o.format === "xlsx" && !o.out) throw new UsageError("--format xlsx needs --out <file>");
+      const lang = langOf(o.lang);
+      const { rs, record, warnings } = await scoreFile(input, scoreOptions(o));
+      warn(rs, warnings);
+      output(await render(record, rs, o.format as Format, lang), o.out);
+      exit(record.rejected.length ? 1 : 0);
+    });
+
+  common(program.command("validate").argument("<input>", "profiles: .json, .ndjson, .csv or .xlsx"))
+    .description("check every row; print each problem with its row, column and message; exit 1 if any row is rejected")
+    .action(async (input: string, o: CommonFlags) => {
+      const { rs, record, warnings } = await scoreFile(input, scoreOptions(o));
+      warn(rs, warnings);
+      for (const r of record.rejected) {
+        for (const i of r.issues) process.stdout.write(`${langOf(o.lang) === "vi" ? "dòng" : "row"} ${r.row ?? r.index + 1}${r.unitId ? ` (${r.unitId})` : ""}: ${formatIssue(i)}\n`);
+      }
+      process.stdout.write(`${record.input.count} rows: ${record.results.length} valid, ${record.rejected.length} rejected\n`);
+      exit(record.rejected.length ? 1 : 0);
+    });
+
+  common(program.command("explain").argument("<input>", "profiles: .json, .ndjson, .csv or .xlsx"))
+    .description("one unit's full explanation")
+    .requiredOption("--unit <id>", "unit id")
+    .action(async (input: string, o: CommonFlags & { unit: string }) => {
+      const lang = langOf(o.lang);
+      const { rs, record } = await scoreFile(input, scoreOptions(o));
+      const recs = record.results.filter((r) => r.unitId === o.unit);
+      if (!recs.length) {
+        const rj = record.rejected.find((r) => r.unitId === o.unit);
+        if (rj) {
+          rj.issues.forEach((i) => process.stdout.write(`${formatIssue(i)}\n`));
+          return exit(1);
+        }
+        throw new UsageError(`unit ${o.unit} is not in ${input}`);
+      }
+      for (const r of recs) process.stdout.write(renderExplanation(explainRecommendation(r, rs, lang), lang) + "\n");
+      exit(0);
+    });
+
+  program
+    .command("replay")
+    .argument("<record>", "a decision record written by `thidua score --format json`")
+    .requiredOption("--profiles <file>", "the input file the record was made from")
+    .option("--rules <dir|id>", "rule-set directory (default: the bundled set named in the record)")
+    .description("re-run a recorded decision; refuse if the rule set on disk differs from the recorded hash; exit 0 if identical, 1 if not")
+    .action(async (file: string, o: { profiles: string; rules?: string }) => {
+      let record: DecisionRecord;
+      try {
+        record = JSON.parse(readFileSync(file, "utf8"));
+      } catch (e) {
+        throw new UsageError(`${file}: not a decision record (${(e as Error).message})`);
+      }
+      if (record?.format !== "thidua.decision-record") throw new UsageError(`${file}: not a thidua decision record`);
+      const rs = loadRulesOrThrow(o.rules ?? record.ruleset.id, true);
+      if (rs.sha256 !== record.ruleset.sha256) {
+        throw new UsageError(
+          `REFUSED: rule set ${rs.id}@${rs.version} on disk has sha256 ${rs.sha256}, but the record was made with ${record.ruleset.id}@${record.ruleset.version} sha256 ${record.ruleset.sha256}. Restore the recorded rule files to replay this decision.`,
+        );
+      }
+      const opt = record.options;
+      const again = await scoreFile(o.profiles, {
+        rules: rs.id,
+        ...(record.asOf !== null && { asOf: record.asOf }),
+        ...(typeof opt["year"] === "number" && { year: opt["year"] }),
+        ...(opt["decimal"] === "," || opt["decimal"] === "." ? { decimal: opt["decimal"] } : {}),
+      }, rs);
+      const lines = [`rule set ${rs.id}@${rs.version} sha256:${rs.sha256} — matches the record`];
+      const inputSame = again.record.input.sha256 === record.input.sha256;
+      lines.push(inputSame ? `input sha256:${record.input.sha256} — matches` : `input differs: recorded ${record.input.sha256}, given ${again.record.input.sha256}`);
+      const outcome = outcomeDigest({ cohorts: again.record.cohorts, runQuotas: again.record.runQuotas, results: again.record.results.map(({ final: _f, ...r }) => r), rejected: again.record.rejected });
+      const same = outcome === record.outcomeSha256;
+      lines.push(same ? `outcome sha256:${outcome} — IDENTICAL` : `outcome sha256:${outcome} — DIFFERS from the recorded ${record.outcomeSha256}`);
+      if (!same) {
+        const before = new Map(record.results.map((r) => [`${r.cohort}|${r.unitId}`, r]));
+        for (const r of again.record.results) {
+          const b = before.get(`${r.cohort}|${r.unitId}`);
+          if (!b || b.score !== r.score || b.rank !== r.rank || b.award?.id !== r.award?.id) {
+            lines.push(`  ${r.unitId}: recorded ${b ? `${b.score} #${b.rank} ${b.award?.id ?? "—"}` : "absent"}, now ${r.score} #${r.rank} ${r.award?.id ?? "—"}`);
+          }
+        }
+      }
+      process.stdout.write(lines.join("\n") + "\n");
+      exit(same && inputSame ? 0 : 1);
+    });
+}

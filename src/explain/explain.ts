@@ -1,0 +1,277 @@
+import type { AwardCheck, ProposedAward, Recommendation } from "../awards/index.js";
+import { traceLeaves, type LeafTrace, type TraceNode } from "../evaluation/index.js";
+import type { FinalDecision } from "../report/index.js";
+import type { CriterionResult } from "../scoring/index.js";
+import { parsePath, type Award, type Fact, type Lang, type RuleSet } from "../rules/index.js";
+import { catalogFor } from "./catalog.js";
+import { formatValue } from "./conditions.js";
+import type { Formatter, MessageKey, MessageParams, Operator } from "./messages/types.js";
+
+/** A citation in a rule file: a source id of the manifest, the section, and a caveat if any. */
+export interface ItemRef {
+  readonly source: string;
+  readonly section?: string;
+  readonly note?: string;
+}
+/** One explanation line as data: a catalog key, its parameters, its citation and sub-items. */
+export type Item = {
+  [K in MessageKey]: { readonly key: K; readonly params: Readonly<MessageParams[K]>; readonly ref?: ItemRef; readonly details?: readonly Item[] };
+}[MessageKey];
+/** Why a unit gets what it gets, as items; render with {@link renderExplanation} or a report. */
+export interface Explanation {
+  readonly unitId: string;
+  readonly name: string;
+  readonly lang: Lang;
+  readonly headline: Item;
+  readonly standing: readonly Item[]; // total, class, rank, tie-break, caps
+  readonly criteria: readonly Item[]; // one per applicable criterion: points, deciding facts, citation
+  readonly award: readonly Item[]; // proposed award(s), grantor, basis; alternatives; the committee's final decision
+  readonly nearMisses: readonly Item[];
+  readonly todo: readonly Item[]; // missing evidence
+  readonly summary: readonly Item[]; // the main reasons in short (reports' "main reasons" column)
+  readonly sources: Readonly<Record<string, string>>; // titles of the sources the refs cite
+}
+
+const item = <K extends MessageKey>(key: K, params: MessageParams[K], ref?: ItemRef, details?: readonly Item[]): Item =>
+  ({ key, params, ...(ref && { ref }), ...(details && details.length > 0 && { details }) }) as Item;
+const refOf = (c: { source: string; section?: string | undefined; note?: { vi: string; en: string } | undefined }, lang: Lang): ItemRef => ({
+  source: c.source,
+  ...(c.section !== undefined && { section: c.section }),
+  ...(c.note !== undefined && { note: c.note[lang] }),
+});
+
+type Ctx = { readonly rs: RuleSet; readonly lang: Lang; readonly facts: ReadonlyMap<string, Fact>; readonly rec: Recommendation };
+
+const awardDef = (ctx: Ctx, id: string): Award | undefined => ctx.rs.awards.find((a) => a.id === id);
+const awardTitle = (ctx: Ctx, id: string) => awardDef(ctx, id)?.title[ctx.lang] ?? id;
+const classTitle = (ctx: Ctx, id: string | null) => (id === null ? "" : (ctx.rs.classes.find((k) => k.id === id)?.title[ctx.lang] ?? id));
+const list = (xs: readonly string[]) => xs.join("; ");
+
+/** Fact label (with the field of a record fact) and a value formatter with the fact's unit. */
+function factView(ctx: Ctx, factId: string, path?: string) {
+  const fact = ctx.facts.get(factId);
+  const p = path !== undefined ? parsePath(path) : undefined;
+  const field = p && p.ok && typeof p.segments[0] === "string" ? p.segments[0] : undefined;
+  const spec = field ? fact?.fields?.[field] : fact;
+  const base = fact?.label[ctx.lang] ?? factId;
+  const label = path === undefined ? base : `${base} › ${(field && fact?.fields?.[field]?.label[ctx.lang]) || path}`;
+  const unit = fact?.unit?.[ctx.lang];
+  const value = (v: unknown) => {
+    const s = formatValue(v, fact, ctx.lang, field);
+    return typeof v === "number" && spec?.type !== "ratio" && unit && !field ? `${s} ${unit}` : s;
+  };
+  return { label, value, unit: unit ?? "" };
+}
+
+type LeafMode = "met" | "unmet" | "value" | { because: string };
+function leafItem(ctx: Ctx, l: LeafTrace, mode: LeafMode): Item {
+  const fv = factView(ctx, l.fact, l.path);
+  if (l.missing) return item("fact.missing", { fact: fv.label });
+  if (mode === "value" || (mode === "met" && l.operator === "equal")) return item("fact.value", { fact: fv.label, actual: fv.value(l.actual) });
+  const p = { fact: fv.label, actual: fv.value(l.actual), operator: l.operator as Operator, required: fv.value(l.expected) };
+  return typeof mode === "object" ? item("criterion.unmetBecause", { ...p, id: mode.because }) : mode === "met" ? item("fact.met", p) : item("fact.unmet", p);
+}
+const leaves = (ctx: Ctx, t: TraceNode | undefined, pick: "true" | "notTrue", mode: LeafMode) =>
+  t ? traceLeaves(t).filter((l) => (pick === "true" ? l.result === true : l.result !== true)).map((l) => leafItem(ctx, l, mode)) : [];
+
+function criterionItem(ctx: Ctx, c: CriterionResult): Item | null {
+  if (c.status === "not_applicable") return null;
+  const { lang } = ctx;
+  const def = ctx.rs.criteria.find((x) => x.id === c.id);
+  const title = def?.title[lang] ?? c.id;
+  const ref = def ? refOf(def.citation, lang) : undefined;
+  const tr = c.trace;
+  const details: Item[] = [];
+  if (c.knockout) {
+    if (c.status !== "not_met") details.push(...leaves(ctx, tr?.conditions, c.status === "met" ? "true" : "notTrue", "value"));
+  } else {
+    const tiers = def?.tiers ?? [];
+    const tierLabel = (i: number) => tiers[i]?.label?.[lang] ?? `${i + 1}`;
+    if (c.tier !== undefined && tiers[c.tier]) {
+      details.push(item("criterion.tier", { label: tierLabel(c.tier), points: tiers[c.tier]!.points }, undefined, leaves(ctx, tr?.tiers?.[c.tier]?.conditions, "true", "met")));
+    }
+    const missed = c.status === "unknown" ? -1 : c.tier === undefined ? tiers.length - 1 : c.tier - 1;
+    if (missed >= 0 && tiers[missed]) {
+      details.push(item("criterion.tierMissed", { label: tierLabel(missed), points: tiers[missed]!.points }, undefined, leaves(ctx, tr?.tiers?.[missed]?.conditions, "notTrue", "unmet")));
+    }
+    if (def?.conditions) details.push(...(c.status === "met" ? leaves(ctx, tr?.conditions, "true", "met") : leaves(ctx, tr?.conditions, "notTrue", { because: c.id })));
+    if (tr?.perUnit) {
+      const fv = factView(ctx, tr.perUnit.fact, tr.perUnit.path);
+      details.push(tr.perUnit.missing ? item("fact.missing", { fact: fv.label }) : item("criterion.perUnit", { fact: fv.label, actual: fv.value(tr.perUnit.actual), perUnit: tr.perUnit.pointsPerUnit, per: fv.unit, cap: tr.perUnit.cap }));
+    }
+    for (const [kind, defs, traces] of [["criterion.bonus", def?.bonus, tr?.bonus], ["criterion.deduction", def?.deductions, tr?.deductions]] as const) {
+      for (const a of traces ?? []) {
+        const d = defs?.find((x) => x.id === a.id);
+        if (!d) continue;
+        const pu = a.perUnit;
+        const pts = pu ? (typeof pu.actual === "number" ? Math.min(pu.actual * pu.pointsPerUnit, pu.cap) : 0) : a.conditions?.result === true ? Math.min(d.points ?? 0, d.cap) : 0;
+        if (pts > 0) details.push(item(kind, { title: d.title[lang], points: pts }));
+      }
+    }
+  }
+  const said = new Set(details.flatMap(function walk(i: Item): string[] { return [...(i.key === "fact.missing" ? [i.params.fact] : []), ...(i.details ?? []).flatMap(walk)]; }));
+  for (const f of c.missingFacts) {
+    const label = factView(ctx, f).label;
+    if (!said.has(label)) details.push(item("fact.missing", { fact: label }));
+  }
+  if (c.knockout) return item("criterion.knockout", { id: c.id, title, status: c.status }, c.status === "not_met" ? undefined : ref, details);
+  const n = Number;
+  return item("criterion.result", { id: c.id, title, status: c.status, points: n(c.points), max: n(c.maxPoints), bonus: n(c.bonus), deduction: n(c.deduction) }, ref, details);
+}
+
+function quotaParams(ctx: Ctx, awardId: string) {
+  const q = awardDef(ctx, awardId)?.quota;
+  return { share: q ? Number(q.share) * 100 : 0, of: !q || q.of === "cohort" ? "" : awardTitle(ctx, q.of), rounding: q?.rounding ?? "floor" };
+}
+
+function checkItems(ctx: Ctx, awardId: string, c: AwardCheck): Item[] {
+  const sr = ctx.rec.scoreResult;
+  switch (c.kind) {
+    case "knockout": return [item("check.knockout", { reasons: list(sr.knockouts.filter((k) => c.criteria.includes(k.criterion)).map((k) => k.reason[ctx.lang])) })];
+    case "minClass": return [item("check.minClass", { required: classTitle(ctx, c.required), actual: classTitle(ctx, c.actual) })];
+    case "minPercent": return [item("check.minPercent", { required: c.required, actual: Number(c.actual) })];
+    case "criterion": return [item("check.criterion", { id: c.criterion, title: ctx.rs.criteria.find((x) => x.id === c.criterion)?.title[ctx.lang] ?? c.criterion, status: c.status })];
+    case "conditions": return c.unmet.map((l) => leafItem(ctx, l, "unmet"));
+    case "requiresThisYear": return [item("check.requiresThisYear", { award: awardTitle(ctx, c.award) })];
+    case "quota": return [item("check.quota", { allowed: c.allowed, base: c.base, position: c.position, ...quotaParams(ctx, awardId) })];
+    case "history": {
+      const h = c.requirement;
+      const awards = h.awards.map((a) => awardTitle(ctx, a)).join(ctx.lang === "vi" ? " hoặc " : " or ");
+      const head =
+        h.kind === "consecutive"
+          ? item("check.consecutive", { times: h.times, awards, found: c.found, current: h.includeCurrentYear ? 1 : 0 })
+          : h.kind === "prior"
+            ? item("check.prior", { awards, within: h.withinYears ?? 0 })
+            : item("check.never", { awards });
+      return c.missingYears.length ? [head, item("check.missingYears", { years: c.missingYears.join(", ") })] : [head];
+    }
+  }
+}
+
+const noAward = (lang: Lang) => catalogFor(lang).msg["report.noAward"]({}, createFormatter(lang));
+
+function awardItems(ctx: Ctx, final?: FinalDecision): Item[] {
+  const { rec, lang } = ctx;
+  const none = noAward(lang);
+  const out: Item[] = [];
+  const one = (a: ProposedAward, key: "award.proposed" | "award.alongside") => {
+    const def = awardDef(ctx, a.id);
+    const details: Item[] = [];
+    if (a.bonusCoefficient !== null) details.push(item("award.bonus", { coefficient: a.bonusCoefficient }));
+    const q = rec.eligibility.find((e) => e.award === a.id)?.checks.find((c) => c.kind === "quota");
+    if (q?.kind === "quota") details.push(item("award.quotaWithin", { allowed: q.allowed, base: q.base, position: q.position, ...quotaParams(ctx, a.id) }));
+    out.push(item(key, { award: a.title[lang], kind: a.kind, grantor: a.grantor[lang] }, def ? refOf(def.citation, lang) : undefined, details));
+  };
+  if (rec.award) one(rec.award, "award.proposed");
+  for (const a of rec.alongside) one(a, "award.alongside");
+  if (rec.alternatives.length) out.push(item("award.alternatives", { list: list(rec.alternatives.map((a) => a.title[lang])) }));
+  if (final?.overridden && final.override) {
+    const o = final.override;
+    out.push(item("award.computed", { award: rec.award?.title[lang] ?? none }));
+    out.push(item("award.override", { award: final.award?.title[lang] ?? none, reason: o.reason, decidedBy: o.decidedBy, date: o.date }));
+  }
+  return out;
+}
+
+/** Formatting for a language: numbers through Intl with the catalog's locale, dates as people write them. */
+export function createFormatter(lang: Lang): Formatter {
+  const nf = new Intl.NumberFormat(catalogFor(lang).locale, { maximumFractionDigits: 2 });
+  const months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+  return {
+    num: (n) => nf.format(n),
+    date: (iso) => {
+      const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+      if (!m) return iso;
+      return lang === "vi" ? `${m[3]}/${m[2]}/${m[1]}` : `${Number(m[3])} ${months[Number(m[2]) - 1]} ${m[1]}`;
+    },
+  };
+}
+
+/**
+ * Explains one recommendation as data (STYLE §2.6): catalog keys with parameters and citations.
+ * Criterion, fact and award wording comes from the rule set; facts that decided a criterion need the
+ * criterion trace (`recommend(…, { trace: true })`); without it the items give verdicts and points.
+ */
+export function explainRecommendation(rec: Recommendation & { readonly final?: FinalDecision }, rs: RuleSet, lang: Lang): Explanation {
+  const ctx: Ctx = { rs, lang, rec, facts: new Map(rs.facts.map((f) => [f.id, f])) };
+  const sr = rec.scoreResult;
+  const none = noAward(lang);
+  const unknown = rec.eligibility.some((e) => e.status === "unknown") && rec.missingEvidence.length > 0;
+  const headline = rec.final?.overridden
+    ? item("headline.overridden", { award: rec.final.award?.title[lang] ?? none, computed: rec.award?.title[lang] ?? none })
+    : rec.award
+      ? item("headline.award", { award: rec.award.title[lang], kind: rec.award.kind })
+      : rec.knockedOut
+        ? item("headline.knockout", { reasons: list(sr.knockouts.map((k) => k.reason[lang])) })
+        : unknown
+          ? item("headline.pending", { count: rec.missingEvidence.length })
+          : item("headline.none", { year: rec.year });
+  const standing: Item[] = [
+    item("standing.score", { score: Number(rec.score), max: Number(sr.nominalMax), percent: Number(rec.percent), cls: classTitle(ctx, rec.classification) }),
+    item("standing.rank", { rank: rec.rank, size: rec.cohortSize, cohort: rec.cohort ?? "", group: rec.group }),
+  ];
+  const tie = rec.decidedBy && rec.decidedBy !== "score" ? item("standing.tie", { rule: rec.decidedBy }) : undefined;
+  if (tie) standing.push(tie);
+  for (const g of sr.groupCaps.filter((x) => x.applied)) {
+    standing.push(item("standing.cap", { title: rs.groupCaps.find((x) => x.id === g.id)?.title[lang] ?? g.id, points: Number(g.points), cap: Number(g.cap) }));
+  }
+  const kindOf = (id: string) => awardDef(ctx, id)?.kind ?? "commendation";
+  const nearMisses = rec.nearMisses.map((m) =>
+    item("near.header", { award: m.title[lang], kind: kindOf(m.award), status: m.status, points: Number(m.pointsShort ?? 0) }, undefined, m.missing.flatMap((c) => checkItems(ctx, m.award, c))),
+  );
+  const summary: Item[] = [];
+  if (!rec.award && headline.key !== "headline.overridden") summary.push(headline);
+  if (rec.decidedBy && rec.decidedBy !== "score") summary.push(item("summary.tie", { rule: rec.decidedBy }));
+  for (const e of rec.eligibility.filter((x) => x.status === "quota")) {
+    const q = e.checks.find((c) => c.kind === "quota");
+    if (q?.kind === "quota") summary.push(item("summary.quota", { award: awardTitle(ctx, e.award), kind: kindOf(e.award), allowed: q.allowed, base: q.base }));
+  }
+  const short = rec.nearMisses.find((m) => m.status === "ineligible" && m.pointsShort !== null);
+  if (short) summary.push(item("summary.pointsShort", { award: short.title[lang], kind: kindOf(short.award), points: Number(short.pointsShort) }));
+  const expl = {
+    unitId: rec.unitId,
+    name: rec.name,
+    lang,
+    headline,
+    standing,
+    criteria: sr.criteria.map((c) => criterionItem(ctx, c)).filter((x): x is Item => x !== null),
+    award: awardItems(ctx, rec.final),
+    nearMisses,
+    todo: rec.missingEvidence.map((m) => item("todo.evidence", { evidence: m.evidence[lang], label: m.label[lang], criteria: m.criteria.join(", ") })),
+    summary,
+  };
+  const used = new Set([...expl.criteria, ...expl.award].flatMap((i) => (i.ref ? [i.ref.source] : [])));
+  const sources = Object.fromEntries(rs.sources.filter((s) => used.has(s.id)).map((s) => [s.id, s.title[lang]]));
+  return { ...expl, sources };
+}
+
+const formatters = new Map<Lang, Formatter>();
+const fmt = (lang: Lang) => formatters.get(lang) ?? formatters.set(lang, createFormatter(lang)).get(lang)!;
+
+/** One item as a sentence through the catalog of `lang`. */
+export function formatItem(i: Item, lang: Lang): string {
+  return (catalogFor(lang).msg[i.key] as (p: unknown, f: Formatter) => string)(i.params, fmt(lang));
+}
+
+/** Items as nested "- " lines (valid Markdown lists); a citation goes under its item. */
+export function renderItems(items: readonly Item[], lang: Lang, sources: Readonly<Record<string, string>>, depth = 0): string[] {
+  const pad = "  ".repeat(depth);
+  return items.flatMap((i) => {
+    const lines = [`${pad}- ${formatItem(i, lang)}`, ...renderItems(i.details ?? [], lang, sources, depth + 1)];
+    if (i.ref) {
+      const p = { source: sources[i.ref.source] ?? i.ref.source, section: i.ref.section ?? "", note: i.ref.note ?? "" };
+      lines.push(`${pad}  - ${catalogFor(lang).msg.citation(p, fmt(lang))}`);
+    }
+    return lines;
+  });
+}
+
+/** Plain-text explanation: the unit, the headline, then each non-empty section as an indented list. */
+export function renderExplanation(e: Explanation, lang: Lang = e.lang): string {
+  const m = catalogFor(lang).msg;
+  const f = fmt(lang);
+  const out = [m["unit.name"]({ unitId: e.unitId, name: e.name }, f), formatItem(e.headline, lang)];
+  const sections = [["section.standing", e.standing], ["section.criteria", e.criteria], ["section.award", e.award], ["section.nearMisses", e.nearMisses], ["section.todo", e.todo]] as const;
+  for (const [key, items] of sections) if (items.length) out.push("", m[key]({}, f), ...renderItems(items, lang, e.sources, 1));
+  return `${out.join("\n")}\n`.normalize("NFC");
+}

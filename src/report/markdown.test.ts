@@ -1,0 +1,55 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { createEngine } from "../index.js";
+import { loadNational } from "../../test/support/rules.js";
+import { buildDecisionRecord, renderMarkdown, renderText } from "./index.js";
+
+const rs = loadNational();
+const fixture: unknown[] = JSON.parse(readFileSync(new URL("../../fixtures/cohorts/individuals-2025.json", import.meta.url), "utf8"));
+const profiles = [...fixture, { id: "bad|pipe", group: "individual", year: 2025 }];
+const report = createEngine(rs).recommend(profiles, { asOf: "2025-12-31", trace: true });
+const overrides = [
+  { unitId: "ca-02", award: "award.chien-si-thi-dua-co-so", reason: "Lập công | đột xuất", decidedBy: "Hội đồng", date: "2026-01-15" },
+  { unitId: "zz-404", award: null, reason: "Không có hồ sơ", decidedBy: "Hội đồng", date: "2026-01-15" },
+];
+const record = buildDecisionRecord(rs, report, { input: "x", inputCount: profiles.length, options: { b: 2, a: "x" }, overrides });
+const md = renderMarkdown(record, rs, "vi");
+
+describe("renderMarkdown", () => {
+  it("starts with what an auditor needs to replay the run", () => {
+    expect(md).toContain(`- Mã băm SHA-256 của bộ tiêu chí: ${rs.sha256} — khớp với bản kê các tệp`);
+    expect(md).toContain("- Ngày áp dụng bộ tiêu chí: 31/12/2025");
+    expect(md).toContain(`- Dữ liệu đầu vào: 15 hồ sơ; mã băm SHA-256: ${record.input.sha256}`);
+    expect(md).toContain("- Tùy chọn khi chạy: a=x, b=2");
+    expect(md).toContain(`- Mã băm SHA-256 của kết quả: ${record.outcomeSha256}`);
+  });
+
+  it("ranks each cohort in a table with the computed and the final award side by side", () => {
+    expect(md).toContain("| Hạng | Cá nhân | Điểm | Tỷ lệ | Xếp loại | Đề nghị khen thưởng | Quyết định cuối cùng |");
+    expect(md).toContain("| 2 | ca-02 — Thượng úy Trần Thị Bình | 93 | 93% | Xuất sắc | Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh; Giấy khen; Lao động tiên tiến / Chiến sĩ tiên tiến | **Chiến sĩ thi đua cơ sở** — Lập công \\| đột xuất |");
+    expect(md).toContain("- Chỉ tiêu Chiến sĩ thi đua cơ sở: tối đa 1 (15% của 7 hồ sơ đạt “Lao động tiên tiến / Chiến sĩ tiên tiến”, làm tròn xuống)");
+    expect(md).toContain("- zz-404: Không đề nghị khen thưởng — lý do: Không có hồ sơ (Hội đồng, 15/01/2026) — không tìm thấy hồ sơ tương ứng");
+  });
+
+  it("explains every unit and lists every rejected row", () => {
+    for (const r of record.results) expect(md).toContain(`### ${r.unitId} — ${r.name}`);
+    expect(md).toContain("## Hồ sơ bị loại (không chấm điểm)");
+    expect(md).toMatch(/\| 15 \| bad\\\|pipe \| `facts` \| /);
+    expect(md.normalize("NFC")).toBe(md);
+  });
+});
+
+describe("renderText", () => {
+  const text = renderText(record, rs, "en");
+  it("prints one aligned table per cohort, the quotas and the rejected rows", () => {
+    const lines = text.split("\n");
+    const head = lines.findIndex((l) => l.startsWith(" #  Person"));
+    expect(head).toBeGreaterThan(0);
+    expect(lines[head + 1]).toMatch(/^ 1  ca-01 Đại úy Nguyễn Văn An\s+93\s+93%\s+Excellent/);
+    expect(lines.slice(head + 1, head + 11).every((l) => /^\s*\d+ {2}/.test(l))).toBe(true);
+    expect(text).toContain("* Grassroots Emulation Fighter");
+    expect(text).toContain("Quota for Grassroots Emulation Fighter: at most 1");
+    expect(text).toMatch(/Row 15 of the input \(bad\|pipe\): /);
+    expect(renderText(record, rs, "en")).toBe(text);
+  });
+});

@@ -1,0 +1,138 @@
+import { formatPath, type Issue } from "../errors/index.js";
+import { createFormatter, explainRecommendation, formatItem, renderItems, type Formatter, type Item, type MessageKey, type MessageParams } from "../explain/index.js";
+import type { Lang, RuleSet } from "../rules/index.js";
+import type { CommitteeOverride, DecidedRecommendation, DecisionRecord } from "./types.js";
+
+type Cohort = DecisionRecord["cohorts"][number];
+
+/** Renders one catalog message (helpers shared by the report renderers). */
+export const say = <K extends MessageKey>(lang: Lang, key: K, params: MessageParams[K]): string => formatItem({ key, params } as Item, lang);
+export const numberIn = (lang: Lang): Formatter["num"] => createFormatter(lang).num;
+
+/** The results of one cohort, by rank then unit id (never by input order). */
+export function cohortResults(record: DecisionRecord, c: Cohort): DecidedRecommendation[] {
+  return record.results
+    .filter((r) => r.group === c.group && r.cohort === c.cohort && r.year === c.year)
+    .sort((a, b) => a.rank - b.rank || (a.unitId < b.unitId ? -1 : a.unitId > b.unitId ? 1 : 0));
+}
+
+export const classText = (rs: RuleSet, id: string | null, lang: Lang): string =>
+  id === null ? say(lang, "report.unclassified", {}) : (rs.classes.find((k) => k.id === id)?.title[lang] ?? id);
+
+/** The computed proposal: the award, then what is proposed beside it. */
+export const computedText = (r: DecidedRecommendation, lang: Lang): string =>
+  r.award ? [r.award, ...r.alongside].map((a) => a.title[lang]).join("; ") : say(lang, "report.noAward", {});
+
+/** The final decision: the committee's award when overridden, else the computed proposal. */
+export const finalText = (r: DecidedRecommendation, lang: Lang): string =>
+  r.final.overridden ? (r.final.award?.title[lang] ?? say(lang, "report.noAward", {})) : computedText(r, lang);
+
+const PROFILE_CODES = new Set(["schema", "unknown_fact", "fact_type", "fact_range", "fact_enum", "fact_date", "fact_not_in_group", "unknown_group", "duplicate_id", "forbidden_key", "unknown_award"]);
+
+/** An input issue in the catalog's words (English `message` only for codes the catalog does not know). */
+export function issueText(i: Issue, lang: Lang): string {
+  const s = (k: string) => (i.params?.[k] === undefined ? "" : String(i.params[k]));
+  const p = { path: formatPath(i.path), message: i.message, expected: s("expected"), found: s("found") || s("key"), fact: s("fact"), group: s("group"), id: s("id") };
+  const [ns, code] = i.code.split(".") as [string, string];
+  return ns === "profiles" && PROFILE_CODES.has(code)
+    ? say(lang, "issue.profiles", { ...p, code: code as MessageParams["issue.profiles"]["code"] })
+    : say(lang, "issue.other", { ...p, code: i.code });
+}
+
+/** The award a quota is about, and the parameters every quota sentence needs. */
+export function quotaParams(rs: RuleSet, awardId: string, lang: Lang) {
+  const a = rs.awards.find((x) => x.id === awardId);
+  const q = a?.quota;
+  const of = !q || q.of === "cohort" ? "" : (rs.awards.find((x) => x.id === q.of)?.title[lang] ?? q.of);
+  return { award: a?.title[lang] ?? awardId, share: q ? Number(q.share) * 100 : 0, of, rounding: q?.rounding ?? ("floor" as const) };
+}
+
+export const overrideMatched = (record: DecisionRecord, o: CommitteeOverride): boolean =>
+  record.results.some((r) => r.final.overridden && r.final.override?.unitId === o.unitId && (o.cohort === undefined || r.cohort === o.cohort));
+
+/** The header every report starts with: what was run, on what, with which rule set (for replay). */
+export function headerLines(record: DecisionRecord, rs: RuleSet, lang: Lang): string[] {
+  const opts = Object.keys(record.options).sort().map((k) => `${k}=${String(record.options[k])}`).join(", ");
+  const lines = [
+    say(lang, "report.ruleset", { title: rs.manifest.title[lang], id: record.ruleset.id, version: record.ruleset.version }),
+    say(lang, "report.rulesetHash", { sha256: record.ruleset.sha256, verified: record.ruleset.verified ? 1 : 0 }),
+  ];
+  if (record.ruleset.lineage.length > 1) lines.push(say(lang, "report.lineage", { list: record.ruleset.lineage.map((l) => `${l.id}@${l.version}`).join(" → ") }));
+  lines.push(
+    say(lang, "report.asOf", { date: record.asOf ?? "" }),
+    say(lang, "report.input", { count: record.input.count, sha256: record.input.sha256 }),
+    say(lang, "report.engine", { name: record.engine.name, version: record.engine.version }),
+    say(lang, "report.options", { list: opts }),
+    say(lang, "report.outcome", { sha256: record.outcomeSha256 }),
+  );
+  return lines;
+}
+
+const cell = (s: string) => s.replace(/\|/g, "\\|").replace(/\r?\n|\r/g, " ");
+const line = (s: string) => s.replace(/\r?\n|\r/g, " ");
+
+function cohortSection(record: DecisionRecord, rs: RuleSet, lang: Lang, c: Cohort): string[] {
+  const num = numberIn(lang);
+  const cols = [say(lang, "col.rank", {}), say(lang, "col.unit", { group: c.group }), say(lang, "col.score", {}), say(lang, "col.percent", {}), say(lang, "col.class", {}), say(lang, "col.award", {}), say(lang, "col.final", {})];
+  const out = [`## ${line(say(lang, "report.cohort", { cohort: c.cohort ?? "", group: c.group, year: c.year, size: c.size }))}`, "", `| ${cols.join(" | ")} |`, "|---:|---|---:|---:|---|---|---|"];
+  for (const r of cohortResults(record, c)) {
+    const fin = r.final.overridden ? `**${finalText(r, lang)}** — ${r.final.override?.reason ?? ""}` : say(lang, "report.asProposed", {});
+    const row = [String(r.rank), `${r.unitId} — ${r.name}`, num(Number(r.score)), `${num(Number(r.percent))}%`, classText(rs, r.classification, lang), computedText(r, lang), fin];
+    out.push(`| ${row.map(cell).join(" | ")} |`);
+  }
+  const quotas = [...c.quotas].sort((a, b) => (a.award < b.award ? -1 : a.award > b.award ? 1 : 0));
+  if (quotas.length) out.push("");
+  for (const q of quotas) {
+    const p = quotaParams(rs, q.award, lang);
+    out.push(`- ${line(say(lang, "report.quota", { ...p, allowed: q.allowed, base: q.base, candidates: q.candidates, granted: q.granted, binding: q.binding ? 1 : 0 }))}`);
+  }
+  out.push("");
+  return out;
+}
+
+function unitSection(r: DecidedRecommendation, rs: RuleSet, lang: Lang): string[] {
+  const e = explainRecommendation(r, rs, lang);
+  const out = [`### ${line(say(lang, "unit.name", { unitId: r.unitId, name: r.name }))}`, "", `**${line(formatItem(e.headline, lang))}**`, ""];
+  const sections = [
+    ["section.standing", e.standing],
+    ["section.criteria", e.criteria],
+    ["section.award", e.award],
+    ["section.nearMisses", e.nearMisses],
+    ["section.todo", e.todo],
+  ] as const;
+  for (const [key, items] of sections) {
+    if (items.length) out.push(`#### ${say(lang, key, {})}`, "", ...renderItems(items, lang, e.sources).map(line), "");
+  }
+  return out;
+}
+
+/**
+ * The Markdown a committee prints for its meeting: the run's header (rule set and its digest, as-of
+ * date, input digest, engine, options), a ranked table and the quotas per cohort, the committee's
+ * overrides, an explanation per unit, and every rejected row. Pure: same record → same bytes.
+ */
+export function renderMarkdown(record: DecisionRecord, rs: RuleSet, lang: Lang): string {
+  const out = [`# ${say(lang, "report.title", {})}`, "", ...headerLines(record, rs, lang).map((l) => `- ${line(l)}`), ""];
+  for (const c of record.cohorts) out.push(...cohortSection(record, rs, lang, c));
+  if (record.overrides.length) {
+    out.push(`## ${say(lang, "report.overrides", {})}`, "");
+    for (const o of record.overrides) {
+      const award = o.award === null ? say(lang, "report.noAward", {}) : (rs.awards.find((a) => a.id === o.award)?.title[lang] ?? o.award);
+      out.push(`- ${line(say(lang, "report.overrideLine", { unitId: o.unitId, award, reason: o.reason, decidedBy: o.decidedBy, date: o.date, matched: overrideMatched(record, o) ? 1 : 0 }))}`);
+    }
+    out.push("");
+  }
+  if (record.results.length) {
+    out.push(`## ${say(lang, "report.units", {})}`, "");
+    for (const c of record.cohorts) for (const r of cohortResults(record, c)) out.push(...unitSection(r, rs, lang));
+  }
+  if (record.rejected.length) {
+    const cols = [say(lang, "col.row", {}), say(lang, "col.unitId", {}), say(lang, "col.path", {}), say(lang, "col.issue", {})];
+    out.push(`## ${say(lang, "report.rejected", {})}`, "", say(lang, "report.rejectedCount", { count: record.rejected.length }), "", `| ${cols.join(" | ")} |`, "|---:|---|---|---|");
+    for (const rj of [...record.rejected].sort((a, b) => a.index - b.index)) {
+      for (const i of rj.issues) out.push(`| ${[String(rj.row ?? rj.index + 1), rj.unitId ?? "", i.path.length ? `\`${formatPath(i.path)}\`` : "", issueText(i, lang)].map(cell).join(" | ")} |`);
+    }
+    out.push("");
+  }
+  return `${out.join("\n").replace(/\n+$/, "")}\n`.normalize("NFC");
+}
