@@ -91,7 +91,8 @@ export function scoreCommands(program: Command, exit: (code: number) => void): v
       if (!(FORMATS as readonly string[]).includes(o.format)) throw new UsageError(`--format must be one of ${FORMATS.join(", ")}`);
       if (o.format === "xlsx" && !o.out) throw new UsageError("--format xlsx needs --out <file>");
       const lang = langOf(o.lang);
-      const { rs, record, warnings } = await scoreFile(input, scoreOptions(o));
+      // traces (the facts behind each verdict) only where a person reads per-unit explanations
+      const { rs, record, warnings } = await scoreFile(input, { ...scoreOptions(o), trace: o.format === "md" });
       warn(rs, warnings);
       output(await render(record, rs, o.format as Format, lang), o.out);
       exit(record.rejected.length ? 1 : 0);
@@ -100,7 +101,7 @@ export function scoreCommands(program: Command, exit: (code: number) => void): v
   common(program.command("validate").argument("<input>", "profiles: .json, .ndjson, .csv or .xlsx"))
     .description("check every row; print each problem with its row, column and message; exit 1 if any row is rejected")
     .action(async (input: string, o: CommonFlags) => {
-      const { rs, record, warnings } = await scoreFile(input, scoreOptions(o));
+      const { rs, record, warnings } = await scoreFile(input, { ...scoreOptions(o), trace: false });
       warn(rs, warnings);
       for (const r of record.rejected) {
         for (const i of r.issues) process.stdout.write(`${langOf(o.lang) === "vi" ? "dòng" : "row"} ${r.row ?? r.index + 1}${r.unitId ? ` (${r.unitId})` : ""}: ${formatIssue(i)}\n`);
@@ -154,11 +155,12 @@ export function scoreCommands(program: Command, exit: (code: number) => void): v
         ...(record.asOf !== null && { asOf: record.asOf }),
         ...(typeof opt["year"] === "number" && { year: opt["year"] }),
         ...(opt["decimal"] === "," || opt["decimal"] === "." ? { decimal: opt["decimal"] } : {}),
+        trace: false,
       }, rs);
       const lines = [`rule set ${rs.id}@${rs.version} sha256:${rs.sha256} — matches the record`];
       const inputSame = again.record.input.sha256 === record.input.sha256;
       lines.push(inputSame ? `input sha256:${record.input.sha256} — matches` : `input differs: recorded ${record.input.sha256}, given ${again.record.input.sha256}`);
-      const outcome = outcomeDigest({ cohorts: again.record.cohorts, runQuotas: again.record.runQuotas, results: again.record.results.map(({ final: _f, ...r }) => r), rejected: again.record.rejected });
+      const outcome = outcomeDigest(again.record);
       const same = outcome === record.outcomeSha256;
       lines.push(same ? `outcome sha256:${outcome} — IDENTICAL` : `outcome sha256:${outcome} — DIFFERS from the recorded ${record.outcomeSha256}`);
       if (!same) {

@@ -29,6 +29,11 @@ export async function renderXlsx(record: DecisionRecord, rs: RuleSet, lang: Lang
   wb.modified = fixed;
   const used = new Set<string>();
   const klass = (id: string | null) => (id ? (rs.classes.find((k) => k.id === id)?.title[lang] ?? id) : "");
+  const byCohort = new Map<string, DecisionRecord["results"][number][]>();
+  for (const r of record.results) {
+    const k = `${r.group}|${r.cohort ?? ""}|${r.year}`;
+    byCohort.set(k, [...(byCohort.get(k) ?? []), r]);
+  }
   for (const c of record.cohorts) {
     const ws = wb.addWorksheet(sheetName(`${c.group}-${c.cohort ?? "-"}-${c.year}`, used));
     ws.columns = [
@@ -36,7 +41,7 @@ export async function renderXlsx(record: DecisionRecord, rs: RuleSet, lang: Lang
       { header: t.percent, width: 10 }, { header: t.klass, width: 12 }, { header: t.computed, width: 48 }, { header: t.final, width: 48 }, { header: t.reason, width: 40 },
     ];
     ws.getRow(1).font = { bold: true };
-    for (const r of record.results.filter((x) => x.group === c.group && x.cohort === c.cohort && x.year === c.year)) {
+    for (const r of byCohort.get(`${c.group}|${c.cohort ?? ""}|${c.year}`) ?? []) {
       ws.addRow([
         r.rank, r.unitId, r.name, Number(r.score), Number(r.percent), klass(r.classification),
         r.award?.title[lang] ?? "", r.final.award?.title[lang] ?? "", r.final.override?.reason ?? "",

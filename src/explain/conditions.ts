@@ -1,5 +1,6 @@
 import { parsePath, type Condition, type Fact, type Lang, type LeafCondition } from "../rules/index.js";
 import { catalogFor } from "./catalog.js";
+import { numberFormat } from "./number-format.js";
 
 export interface ConditionLine {
   readonly depth: number;
@@ -14,8 +15,8 @@ export function formatValue(v: unknown, fact: Fact | undefined, lang: Lang, fiel
   if (typeof v === "boolean") return v ? cat.yes : cat.no;
   const spec = field && fact?.fields ? fact.fields[field] : fact;
   if (typeof v === "number") {
-    if (spec?.type === "ratio") return `${new Intl.NumberFormat(cat.locale, { maximumFractionDigits: 2 }).format(v * 100)}%`;
-    return new Intl.NumberFormat(cat.locale, { maximumFractionDigits: 4 }).format(v);
+    if (spec?.type === "ratio") return `${numberFormat(cat.locale, 2).format(v * 100)}%`;
+    return numberFormat(cat.locale, 4).format(v);
   }
   if (typeof v === "string" && fact?.valueLabels?.[v]) return `«${fact.valueLabels[v]![lang]}»`;
   return typeof v === "string" ? `«${v}»` : String(v);

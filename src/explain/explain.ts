@@ -4,6 +4,7 @@ import type { FinalDecision } from "../report/index.js";
 import type { CriterionResult } from "../scoring/index.js";
 import { parsePath, type Award, type Fact, type Lang, type RuleSet } from "../rules/index.js";
 import { catalogFor } from "./catalog.js";
+import { numberFormat } from "./number-format.js";
 import { formatValue } from "./conditions.js";
 import type { Formatter, MessageKey, MessageParams, Operator } from "./messages/types.js";
 
@@ -175,7 +176,7 @@ function awardItems(ctx: Ctx, final?: FinalDecision): Item[] {
 
 /** Formatting for a language: numbers through Intl with the catalog's locale, dates as people write them. */
 export function createFormatter(lang: Lang): Formatter {
-  const nf = new Intl.NumberFormat(catalogFor(lang).locale, { maximumFractionDigits: 2 });
+  const nf = numberFormat(catalogFor(lang).locale, 2);
   const months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
   return {
     num: (n) => nf.format(n),

@@ -5,3 +5,4 @@ export type { Catalog, Formatter, MessageCatalog, MessageKey, MessageParams, Ope
 export { catalogFor } from "./catalog.js";
 export { describeCondition, formatValue, type ConditionLine } from "./conditions.js";
 export { createFormatter, explainRecommendation, formatItem, renderExplanation, renderItems, type Explanation, type Item, type ItemRef } from "./explain.js";
+export { numberFormat } from "./number-format.js";

@@ -10,10 +10,24 @@ export const say = <K extends MessageKey>(lang: Lang, key: K, params: MessagePar
 export const numberIn = (lang: Lang): Formatter["num"] => createFormatter(lang).num;
 
 /** The results of one cohort, by rank then unit id (never by input order). */
+const byCohort = new WeakMap<DecisionRecord, Map<string, DecidedRecommendation[]>>();
+const cohortId = (r: { group: string; cohort: string | null; year: number }) => `${r.group}|${r.cohort ?? ""}|${r.year}`;
+
+/** The results of one cohort in rank order (grouped once per record: linear in the number of units). */
 export function cohortResults(record: DecisionRecord, c: Cohort): DecidedRecommendation[] {
-  return record.results
-    .filter((r) => r.group === c.group && r.cohort === c.cohort && r.year === c.year)
-    .sort((a, b) => a.rank - b.rank || (a.unitId < b.unitId ? -1 : a.unitId > b.unitId ? 1 : 0));
+  let index = byCohort.get(record);
+  if (!index) {
+    index = new Map();
+    for (const r of record.results) {
+      const k = cohortId(r);
+      const list = index.get(k);
+      if (list) list.push(r);
+      else index.set(k, [r]);
+    }
+    for (const list of index.values()) list.sort((a, b) => a.rank - b.rank || (a.unitId < b.unitId ? -1 : a.unitId > b.unitId ? 1 : 0));
+    byCohort.set(record, index);
+  }
+  return index.get(cohortId(c)) ?? [];
 }
 
 export const classText = (rs: RuleSet, id: string | null, lang: Lang): string =>

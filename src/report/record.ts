@@ -28,6 +28,7 @@ export function applyCommitteeOverrides(rs: RuleSet, report: RecommendationRepor
   return { results, unmatched: overrides.filter((o) => !used.has(o)) };
 }
 
+/** What `buildDecisionRecord` needs besides the report: the raw input (hashed), the row count, the run options and the overrides. */
 export interface RecordOptions {
   /** The raw input (file bytes or text) whose SHA-256 goes into the record. */
   readonly input: string | Uint8Array;
@@ -36,11 +37,30 @@ export interface RecordOptions {
   readonly overrides?: readonly CommitteeOverride[];
 }
 
-/** Hash of what replay compares: the computed cohorts, results and rejected rows (not the overrides). */
+/**
+ * The outcome replay compares, as a compact projection: per cohort its size and quotas; per unit its
+ * rank, score, class, knock-outs, every criterion's status and points, and every award's status;
+ * the rejected rows with their issue codes and paths. Details (traces, check parameters) follow
+ * from these and the recorded inputs, so they are not hashed.
+ */
+export function outcomeProjection(report: Pick<RecommendationReport, "cohorts" | "runQuotas" | "results" | "rejected">): unknown {
+  return {
+    cohorts: report.cohorts,
+    runQuotas: report.runQuotas,
+    results: report.results.map((r) => [
+      r.cohort, r.group, r.year, r.unitId, r.rank, r.decidedBy, r.score, r.percent, r.classification, r.knockedOut,
+      r.award?.id ?? null, r.alongside.map((a) => a.id), r.alternatives.map((a) => a.id),
+      r.scoreResult.criteria.map((c) => [c.id, c.status, c.points, c.bonus, c.deduction]),
+      r.eligibility.map((e) => [e.award, e.status]),
+      r.scoreResult.missingFacts,
+    ]),
+    rejected: report.rejected.map((r) => [r.index, r.row ?? null, r.unitId ?? null, r.issues.map((i) => [i.code, i.path])]),
+  };
+}
+
+/** SHA-256 of the canonical JSON of {@link outcomeProjection}: what replay compares. */
 export function outcomeDigest(report: Pick<RecommendationReport, "cohorts" | "runQuotas" | "results" | "rejected">): string {
-  // Traces are an explanation aid (present or not depending on options): they are not part of the outcome.
-  const results = report.results.map((r) => ({ ...r, scoreResult: { ...r.scoreResult, criteria: r.scoreResult.criteria.map(({ trace: _t, ...c }) => c) } }));
-  return sha256Hex(canonicalJson({ cohorts: report.cohorts, runQuotas: report.runQuotas, results, rejected: report.rejected }));
+  return sha256Hex(canonicalJson(outcomeProjection(report)));
 }
 
 /** Builds the decision record of a run: rule set, input hash, engine, as-of date, options, outcome. */

@@ -1,8 +1,8 @@
-import { catalogFor, describeCondition, formatValue } from "../explain/index.js";
+import { catalogFor, describeCondition, formatValue, numberFormat } from "../explain/index.js";
 import { describeOverrideTarget, GROUPS, type Award, type Condition, type Criterion, type Fact, type Lang, type RuleSet } from "../rules/index.js";
 
 type Cat = ReturnType<typeof catalogFor>;
-const num = (n: number, cat: Cat) => new Intl.NumberFormat(cat.locale, { maximumFractionDigits: 2 }).format(n);
+const num = (n: number, cat: Cat) => numberFormat(cat.locale, 2).format(n);
 
 function conditionList(cond: Condition, facts: ReadonlyMap<string, Fact>, lang: Lang, indent: number, rs: RuleSet, criterion?: string): string[] {
   const cat = catalogFor(lang);

@@ -22,6 +22,7 @@ export interface FinalDecision {
   readonly override?: CommitteeOverride;
 }
 
+/** A recommendation with the committee's final decision beside the computed one. */
 export interface DecidedRecommendation extends Recommendation {
   readonly final: FinalDecision;
 }
@@ -40,7 +41,7 @@ export interface DecisionRecord {
   readonly runQuotas: RecommendationReport["runQuotas"];
   readonly results: readonly DecidedRecommendation[];
   readonly rejected: RecommendationReport["rejected"];
-  /** SHA-256 of the canonical JSON of `cohorts`, `results` and `rejected`: the outcome replay compares. */
+  /** SHA-256 of the canonical JSON of `cohorts`, `runQuotas`, `results` (traces left out, `final` not included) and `rejected`: the outcome replay compares. */
   readonly outcomeSha256: string;
   readonly title?: Localized;
 }

@@ -24,13 +24,37 @@ export function rulesetDigest(listing: readonly { path: string; sha256: string }
 
 /** Canonical JSON: sorted keys, NFC strings, no whitespace. Used to hash inputs and records. */
 export function canonicalJson(value: unknown): string {
+  const out: string[] = [];
+  write(value, out);
+  return out.join("");
+}
+
+const ASCII = /^[\x20-\x7e]*$/;
+const str = (s: string) => JSON.stringify(ASCII.test(s) ? s : s.normalize("NFC"));
+
+function write(value: unknown, out: string[]): void {
   if (value === null || typeof value !== "object") {
-    if (typeof value === "string") return JSON.stringify(value.normalize("NFC"));
-    if (typeof value === "number" && !Number.isFinite(value)) return "null";
-    return JSON.stringify(value) ?? "null";
+    if (typeof value === "string") out.push(str(value));
+    else if (typeof value === "number") out.push(Number.isFinite(value) ? JSON.stringify(value) : "null");
+    else out.push(JSON.stringify(value) ?? "null");
+    return;
   }
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  if (Array.isArray(value)) {
+    out.push("[");
+    for (let i = 0; i < value.length; i++) {
+      if (i) out.push(",");
+      write(value[i] === undefined ? null : value[i], out);
+    }
+    out.push("]");
+    return;
+  }
   const obj = value as Record<string, unknown>;
   const keys = Object.keys(obj).filter((k) => obj[k] !== undefined).sort();
-  return `{${keys.map((k) => `${JSON.stringify(k.normalize("NFC"))}:${canonicalJson(obj[k])}`).join(",")}}`;
+  out.push("{");
+  keys.forEach((k, i) => {
+    if (i) out.push(",");
+    out.push(str(k), ":");
+    write(obj[k], out);
+  });
+  out.push("}");
 }
