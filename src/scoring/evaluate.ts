@@ -7,6 +7,7 @@ import { units } from "./format.js";
 import { scoreCriterion, type CriterionStatus, type CriterionVerdict } from "./score.js";
 import { traceCriterion, type CriterionTrace } from "./trace.js";
 
+/** The result of one criterion for one profile: status, points (decimal strings), bonus, deduction, missing facts, trace. */
 export interface CriterionResult {
   readonly id: string;
   readonly status: CriterionStatus;
@@ -23,6 +24,7 @@ export interface CriterionResult {
   readonly trace?: CriterionTrace;
 }
 
+/** The score of one profile: totals as exact decimal strings, percent, class, knock-outs, per-content and per-criterion results, missing facts. */
 export interface ScoreResult {
   readonly unitId: string;
   readonly name: string;

@@ -2,6 +2,7 @@ import { F, MISSING, T, U, type Tri } from "../evaluation/index.js";
 import type { CompiledAdjustment, CompiledCriterion, CompiledPerUnit, Row } from "./compile.js";
 import { Dec } from "./decimal.js";
 
+/** Status of a criterion: full points (`met`), some (`partial`), none (`not_met`), not decidable without missing facts (`unknown`), or not for this profile (`not_applicable`). */
 export type CriterionStatus = "met" | "partial" | "not_met" | "unknown" | "not_applicable";
 
 /** The fast-path verdict of one criterion: integers in hundredths, no strings, no trace. */
@@ -42,9 +43,14 @@ function adjustment(a: CompiledAdjustment, row: Row): number {
  * Sums adjustments. Unknown bonus counts 0 now and its cap in the best case; an unknown deduction
  * counts its cap now (the score is what the evidence proves) and 0 in the best case.
  */
+const sums = { now: 0, best: 0 };
 function sumAdjustments(list: readonly CompiledAdjustment[], row: Row, v: CriterionVerdict, isBonus: boolean): { now: number; best: number } {
   let now = 0;
   let best = 0;
+  if (list.length === 0) {
+    sums.now = sums.best = 0;
+    return sums;
+  }
   for (let i = 0; i < list.length; i++) {
     const a = list[i]!;
     const p = adjustment(a, row);
@@ -57,7 +63,9 @@ function sumAdjustments(list: readonly CompiledAdjustment[], row: Row, v: Criter
       best += p;
     }
   }
-  return { now, best };
+  sums.now = now;
+  sums.best = best;
+  return sums;
 }
 
 function baseVerdict(c: CompiledCriterion, row: Row, v: CriterionVerdict): void {
@@ -109,9 +117,17 @@ function withFloor(gross: number, deduction: number, floor: number): number {
   return net > f ? net : f;
 }
 
-/** Scores one criterion on a dense row (fast path). */
-export function scoreCriterion(c: CompiledCriterion, row: Row, inForce: boolean): CriterionVerdict {
-  const v: CriterionVerdict = { status: "not_applicable", base: 0, bonus: 0, deduction: 0, points: 0, potential: 0, tier: -1, knocked: false, anyUnknown: false };
+export const newVerdict = (): CriterionVerdict => ({ status: "not_applicable", base: 0, bonus: 0, deduction: 0, points: 0, potential: 0, tier: -1, knocked: false, anyUnknown: false });
+
+/**
+ * Scores one criterion on a dense row (fast path). Writes into `v` (reused by batch callers, so the
+ * hot loop allocates nothing) and returns it.
+ */
+export function scoreCriterion(c: CompiledCriterion, row: Row, inForce: boolean, v: CriterionVerdict = newVerdict()): CriterionVerdict {
+  v.status = "not_applicable";
+  v.base = v.bonus = v.deduction = v.points = v.potential = 0;
+  v.tier = -1;
+  v.knocked = v.anyUnknown = false;
   if (!inForce) return v;
   const applies = c.applies ? c.applies(row) : T;
   if (applies === F) return v;
@@ -125,11 +141,13 @@ export function scoreCriterion(c: CompiledCriterion, row: Row, inForce: boolean)
   }
   if (v.status === "unknown") v.anyUnknown = true;
   const bonus = sumAdjustments(c.bonus, row, v, true);
+  const bonusNow = bonus.now;
+  const bonusBest = bonus.best;
   const ded = sumAdjustments(c.deductions, row, v, false);
-  v.bonus = bonus.now;
+  v.bonus = bonusNow;
   v.deduction = ded.now;
-  v.points = withFloor(v.base + bonus.now, ded.now, c.floor);
-  v.potential = withFloor(v.potential + bonus.best, ded.best, c.floor);
+  v.points = withFloor(v.base + bonusNow, ded.now, c.floor);
+  v.potential = withFloor(v.potential + bonusBest, ded.best, c.floor);
   if (applies === U) {
     // It may not apply at all: nothing is proven yet, neither points nor deductions.
     v.points = v.bonus = v.deduction = 0;
