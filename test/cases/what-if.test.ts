@@ -1,0 +1,31 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { createEngine, ThiduaError } from "thidua";
+import { loadNational } from "../support/rules.js";
+
+const profiles = JSON.parse(readFileSync(new URL("../../fixtures/cohorts/individuals-2025.json", import.meta.url), "utf8"));
+const engine = createEngine(loadNational());
+const ca05 = profiles.find((p: { id: string }) => p.id === "ca-05");
+
+describe("engine.whatIf", () => {
+  it("shows how score, rank and award move when facts change, beside the cohort", () => {
+    // ca-05: 30 + 20 + 5 (1 relative) + 4 (2 sessions) + 0 = 59 → with 3 relatives and 5 sessions: 30+20+15+10 = 75
+    const w = engine.whatIf(ca05, { "person.relativesMobilised": 3, "person.mobilisationSessions": 5 }, { asOf: "2025-12-31", peers: profiles });
+    expect(w.before.score).toBe("59");
+    expect(w.after.score).toBe("75");
+    expect(w.delta.score).toBe("16");
+    expect(w.before.rank).toBe(9);
+    expect(w.after.rank).toBe(6); // ties the 75s (ca-06, ca-09, ca-10) and wins the unit-id tie-break
+    expect(w.delta.rank).toBe(3);
+    expect(w.before.award).toBeNull();
+    expect(w.after.award?.id).toBe("award.bang-khen-giam-doc-cong-an-tinh");
+    expect(w.delta.awardChanged).toBe(true);
+    expect(w.changes).toEqual({ "person.relativesMobilised": { from: 1, to: 3 }, "person.mobilisationSessions": { from: 2, to: 5 } });
+  });
+
+  it("removing a fact (null) makes its criterion unknown, and a bad change is refused with the issues", () => {
+    const w = engine.whatIf(ca05, { "person.movementActivities": null }, { asOf: "2025-12-31" });
+    expect(w.after.scoreResult.criteria.find((c) => c.id === "individual.1")!.status).toBe("unknown");
+    expect(() => engine.whatIf(ca05, { "person.relativesMobilised": -2 })).toThrow(ThiduaError);
+  });
+});
