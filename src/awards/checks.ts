@@ -100,10 +100,23 @@ export function scoreChecks(a: CompiledAward, rs: RuleSet, r: ScoreResult, p: Va
 }
 
 /**
+ * "An initiative counts once": the initiatives the profile presents this year that no earlier award
+ * relied on (history entries list the initiatives their decisions used). Unknown when the profile
+ * gives no initiatives list, or gives them but no history to check against.
+ */
+function initiativeCheck(h: Extract<HistoryReq, { kind: "freshInitiatives" }>, p: ValidProfile): AwardCheck {
+  const used = new Set((p.history ?? []).filter((x) => x.year < p.year).flatMap((x) => x.initiatives ?? []));
+  const found = (p.initiatives ?? []).filter((id) => !used.has(id)).length;
+  const result: Truth = found >= h.min ? true : p.initiatives === undefined || p.history === undefined ? "unknown" : false;
+  return { kind: "history", requirement: h, found, missingYears: [], result };
+}
+
+/**
  * History prerequisites over the profile's record. A profile without `history` is unknown on every
  * history check; with one, a year it does not list is unknown (never assumed empty).
  */
 export function historyCheck(h: HistoryReq, p: ValidProfile, grantedThisYear: (id: string) => boolean): AwardCheck {
+  if (h.kind === "freshInitiatives") return initiativeCheck(h, p);
   const byYear = new Map((p.history ?? []).filter((x) => x.year < p.year).map((x) => [x.year, x.awards]));
   const holds = (awards: readonly string[] | undefined) => awards !== undefined && h.awards.some((a) => awards.includes(a));
   const none = p.history === undefined;

@@ -5,6 +5,7 @@ import type { Award, Localized, RuleSet } from "../rules/index.js";
 import { Dec, type ScoreResult } from "../scoring/index.js";
 import { combine, historyCheck, scoreChecks, type AwardCheck, type CompiledAward } from "./checks.js";
 
+/** Verdict on one award: `eligible` (granted), `ineligible`, `unknown` (evidence missing) or `quota` (eligible but beyond the quota). */
 export type AwardStatusKind = "eligible" | "ineligible" | "unknown" | "quota";
 
 /** The verdict on one award for one unit, with every check that decided it. */
@@ -14,6 +15,7 @@ export interface AwardStatus {
   readonly granted: boolean;
   readonly checks: readonly AwardCheck[];
 }
+/** An award proposed for a unit, as the catalog names it: id, title, grantor, kind, level and bonus coefficient. */
 export interface ProposedAward {
   readonly id: string;
   readonly title: Localized;
@@ -22,6 +24,7 @@ export interface ProposedAward {
   readonly level: Award["level"];
   readonly bonusCoefficient: number | null;
 }
+/** The next award up on one ladder that the unit did not get, with the checks that failed or lack evidence. */
 export interface NearMiss {
   readonly award: string;
   readonly title: Localized;
@@ -31,12 +34,14 @@ export interface NearMiss {
   /** Points short of the class or percentage the award needs, if that is one of the reasons. */
   readonly pointsShort: string | null;
 }
+/** Evidence the committee should ask for: a missing fact (with its label and the criteria reading it) or missing past years of the record. */
 export interface MissingEvidence {
   readonly fact?: string;
   readonly label: Localized;
   readonly evidence: Localized;
   readonly criteria: readonly string[];
 }
+/** One unit's result in a ranked cohort: score, class, rank, the proposed award, what it lacks, and its `ScoreResult`. */
 export interface Recommendation {
   readonly unitId: string;
   readonly name: string;
@@ -60,6 +65,7 @@ export interface Recommendation {
   readonly eligibility: readonly AwardStatus[];
   readonly scoreResult: ScoreResult;
 }
+/** How a quota was used in a cohort (or across the run): base, allowed winners, candidates, granted, and whether it bound. */
 export interface QuotaUse {
   readonly award: string;
   readonly base: number;
@@ -68,6 +74,7 @@ export interface QuotaUse {
   readonly granted: number;
   readonly binding: boolean;
 }
+/** One cohort of a run (subject group + cluster/block + year): its size and the quotas applied in it. */
 export interface CohortSummary {
   readonly key: string;
   readonly group: ScoreResult["group"];

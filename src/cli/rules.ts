@@ -14,6 +14,10 @@ export function rulesCommands(program: Command, exit: (code: number) => void): v
     .action((dir: string) => {
       const r = loadRuleset(dir, { skipLints: true });
       if (!r.ok) {
+        if (r.issues.some((i) => i.code === "rules.missing_file" && String(i.path[0] ?? "").endsWith("manifest.json"))) {
+          print(r.issues);
+          return exit(2); // no rule set there: a usage error, not an altered file
+        }
         const altered = r.issues.filter((i) => i.code === "rules.hash_mismatch" || i.code === "rules.missing_file");
         print(altered.length ? altered : r.issues);
         for (const i of altered) process.stderr.write(`ALTERED: ${String(i.params?.["file"] ?? i.path[0])}\n`);

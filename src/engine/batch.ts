@@ -1,6 +1,7 @@
 import { issue, type Issue } from "../errors/index.js";
 import type { ProfileValidator, ValidProfile } from "../profiles/index.js";
 
+/** An input row that was not scored, with every issue found in it (the row is never dropped silently). */
 export interface Rejected {
   /** Position in the input (0-based). */
   readonly index: number;

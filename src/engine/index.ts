@@ -15,17 +15,20 @@ import { whatIf as whatIfImpl, type WhatIfResult } from "./what-if.js";
 export type { Rejected } from "./batch.js";
 export type { WhatIfResult } from "./what-if.js";
 
+/** Identifies the rule set a result was computed with: id, version and digest (`RuleSet.sha256`). */
 export interface RuleSetRef {
   readonly id: string;
   readonly version: string;
   readonly sha256: string;
 }
+/** Options of `evaluate`, `evaluateMany`, `recommend` and `whatIf`. Pass `asOf` for reproducible runs. */
 export interface EvaluateOptions {
   /** ISO date the rule set is applied as of; default: 31 December of the profile's year. */
   readonly asOf?: string;
   /** Attach the interpreter's trace to each criterion. Default: true for `evaluate`, false for batches. */
   readonly trace?: boolean;
 }
+/** What `evaluateMany` returns: one `ScoreResult` per valid input and one `Rejected` per invalid one. */
 export interface BatchResult {
   readonly ruleset: RuleSetRef;
   readonly results: readonly ScoreResult[];
@@ -42,12 +45,17 @@ export interface RecommendationReport {
   readonly results: readonly Recommendation[];
   readonly rejected: readonly Rejected[];
 }
+/** A rule set compiled once (see `createEngine`): validates, scores, ranks and proposes awards. Pure and synchronous. */
 export interface Engine {
+  /** The loaded rule set the engine was compiled from. */
   readonly ruleset: RuleSet;
+  /** id, version and digest of the rule set, as results and records carry them. */
   readonly ref: RuleSetRef;
+  /** Checks a profile against the fact catalog without scoring it; never throws. */
   validate(profile: unknown): Result<ValidProfile>;
   /** Scores one profile; throws a ThiduaError carrying the issues if the profile is invalid. */
   evaluate(profile: unknown, opts?: EvaluateOptions): ScoreResult;
+  /** Like `evaluate`, but returns the profile's issues instead of throwing. */
   safeEvaluate(profile: unknown, opts?: EvaluateOptions): Result<ScoreResult>;
   /** Scores a batch; every input ends up exactly once in `results` or `rejected`. */
   evaluateMany(profiles: Iterable<unknown>, opts?: EvaluateOptions): BatchResult;

@@ -4,6 +4,7 @@ import { pointsOf } from "../ranking/index.js";
 import { unitsToDecimalString } from "../scoring/index.js";
 import type { RecommendationReport, EvaluateOptions } from "./index.js";
 
+/** What `engine.whatIf` returns: the facts changed, the recommendation before and after, and the difference. */
 export interface WhatIfResult {
   readonly unitId: string;
   readonly changes: Readonly<Record<string, { readonly from: unknown; readonly to: unknown }>>;

@@ -54,4 +54,5 @@ export const ISSUE_CODES = [
   "input.parse",
 ] as const;
 
+/** One of `ISSUE_CODES`. */
 export type IssueCode = (typeof ISSUE_CODES)[number];

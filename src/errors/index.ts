@@ -9,6 +9,7 @@ import type { IssueCode } from "./codes.js";
 
 export type IssuePath = readonly (string | number)[];
 
+/** One problem found in a rule file, a profile or an input file: a stable code, a path into the document, typed params, an English message and a severity. */
 export interface Issue {
   /** Closed, namespaced code such as `rules.unknown_operator`. Renaming one is a breaking change. */
   readonly code: IssueCode;
@@ -22,11 +23,16 @@ export interface Issue {
   readonly severity: "error" | "warning";
 }
 
+/** The outcome of a function that takes user data: the value (with warnings, if any) or the issues. Never thrown. */
 export type Result<T> =
   | { readonly ok: true; readonly value: T; readonly warnings?: readonly Issue[] }
   | { readonly ok: false; readonly issues: readonly Issue[] };
 
-/** Thrown only for programmer mistakes (e.g. calling `unwrap` on a failed result). */
+/**
+ * Thrown only for programmer mistakes — an invalid profile passed to `engine.evaluate`, a malformed
+ * `asOf`, a malformed condition given to `compileCondition` — and carrying the issues. User data gets
+ * `Result` values instead.
+ */
 export class ThiduaError extends Error {
   readonly issues: readonly Issue[];
   constructor(message: string, issues: readonly Issue[] = []) {
@@ -57,6 +63,7 @@ export function formatPath(path: IssuePath): string {
   return out;
 }
 
+/** One issue as a log line: `error <code> <path>: <message>` (or `warning …`). */
 export function formatIssue(i: Issue): string {
   const where = i.path.length ? `${formatPath(i.path)}: ` : "";
   return `${i.severity === "warning" ? "warning" : "error"} ${i.code} ${where}${i.message}`;

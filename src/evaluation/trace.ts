@@ -28,6 +28,7 @@ export interface NotTrace {
   readonly result: Truth;
   readonly child: TraceNode;
 }
+/** A node of a condition trace: a leaf, an `all`/`any` group with its children, or a `not`. */
 export type TraceNode = LeafTrace | GroupTrace | NotTrace;
 
 const fromT = (t: Truth): Tri => (t === true ? T : t === false ? F : U);

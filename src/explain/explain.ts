@@ -137,6 +137,7 @@ function checkItems(ctx: Ctx, awardId: string, c: AwardCheck): Item[] {
     case "quota": return [item("check.quota", { allowed: c.allowed, base: c.base, position: c.position, ...quotaParams(ctx, awardId) })];
     case "history": {
       const h = c.requirement;
+      if (h.kind === "freshInitiatives") return [item("check.freshInitiatives", { min: h.min, found: c.found })];
       const awards = h.awards.map((a) => awardTitle(ctx, a)).join(ctx.lang === "vi" ? " hoặc " : " or ");
       const head =
         h.kind === "consecutive"

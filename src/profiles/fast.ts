@@ -62,7 +62,8 @@ function factCheck(f: Fact): Check {
   return scalarCheck(f);
 }
 
-const TOP = new Set(["id", "name", "group", "cohort", "year", "facts", "history"]);
+const TOP = new Set(["id", "name", "group", "cohort", "year", "facts", "history", "initiatives"]);
+const ids = (v: unknown) => Array.isArray(v) && v.length <= L.initiatives && v.every((x) => str(x, L.idLength));
 const str = (v: unknown, max: number) => typeof v === "string" && v.length >= 1 && v.length <= max;
 const year = (v: unknown) => typeof v === "number" && Number.isInteger(v) && v >= L.minYear && v <= L.maxYear;
 
@@ -84,12 +85,14 @@ export function buildFastCheck(rs: RuleSet): (v: unknown) => boolean {
       const x = facts[k];
       if (!c || (x !== null && x !== undefined && !c(x))) return false;
     }
+    if (v["initiatives"] !== undefined && !ids(v["initiatives"])) return false;
     const h = v["history"];
     if (h === undefined) return true;
     if (!Array.isArray(h) || h.length > L.historyEntries) return false;
     for (const e of h) {
       if (!isPlain(e) || !year(e["year"]) || !Array.isArray(e["awards"]) || e["awards"].length > L.awardsPerYear) return false;
-      for (const k in e) if (has.call(e, k) && k !== "year" && k !== "awards") return false;
+      for (const k in e) if (has.call(e, k) && k !== "year" && k !== "awards" && k !== "initiatives") return false;
+      if (e["initiatives"] !== undefined && !ids(e["initiatives"])) return false;
       for (const a of e["awards"]) if (typeof a !== "string" || a.length > L.idLength) return false;
     }
     return true;

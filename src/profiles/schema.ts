@@ -60,9 +60,18 @@ export function buildProfileSchema(rs: RuleSet, group: Group): z.ZodType {
       year: z.number().int().min(L.minYear).max(L.maxYear),
       facts: z.object(shape).strict(),
       history: z
-        .array(z.object({ year: z.number().int().min(L.minYear).max(L.maxYear), awards: z.array(z.string().max(L.idLength)).max(L.awardsPerYear) }).strict())
+        .array(
+          z
+            .object({
+              year: z.number().int().min(L.minYear).max(L.maxYear),
+              awards: z.array(z.string().max(L.idLength)).max(L.awardsPerYear),
+              initiatives: z.array(z.string().min(1).max(L.idLength)).max(L.initiatives).optional(),
+            })
+            .strict(),
+        )
         .max(L.historyEntries)
         .optional(),
+      initiatives: z.array(z.string().min(1).max(L.idLength)).max(L.initiatives).optional(),
     })
     .strict();
 }

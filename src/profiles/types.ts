@@ -4,6 +4,8 @@ import type { Group } from "../rules/index.js";
 export interface HistoryEntry {
   readonly year: number;
   readonly awards: readonly string[];
+  /** Ids of the initiatives (sáng kiến) that award decisions of that year already relied on. */
+  readonly initiatives?: readonly string[];
 }
 
 /**
@@ -19,6 +21,8 @@ export interface Profile {
   readonly year: number;
   readonly facts: Readonly<Record<string, unknown>>;
   readonly history?: readonly HistoryEntry[];
+  /** Ids of the recognised initiatives the unit or person presents this year (an initiative counts once). */
+  readonly initiatives?: readonly string[];
 }
 
 /** A profile the catalog accepted: facts keyed in catalog order, unknown ones left out, frozen. */
@@ -34,6 +38,7 @@ export const PROFILE_LIMITS = Object.freeze({
   cohortLength: 128,
   historyEntries: 100,
   awardsPerYear: 50,
+  initiatives: 50,
   minYear: 1945,
   maxYear: 2100,
 });

@@ -95,7 +95,7 @@ function normalise(p: Profile, catalog: readonly Fact[], slots: ReadonlyMap<stri
   }
   Object.freeze(row);
   const history: HistoryEntry[] | undefined = p.history
-    ?.map((h) => Object.freeze({ year: h.year, awards: Object.freeze([...h.awards].sort()) }))
+    ?.map((h) => Object.freeze({ year: h.year, awards: Object.freeze([...h.awards].sort()), ...(h.initiatives && { initiatives: Object.freeze([...h.initiatives].sort()) }) }))
     .sort((a, b) => a.year - b.year);
   let facts: Readonly<Record<string, unknown>> | undefined;
   return Object.freeze({
@@ -114,6 +114,7 @@ function normalise(p: Profile, catalog: readonly Fact[], slots: ReadonlyMap<stri
       return facts;
     },
     ...(history && { history: Object.freeze(history) }),
+    ...(p.initiatives && { initiatives: Object.freeze([...new Set(p.initiatives)].sort()) }),
     row,
   });
 }

@@ -1,7 +1,8 @@
 import type { ScoreResult } from "../scoring/index.js";
 
-/** The documented tie-break chain, in order, after the score itself. */
+/** What can decide the order of two units: the score, then the tie-break chain, in this order. */
 export const TIE_BREAKS = ["score", "notKnockedOut", "fewerUnknown", "moreMet", "unitId"] as const;
+/** One step of the ranking chain; `Recommendation.decidedBy` names the one that separated a unit from the unit above. */
 export type TieBreak = (typeof TIE_BREAKS)[number];
 
 export interface Ranked {

@@ -79,6 +79,10 @@ function awardSection(a: Award, rs: RuleSet, facts: ReadonlyMap<string, Fact>, l
   if (a.history?.length) {
     out.push(`- ${rb.history}:`);
     for (const h of a.history) {
+      if (h.kind === "freshInitiatives") {
+        out.push(`  - ${rb.freshInitiatives(h.min)} _(${cat.basis[h.basis]})_`);
+        continue;
+      }
       const names = h.awards.map(title).join(` ${cat.or} `);
       const line = h.kind === "consecutive" ? rb.consecutive(h.times, names, h.includeCurrentYear) : h.kind === "prior" ? rb.prior(names, h.withinYears) : rb.never(names);
       out.push(`  - ${line} _(${cat.basis[h.basis]})_`);

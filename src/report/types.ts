@@ -41,7 +41,7 @@ export interface DecisionRecord {
   readonly runQuotas: RecommendationReport["runQuotas"];
   readonly results: readonly DecidedRecommendation[];
   readonly rejected: RecommendationReport["rejected"];
-  /** SHA-256 of the canonical JSON of `cohorts`, `runQuotas`, `results` (traces left out, `final` not included) and `rejected`: the outcome replay compares. */
+  /** SHA-256 of the canonical JSON of the outcome projection (`outcomeDigest`): cohorts, run quotas, per unit its rank, score, class, awards, criteria and award statuses, and the rejected rows. Not the committee's `final` decisions. What replay compares. */
   readonly outcomeSha256: string;
   readonly title?: Localized;
 }

@@ -12,7 +12,8 @@ export function sha256Hex(data: string | Uint8Array): string {
  * The digest of a rule set: SHA-256 over the `sha256sum`-style listing of its files
  * (`<hash>  <path>\n`, sorted by path, manifest.json included), followed for an extending set by a
  * line `<parent digest>  extends:<parent id>`. An auditor can recompute it with coreutils:
- * `(sha256sum manifest.json $(jq -r '.files[].path' manifest.json) | sort -k2) | sha256sum`.
+ * `(sha256sum manifest.json $(jq -r '.files[].path' manifest.json) | LC_ALL=C sort -k2) | sha256sum`
+ * (`LC_ALL=C`: paths sort in code-point order, as here, whatever the locale).
  */
 export function rulesetDigest(listing: readonly { path: string; sha256: string }[], parent?: { id: string; digest: string }): string {
   const lines = [...listing]

@@ -15,6 +15,7 @@ export interface CitationJson {
   note?: LocalizedJson | undefined;
 }
 export type ScalarValueJson = string | number | boolean | null;
+/** A json-rules-engine leaf, `{ fact, operator, value, path? }`, with thidua's provenance beside it (`id`, `basis`, `ref`, `validFrom`, `note`), which json-rules-engine ignores. */
 export interface LeafCondition {
   fact: string;
   operator: string;
@@ -135,7 +136,8 @@ export interface ClassJson {
 export type HistoryRequirementJson =
   | { kind: "consecutive"; awards: string[]; times: number; includeCurrentYear: boolean; basis: BasisJson; ref?: CitationJson | undefined }
   | { kind: "prior"; awards: string[]; withinYears?: number | undefined; basis: BasisJson; ref?: CitationJson | undefined }
-  | { kind: "never"; awards: string[]; basis: BasisJson; ref?: CitationJson | undefined };
+  | { kind: "never"; awards: string[]; basis: BasisJson; ref?: CitationJson | undefined }
+  | { kind: "freshInitiatives"; min: number; basis: BasisJson; ref?: CitationJson | undefined };
 export interface QuotaJson {
   share: string;
   of: string;

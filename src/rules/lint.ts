@@ -206,7 +206,7 @@ function lintClassesAndAwards(
       if (unsatisfiable(e.conditions, facts)) out.push(issue("rules.unreachable_award", [...at, "eligibility", "conditions"], `award ${a.id}: a required condition can never hold for any valid profile`, { id: a.id }));
     }
     a.requiresThisYear?.forEach((id) => known(id, [...at, "requiresThisYear"]));
-    a.history?.forEach((h, i) => h.awards.forEach((id) => known(id, [...at, "history", i])));
+    a.history?.forEach((h, i) => ("awards" in h ? h.awards : []).forEach((id) => known(id, [...at, "history", i])));
     if (a.quota && a.quota.of !== "cohort") known(a.quota.of, [...at, "quota", "of"]);
   }
 }

@@ -15,6 +15,7 @@ import {
 } from "./schema.js";
 import type { Award, ClassDef, Criterion, Fact, GroupCapDef, RuleSet, RuleSetFileInfo, RuleSetFiles } from "./types.js";
 
+/** Options of `loadRulesetFromFiles` (and, without `resolveParent`, of `loadRuleset` in `thidua/node`). */
 export interface LoadOptions {
   /** Returns the files of a parent rule set named in `extends` (the Node loader looks beside the set and in the bundled rules). */
   readonly resolveParent?: (id: string) => RuleSetFiles | undefined;

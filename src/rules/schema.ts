@@ -21,7 +21,9 @@ import type {
 export type { AwardJson, ClassJson, Condition, CriterionJson, FactJson, ManifestJson, OverrideJson, LeafCondition } from "./json-types.js";
 
 export const FORMAT_VERSION = 1;
+/** The five subject groups of Decision 2447/QĐ-TTg: ministries, provinces, the Fatherland Front and socio-political organisations, agencies/enterprises/schools, individuals. */
 export const GROUPS = ["ministry", "province", "front", "enterprise", "individual"] as const;
+/** The ten json-rules-engine operators a condition may use; nothing else is accepted (no custom operators). */
 export const OPERATORS = [
   "equal",
   "notEqual",
@@ -34,6 +36,7 @@ export const OPERATORS = [
   "contains",
   "doesNotContain",
 ] as const;
+/** The types a fact of the catalog may have (`ratio` is 0–1, `date` an ISO `YYYY-MM-DD`, `object` a record of scalar fields). */
 export const FACT_TYPES = ["boolean", "integer", "number", "ratio", "date", "enum", "set", "object"] as const;
 export const BASES = ["law", "policy-default"] as const;
 /** Keys that must never be reached through a fact id, a path segment or a profile key. */
@@ -348,6 +351,15 @@ export const HistoryRequirement = z
     z
       .object({ kind: z.literal("never"), awards: z.array(RuleId).min(1).describe("awarded at most once"), basis: Basis, ref: Citation.optional() })
       .strict(),
+    z
+      .object({
+        kind: z.literal("freshInitiatives"),
+        min: z.number().int().min(1).describe("recognised initiatives this year that no earlier award relied on"),
+        basis: Basis,
+        ref: Citation.optional(),
+      })
+      .strict()
+      .describe("an initiative counts once: the profile's `initiatives` minus those in its history"),
   ])
   .meta({ id: "HistoryRequirement" });
 

@@ -9,12 +9,16 @@ import type {
 } from "./schema.js";
 
 export type { Condition, LeafCondition } from "./schema.js";
+/** A subject group (see `GROUPS`). */
 export type Group = "ministry" | "province" | "front" | "enterprise" | "individual";
+/** Where a value comes from: `law` (a legal text fixes it; a citation says which) or `policy-default` (the rule set's choice, which a local set may override). */
 export type Basis = "law" | "policy-default";
+/** Text in Vietnamese (the reference wording) and English (a translation), NFC. */
 export interface Localized {
   readonly vi: string;
   readonly en: string;
 }
+/** A language of the message catalogs and rule-file texts. */
 export type Lang = "vi" | "en";
 
 /** Which rule set an item comes from (the set itself or a parent it extends). */
@@ -22,9 +26,13 @@ export interface Origin {
   readonly origin: string;
 }
 export type Manifest = Readonly<ManifestJson>;
+/** A fact of the catalog (facts.json), with the id of the rule set that declared it. */
 export type Fact = Readonly<FactJson> & Origin;
+/** A criterion (criteria/<group>.json) after overrides, with its origin rule set and file. */
 export type Criterion = Readonly<CriterionJson> & Origin & { readonly file: string };
+/** An award of the catalog (awards.json): eligibility, history, quota, exclusivity, citation. */
 export type Award = Readonly<AwardJson> & Origin;
+/** A classification (classes.json): minimum percent, optional per-criterion requirements, knock-out rule. */
 export type ClassDef = Readonly<ClassJson> & Origin;
 export interface GroupCapDef extends Origin {
   readonly id: string;

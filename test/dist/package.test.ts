@@ -76,7 +76,7 @@ describe("thidua rules (CLI, built)", () => {
 
   it("exits 2 on usage errors", () => {
     expect(cli(["nonsense"]).status).toBe(2);
-    expect(cli(["rules", "verify", "/nonexistent/dir"]).status).toBe(1);
+    expect(cli(["rules", "verify", "/nonexistent/dir"]).status).toBe(2);
     expect(execFileSync(process.execPath, [join(dist, "cli.js"), "--help"], { encoding: "utf8" })).toContain("rules");
   });
 });

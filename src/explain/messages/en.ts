@@ -132,6 +132,7 @@ export const en = {
     "check.consecutive": (p, f) => `Requires ${p.awards} ${f.num(p.times)} times in a row${p.current ? " (this year included)" : ""}; found ${f.num(p.found)}`,
     "check.prior": (p, f) => `Requires having received ${p.awards}${p.within ? ` within the last ${f.num(p.within)} years` : ""}; not in the record`,
     "check.never": (p) => `Already received ${p.awards} (awarded once only)`,
+    "check.freshInitiatives": (p, f) => `Requires ${f.num(p.min)} initiatives not used for an earlier award; has ${f.num(p.found)}`,
     "check.missingYears": (p) => `No record of awards for ${p.years}`,
     "check.requiresThisYear": (p) => `Must also qualify this year for ${p.award}`,
     "check.quota": (p, f) =>
@@ -219,6 +220,7 @@ export const en = {
     consecutive: (n, a, cur) => `${n} consecutive times ${a}${cur ? " (this year included)" : ""}`,
     prior: (a, w) => (w ? `Received ${a} within the last ${w} years` : `Previously received ${a}`),
     never: (a) => `Never received ${a} before (awarded once)`,
+    freshInitiatives: (n) => `At least ${n} initiatives not used as the basis of an earlier award (an initiative counts once)`,
     quota: (s, of, r) => `Quota: at most ${s} of ${of} (rounding: ${r})`,
     cohort: "the units of the cluster or block",
     bonusCoefficient: (c) => `Bonus: ${c} × base salary`,

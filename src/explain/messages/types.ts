@@ -59,6 +59,7 @@ export interface Catalog {
     readonly consecutive: (times: number, awards: string, includeCurrent: boolean) => string;
     readonly prior: (awards: string, within?: number) => string;
     readonly never: (awards: string) => string;
+    readonly freshInitiatives: (min: number) => string;
     readonly quota: (share: string, of: string, rounding: string) => string;
     readonly cohort: string;
     readonly bonusCoefficient: (c: string) => string;
@@ -135,6 +136,7 @@ export interface MessageParams {
   "check.consecutive": { times: number; awards: string; found: number; current: number };
   "check.prior": { awards: string; within: number };
   "check.never": { awards: string };
+  "check.freshInitiatives": { min: number; found: number };
   "check.missingYears": { years: string };
   "check.requiresThisYear": { award: string };
   "check.quota": QuotaParams & { position: number };

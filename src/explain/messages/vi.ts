@@ -132,6 +132,7 @@ export const vi = {
     "check.consecutive": (p, f) => `Yêu cầu ${f.num(p.times)} lần liên tục đạt ${p.awards}${p.current ? " (tính cả năm xét)" : ""}; hiện có ${f.num(p.found)} lần`,
     "check.prior": (p, f) => `Yêu cầu đã được tặng ${p.awards}${p.within ? ` trong ${f.num(p.within)} năm gần nhất` : ""}; hồ sơ chưa thể hiện`,
     "check.never": (p) => `Đã được tặng ${p.awards} (chỉ tặng một lần)`,
+    "check.freshInitiatives": (p, f) => `Yêu cầu ${f.num(p.min)} sáng kiến chưa được dùng để đề nghị khen thưởng trước đây; hiện có ${f.num(p.found)}`,
     "check.missingYears": (p) => `Chưa có hồ sơ thành tích năm ${p.years}`,
     "check.requiresThisYear": (p) => `Trong năm phải đạt ${p.award}`,
     "check.quota": (p, f) =>
@@ -219,6 +220,7 @@ export const vi = {
     consecutive: (n, a, cur) => `${n} lần liên tục đạt ${a}${cur ? " (tính cả năm xét)" : ""}`,
     prior: (a, w) => (w ? `Đã được tặng ${a} trong ${w} năm gần nhất` : `Đã được tặng ${a}`),
     never: (a) => `Chưa được tặng ${a} (chỉ tặng một lần)`,
+    freshInitiatives: (n) => `Có ít nhất ${n} sáng kiến chưa được dùng làm căn cứ khen thưởng trước đây (mỗi sáng kiến chỉ tính một lần)`,
     quota: (s, of, r) => `Tỷ lệ tối đa: ${s} của ${of} (làm tròn: ${r})`,
     cohort: "số đơn vị trong cụm, khối",
     bonusCoefficient: (c) => `Hệ số tiền thưởng: ${c} lần mức lương cơ sở`,
