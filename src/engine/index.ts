@@ -4,7 +4,7 @@
  */
 import { groupBy, sortBy, toPairs } from "ramda";
 import { compileAwards, decideRunQuotas, recommendCohort, type CohortSummary, type QuotaUse, type Recommendation, type RunQuotaDecision } from "../awards/index.js";
-import { ThiduaError, type Result } from "../errors/index.js";
+import { issue, ThiduaError, type Issue, type Result } from "../errors/index.js";
 import { createProfileValidator, type ValidProfile } from "../profiles/index.js";
 import { cohortKey } from "../ranking/index.js";
 import type { RuleSet } from "../rules/index.js";
@@ -79,16 +79,36 @@ export function createEngine(ruleset: RuleSet): Engine {
   const hasRunQuotas = awards.some((a) => a.def.quota?.scope === "run");
   const validator = createProfileValidator(ruleset);
   const ref: RuleSetRef = Object.freeze({ id: ruleset.id, version: ruleset.version, sha256: ruleset.sha256 });
+  const asOfFor = (p: ValidProfile, opts: EvaluateOptions | undefined) => opts?.asOf ?? `${p.year}-12-31`;
   const score = (p: ValidProfile, opts: EvaluateOptions | undefined, traceDefault: boolean) =>
-    scoreProfile(compiled, p, { asOf: opts?.asOf ?? `${p.year}-12-31`, trace: opts?.trace ?? traceDefault });
+    scoreProfile(compiled, p, { asOf: asOfFor(p, opts), trace: opts?.trace ?? traceDefault });
+  /** A rule set applies only within its period: a profile scored outside it is rejected, never silently scored. */
+  const { effectiveFrom, effectiveTo } = ruleset.manifest;
+  const periodIssue = (p: ValidProfile, opts: EvaluateOptions | undefined): Issue | undefined => {
+    const at = asOfFor(p, opts);
+    if (at >= effectiveFrom && (effectiveTo === undefined || at <= effectiveTo)) return undefined;
+    const period = `${effectiveFrom} – ${effectiveTo ?? "…"}`;
+    return issue("profiles.out_of_period", opts?.asOf ? [] : ["year"], `${ruleset.id} is in force ${period}; the profile is scored as of ${at}`, { expected: period, found: at });
+  };
   const safeEvaluate = (profile: unknown, opts?: EvaluateOptions): Result<ScoreResult> => {
     checkAsOf(opts?.asOf);
     const v = validator.validate(profile);
-    return v.ok ? { ok: true, value: score(v.value, opts, true) } : v;
+    if (!v.ok) return v;
+    const outside = periodIssue(v.value, opts);
+    return outside ? { ok: false, issues: [outside] } : { ok: true, value: score(v.value, opts, true) };
+  };
+  const inPeriod = (batch: ReturnType<typeof validateBatch>, opts: EvaluateOptions | undefined) => {
+    const valid = batch.valid.filter(({ index, profile }) => {
+      const outside = periodIssue(profile, opts);
+      if (outside) batch.rejected.push({ index, unitId: profile.id, issues: [outside] });
+      return !outside;
+    });
+    batch.rejected.sort((a, b) => a.index - b.index);
+    return { valid, rejected: batch.rejected };
   };
   const recommend = (profiles: Iterable<unknown>, opts?: EvaluateOptions): RecommendationReport => {
     checkAsOf(opts?.asOf);
-    const { valid, rejected } = validateBatch(validator, profiles);
+    const { valid, rejected } = inPeriod(validateBatch(validator, profiles), opts);
     const scored = valid.map(({ profile }) => ({ result: score(profile, opts, false), profile }));
     const cohorts = groupBy((m: (typeof scored)[number]) => cohortKey(m.result), scored);
     const ordered = sortBy(([key]) => key, toPairs(cohorts)).filter(([, m]) => m && m.length > 0) as [string, (typeof scored)[number][]][];
@@ -124,7 +144,7 @@ export function createEngine(ruleset: RuleSet): Engine {
     },
     evaluateMany(profiles, opts) {
       checkAsOf(opts?.asOf);
-      const { valid, rejected } = validateBatch(validator, profiles);
+      const { valid, rejected } = inPeriod(validateBatch(validator, profiles), opts);
       return { ruleset: ref, results: valid.map(({ profile }) => score(profile, opts, false)), rejected };
     },
     recommend,

@@ -50,6 +50,7 @@ export const ISSUE_CODES = [
   "profiles.duplicate_id",
   "profiles.forbidden_key",
   "profiles.unknown_award",
+  "profiles.out_of_period",
   // input files
   "input.parse",
 ] as const;
