@@ -213,7 +213,8 @@ function toRecommendation(rs: RuleSet, awards: readonly Award[], u: Unit, size: 
 /**
  * The next step up on each ladder (exclusive group) of the unit's recipient kind: the lowest award
  * above the highest one granted in that group. Awards barred only by facts that cannot improve
- * (`better: "none"`, e.g. the person's category or sex) are not "near".
+ * (`better: "none"`, e.g. the person's category or sex) are not "near", nor are titles whose
+ * this-year prerequisite is not granted yet.
  */
 function nextAwards(awards: readonly Award[], u: Unit, granted: readonly Award[]): Award[] {
   const recipient = granted[0]?.recipient ?? (u.ranked.result.group === "individual" ? "individual" : "collective");
@@ -227,6 +228,8 @@ function nextAwards(awards: readonly Award[], u: Unit, granted: readonly Award[]
     const held = Math.max(-1, ...ladder.filter((a) => u.statuses.get(a.id)!.granted).map((a) => a.precedence));
     const next = ladder
       .filter((a) => a.precedence > held && !u.statuses.get(a.id)!.checks.some((c) => c.kind === "conditions" && c.fixedBar))
+      // a title that needs another one this year is not "next" until that one is granted (its own ladder shows it)
+      .filter((a) => (a.requiresThisYear ?? []).every((id) => u.statuses.get(id)?.granted === true))
       .sort((x, y) => x.precedence - y.precedence || (x.id < y.id ? -1 : 1))[0];
     if (next) out.push(next);
   }
