@@ -1,7 +1,7 @@
 import { compileNode, F, T, traceCondition, traceLeaves, U, type LeafTrace, type Node, type TraceNode, type Tri, type Truth } from "../evaluation/index.js";
 import type { ValidProfile } from "../profiles/index.js";
 import type { Award, RuleSet } from "../rules/index.js";
-import { Dec, type CriterionStatus, type ScoreResult } from "../scoring/index.js";
+import { divRound, unitsToDecimalString, type CriterionStatus, type ScoreResult } from "../scoring/index.js";
 import { pointsOf } from "../ranking/index.js";
 
 type HistoryReq = NonNullable<Award["history"]>[number];
@@ -44,10 +44,12 @@ export function compileAwards(rs: RuleSet, slots: ReadonlyMap<string, number>): 
   return rs.awards.map((def) => ({ def, ...(def.eligibility.conditions && { conditions: compileNode(def.eligibility.conditions, reader, []) }) }));
 }
 
+/** Points (hundredths) a share of the nominal maximum needs, rounded up: exact integer arithmetic. */
+const needFor = (nominal: number, percent: number) => divRound(nominal * Math.round(percent * 100), 10000, "ceil");
+
 function pointsShort(r: ScoreResult, percent: number): string | undefined {
-  const need = new Dec(pointsOf(r.nominalMax)).mul(percent).div(100).ceil();
-  const short = need.minus(pointsOf(r.score));
-  return short.gt(0) ? short.div(100).toString() : undefined;
+  const short = needFor(pointsOf(r.nominalMax), percent) - pointsOf(r.score);
+  return short > 0 ? unitsToDecimalString(short) : undefined;
 }
 
 const fixedCache = new WeakMap<RuleSet, ReadonlySet<string>>();
@@ -65,11 +67,36 @@ function hopeless(t: TraceNode, fixed: ReadonlySet<string>): boolean {
   return t.kind === "all" ? t.children.some((c) => hopeless(c, fixed)) : t.children.every((c) => hopeless(c, fixed));
 }
 
+/**
+ * The conditions check of an award the unit does not (yet) meet. Which leaves failed, and whether
+ * only unchangeable facts bar it, come from the tracing interpreter — run on first read, since most
+ * such checks are never shown (data stays plain: the getters are enumerable and serialise).
+ */
+function lazyConditions(a: CompiledAward, rs: RuleSet, p: ValidProfile, result: Truth): AwardCheck {
+  let trace: TraceNode | undefined;
+  const get = () => (trace ??= traceCondition(a.def.eligibility.conditions!, (id) => p.facts[id]));
+  let unmet: LeafTrace[] | undefined;
+  let fixedBar: boolean | undefined;
+  return {
+    kind: "conditions",
+    result,
+    get unmet() {
+      return (unmet ??= traceLeaves(get()).filter((l) => l.result !== true));
+    },
+    get fixedBar() {
+      return (fixedBar ??= hopeless(get(), fixedFacts(rs)));
+    },
+  };
+}
+
 /** Checks that depend only on this year's score and facts (not on history or other units). */
 export function scoreChecks(a: CompiledAward, rs: RuleSet, r: ScoreResult, p: ValidProfile): AwardCheck[] {
   const e = a.def.eligibility;
   const checks: AwardCheck[] = [];
-  if (e.noKnockout) checks.push({ kind: "knockout", result: !r.knockedOut, criteria: r.knockouts.map((k) => k.criterion) });
+  if (e.noKnockout) {
+    const result: Truth = r.knockedOut ? false : r.knockoutsUnknown.length ? "unknown" : true;
+    checks.push({ kind: "knockout", result, criteria: r.knockedOut ? r.knockouts.map((k) => k.criterion) : r.knockoutsUnknown });
+  }
   if (e.minClass !== undefined) {
     const rank = (id: string | null | undefined) => (id == null ? -1 : (rs.classes.find((k) => k.id === id)?.rank ?? -1));
     const need = rank(e.minClass);
@@ -80,8 +107,8 @@ export function scoreChecks(a: CompiledAward, rs: RuleSet, r: ScoreResult, p: Va
     checks.push({ kind: "minClass", result, required: e.minClass, actual: r.classification?.id ?? null, potential: r.potentialClassification, ...(short && { pointsShort: short }) });
   }
   if (e.minPercent !== undefined) {
-    const ok = new Dec(r.percent).gte(e.minPercent);
-    const potentialOk = new Dec(pointsOf(r.potentialScore)).mul(100).gte(new Dec(pointsOf(r.nominalMax)).mul(e.minPercent));
+    const ok = pointsOf(r.percent) >= Math.round(e.minPercent * 100);
+    const potentialOk = pointsOf(r.potentialScore) * 10000 >= pointsOf(r.nominalMax) * Math.round(e.minPercent * 100);
     const short = ok ? undefined : pointsShort(r, e.minPercent);
     checks.push({ kind: "minPercent", result: ok ? true : potentialOk ? "unknown" : false, required: e.minPercent, actual: r.percent, ...(short && { pointsShort: short }) });
   }
@@ -92,9 +119,7 @@ export function scoreChecks(a: CompiledAward, rs: RuleSet, r: ScoreResult, p: Va
   }
   if (a.conditions) {
     const t = a.conditions(p.row);
-    const trace = t === T ? undefined : traceCondition(a.def.eligibility.conditions!, (id) => p.facts[id]);
-    const unmet = trace ? traceLeaves(trace).filter((l) => l.result !== true) : [];
-    checks.push({ kind: "conditions", result: toTruth(t), unmet, fixedBar: trace ? hopeless(trace, fixedFacts(rs)) : false });
+    checks.push(t === T ? { kind: "conditions", result: true, unmet: [], fixedBar: false } : lazyConditions(a, rs, p, toTruth(t)));
   }
   return checks;
 }
@@ -107,7 +132,8 @@ export function scoreChecks(a: CompiledAward, rs: RuleSet, r: ScoreResult, p: Va
 function initiativeCheck(h: Extract<HistoryReq, { kind: "freshInitiatives" }>, p: ValidProfile): AwardCheck {
   const used = new Set((p.history ?? []).filter((x) => x.year < p.year).flatMap((x) => x.initiatives ?? []));
   const found = (p.initiatives ?? []).filter((id) => !used.has(id)).length;
-  const result: Truth = found >= h.min ? true : p.initiatives === undefined || p.history === undefined ? "unknown" : false;
+  // too few initiatives is a definite no; enough of them is settled only against a record of past awards
+  const result: Truth = p.initiatives === undefined ? "unknown" : found < h.min ? false : p.history === undefined ? "unknown" : true;
   return { kind: "history", requirement: h, found, missingYears: [], result };
 }
 
@@ -115,24 +141,28 @@ function initiativeCheck(h: Extract<HistoryReq, { kind: "freshInitiatives" }>, p
  * History prerequisites over the profile's record. A profile without `history` is unknown on every
  * history check; with one, a year it does not list is unknown (never assumed empty).
  */
-export function historyCheck(h: HistoryReq, p: ValidProfile, grantedThisYear: (id: string) => boolean): AwardCheck {
+export function historyCheck(h: HistoryReq, p: ValidProfile, grantedThisYear: (id: string) => Truth): AwardCheck {
   if (h.kind === "freshInitiatives") return initiativeCheck(h, p);
   const byYear = new Map((p.history ?? []).filter((x) => x.year < p.year).map((x) => [x.year, x.awards]));
   const holds = (awards: readonly string[] | undefined) => awards !== undefined && h.awards.some((a) => awards.includes(a));
   const none = p.history === undefined;
   if (h.kind === "consecutive") {
-    let found = h.includeCurrentYear && h.awards.some(grantedThisYear) ? 1 : 0;
+    // this year's title, three-valued: granted, not granted, or not known yet (its evidence is missing)
+    const current: Truth = !h.includeCurrentYear ? false : h.awards.some((a) => grantedThisYear(a) === true) ? true : h.awards.some((a) => grantedThisYear(a) === "unknown") ? "unknown" : false;
+    let past = 0;
     const missingYears: number[] = [];
-    for (let y = p.year - 1; found < h.times && y >= p.year - h.times - 1; y--) {
+    for (let y = p.year - 1; past < h.times && y >= p.year - h.times - 1; y--) {
       const list = byYear.get(y);
       if (list === undefined) {
         missingYears.push(y);
         break;
       }
       if (!holds(list)) break;
-      found++;
+      past++;
     }
-    const result: Truth = found >= h.times ? true : missingYears.length || none ? "unknown" : false;
+    const found = past + (current === true ? 1 : 0);
+    const couldReach = missingYears.length > 0 || none || (current === "unknown" && past + 1 >= h.times);
+    const result: Truth = found >= h.times ? true : couldReach ? "unknown" : false;
     return { kind: "history", requirement: h, found, missingYears, result };
   }
   const window = h.kind === "prior" && h.withinYears !== undefined ? h.withinYears : undefined;

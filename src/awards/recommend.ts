@@ -1,4 +1,4 @@
-import { T, U, type Tri } from "../evaluation/index.js";
+import { T, U, type Tri, type Truth } from "../evaluation/index.js";
 import type { ValidProfile } from "../profiles/index.js";
 import { cohortKey, rankCohort, type Ranked, type TieBreak } from "../ranking/index.js";
 import type { Award, Localized, RuleSet } from "../rules/index.js";
@@ -40,6 +40,8 @@ export interface MissingEvidence {
   readonly label: Localized;
   readonly evidence: Localized;
   readonly criteria: readonly string[];
+  /** Awards whose own conditions read the fact (facts only award conditions read). */
+  readonly awards?: readonly string[];
 }
 /** One unit's result in a ranked cohort: score, class, rank, the proposed award, what it lacks, and its `ScoreResult`. */
 export interface Recommendation {
@@ -132,7 +134,10 @@ export function recommendCohort(
   const quotas: QuotaUse[] = [];
   for (const a of applicable) {
     const pre: { u: Unit; checks: AwardCheck[]; t: Tri }[] = units.map((u) => {
-      const granted = (id: string) => u.statuses.get(id)?.granted === true;
+      const granted = (id: string): Truth => {
+        const st = u.statuses.get(id);
+        return st?.granted ? true : st?.status === "unknown" ? "unknown" : false;
+      };
       const checks = scoreChecks(a, rs, u.ranked.result, u.profile);
       for (const id of a.def.requiresThisYear ?? []) {
         const st = u.statuses.get(id);
@@ -241,6 +246,20 @@ function missingEvidence(rs: RuleSet, r: ScoreResult, p: ValidProfile, statuses:
     const f = rs.facts.find((x) => x.id === id)!;
     return { fact: id, label: f.label, evidence: f.evidence, criteria: r.criteria.filter((c) => c.missingFacts.includes(id)).map((c) => c.id) };
   });
+  // facts only award conditions read (task rating, unity…): missing ones leave those awards unknown
+  const listed = new Set(r.missingFacts);
+  const byFact = new Map<string, string[]>();
+  for (const s of statuses) {
+    if (s.status !== "unknown") continue;
+    for (const c of s.checks) {
+      if (c.kind !== "conditions" || c.result !== "unknown") continue;
+      for (const l of c.unmet) if (l.missing && !listed.has(l.fact)) byFact.set(l.fact, [...(byFact.get(l.fact) ?? []), s.award]);
+    }
+  }
+  for (const f of rs.facts) {
+    const awards = byFact.get(f.id);
+    if (awards) out.push({ fact: f.id, label: f.label, evidence: f.evidence, criteria: [], awards: [...new Set(awards)].sort() });
+  }
   const years = new Set<number>();
   for (const s of statuses) for (const c of s.checks) if (c.kind === "history" && c.result === "unknown") c.missingYears.forEach((y) => years.add(y));
   const noHistory = p.history === undefined && statuses.some((s) => s.checks.some((c) => c.kind === "history" && c.result === "unknown"));

@@ -33,12 +33,16 @@ export function whatIf(
     else facts[k] = v;
   }
   const changed = { ...p, facts };
-  const peers = (opts?.peers ?? []).filter((x) => (x as { id?: unknown })?.id !== p.id);
+  const id = typeof p.id === "string" ? p.id.normalize("NFC") : p.id;
+  const peers = (opts?.peers ?? []).filter((x) => {
+    const other = (x as { id?: unknown })?.id;
+    return (typeof other === "string" ? other.normalize("NFC") : other) !== id;
+  });
   const run = (subject: unknown) => {
     const report = recommend([subject, ...peers], opts);
     const rj = report.rejected.find((r) => r.index === 0);
     if (rj) throw new ThiduaError("invalid profile in whatIf", rj.issues);
-    return report.results.find((r) => r.unitId === p.id)!;
+    return report.results.find((r) => r.unitId === id)!;
   };
   const before = run(profile);
   const after = run(changed);

@@ -55,8 +55,10 @@ describe("explainRecommendation (data)", () => {
 
   it("missing evidence becomes a to-do list and an unknown criterion names the missing fact", () => {
     const e = explain("cb-04");
-    expect(e.headline).toEqual({ key: "headline.pending", params: { count: 2 } });
-    expect(keys(e.todo)).toEqual(["todo.evidence", "todo.evidence"]);
+    expect(e.headline).toEqual({ key: "headline.pending", params: { count: 3 } });
+    // activities (criterion individual.1), the initiative's scope (a condition of the provincial and national CSTĐ), the record of 2024
+    expect(keys(e.todo)).toEqual(["todo.evidence", "todo.evidence", "todo.evidence"]);
+    expect(e.todo[1]!.params).toMatchObject({ criteria: "", awards: expect.stringContaining("Chiến sĩ thi đua") });
     expect(e.todo[0]!.params).toMatchObject({ criteria: "individual.1", evidence: "Sổ theo dõi, danh sách tham gia có xác nhận của Công an cấp xã hoặc cơ quan, đơn vị" });
     const c1 = e.criteria.find((i) => i.key === "criterion.result" && i.params.id === "individual.1")!;
     expect(c1.params).toMatchObject({ status: "unknown", points: 0, max: 30 });

@@ -128,7 +128,9 @@ function quotaParams(ctx: Ctx, awardId: string) {
 function checkItems(ctx: Ctx, awardId: string, c: AwardCheck): Item[] {
   const sr = ctx.rec.scoreResult;
   switch (c.kind) {
-    case "knockout": return [item("check.knockout", { reasons: list(sr.knockouts.filter((k) => c.criteria.includes(k.criterion)).map((k) => k.reason[ctx.lang])) })];
+    case "knockout":
+      if (c.result === "unknown") return [item("check.knockoutUnknown", { criteria: list(c.criteria.map((id) => ctx.rs.criteria.find((x) => x.id === id)?.title[ctx.lang] ?? id)) })];
+      return [item("check.knockout", { reasons: list(sr.knockouts.filter((k) => c.criteria.includes(k.criterion)).map((k) => k.reason[ctx.lang])) })];
     case "minClass": return [item("check.minClass", { required: classTitle(ctx, c.required), actual: classTitle(ctx, c.actual) })];
     case "minPercent": return [item("check.minPercent", { required: c.required, actual: Number(c.actual) })];
     case "criterion": return [item("check.criterion", { id: c.criterion, title: ctx.rs.criteria.find((x) => x.id === c.criterion)?.title[ctx.lang] ?? c.criterion, status: c.status })];
@@ -239,7 +241,7 @@ export function explainRecommendation(rec: Recommendation & { readonly final?: F
     criteria: sr.criteria.map((c) => criterionItem(ctx, c)).filter((x): x is Item => x !== null),
     award: awardItems(ctx, rec.final),
     nearMisses,
-    todo: rec.missingEvidence.map((m) => item("todo.evidence", { evidence: m.evidence[lang], label: m.label[lang], criteria: m.criteria.join(", ") })),
+    todo: rec.missingEvidence.map((m) => item("todo.evidence", { evidence: m.evidence[lang], label: m.label[lang], criteria: m.criteria.join(", "), awards: list((m.awards ?? []).map((a) => awardTitle(ctx, a))) })),
     summary,
   };
   const used = new Set([...expl.criteria, ...expl.award].flatMap((i) => (i.ref ? [i.ref.source] : [])));

@@ -11,6 +11,11 @@ import { PROFILE_LIMITS as L } from "./types.js";
 type Check = (v: unknown) => boolean;
 const has = Object.prototype.hasOwnProperty;
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
+/** Like Array#every, but a hole in a sparse array fails (zod rejects it; `every` would skip it). */
+function everyIndex(a: readonly unknown[], ok: (x: unknown) => boolean): boolean {
+  for (let i = 0; i < a.length; i++) if (!(i in a) || !ok(a[i])) return false;
+  return true;
+}
 const isPlain = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
 const realDate = (s: string) => {
   if (s.length !== 10 || !ISO.test(s)) return false;
@@ -28,7 +33,7 @@ function scalarCheck(spec: { type: string; values?: readonly string[] | undefine
       const int = spec.type === "integer";
       const min = spec.type === "ratio" ? Math.max(spec.min ?? 0, 0) : (spec.min ?? -Infinity);
       const max = spec.type === "ratio" ? Math.min(spec.max ?? 1, 1) : (spec.max ?? MAX_MAGNITUDE);
-      return (v) => typeof v === "number" && Number.isFinite(v) && (!int || Number.isInteger(v)) && v >= min && v <= max;
+      return (v) => typeof v === "number" && Number.isFinite(v) && (!int || Number.isSafeInteger(v)) && v >= min && v <= max;
     }
     case "date":
       return (v) => typeof v === "string" && realDate(v);
@@ -44,7 +49,7 @@ function scalarCheck(spec: { type: string; values?: readonly string[] | undefine
 function factCheck(f: Fact): Check {
   if (f.type === "set") {
     const values = new Set(f.values ?? []);
-    return (v) => Array.isArray(v) && v.length <= values.size && v.every((x) => typeof x === "string" && values.has(x)) && new Set(v).size === v.length;
+    return (v) => Array.isArray(v) && v.length <= values.size && everyIndex(v, (x) => typeof x === "string" && values.has(x)) && new Set(v).size === v.length;
   }
   if (f.type === "object") {
     const fields = new Map(Object.entries(f.fields ?? {}).map(([k, spec]) => [k, scalarCheck(spec)]));
@@ -63,7 +68,7 @@ function factCheck(f: Fact): Check {
 }
 
 const TOP = new Set(["id", "name", "group", "cohort", "year", "facts", "history", "initiatives"]);
-const ids = (v: unknown) => Array.isArray(v) && v.length <= L.initiatives && v.every((x) => str(x, L.idLength));
+const ids = (v: unknown) => Array.isArray(v) && v.length <= L.initiatives && everyIndex(v, (x) => str(x, L.idLength));
 const str = (v: unknown, max: number) => typeof v === "string" && v.length >= 1 && v.length <= max;
 const year = (v: unknown) => typeof v === "number" && Number.isInteger(v) && v >= L.minYear && v <= L.maxYear;
 
@@ -93,7 +98,7 @@ export function buildFastCheck(rs: RuleSet): (v: unknown) => boolean {
       if (!isPlain(e) || !year(e["year"]) || !Array.isArray(e["awards"]) || e["awards"].length > L.awardsPerYear) return false;
       for (const k in e) if (has.call(e, k) && k !== "year" && k !== "awards" && k !== "initiatives") return false;
       if (e["initiatives"] !== undefined && !ids(e["initiatives"])) return false;
-      for (const a of e["awards"]) if (typeof a !== "string" || a.length > L.idLength) return false;
+      if (!everyIndex(e["awards"], (a) => typeof a === "string" && a.length <= L.idLength)) return false;
     }
     return true;
   };

@@ -47,7 +47,10 @@ export function createProfileValidator(rs: RuleSet): ProfileValidator {
   const fast = buildFastCheck(rs);
   const finish = (p: Profile): Result<ValidProfile> => {
     const issues: Issue[] = [];
+    const seenYears = new Set<number>();
     for (const [i, h] of (p.history ?? []).entries()) {
+      if (seenYears.has(h.year)) issues.push(issue("profiles.schema", ["history", i, "year"], `history lists ${h.year} twice: give one entry per year`, { found: h.year }));
+      seenYears.add(h.year);
       h.awards.forEach((a, j) => {
         if (!awards.has(a)) issues.push(issue("profiles.unknown_award", ["history", i, "awards", j], `unknown award ${show(a)}`, { found: a }));
       });

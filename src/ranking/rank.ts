@@ -27,6 +27,7 @@ interface Key {
   unknown: number;
   met: number;
   id: string;
+  cohort: string;
 }
 
 function keyOf(r: ScoreResult): Key {
@@ -36,7 +37,7 @@ function keyOf(r: ScoreResult): Key {
     if (c.status === "unknown") unknown++;
     else if (c.status === "met" && !c.knockout) met++;
   }
-  return { score: pointsOf(r.score), knocked: r.knockedOut ? 1 : 0, unknown, met, id: r.unitId };
+  return { score: pointsOf(r.score), knocked: r.knockedOut ? 1 : 0, unknown, met, id: r.unitId, cohort: cohortKey(r) };
 }
 
 /** Compares two units; returns [order, the tie-break that decided]. Never 0 for distinct ids. */
@@ -45,7 +46,8 @@ function compare(a: Key, b: Key): [number, TieBreak] {
   if (a.knocked !== b.knocked) return [a.knocked - b.knocked, "notKnockedOut"];
   if (a.unknown !== b.unknown) return [a.unknown - b.unknown, "fewerUnknown"];
   if (a.met !== b.met) return [b.met - a.met, "moreMet"];
-  return [a.id < b.id ? -1 : a.id > b.id ? 1 : 0, "unitId"];
+  // equal ids only meet when several cohorts are ranked together (run-wide quotas): the cohort decides
+  return [a.id < b.id ? -1 : a.id > b.id ? 1 : a.cohort < b.cohort ? -1 : a.cohort > b.cohort ? 1 : 0, "unitId"];
 }
 
 /**

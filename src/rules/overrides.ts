@@ -28,12 +28,32 @@ export function applyOverrides(
         `override of ${describe(o.target)} changes a value fixed by law (basis "law") but gives no citation`, { target: describe(o.target) }));
       return;
     }
+    const bad = invalidValue(o.target, o.value);
+    if (bad) {
+      issues.push(issue("rules.schema", [...path, "value"], `override of ${describe(o.target)}: ${bad}, found ${JSON.stringify(o.value)}`, { target: describe(o.target) }));
+      return;
+    }
     const from = hit.get();
     hit.set(o.value);
     const rec: AppliedOverride = { target: o.target, from, to: o.value, basis: hit.basis, reason: o.reason, origin: o.origin };
     applied.push(o.citation ? { ...rec, citation: o.citation } : rec);
   });
   return applied;
+}
+
+/** The new value must have the type of the value it replaces (thresholds are re-checked by the lints). */
+function invalidValue(t: OverrideJson["target"], v: unknown): string | undefined {
+  const points = (x: unknown) => typeof x === "number" && Number.isFinite(x) && x >= 0 && Math.abs(Math.round(x * 100) - x * 100) < 1e-9;
+  switch (t.kind) {
+    case "class":
+      return typeof v === "number" && Number.isFinite(v) && v >= 0 && v <= 100 ? undefined : "expected a percentage from 0 to 100";
+    case "quota":
+      return typeof v === "string" && /^0(?:\.\d+)?$|^1(?:\.0+)?$/.test(v) ? undefined : 'expected a decimal share as a string, e.g. "0.15"';
+    case "perUnit":
+      return points(v) ? undefined : "expected points (a non-negative number with at most two decimals)";
+    case "threshold":
+      return undefined;
+  }
 }
 
 export function describe(t: OverrideJson["target"]): string {
@@ -58,17 +78,17 @@ interface Hit {
 function locate(rs: RuleSet, t: OverrideJson["target"]): Hit | undefined {
   if (t.kind === "class") {
     const c = rs.classes.find((x) => x.id === t.class) as Mutable<RuleSet["classes"][number]> | undefined;
-    return c && { basis: c.basis, get: () => c.minPercent, set: (v) => (c.minPercent = Number(v)) };
+    return c && { basis: c.basis, get: () => c.minPercent, set: (v) => (c.minPercent = v as number) };
   }
   if (t.kind === "quota") {
     const q = rs.awards.find((a) => a.id === t.award)?.quota as { share: string; basis: Basis } | undefined;
-    return q && { basis: q.basis, get: () => q.share, set: (v) => (q.share = String(v)) };
+    return q && { basis: q.basis, get: () => q.share, set: (v) => (q.share = v as string) };
   }
   const c = rs.criteria.find((x) => x.id === t.criterion);
   if (!c) return undefined;
   if (t.kind === "perUnit") {
     const pu = c.perUnit as Record<string, unknown> & { basis: Basis } | undefined;
-    return pu && { basis: pu.basis, get: () => pu[t.field], set: (v) => (pu[t.field] = Number(v)) };
+    return pu && { basis: pu.basis, get: () => pu[t.field], set: (v) => (pu[t.field] = v) };
   }
   let found: Hit | undefined;
   walkLeaves(c, (leaf) => {

@@ -46,6 +46,8 @@ export interface ScoreResult {
   readonly potentialClassification: string | null;
   readonly knockedOut: boolean;
   readonly knockouts: readonly { readonly criterion: string; readonly reason: Localized }[];
+  /** Knock-out criteria whose facts are missing: until they are known no class that excludes knock-outs is reached. */
+  readonly knockoutsUnknown: readonly string[];
   readonly contents: readonly { readonly content: number; readonly points: string; readonly maxPoints: string }[];
   readonly groupCaps: readonly { readonly id: string; readonly points: string; readonly cap: string; readonly applied: boolean }[];
   readonly criteria: readonly CriterionResult[];
@@ -134,7 +136,9 @@ export function scoreProfile(cr: CompiledRuleSet, p: ValidProfile, opts: ScoreOp
     .filter((c, i) => verdicts[i]!.knocked)
     .map((c) => ({ criterion: c.def.id, reason: c.def.knockoutReason ?? c.def.title }));
   const knockedOut = knockouts.length > 0;
-  const klass = classify(rs, percent, byId, knockedOut);
+  const knockoutsUnknown = g.criteria.filter((c, i) => c.knockout && verdicts[i]!.status === "unknown").map((c) => c.def.id);
+  // an unknown knock-out bars "noKnockout" classes now; the best case assumes it did not happen
+  const klass = classify(rs, percent, byId, knockedOut || knockoutsUnknown.length > 0);
   const potentialClass = classify(rs, pct(potential.total), potentialById, knockedOut);
   const missing = new Set<number>();
   const criteria: CriterionResult[] = g.criteria.map((c, i) => {
@@ -183,6 +187,7 @@ export function scoreProfile(cr: CompiledRuleSet, p: ValidProfile, opts: ScoreOp
     potentialClassification: potentialClass?.id ?? null,
     knockedOut,
     knockouts,
+    knockoutsUnknown,
     contents,
     groupCaps: actual.caps.map((c) => ({ id: c.id, points: units(c.raw), cap: units(c.cap), applied: c.raw > c.cap })),
     criteria,

@@ -36,6 +36,12 @@ describe("an initiative counts once", () => {
     expect(c.status).toBe("ineligible");
   });
 
+  it("without a record of past awards, enough initiatives are unknown and too few are a definite no", () => {
+    const { history: _h, ...noHistory } = ca01;
+    expect(check({ ...noHistory, initiatives: ["sk-1"] }).check).toMatchObject({ result: "unknown" });
+    expect(check({ ...noHistory, initiatives: [] }).check).toMatchObject({ result: false });
+  });
+
   it("is unknown when the profile lists no initiatives", () => {
     expect(check(ca01).check).toMatchObject({ result: "unknown" });
     expect(check(ca01).status).toBe("unknown");

@@ -126,6 +126,7 @@ export const en = {
             ? `${f.num(p.points)} points short of ${named(p.award, p.kind)}:`
             : `Not yet eligible for ${named(p.award, p.kind)}:`,
     "check.knockout": (p) => `Knock-out criterion applies: ${p.reasons}`,
+    "check.knockoutUnknown": (p) => `No evidence yet that no knock-out applies: ${p.criteria}`,
     "check.minClass": (p) => `Requires the classification ${p.required} or better; now ${p.actual ? `classified ${p.actual}` : "not classified"}`,
     "check.minPercent": (p, f) => `Requires at least ${f.num(p.required)}% of the nominal maximum; now ${f.num(p.actual)}%`,
     "check.criterion": (p) => `Criterion ${p.id} — ${p.title} must be met; now: ${lc(status[p.status])}`,
@@ -137,7 +138,7 @@ export const en = {
     "check.requiresThisYear": (p) => `Must also qualify this year for ${p.award}`,
     "check.quota": (p, f) =>
       `Position ${f.num(p.position)} among eligible profiles, quota ${f.num(p.allowed)}/${f.num(p.base)} (${f.num(p.share)}% of ${f.num(p.base)} ${ofQuota(p.of, p.base)}, ${rounding[p.rounding]})`,
-    "todo.evidence": (p) => `Missing evidence: ${p.evidence} — needed for ${lc(p.label)}${p.criteria ? ` (criteria ${p.criteria})` : ""}`,
+    "todo.evidence": (p) => `Missing evidence: ${p.evidence} — needed for ${lc(p.label)}${p.criteria ? ` (criteria ${p.criteria})` : ""}${p.awards ? ` (a condition of ${p.awards})` : ""}`,
     "report.title": () => "Scores, ranking and proposed commendations",
     "report.ruleset": (p) => `Rule set: ${p.title} — id ${p.id}, version ${p.version}`,
     "report.rulesetHash": (p) => `SHA-256 digest of the rule set: ${p.sha256} — ${p.verified ? "matches the file manifest" : "DOES NOT match the file manifest (rule files were modified)"}`,

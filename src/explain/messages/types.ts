@@ -136,11 +136,12 @@ export interface MessageParams {
   "check.consecutive": { times: number; awards: string; found: number; current: number };
   "check.prior": { awards: string; within: number };
   "check.never": { awards: string };
+  "check.knockoutUnknown": { criteria: string };
   "check.freshInitiatives": { min: number; found: number };
   "check.missingYears": { years: string };
   "check.requiresThisYear": { award: string };
   "check.quota": QuotaParams & { position: number };
-  "todo.evidence": { evidence: string; label: string; criteria: string };
+  "todo.evidence": { evidence: string; label: string; criteria: string; awards: string };
   "report.title": Record<never, never>;
   "report.ruleset": { title: string; id: string; version: string };
   "report.rulesetHash": { sha256: string; verified: number };

@@ -126,6 +126,7 @@ export const vi = {
             ? `Còn thiếu ${f.num(p.points)} điểm để được ${named(p.award, p.kind)}:`
             : `Chưa đủ điều kiện ${named(p.award, p.kind)}:`,
     "check.knockout": (p) => `Vi phạm tiêu chí loại trừ: ${p.reasons}`,
+    "check.knockoutUnknown": (p) => `Chưa có căn cứ xác định không vi phạm tiêu chí loại trừ: ${p.criteria}`,
     "check.minClass": (p) => `Yêu cầu xếp loại từ ${p.required} trở lên; hiện ${p.actual ? `xếp loại ${p.actual}` : "chưa được xếp loại"}`,
     "check.minPercent": (p, f) => `Yêu cầu đạt từ ${f.num(p.required)}% tổng điểm chuẩn; hiện đạt ${f.num(p.actual)}%`,
     "check.criterion": (p) => `Tiêu chí ${p.id} — ${p.title} phải đạt; hiện: ${lc(status[p.status])}`,
@@ -137,7 +138,7 @@ export const vi = {
     "check.requiresThisYear": (p) => `Trong năm phải đạt ${p.award}`,
     "check.quota": (p, f) =>
       `Xếp thứ ${f.num(p.position)} trong số hồ sơ đủ điều kiện, chỉ tiêu ${f.num(p.allowed)}/${f.num(p.base)} (${f.num(p.share)}% của ${f.num(p.base)} ${ofQuota(p.of)}, ${rounding[p.rounding]})`,
-    "todo.evidence": (p) => `Thiếu hồ sơ: ${p.evidence} — để xác định ${lc(p.label)}${p.criteria ? ` (tiêu chí ${p.criteria})` : ""}`,
+    "todo.evidence": (p) => `Thiếu hồ sơ: ${p.evidence} — để xác định ${lc(p.label)}${p.criteria ? ` (tiêu chí ${p.criteria})` : ""}${p.awards ? ` (điều kiện xét ${p.awards})` : ""}`,
     "report.title": () => "Kết quả chấm điểm, xếp hạng và đề nghị khen thưởng",
     "report.ruleset": (p) => `Bộ tiêu chí: ${p.title} — mã ${p.id}, phiên bản ${p.version}`,
     "report.rulesetHash": (p) => `Mã băm SHA-256 của bộ tiêu chí: ${p.sha256} — ${p.verified ? "khớp với bản kê các tệp" : "KHÔNG khớp với bản kê các tệp (tệp quy tắc đã bị sửa đổi)"}`,
