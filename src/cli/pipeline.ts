@@ -12,6 +12,13 @@ import {
 import { loadRuleset } from "../node/index.js";
 import { readProfiles } from "./input/index.js";
 import { readOverrides } from "./overrides.js";
+import { progressFor } from "./progress.js";
+
+/** Rough size of a row in the input, to advance the progress bar (only computed for what is read anyway). */
+const approxBytes = (p: unknown): number => {
+  const facts = (p as { facts?: object }).facts;
+  return 120 + (facts ? Object.keys(facts).length * 28 : 0);
+};
 
 export class UsageError extends Error {
   constructor(message: string, readonly issues: readonly Issue[] = []) {
@@ -58,6 +65,7 @@ export async function scoreFile(input: string, opts: ScoreOptions, preloaded?: R
   const warnings: Issue[] = [];
   const tabular = [".csv", ".xlsx"].includes(extname(input).toLowerCase());
   let ordinal = 0;
+  const progress = progressFor(input);
   for await (const r of readProfiles(input, { rules: rs, ...(opts.year !== undefined && { defaultYear: opts.year }), ...(opts.decimal && { decimal: opts.decimal }) })) {
     const fileLevel = tabular && r.row === 1 && r.profile === undefined;
     if (fileLevel && !(r.issues ?? []).some((i) => i.severity === "error")) {
@@ -72,7 +80,9 @@ export async function scoreFile(input: string, opts: ScoreOptions, preloaded?: R
       parseRejected.push({ index: ordinal, row: r.row, ...(typeof id === "string" && { unitId: id }), issues: r.issues ?? [] });
     }
     ordinal++;
+    progress.tick(r.profile ? approxBytes(r.profile) : 64);
   }
+  progress.stop();
   // ordinals of the parsed profiles, so rejected rows keep their place in the input
   const ordinals: number[] = [];
   {

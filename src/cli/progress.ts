@@ -1,0 +1,44 @@
+import { statSync } from "node:fs";
+import cliProgress from "cli-progress";
+
+/** Inputs larger than this show a progress bar (when stderr is a terminal). */
+export const PROGRESS_MIN_BYTES = 5 * 1024 * 1024;
+
+export interface Progress {
+  tick(rowBytes: number): void;
+  stop(): void;
+}
+
+const silent: Progress = { tick: () => {}, stop: () => {} };
+
+/**
+ * A progress bar on stderr while a large input is read — only when stderr is a terminal, so logs,
+ * pipes and CI see nothing. The total is the file size; rows advance it by their approximate size.
+ */
+export function progressFor(path: string, stream: NodeJS.WriteStream = process.stderr): Progress {
+  let size = 0;
+  try {
+    size = statSync(path).size;
+  } catch {
+    return silent;
+  }
+  if (!stream.isTTY || size < PROGRESS_MIN_BYTES) return silent;
+  const bar = new cliProgress.SingleBar(
+    { stream, format: "thidua {bar} {percentage}% | {rows} hồ sơ | {eta_formatted}", hideCursor: true, clearOnComplete: false, etaBuffer: 50 },
+    cliProgress.Presets.shades_classic,
+  );
+  bar.start(size, 0, { rows: 0 });
+  let bytes = 0;
+  let rows = 0;
+  return {
+    tick(rowBytes) {
+      bytes += rowBytes;
+      rows++;
+      if (rows % 2000 === 0) bar.update(Math.min(bytes, size), { rows });
+    },
+    stop() {
+      bar.update(size, { rows });
+      bar.stop();
+    },
+  };
+}
