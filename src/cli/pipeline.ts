@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { extname } from "node:path";
 import {
+  applyCommitteeOverrides,
   buildDecisionRecord,
   createEngine,
   type CommitteeOverride,
@@ -97,6 +98,11 @@ export async function scoreFile(input: string, opts: ScoreOptions, preloaded?: R
     ...report.rejected.map((r) => ({ ...r, index: ordinals[r.index]!, row: rowOf[r.index]! })),
   ].sort((a, b) => a.index - b.index);
   const overrides: CommitteeOverride[] = opts.overrides ? readOverrides(opts.overrides, rs) : [];
+  const { unmatched } = applyCommitteeOverrides(rs, { ...report, rejected }, overrides);
+  for (const o of unmatched) {
+    const message = `override for unit ${o.unitId}${o.cohort ? ` in ${o.cohort}` : ""} matches no scored unit; it was not applied`;
+    warnings.push({ code: "input.parse", path: ["overrides", o.unitId], params: { unitId: o.unitId }, message, severity: "warning" });
+  }
   const record = buildDecisionRecord(
     rs,
     { ...report, rejected },

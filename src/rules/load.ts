@@ -169,6 +169,8 @@ function loadChain(files: RuleSetFiles, opts: LoadOptions, seen: string[]): Resu
     const pr = loadChain(pfiles, { ...opts, skipLints: true }, [...seen, manifest.id]);
     if (!pr.ok) return fail([...issues, ...pr.issues.map((i) => ({ ...i, path: [`${pid}:`, ...i.path] }))]);
     parent = pr.value;
+    // the parent's warnings (e.g. a modified file loaded with allowModified) stay visible
+    issues.push(...(pr.warnings ?? []).map((i) => ({ ...i, path: [`${pid}:`, ...i.path] })));
     const want = manifest.extends;
     if (want.version !== parent.version || (want.sha256 && want.sha256 !== parent.sha256)) {
       issues.push(issue("rules.parent_mismatch", ["manifest.json", "extends"],

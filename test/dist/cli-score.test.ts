@@ -70,6 +70,16 @@ describe("thidua score", () => {
     expect(readFileSync(join(dir, "r.xlsx")).subarray(0, 2).toString()).toBe("PK");
   });
 
+  it("warns about an override that matches no unit, and does not apply it", () => {
+    const dir = tmp();
+    const f = join(dir, "overrides.json");
+    writeFileSync(f, JSON.stringify([{ unitId: "khong-co", award: null, reason: "Thử", decidedBy: "Hội đồng", date: "2025-12-20" }]));
+    const r = cli(["score", cohort, "--as-of", "2025-12-31", "--overrides", f, "--format", "json"]);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain("khong-co");
+    expect(JSON.parse(r.stdout).results.every((x: { final: { overridden: boolean } }) => !x.final.overridden)).toBe(true);
+  });
+
   it("exits 2 with a message and no stack trace on usage errors", () => {
     const r = cli(["score", cohort, "--format", "pdf"]);
     expect(r.status).toBe(2);
