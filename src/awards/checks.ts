@@ -1,6 +1,6 @@
-import { compileNode, F, T, traceCondition, traceLeaves, U, type LeafTrace, type Node, type TraceNode, type Tri, type Truth } from "../evaluation/index.js";
+import { compileNode, F, T, traceCondition, traceLeaves, U, type LeafTrace, type Node, type Tri, type Truth } from "../evaluation/index.js";
 import type { ValidProfile } from "../profiles/index.js";
-import type { Award, RuleSet } from "../rules/index.js";
+import { walkCondition, type Award, type RuleSet } from "../rules/index.js";
 import { divRound, unitsToDecimalString, type CriterionStatus, type ScoreResult } from "../scoring/index.js";
 import { pointsOf } from "../ranking/index.js";
 
@@ -34,14 +34,32 @@ export function combine(checks: readonly AwardCheck[]): Tri {
 export interface CompiledAward {
   readonly def: Award;
   readonly conditions?: Node<readonly unknown[]>;
+  /**
+   * The same conditions with every fact that can improve read as unknown: F means the award is barred
+   * by facts that cannot change (a person's category, sex, an organisation's kind), whatever else does.
+   */
+  readonly fixedOnly?: Node<readonly unknown[]>;
+  /** Row slots of the facts the conditions read (for missing evidence). */
+  readonly slots: readonly { readonly slot: number; readonly fact: string }[];
 }
 
 export function compileAwards(rs: RuleSet, slots: ReadonlyMap<string, number>): CompiledAward[] {
-  const reader = (id: string) => {
+  const fixed = fixedFacts(rs);
+  const reader = (onlyFixed: boolean) => (id: string) => {
     const s = slots.get(id);
-    return s === undefined ? () => undefined : Object.assign((row: readonly unknown[]) => row[s], { slot: s });
+    if (s === undefined || (onlyFixed && !fixed.has(id))) return () => undefined;
+    return Object.assign((row: readonly unknown[]) => row[s], { slot: s });
   };
-  return rs.awards.map((def) => ({ def, ...(def.eligibility.conditions && { conditions: compileNode(def.eligibility.conditions, reader, []) }) }));
+  return rs.awards.map((def) => {
+    const cond = def.eligibility.conditions;
+    const read = new Map<number, string>();
+    if (cond) walkCondition(cond, (leaf) => void (slots.has(leaf.fact) && read.set(slots.get(leaf.fact)!, leaf.fact)));
+    return {
+      def,
+      ...(cond && { conditions: compileNode(cond, reader(false), []), fixedOnly: compileNode(cond, reader(true), []) }),
+      slots: [...read].sort((a, b) => a[0] - b[0]).map(([slot, fact]) => ({ slot, fact })),
+    };
+  });
 }
 
 /** Points (hundredths) a share of the nominal maximum needs, rounded up: exact integer arithmetic. */
@@ -60,32 +78,23 @@ function fixedFacts(rs: RuleSet): ReadonlySet<string> {
   return s;
 }
 
-/** True when the condition is false because of facts that cannot improve, whatever else changes. */
-function hopeless(t: TraceNode, fixed: ReadonlySet<string>): boolean {
-  if (t.kind === "leaf") return t.result === false && fixed.has(t.fact);
-  if (t.kind === "not") return false;
-  return t.kind === "all" ? t.children.some((c) => hopeless(c, fixed)) : t.children.every((c) => hopeless(c, fixed));
-}
 
 /**
  * The conditions check of an award the unit does not (yet) meet. Which leaves failed, and whether
  * only unchangeable facts bar it, come from the tracing interpreter — run on first read, since most
  * such checks are never shown (data stays plain: the getters are enumerable and serialise).
  */
-function lazyConditions(a: CompiledAward, rs: RuleSet, p: ValidProfile, result: Truth): AwardCheck {
-  let trace: TraceNode | undefined;
-  const get = () => (trace ??= traceCondition(a.def.eligibility.conditions!, (id) => p.facts[id]));
+function lazyConditions(a: CompiledAward, p: ValidProfile, result: Truth): AwardCheck {
   let unmet: LeafTrace[] | undefined;
-  let fixedBar: boolean | undefined;
+  // barred by unchangeable facts: the compiled twin that reads only those facts is false
+  const fixedBar = result === false && a.fixedOnly !== undefined && a.fixedOnly(p.row) === F;
   return {
     kind: "conditions",
     result,
     get unmet() {
-      return (unmet ??= traceLeaves(get()).filter((l) => l.result !== true));
+      return (unmet ??= traceLeaves(traceCondition(a.def.eligibility.conditions!, (id) => p.facts[id])).filter((l) => l.result !== true));
     },
-    get fixedBar() {
-      return (fixedBar ??= hopeless(get(), fixedFacts(rs)));
-    },
+    fixedBar,
   };
 }
 
@@ -119,7 +128,7 @@ export function scoreChecks(a: CompiledAward, rs: RuleSet, r: ScoreResult, p: Va
   }
   if (a.conditions) {
     const t = a.conditions(p.row);
-    checks.push(t === T ? { kind: "conditions", result: true, unmet: [], fixedBar: false } : lazyConditions(a, rs, p, toTruth(t)));
+    checks.push(t === T ? { kind: "conditions", result: true, unmet: [], fixedBar: false } : lazyConditions(a, p, toTruth(t)));
   }
   return checks;
 }

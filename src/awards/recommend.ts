@@ -171,11 +171,13 @@ export function recommendCohort(
       x.u.statuses.set(a.def.id, { award: a.def.id, status, granted: status === "eligible", checks: x.checks });
     }
   }
-  const recs = units.map((u) => toRecommendation(rs, applicable.map((a) => a.def), u, units.length));
+  const compiledById = new Map(applicable.map((a) => [a.def.id, a]));
+  const defs = applicable.map((a) => a.def);
+  const recs = units.map((u) => toRecommendation(rs, defs, compiledById, u, units.length));
   return { recs, quotas };
 }
 
-function toRecommendation(rs: RuleSet, awards: readonly Award[], u: Unit, size: number): Recommendation {
+function toRecommendation(rs: RuleSet, awards: readonly Award[], compiledById: ReadonlyMap<string, CompiledAward>, u: Unit, size: number): Recommendation {
   const r = u.ranked.result;
   const granted = awards.filter((a) => u.statuses.get(a.id)!.granted).sort((x, y) => y.precedence - x.precedence || (x.id < y.id ? -1 : 1));
   const top = granted[0];
@@ -209,7 +211,7 @@ function toRecommendation(rs: RuleSet, awards: readonly Award[], u: Unit, size: 
     alongside: alongside.map(proposed),
     alternatives: alternatives.map(proposed),
     nearMisses,
-    missingEvidence: missingEvidence(rs, r, u.profile, [...u.statuses.values()]),
+    missingEvidence: missingEvidence(rs, compiledById, r, u.profile, [...u.statuses.values()]),
     eligibility: [...u.statuses.values()],
     scoreResult: r,
   };
@@ -241,7 +243,7 @@ function nextAwards(awards: readonly Award[], u: Unit, granted: readonly Award[]
   return out.sort((x, y) => x.precedence - y.precedence || (x.id < y.id ? -1 : 1));
 }
 
-function missingEvidence(rs: RuleSet, r: ScoreResult, p: ValidProfile, statuses: readonly AwardStatus[]): MissingEvidence[] {
+function missingEvidence(rs: RuleSet, compiled: ReadonlyMap<string, CompiledAward>, r: ScoreResult, p: ValidProfile, statuses: readonly AwardStatus[]): MissingEvidence[] {
   const out: MissingEvidence[] = r.missingFacts.map((id) => {
     const f = rs.facts.find((x) => x.id === id)!;
     return { fact: id, label: f.label, evidence: f.evidence, criteria: r.criteria.filter((c) => c.missingFacts.includes(id)).map((c) => c.id) };
@@ -250,10 +252,9 @@ function missingEvidence(rs: RuleSet, r: ScoreResult, p: ValidProfile, statuses:
   const listed = new Set(r.missingFacts);
   const byFact = new Map<string, string[]>();
   for (const s of statuses) {
-    if (s.status !== "unknown") continue;
-    for (const c of s.checks) {
-      if (c.kind !== "conditions" || c.result !== "unknown") continue;
-      for (const l of c.unmet) if (l.missing && !listed.has(l.fact)) byFact.set(l.fact, [...(byFact.get(l.fact) ?? []), s.award]);
+    if (s.status !== "unknown" || !s.checks.some((c) => c.kind === "conditions" && c.result === "unknown")) continue;
+    for (const { slot, fact } of compiled.get(s.award)?.slots ?? []) {
+      if (p.row[slot] === undefined && !listed.has(fact)) byFact.set(fact, [...(byFact.get(fact) ?? []), s.award]);
     }
   }
   for (const f of rs.facts) {
