@@ -4,6 +4,7 @@ import {
   canonicalJson,
   explainRecommendation,
   formatIssue,
+  issueText,
   outcomeDigest,
   renderCsv,
   renderExplanation,
@@ -104,9 +105,11 @@ export function scoreCommands(program: Command, exit: (code: number) => void): v
       const { rs, record, warnings } = await scoreFile(input, { ...scoreOptions(o), trace: false });
       warn(rs, warnings);
       for (const r of record.rejected) {
-        for (const i of r.issues) process.stdout.write(`${langOf(o.lang) === "vi" ? "dòng" : "row"} ${r.row ?? r.index + 1}${r.unitId ? ` (${r.unitId})` : ""}: ${formatIssue(i)}\n`);
+        const lang = langOf(o.lang);
+        for (const i of r.issues) process.stdout.write(`${lang === "vi" ? "dòng" : "row"} ${r.row ?? r.index + 1}${r.unitId ? ` (${r.unitId})` : ""}: ${issueText(i, lang)} [${i.code}]\n`);
       }
-      process.stdout.write(`${record.input.count} rows: ${record.results.length} valid, ${record.rejected.length} rejected\n`);
+      const n = [record.input.count, record.results.length, record.rejected.length];
+      process.stdout.write(langOf(o.lang) === "vi" ? `${n[0]} dòng: ${n[1]} hợp lệ, ${n[2]} bị loại\n` : `${n[0]} rows: ${n[1]} valid, ${n[2]} rejected\n`);
       exit(record.rejected.length ? 1 : 0);
     });
 

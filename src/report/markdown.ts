@@ -48,6 +48,9 @@ export function issueText(i: Issue, lang: Lang): string {
   const s = (k: string) => (i.params?.[k] === undefined ? "" : String(i.params[k]));
   const p = { path: formatPath(i.path), message: i.message, expected: s("expected"), found: s("found") || s("key"), fact: s("fact"), group: s("group"), id: s("id") };
   const [ns, code] = i.code.split(".") as [string, string];
+  if (i.code === "input.parse" && i.params?.["kind"] !== undefined && i.params["column"] !== undefined) {
+    return say(lang, "issue.cell", { ...p, row: s("row"), column: s("column"), kind: s("kind") });
+  }
   return ns === "profiles" && PROFILE_CODES.has(code)
     ? say(lang, "issue.profiles", { ...p, code: code as MessageParams["issue.profiles"]["code"] })
     : say(lang, "issue.other", { ...p, code: i.code });

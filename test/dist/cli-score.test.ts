@@ -94,7 +94,9 @@ describe("thidua validate / explain / template", () => {
     const r = cli(["validate", fx("inputs/individuals.ndjson")]);
     expect(r.status).toBe(1);
     expect(r.stdout).toMatch(/dòng \d+/);
-    expect(r.stdout).toMatch(/\d+ rows: \d+ valid, [1-9]\d* rejected/);
+    expect(r.stdout).toMatch(/\d+ dòng: \d+ hợp lệ, [1-9]\d* bị loại/);
+    const en = cli(["validate", fx("inputs/individuals.ndjson"), "--lang", "en"]);
+    expect(en.stdout).toMatch(/\d+ rows: \d+ valid, [1-9]\d* rejected/);
   });
 
   it("explain prints one unit's explanation in Vietnamese and English", () => {

@@ -39,8 +39,8 @@ export class TableReader {
     const first = cells[0];
     if (row === this.headerRow + 1 && typeof first === "string" && first.trim().startsWith(LABEL_ROW_MARKER)) return undefined;
     const issues: Issue[] = [];
-    const fail = (column: string, found: CellValue, expected: string, hint?: string) =>
-      issues.push(issue("input.parse", ["row", row, column], `${this.o.file}, row ${row}, column “${column}”: expected ${expected}, found “${showCell(found)}”${hint ? ` (${hint})` : ""}`, { file: this.o.file, row, column, expected, found: showCell(found) }));
+    const fail = (column: string, found: CellValue, expected: string, hint?: string, kind = "other") =>
+      issues.push(issue("input.parse", ["row", row, column], `${this.o.file}, row ${row}, column “${column}”: expected ${expected}, found “${showCell(found)}”${hint ? ` (${hint})` : ""}`, { file: this.o.file, row, column, expected, found: showCell(found), kind }));
     if (this.o.strictWidth && cells.length !== h.names.length) {
       const why = cells.length < h.names.length ? "a truncated line?" : "an unquoted delimiter or thousands separator?";
       issues.push(issue("input.parse", ["row", row], `${this.o.file}, row ${row}: the row has ${cells.length} cells but the header has ${h.names.length} (${why})`, { file: this.o.file, row, expected: h.names.length, found: cells.length }));
@@ -57,7 +57,7 @@ export class TableReader {
         return;
       }
       const r: Converted = t.kind === "meta" ? this.meta(t.key, cell) : convertCell(t.kind === "fact" ? t.fact : t.spec, cell, this.o.decimal);
-      if (!r.ok) return void fail(name, cell, r.expected, r.hint);
+      if (!r.ok) return void fail(name, cell, r.expected, r.hint, t.kind === "meta" ? t.key : t.kind === "fact" ? t.fact.type : t.spec.type);
       if (r.value === undefined) return;
       if (t.kind === "meta") {
         meta[t.key] = r.value;
@@ -69,7 +69,7 @@ export class TableReader {
     if (meta.history !== undefined) {
       const h = parseHistory(String(meta.history), this.awards, group);
       if (h.ok) meta.history = h.value;
-      else fail(historyColumn, String(meta.history), h.expected, h.hint);
+      else fail(historyColumn, String(meta.history), h.expected, h.hint, "history");
     }
     if (issues.length) return { row, issues };
     const year = meta.year ?? this.o.defaultYear;

@@ -193,6 +193,7 @@ export const en = {
         unknown_award: `Title or commendation not in the rule set: ${p.found}`,
       })[p.code],
     "issue.other": (p) => `${p.message} (${p.code})`,
+    "issue.cell": (p) => `Column “${p.column}”: cannot read “${p.found}” — expected ${p.expected}`,
   },
   rulebook: {
     title: (n) => `Rule book: ${n}`,

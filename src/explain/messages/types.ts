@@ -182,6 +182,8 @@ export interface MessageParams {
   "class.rejected": Record<never, never>;
   "issue.profiles": IssueParams & { code: "schema" | "unknown_fact" | "fact_type" | "fact_range" | "fact_enum" | "fact_date" | "fact_not_in_group" | "unknown_group" | "duplicate_id" | "forbidden_key" | "unknown_award" };
   "issue.other": IssueParams & { code: string };
+  /** A spreadsheet/JSON cell that could not be read: `kind` is the fact type or the profile column. */
+  "issue.cell": IssueParams & { row: string; column: string; kind: string };
 }
 export type MessageKey = keyof MessageParams;
 

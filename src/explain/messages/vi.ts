@@ -193,6 +193,21 @@ export const vi = {
         unknown_award: `Danh hiệu, hình thức khen thưởng không có trong bộ tiêu chí: ${p.found}`,
       })[p.code],
     "issue.other": (p) => `${p.message} (${p.code})`,
+    "issue.cell": (p) =>
+      `Cột «${p.column}»: giá trị «${p.found}» không đọc được — cần ${
+        ({
+          boolean: "có/không",
+          integer: "một số nguyên (không dùng dấu phân cách hàng nghìn)",
+          number: "một số",
+          ratio: "một tỷ lệ, ví dụ 70% hoặc 0,7",
+          date: "một ngày dạng dd/mm/yyyy",
+          enum: `một trong: ${String(p.expected).replace(/^one of /, "")}`,
+          set: "các giá trị cách nhau bởi dấu |",
+          year: "một năm",
+          group: "tên nhóm đối tượng",
+          history: "dạng 2024:award.a|award.b; 2023:award.c",
+        } as Record<string, string>)[p.kind] ?? p.expected
+      }`,
   },
   rulebook: {
     title: (n) => `Bộ tiêu chí: ${n}`,
