@@ -1,10 +1,26 @@
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import type { DecisionRecord, Lang, RuleSet } from "../index.js";
 
 const T = {
   vi: { rank: "Hạng", id: "Mã đơn vị", name: "Tên", score: "Điểm", percent: "Tỷ lệ (%)", klass: "Xếp loại", computed: "Đề nghị (tính toán)", final: "Quyết định cuối cùng", reason: "Lý do điều chỉnh", rejected: "Dòng bị loại", row: "Dòng", issues: "Lỗi", record: "Hồ sơ quyết định", key: "Mục", value: "Giá trị" },
   en: { rank: "Rank", id: "Unit id", name: "Name", score: "Score", percent: "Percent", klass: "Class", computed: "Proposed (computed)", final: "Final decision", reason: "Override reason", rejected: "Rejected rows", row: "Row", issues: "Issues", record: "Decision record", key: "Item", value: "Value" },
 } as const;
+
+/**
+ * exceljs stamps every zip entry with the current time; re-stamp them with the record's date so the
+ * same record gives the same bytes.
+ */
+async function fixZipDates(bytes: Uint8Array, date: Date): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(bytes);
+  const out = new JSZip();
+  for (const name of Object.keys(zip.files).sort()) {
+    const f = zip.files[name]!;
+    if (f.dir) continue;
+    out.file(name, await f.async("uint8array"), { date, createFolders: false });
+  }
+  return out.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 6 }, platform: "UNIX" });
+}
 
 /** Excel sheet names: at most 31 characters, none of []:*?/\, unique. */
 function sheetName(base: string, used: Set<string>): string {
@@ -35,7 +51,7 @@ export async function renderXlsx(record: DecisionRecord, rs: RuleSet, lang: Lang
     byCohort.set(k, [...(byCohort.get(k) ?? []), r]);
   }
   for (const c of record.cohorts) {
-    const ws = wb.addWorksheet(sheetName(`${c.group}-${c.cohort ?? "-"}-${c.year}`, used));
+    const ws = wb.addWorksheet(sheetName(`${c.cohort ?? c.group} ${c.year}`, used));
     ws.columns = [
       { header: t.rank, width: 7 }, { header: t.id, width: 22 }, { header: t.name, width: 40 }, { header: t.score, width: 9 },
       { header: t.percent, width: 10 }, { header: t.klass, width: 12 }, { header: t.computed, width: 48 }, { header: t.final, width: 48 }, { header: t.reason, width: 40 },
@@ -60,6 +76,5 @@ export async function renderXlsx(record: DecisionRecord, rs: RuleSet, lang: Lang
     ["asOf", record.asOf ?? ""], ["outcome.sha256", record.outcomeSha256],
   ];
   for (const r of rows) meta.addRow(r);
-  const buf = await wb.xlsx.writeBuffer();
-  return new Uint8Array(buf as ArrayBuffer);
+  return fixZipDates(new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer), fixed);
 }

@@ -68,6 +68,9 @@ describe("thidua score", () => {
     expect(ca02.award.id).toBe("award.bang-khen-chu-tich-ubnd-tinh-phong-trao"); // computed stays
     expect(ca02.final).toMatchObject({ overridden: true, award: { id: "award.chien-si-thi-dua-co-so" } });
     expect(readFileSync(join(dir, "r.xlsx")).subarray(0, 2).toString()).toBe("PK");
+    const again = join(dir, "r2.xlsx");
+    cli(["score", cohort, "--as-of", "2025-12-31", "--overrides", fx("overrides/individuals-2025.json"), "--format", "xlsx", "--out", again]);
+    expect(readFileSync(again).equals(readFileSync(join(dir, "r.xlsx")))).toBe(true); // same record, same bytes
   });
 
   it("warns about an override that matches no unit, and does not apply it", () => {
@@ -78,6 +81,20 @@ describe("thidua score", () => {
     expect(r.status).toBe(0);
     expect(r.stderr).toContain("khong-co");
     expect(JSON.parse(r.stdout).results.every((x: { final: { overridden: boolean } }) => !x.final.overridden)).toBe(true);
+  });
+
+  it("the XLSX report has a sheet per cohort with computed and final awards, and a sheet of rejected rows", async () => {
+    const out = join(tmp(), "r.xlsx");
+    expect(cli(["score", cohort, "--as-of", "2025-12-31", "--overrides", fx("overrides/individuals-2025.json"), "--format", "xlsx", "--out", out]).status).toBe(0);
+    const { default: ExcelJS } = await import("exceljs");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["cum-cong-an-xa-1 2025", "cum-khu-dan-cu-2 2025", "Dòng bị loại", "Hồ sơ quyết định"]);
+    const rows = wb.worksheets[0]!.getSheetValues().filter(Boolean).map((r) => (r as unknown[]).slice(1));
+    const ca02 = rows.find((r) => r[1] === "ca-02")!;
+    expect(ca02[6]).toContain("Bằng khen"); // computed
+    expect(ca02[7]).toBe("Chiến sĩ thi đua cơ sở"); // final, by the committee
+    expect(String(ca02[8])).toContain("Hội đồng xét thêm");
   });
 
   it("exits 2 with a message and no stack trace on usage errors", () => {
