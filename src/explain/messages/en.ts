@@ -113,7 +113,7 @@ export const en = {
     "award.alongside": (p) => `Also proposed: ${p.kind === "title" ? `the title “${p.award}”` : p.award} — decided by: ${p.grantor}`,
     "award.bonus": (p, f) => `Cash bonus: ${f.num(p.coefficient)} × the base salary`,
     "award.quotaWithin": (p, f) =>
-      `Within the quota: position ${f.num(p.position)}, quota ${f.num(p.allowed)} (${f.num(p.share)}% of ${f.num(p.base)} ${ofQuota(p.of, p.base)}, ${rounding[p.rounding]})`,
+      `Within the quota: position ${f.num(p.position)}, quota ${f.num(p.allowed)} (${p.share === 0 ? "for the leading unit of the cluster or block" : `${f.num(p.share)}% of ${f.num(p.base)} ${ofQuota(p.of, p.base)}, ${rounding[p.rounding]}`})`,
     "award.alternatives": (p) => `Also eligible (not proposed twice, a higher award of the same kind is proposed): ${p.list}`,
     "award.computed": (p) => `Proposed by the rule set: ${p.award}`,
     "award.override": (p, f) => `Decided by the committee: ${p.award} — reason: ${p.reason} (${p.decidedBy}, ${f.date(p.date)})`,
@@ -137,7 +137,7 @@ export const en = {
     "check.missingYears": (p) => `No record of awards for ${p.years}`,
     "check.requiresThisYear": (p) => `Must also qualify this year for ${p.award}`,
     "check.quota": (p, f) =>
-      `Position ${f.num(p.position)} among eligible profiles, quota ${f.num(p.allowed)}/${f.num(p.base)} (${f.num(p.share)}% of ${f.num(p.base)} ${ofQuota(p.of, p.base)}, ${rounding[p.rounding]})`,
+      `Position ${f.num(p.position)} among eligible profiles, quota ${f.num(p.allowed)}/${f.num(p.base)} (${p.share === 0 ? "for the leading unit of the cluster or block" : `${f.num(p.share)}% of ${f.num(p.base)} ${ofQuota(p.of, p.base)}, ${rounding[p.rounding]}`})`,
     "todo.evidence": (p) => `Missing evidence: ${p.evidence} — needed for ${lc(p.label)}${p.criteria ? ` (criteria ${p.criteria})` : ""}${p.awards ? ` (a condition of ${p.awards})` : ""}`,
     "report.title": () => "Scores, ranking and proposed commendations",
     "report.ruleset": (p) => `Rule set: ${p.title} — id ${p.id}, version ${p.version}`,
@@ -150,7 +150,7 @@ export const en = {
     "report.outcome": (p) => `SHA-256 digest of the outcome: ${p.sha256}`,
     "report.cohort": (p, f) => `Emulation cluster or block ${p.cohort || "(not given)"} — ${group[p.group]} — ${p.year} (${profiles(p.size, f.num(p.size))})`,
     "report.quota": (p, f) =>
-      `Quota for ${p.award}: at most ${f.num(p.allowed)} (${f.num(p.share)}% of ${f.num(p.base)} ${ofQuota(p.of, p.base)}, ${rounding[p.rounding]}); ${f.num(p.candidates)} eligible, ${f.num(p.granted)} proposed${p.binding ? " — the quota limited the proposals" : ""}`,
+      `Quota for ${p.award}: at most ${f.num(p.allowed)} (${p.share === 0 ? "for the leading unit of the cluster or block" : `${f.num(p.share)}% of ${f.num(p.base)} ${ofQuota(p.of, p.base)}, ${rounding[p.rounding]}`}); ${f.num(p.candidates)} eligible, ${f.num(p.granted)} proposed${p.binding ? " — the quota limited the proposals" : ""}`,
     "report.overrides": () => "Committee decisions that change the proposal",
     "report.overrideLine": (p, f) => `${p.unitId}: ${p.award} — reason: ${p.reason} (${p.decidedBy}, ${f.date(p.date)})${p.matched ? "" : " — no matching profile"}`,
     "report.rowAt": (p) => `Row ${String(p.row)} of the input`,

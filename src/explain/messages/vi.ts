@@ -113,7 +113,7 @@ export const vi = {
     "award.alongside": (p) => `Đồng thời ${p.kind === "title" ? `đề nghị xét tặng danh hiệu “${p.award}”` : `đề nghị tặng ${p.award}`} — thẩm quyền quyết định: ${p.grantor}`,
     "award.bonus": (p, f) => `Tiền thưởng: hệ số ${f.num(p.coefficient)} × mức lương cơ sở`,
     "award.quotaWithin": (p, f) =>
-      `Trong chỉ tiêu tỷ lệ khen thưởng: xếp thứ ${f.num(p.position)}, chỉ tiêu ${f.num(p.allowed)} (${f.num(p.share)}% của ${f.num(p.base)} ${ofQuota(p.of)}, ${rounding[p.rounding]})`,
+      `Trong chỉ tiêu tỷ lệ khen thưởng: xếp thứ ${f.num(p.position)}, chỉ tiêu ${f.num(p.allowed)} (${p.share === 0 ? "dành cho đơn vị dẫn đầu cụm, khối" : `${f.num(p.share)}% của ${f.num(p.base)} ${ofQuota(p.of)}, ${rounding[p.rounding]}`})`,
     "award.alternatives": (p) => `Cũng đủ điều kiện (không đề nghị trùng vì đã đề nghị mức cao hơn cùng loại): ${p.list}`,
     "award.computed": (p) => `Đề xuất theo bộ tiêu chí: ${p.award}`,
     "award.override": (p, f) => `Hội đồng quyết định: ${p.award} — lý do: ${p.reason} (${p.decidedBy}, ${f.date(p.date)})`,
@@ -137,7 +137,7 @@ export const vi = {
     "check.missingYears": (p) => `Chưa có hồ sơ thành tích năm ${p.years}`,
     "check.requiresThisYear": (p) => `Trong năm phải đạt ${p.award}`,
     "check.quota": (p, f) =>
-      `Xếp thứ ${f.num(p.position)} trong số hồ sơ đủ điều kiện, chỉ tiêu ${f.num(p.allowed)}/${f.num(p.base)} (${f.num(p.share)}% của ${f.num(p.base)} ${ofQuota(p.of)}, ${rounding[p.rounding]})`,
+      `Xếp thứ ${f.num(p.position)} trong số hồ sơ đủ điều kiện, chỉ tiêu ${f.num(p.allowed)}/${f.num(p.base)} (${p.share === 0 ? "dành cho đơn vị dẫn đầu cụm, khối" : `${f.num(p.share)}% của ${f.num(p.base)} ${ofQuota(p.of)}, ${rounding[p.rounding]}`})`,
     "todo.evidence": (p) => `Thiếu hồ sơ: ${p.evidence} — để xác định ${lc(p.label)}${p.criteria ? ` (tiêu chí ${p.criteria})` : ""}${p.awards ? ` (điều kiện xét ${p.awards})` : ""}`,
     "report.title": () => "Kết quả chấm điểm, xếp hạng và đề nghị khen thưởng",
     "report.ruleset": (p) => `Bộ tiêu chí: ${p.title} — mã ${p.id}, phiên bản ${p.version}`,
@@ -150,7 +150,7 @@ export const vi = {
     "report.outcome": (p) => `Mã băm SHA-256 của kết quả: ${p.sha256}`,
     "report.cohort": (p, f) => `Cụm, khối thi đua ${p.cohort || "(chưa xác định)"} — ${group[p.group]} — năm ${p.year} (${f.num(p.size)} hồ sơ)`,
     "report.quota": (p, f) =>
-      `Chỉ tiêu ${p.award}: tối đa ${f.num(p.allowed)} (${f.num(p.share)}% của ${f.num(p.base)} ${ofQuota(p.of)}, ${rounding[p.rounding]}); ${f.num(p.candidates)} hồ sơ đủ điều kiện, đề nghị ${f.num(p.granted)}${p.binding ? " — chỉ tiêu đã giới hạn số được đề nghị" : ""}`,
+      `Chỉ tiêu ${p.award}: tối đa ${f.num(p.allowed)} (${p.share === 0 ? "dành cho đơn vị dẫn đầu cụm, khối" : `${f.num(p.share)}% của ${f.num(p.base)} ${ofQuota(p.of)}, ${rounding[p.rounding]}`}); ${f.num(p.candidates)} hồ sơ đủ điều kiện, đề nghị ${f.num(p.granted)}${p.binding ? " — chỉ tiêu đã giới hạn số được đề nghị" : ""}`,
     "report.overrides": () => "Quyết định điều chỉnh của Hội đồng",
     "report.overrideLine": (p, f) => `${p.unitId}: ${p.award} — lý do: ${p.reason} (${p.decidedBy}, ${f.date(p.date)})${p.matched ? "" : " — không tìm thấy hồ sơ tương ứng"}`,
     "report.rowAt": (p) => `Dòng ${String(p.row)} trong dữ liệu đầu vào`,
