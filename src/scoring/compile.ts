@@ -25,7 +25,8 @@ export interface CompiledCriterion {
   readonly applies?: Node<Row>;
   readonly kind: "conditions" | "tiers" | "perUnit";
   readonly node?: Node<Row>;
-  readonly tiers?: readonly { readonly points: number; readonly node: Node<Row> }[];
+  /** Tiers from the most points to the fewest (stable), each with its index in the rule file. */
+  readonly tiers?: readonly { readonly points: number; readonly node: Node<Row>; readonly index: number }[];
   readonly perUnit?: CompiledPerUnit;
   readonly bonus: readonly CompiledAdjustment[];
   readonly deductions: readonly CompiledAdjustment[];
@@ -136,7 +137,8 @@ function compileCriterion(c: Criterion, reader: ReaderFactory<Row>, slots: Reado
     pathReads,
   };
   if (c.tiers) {
-    return { ...base, kind: "tiers", tiers: c.tiers.map((t, i) => ({ points: toUnits(t.points), node: node(t.conditions, ["tiers", i, "conditions"]) })) };
+    const tiers = c.tiers.map((t, i) => ({ points: toUnits(t.points), node: node(t.conditions, ["tiers", i, "conditions"]), index: i }));
+    return { ...base, kind: "tiers", tiers: tiers.sort((a, b) => b.points - a.points || a.index - b.index) };
   }
   if (c.perUnit) return { ...base, kind: "perUnit", perUnit: compilePerUnit(c.perUnit, slots, max) };
   return { ...base, kind: "conditions", node: node(c.conditions ?? { all: [] }, ["conditions"]) };

@@ -92,17 +92,21 @@ function baseVerdict(c: CompiledCriterion, row: Row, v: CriterionVerdict): void 
     v.status = p === 0 ? "not_met" : p >= c.max ? "met" : "partial";
     return;
   }
+  // tiers are sorted by points, highest first: the first true tier is the best one, and only the
+  // unknown tiers above it can still raise the points — the rest need not be evaluated
   let best = -1;
   let bestIdx = -1;
   let bestUnknown = -1;
   const tiers = c.tiers!;
   for (let i = 0; i < tiers.length; i++) {
-    const t = tiers[i]!.node(row);
-    const pts = tiers[i]!.points;
-    if (t === T && pts > best) {
-      best = pts;
-      bestIdx = i;
-    } else if (t === U && pts > bestUnknown) bestUnknown = pts;
+    const tier = tiers[i]!;
+    const t = tier.node(row);
+    if (t === T) {
+      best = tier.points;
+      bestIdx = tier.index;
+      break;
+    }
+    if (t === U && tier.points > bestUnknown) bestUnknown = tier.points;
   }
   v.tier = bestIdx;
   v.base = best < 0 ? 0 : best;
