@@ -101,7 +101,7 @@ export async function scoreFile(input: string, opts: ScoreOptions, preloaded?: R
   const { unmatched } = applyCommitteeOverrides(rs, { ...report, rejected }, overrides);
   for (const o of unmatched) {
     const message = `override for unit ${o.unitId}${o.cohort ? ` in ${o.cohort}` : ""} matches no scored unit; it was not applied`;
-    warnings.push({ code: "input.parse", path: ["overrides", o.unitId], params: { unitId: o.unitId }, message, severity: "warning" });
+    warnings.push({ code: "input.parse", path: ["overrides", o.unitId], params: { unitId: o.unitId, kind: "unmatchedOverride" }, message, severity: "warning" });
   }
   const record = buildDecisionRecord(
     rs,

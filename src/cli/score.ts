@@ -11,6 +11,7 @@ import {
   renderMarkdown,
   renderText,
   type DecisionRecord,
+  type Issue,
   type Lang,
   type RuleSet,
 } from "../index.js";
@@ -77,9 +78,15 @@ const common = (c: Command) =>
     .option("--decimal <sep>", "decimal separator of numbers in CSV/XLSX text cells: , or .")
     .option("--allow-modified-rules", "load rule files whose hash does not match the manifest (every report says so)");
 
-function warn(rs: RuleSet, warnings: readonly { message: string }[]): void {
-  if (!rs.verified) process.stderr.write(`WARNING: rule set ${rs.id} was modified after its manifest was hashed; this report is not an official result\n`);
-  for (const w of warnings) process.stderr.write(`warning: ${w.message}\n`);
+function warn(rs: RuleSet, warnings: readonly Issue[], lang: Lang): void {
+  if (!rs.verified) {
+    process.stderr.write(
+      lang === "vi"
+        ? `CẢNH BÁO: bộ tiêu chí ${rs.id} đã bị sửa sau khi lập bản kê mã băm; báo cáo này không phải kết quả chính thức\n`
+        : `WARNING: rule set ${rs.id} was modified after its manifest was hashed; this report is not an official result\n`,
+    );
+  }
+  for (const w of warnings) process.stderr.write(`${lang === "vi" ? "lưu ý" : "warning"}: ${issueText(w, lang)}\n`);
 }
 
 export function scoreCommands(program: Command, exit: (code: number) => void): void {
@@ -94,7 +101,7 @@ export function scoreCommands(program: Command, exit: (code: number) => void): v
       const lang = langOf(o.lang);
       // traces (the facts behind each verdict) only where a person reads per-unit explanations
       const { rs, record, warnings } = await scoreFile(input, { ...scoreOptions(o), trace: o.format === "md" });
-      warn(rs, warnings);
+      warn(rs, warnings, lang);
       output(await render(record, rs, o.format as Format, lang), o.out);
       exit(record.rejected.length ? 1 : 0);
     });
@@ -103,7 +110,7 @@ export function scoreCommands(program: Command, exit: (code: number) => void): v
     .description("check every row; print each problem with its row, column and message; exit 1 if any row is rejected")
     .action(async (input: string, o: CommonFlags) => {
       const { rs, record, warnings } = await scoreFile(input, { ...scoreOptions(o), trace: false });
-      warn(rs, warnings);
+      warn(rs, warnings, langOf(o.lang));
       for (const r of record.rejected) {
         const lang = langOf(o.lang);
         for (const i of r.issues) process.stdout.write(`${lang === "vi" ? "dòng" : "row"} ${r.row ?? r.index + 1}${r.unitId ? ` (${r.unitId})` : ""}: ${issueText(i, lang)} [${i.code}]\n`);

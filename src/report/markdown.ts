@@ -48,6 +48,10 @@ export function issueText(i: Issue, lang: Lang): string {
   const s = (k: string) => (i.params?.[k] === undefined ? "" : String(i.params[k]));
   const p = { path: formatPath(i.path), message: i.message, expected: s("expected"), found: s("found") || s("key"), fact: s("fact"), group: s("group"), id: s("id") };
   const [ns, code] = i.code.split(".") as [string, string];
+  if (i.code === "input.parse" && i.params?.["kind"] === "unmatchedOverride") return say(lang, "issue.unmatchedOverride", { ...p, unitId: s("unitId") });
+  if (i.code === "input.parse" && i.params?.["kind"] === "unknownColumn") {
+    return say(lang, "issue.unknownColumn", { ...p, column: s("column"), suggestion: s("suggestion") });
+  }
   if (i.code === "input.parse" && i.params?.["kind"] !== undefined && i.params["column"] !== undefined) {
     return say(lang, "issue.cell", { ...p, row: s("row"), column: s("column"), kind: s("kind") });
   }

@@ -50,6 +50,7 @@ describe("thidua score", () => {
     expect(r.stdout.startsWith("\uFEFF")).toBe(true);
     expect(r.stdout).toContain("pv-ha-giang");
     expect(r.stdout).toMatch(/bị loại|rejected/);
+    expect(r.stderr).toContain("Cột «ghi chú» không phải dữ kiện nào của bộ tiêu chí nên bị bỏ qua"); // header note, in Vietnamese
   });
 
   it("shows a committee override beside the computed award in every format", () => {

@@ -96,7 +96,7 @@ export function resolveHeader(
       const hint = object
         ? `; fact ${object.id} has fields — use the columns ${Object.keys(object.fields ?? {}).map((k) => `${object.id}.${k}`).join(", ")}`
         : near ? `; did you mean “${near}”?` : "";
-      issues.push(issue("input.parse", ["row", 1, name], `${where(name)}: unknown column — not a fact id or label of rule set ${ctx.rules.id}${hint}; the column is ignored`, { file: ctx.file, row: 1, column: name }, "warning"));
+      issues.push(issue("input.parse", ["row", 1, name], `${where(name)}: unknown column — not a fact id or label of rule set ${ctx.rules.id}${hint}; the column is ignored`, { file: ctx.file, row: 1, column: name, kind: "unknownColumn", ...(near && !object && { suggestion: near }) }, "warning"));
       return undefined;
     }
     const key = targetKey(t);

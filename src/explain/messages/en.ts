@@ -193,6 +193,8 @@ export const en = {
         unknown_award: `Title or commendation not in the rule set: ${p.found}`,
       })[p.code],
     "issue.other": (p) => `${p.message} (${p.code})`,
+    "issue.unknownColumn": (p) => `Column “${p.column}” is not a fact of the rule set and is ignored${p.suggestion ? ` (did you mean “${p.suggestion}”?)` : ""}`,
+    "issue.unmatchedOverride": (p) => `The override for unit ${p.unitId} matches no scored unit and was not applied`,
     "issue.cell": (p) => `Column “${p.column}”: cannot read “${p.found}” — expected ${p.expected}`,
   },
   rulebook: {

@@ -184,6 +184,9 @@ export interface MessageParams {
   "issue.other": IssueParams & { code: string };
   /** A spreadsheet/JSON cell that could not be read: `kind` is the fact type or the profile column. */
   "issue.cell": IssueParams & { row: string; column: string; kind: string };
+  /** An input column that is neither a fact nor a profile field: ignored. */
+  "issue.unknownColumn": IssueParams & { column: string; suggestion: string };
+  "issue.unmatchedOverride": IssueParams & { unitId: string };
 }
 export type MessageKey = keyof MessageParams;
 

@@ -193,6 +193,8 @@ export const vi = {
         unknown_award: `Danh hiệu, hình thức khen thưởng không có trong bộ tiêu chí: ${p.found}`,
       })[p.code],
     "issue.other": (p) => `${p.message} (${p.code})`,
+    "issue.unknownColumn": (p) => `Cột «${p.column}» không phải dữ kiện nào của bộ tiêu chí nên bị bỏ qua${p.suggestion ? ` (có phải «${p.suggestion}»?)` : ""}`,
+    "issue.unmatchedOverride": (p) => `Quyết định điều chỉnh cho đơn vị ${p.unitId} không khớp với hồ sơ nào nên không được áp dụng`,
     "issue.cell": (p) =>
       `Cột «${p.column}»: giá trị «${p.found}» không đọc được — cần ${
         ({
