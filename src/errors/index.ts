@@ -76,9 +76,3 @@ export function ok<T>(value: T, warnings?: readonly Issue[]): Result<T> {
 export function fail<T = never>(issues: readonly Issue[]): Result<T> {
   return { ok: false, issues };
 }
-
-/** Returns the value of a successful result or throws a {@link ThiduaError} with its issues. */
-export function unwrap<T>(r: Result<T>, what = "operation failed"): T {
-  if (r.ok) return r.value;
-  throw new ThiduaError(what, r.issues);
-}

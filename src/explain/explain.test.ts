@@ -13,7 +13,6 @@ const plain = engine.recommend(profiles, { asOf: "2025-12-31" });
 const get = (id: string, r = traced): Recommendation => r.results.find((x) => x.unitId === id)!;
 const explain = (id: string, lang: "vi" | "en" = "vi") => explainRecommendation(get(id), rs, lang);
 const keys = (items: readonly Item[]) => items.map((i) => i.key);
-const find = (items: readonly Item[], key: Item["key"]) => items.filter((i) => i.key === key);
 
 describe("explainRecommendation (data)", () => {
   it("a knocked-out unit: headline names the reason, the knock-out criterion is violated with its fact", () => {

@@ -1,7 +1,6 @@
 import type {
   AwardJson,
   ClassJson,
-  Condition,
   CriterionJson,
   FactJson,
   ManifestJson,

@@ -133,7 +133,7 @@ export function scoreProfile(cr: CompiledRuleSet, p: ValidProfile, opts: ScoreOp
   const byId = new Map(g.criteria.flatMap((c, i) => (applicable(i) ? [[c.def.id, verdicts[i]!.points] as const] : [])));
   const potentialById = new Map(g.criteria.flatMap((c, i) => (applicable(i) ? [[c.def.id, verdicts[i]!.potential] as const] : [])));
   const knockouts = g.criteria
-    .filter((c, i) => verdicts[i]!.knocked)
+    .filter((_c, i) => verdicts[i]!.knocked)
     .map((c) => ({ criterion: c.def.id, reason: c.def.knockoutReason ?? c.def.title }));
   const knockedOut = knockouts.length > 0;
   const knockoutsUnknown = g.criteria.filter((c, i) => c.knockout && verdicts[i]!.status === "unknown").map((c) => c.def.id);
