@@ -13,6 +13,7 @@ export type Node<R> = (row: R) => Tri;
 export type ReaderFactory<R> = (factId: string) => ((row: R) => unknown) & { readonly slot?: number };
 
 const MAX_DEPTH = 64;
+const has = Object.prototype.hasOwnProperty;
 
 /**
  * Compiles a json-rules-engine condition into synchronous closures with Kleene logic: `all` stops
@@ -108,6 +109,17 @@ function compileLeaf<R>(cond: Condition, reader: ReaderFactory<R>, issues: Issue
       return a === undefined || a === null ? U : cmp(a) ? T : F;
     };
   }
+  if (segments !== undefined && segments.length === 1 && typeof segments[0] === "string" && slot !== undefined) {
+    // `$.field` of an object fact in a dense row: one own-property read (json-rules-engine semantics:
+    // a path on a non-object value yields the value itself)
+    const key = segments[0];
+    return (row) => {
+      const o = (row as unknown as readonly unknown[])[slot];
+      if (o === undefined || o === null) return U;
+      const a = typeof o !== "object" ? o : has.call(o, key) ? (o as Record<string, unknown>)[key] : undefined;
+      return a === undefined || a === null ? U : cmp(a) ? T : F;
+    };
+  }
   const get = pathGetter(segments);
   return (row) => {
     const a = get(read(row));
@@ -115,7 +127,6 @@ function compileLeaf<R>(cond: Condition, reader: ReaderFactory<R>, issues: Issue
   };
 }
 
-const has = Object.prototype.hasOwnProperty;
 const objectReader: ReaderFactory<Readonly<Record<string, unknown>>> = (id) => (facts) => (has.call(facts, id) ? facts[id] : undefined);
 
 /** Like {@link compileCondition}, returning issues instead of throwing. */
