@@ -288,6 +288,7 @@ export function decideRunQuotas(awards: readonly CompiledAward[], firstPass: rea
   for (const a of run) {
     const q = a.def.quota!;
     const inGroups = firstPass.filter((r) => a.def.groups.includes(r.group));
+    if (!inGroups.length) continue; // no unit of the run can receive it
     const granted = (r: Recommendation, id: string) => r.eligibility.some((e) => e.award === id && e.granted);
     const base = q.of === "cohort" ? inGroups.length : inGroups.filter((r) => granted(r, q.of)).length;
     const allowed = quotaAllowed(q, base);

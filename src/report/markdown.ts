@@ -135,6 +135,14 @@ function unitSection(r: DecidedRecommendation, rs: RuleSet, lang: Lang): string[
 export function renderMarkdown(record: DecisionRecord, rs: RuleSet, lang: Lang): string {
   const out = [`# ${say(lang, "report.title", {})}`, "", ...headerLines(record, rs, lang).map((l) => `- ${line(l)}`), ""];
   for (const c of record.cohorts) out.push(...cohortSection(record, rs, lang, c));
+  if (record.runQuotas.length) {
+    out.push(`## ${say(lang, "report.runQuotas", {})}`, "");
+    for (const q of record.runQuotas) {
+      const p = quotaParams(rs, q.award, lang);
+      out.push(`- ${line(say(lang, "report.quota", { ...p, allowed: q.allowed, base: q.base, candidates: q.candidates, granted: q.granted, binding: q.binding ? 1 : 0 }))}`);
+    }
+    out.push("");
+  }
   if (record.overrides.length) {
     out.push(`## ${say(lang, "report.overrides", {})}`, "");
     for (const o of record.overrides) {

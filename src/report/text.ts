@@ -50,6 +50,13 @@ export function renderText(record: DecisionRecord, rs: RuleSet, lang: Lang): str
     }
     out.push("");
   }
+  if (record.runQuotas.length) {
+    out.push(`== ${say(lang, "report.runQuotas", {})}`);
+    for (const q of record.runQuotas) {
+      out.push(`   ${say(lang, "report.quota", { ...quotaParams(rs, q.award, lang), allowed: q.allowed, base: q.base, candidates: q.candidates, granted: q.granted, binding: q.binding ? 1 : 0 })}`);
+    }
+    out.push("");
+  }
   if (record.rejected.length) {
     out.push(`== ${say(lang, "report.rejected", {})}`);
     for (const rj of [...record.rejected].sort((a, b) => a.index - b.index)) {

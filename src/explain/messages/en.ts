@@ -152,6 +152,7 @@ export const en = {
     "report.quota": (p, f) =>
       `Quota for ${p.award}: at most ${f.num(p.allowed)} (${p.share === 0 ? "for the leading unit of the cluster or block" : `${f.num(p.share)}% of ${f.num(p.base)} ${ofQuota(p.of, p.base)}, ${rounding[p.rounding]}`}); ${f.num(p.candidates)} eligible, ${f.num(p.granted)} proposed${p.binding ? " — the quota limited the proposals" : ""}`,
     "report.overrides": () => "Committee decisions that change the proposal",
+    "report.runQuotas": () => "Quotas shared by all clusters and blocks of the run",
     "report.overrideLine": (p, f) => `${p.unitId}: ${p.award} — reason: ${p.reason} (${p.decidedBy}, ${f.date(p.date)})${p.matched ? "" : " — no matching profile"}`,
     "report.rowAt": (p) => `Row ${String(p.row)} of the input`,
     "report.units": () => "Explanation per profile",

@@ -154,6 +154,7 @@ export interface MessageParams {
   "report.cohort": { cohort: string; group: GroupKey; year: number; size: number };
   "report.quota": QuotaParams & { award: string; candidates: number; granted: number; binding: number };
   "report.overrides": Record<never, never>;
+  "report.runQuotas": Record<never, never>;
   "report.overrideLine": { unitId: string; award: string; reason: string; decidedBy: string; date: string; matched: number };
   "report.rowAt": { row: number };
   "report.units": Record<never, never>;

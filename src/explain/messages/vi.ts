@@ -152,6 +152,7 @@ export const vi = {
     "report.quota": (p, f) =>
       `Chỉ tiêu ${p.award}: tối đa ${f.num(p.allowed)} (${p.share === 0 ? "dành cho đơn vị dẫn đầu cụm, khối" : `${f.num(p.share)}% của ${f.num(p.base)} ${ofQuota(p.of)}, ${rounding[p.rounding]}`}); ${f.num(p.candidates)} hồ sơ đủ điều kiện, đề nghị ${f.num(p.granted)}${p.binding ? " — chỉ tiêu đã giới hạn số được đề nghị" : ""}`,
     "report.overrides": () => "Quyết định điều chỉnh của Hội đồng",
+    "report.runQuotas": () => "Chỉ tiêu dùng chung cho các cụm, khối trong đợt xét",
     "report.overrideLine": (p, f) => `${p.unitId}: ${p.award} — lý do: ${p.reason} (${p.decidedBy}, ${f.date(p.date)})${p.matched ? "" : " — không tìm thấy hồ sơ tương ứng"}`,
     "report.rowAt": (p) => `Dòng ${String(p.row)} trong dữ liệu đầu vào`,
     "report.units": () => "Giải trình chi tiết từng hồ sơ",
