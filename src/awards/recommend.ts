@@ -188,7 +188,9 @@ function toRecommendation(rs: RuleSet, awards: readonly Award[], compiledById: R
   }
   const alongside = [...byGroup.values()].filter((a) => a !== top);
   const alternatives = granted.filter((a) => a !== top && !alongside.includes(a));
-  const nearMisses = nextAwards(awards, u, granted).map((a) => {
+  // a knocked-out unit is barred from every award that excludes knock-outs: one near miss says why
+  const next = nextAwards(awards, u, granted);
+  const nearMisses = (r.knockedOut ? next.slice(0, 1) : next).map((a) => {
     const st = u.statuses.get(a.id)!;
     const missing = st.checks.filter((c) => c.result !== true);
     const short = missing.map((c) => ("pointsShort" in c ? c.pointsShort : undefined)).find((x) => x !== undefined);
