@@ -13,5 +13,5 @@ export { compileCondition, safeCompileCondition, traceCondition, type Truth, typ
 export type { Profile, ValidProfile, HistoryEntry } from "./profiles/index.js";
 export { PROFILE_LIMITS } from "./profiles/index.js";
 export type { ScoreResult, CriterionResult, CriterionStatus, CriterionTrace } from "./scoring/index.js";
-export { renderRulebook, renderMarkdown, renderCsv, renderText, issueText, buildDecisionRecord, applyCommitteeOverrides, outcomeDigest, ENGINE_VERSION, type CommitteeOverride, type DecidedRecommendation, type DecisionRecord, type FinalDecision, type RecordOptions } from "./report/index.js";
+export { renderRulebook, renderMarkdown, renderCsv, renderText, issueText, cohortResults, buildDecisionRecord, applyCommitteeOverrides, outcomeDigest, ENGINE_VERSION, type CommitteeOverride, type DecidedRecommendation, type DecisionRecord, type FinalDecision, type RecordOptions } from "./report/index.js";
 export { ThiduaError, formatIssue, formatPath, ISSUE_CODES, type Issue, type IssueCode, type Result } from "./errors/index.js";

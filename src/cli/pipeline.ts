@@ -62,6 +62,8 @@ export async function scoreFile(input: string, opts: ScoreOptions, preloaded?: R
   const engine = createEngine(rs);
   const profiles: unknown[] = [];
   const rowOf: number[] = [];
+  /** Input position of each parsed profile, so rejected rows keep their place in the input. */
+  const ordinals: number[] = [];
   const parseRejected: Rejected[] = [];
   const warnings: Issue[] = [];
   const tabular = [".csv", ".xlsx"].includes(extname(input).toLowerCase());
@@ -76,6 +78,7 @@ export async function scoreFile(input: string, opts: ScoreOptions, preloaded?: R
     if (r.profile !== undefined && !(r.issues ?? []).some((i) => i.severity === "error")) {
       profiles.push(r.profile);
       rowOf.push(r.row);
+      ordinals.push(ordinal);
     } else {
       const id = r.profile && typeof r.profile === "object" ? (r.profile as { id?: unknown }).id : undefined;
       parseRejected.push({ index: ordinal, row: r.row, ...(typeof id === "string" && { unitId: id }), issues: r.issues ?? [] });
@@ -84,13 +87,6 @@ export async function scoreFile(input: string, opts: ScoreOptions, preloaded?: R
     progress.tick(r.profile ? approxBytes(r.profile) : 64);
   }
   progress.stop();
-  // ordinals of the parsed profiles, so rejected rows keep their place in the input
-  const ordinals: number[] = [];
-  {
-    let p = 0;
-    const rejectedAt = new Set(parseRejected.map((r) => r.index));
-    for (let i = 0; i < ordinal; i++) if (!rejectedAt.has(i)) ordinals[p++] = i;
-  }
   // traces let explanations name the facts that decided each criterion; they are not part of the outcome hash
   const report = engine.recommend(profiles, { ...(opts.asOf && { asOf: opts.asOf }), trace: opts.trace ?? true });
   const rejected = [

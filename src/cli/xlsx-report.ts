@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import type { DecisionRecord, Lang, RuleSet } from "../index.js";
+import { cohortResults, type DecisionRecord, type Lang, type RuleSet } from "../index.js";
 
 const T = {
   vi: { rank: "Hạng", id: "Mã đơn vị", name: "Tên", score: "Điểm", percent: "Tỷ lệ (%)", klass: "Xếp loại", computed: "Đề nghị (tính toán)", final: "Quyết định cuối cùng", reason: "Lý do điều chỉnh", rejected: "Dòng bị loại", row: "Dòng", issues: "Lỗi", record: "Hồ sơ quyết định", key: "Mục", value: "Giá trị" },
@@ -45,11 +45,6 @@ export async function renderXlsx(record: DecisionRecord, rs: RuleSet, lang: Lang
   wb.modified = fixed;
   const used = new Set<string>();
   const klass = (id: string | null) => (id ? (rs.classes.find((k) => k.id === id)?.title[lang] ?? id) : "");
-  const byCohort = new Map<string, DecisionRecord["results"][number][]>();
-  for (const r of record.results) {
-    const k = `${r.group}|${r.cohort ?? ""}|${r.year}`;
-    byCohort.set(k, [...(byCohort.get(k) ?? []), r]);
-  }
   for (const c of record.cohorts) {
     const ws = wb.addWorksheet(sheetName(`${c.cohort ?? c.group} ${c.year}`, used));
     ws.columns = [
@@ -57,7 +52,7 @@ export async function renderXlsx(record: DecisionRecord, rs: RuleSet, lang: Lang
       { header: t.percent, width: 10 }, { header: t.klass, width: 12 }, { header: t.computed, width: 48 }, { header: t.final, width: 48 }, { header: t.reason, width: 40 },
     ];
     ws.getRow(1).font = { bold: true };
-    for (const r of byCohort.get(`${c.group}|${c.cohort ?? ""}|${c.year}`) ?? []) {
+    for (const r of cohortResults(record, c)) {
       ws.addRow([
         r.rank, r.unitId, r.name, Number(r.score), Number(r.percent), klass(r.classification),
         r.award?.title[lang] ?? "", r.final.award?.title[lang] ?? "", r.final.override?.reason ?? "",

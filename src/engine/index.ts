@@ -7,7 +7,7 @@ import { compileAwards, decideRunQuotas, recommendCohort, type CohortSummary, ty
 import { issue, ThiduaError, type Issue, type Result } from "../errors/index.js";
 import { createProfileValidator, type ValidProfile } from "../profiles/index.js";
 import { cohortKey } from "../ranking/index.js";
-import type { RuleSet } from "../rules/index.js";
+import { isIsoDate, type RuleSet } from "../rules/index.js";
 import { compileRuleset, scoreProfile, type ScoreResult } from "../scoring/index.js";
 import { validateBatch, type Rejected } from "./batch.js";
 import { whatIf as whatIfImpl, type WhatIfResult } from "./what-if.js";
@@ -65,9 +65,8 @@ export interface Engine {
   whatIf(profile: unknown, changes: Readonly<Record<string, unknown>>, opts?: EvaluateOptions & { readonly peers?: readonly unknown[] }): WhatIfResult;
 }
 
-const ISO = /^\d{4}-\d{2}-\d{2}$/;
 function checkAsOf(asOf: string | undefined): void {
-  if (asOf !== undefined && (!ISO.test(asOf) || Number.isNaN(Date.parse(asOf)))) {
+  if (asOf !== undefined && !isIsoDate(asOf)) {
     throw new ThiduaError(`asOf must be an ISO date YYYY-MM-DD, got ${JSON.stringify(asOf)}`);
   }
 }

@@ -1,4 +1,4 @@
-import { GROUPS, type Fact, type Group, type RuleSet } from "../rules/index.js";
+import { GROUPS, isIsoDate, type Fact, type Group, type RuleSet } from "../rules/index.js";
 import { MAX_MAGNITUDE } from "./schema.js";
 import { PROFILE_LIMITS as L } from "./types.js";
 
@@ -10,18 +10,12 @@ import { PROFILE_LIMITS as L } from "./types.js";
  */
 type Check = (v: unknown) => boolean;
 const has = Object.prototype.hasOwnProperty;
-const ISO = /^\d{4}-\d{2}-\d{2}$/;
 /** Like Array#every, but a hole in a sparse array fails (zod rejects it; `every` would skip it). */
 function everyIndex(a: readonly unknown[], ok: (x: unknown) => boolean): boolean {
   for (let i = 0; i < a.length; i++) if (!(i in a) || !ok(a[i])) return false;
   return true;
 }
 const isPlain = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
-const realDate = (s: string) => {
-  if (s.length !== 10 || !ISO.test(s)) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-};
 
 function scalarCheck(spec: { type: string; values?: readonly string[] | undefined; min?: number | undefined; max?: number | undefined }): Check {
   switch (spec.type) {
@@ -36,7 +30,7 @@ function scalarCheck(spec: { type: string; values?: readonly string[] | undefine
       return (v) => typeof v === "number" && Number.isFinite(v) && (!int || Number.isSafeInteger(v)) && v >= min && v <= max;
     }
     case "date":
-      return (v) => typeof v === "string" && realDate(v);
+      return (v) => typeof v === "string" && isIsoDate(v);
     case "enum": {
       const values = new Set(spec.values ?? []);
       return (v) => typeof v === "string" && values.has(v);

@@ -1,15 +1,9 @@
 import { z } from "zod";
-import { GROUPS, type Fact, type Group, type RuleSet } from "../rules/index.js";
+import { GROUPS, isIsoDate, type Fact, type Group, type RuleSet } from "../rules/index.js";
 import { PROFILE_LIMITS as L } from "./types.js";
 
 /** Default upper bound of integer and number facts without a declared max (keeps points exact). */
 export const MAX_MAGNITUDE = 1_000_000_000;
-const ISO = /^\d{4}-\d{2}-\d{2}$/;
-const realDate = (s: string) => {
-  if (!ISO.test(s)) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-};
 
 function scalar(spec: { type: string; values?: readonly string[] | undefined; min?: number | undefined; max?: number | undefined }): z.ZodType {
   switch (spec.type) {
@@ -26,7 +20,7 @@ function scalar(spec: { type: string; values?: readonly string[] | undefined; mi
       return n;
     }
     case "date":
-      return z.string().max(10).refine(realDate, { message: "expected an ISO date YYYY-MM-DD that exists" });
+      return z.string().max(10).refine(isIsoDate, { message: "expected an ISO date YYYY-MM-DD that exists" });
     case "enum":
       return z.enum(spec.values as [string, ...string[]]);
     default:

@@ -1,3 +1,4 @@
+import { cohortKey } from "../ranking/index.js";
 import { formatPath, type Issue } from "../errors/index.js";
 import { createFormatter, explainRecommendation, formatItem, renderItems, type Formatter, type Item, type MessageKey, type MessageParams } from "../explain/index.js";
 import type { Lang, RuleSet } from "../rules/index.js";
@@ -11,7 +12,6 @@ export const numberIn = (lang: Lang): Formatter["num"] => createFormatter(lang).
 
 /** The results of one cohort, by rank then unit id (never by input order). */
 const byCohort = new WeakMap<DecisionRecord, Map<string, DecidedRecommendation[]>>();
-const cohortId = (r: { group: string; cohort: string | null; year: number }) => `${r.group}|${r.cohort ?? ""}|${r.year}`;
 
 /** The results of one cohort in rank order (grouped once per record: linear in the number of units). */
 export function cohortResults(record: DecisionRecord, c: Cohort): DecidedRecommendation[] {
@@ -19,7 +19,7 @@ export function cohortResults(record: DecisionRecord, c: Cohort): DecidedRecomme
   if (!index) {
     index = new Map();
     for (const r of record.results) {
-      const k = cohortId(r);
+      const k = cohortKey(r);
       const list = index.get(k);
       if (list) list.push(r);
       else index.set(k, [r]);
@@ -27,7 +27,7 @@ export function cohortResults(record: DecisionRecord, c: Cohort): DecidedRecomme
     for (const list of index.values()) list.sort((a, b) => a.rank - b.rank || (a.unitId < b.unitId ? -1 : a.unitId > b.unitId ? 1 : 0));
     byCohort.set(record, index);
   }
-  return index.get(cohortId(c)) ?? [];
+  return index.get(cohortKey(c)) ?? [];
 }
 
 export const classText = (rs: RuleSet, id: string | null, lang: Lang): string =>

@@ -1,4 +1,5 @@
 import { issue, type Issue } from "../errors/index.js";
+import { isIsoDate } from "./dates.js";
 import { parsePath } from "./path.js";
 import { OPERATORS, type Condition, type LeafCondition } from "./schema.js";
 import type { Fact, Group, RuleSet } from "./types.js";
@@ -7,7 +8,6 @@ import { conditionRoots, walkCondition, type Path } from "./walk.js";
 /** Maximum nesting depth of a condition tree (documented in SECURITY.md). */
 export const MAX_CONDITION_DEPTH = 32;
 const NUMERIC_OPS = new Set(["lessThan", "lessThanInclusive", "greaterThan", "greaterThanInclusive"]);
-const ISO = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Scalar type a leaf compares against: the fact's type, or the type of the object field named by `path`. */
 export interface ScalarSpec {
@@ -38,7 +38,7 @@ function scalarOk(spec: ScalarSpec, v: unknown): boolean {
     case "ratio":
       return typeof v === "number" && Number.isFinite(v);
     case "date":
-      return typeof v === "string" && ISO.test(v);
+      return typeof v === "string" && isIsoDate(v);
     case "enum":
     case "set":
       return typeof v === "string" && (spec.values ?? []).includes(v);

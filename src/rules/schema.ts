@@ -8,6 +8,7 @@
  * `ref`, `validFrom`) sit beside `value` and json-rules-engine ignores them.
  */
 import { z } from "zod";
+import { isIsoDate } from "./dates.js";
 import type {
   AwardJson,
   ClassJson,
@@ -43,10 +44,6 @@ export const BASES = ["law", "policy-default"] as const;
 export const FORBIDDEN_KEYS = ["__proto__", "constructor", "prototype"] as const;
 
 const isNfc = (s: string) => s === s.normalize("NFC");
-const isRealDate = (s: string) => {
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-};
 
 export const Text = z.string().min(1).max(4000).refine(isNfc, { message: "text must be Unicode NFC" });
 export const Localized = z
@@ -56,7 +53,7 @@ export const Localized = z
 export const IsoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .refine(isRealDate, { message: "not a calendar date" })
+  .refine(isIsoDate, { message: "not a calendar date" })
   .meta({ id: "IsoDate", description: "Calendar date, ISO 8601 YYYY-MM-DD." });
 const idPattern = (p: RegExp, what: string) =>
   z

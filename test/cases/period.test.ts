@@ -19,5 +19,6 @@ describe("a rule set applies only within its period", () => {
   it("an explicit as-of date decides, whatever the profile's year", () => {
     expect(engine.safeEvaluate(p(2025), { asOf: "2025-06-30" }).ok).toBe(false);
     expect(engine.safeEvaluate(p(2025), { asOf: "2025-11-06" }).ok).toBe(true);
+    expect(() => engine.safeEvaluate(p(2025), { asOf: "2025-02-30" })).toThrow(/asOf/); // not a calendar day
   });
 });
