@@ -2,7 +2,7 @@
 export { compileAwards, combine, historyCheck, scoreChecks, type AwardCheck, type CompiledAward } from "./checks.js";
 export {
   recommendCohort,
-  decideRunQuotas,
+  RunQuotaPlanner,
   quotaAllowed,
   type RunQuotaDecision,
   type AwardStatus,

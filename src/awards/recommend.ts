@@ -1,6 +1,6 @@
 import { T, U, type Tri, type Truth } from "../evaluation/index.js";
 import type { ValidProfile } from "../profiles/index.js";
-import { cohortKey, rankCohort, type Ranked, type TieBreak } from "../ranking/index.js";
+import { cohortKey, compareRankKeys, rankCohort, rankKey, type RankKey, type Ranked, type TieBreak } from "../ranking/index.js";
 import type { Award, Localized, RuleSet } from "../rules/index.js";
 import { Dec, type ScoreResult } from "../scoring/index.js";
 import { combine, historyCheck, scoreChecks, type AwardCheck, type CompiledAward } from "./checks.js";
@@ -121,18 +121,24 @@ export interface RunQuotaDecision {
   readonly position: ReadonlyMap<string, number>;
 }
 
-export function recommendCohort(
+/** The awards of a group in ascending precedence (the order `recommendCohort` decides them in). */
+const applicableTo = (awards: readonly CompiledAward[], group: ScoreResult["group"]) =>
+  awards.filter((a) => a.def.groups.includes(group)).sort((x, y) => x.def.precedence - y.def.precedence || (x.def.id < y.def.id ? -1 : 1));
+
+/**
+ * Decides the status of every applicable award for every unit of a ranked cohort, in ascending
+ * precedence; stops after `upTo` (a precedence) when given.
+ */
+function decideStatuses(
   rs: RuleSet,
-  awards: readonly CompiledAward[],
-  members: readonly { result: ScoreResult; profile: ValidProfile }[],
-  runDecisions?: ReadonlyMap<string, RunQuotaDecision>,
-): { recs: Recommendation[]; quotas: QuotaUse[] } {
-  const profiles = new Map(members.map((m) => [m.result.unitId, m.profile]));
-  const units: Unit[] = rankCohort(members.map((m) => m.result)).map((ranked) => ({ ranked, profile: profiles.get(ranked.result.unitId)!, statuses: new Map() }));
-  const group = members[0]!.result.group;
-  const applicable = awards.filter((a) => a.def.groups.includes(group)).sort((x, y) => x.def.precedence - y.def.precedence || (x.def.id < y.def.id ? -1 : 1));
+  applicable: readonly CompiledAward[],
+  units: readonly Unit[],
+  runDecisions: ReadonlyMap<string, RunQuotaDecision> | undefined,
+  upTo = Infinity,
+): QuotaUse[] {
   const quotas: QuotaUse[] = [];
   for (const a of applicable) {
+    if (a.def.precedence > upTo) break;
     const pre: { u: Unit; checks: AwardCheck[]; t: Tri }[] = units.map((u) => {
       const granted = (id: string): Truth => {
         const st = u.statuses.get(id);
@@ -171,6 +177,25 @@ export function recommendCohort(
       x.u.statuses.set(a.def.id, { award: a.def.id, status, granted: status === "eligible", checks: x.checks });
     }
   }
+  return quotas;
+}
+
+type Member = { readonly result: ScoreResult; readonly profile: ValidProfile };
+
+function rankedUnits(members: readonly Member[]): Unit[] {
+  const profiles = new Map(members.map((m) => [m.result.unitId, m.profile]));
+  return rankCohort(members.map((m) => m.result)).map((ranked) => ({ ranked, profile: profiles.get(ranked.result.unitId)!, statuses: new Map() }));
+}
+
+export function recommendCohort(
+  rs: RuleSet,
+  awards: readonly CompiledAward[],
+  members: readonly Member[],
+  runDecisions?: ReadonlyMap<string, RunQuotaDecision>,
+): { recs: Recommendation[]; quotas: QuotaUse[] } {
+  const units = rankedUnits(members);
+  const applicable = applicableTo(awards, members[0]!.result.group);
+  const quotas = decideStatuses(rs, applicable, units, runDecisions);
   const compiledById = new Map(applicable.map((a) => [a.def.id, a]));
   const defs = applicable.map((a) => a.def);
   const recs = units.map((u) => toRecommendation(rs, defs, compiledById, u, units.length));
@@ -279,26 +304,64 @@ function missingEvidence(rs: RuleSet, compiled: ReadonlyMap<string, CompiledAwar
 
 
 /**
- * Run-wide quotas (`scope: "run"`): after a first pass over every cohort, the candidates of each such
- * award from all cohorts are ordered by the same ranking chain and the first `allowed` win; the
- * base counts the units of the run (or the holders of the award named in `of`) in that first pass.
+ * Run-wide quotas (`scope: "run"`): a first pass over every cohort (`add`, cohort by cohort, in any
+ * order) collects, per such award, its base (the units of the run in the award's groups, or the
+ * holders of the award named in `of`) and its candidates (units eligible before the run quota),
+ * keeping only their rank keys; `decide` orders the candidates of all cohorts by the ranking chain
+ * and the first `allowed` win. Memory grows with the number of candidates, not of units.
  */
-export function decideRunQuotas(awards: readonly CompiledAward[], firstPass: readonly Recommendation[]): { decisions: Map<string, RunQuotaDecision>; uses: QuotaUse[] } {
-  const decisions = new Map<string, RunQuotaDecision>();
-  const uses: QuotaUse[] = [];
-  const run = awards.filter((a) => a.def.quota?.scope === "run").sort((x, y) => x.def.precedence - y.def.precedence);
-  for (const a of run) {
-    const q = a.def.quota!;
-    const inGroups = firstPass.filter((r) => a.def.groups.includes(r.group));
-    if (!inGroups.length) continue; // no unit of the run can receive it
-    const granted = (r: Recommendation, id: string) => r.eligibility.some((e) => e.award === id && e.granted);
-    const base = q.of === "cohort" ? inGroups.length : inGroups.filter((r) => granted(r, q.of)).length;
-    const allowed = quotaAllowed(q, base);
-    const candidates = inGroups.filter((r) => r.eligibility.some((e) => e.award === a.def.id && e.status === "eligible"));
-    const order = rankCohort(candidates.map((r) => r.scoreResult));
-    const position = new Map(order.map((o, i) => [`${cohortKey(o.result)}|${o.result.unitId}`, i + 1]));
-    decisions.set(a.def.id, { allowed, base, position });
-    uses.push({ award: a.def.id, base, allowed, candidates: candidates.length, granted: Math.min(candidates.length, allowed), binding: candidates.length > allowed });
+export class RunQuotaPlanner {
+  private readonly run: readonly CompiledAward[];
+  private readonly base = new Map<string, number>();
+  private readonly candidates = new Map<string, RankKey[]>();
+  private readonly upTo: number;
+  /** Subject groups some run-wide quota applies to: only their cohorts need the first pass. */
+  readonly groups: ReadonlySet<ScoreResult["group"]>;
+
+  constructor(private readonly rs: RuleSet, private readonly awards: readonly CompiledAward[]) {
+    this.run = awards.filter((a) => a.def.quota?.scope === "run").sort((x, y) => x.def.precedence - y.def.precedence);
+    this.groups = new Set(this.run.flatMap((a) => a.def.groups));
+    this.upTo = Math.max(-Infinity, ...this.run.map((a) => a.def.precedence));
   }
-  return { decisions, uses };
+
+  /** True when the rule set has run-wide quotas (and so `recommend` needs two passes). */
+  get needed(): boolean {
+    return this.run.length > 0;
+  }
+
+  /** Adds one cohort of the run (first pass: no run-wide quota applied yet). */
+  add(members: readonly Member[]): void {
+    const group = members[0]?.result.group;
+    if (group === undefined || !this.groups.has(group)) return;
+    const units = rankedUnits(members);
+    decideStatuses(this.rs, applicableTo(this.awards, group), units, undefined, this.upTo);
+    for (const a of this.run) {
+      if (!a.def.groups.includes(group)) continue;
+      const q = a.def.quota!;
+      let base = this.base.get(a.def.id) ?? 0;
+      const list = this.candidates.get(a.def.id) ?? [];
+      for (const u of units) {
+        if (q.of === "cohort" || u.statuses.get(q.of)?.granted) base++;
+        if (u.statuses.get(a.def.id)?.status === "eligible") list.push(rankKey(u.ranked.result));
+      }
+      this.base.set(a.def.id, base);
+      this.candidates.set(a.def.id, list);
+    }
+  }
+
+  /** The decision of every run-wide quota that some unit of the run could receive, and how it was used. */
+  decide(): { decisions: Map<string, RunQuotaDecision>; uses: QuotaUse[] } {
+    const decisions = new Map<string, RunQuotaDecision>();
+    const uses: QuotaUse[] = [];
+    for (const a of this.run) {
+      if (!this.base.has(a.def.id)) continue; // no unit of the run can receive it
+      const base = this.base.get(a.def.id)!;
+      const allowed = quotaAllowed(a.def.quota!, base);
+      const order = [...this.candidates.get(a.def.id)!].sort(compareRankKeys);
+      const position = new Map(order.map((k, i) => [`${k.cohort}|${k.id}`, i + 1]));
+      decisions.set(a.def.id, { allowed, base, position });
+      uses.push({ award: a.def.id, base, allowed, candidates: order.length, granted: Math.min(order.length, allowed), binding: order.length > allowed });
+    }
+    return { decisions, uses };
+  }
 }

@@ -18,11 +18,25 @@ const keyOf = (p: ValidProfile) => `${p.group}\u0000${p.cohort ?? ""}\u0000${p.y
  * appears twice in one cohort rejects every copy (keeping one would depend on input order).
  */
 export function validateBatch(validator: ProfileValidator, rows: Iterable<unknown>): { valid: { index: number; profile: ValidProfile }[]; rejected: Rejected[] } {
+  let index = 0;
+  const indexed = function* () {
+    for (const profile of rows) yield { index: index++, profile };
+  };
+  return validateIndexed(validator, indexed());
+}
+
+/** A raw input with its position in the whole input (0-based): what `recommendPartitioned` reads. */
+export interface IndexedProfile {
+  readonly index: number;
+  readonly profile: unknown;
+}
+
+/** `validateBatch` over rows that carry their own input position (one partition of a larger input). */
+export function validateIndexed(validator: ProfileValidator, rows: Iterable<IndexedProfile>): { valid: { index: number; profile: ValidProfile }[]; rejected: Rejected[] } {
   const valid: { index: number; profile: ValidProfile }[] = [];
   const rejected: Rejected[] = [];
   const counts = new Map<string, number>();
-  let index = 0;
-  for (const raw of rows) {
+  for (const { index, profile: raw } of rows) {
     const v = validator.validate(raw);
     if (v.ok) {
       valid.push({ index, profile: v.value });
@@ -31,7 +45,6 @@ export function validateBatch(validator: ProfileValidator, rows: Iterable<unknow
       const id = raw && typeof raw === "object" ? (raw as { id?: unknown }).id : undefined;
       rejected.push({ index, ...(typeof id === "string" && { unitId: id }), issues: v.issues });
     }
-    index++;
   }
   const unique = valid.filter(({ index: i, profile: p }) => {
     if (counts.get(keyOf(p))! === 1) return true;

@@ -2,17 +2,16 @@
  * The engine: the public façade that runs the pipeline (profiles → evaluation → scoring → ranking →
  * awards) for one compiled rule set. Pure and synchronous; pass the as-of date for reproducible runs.
  */
-import { groupBy, sortBy, toPairs } from "ramda";
-import { compileAwards, decideRunQuotas, recommendCohort, type CohortSummary, type QuotaUse, type Recommendation, type RunQuotaDecision } from "../awards/index.js";
+import { compileAwards, recommendCohort, RunQuotaPlanner, type CohortSummary, type QuotaUse, type Recommendation, type RunQuotaDecision } from "../awards/index.js";
 import { issue, ThiduaError, type Issue, type Result } from "../errors/index.js";
 import { createProfileValidator, type ValidProfile } from "../profiles/index.js";
 import { cohortKey } from "../ranking/index.js";
 import { isIsoDate, type RuleSet } from "../rules/index.js";
 import { compileRuleset, scoreProfile, type ScoreResult } from "../scoring/index.js";
-import { validateBatch, type Rejected } from "./batch.js";
+import { validateBatch, validateIndexed, type IndexedProfile, type Rejected } from "./batch.js";
 import { whatIf as whatIfImpl, type WhatIfResult } from "./what-if.js";
 
-export type { Rejected } from "./batch.js";
+export type { IndexedProfile, Rejected } from "./batch.js";
 export type { WhatIfResult } from "./what-if.js";
 
 /** Identifies the rule set a result was computed with: id, version and digest (`RuleSet.sha256`). */
@@ -45,6 +44,35 @@ export interface RecommendationReport {
   readonly results: readonly Recommendation[];
   readonly rejected: readonly Rejected[];
 }
+/** One cohort's decision as `recommendPartitioned` hands it over: its summary and its units in rank order. */
+export interface CohortDecision {
+  readonly summary: CohortSummary;
+  readonly results: readonly Recommendation[];
+}
+/** What `recommendPartitioned` returns: everything of a `RecommendationReport` but the per-unit results. */
+export interface PartitionedReport {
+  readonly ruleset: RuleSetRef;
+  readonly asOf: string | null;
+  /** Sorted by cohort key (group, cluster, year), as in `recommend`. */
+  readonly cohorts: readonly CohortSummary[];
+  readonly runQuotas: readonly QuotaUse[];
+  /** Sorted by input position. */
+  readonly rejected: readonly Rejected[];
+  /** Number of units scored (the results handed to `onCohort`). */
+  readonly scored: number;
+}
+
+/**
+ * The partition a raw profile belongs to in `recommendPartitioned`: its cohort key (group, cluster,
+ * year) read from the raw fields, or "" when they are not readable (such a row is rejected anyway).
+ */
+export function partitionKey(profile: unknown): string {
+  if (!profile || typeof profile !== "object") return "";
+  const p = profile as { group?: unknown; cohort?: unknown; year?: unknown };
+  if (typeof p.group !== "string" || typeof p.year !== "number" || (p.cohort !== undefined && typeof p.cohort !== "string")) return "";
+  return cohortKey({ group: p.group, cohort: p.cohort ?? null, year: p.year });
+}
+
 /** A rule set compiled once (see `createEngine`): validates, scores, ranks and proposes awards. Pure and synchronous. */
 export interface Engine {
   /** The loaded rule set the engine was compiled from. */
@@ -61,6 +89,17 @@ export interface Engine {
   evaluateMany(profiles: Iterable<unknown>, opts?: EvaluateOptions): BatchResult;
   /** Scores, ranks per cohort and proposes awards; every input ends up once in `results` or `rejected`. */
   recommend(profiles: Iterable<unknown>, opts?: EvaluateOptions): RecommendationReport;
+  /**
+   * `recommend` for inputs too large to hold in memory. `partitions(pass)` yields the input split
+   * into partitions such that each cohort lies in one partition (split by {@link partitionKey}); it
+   * is called for pass "plan" (only when the rule set has run-wide quotas; rows of other groups may
+   * be left out) and for pass "decide", and must yield the same rows each time. Each cohort's
+   * decision goes to `onCohort` as soon as it is made, in partition order; memory holds one
+   * partition at a time plus the cohort summaries and the run-wide quota candidates. The results are
+   * exactly those of `recommend` on the concatenated input; throws a ThiduaError if a cohort appears
+   * in two partitions.
+   */
+  recommendPartitioned(partitions: (pass: "plan" | "decide") => Iterable<Iterable<IndexedProfile>>, onCohort: (c: CohortDecision) => void, opts?: EvaluateOptions): PartitionedReport;
   /** How score, rank and award move if some facts change (`null` removes a fact). */
   whatIf(profile: unknown, changes: Readonly<Record<string, unknown>>, opts?: EvaluateOptions & { readonly peers?: readonly unknown[] }): WhatIfResult;
 }
@@ -105,31 +144,74 @@ export function createEngine(ruleset: RuleSet): Engine {
     batch.rejected.sort((a, b) => a.index - b.index);
     return { valid, rejected: batch.rejected };
   };
-  const recommend = (profiles: Iterable<unknown>, opts?: EvaluateOptions): RecommendationReport => {
+  type Members = { result: ScoreResult; profile: ValidProfile }[];
+  /** Validates and scores one partition; its cohorts sorted by key. */
+  const prepare = (rows: Iterable<IndexedProfile>, opts: EvaluateOptions | undefined) => {
+    const { valid, rejected } = inPeriod(validateIndexed(validator, rows), opts);
+    const cohorts = new Map<string, Members>();
+    for (const { profile } of valid) {
+      const result = score(profile, opts, false);
+      const k = cohortKey(result);
+      const list = cohorts.get(k);
+      if (list) list.push({ result, profile });
+      else cohorts.set(k, [{ result, profile }]);
+    }
+    const ordered = [...cohorts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return { cohorts: ordered, rejected };
+  };
+  type Prepared = ReturnType<typeof prepare>;
+  /** The one implementation behind `recommend` and `recommendPartitioned`. */
+  const decide = (passes: (pass: "plan" | "decide") => Iterable<Prepared>, onCohort: (c: CohortDecision) => void, opts: EvaluateOptions | undefined): PartitionedReport => {
     checkAsOf(opts?.asOf);
-    const { valid, rejected } = inPeriod(validateBatch(validator, profiles), opts);
-    const scored = valid.map(({ profile }) => ({ result: score(profile, opts, false), profile }));
-    const cohorts = groupBy((m: (typeof scored)[number]) => cohortKey(m.result), scored);
-    const ordered = sortBy(([key]) => key, toPairs(cohorts)).filter(([, m]) => m && m.length > 0) as [string, (typeof scored)[number][]][];
-    const pass = (decisions?: ReadonlyMap<string, RunQuotaDecision>) => {
-      const summaries: CohortSummary[] = [];
-      const results: Recommendation[] = [];
-      for (const [k, members] of ordered) {
+    let decisions: ReadonlyMap<string, RunQuotaDecision> | undefined;
+    let runQuotas: QuotaUse[] = [];
+    const planner = new RunQuotaPlanner(ruleset, awards);
+    if (planner.needed) {
+      for (const part of passes("plan")) for (const [, members] of part.cohorts) planner.add(members);
+      const decided = planner.decide();
+      decisions = decided.decisions;
+      runQuotas = decided.uses;
+    }
+    const summaries: CohortSummary[] = [];
+    const rejected: Rejected[] = [];
+    const seen = new Set<string>();
+    let scored = 0;
+    for (const part of passes("decide")) {
+      for (const [key, members] of part.cohorts) {
+        if (seen.has(key)) throw new ThiduaError(`cohort ${key} appears in more than one partition; split the input by partitionKey`);
+        seen.add(key);
         const { recs, quotas } = recommendCohort(ruleset, awards, members, decisions);
         const r0 = members[0]!.result;
-        summaries.push({ key: k, group: r0.group, cohort: r0.cohort, year: r0.year, size: members.length, quotas });
-        results.push(...recs);
+        const summary: CohortSummary = { key, group: r0.group, cohort: r0.cohort, year: r0.year, size: members.length, quotas };
+        summaries.push(summary);
+        scored += recs.length;
+        onCohort({ summary, results: recs });
       }
-      return { summaries, results };
-    };
-    let { summaries, results } = pass();
-    let runQuotas: QuotaUse[] = [];
-    if (hasRunQuotas) {
-      const decided = decideRunQuotas(awards, results);
-      runQuotas = decided.uses;
-      ({ summaries, results } = pass(decided.decisions));
+      for (const r of part.rejected) rejected.push(r);
     }
-    return { ruleset: ref, asOf: opts?.asOf ?? null, cohorts: summaries, runQuotas, results, rejected };
+    summaries.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    rejected.sort((a, b) => a.index - b.index);
+    return { ruleset: ref, asOf: opts?.asOf ?? null, cohorts: summaries, runQuotas, rejected, scored };
+  };
+  const recommend = (profiles: Iterable<unknown>, opts?: EvaluateOptions): RecommendationReport => {
+    checkAsOf(opts?.asOf);
+    let index = 0;
+    const rows: IndexedProfile[] = [];
+    for (const profile of profiles) rows.push({ index: index++, profile });
+    const prepared = prepare(rows, opts);
+    const results: Recommendation[] = [];
+    const r = decide(() => [prepared], (c) => results.push(...c.results), opts);
+    return { ruleset: ref, asOf: r.asOf, cohorts: r.cohorts, runQuotas: r.runQuotas, results, rejected: r.rejected };
+  };
+  const recommendPartitioned: Engine["recommendPartitioned"] = (partitions, onCohort, opts) => {
+    const planGroups = new Set<string>(new RunQuotaPlanner(ruleset, awards).groups);
+    const passes = function* (pass: "plan" | "decide") {
+      for (const part of partitions(pass)) {
+        if (pass === "decide") yield prepare(part, opts);
+        else yield prepare(filterGroups(part, planGroups), opts);
+      }
+    };
+    return decide(passes, onCohort, opts);
   };
   const engine: Engine = {
     ruleset,
@@ -147,7 +229,16 @@ export function createEngine(ruleset: RuleSet): Engine {
       return { ruleset: ref, results: valid.map(({ profile }) => score(profile, opts, false)), rejected };
     },
     recommend,
+    recommendPartitioned,
     whatIf: (profile, changes, opts) => whatIfImpl(recommend, profile, changes, opts),
   };
   return engine;
+}
+
+/** Rows of the plan pass: only groups a run-wide quota applies to (others cannot change its outcome). */
+function* filterGroups(rows: Iterable<IndexedProfile>, groups: ReadonlySet<string>): Generator<IndexedProfile> {
+  for (const r of rows) {
+    const g = r.profile && typeof r.profile === "object" ? (r.profile as { group?: unknown }).group : undefined;
+    if (typeof g === "string" && groups.has(g)) yield r;
+  }
 }

@@ -21,16 +21,19 @@ export function pointsOf(s: string): number {
   return neg ? -u : u;
 }
 
-interface Key {
-  score: number;
-  knocked: number;
-  unknown: number;
-  met: number;
-  id: string;
-  cohort: string;
+/** What ranking reads of a unit: points (hundredths), knocked out, unknown and met criteria, id, cohort key. */
+export interface RankKey {
+  readonly score: number;
+  readonly knocked: number;
+  readonly unknown: number;
+  readonly met: number;
+  readonly id: string;
+  readonly cohort: string;
 }
+type Key = RankKey;
 
-function keyOf(r: ScoreResult): Key {
+/** The rank key of a scored unit (small: what run-wide quotas keep of each candidate). */
+export function rankKey(r: ScoreResult): RankKey {
   let unknown = 0;
   let met = 0;
   for (const c of r.criteria) {
@@ -39,6 +42,9 @@ function keyOf(r: ScoreResult): Key {
   }
   return { score: pointsOf(r.score), knocked: r.knockedOut ? 1 : 0, unknown, met, id: r.unitId, cohort: cohortKey(r) };
 }
+
+/** Order of two rank keys (negative: `a` ranks above `b`); 0 only for the same unit of the same cohort. */
+export const compareRankKeys = (a: RankKey, b: RankKey): number => compare(a, b)[0];
 
 /** Compares two units; returns [order, the tie-break that decided]. Never 0 for distinct ids. */
 function compare(a: Key, b: Key): [number, TieBreak] {
@@ -55,7 +61,7 @@ function compare(a: Key, b: Key): [number, TieBreak] {
  * met, then unit id (code-point order). The order never depends on the input order.
  */
 export function rankCohort(results: readonly ScoreResult[]): Ranked[] {
-  const keyed = results.map((r) => ({ r, k: keyOf(r) }));
+  const keyed = results.map((r) => ({ r, k: rankKey(r) }));
   keyed.sort((x, y) => compare(x.k, y.k)[0]);
   return keyed.map(({ r, k }, i) => {
     if (i === 0) return { result: r, rank: 1 };
