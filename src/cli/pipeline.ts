@@ -1,19 +1,26 @@
-import { readFileSync } from "node:fs";
-import { extname } from "node:path";
+import { createHash } from "node:crypto";
+import { createReadStream, statSync } from "node:fs";
+import { extname, join } from "node:path";
 import {
-  applyCommitteeOverrides,
-  buildDecisionRecord,
   createEngine,
+  createOverrideApplier,
+  outcomeJsonPieces,
+  partitionKey,
+  recordHead,
+  resultProjectionJson,
+  type CohortSummary,
   type CommitteeOverride,
-  type DecisionRecord,
+  type DecidedRecommendation,
   type Issue,
   type Rejected,
   type RuleSet,
+  type RunSummary,
 } from "../index.js";
 import { loadRuleset } from "../node/index.js";
 import { readProfiles } from "./input/index.js";
 import { readOverrides } from "./overrides.js";
 import { progressFor } from "./progress.js";
+import { ChunkStore, Partitions, removeDir, spillDir } from "./spill.js";
 
 /** Rough size of a row in the input, to advance the progress bar (only computed for what is read anyway). */
 const approxBytes = (p: unknown): number => {
@@ -28,6 +35,9 @@ export class UsageError extends Error {
   }
 }
 
+/** Inputs larger than this are split into partition files of about this size (bounded memory). */
+export const PARTITION_BYTES = 16 * 1024 * 1024;
+
 export interface ScoreOptions {
   readonly rules: string;
   readonly asOf?: string;
@@ -37,13 +47,27 @@ export interface ScoreOptions {
   readonly decimal?: "," | ".";
   /** Keep the interpreter's trace in the results (default true). */
   readonly trace?: boolean;
+  /** Target size of a partition file; an input larger than this is split by cohort on disk (default 16 MiB). */
+  readonly partitionBytes?: number;
 }
+
+/**
+ * What a command does with each cohort as soon as it is decided: the report chunks it wants kept
+ * (see `ReportLayout.cohort`), or none. It sees the cohort's units once; whatever it keeps beyond
+ * the returned chunks is its own memory.
+ */
+export type CohortSink = (summary: CohortSummary, results: readonly DecidedRecommendation[]) => readonly string[];
 
 export interface Scored {
   readonly rs: RuleSet;
-  readonly record: DecisionRecord;
+  /** The decision record without its results (they went to the sink cohort by cohort). */
+  readonly run: RunSummary;
   /** Header-level notes (unknown columns…): reported, not rejected rows. */
   readonly warnings: readonly Issue[];
+  /** The sink's chunk number `part` of every cohort, in the record's cohort order. */
+  chunks(part: number): Iterable<string>;
+  /** Deletes the run's temporary files. */
+  dispose(): void;
 }
 
 export function loadRulesOrThrow(rules: string, allowModified = false): RuleSet {
@@ -52,68 +76,141 @@ export function loadRulesOrThrow(rules: string, allowModified = false): RuleSet 
   return r.value;
 }
 
+/** SHA-256 of a file, streamed. */
+function hashFile(path: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const h = createHash("sha256");
+    createReadStream(path)
+      .on("data", (d) => h.update(d))
+      .on("error", reject)
+      .on("end", () => resolve(h.digest("hex")));
+  });
+}
+
+/** A growable Int32Array: the spreadsheet row of each input position (4 bytes a row). */
+class Rows {
+  private a = new Int32Array(1024);
+  set(i: number, row: number): void {
+    if (i >= this.a.length) {
+      const b = new Int32Array(Math.max(this.a.length * 2, i + 1));
+      b.set(this.a);
+      this.a = b;
+    }
+    this.a[i] = row;
+  }
+  get(i: number): number {
+    return this.a[i]!;
+  }
+}
+
 /**
- * The pipeline behind `score`, `validate`, `explain` and `replay`: read the input (every row ends up
- * once in the results or the rejected list, numbered as the user sees it), recommend, apply the
- * committee's overrides, build the decision record.
+ * The pipeline behind `score`, `validate`, `explain` and `replay`, in bounded memory: read the input
+ * (every row ends up once in the results or the rejected list, numbered as the user sees it) and
+ * split it by cohort — into partition files when it is larger than `partitionBytes` —, decide one
+ * partition at a time (`engine.recommendPartitioned`), apply the committee's overrides, hand each
+ * cohort to `sink` and keep its chunks (on disk for a large input), then build the record's head and
+ * the outcome hash from the kept projections. Memory holds one partition, the cohort summaries, the
+ * rejected rows and 4 bytes per input row; the output is byte-identical to the in-memory renderers.
  */
-export async function scoreFile(input: string, opts: ScoreOptions, preloaded?: RuleSet): Promise<Scored> {
+export async function scoreFile(input: string, opts: ScoreOptions, sink: CohortSink = () => [], preloaded?: RuleSet): Promise<Scored> {
   const rs = preloaded ?? loadRulesOrThrow(opts.rules, opts.allowModifiedRules);
   const engine = createEngine(rs);
-  const profiles: unknown[] = [];
-  const rowOf: number[] = [];
-  /** Input position of each parsed profile, so rejected rows keep their place in the input. */
-  const ordinals: number[] = [];
-  const parseRejected: Rejected[] = [];
-  const warnings: Issue[] = [];
-  const tabular = [".csv", ".xlsx"].includes(extname(input).toLowerCase());
-  let ordinal = 0;
-  const progress = progressFor(input);
-  for await (const r of readProfiles(input, { rules: rs, ...(opts.year !== undefined && { defaultYear: opts.year }), ...(opts.decimal && { decimal: opts.decimal }) })) {
-    const fileLevel = tabular && r.row === 1 && r.profile === undefined;
-    if (fileLevel && !(r.issues ?? []).some((i) => i.severity === "error")) {
-      warnings.push(...(r.issues ?? [])); // header notes such as an unknown column: reported, not a row
-      continue;
-    }
-    if (r.profile !== undefined && !(r.issues ?? []).some((i) => i.severity === "error")) {
-      profiles.push(r.profile);
-      rowOf.push(r.row);
-      ordinals.push(ordinal);
-    } else {
-      const id = r.profile && typeof r.profile === "object" ? (r.profile as { id?: unknown }).id : undefined;
-      parseRejected.push({ index: ordinal, row: r.row, ...(typeof id === "string" && { unitId: id }), issues: r.issues ?? [] });
-    }
-    ordinal++;
-    progress.tick(r.profile ? approxBytes(r.profile) : 64);
-  }
-  progress.stop();
-  // traces let explanations name the facts that decided each criterion; they are not part of the outcome hash
-  const report = engine.recommend(profiles, { ...(opts.asOf && { asOf: opts.asOf }), trace: opts.trace ?? true });
-  const rejected = [
-    ...parseRejected,
-    ...report.rejected.map((r) => ({ ...r, index: ordinals[r.index]!, row: rowOf[r.index]! })),
-  ].sort((a, b) => a.index - b.index);
   const overrides: CommitteeOverride[] = opts.overrides ? readOverrides(opts.overrides, rs) : [];
-  const { unmatched } = applyCommitteeOverrides(rs, { ...report, rejected }, overrides);
-  for (const o of unmatched) {
-    const message = `override for unit ${o.unitId}${o.cohort ? ` in ${o.cohort}` : ""} matches no scored unit; it was not applied`;
-    warnings.push({ code: "input.parse", path: ["overrides", o.unitId], params: { unitId: o.unitId, kind: "unmatchedOverride" }, message, severity: "warning" });
+  let size = 0;
+  try {
+    size = statSync(input).size;
+  } catch {
+    // readProfiles reports a missing file as a usage error
   }
-  const record = buildDecisionRecord(
-    rs,
-    { ...report, rejected },
-    {
-      input: readFileSync(input),
-      inputCount: ordinal,
-      options: {
-        rules: rs.id,
-        asOf: opts.asOf ?? null,
-        year: opts.year ?? null,
-        decimal: opts.decimal ?? null,
-        allowModifiedRules: opts.allowModifiedRules ?? false,
+  const limit = opts.partitionBytes ?? PARTITION_BYTES;
+  const dir = size > limit ? spillDir() : null;
+  try {
+    const partitions = new Partitions(dir, dir ? Math.min(256, Math.ceil(size / limit)) : 1);
+    const rowOf = new Rows();
+    const parseRejected: Rejected[] = [];
+    const warnings: Issue[] = [];
+    const tabular = [".csv", ".xlsx"].includes(extname(input).toLowerCase());
+    let ordinal = 0;
+    const progress = progressFor(input);
+    const inputSha = readProfilesInto();
+    async function readProfilesInto(): Promise<void> {
+      for await (const r of readProfiles(input, { rules: rs, ...(opts.year !== undefined && { defaultYear: opts.year }), ...(opts.decimal && { decimal: opts.decimal }) })) {
+        const fileLevel = tabular && r.row === 1 && r.profile === undefined;
+        if (fileLevel && !(r.issues ?? []).some((i) => i.severity === "error")) {
+          warnings.push(...(r.issues ?? [])); // header notes such as an unknown column: reported, not a row
+          continue;
+        }
+        if (r.profile !== undefined && !(r.issues ?? []).some((i) => i.severity === "error")) {
+          partitions.add(partitionKey(r.profile), ordinal, r.profile);
+          rowOf.set(ordinal, r.row);
+        } else {
+          const id = r.profile && typeof r.profile === "object" ? (r.profile as { id?: unknown }).id : undefined;
+          parseRejected.push({ index: ordinal, row: r.row, ...(typeof id === "string" && { unitId: id }), issues: r.issues ?? [] });
+        }
+        ordinal++;
+        progress.tick(r.profile ? approxBytes(r.profile) : 64);
+      }
+    }
+    // the input is hashed while it is read (a hashing failure surfaces after the reader's own errors)
+    const [sha256] = await Promise.all([hashFile(input).catch((e: Error) => e), inputSha]);
+    if (sha256 instanceof Error) throw sha256;
+    partitions.finish();
+    progress.stop();
+
+    const store = new ChunkStore(dir ? join(dir, "chunks") : null);
+    const applier = createOverrideApplier(rs, overrides);
+    const scoringBar = progress.stage(ordinal);
+    const report = engine.recommendPartitioned(
+      () => partitions.read(),
+      ({ summary, results }) => {
+        const decided = applier.apply(results);
+        store.put(summary.key, [decided.map(resultProjectionJson).join(","), ...sink(summary, decided)]);
+        scoringBar.tick(results.length);
       },
-      overrides,
-    },
-  );
-  return { rs, record, warnings };
+      // traces let explanations name the facts that decided each criterion; they are not part of the outcome hash
+      { ...(opts.asOf && { asOf: opts.asOf }), trace: opts.trace ?? true },
+    );
+    scoringBar.stop();
+    const rejected = [...parseRejected, ...report.rejected.map((r) => ({ ...r, row: rowOf.get(r.index) }))].sort((a, b) => a.index - b.index);
+    const matched = applier.matched();
+    overrides.forEach((o, i) => {
+      if (matched[i]) return;
+      const message = `override for unit ${o.unitId}${o.cohort ? ` in ${o.cohort}` : ""} matches no scored unit; it was not applied`;
+      warnings.push({ code: "input.parse", path: ["overrides", o.unitId], params: { unitId: o.unitId, kind: "unmatchedOverride" }, message, severity: "warning" });
+    });
+    const head = { asOf: report.asOf, cohorts: report.cohorts, runQuotas: report.runQuotas, rejected };
+    const chunks = function* (part: number) {
+      for (const c of report.cohorts) yield store.get(c.key, part);
+    };
+    const outcome = createHash("sha256");
+    for (const piece of outcomeJsonPieces(head, chunks(0))) outcome.update(piece);
+    const options = {
+      rules: rs.id,
+      asOf: opts.asOf ?? null,
+      year: opts.year ?? null,
+      decimal: opts.decimal ?? null,
+      allowModifiedRules: opts.allowModifiedRules ?? false,
+    };
+    const run: RunSummary = {
+      ...recordHead(rs, head, { input: { sha256 }, inputCount: ordinal, options, overrides }, outcome.digest("hex")),
+      resultCount: report.scored,
+      matchedOverrides: matched,
+    };
+    let disposed = false;
+    return {
+      rs,
+      run,
+      warnings,
+      chunks: (part) => chunks(part + 1),
+      dispose() {
+        if (disposed) return;
+        disposed = true;
+        store.close();
+        removeDir(dir);
+      },
+    };
+  } catch (e) {
+    removeDir(dir);
+    throw e;
+  }
 }

@@ -7,9 +7,11 @@ export const PROGRESS_MIN_BYTES = 5 * 1024 * 1024;
 export interface Progress {
   tick(rowBytes: number): void;
   stop(): void;
+  /** A second bar for the scoring stage, counting `total` rows (silent where the first one is). */
+  stage(total: number): { tick(rows: number): void; stop(): void };
 }
 
-const silent: Progress = { tick: () => {}, stop: () => {} };
+const silent: Progress = { tick: () => {}, stop: () => {}, stage: () => ({ tick: () => {}, stop: () => {} }) };
 
 /**
  * A progress bar on stderr while a large input is read — only when stderr is a terminal, so logs,
@@ -39,6 +41,28 @@ export function progressFor(path: string, stream: NodeJS.WriteStream = process.s
     stop() {
       bar.update(size, { rows });
       bar.stop();
+    },
+    stage(total) {
+      const b = new cliProgress.SingleBar(
+        { stream, format: "thidua {bar} {percentage}% | {value}/{total} đã chấm | {eta_formatted}", hideCursor: true, clearOnComplete: false, etaBuffer: 50 },
+        cliProgress.Presets.shades_classic,
+      );
+      b.start(total, 0);
+      let done = 0;
+      let shown = 0;
+      return {
+        tick(n) {
+          done += n;
+          if (done - shown >= 2000) {
+            shown = done;
+            b.update(Math.min(done, total));
+          }
+        },
+        stop() {
+          b.update(total);
+          b.stop();
+        },
+      };
     },
   };
 }

@@ -1,21 +1,22 @@
 import { readFileSync } from "node:fs";
 import type { Command } from "commander";
 import {
-  canonicalJson,
+  csvLayout,
   explainRecommendation,
   formatIssue,
   issueText,
-  outcomeDigest,
-  renderCsv,
+  markdownLayout,
+  recordJsonLayout,
   renderExplanation,
-  renderMarkdown,
-  renderText,
+  textLayout,
+  type DecidedRecommendation,
   type DecisionRecord,
   type Issue,
   type Lang,
+  type ReportLayout,
   type RuleSet,
 } from "../index.js";
-import { output } from "./io.js";
+import { openOutput, output } from "./io.js";
 import { loadRulesOrThrow, scoreFile, UsageError, type ScoreOptions } from "./pipeline.js";
 import { renderXlsx } from "./xlsx-report.js";
 
@@ -29,6 +30,7 @@ interface CommonFlags {
   lang: string;
   decimal?: string;
   allowModifiedRules?: boolean;
+  partitionBytes?: string;
 }
 
 function langOf(s: string): Lang {
@@ -41,6 +43,8 @@ function scoreOptions(o: CommonFlags & { overrides?: string }): ScoreOptions {
   const year = o.year === undefined ? undefined : Number(o.year);
   if (year !== undefined && !Number.isInteger(year)) throw new UsageError(`--year must be a year, not ${JSON.stringify(o.year)}`);
   if (o.decimal !== undefined && o.decimal !== "," && o.decimal !== ".") throw new UsageError(`--decimal must be "," or "."`);
+  const partitionBytes = o.partitionBytes === undefined ? undefined : Number(o.partitionBytes);
+  if (partitionBytes !== undefined && !(Number.isSafeInteger(partitionBytes) && partitionBytes > 0)) throw new UsageError(`--partition-bytes must be a positive number of bytes`);
   return {
     rules: o.rules,
     ...(o.asOf !== undefined && { asOf: o.asOf }),
@@ -48,25 +52,14 @@ function scoreOptions(o: CommonFlags & { overrides?: string }): ScoreOptions {
     ...(o.overrides !== undefined && { overrides: o.overrides }),
     ...(o.decimal !== undefined && { decimal: o.decimal as "," | "." }),
     ...(o.allowModifiedRules && { allowModifiedRules: true }),
+    ...(partitionBytes !== undefined && { partitionBytes }),
   };
 }
 
-/** The decision record as JSON: canonical key order, so the same run gives the same bytes. */
-export const recordJson = (record: DecisionRecord): string => JSON.stringify(JSON.parse(canonicalJson(record)), null, 2) + "\n";
-
-export async function render(record: DecisionRecord, rs: RuleSet, format: Format, lang: Lang): Promise<string | Uint8Array> {
-  switch (format) {
-    case "json":
-      return recordJson(record);
-    case "csv":
-      return renderCsv(record, rs, lang);
-    case "md":
-      return renderMarkdown(record, rs, lang);
-    case "xlsx":
-      return renderXlsx(record, rs, lang);
-    default:
-      return renderText(record, rs, lang);
-  }
+/** The streamed layout of a text format (XLSX is built in memory). */
+function layoutOf(format: Exclude<Format, "xlsx">, rs: RuleSet, lang: Lang, overrides: boolean): ReportLayout {
+  const o = { rs, lang, overrides };
+  return format === "json" ? recordJsonLayout() : format === "csv" ? csvLayout(o) : format === "md" ? markdownLayout(o) : textLayout(o);
 }
 
 const common = (c: Command) =>
@@ -76,7 +69,8 @@ const common = (c: Command) =>
     .option("--year <year>", "year for rows that do not give one")
     .option("--lang <lang>", "vi or en", "vi")
     .option("--decimal <sep>", "decimal separator of numbers in CSV/XLSX text cells: , or .")
-    .option("--allow-modified-rules", "load rule files whose hash does not match the manifest (every report says so)");
+    .option("--allow-modified-rules", "load rule files whose hash does not match the manifest (every report says so)")
+    .option("--partition-bytes <n>", "inputs larger than this are split by cohort into temporary files of about this size (bounded memory)", String(16 * 1024 * 1024));
 
 function warn(rs: RuleSet, warnings: readonly Issue[], lang: Lang): void {
   if (!rs.verified) {
@@ -99,23 +93,51 @@ export function scoreCommands(program: Command, exit: (code: number) => void): v
       if (!(FORMATS as readonly string[]).includes(o.format)) throw new UsageError(`--format must be one of ${FORMATS.join(", ")}`);
       if (o.format === "xlsx" && !o.out) throw new UsageError("--format xlsx needs --out <file>");
       const lang = langOf(o.lang);
+      const opts = scoreOptions(o);
+      const rs = loadRulesOrThrow(opts.rules, opts.allowModifiedRules);
       // traces (the facts behind each verdict) only where a person reads per-unit explanations
-      const { rs, record, warnings } = await scoreFile(input, { ...scoreOptions(o), trace: o.format === "md" });
-      warn(rs, warnings, lang);
-      output(await render(record, rs, o.format as Format, lang), o.out);
-      exit(record.rejected.length ? 1 : 0);
+      const trace = o.format === "md";
+      if (o.format === "xlsx") {
+        // a workbook is built whole in memory (a sheet holds at most 1,048,576 rows anyway)
+        const kept = new Map<string, readonly DecidedRecommendation[]>();
+        const s = await scoreFile(input, { ...opts, trace }, (c, results) => (kept.set(c.key, results), []), rs);
+        try {
+          warn(rs, s.warnings, lang);
+          const { resultCount: _n, matchedOverrides: _m, ...head } = s.run;
+          const record: DecisionRecord = { ...head, results: s.run.cohorts.flatMap((c) => kept.get(c.key) ?? []) };
+          output(await renderXlsx(record, rs, lang), o.out);
+        } finally {
+          s.dispose();
+        }
+        return exit(s.run.rejected.length ? 1 : 0);
+      }
+      const layout = layoutOf(o.format as Exclude<Format, "xlsx">, rs, lang, opts.overrides !== undefined);
+      const s = await scoreFile(input, { ...opts, trace }, layout.cohort, rs);
+      const out = openOutput(o.out);
+      try {
+        warn(rs, s.warnings, lang);
+        layout.write(s.run, s.chunks, out.write);
+        out.end();
+      } catch (e) {
+        out.abort();
+        throw e;
+      } finally {
+        s.dispose();
+      }
+      exit(s.run.rejected.length ? 1 : 0);
     });
 
   common(program.command("validate").argument("<input>", "profiles: .json, .ndjson, .csv or .xlsx"))
     .description("check every row; print each problem with its row, column and message; exit 1 if any row is rejected")
     .action(async (input: string, o: CommonFlags) => {
-      const { rs, record, warnings } = await scoreFile(input, { ...scoreOptions(o), trace: false });
+      const { rs, run: record, warnings, dispose } = await scoreFile(input, { ...scoreOptions(o), trace: false });
+      dispose();
       warn(rs, warnings, langOf(o.lang));
       for (const r of record.rejected) {
         const lang = langOf(o.lang);
         for (const i of r.issues) process.stdout.write(`${lang === "vi" ? "dòng" : "row"} ${r.row ?? r.index + 1}${r.unitId ? ` (${r.unitId})` : ""}: ${issueText(i, lang)} [${i.code}]\n`);
       }
-      const n = [record.input.count, record.results.length, record.rejected.length];
+      const n = [record.input.count, record.resultCount, record.rejected.length];
       process.stdout.write(langOf(o.lang) === "vi" ? `${n[0]} dòng: ${n[1]} hợp lệ, ${n[2]} bị loại\n` : `${n[0]} rows: ${n[1]} valid, ${n[2]} rejected\n`);
       exit(record.rejected.length ? 1 : 0);
     });
@@ -125,8 +147,12 @@ export function scoreCommands(program: Command, exit: (code: number) => void): v
     .requiredOption("--unit <id>", "unit id")
     .action(async (input: string, o: CommonFlags & { unit: string }) => {
       const lang = langOf(o.lang);
-      const { rs, record } = await scoreFile(input, scoreOptions(o));
-      const recs = record.results.filter((r) => r.unitId === o.unit);
+      const recs: DecidedRecommendation[] = [];
+      const { rs, run: record, dispose } = await scoreFile(input, scoreOptions(o), (_c, results) => {
+        for (const r of results) if (r.unitId === o.unit) recs.push(r);
+        return [];
+      });
+      dispose();
       if (!recs.length) {
         const rj = record.rejected.find((r) => r.unitId === o.unit);
         if (rj) {
@@ -160,28 +186,34 @@ export function scoreCommands(program: Command, exit: (code: number) => void): v
         );
       }
       const opt = record.options;
+      // units whose score, rank or award moved, per cohort (printed in cohort order if the outcome differs)
+      const before = new Map(record.results.map((r) => [`${r.cohort}|${r.unitId}`, r]));
+      const moved = new Map<string, string[]>();
       const again = await scoreFile(o.profiles, {
         rules: rs.id,
         ...(record.asOf !== null && { asOf: record.asOf }),
         ...(typeof opt["year"] === "number" && { year: opt["year"] }),
         ...(opt["decimal"] === "," || opt["decimal"] === "." ? { decimal: opt["decimal"] } : {}),
         trace: false,
-      }, rs);
-      const lines = [`rule set ${rs.id}@${rs.version} sha256:${rs.sha256} — matches the record`];
-      const inputSame = again.record.input.sha256 === record.input.sha256;
-      lines.push(inputSame ? `input sha256:${record.input.sha256} — matches` : `input differs: recorded ${record.input.sha256}, given ${again.record.input.sha256}`);
-      const outcome = outcomeDigest(again.record);
-      const same = outcome === record.outcomeSha256;
-      lines.push(same ? `outcome sha256:${outcome} — IDENTICAL` : `outcome sha256:${outcome} — DIFFERS from the recorded ${record.outcomeSha256}`);
-      if (!same) {
-        const before = new Map(record.results.map((r) => [`${r.cohort}|${r.unitId}`, r]));
-        for (const r of again.record.results) {
+      }, (c, results) => {
+        const out: string[] = [];
+        for (const r of results) {
           const b = before.get(`${r.cohort}|${r.unitId}`);
           if (!b || b.score !== r.score || b.rank !== r.rank || b.award?.id !== r.award?.id) {
-            lines.push(`  ${r.unitId}: recorded ${b ? `${b.score} #${b.rank} ${b.award?.id ?? "—"}` : "absent"}, now ${r.score} #${r.rank} ${r.award?.id ?? "—"}`);
+            out.push(`  ${r.unitId}: recorded ${b ? `${b.score} #${b.rank} ${b.award?.id ?? "—"}` : "absent"}, now ${r.score} #${r.rank} ${r.award?.id ?? "—"}`);
           }
         }
-      }
+        if (out.length) moved.set(c.key, out);
+        return [];
+      }, rs);
+      again.dispose();
+      const lines = [`rule set ${rs.id}@${rs.version} sha256:${rs.sha256} — matches the record`];
+      const inputSame = again.run.input.sha256 === record.input.sha256;
+      lines.push(inputSame ? `input sha256:${record.input.sha256} — matches` : `input differs: recorded ${record.input.sha256}, given ${again.run.input.sha256}`);
+      const outcome = again.run.outcomeSha256;
+      const same = outcome === record.outcomeSha256;
+      lines.push(same ? `outcome sha256:${outcome} — IDENTICAL` : `outcome sha256:${outcome} — DIFFERS from the recorded ${record.outcomeSha256}`);
+      if (!same) for (const c of again.run.cohorts) lines.push(...(moved.get(c.key) ?? []));
       process.stdout.write(lines.join("\n") + "\n");
       exit(same && inputSame ? 0 : 1);
     });

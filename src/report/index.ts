@@ -1,7 +1,8 @@
 /** Report: decision records, committee overrides, rule books; renders data through the message catalogs. */
 export { renderRulebook } from "./rulebook.js";
-export { buildDecisionRecord, applyCommitteeOverrides, outcomeDigest, outcomeProjection, ENGINE_VERSION, type RecordOptions } from "./record.js";
+export { buildDecisionRecord, applyCommitteeOverrides, createOverrideApplier, outcomeDigest, outcomeProjection, outcomeJsonPieces, resultProjectionJson, recordHead, renderRecordJson, recordJsonLayout, ENGINE_VERSION, type OverrideApplier, type RecordOptions } from "./record.js";
 export type { CommitteeOverride, DecidedRecommendation, DecisionRecord, FinalDecision } from "./types.js";
-export { renderMarkdown, issueText, cohortResults } from "./markdown.js";
-export { renderCsv, csvField } from "./csv.js";
-export { renderText } from "./text.js";
+export { renderMarkdown, markdownLayout, issueText } from "./markdown.js";
+export { cohortResults, summaryOf, renderWithLayout, type ReportLayout, type LayoutOptions, type RunSummary } from "./layout.js";
+export { renderCsv, csvLayout, csvField } from "./csv.js";
+export { renderText, textLayout } from "./text.js";

@@ -1,34 +1,14 @@
-import { cohortKey } from "../ranking/index.js";
+import { endWithOneNewline, renderWithLayout, type LayoutOptions, type ReportLayout } from "./layout.js";
 import { formatPath, type Issue } from "../errors/index.js";
 import { createFormatter, explainRecommendation, formatItem, renderItems, type Formatter, type Item, type MessageKey, type MessageParams } from "../explain/index.js";
 import type { Lang, RuleSet } from "../rules/index.js";
-import type { CommitteeOverride, DecidedRecommendation, DecisionRecord } from "./types.js";
+import type { DecidedRecommendation, DecisionRecord } from "./types.js";
 
 type Cohort = DecisionRecord["cohorts"][number];
 
 /** Renders one catalog message (helpers shared by the report renderers). */
 export const say = <K extends MessageKey>(lang: Lang, key: K, params: MessageParams[K]): string => formatItem({ key, params } as Item, lang);
 export const numberIn = (lang: Lang): Formatter["num"] => createFormatter(lang).num;
-
-/** The results of one cohort, by rank then unit id (never by input order). */
-const byCohort = new WeakMap<DecisionRecord, Map<string, DecidedRecommendation[]>>();
-
-/** The results of one cohort in rank order (grouped once per record: linear in the number of units). */
-export function cohortResults(record: DecisionRecord, c: Cohort): DecidedRecommendation[] {
-  let index = byCohort.get(record);
-  if (!index) {
-    index = new Map();
-    for (const r of record.results) {
-      const k = cohortKey(r);
-      const list = index.get(k);
-      if (list) list.push(r);
-      else index.set(k, [r]);
-    }
-    for (const list of index.values()) list.sort((a, b) => a.rank - b.rank || (a.unitId < b.unitId ? -1 : a.unitId > b.unitId ? 1 : 0));
-    byCohort.set(record, index);
-  }
-  return index.get(cohortKey(c)) ?? [];
-}
 
 export const classText = (rs: RuleSet, id: string | null, lang: Lang): string =>
   id === null ? say(lang, "report.unclassified", {}) : (rs.classes.find((k) => k.id === id)?.title[lang] ?? id);
@@ -68,11 +48,8 @@ export function quotaParams(rs: RuleSet, awardId: string, lang: Lang) {
   return { award: a?.title[lang] ?? awardId, share: q ? Number(q.share) * 100 : 0, of, rounding: q?.rounding ?? ("floor" as const) };
 }
 
-export const overrideMatched = (record: DecisionRecord, o: CommitteeOverride): boolean =>
-  record.results.some((r) => r.final.overridden && r.final.override?.unitId === o.unitId && (o.cohort === undefined || r.cohort === o.cohort));
-
 /** The header every report starts with: what was run, on what, with which rule set (for replay). */
-export function headerLines(record: DecisionRecord, rs: RuleSet, lang: Lang): string[] {
+export function headerLines(record: Omit<DecisionRecord, "results">, rs: RuleSet, lang: Lang): string[] {
   const opts = Object.keys(record.options).sort().map((k) => `${k}=${String(record.options[k])}`).join(", ");
   const lines = [
     say(lang, "report.ruleset", { title: rs.manifest.title[lang], id: record.ruleset.id, version: record.ruleset.version }),
@@ -92,11 +69,11 @@ export function headerLines(record: DecisionRecord, rs: RuleSet, lang: Lang): st
 const cell = (s: string) => s.replace(/\|/g, "\\|").replace(/\r?\n|\r/g, " ");
 const line = (s: string) => s.replace(/\r?\n|\r/g, " ");
 
-function cohortSection(record: DecisionRecord, rs: RuleSet, lang: Lang, c: Cohort): string[] {
+function cohortSection(rs: RuleSet, lang: Lang, c: Cohort, results: readonly DecidedRecommendation[]): string[] {
   const num = numberIn(lang);
   const cols = [say(lang, "col.rank", {}), say(lang, "col.unit", { group: c.group }), say(lang, "col.score", {}), say(lang, "col.percent", {}), say(lang, "col.class", {}), say(lang, "col.award", {}), say(lang, "col.final", {})];
   const out = [`## ${line(say(lang, "report.cohort", { cohort: c.cohort ?? "", group: c.group, year: c.year, size: c.size }))}`, "", `| ${cols.join(" | ")} |`, "|---:|---|---:|---:|---|---|---|"];
-  for (const r of cohortResults(record, c)) {
+  for (const r of results) {
     const fin = r.final.overridden ? `**${finalText(r, lang)}** — ${r.final.override?.reason ?? ""}` : say(lang, "report.asProposed", {});
     const row = [String(r.rank), `${r.unitId} — ${r.name}`, num(Number(r.score)), `${num(Number(r.percent))}%`, classText(rs, r.classification, lang), computedText(r, lang), fin];
     out.push(`| ${row.map(cell).join(" | ")} |`);
@@ -127,41 +104,57 @@ function unitSection(r: DecidedRecommendation, rs: RuleSet, lang: Lang): string[
   return out;
 }
 
+/** Lines, each ending with a line break, in NFC. */
+const block = (out: readonly string[]) => (out.length ? `${out.join("\n")}\n`.normalize("NFC") : "");
+
+/** The Markdown report as a layout: per cohort its ranked table and its units' explanations (see {@link renderMarkdown}). */
+export function markdownLayout({ rs, lang }: LayoutOptions): ReportLayout {
+  return {
+    parts: 2,
+    cohort: (c, results) => [block(cohortSection(rs, lang, c, results)), block(results.flatMap((r) => unitSection(r, rs, lang)))],
+    write(run, chunks, write) {
+      const out = endWithOneNewline(write);
+      out.write(block([`# ${say(lang, "report.title", {})}`, "", ...headerLines(run, rs, lang).map((l) => `- ${line(l)}`), ""]));
+      for (const chunk of chunks(0)) out.write(chunk);
+      const mid: string[] = [];
+      if (run.runQuotas.length) {
+        mid.push(`## ${say(lang, "report.runQuotas", {})}`, "");
+        for (const q of run.runQuotas) {
+          const p = quotaParams(rs, q.award, lang);
+          mid.push(`- ${line(say(lang, "report.quota", { ...p, allowed: q.allowed, base: q.base, candidates: q.candidates, granted: q.granted, binding: q.binding ? 1 : 0 }))}`);
+        }
+        mid.push("");
+      }
+      if (run.overrides.length) {
+        mid.push(`## ${say(lang, "report.overrides", {})}`, "");
+        run.overrides.forEach((o, i) => {
+          const award = o.award === null ? say(lang, "report.noAward", {}) : (rs.awards.find((a) => a.id === o.award)?.title[lang] ?? o.award);
+          mid.push(`- ${line(say(lang, "report.overrideLine", { unitId: o.unitId, award, reason: o.reason, decidedBy: o.decidedBy, date: o.date, matched: run.matchedOverrides[i] ? 1 : 0 }))}`);
+        });
+        mid.push("");
+      }
+      if (run.resultCount) mid.push(`## ${say(lang, "report.units", {})}`, "");
+      out.write(block(mid));
+      for (const chunk of chunks(1)) out.write(chunk);
+      if (run.rejected.length) {
+        const cols = [say(lang, "col.row", {}), say(lang, "col.unitId", {}), say(lang, "col.path", {}), say(lang, "col.issue", {})];
+        const tail = [`## ${say(lang, "report.rejected", {})}`, "", say(lang, "report.rejectedCount", { count: run.rejected.length }), "", `| ${cols.join(" | ")} |`, "|---:|---|---|---|"];
+        for (const rj of [...run.rejected].sort((a, b) => a.index - b.index)) {
+          for (const i of rj.issues) tail.push(`| ${[String(rj.row ?? rj.index + 1), rj.unitId ?? "", i.path.length ? `\`${formatPath(i.path)}\`` : "", issueText(i, lang)].map(cell).join(" | ")} |`);
+        }
+        tail.push("");
+        out.write(block(tail));
+      }
+      out.end();
+    },
+  };
+}
+
 /**
  * The Markdown a committee prints for its meeting: the run's header (rule set and its digest, as-of
  * date, input digest, engine, options), a ranked table and the quotas per cohort, the committee's
  * overrides, an explanation per unit, and every rejected row. Pure: same record → same bytes.
  */
 export function renderMarkdown(record: DecisionRecord, rs: RuleSet, lang: Lang): string {
-  const out = [`# ${say(lang, "report.title", {})}`, "", ...headerLines(record, rs, lang).map((l) => `- ${line(l)}`), ""];
-  for (const c of record.cohorts) out.push(...cohortSection(record, rs, lang, c));
-  if (record.runQuotas.length) {
-    out.push(`## ${say(lang, "report.runQuotas", {})}`, "");
-    for (const q of record.runQuotas) {
-      const p = quotaParams(rs, q.award, lang);
-      out.push(`- ${line(say(lang, "report.quota", { ...p, allowed: q.allowed, base: q.base, candidates: q.candidates, granted: q.granted, binding: q.binding ? 1 : 0 }))}`);
-    }
-    out.push("");
-  }
-  if (record.overrides.length) {
-    out.push(`## ${say(lang, "report.overrides", {})}`, "");
-    for (const o of record.overrides) {
-      const award = o.award === null ? say(lang, "report.noAward", {}) : (rs.awards.find((a) => a.id === o.award)?.title[lang] ?? o.award);
-      out.push(`- ${line(say(lang, "report.overrideLine", { unitId: o.unitId, award, reason: o.reason, decidedBy: o.decidedBy, date: o.date, matched: overrideMatched(record, o) ? 1 : 0 }))}`);
-    }
-    out.push("");
-  }
-  if (record.results.length) {
-    out.push(`## ${say(lang, "report.units", {})}`, "");
-    for (const c of record.cohorts) for (const r of cohortResults(record, c)) out.push(...unitSection(r, rs, lang));
-  }
-  if (record.rejected.length) {
-    const cols = [say(lang, "col.row", {}), say(lang, "col.unitId", {}), say(lang, "col.path", {}), say(lang, "col.issue", {})];
-    out.push(`## ${say(lang, "report.rejected", {})}`, "", say(lang, "report.rejectedCount", { count: record.rejected.length }), "", `| ${cols.join(" | ")} |`, "|---:|---|---|---|");
-    for (const rj of [...record.rejected].sort((a, b) => a.index - b.index)) {
-      for (const i of rj.issues) out.push(`| ${[String(rj.row ?? rj.index + 1), rj.unitId ?? "", i.path.length ? `\`${formatPath(i.path)}\`` : "", issueText(i, lang)].map(cell).join(" | ")} |`);
-    }
-    out.push("");
-  }
-  return `${out.join("\n").replace(/\n+$/, "")}\n`.normalize("NFC");
+  return renderWithLayout(markdownLayout({ rs, lang, overrides: record.overrides.length > 0 }), record);
 }

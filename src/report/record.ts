@@ -1,6 +1,9 @@
-import type { ProposedAward } from "../awards/index.js";
-import type { RecommendationReport } from "../engine/index.js";
-import { canonicalJson, sha256Hex, type RuleSet } from "../rules/index.js";
+import { sha256 } from "@noble/hashes/sha2.js";
+import { bytesToHex } from "@noble/hashes/utils.js";
+import type { ProposedAward, Recommendation } from "../awards/index.js";
+import type { PartitionedReport, RecommendationReport } from "../engine/index.js";
+import { canonicalJson, type RuleSet } from "../rules/index.js";
+import { renderWithLayout, type ReportLayout, type RunSummary } from "./layout.js";
 import type { CommitteeOverride, DecidedRecommendation, DecisionRecord } from "./types.js";
 
 /** The engine's own version, written into every record. */
@@ -13,29 +16,66 @@ const asProposed = (rs: RuleSet, id: string | null): ProposedAward | null => {
   return { id: a.id, title: a.title, grantor: a.grantor, kind: a.kind, level: a.level, bonusCoefficient: a.bonusCoefficient ?? null };
 };
 
+/** Applies committee overrides to results as they come (cohort by cohort) and remembers which matched. */
+export interface OverrideApplier {
+  /** The results with their final decision (the first override naming the unit, and its cohort if it names one). */
+  apply(results: readonly Recommendation[]): DecidedRecommendation[];
+  /** `matched()[i]`: whether `overrides[i]` has matched a unit so far. */
+  matched(): boolean[];
+}
+
+/** See {@link OverrideApplier}. */
+export function createOverrideApplier(rs: RuleSet, overrides: readonly CommitteeOverride[]): OverrideApplier {
+  const byUnit = new Map<string, number[]>();
+  overrides.forEach((o, i) => byUnit.set(o.unitId, [...(byUnit.get(o.unitId) ?? []), i]));
+  const used = overrides.map(() => false);
+  return {
+    apply(results) {
+      return results.map((r) => {
+        const i = byUnit.get(r.unitId)?.find((j) => overrides[j]!.cohort === undefined || overrides[j]!.cohort === r.cohort);
+        if (i === undefined) return { ...r, final: { award: r.award, overridden: false } };
+        used[i] = true;
+        const o = overrides[i]!;
+        return { ...r, final: { award: asProposed(rs, o.award), overridden: true, override: o } };
+      });
+    },
+    matched: () => [...used],
+  };
+}
+
 /**
  * Applies committee overrides after the computation: each result keeps its computed award and
  * gains a `final` decision; an override for a unit that is not in the results is reported back.
  */
-export function applyCommitteeOverrides(rs: RuleSet, report: RecommendationReport, overrides: readonly CommitteeOverride[]): { results: DecidedRecommendation[]; unmatched: CommitteeOverride[] } {
-  const used = new Set<CommitteeOverride>();
-  const results = report.results.map((r) => {
-    const o = overrides.find((x) => x.unitId === r.unitId && (x.cohort === undefined || x.cohort === r.cohort));
-    if (!o) return { ...r, final: { award: r.award, overridden: false } };
-    used.add(o);
-    return { ...r, final: { award: asProposed(rs, o.award), overridden: true, override: o } };
-  });
-  return { results, unmatched: overrides.filter((o) => !used.has(o)) };
+export function applyCommitteeOverrides(rs: RuleSet, report: Pick<RecommendationReport, "results">, overrides: readonly CommitteeOverride[]): { results: DecidedRecommendation[]; unmatched: CommitteeOverride[] } {
+  const applier = createOverrideApplier(rs, overrides);
+  const results = applier.apply(report.results);
+  const matched = applier.matched();
+  return { results, unmatched: overrides.filter((_, i) => !matched[i]) };
 }
 
 /** What `buildDecisionRecord` needs besides the report: the raw input (hashed), the row count, the run options and the overrides. */
 export interface RecordOptions {
-  /** The raw input (file bytes or text) whose SHA-256 goes into the record. */
-  readonly input: string | Uint8Array;
+  /** SHA-256 (hex) of the raw input; or give the raw input (file bytes or text) and it is hashed here. */
+  readonly input: string | Uint8Array | { readonly sha256: string };
   readonly inputCount: number;
   readonly options?: Readonly<Record<string, string | number | boolean | null>>;
   readonly overrides?: readonly CommitteeOverride[];
 }
+
+const hex = (data: string | Uint8Array) => bytesToHex(sha256(typeof data === "string" ? new TextEncoder().encode(data) : data));
+
+/** One unit's entry in the outcome projection (see {@link outcomeProjection}). */
+const resultProjection = (r: Recommendation) => [
+  r.cohort, r.group, r.year, r.unitId, r.rank, r.decidedBy, r.score, r.percent, r.classification, r.knockedOut,
+  r.award?.id ?? null, r.alongside.map((a) => a.id), r.alternatives.map((a) => a.id),
+  r.scoreResult.criteria.map((c) => [c.id, c.status, c.points, c.bonus, c.deduction]),
+  r.eligibility.map((e) => [e.award, e.status]),
+  r.scoreResult.missingFacts,
+];
+
+/** Canonical JSON of one unit's entry in the outcome projection (a streamed run hashes these one by one). */
+export const resultProjectionJson = (r: Recommendation): string => canonicalJson(resultProjection(r));
 
 /**
  * The outcome replay compares, as a compact projection: per cohort its size and quotas; per unit its
@@ -47,39 +87,97 @@ export function outcomeProjection(report: Pick<RecommendationReport, "cohorts" |
   return {
     cohorts: report.cohorts,
     runQuotas: report.runQuotas,
-    results: report.results.map((r) => [
-      r.cohort, r.group, r.year, r.unitId, r.rank, r.decidedBy, r.score, r.percent, r.classification, r.knockedOut,
-      r.award?.id ?? null, r.alongside.map((a) => a.id), r.alternatives.map((a) => a.id),
-      r.scoreResult.criteria.map((c) => [c.id, c.status, c.points, c.bonus, c.deduction]),
-      r.eligibility.map((e) => [e.award, e.status]),
-      r.scoreResult.missingFacts,
-    ]),
+    results: report.results.map(resultProjection),
     rejected: report.rejected.map((r) => [r.index, r.row ?? null, r.unitId ?? null, r.issues.map((i) => [i.code, i.path])]),
   };
 }
 
-/** SHA-256 of the canonical JSON of {@link outcomeProjection}: what replay compares. */
-export function outcomeDigest(report: Pick<RecommendationReport, "cohorts" | "runQuotas" | "results" | "rejected">): string {
-  return sha256Hex(canonicalJson(outcomeProjection(report)));
+/**
+ * The canonical JSON of {@link outcomeProjection} in pieces, given each unit's entry already as
+ * canonical JSON (in result order): the concatenation equals `canonicalJson(outcomeProjection(…))`.
+ */
+export function* outcomeJsonPieces(head: Pick<RecommendationReport, "cohorts" | "runQuotas" | "rejected">, results: Iterable<string>): Generator<string> {
+  const rejected = (outcomeProjection({ ...head, results: [] }) as { rejected: unknown }).rejected;
+  yield `{"cohorts":${canonicalJson(head.cohorts)},"rejected":${canonicalJson(rejected)},"results":[`;
+  let first = true;
+  for (const r of results) {
+    if (!r) continue;
+    yield first ? r : `,${r}`;
+    first = false;
+  }
+  yield `],"runQuotas":${canonicalJson(head.runQuotas)}}`;
 }
 
-/** Builds the decision record of a run: rule set, input hash, engine, as-of date, options, outcome. */
-export function buildDecisionRecord(rs: RuleSet, report: RecommendationReport, opts: RecordOptions): DecisionRecord {
-  const overrides = opts.overrides ?? [];
-  const { results } = applyCommitteeOverrides(rs, report, overrides);
+/** SHA-256 of the canonical JSON of {@link outcomeProjection}: what replay compares. */
+export function outcomeDigest(report: Pick<RecommendationReport, "cohorts" | "runQuotas" | "results" | "rejected">): string {
+  const h = sha256.create();
+  const enc = new TextEncoder();
+  for (const piece of outcomeJsonPieces(report, report.results.map(resultProjectionJson))) h.update(enc.encode(piece));
+  return bytesToHex(h.digest());
+}
+
+/**
+ * The decision record without its results (see {@link RunSummary}): rule set, input hash, engine,
+ * as-of date, options, overrides, cohorts, run quotas, rejected rows and the outcome hash.
+ */
+export function recordHead(
+  rs: RuleSet,
+  report: Pick<PartitionedReport, "asOf" | "cohorts" | "runQuotas" | "rejected">,
+  opts: RecordOptions,
+  outcomeSha256: string,
+): Omit<DecisionRecord, "results"> {
   return {
     format: "thidua.decision-record",
     formatVersion: 1,
     ruleset: { id: rs.id, version: rs.version, sha256: rs.sha256, verified: rs.verified, lineage: rs.lineage },
-    input: { sha256: sha256Hex(opts.input), count: opts.inputCount },
+    input: { sha256: typeof opts.input === "object" && "sha256" in opts.input ? opts.input.sha256 : hex(opts.input as string | Uint8Array), count: opts.inputCount },
     engine: { name: "thidua", version: ENGINE_VERSION },
     asOf: report.asOf,
     options: opts.options ?? {},
-    overrides,
+    overrides: opts.overrides ?? [],
     cohorts: report.cohorts,
     runQuotas: report.runQuotas,
-    results,
     rejected: report.rejected,
-    outcomeSha256: outcomeDigest(report),
+    outcomeSha256,
   };
 }
+
+/** Builds the decision record of a run: rule set, input hash, engine, as-of date, options, outcome. */
+export function buildDecisionRecord(rs: RuleSet, report: RecommendationReport, opts: RecordOptions): DecisionRecord {
+  const { results } = applyCommitteeOverrides(rs, report, opts.overrides ?? []);
+  const h = recordHead(rs, report, opts, outcomeDigest(report));
+  return { format: h.format, formatVersion: h.formatVersion, ruleset: h.ruleset, input: h.input, engine: h.engine, asOf: h.asOf, options: h.options, overrides: h.overrides, cohorts: h.cohorts, runQuotas: h.runQuotas, results, rejected: h.rejected, outcomeSha256: h.outcomeSha256 };
+}
+
+/** Pretty canonical JSON (sorted keys, two-space indent) of a value, each line after the first indented by `indent`. */
+const pretty = (v: unknown, indent = "") => {
+  const s = JSON.stringify(JSON.parse(canonicalJson(v)), null, 2);
+  return indent ? s.replace(/\n/g, `\n${indent}`) : s;
+};
+
+/**
+ * The decision record as JSON (`thidua score --format json`) as a layout: canonical key order and
+ * two-space indentation, the results written cohort by cohort. Same record → same bytes.
+ */
+export function recordJsonLayout(): ReportLayout {
+  return {
+    parts: 1,
+    cohort: (_c, results) => [results.map((r) => `    ${pretty(r, "    ")}`).join(",\n")],
+    write(run: RunSummary, chunks, out) {
+      const { resultCount: _n, matchedOverrides: _m, ...head } = run;
+      const marker = "\u0000results\u0000";
+      const [before, after] = pretty({ ...head, results: marker }).split(JSON.stringify(marker)) as [string, string];
+      let first = true;
+      out(`${before}[`);
+      for (const chunk of chunks(0)) {
+        if (!chunk) continue;
+        out(`${first ? "\n" : ",\n"}${chunk}`);
+        first = false;
+      }
+      out(`${first ? "" : "\n  "}]${after}\n`);
+    },
+  };
+}
+
+/** The decision record as pretty canonical JSON (what `thidua score --format json` writes). */
+export const renderRecordJson = (record: DecisionRecord): string => renderWithLayout(recordJsonLayout(), record);

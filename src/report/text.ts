@@ -1,6 +1,7 @@
 import { explainRecommendation, formatItem } from "../explain/index.js";
 import type { Lang, RuleSet } from "../rules/index.js";
-import { classText, cohortResults, computedText, finalText, headerLines, issueText, numberIn, quotaParams, say } from "./markdown.js";
+import { endWithOneNewline, renderWithLayout, type LayoutOptions, type ReportLayout } from "./layout.js";
+import { classText, computedText, finalText, headerLines, issueText, numberIn, quotaParams, say } from "./markdown.js";
 import { formatPath } from "../errors/index.js";
 import type { DecisionRecord } from "./types.js";
 
@@ -8,62 +9,71 @@ import type { DecisionRecord } from "./types.js";
 const width = (s: string) => [...s].length;
 const fit = (s: string, n: number) => (width(s) > n ? `${[...s].slice(0, n - 1).join("")}…` : s);
 const pad = (s: string, n: number, right = false) => (right ? " ".repeat(Math.max(0, n - width(s))) + s : s + " ".repeat(Math.max(0, n - width(s))));
+const lines = (out: readonly string[]) => `${out.join("\n")}\n`.normalize("NFC");
+
+/** The console report as a layout: one table per cohort (see {@link renderText}). */
+export function textLayout({ rs, lang, overrides: overridden }: LayoutOptions): ReportLayout {
+  const num = numberIn(lang);
+  const quotaLine = (q: { award: string; allowed: number; base: number; candidates: number; granted: number; binding: boolean }) =>
+    `   ${say(lang, "report.quota", { ...quotaParams(rs, q.award, lang), allowed: q.allowed, base: q.base, candidates: q.candidates, granted: q.granted, binding: q.binding ? 1 : 0 })}`;
+  return {
+    parts: 1,
+    cohort(c, results) {
+      const out = [`== ${say(lang, "report.cohort", { cohort: c.cohort ?? "", group: c.group, year: c.year, size: c.size })}`];
+      const rows = results.map((r) => [
+        String(r.rank),
+        fit(`${r.unitId} ${r.name}`, 36),
+        num(Number(r.score)),
+        `${num(Number(r.percent))}%`,
+        classText(rs, r.classification, lang),
+        fit(computedText(r, lang), 48),
+        ...(overridden ? [r.final.overridden ? `* ${fit(finalText(r, lang), 40)}` : ""] : []),
+        explainRecommendation(r, rs, lang).summary.map((i) => formatItem(i, lang)).join("; "),
+      ]);
+      const head = [
+        "#",
+        say(lang, "col.unit", { group: c.group }),
+        say(lang, "col.score", {}),
+        say(lang, "col.percent", {}),
+        say(lang, "col.class", {}),
+        say(lang, "col.award", {}),
+        ...(overridden ? [say(lang, "col.final", {})] : []),
+        say(lang, "col.reasons", {}),
+      ];
+      const widths = head.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i]!))));
+      const right = new Set([0, 2, 3]);
+      for (const r of [head, ...rows]) {
+        out.push(r.map((x, i) => (i === r.length - 1 ? x : pad(x, widths[i]!, right.has(i)))).join("  ").trimEnd());
+      }
+      for (const q of [...c.quotas].sort((a, b) => (a.award < b.award ? -1 : a.award > b.award ? 1 : 0))) out.push(quotaLine(q));
+      out.push("");
+      return [lines(out)];
+    },
+    write(run, chunks, write) {
+      const out = endWithOneNewline(write);
+      out.write(lines([say(lang, "report.title", {}), ...headerLines(run, rs, lang), ""]));
+      for (const chunk of chunks(0)) out.write(chunk);
+      const tail: string[] = [];
+      if (run.runQuotas.length) tail.push(`== ${say(lang, "report.runQuotas", {})}`, ...run.runQuotas.map(quotaLine), "");
+      if (run.rejected.length) {
+        tail.push(`== ${say(lang, "report.rejected", {})}`);
+        for (const rj of [...run.rejected].sort((a, b) => a.index - b.index)) {
+          const issues = rj.issues.map((i) => `${i.path.length ? `${formatPath(i.path)}: ` : ""}${issueText(i, lang)}`);
+          tail.push(`${say(lang, "report.rowAt", { row: rj.row ?? rj.index + 1 })}${rj.unitId ? ` (${rj.unitId})` : ""}: ${issues.join("; ")}`);
+        }
+        tail.push("");
+      }
+      if (tail.length) out.write(lines(tail));
+      out.end();
+    },
+  };
+}
 
 /**
  * A compact console table per cohort (the CLI's default output): rank, unit, points, percent,
- * class, proposed award, the final decision when the committee changed it, and the main reasons;
- * then the quotas and the rejected rows. Pure: same record → same bytes.
+ * class, proposed award, the final decision when the run has committee overrides, and the main
+ * reasons; then the quotas and the rejected rows. Pure: same record → same bytes.
  */
 export function renderText(record: DecisionRecord, rs: RuleSet, lang: Lang): string {
-  const num = numberIn(lang);
-  const out = [say(lang, "report.title", {}), ...headerLines(record, rs, lang), ""];
-  const overridden = record.results.some((r) => r.final.overridden);
-  for (const c of record.cohorts) {
-    out.push(`== ${say(lang, "report.cohort", { cohort: c.cohort ?? "", group: c.group, year: c.year, size: c.size })}`);
-    const rows = cohortResults(record, c).map((r) => [
-      String(r.rank),
-      fit(`${r.unitId} ${r.name}`, 36),
-      num(Number(r.score)),
-      `${num(Number(r.percent))}%`,
-      classText(rs, r.classification, lang),
-      fit(computedText(r, lang), 48),
-      ...(overridden ? [r.final.overridden ? `* ${fit(finalText(r, lang), 40)}` : ""] : []),
-      explainRecommendation(r, rs, lang).summary.map((i) => formatItem(i, lang)).join("; "),
-    ]);
-    const head = [
-      "#",
-      say(lang, "col.unit", { group: c.group }),
-      say(lang, "col.score", {}),
-      say(lang, "col.percent", {}),
-      say(lang, "col.class", {}),
-      say(lang, "col.award", {}),
-      ...(overridden ? [say(lang, "col.final", {})] : []),
-      say(lang, "col.reasons", {}),
-    ];
-    const widths = head.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i]!))));
-    const right = new Set([0, 2, 3]);
-    for (const r of [head, ...rows]) {
-      out.push(r.map((x, i) => (i === r.length - 1 ? x : pad(x, widths[i]!, right.has(i)))).join("  ").trimEnd());
-    }
-    for (const q of [...c.quotas].sort((a, b) => (a.award < b.award ? -1 : a.award > b.award ? 1 : 0))) {
-      out.push(`   ${say(lang, "report.quota", { ...quotaParams(rs, q.award, lang), allowed: q.allowed, base: q.base, candidates: q.candidates, granted: q.granted, binding: q.binding ? 1 : 0 })}`);
-    }
-    out.push("");
-  }
-  if (record.runQuotas.length) {
-    out.push(`== ${say(lang, "report.runQuotas", {})}`);
-    for (const q of record.runQuotas) {
-      out.push(`   ${say(lang, "report.quota", { ...quotaParams(rs, q.award, lang), allowed: q.allowed, base: q.base, candidates: q.candidates, granted: q.granted, binding: q.binding ? 1 : 0 })}`);
-    }
-    out.push("");
-  }
-  if (record.rejected.length) {
-    out.push(`== ${say(lang, "report.rejected", {})}`);
-    for (const rj of [...record.rejected].sort((a, b) => a.index - b.index)) {
-      const issues = rj.issues.map((i) => `${i.path.length ? `${formatPath(i.path)}: ` : ""}${issueText(i, lang)}`);
-      out.push(`${say(lang, "report.rowAt", { row: rj.row ?? rj.index + 1 })}${rj.unitId ? ` (${rj.unitId})` : ""}: ${issues.join("; ")}`);
-    }
-    out.push("");
-  }
-  return `${out.join("\n").replace(/\n+$/, "")}\n`.normalize("NFC");
+  return renderWithLayout(textLayout({ rs, lang, overrides: record.overrides.length > 0 }), record);
 }

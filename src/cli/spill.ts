@@ -1,0 +1,147 @@
+import { closeSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, writeSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { IndexedProfile } from "../index.js";
+
+/**
+ * Temporary files of a streamed run (the CLI's bounded-memory path). A large input is split by
+ * cohort into partition files while it is read, then decided one partition at a time; each cohort's
+ * report chunks go to a chunk file and are copied into the report in cohort order at the end. Small
+ * inputs stay in memory. Everything is deleted when the run ends (`dispose`).
+ */
+
+/** Buffered appends to one file descriptor. */
+class Appender {
+  private buf: string[] = [];
+  private size = 0;
+  /** Bytes written (flushed or buffered) so far. */
+  bytes = 0;
+  constructor(readonly fd: number, private readonly limit = 1 << 20) {}
+  write(s: string): void {
+    this.buf.push(s);
+    this.size += s.length;
+    this.bytes += Buffer.byteLength(s);
+    if (this.size >= this.limit) this.flush();
+  }
+  flush(): void {
+    if (!this.buf.length) return;
+    const data = Buffer.from(this.buf.join(""));
+    let off = 0;
+    while (off < data.length) off += writeSync(this.fd, data, off, data.length - off);
+    this.buf = [];
+    this.size = 0;
+  }
+}
+
+/** FNV-1a over UTF-16 code units: the partition of a cohort key (stable across runs and machines). */
+export function partitionOf(key: string, count: number): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  return (h >>> 0) % count;
+}
+
+/** The input split by cohort key into `count` partitions (in memory when `dir` is null). */
+export class Partitions {
+  private readonly mem: IndexedProfile[][] = [];
+  private readonly files: Appender[] = [];
+  private readonly paths: string[] = [];
+
+  constructor(private readonly dir: string | null, readonly count: number) {
+    for (let i = 0; i < count; i++) {
+      if (dir === null) this.mem.push([]);
+      else {
+        const p = join(dir, `partition-${i}.ndjson`);
+        this.paths.push(p);
+        this.files.push(new Appender(openSync(p, "w"), 256 * 1024));
+      }
+    }
+  }
+
+  add(key: string, index: number, profile: unknown): void {
+    const i = partitionOf(key, this.count);
+    if (this.dir === null) this.mem[i]!.push({ index, profile });
+    else this.files[i]!.write(`${index}\t${JSON.stringify(profile)}\n`);
+  }
+
+  /** Ends the writing; the partitions can then be read any number of times. */
+  finish(): void {
+    for (const f of this.files) {
+      f.flush();
+      closeSync(f.fd);
+    }
+  }
+
+  /** The partitions in order; a spilled one is read back (and parsed) only when it is reached. */
+  *read(): Generator<Iterable<IndexedProfile>> {
+    if (this.dir === null) {
+      yield* this.mem;
+      return;
+    }
+    for (const p of this.paths) yield parseLines(readFileSync(p, "utf8"));
+  }
+}
+
+function* parseLines(text: string): Generator<IndexedProfile> {
+  let start = 0;
+  while (start < text.length) {
+    let end = text.indexOf("\n", start);
+    if (end < 0) end = text.length;
+    const tab = text.indexOf("\t", start);
+    yield { index: Number(text.slice(start, tab)), profile: JSON.parse(text.slice(tab + 1, end)) };
+    start = end + 1;
+  }
+}
+
+/** Report chunks per cohort key: in memory, or appended to a file and read back by offset. */
+export class ChunkStore {
+  private readonly mem = new Map<string, string[]>();
+  private readonly at = new Map<string, { off: number; len: number }[]>();
+  private readonly file: Appender | null;
+  private reader: number | null = null;
+
+  constructor(private readonly path: string | null) {
+    this.file = path === null ? null : new Appender(openSync(path, "w"));
+  }
+
+  put(key: string, parts: readonly string[]): void {
+    if (this.file === null) {
+      this.mem.set(key, [...parts]);
+      return;
+    }
+    const spans = parts.map((s) => {
+      const off = this.file!.bytes;
+      this.file!.write(s);
+      return { off, len: this.file!.bytes - off };
+    });
+    this.at.set(key, spans);
+  }
+
+  /** Part `part` of the cohort `key` ("" if the cohort has none). */
+  get(key: string, part: number): string {
+    if (this.file === null) return this.mem.get(key)?.[part] ?? "";
+    const span = this.at.get(key)?.[part];
+    if (!span || span.len === 0) return "";
+    if (this.reader === null) {
+      this.file.flush();
+      this.reader = openSync(this.path!, "r");
+    }
+    const buf = Buffer.allocUnsafe(span.len);
+    let got = 0;
+    while (got < span.len) got += readSync(this.reader, buf, got, span.len - got, span.off + got);
+    return buf.toString("utf8");
+  }
+
+  close(): void {
+    if (this.file) closeSync(this.file.fd);
+    if (this.reader !== null) closeSync(this.reader);
+  }
+}
+
+/** A temporary directory for one run's files. */
+export function spillDir(): string {
+  return mkdtempSync(join(tmpdir(), "thidua-run-"));
+}
+
+export function removeDir(dir: string | null): void {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+}

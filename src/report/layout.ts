@@ -1,0 +1,98 @@
+import type { CohortSummary } from "../awards/index.js";
+import { cohortKey } from "../ranking/index.js";
+import type { Lang, RuleSet } from "../rules/index.js";
+import type { CommitteeOverride, DecidedRecommendation, DecisionRecord } from "./types.js";
+
+/**
+ * Everything a report needs besides the per-unit results: the decision record without `results`,
+ * the number of results, and which committee overrides matched a scored unit. A streamed run knows
+ * all of it once every cohort is decided, without holding the results.
+ */
+export interface RunSummary extends Omit<DecisionRecord, "results"> {
+  readonly resultCount: number;
+  /** `matchedOverrides[i]`: whether `overrides[i]` matched a scored unit. */
+  readonly matchedOverrides: readonly boolean[];
+}
+
+/**
+ * A report format split so that it can be written cohort by cohort: each cohort renders `parts`
+ * strings from its own results alone (the Markdown report has two: the ranked table and the unit
+ * explanations); `write` then emits the head, each part's chunks in cohort order, and the tail.
+ * The in-memory renderers (`renderCsv`, `renderText`, `renderMarkdown`, `renderRecordJson`) are this
+ * same code with every chunk in memory, so a streamed report is byte-identical to them.
+ */
+export interface ReportLayout {
+  readonly parts: number;
+  /** The parts of one cohort; `results` in rank order. */
+  cohort(c: CohortSummary, results: readonly DecidedRecommendation[]): string[];
+  /** Writes the whole report: `chunks(part)` yields that part of every cohort, in `run.cohorts` order. */
+  write(run: RunSummary, chunks: (part: number) => Iterable<string>, out: (s: string) => void): void;
+}
+
+/** Options a layout is built with: the rule set, the language, and whether the run has committee overrides. */
+export interface LayoutOptions {
+  readonly rs: RuleSet;
+  readonly lang: Lang;
+  /** The run has committee overrides: the text report then shows the final-decision column. */
+  readonly overrides: boolean;
+}
+
+/** The summary of an in-memory record (see {@link RunSummary}). */
+export function summaryOf(record: DecisionRecord): RunSummary {
+  const { results, ...rest } = record;
+  const matchedOverrides = record.overrides.map((o: CommitteeOverride) =>
+    results.some((r) => r.final.overridden && r.final.override?.unitId === o.unitId && (o.cohort === undefined || r.cohort === o.cohort)),
+  );
+  return { ...rest, resultCount: results.length, matchedOverrides };
+}
+
+/** The results of each cohort of a record in rank order, keyed by cohort key (grouped once per record). */
+const byCohort = new WeakMap<DecisionRecord, Map<string, DecidedRecommendation[]>>();
+
+/** The results of one cohort in rank order, then unit id (never by input order). */
+export function cohortResults(record: DecisionRecord, c: { group: string; cohort: string | null; year: number }): DecidedRecommendation[] {
+  let index = byCohort.get(record);
+  if (!index) {
+    index = new Map();
+    for (const r of record.results) {
+      const k = cohortKey(r);
+      const list = index.get(k);
+      if (list) list.push(r);
+      else index.set(k, [r]);
+    }
+    for (const list of index.values()) list.sort((a, b) => a.rank - b.rank || (a.unitId < b.unitId ? -1 : a.unitId > b.unitId ? 1 : 0));
+    byCohort.set(record, index);
+  }
+  return index.get(cohortKey(c)) ?? [];
+}
+
+/** Renders a whole in-memory record with a layout (what `renderCsv` and the others do). */
+export function renderWithLayout(layout: ReportLayout, record: DecisionRecord): string {
+  const chunks = record.cohorts.map((c) => layout.cohort(c, cohortResults(record, c)));
+  const out: string[] = [];
+  layout.write(summaryOf(record), (part) => chunks.map((c) => c[part]!), (s) => out.push(s));
+  return out.join("");
+}
+
+/**
+ * Wraps an output so that the whole report ends with exactly one line break however many blank
+ * lines its last section leaves (what `text.replace(/\n+$/, "") + "\n"` does on a whole string).
+ */
+export function endWithOneNewline(out: (s: string) => void): { write: (s: string) => void; end: () => void } {
+  let pending = 0;
+  return {
+    write(s) {
+      let n = s.length;
+      while (n > 0 && s.charCodeAt(n - 1) === 10) n--;
+      if (n === 0) {
+        pending += s.length;
+        return;
+      }
+      out("\n".repeat(pending) + s.slice(0, n));
+      pending = s.length - n;
+    },
+    end() {
+      out("\n");
+    },
+  };
+}

@@ -1,0 +1,147 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { generateProfiles } from "../../bench/generate.js";
+import { scoreFile, type ScoreOptions } from "../../src/cli/pipeline.js";
+import { partitionOf } from "../../src/cli/spill.js";
+import {
+  buildDecisionRecord,
+  createEngine,
+  csvLayout,
+  markdownLayout,
+  partitionKey,
+  recordJsonLayout,
+  renderCsv,
+  renderMarkdown,
+  renderRecordJson,
+  renderText,
+  textLayout,
+  type IndexedProfile,
+  type ReportLayout,
+} from "../../src/index.js";
+import { loadNational } from "../support/rules.js";
+
+/**
+ * Differential tests of the bounded-memory path: the CLI pipeline that splits a large input into
+ * partition files by cohort and writes reports cohort by cohort must give byte-identical reports,
+ * records and outcome hashes to the in-memory engine and renderers, whatever the partitioning.
+ */
+const rs = loadNational();
+const dir = mkdtempSync(join(tmpdir(), "thidua-streamed-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+// ~2,400 generated units in all five groups (50 per cohort), plus hostile rows
+const profiles: Record<string, unknown>[] = [];
+for (const [i, g] of (["ministry", "province", "front", "enterprise", "individual"] as const).entries()) {
+  profiles.push(...generateProfiles(rs, g, 480, 90 + i, 0.9));
+}
+profiles[7]!["facts"] = { ...(profiles[7]!["facts"] as object), notAFact: 1 }; // unknown fact
+profiles.push({ ...profiles[12]!, name: "bản sao" }); // the same id twice in one cohort: both rejected
+profiles.push({ ...profiles[600]!, year: 1990 }); // a cohort of its own (the as-of date decides the period)
+const lines = profiles.map((p) => JSON.stringify(p));
+lines.splice(100, 0, "{ not json");
+lines.splice(2000, 0, "[1, 2]");
+const ndjson = join(dir, "run.ndjson");
+writeFileSync(ndjson, lines.join("\n") + "\n");
+const overridesFile = join(dir, "overrides.json");
+writeFileSync(
+  overridesFile,
+  JSON.stringify([
+    { unitId: "pro-3", award: null, reason: "hồ sơ thiếu", decidedBy: "Hội đồng", date: "2025-12-20" },
+    { unitId: "ind-77", award: "award.chien-si-thi-dua-co-so", reason: "đột xuất", decidedBy: "Hội đồng", date: "2025-12-20", cohort: "cum-1" },
+    { unitId: "nobody", award: null, reason: "không có", decidedBy: "Hội đồng", date: "2025-12-20" },
+  ]),
+);
+const base: ScoreOptions = { rules: rs.id, asOf: "2025-12-31", overrides: overridesFile };
+
+async function run(layout: ReportLayout, opts: Partial<ScoreOptions> = {}, input = ndjson) {
+  const s = await scoreFile(input, { ...base, ...opts }, layout.cohort, rs);
+  const out: string[] = [];
+  layout.write(s.run, s.chunks, (x) => out.push(x));
+  s.dispose();
+  return { text: out.join(""), run: s.run };
+}
+
+const LAYOUTS = {
+  csv: () => csvLayout({ rs, lang: "vi", overrides: true }),
+  text: () => textLayout({ rs, lang: "en", overrides: true }),
+  md: () => markdownLayout({ rs, lang: "vi", overrides: true }),
+  json: () => recordJsonLayout(),
+};
+
+describe("streamed run (partition files) against the in-memory run", () => {
+  it("splits the input into many partitions and deletes them afterwards", async () => {
+    const keys = new Set(profiles.map((p) => partitionOf(partitionKey(p), 40)));
+    expect(keys.size).toBeGreaterThan(20); // the cohorts really spread over the partitions
+    const before = readdirSync(tmpdir()).filter((f) => f.startsWith("thidua-run-")).length;
+    const r = await run(LAYOUTS.csv(), { partitionBytes: 20_000 });
+    expect(r.run.resultCount + r.run.rejected.length).toBe(lines.length);
+    expect(readdirSync(tmpdir()).filter((f) => f.startsWith("thidua-run-")).length).toBe(before);
+  });
+
+  for (const [name, layout] of Object.entries(LAYOUTS)) {
+    it(`${name}: byte-identical for 1, 7 and ~60 partitions`, async () => {
+      const memory = await run(layout(), { partitionBytes: 1 << 30 });
+      const few = await run(layout(), { partitionBytes: 300_000 });
+      const many = await run(layout(), { partitionBytes: 30_000 });
+      expect(few.text).toBe(memory.text);
+      expect(many.text).toBe(memory.text);
+      expect(many.run.outcomeSha256).toBe(memory.run.outcomeSha256);
+    });
+  }
+
+  it("the rejected list names every bad row with its line, and the overrides that matched", async () => {
+    const { run: r } = await run(LAYOUTS.csv(), { partitionBytes: 30_000 });
+    const rows = r.rejected.map((x) => [x.row, x.issues[0]!.code]);
+    expect(rows).toEqual([
+      [8, "profiles.unknown_fact"],
+      [13, "profiles.duplicate_id"],
+      [101, "input.parse"],
+      [2001, "profiles.schema"],
+      [lines.length - 1, "profiles.duplicate_id"],
+    ]);
+    expect(r.cohorts.some((c) => c.year === 1990 && c.size === 1)).toBe(true);
+    expect(r.matchedOverrides).toEqual([true, true, false]);
+  });
+});
+
+describe("streamed run against the library's in-memory record and renderers", () => {
+  // a clean JSON array: every row reaches the engine, so the library can be given the same input
+  const clean = profiles.slice(0, 1500);
+  const file = join(dir, "clean.json");
+  writeFileSync(file, JSON.stringify(clean));
+  const overrides = JSON.parse(readFileSync(overridesFile, "utf8"));
+  const engine = createEngine(rs);
+  const report = engine.recommend(clean, { asOf: "2025-12-31", trace: true });
+  // the CLI numbers rejected rows as the user sees them: a JSON array's element i is row i + 1
+  const record = buildDecisionRecord(rs, { ...report, rejected: report.rejected.map((r) => ({ ...r, row: r.index + 1 })) }, {
+    input: readFileSync(file),
+    inputCount: clean.length,
+    options: { rules: rs.id, asOf: "2025-12-31", year: null, decimal: null, allowModifiedRules: false },
+    overrides,
+  });
+  const opts = { partitionBytes: 25_000 };
+
+  it("same outcome hash, input hash, cohorts, quotas and rejected rows", async () => {
+    const { run: r } = await run(LAYOUTS.json(), opts, file);
+    expect(r.outcomeSha256).toBe(record.outcomeSha256);
+    expect(r.input).toEqual(record.input);
+    expect(r.cohorts).toEqual(record.cohorts);
+    expect(r.runQuotas).toEqual(record.runQuotas);
+    expect(r.runQuotas.length).toBeGreaterThan(0);
+    expect(r.rejected.map((x) => x.index)).toEqual(record.rejected.map((x) => x.index));
+  });
+
+  it("same bytes as renderCsv, renderText, renderMarkdown and the JSON record", async () => {
+    expect((await run(LAYOUTS.csv(), opts, file)).text).toBe(renderCsv(record, rs, "vi"));
+    expect((await run(LAYOUTS.text(), opts, file)).text).toBe(renderText(record, rs, "en"));
+    expect((await run(LAYOUTS.md(), opts, file)).text).toBe(renderMarkdown(record, rs, "vi"));
+    expect((await run(LAYOUTS.json(), opts, file)).text).toBe(renderRecordJson(record));
+  });
+
+  it("recommendPartitioned refuses a cohort split over two partitions", () => {
+    const rows: IndexedProfile[] = clean.slice(0, 100).map((profile, index) => ({ index, profile }));
+    expect(() => engine.recommendPartitioned(() => [rows.slice(0, 30), rows.slice(30)], () => {}, { asOf: "2025-12-31" })).toThrow(/more than one partition/);
+  });
+});
