@@ -125,20 +125,15 @@ export interface RunQuotaDecision {
 const applicableTo = (awards: readonly CompiledAward[], group: ScoreResult["group"]) =>
   awards.filter((a) => a.def.groups.includes(group)).sort((x, y) => x.def.precedence - y.def.precedence || (x.def.id < y.def.id ? -1 : 1));
 
-/**
- * Decides the status of every applicable award for every unit of a ranked cohort, in ascending
- * precedence; stops after `upTo` (a precedence) when given.
- */
+/** Decides the status of every applicable award for every unit of a ranked cohort, in ascending precedence. */
 function decideStatuses(
   rs: RuleSet,
   applicable: readonly CompiledAward[],
   units: readonly Unit[],
   runDecisions: ReadonlyMap<string, RunQuotaDecision> | undefined,
-  upTo = Infinity,
 ): QuotaUse[] {
   const quotas: QuotaUse[] = [];
   for (const a of applicable) {
-    if (a.def.precedence > upTo) break;
     const pre: { u: Unit; checks: AwardCheck[]; t: Tri }[] = units.map((u) => {
       const granted = (id: string): Truth => {
         const st = u.statuses.get(id);
@@ -304,49 +299,55 @@ function missingEvidence(rs: RuleSet, compiled: ReadonlyMap<string, CompiledAwar
 
 
 /**
- * Run-wide quotas (`scope: "run"`): a first pass over every cohort (`add`, cohort by cohort, in any
- * order) collects, per such award, its base (the units of the run in the award's groups, or the
- * holders of the award named in `of`) and its candidates (units eligible before the run quota),
- * keeping only their rank keys; `decide` orders the candidates of all cohorts by the ranking chain
- * and the first `allowed` win. Memory grows with the number of candidates, not of units.
+ * Run-wide quotas (`scope: "run"`): every cohort, decided once without run-wide positions, is
+ * added (`add`, in any order); per such award the planner counts its base (the units of the run in
+ * the award's groups, or the holders of the award named in `of`) and keeps the rank keys of its
+ * candidates (units eligible before the run quota); `decide` orders the candidates of all cohorts
+ * by the ranking chain and the first `allowed` win. Memory grows with the number of candidates.
  */
 export class RunQuotaPlanner {
   private readonly run: readonly CompiledAward[];
   private readonly base = new Map<string, number>();
   private readonly candidates = new Map<string, RankKey[]>();
-  private readonly upTo: number;
-  /** Subject groups some run-wide quota applies to: only their cohorts need the first pass. */
+  /** Subject groups some run-wide quota applies to. */
   readonly groups: ReadonlySet<ScoreResult["group"]>;
 
   constructor(private readonly rs: RuleSet, private readonly awards: readonly CompiledAward[]) {
     this.run = awards.filter((a) => a.def.quota?.scope === "run").sort((x, y) => x.def.precedence - y.def.precedence);
     this.groups = new Set(this.run.flatMap((a) => a.def.groups));
-    this.upTo = Math.max(-Infinity, ...this.run.map((a) => a.def.precedence));
   }
 
-  /** True when the rule set has run-wide quotas (and so `recommend` needs two passes). */
-  get needed(): boolean {
-    return this.run.length > 0;
-  }
-
-  /** Adds one cohort of the run (first pass: no run-wide quota applied yet). */
-  add(members: readonly Member[]): void {
-    const group = members[0]?.result.group;
-    if (group === undefined || !this.groups.has(group)) return;
-    const units = rankedUnits(members);
-    decideStatuses(this.rs, applicableTo(this.awards, group), units, undefined, this.upTo);
+  /**
+   * Adds one cohort of the run, decided without run-wide positions (its first pass); returns true if
+   * some unit of it is a candidate of a run-wide quota (the cohort must then be decided again with
+   * the positions from `decide`).
+   */
+  add(recs: readonly Recommendation[]): boolean {
+    const group = recs[0]?.group;
+    if (group === undefined || !this.groups.has(group)) return false;
+    let any = false;
     for (const a of this.run) {
       if (!a.def.groups.includes(group)) continue;
       const q = a.def.quota!;
       let base = this.base.get(a.def.id) ?? 0;
       const list = this.candidates.get(a.def.id) ?? [];
-      for (const u of units) {
-        if (q.of === "cohort" || u.statuses.get(q.of)?.granted) base++;
-        if (u.statuses.get(a.def.id)?.status === "eligible") list.push(rankKey(u.ranked.result));
+      for (const r of recs) {
+        let holds = q.of === "cohort";
+        let candidate = false;
+        for (const e of r.eligibility) {
+          if (e.award === q.of && e.granted) holds = true;
+          if (e.award === a.def.id && e.status === "eligible") candidate = true;
+        }
+        if (holds) base++;
+        if (candidate) {
+          list.push(rankKey(r.scoreResult));
+          any = true;
+        }
       }
       this.base.set(a.def.id, base);
       this.candidates.set(a.def.id, list);
     }
+    return any;
   }
 
   /** The decision of every run-wide quota that some unit of the run could receive, and how it was used. */

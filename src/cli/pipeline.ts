@@ -70,6 +70,12 @@ export interface Scored {
   dispose(): void;
 }
 
+const t0 = performance.now();
+/** With THIDUA_TIMINGS=1, each stage's end time goes to stderr (for benchmarks; nothing otherwise). */
+const timing = (stage: string) => {
+  if (process.env["THIDUA_TIMINGS"] === "1") process.stderr.write(`[thidua] ${stage}: ${((performance.now() - t0) / 1000).toFixed(2)} s\n`);
+};
+
 export function loadRulesOrThrow(rules: string, allowModified = false): RuleSet {
   const r = loadRuleset(rules, { allowModified });
   if (!r.ok) throw new UsageError(`cannot load rule set ${rules}`, r.issues);
@@ -152,6 +158,7 @@ export async function scoreFile(input: string, opts: ScoreOptions, sink: CohortS
       }
     }
     // the input is hashed while it is read (a hashing failure surfaces after the reader's own errors)
+    timing("read and partition");
     const [sha256] = await Promise.all([hashFile(input).catch((e: Error) => e), inputSha]);
     if (sha256 instanceof Error) throw sha256;
     partitions.finish();
@@ -171,6 +178,7 @@ export async function scoreFile(input: string, opts: ScoreOptions, sink: CohortS
       { ...(opts.asOf && { asOf: opts.asOf }), trace: opts.trace ?? true },
     );
     scoringBar.stop();
+    timing("score, rank, decide, render chunks");
     const rejected = [...parseRejected, ...report.rejected.map((r) => ({ ...r, row: rowOf.get(r.index) }))].sort((a, b) => a.index - b.index);
     const matched = applier.matched();
     overrides.forEach((o, i) => {
@@ -191,6 +199,7 @@ export async function scoreFile(input: string, opts: ScoreOptions, sink: CohortS
       decimal: opts.decimal ?? null,
       allowModifiedRules: opts.allowModifiedRules ?? false,
     };
+    timing("outcome hash");
     const run: RunSummary = {
       ...recordHead(rs, head, { input: { sha256 }, inputCount: ordinal, options, overrides }, outcome.digest("hex")),
       resultCount: report.scored,

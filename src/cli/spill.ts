@@ -71,13 +71,13 @@ export class Partitions {
     }
   }
 
-  /** The partitions in order; a spilled one is read back (and parsed) only when it is reached. */
+  /** The partitions in order; a spilled one is read back (and parsed) only when it is iterated. */
   *read(): Generator<Iterable<IndexedProfile>> {
     if (this.dir === null) {
       yield* this.mem;
       return;
     }
-    for (const p of this.paths) yield parseLines(readFileSync(p, "utf8"));
+    for (const p of this.paths) yield { [Symbol.iterator]: () => parseLines(readFileSync(p, "utf8")) };
   }
 }
 

@@ -92,14 +92,15 @@ export interface Engine {
   /**
    * `recommend` for inputs too large to hold in memory. `partitions(pass)` yields the input split
    * into partitions such that each cohort lies in one partition (split by {@link partitionKey}); it
-   * is called for pass "plan" (only when the rule set has run-wide quotas; rows of other groups may
-   * be left out) and for pass "decide", and must yield the same rows each time. Each cohort's
-   * decision goes to `onCohort` as soon as it is made, in partition order; memory holds one
-   * partition at a time plus the cohort summaries and the run-wide quota candidates. The results are
-   * exactly those of `recommend` on the concatenated input; throws a ThiduaError if a cohort appears
-   * in two partitions.
+   * is called for pass "decide" and, when some cohort holds a candidate of a run-wide quota (such as
+   * the Government's emulation flag), once more for pass "revisit", and must then yield the same
+   * partitions in the same order (the engine reads only those holding such cohorts). Each cohort's
+   * decision goes to `onCohort` once, as soon as it is final; memory holds one partition at a time
+   * plus the cohort summaries and the run-wide quota candidates' rank keys. The results are exactly
+   * those of `recommend` on the concatenated input; throws a ThiduaError if a cohort appears in two
+   * partitions.
    */
-  recommendPartitioned(partitions: (pass: "plan" | "decide") => Iterable<Iterable<IndexedProfile>>, onCohort: (c: CohortDecision) => void, opts?: EvaluateOptions): PartitionedReport;
+  recommendPartitioned(partitions: (pass: "decide" | "revisit") => Iterable<Iterable<IndexedProfile>>, onCohort: (c: CohortDecision) => void, opts?: EvaluateOptions): PartitionedReport;
   /** How score, rank and award move if some facts change (`null` removes a fact). */
   whatIf(profile: unknown, changes: Readonly<Record<string, unknown>>, opts?: EvaluateOptions & { readonly peers?: readonly unknown[] }): WhatIfResult;
 }
@@ -160,34 +161,51 @@ export function createEngine(ruleset: RuleSet): Engine {
     return { cohorts: ordered, rejected };
   };
   type Prepared = ReturnType<typeof prepare>;
-  /** The one implementation behind `recommend` and `recommendPartitioned`. */
-  const decide = (passes: (pass: "plan" | "decide") => Iterable<Prepared>, onCohort: (c: CohortDecision) => void, opts: EvaluateOptions | undefined): PartitionedReport => {
+  /**
+   * The one implementation behind `recommend` and `recommendPartitioned`. Cohorts are decided as
+   * they come; a cohort holding a candidate of a run-wide quota waits (it is not kept) until every
+   * cohort has been seen and the quota decided, then its partition is revisited and it is decided
+   * again with the run-wide positions. A cohort without such a candidate cannot be changed by a
+   * run-wide quota (only candidates get a position), so it is final at once.
+   */
+  type Passes = (pass: "decide" | "revisit", pendingParts: ReadonlySet<number>, pendingKeys: ReadonlySet<string>) => Iterable<Prepared | null>;
+  const decide = (passes: Passes, onCohort: (c: CohortDecision) => void, opts: EvaluateOptions | undefined): PartitionedReport => {
     checkAsOf(opts?.asOf);
-    let decisions: ReadonlyMap<string, RunQuotaDecision> | undefined;
-    let runQuotas: QuotaUse[] = [];
     const planner = new RunQuotaPlanner(ruleset, awards);
-    if (planner.needed) {
-      for (const part of passes("plan")) for (const [, members] of part.cohorts) planner.add(members);
-      const decided = planner.decide();
-      decisions = decided.decisions;
-      runQuotas = decided.uses;
-    }
     const summaries: CohortSummary[] = [];
     const rejected: Rejected[] = [];
     const seen = new Set<string>();
+    const pendingKeys = new Set<string>();
+    const pendingParts = new Set<number>();
     let scored = 0;
-    for (const part of passes("decide")) {
-      for (const [key, members] of part.cohorts) {
+    const emit = (key: string, members: Members, decisions?: ReadonlyMap<string, RunQuotaDecision>) => {
+      const { recs, quotas } = recommendCohort(ruleset, awards, members, decisions);
+      if (!decisions && planner.add(recs)) return false;
+      const r0 = members[0]!.result;
+      const summary: CohortSummary = { key, group: r0.group, cohort: r0.cohort, year: r0.year, size: members.length, quotas };
+      summaries.push(summary);
+      scored += recs.length;
+      onCohort({ summary, results: recs });
+      return true;
+    };
+    let i = 0;
+    for (const part of passes("decide", pendingParts, pendingKeys)) {
+      for (const [key, members] of part!.cohorts) {
         if (seen.has(key)) throw new ThiduaError(`cohort ${key} appears in more than one partition; split the input by partitionKey`);
         seen.add(key);
-        const { recs, quotas } = recommendCohort(ruleset, awards, members, decisions);
-        const r0 = members[0]!.result;
-        const summary: CohortSummary = { key, group: r0.group, cohort: r0.cohort, year: r0.year, size: members.length, quotas };
-        summaries.push(summary);
-        scored += recs.length;
-        onCohort({ summary, results: recs });
+        if (!emit(key, members)) {
+          pendingKeys.add(key);
+          pendingParts.add(i);
+        }
       }
-      for (const r of part.rejected) rejected.push(r);
+      for (const r of part!.rejected) rejected.push(r);
+      i++;
+    }
+    const { decisions, uses: runQuotas } = planner.decide();
+    if (pendingKeys.size) {
+      for (const part of passes("revisit", pendingParts, pendingKeys)) {
+        for (const [key, members] of part?.cohorts ?? []) if (pendingKeys.has(key)) emit(key, members, decisions);
+      }
     }
     summaries.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     rejected.sort((a, b) => a.index - b.index);
@@ -199,16 +217,18 @@ export function createEngine(ruleset: RuleSet): Engine {
     const rows: IndexedProfile[] = [];
     for (const profile of profiles) rows.push({ index: index++, profile });
     const prepared = prepare(rows, opts);
-    const results: Recommendation[] = [];
-    const r = decide(() => [prepared], (c) => results.push(...c.results), opts);
+    const byCohort = new Map<string, readonly Recommendation[]>();
+    const r = decide(() => [prepared], (c) => byCohort.set(c.summary.key, c.results), opts);
+    const results = r.cohorts.flatMap((c) => byCohort.get(c.key)!);
     return { ruleset: ref, asOf: r.asOf, cohorts: r.cohorts, runQuotas: r.runQuotas, results, rejected: r.rejected };
   };
   const recommendPartitioned: Engine["recommendPartitioned"] = (partitions, onCohort, opts) => {
-    const planGroups = new Set<string>(new RunQuotaPlanner(ruleset, awards).groups);
-    const passes = function* (pass: "plan" | "decide") {
+    const passes: Passes = function* (pass, pendingParts, pendingKeys) {
+      let i = 0;
       for (const part of partitions(pass)) {
         if (pass === "decide") yield prepare(part, opts);
-        else yield prepare(filterGroups(part, planGroups), opts);
+        else yield pendingParts.has(i) ? prepare(onlyCohorts(part, pendingKeys), opts) : null;
+        i++;
       }
     };
     return decide(passes, onCohort, opts);
@@ -235,10 +255,7 @@ export function createEngine(ruleset: RuleSet): Engine {
   return engine;
 }
 
-/** Rows of the plan pass: only groups a run-wide quota applies to (others cannot change its outcome). */
-function* filterGroups(rows: Iterable<IndexedProfile>, groups: ReadonlySet<string>): Generator<IndexedProfile> {
-  for (const r of rows) {
-    const g = r.profile && typeof r.profile === "object" ? (r.profile as { group?: unknown }).group : undefined;
-    if (typeof g === "string" && groups.has(g)) yield r;
-  }
+/** The rows of some cohorts (by their raw cohort key): what a revisit of a partition needs. */
+function* onlyCohorts(rows: Iterable<IndexedProfile>, keys: ReadonlySet<string>): Generator<IndexedProfile> {
+  for (const r of rows) if (keys.has(partitionKey(r.profile))) yield r;
 }

@@ -37,6 +37,11 @@ for (const [i, g] of (["ministry", "province", "front", "enterprise", "individua
   profiles.push(...generateProfiles(rs, g, 480, 90 + i, 0.9));
 }
 profiles[7]!["facts"] = { ...(profiles[7]!["facts"] as object), notAFact: 1 }; // unknown fact
+// strong provinces in 24 clusters: candidates of the Government flag (a run-wide quota) in many partitions
+const provinces = JSON.parse(readFileSync(new URL("../../fixtures/profiles/province.json", import.meta.url), "utf8"));
+const strong = provinces.find((p: { id: string }) => p.id === "pv-quang-ninh");
+const flagged = Array.from({ length: 72 }, (_, i) => ({ ...strong, id: `flag-${i}`, cohort: `co-${i % 24}` }));
+profiles.push(...flagged);
 profiles.push({ ...profiles[12]!, name: "bản sao" }); // the same id twice in one cohort: both rejected
 profiles.push({ ...profiles[600]!, year: 1990 }); // a cohort of its own (the as-of date decides the period)
 const lines = profiles.map((p) => JSON.stringify(p));
@@ -108,7 +113,7 @@ describe("streamed run (partition files) against the in-memory run", () => {
 
 describe("streamed run against the library's in-memory record and renderers", () => {
   // a clean JSON array: every row reaches the engine, so the library can be given the same input
-  const clean = profiles.slice(0, 1500);
+  const clean = [...flagged, ...profiles.slice(0, 1500)];
   const file = join(dir, "clean.json");
   writeFileSync(file, JSON.stringify(clean));
   const overrides = JSON.parse(readFileSync(overridesFile, "utf8"));
@@ -129,7 +134,8 @@ describe("streamed run against the library's in-memory record and renderers", ()
     expect(r.input).toEqual(record.input);
     expect(r.cohorts).toEqual(record.cohorts);
     expect(r.runQuotas).toEqual(record.runQuotas);
-    expect(r.runQuotas.length).toBeGreaterThan(0);
+    // the Government flag: 24 cluster flags → floor(20%) = 4 of 24 candidates, decided across partitions
+    expect(r.runQuotas).toEqual([{ award: "award.co-thi-dua-chinh-phu", base: 24, allowed: 4, candidates: 24, granted: 4, binding: true }]);
     expect(r.rejected.map((x) => x.index)).toEqual(record.rejected.map((x) => x.index));
   });
 
