@@ -6,7 +6,7 @@
 export { createEngine, partitionKey, type Engine, type EvaluateOptions, type BatchResult, type Rejected, type RuleSetRef, type RecommendationReport, type WhatIfResult, type IndexedProfile, type CohortDecision, type PartitionedReport } from "./engine/index.js";
 export type { Recommendation, AwardStatus, AwardStatusKind, AwardCheck, NearMiss, MissingEvidence, ProposedAward, CohortSummary, QuotaUse } from "./awards/index.js";
 export { TIE_BREAKS, type TieBreak } from "./ranking/index.js";
-export { explainRecommendation, renderExplanation, type Explanation, type Item } from "./explain/index.js";
+export { explainRecommendation, explainSummary, renderExplanation, type Explanation, type Item } from "./explain/index.js";
 export { loadRulesetFromFiles, lintRuleset, ruleFileJsonSchemas, rulesetDigest, sha256Hex, canonicalJson, OPERATORS, GROUPS, FACT_TYPES, type LoadOptions } from "./rules/index.js";
 export type { RuleSet, RuleSetFiles, Fact, Criterion, Award, ClassDef, Condition, LeafCondition, Group, Localized, Lang, Basis, AppliedOverride } from "./rules/index.js";
 export { compileCondition, safeCompileCondition, traceCondition, type Truth, type TraceNode, type LeafTrace } from "./evaluation/index.js";

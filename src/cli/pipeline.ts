@@ -158,9 +158,9 @@ export async function scoreFile(input: string, opts: ScoreOptions, sink: CohortS
       }
     }
     // the input is hashed while it is read (a hashing failure surfaces after the reader's own errors)
-    timing("read and partition");
     const [sha256] = await Promise.all([hashFile(input).catch((e: Error) => e), inputSha]);
     if (sha256 instanceof Error) throw sha256;
+    timing("read and partition");
     partitions.finish();
     progress.stop();
 

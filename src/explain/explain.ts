@@ -191,25 +191,61 @@ export function createFormatter(lang: Lang): Formatter {
   };
 }
 
+const factMaps = new WeakMap<RuleSet, ReadonlyMap<string, Fact>>();
+const contextOf = (rec: Recommendation, rs: RuleSet, lang: Lang): Ctx => {
+  let facts = factMaps.get(rs);
+  if (!facts) factMaps.set(rs, (facts = new Map(rs.facts.map((f) => [f.id, f]))));
+  return { rs, lang, rec, facts };
+};
+
+function headlineOf(ctx: Ctx, rec: Recommendation & { readonly final?: FinalDecision }): Item {
+  const { lang } = ctx;
+  const none = noAward(lang);
+  const unknown = rec.eligibility.some((e) => e.status === "unknown") && rec.missingEvidence.length > 0;
+  return rec.final?.overridden
+    ? item("headline.overridden", { award: rec.final.award?.title[lang] ?? none, computed: rec.award?.title[lang] ?? none })
+    : rec.award
+      ? item("headline.award", { award: rec.award.title[lang], kind: rec.award.kind })
+      : rec.knockedOut
+        ? item("headline.knockout", { reasons: list(rec.scoreResult.knockouts.map((k) => k.reason[lang])) })
+        : unknown
+          ? item("headline.pending", { count: rec.missingEvidence.length })
+          : item("headline.none", { year: rec.year });
+}
+
+function summaryOf(ctx: Ctx, rec: Recommendation, headline: Item): Item[] {
+  const kindOf = (id: string) => awardDef(ctx, id)?.kind ?? "commendation";
+  const summary: Item[] = [];
+  if (!rec.award && headline.key !== "headline.overridden") summary.push(headline);
+  if (rec.decidedBy && rec.decidedBy !== "score") summary.push(item("summary.tie", { rule: rec.decidedBy }));
+  for (const e of rec.eligibility) {
+    if (e.status !== "quota") continue;
+    const q = e.checks.find((c) => c.kind === "quota");
+    if (q?.kind === "quota") summary.push(item("summary.quota", { award: awardTitle(ctx, e.award), kind: kindOf(e.award), allowed: q.allowed, base: q.base }));
+  }
+  const short = rec.nearMisses.find((m) => m.status === "ineligible" && m.pointsShort !== null);
+  if (short) summary.push(item("summary.pointsShort", { award: short.title[ctx.lang], kind: kindOf(short.award), points: Number(short.pointsShort) }));
+  return summary;
+}
+
+/**
+ * The main reasons in short, as the reports' "main reasons" column shows them: the same items as
+ * `explainRecommendation(…).summary`, without building the rest of the explanation.
+ */
+export function explainSummary(rec: Recommendation & { readonly final?: FinalDecision }, rs: RuleSet, lang: Lang): readonly Item[] {
+  const ctx = contextOf(rec, rs, lang);
+  return summaryOf(ctx, rec, headlineOf(ctx, rec));
+}
+
 /**
  * Explains one recommendation as data (STYLE §2.6): catalog keys with parameters and citations.
  * Criterion, fact and award wording comes from the rule set; facts that decided a criterion need the
  * criterion trace (`recommend(…, { trace: true })`); without it the items give verdicts and points.
  */
 export function explainRecommendation(rec: Recommendation & { readonly final?: FinalDecision }, rs: RuleSet, lang: Lang): Explanation {
-  const ctx: Ctx = { rs, lang, rec, facts: new Map(rs.facts.map((f) => [f.id, f])) };
+  const ctx = contextOf(rec, rs, lang);
   const sr = rec.scoreResult;
-  const none = noAward(lang);
-  const unknown = rec.eligibility.some((e) => e.status === "unknown") && rec.missingEvidence.length > 0;
-  const headline = rec.final?.overridden
-    ? item("headline.overridden", { award: rec.final.award?.title[lang] ?? none, computed: rec.award?.title[lang] ?? none })
-    : rec.award
-      ? item("headline.award", { award: rec.award.title[lang], kind: rec.award.kind })
-      : rec.knockedOut
-        ? item("headline.knockout", { reasons: list(sr.knockouts.map((k) => k.reason[lang])) })
-        : unknown
-          ? item("headline.pending", { count: rec.missingEvidence.length })
-          : item("headline.none", { year: rec.year });
+  const headline = headlineOf(ctx, rec);
   const standing: Item[] = [
     item("standing.score", { score: Number(rec.score), max: Number(sr.nominalMax), percent: Number(rec.percent), cls: classTitle(ctx, rec.classification) }),
     item("standing.rank", { rank: rec.rank, size: rec.cohortSize, cohort: rec.cohort ?? "", group: rec.group }),
@@ -223,15 +259,6 @@ export function explainRecommendation(rec: Recommendation & { readonly final?: F
   const nearMisses = rec.nearMisses.map((m) =>
     item("near.header", { award: m.title[lang], kind: kindOf(m.award), status: m.status, points: Number(m.pointsShort ?? 0) }, undefined, m.missing.flatMap((c) => checkItems(ctx, m.award, c))),
   );
-  const summary: Item[] = [];
-  if (!rec.award && headline.key !== "headline.overridden") summary.push(headline);
-  if (rec.decidedBy && rec.decidedBy !== "score") summary.push(item("summary.tie", { rule: rec.decidedBy }));
-  for (const e of rec.eligibility.filter((x) => x.status === "quota")) {
-    const q = e.checks.find((c) => c.kind === "quota");
-    if (q?.kind === "quota") summary.push(item("summary.quota", { award: awardTitle(ctx, e.award), kind: kindOf(e.award), allowed: q.allowed, base: q.base }));
-  }
-  const short = rec.nearMisses.find((m) => m.status === "ineligible" && m.pointsShort !== null);
-  if (short) summary.push(item("summary.pointsShort", { award: short.title[lang], kind: kindOf(short.award), points: Number(short.pointsShort) }));
   const expl = {
     unitId: rec.unitId,
     name: rec.name,
@@ -242,7 +269,7 @@ export function explainRecommendation(rec: Recommendation & { readonly final?: F
     award: awardItems(ctx, rec.final),
     nearMisses,
     todo: rec.missingEvidence.map((m) => item("todo.evidence", { evidence: m.evidence[lang], label: m.label[lang], criteria: m.criteria.join(", "), awards: list((m.awards ?? []).map((a) => awardTitle(ctx, a))) })),
-    summary,
+    summary: summaryOf(ctx, rec, headline),
   };
   const used = new Set([...expl.criteria, ...expl.award].flatMap((i) => (i.ref ? [i.ref.source] : [])));
   const sources = Object.fromEntries(rs.sources.filter((s) => used.has(s.id)).map((s) => [s.id, s.title[lang]]));

@@ -4,5 +4,5 @@ export { en } from "./messages/en.js";
 export type { Catalog, Formatter, MessageCatalog, MessageKey, MessageParams, Operator } from "./messages/types.js";
 export { catalogFor } from "./catalog.js";
 export { describeCondition, formatValue, type ConditionLine } from "./conditions.js";
-export { createFormatter, explainRecommendation, formatItem, renderExplanation, renderItems, type Explanation, type Item, type ItemRef } from "./explain.js";
+export { createFormatter, explainRecommendation, explainSummary, formatItem, renderExplanation, renderItems, type Explanation, type Item, type ItemRef } from "./explain.js";
 export { numberFormat } from "./number-format.js";

@@ -1,5 +1,5 @@
 import { formatPath } from "../errors/index.js";
-import { explainRecommendation, formatItem } from "../explain/index.js";
+import { explainSummary, formatItem } from "../explain/index.js";
 import type { Lang, RuleSet } from "../rules/index.js";
 import { renderWithLayout, type LayoutOptions, type ReportLayout } from "./layout.js";
 import { classText, computedText, finalText, issueText, numberIn, say } from "./markdown.js";
@@ -20,7 +20,6 @@ export function csvLayout({ rs, lang }: LayoutOptions): ReportLayout {
     cohort(_c, results) {
       let s = "";
       for (const r of results) {
-        const e = explainRecommendation(r, rs, lang);
         s += line([
           r.cohort ?? "",
           String(r.rank),
@@ -32,7 +31,7 @@ export function csvLayout({ rs, lang }: LayoutOptions): ReportLayout {
           computedText(r, lang),
           finalText(r, lang),
           r.final.overridden ? (r.final.override?.reason ?? "") : "",
-          e.summary.map((i) => formatItem(i, lang)).join("; "),
+          explainSummary(r, rs, lang).map((i) => formatItem(i, lang)).join("; "),
           String(r.missingEvidence.length),
         ]);
       }

@@ -74,8 +74,28 @@ const resultProjection = (r: Recommendation) => [
   r.scoreResult.missingFacts,
 ];
 
-/** Canonical JSON of one unit's entry in the outcome projection (a streamed run hashes these one by one). */
-export const resultProjectionJson = (r: Recommendation): string => canonicalJson(resultProjection(r));
+const ASCII = /^[\x20-\x7e]*$/;
+/** A string as canonical JSON writes it (NFC unless plain ASCII). */
+const q = (s: string | null): string => (s === null ? "null" : JSON.stringify(ASCII.test(s) ? s : s.normalize("NFC")));
+const ids = (xs: readonly { id: string }[]) => `[${xs.map((x) => q(x.id)).join(",")}]`;
+
+/**
+ * Canonical JSON of one unit's entry in the outcome projection (a streamed run hashes these one by
+ * one): written directly, with the same bytes as `canonicalJson` of the entry (a test holds them equal).
+ */
+export function resultProjectionJson(r: Recommendation): string {
+  let criteria = "";
+  for (const c of r.scoreResult.criteria) criteria += `${criteria ? "," : ""}[${q(c.id)},${q(c.status)},${q(c.points)},${q(c.bonus)},${q(c.deduction)}]`;
+  let eligibility = "";
+  for (const e of r.eligibility) eligibility += `${eligibility ? "," : ""}[${q(e.award)},${q(e.status)}]`;
+  return (
+    `[${q(r.cohort)},${q(r.group)},${JSON.stringify(r.year)},${q(r.unitId)},${JSON.stringify(r.rank)},${q(r.decidedBy)},${q(r.score)},${q(r.percent)},${q(r.classification)},${r.knockedOut},` +
+    `${q(r.award?.id ?? null)},${ids(r.alongside)},${ids(r.alternatives)},[${criteria}],[${eligibility}],[${r.scoreResult.missingFacts.map(q).join(",")}]]`
+  );
+}
+
+/** The reference for {@link resultProjectionJson}: `canonicalJson` of the projection entry. */
+export const resultProjectionCanonical = (r: Recommendation): string => canonicalJson(resultProjection(r));
 
 /**
  * The outcome replay compares, as a compact projection: per cohort its size and quotas; per unit its
@@ -112,7 +132,7 @@ export function* outcomeJsonPieces(head: Pick<RecommendationReport, "cohorts" | 
 export function outcomeDigest(report: Pick<RecommendationReport, "cohorts" | "runQuotas" | "results" | "rejected">): string {
   const h = sha256.create();
   const enc = new TextEncoder();
-  for (const piece of outcomeJsonPieces(report, report.results.map(resultProjectionJson))) h.update(enc.encode(piece));
+  for (const piece of outcomeJsonPieces(report, report.results.map(resultProjectionCanonical))) h.update(enc.encode(piece));
   return bytesToHex(h.digest());
 }
 

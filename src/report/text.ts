@@ -1,4 +1,4 @@
-import { explainRecommendation, formatItem } from "../explain/index.js";
+import { explainSummary, formatItem } from "../explain/index.js";
 import type { Lang, RuleSet } from "../rules/index.js";
 import { endWithOneNewline, renderWithLayout, type LayoutOptions, type ReportLayout } from "./layout.js";
 import { classText, computedText, finalText, headerLines, issueText, numberIn, quotaParams, say } from "./markdown.js";
@@ -28,7 +28,7 @@ export function textLayout({ rs, lang, overrides: overridden }: LayoutOptions): 
         classText(rs, r.classification, lang),
         fit(computedText(r, lang), 48),
         ...(overridden ? [r.final.overridden ? `* ${fit(finalText(r, lang), 40)}` : ""] : []),
-        explainRecommendation(r, rs, lang).summary.map((i) => formatItem(i, lang)).join("; "),
+        explainSummary(r, rs, lang).map((i) => formatItem(i, lang)).join("; "),
       ]);
       const head = [
         "#",
