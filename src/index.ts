@@ -3,9 +3,9 @@
  * movement "Toàn dân bảo vệ an ninh Tổ quốc" (Decision 2447/QĐ-TTg, 2025). Browser-safe core; file
  * loading lives in `thidua/node`.
  */
-export { createEngine, partitionKey, type Engine, type EvaluateOptions, type BatchResult, type Rejected, type RuleSetRef, type RecommendationReport, type WhatIfResult, type IndexedProfile, type CohortDecision, type PartitionedReport } from "./engine/index.js";
+export { createEngine, partitionKey, type Engine, type EvaluateOptions, type BatchResult, type Rejected, type RuleSetRef, type RecommendationReport, type WhatIfResult, type IndexedProfile, type CohortDecision, type PartitionedReport, type PartitionOutcome, type PartitionRevisit, type RunQuotaDecisions, type RunQuotaPlan, type RunQuotaDecision } from "./engine/index.js";
 export type { Recommendation, AwardStatus, AwardStatusKind, AwardCheck, NearMiss, MissingEvidence, ProposedAward, CohortSummary, QuotaUse } from "./awards/index.js";
-export { TIE_BREAKS, type TieBreak } from "./ranking/index.js";
+export { TIE_BREAKS, type TieBreak, type RankKey } from "./ranking/index.js";
 export { explainRecommendation, explainSummary, renderExplanation, type Explanation, type Item } from "./explain/index.js";
 export { loadRulesetFromFiles, lintRuleset, ruleFileJsonSchemas, rulesetDigest, sha256Hex, canonicalJson, OPERATORS, GROUPS, FACT_TYPES, type LoadOptions } from "./rules/index.js";
 export type { RuleSet, RuleSetFiles, Fact, Criterion, Award, ClassDef, Condition, LeafCondition, Group, Localized, Lang, Basis, AppliedOverride } from "./rules/index.js";

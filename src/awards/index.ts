@@ -2,7 +2,11 @@
 export { compileAwards, combine, historyCheck, scoreChecks, type AwardCheck, type CompiledAward } from "./checks.js";
 export {
   recommendCohort,
-  RunQuotaPlanner,
+  decideRunQuotas,
+  planRunQuotas,
+  emptyRunQuotaPlan,
+  runQuotaAwards,
+  type RunQuotaPlan,
   quotaAllowed,
   type RunQuotaDecision,
   type AwardStatus,

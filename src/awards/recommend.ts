@@ -305,64 +305,72 @@ function missingEvidence(rs: RuleSet, compiled: ReadonlyMap<string, CompiledAwar
  * candidates (units eligible before the run quota); `decide` orders the candidates of all cohorts
  * by the ranking chain and the first `allowed` win. Memory grows with the number of candidates.
  */
-export class RunQuotaPlanner {
-  private readonly run: readonly CompiledAward[];
-  private readonly base = new Map<string, number>();
-  private readonly candidates = new Map<string, RankKey[]>();
-  /** Subject groups some run-wide quota applies to. */
-  readonly groups: ReadonlySet<ScoreResult["group"]>;
+/** What run-wide quotas need of some cohorts: per award, its base count and its candidates' rank keys. Plain data (crosses a worker boundary). */
+export interface RunQuotaPlan {
+  readonly base: Map<string, number>;
+  readonly candidates: Map<string, RankKey[]>;
+}
 
-  constructor(private readonly rs: RuleSet, private readonly awards: readonly CompiledAward[]) {
-    this.run = awards.filter((a) => a.def.quota?.scope === "run").sort((x, y) => x.def.precedence - y.def.precedence);
-    this.groups = new Set(this.run.flatMap((a) => a.def.groups));
-  }
+/** An empty plan to add cohorts to. */
+export const emptyRunQuotaPlan = (): RunQuotaPlan => ({ base: new Map(), candidates: new Map() });
 
-  /**
-   * Adds one cohort of the run, decided without run-wide positions (its first pass); returns true if
-   * some unit of it is a candidate of a run-wide quota (the cohort must then be decided again with
-   * the positions from `decide`).
-   */
-  add(recs: readonly Recommendation[]): boolean {
-    const group = recs[0]?.group;
-    if (group === undefined || !this.groups.has(group)) return false;
-    let any = false;
-    for (const a of this.run) {
-      if (!a.def.groups.includes(group)) continue;
-      const q = a.def.quota!;
-      let base = this.base.get(a.def.id) ?? 0;
-      const list = this.candidates.get(a.def.id) ?? [];
-      for (const r of recs) {
-        let holds = q.of === "cohort";
-        let candidate = false;
-        for (const e of r.eligibility) {
-          if (e.award === q.of && e.granted) holds = true;
-          if (e.award === a.def.id && e.status === "eligible") candidate = true;
-        }
-        if (holds) base++;
-        if (candidate) {
-          list.push(rankKey(r.scoreResult));
-          any = true;
-        }
+/** The awards of a rule set with a run-wide quota, in ascending precedence. */
+export const runQuotaAwards = (awards: readonly CompiledAward[]): CompiledAward[] =>
+  awards.filter((a) => a.def.quota?.scope === "run").sort((x, y) => x.def.precedence - y.def.precedence);
+
+/**
+ * Adds one cohort, decided without run-wide positions (its first pass), to a plan; returns true if
+ * some unit of it is a candidate of a run-wide quota (the cohort must then be decided again with
+ * the positions from {@link decideRunQuotas}).
+ */
+export function planRunQuotas(run: readonly CompiledAward[], plan: RunQuotaPlan, recs: readonly Recommendation[]): boolean {
+  const group = recs[0]?.group;
+  let any = false;
+  if (group === undefined) return false;
+  for (const a of run) {
+    if (!a.def.groups.includes(group)) continue;
+    const q = a.def.quota!;
+    let base = plan.base.get(a.def.id) ?? 0;
+    const list = plan.candidates.get(a.def.id) ?? [];
+    for (const r of recs) {
+      let holds = q.of === "cohort";
+      let candidate = false;
+      for (const e of r.eligibility) {
+        if (e.award === q.of && e.granted) holds = true;
+        if (e.award === a.def.id && e.status === "eligible") candidate = true;
       }
-      this.base.set(a.def.id, base);
-      this.candidates.set(a.def.id, list);
+      if (holds) base++;
+      if (candidate) {
+        list.push(rankKey(r.scoreResult));
+        any = true;
+      }
     }
-    return any;
+    plan.base.set(a.def.id, base);
+    plan.candidates.set(a.def.id, list);
   }
+  return any;
+}
 
-  /** The decision of every run-wide quota that some unit of the run could receive, and how it was used. */
-  decide(): { decisions: Map<string, RunQuotaDecision>; uses: QuotaUse[] } {
-    const decisions = new Map<string, RunQuotaDecision>();
-    const uses: QuotaUse[] = [];
-    for (const a of this.run) {
-      if (!this.base.has(a.def.id)) continue; // no unit of the run can receive it
-      const base = this.base.get(a.def.id)!;
-      const allowed = quotaAllowed(a.def.quota!, base);
-      const order = [...this.candidates.get(a.def.id)!].sort(compareRankKeys);
-      const position = new Map(order.map((k, i) => [`${k.cohort}|${k.id}`, i + 1]));
-      decisions.set(a.def.id, { allowed, base, position });
-      uses.push({ award: a.def.id, base, allowed, candidates: order.length, granted: Math.min(order.length, allowed), binding: order.length > allowed });
-    }
-    return { decisions, uses };
+/**
+ * Run-wide quotas (`scope: "run"`): every cohort, decided once without run-wide positions, is added
+ * to a plan (`planRunQuotas`, in any order, in any number of plans); per such award a plan counts
+ * its base (the units of the run in the award's groups, or the holders of the award named in `of`)
+ * and keeps the rank keys of its candidates (units eligible before the run quota). Here the plans
+ * are merged, the candidates of all cohorts ordered by the ranking chain, and the first `allowed`
+ * win. Memory grows with the number of candidates, not of units.
+ */
+export function decideRunQuotas(run: readonly CompiledAward[], plans: readonly RunQuotaPlan[]): { decisions: Map<string, RunQuotaDecision>; uses: QuotaUse[] } {
+  const decisions = new Map<string, RunQuotaDecision>();
+  const uses: QuotaUse[] = [];
+  for (const a of run) {
+    const withBase = plans.filter((p) => p.base.has(a.def.id));
+    if (!withBase.length) continue; // no unit of the run can receive it
+    const base = withBase.reduce((n, p) => n + p.base.get(a.def.id)!, 0);
+    const allowed = quotaAllowed(a.def.quota!, base);
+    const order = withBase.flatMap((p) => p.candidates.get(a.def.id) ?? []).sort(compareRankKeys);
+    const position = new Map(order.map((k, i) => [`${k.cohort}|${k.id}`, i + 1]));
+    decisions.set(a.def.id, { allowed, base, position });
+    uses.push({ award: a.def.id, base, allowed, candidates: order.length, granted: Math.min(order.length, allowed), binding: order.length > allowed });
   }
+  return { decisions, uses };
 }

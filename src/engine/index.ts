@@ -2,7 +2,19 @@
  * The engine: the public façade that runs the pipeline (profiles → evaluation → scoring → ranking →
  * awards) for one compiled rule set. Pure and synchronous; pass the as-of date for reproducible runs.
  */
-import { compileAwards, recommendCohort, RunQuotaPlanner, type CohortSummary, type QuotaUse, type Recommendation, type RunQuotaDecision } from "../awards/index.js";
+import {
+  compileAwards,
+  decideRunQuotas,
+  emptyRunQuotaPlan,
+  planRunQuotas,
+  recommendCohort,
+  runQuotaAwards,
+  type CohortSummary,
+  type QuotaUse,
+  type Recommendation,
+  type RunQuotaDecision,
+  type RunQuotaPlan,
+} from "../awards/index.js";
 import { issue, ThiduaError, type Issue, type Result } from "../errors/index.js";
 import { createProfileValidator, type ValidProfile } from "../profiles/index.js";
 import { cohortKey } from "../ranking/index.js";
@@ -62,6 +74,28 @@ export interface PartitionedReport {
   readonly scored: number;
 }
 
+/** What deciding one partition leaves for the run (see `Engine.decidePartition`); plain data. */
+export interface PartitionOutcome {
+  /** Cohorts decided and handed over. */
+  readonly cohorts: readonly CohortSummary[];
+  /** Cohorts holding a candidate of a run-wide quota: decided by `revisitPartition` once the quota is. */
+  readonly pending: readonly string[];
+  readonly plan: RunQuotaPlan;
+  readonly rejected: readonly Rejected[];
+  readonly scored: number;
+}
+/** What revisiting a partition's waiting cohorts gives (see `Engine.revisitPartition`). */
+export interface PartitionRevisit {
+  readonly cohorts: readonly CohortSummary[];
+  readonly scored: number;
+}
+/** The run-wide quotas decided over every partition: each candidate's position, and how each quota was used. */
+export interface RunQuotaDecisions {
+  readonly positions: ReadonlyMap<string, RunQuotaDecision>;
+  readonly uses: readonly QuotaUse[];
+}
+export type { RunQuotaPlan, RunQuotaDecision } from "../awards/index.js";
+
 /**
  * The partition a raw profile belongs to in `recommendPartitioned`: its cohort key (group, cluster,
  * year) read from the raw fields, or "" when they are not readable (such a row is rejected anyway).
@@ -101,6 +135,20 @@ export interface Engine {
    * partitions.
    */
   recommendPartitioned(partitions: (pass: "decide" | "revisit") => Iterable<Iterable<IndexedProfile>>, onCohort: (c: CohortDecision) => void, opts?: EvaluateOptions): PartitionedReport;
+  /**
+   * The steps of `recommendPartitioned`, for callers that decide partitions in parallel (worker
+   * threads, processes): `decidePartition` on every partition (any order, anywhere), then
+   * `decideRunQuotas` over all their plans, then `revisitPartition` on the partitions whose outcome
+   * has `pending` cohorts, then `assemble`. Outcomes, plans and decisions are plain data
+   * (structured-clone safe). Each cohort goes to `onCohort` once, when final.
+   */
+  decidePartition(rows: Iterable<IndexedProfile>, onCohort: (c: CohortDecision) => void, opts?: EvaluateOptions): PartitionOutcome;
+  /** Decides the run-wide quotas from the plans of every partition's outcome. */
+  decideRunQuotas(plans: readonly RunQuotaPlan[]): RunQuotaDecisions;
+  /** Decides a partition's waiting cohorts (`pending` of its outcome) with the run-wide quota decisions. */
+  revisitPartition(rows: Iterable<IndexedProfile>, pending: readonly string[], decided: RunQuotaDecisions, onCohort: (c: CohortDecision) => void, opts?: EvaluateOptions): PartitionRevisit;
+  /** The run's report from every partition's outcome and revisit; throws if a cohort appears in two partitions. */
+  assemble(outcomes: readonly PartitionOutcome[], revisits: readonly PartitionRevisit[], decided: RunQuotaDecisions, opts?: EvaluateOptions): PartitionedReport;
   /** How score, rank and award move if some facts change (`null` removes a fact). */
   whatIf(profile: unknown, changes: Readonly<Record<string, unknown>>, opts?: EvaluateOptions & { readonly peers?: readonly unknown[] }): WhatIfResult;
 }
@@ -161,55 +209,74 @@ export function createEngine(ruleset: RuleSet): Engine {
     return { cohorts: ordered, rejected };
   };
   type Prepared = ReturnType<typeof prepare>;
+  const run = runQuotaAwards(awards);
+  const summaryOf = (key: string, members: Members, quotas: QuotaUse[]): CohortSummary => {
+    const r0 = members[0]!.result;
+    return { key, group: r0.group, cohort: r0.cohort, year: r0.year, size: members.length, quotas };
+  };
   /**
-   * The one implementation behind `recommend` and `recommendPartitioned`. Cohorts are decided as
-   * they come; a cohort holding a candidate of a run-wide quota waits (it is not kept) until every
-   * cohort has been seen and the quota decided, then its partition is revisited and it is decided
-   * again with the run-wide positions. A cohort without such a candidate cannot be changed by a
-   * run-wide quota (only candidates get a position), so it is final at once.
+   * First pass over a partition: each cohort is decided at once; a cohort holding a candidate of a
+   * run-wide quota is only planned (not handed over, not kept) — it waits for the quota's decision.
+   * A cohort without such a candidate cannot be changed by a run-wide quota (only candidates get a
+   * position), so it is final.
    */
-  type Passes = (pass: "decide" | "revisit", pendingParts: ReadonlySet<number>, pendingKeys: ReadonlySet<string>) => Iterable<Prepared | null>;
-  const decide = (passes: Passes, onCohort: (c: CohortDecision) => void, opts: EvaluateOptions | undefined): PartitionedReport => {
-    checkAsOf(opts?.asOf);
-    const planner = new RunQuotaPlanner(ruleset, awards);
-    const summaries: CohortSummary[] = [];
-    const rejected: Rejected[] = [];
-    const seen = new Set<string>();
-    const pendingKeys = new Set<string>();
-    const pendingParts = new Set<number>();
+  const decidePrepared = (part: Prepared, onCohort: (c: CohortDecision) => void): PartitionOutcome => {
+    const plan = emptyRunQuotaPlan();
+    const cohorts: CohortSummary[] = [];
+    const pending: string[] = [];
     let scored = 0;
-    const emit = (key: string, members: Members, decisions?: ReadonlyMap<string, RunQuotaDecision>) => {
-      const { recs, quotas } = recommendCohort(ruleset, awards, members, decisions);
-      if (!decisions && planner.add(recs)) return false;
-      const r0 = members[0]!.result;
-      const summary: CohortSummary = { key, group: r0.group, cohort: r0.cohort, year: r0.year, size: members.length, quotas };
-      summaries.push(summary);
+    for (const [key, members] of part.cohorts) {
+      const { recs, quotas } = recommendCohort(ruleset, awards, members);
+      if (planRunQuotas(run, plan, recs)) {
+        pending.push(key);
+        continue;
+      }
+      const summary = summaryOf(key, members, quotas);
+      cohorts.push(summary);
       scored += recs.length;
       onCohort({ summary, results: recs });
-      return true;
-    };
-    let i = 0;
-    for (const part of passes("decide", pendingParts, pendingKeys)) {
-      for (const [key, members] of part!.cohorts) {
-        if (seen.has(key)) throw new ThiduaError(`cohort ${key} appears in more than one partition; split the input by partitionKey`);
-        seen.add(key);
-        if (!emit(key, members)) {
-          pendingKeys.add(key);
-          pendingParts.add(i);
-        }
-      }
-      for (const r of part!.rejected) rejected.push(r);
-      i++;
     }
-    const { decisions, uses: runQuotas } = planner.decide();
-    if (pendingKeys.size) {
-      for (const part of passes("revisit", pendingParts, pendingKeys)) {
-        for (const [key, members] of part?.cohorts ?? []) if (pendingKeys.has(key)) emit(key, members, decisions);
-      }
+    return { cohorts, pending, plan, rejected: part.rejected, scored };
+  };
+  /** Second pass: the waiting cohorts of a partition, decided with the run-wide positions. */
+  const revisitPrepared = (part: Prepared, pending: ReadonlySet<string>, decided: RunQuotaDecisions, onCohort: (c: CohortDecision) => void): PartitionRevisit => {
+    const cohorts: CohortSummary[] = [];
+    let scored = 0;
+    for (const [key, members] of part.cohorts) {
+      if (!pending.has(key)) continue;
+      const { recs, quotas } = recommendCohort(ruleset, awards, members, decided.positions);
+      const summary = summaryOf(key, members, quotas);
+      cohorts.push(summary);
+      scored += recs.length;
+      onCohort({ summary, results: recs });
     }
-    summaries.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    return { cohorts, scored };
+  };
+  const decideQuotas = (plans: readonly RunQuotaPlan[]): RunQuotaDecisions => {
+    const { decisions, uses } = decideRunQuotas(run, plans);
+    return { positions: decisions, uses };
+  };
+  const assemble = (outcomes: readonly PartitionOutcome[], revisits: readonly PartitionRevisit[], decided: RunQuotaDecisions, opts: EvaluateOptions | undefined): PartitionedReport => {
+    const seen = new Set<string>();
+    const cohorts: CohortSummary[] = [];
+    const rejected: Rejected[] = [];
+    let scored = 0;
+    for (const o of outcomes) {
+      for (const k of [...o.cohorts.map((c) => c.key), ...o.pending]) {
+        if (seen.has(k)) throw new ThiduaError(`cohort ${k} appears in more than one partition; split the input by partitionKey`);
+        seen.add(k);
+      }
+      cohorts.push(...o.cohorts);
+      rejected.push(...o.rejected);
+      scored += o.scored;
+    }
+    for (const r of revisits) {
+      cohorts.push(...r.cohorts);
+      scored += r.scored;
+    }
+    cohorts.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     rejected.sort((a, b) => a.index - b.index);
-    return { ruleset: ref, asOf: opts?.asOf ?? null, cohorts: summaries, runQuotas, rejected, scored };
+    return { ruleset: ref, asOf: opts?.asOf ?? null, cohorts, runQuotas: decided.uses, rejected, scored };
   };
   const recommend = (profiles: Iterable<unknown>, opts?: EvaluateOptions): RecommendationReport => {
     checkAsOf(opts?.asOf);
@@ -218,20 +285,36 @@ export function createEngine(ruleset: RuleSet): Engine {
     for (const profile of profiles) rows.push({ index: index++, profile });
     const prepared = prepare(rows, opts);
     const byCohort = new Map<string, readonly Recommendation[]>();
-    const r = decide(() => [prepared], (c) => byCohort.set(c.summary.key, c.results), opts);
+    const keep = (c: CohortDecision) => byCohort.set(c.summary.key, c.results);
+    const outcome = decidePrepared(prepared, keep);
+    const decided = decideQuotas([outcome.plan]);
+    const revisit = outcome.pending.length ? [revisitPrepared(prepared, new Set(outcome.pending), decided, keep)] : [];
+    const r = assemble([outcome], revisit, decided, opts);
     const results = r.cohorts.flatMap((c) => byCohort.get(c.key)!);
     return { ruleset: ref, asOf: r.asOf, cohorts: r.cohorts, runQuotas: r.runQuotas, results, rejected: r.rejected };
   };
+  const decidePartition: Engine["decidePartition"] = (rows, onCohort, opts) => {
+    checkAsOf(opts?.asOf);
+    return decidePrepared(prepare(rows, opts), onCohort);
+  };
+  const revisitPartition: Engine["revisitPartition"] = (rows, pending, decided, onCohort, opts) => {
+    checkAsOf(opts?.asOf);
+    const keys = new Set(pending);
+    return revisitPrepared(prepare(onlyCohorts(rows, keys), opts), keys, decided, onCohort);
+  };
   const recommendPartitioned: Engine["recommendPartitioned"] = (partitions, onCohort, opts) => {
-    const passes: Passes = function* (pass, pendingParts, pendingKeys) {
+    const outcomes: PartitionOutcome[] = [];
+    for (const part of partitions("decide")) outcomes.push(decidePartition(part, onCohort, opts));
+    const decided = decideQuotas(outcomes.map((o) => o.plan));
+    const revisits: PartitionRevisit[] = [];
+    if (outcomes.some((o) => o.pending.length)) {
       let i = 0;
-      for (const part of partitions(pass)) {
-        if (pass === "decide") yield prepare(part, opts);
-        else yield pendingParts.has(i) ? prepare(onlyCohorts(part, pendingKeys), opts) : null;
-        i++;
+      for (const part of partitions("revisit")) {
+        const pending = outcomes[i++]?.pending ?? [];
+        if (pending.length) revisits.push(revisitPartition(part, pending, decided, onCohort, opts));
       }
-    };
-    return decide(passes, onCohort, opts);
+    }
+    return assemble(outcomes, revisits, decided, opts);
   };
   const engine: Engine = {
     ruleset,
@@ -250,6 +333,10 @@ export function createEngine(ruleset: RuleSet): Engine {
     },
     recommend,
     recommendPartitioned,
+    decidePartition,
+    decideRunQuotas: decideQuotas,
+    revisitPartition,
+    assemble,
     whatIf: (profile, changes, opts) => whatIfImpl(recommend, profile, changes, opts),
   };
   return engine;
