@@ -13,7 +13,7 @@ export default defineConfig([
     treeshake: true,
   },
   {
-    entry: { cli: "src/cli/main.ts" },
+    entry: { cli: "src/cli/main.ts", "cli-worker": "src/cli/worker.ts" },
     format: ["esm"],
     sourcemap: true,
     shims: true,

@@ -12,15 +12,18 @@ import {
   type CommitteeOverride,
   type DecidedRecommendation,
   type Issue,
+  type PartitionedReport,
   type Rejected,
   type RuleSet,
   type RunSummary,
 } from "../index.js";
-import { loadRuleset } from "../node/index.js";
+import { loadRulesOrThrow } from "./rules-load.js";
 import { readProfiles } from "./input/index.js";
 import { readOverrides } from "./overrides.js";
 import { progressFor } from "./progress.js";
 import { ChunkStore, Partitions, removeDir, spillDir } from "./spill.js";
+import { layoutOf, type LayoutSpec } from "./layouts.js";
+import { decideInWorkers, defaultJobs, workerScript } from "./parallel.js";
 
 /** Rough size of a row in the input, to advance the progress bar (only computed for what is read anyway). */
 const approxBytes = (p: unknown): number => {
@@ -28,12 +31,7 @@ const approxBytes = (p: unknown): number => {
   return 120 + (facts ? Object.keys(facts).length * 28 : 0);
 };
 
-export class UsageError extends Error {
-  constructor(message: string, readonly issues: readonly Issue[] = []) {
-    super(message);
-    this.name = "UsageError";
-  }
-}
+export { UsageError, loadRulesOrThrow } from "./rules-load.js";
 
 /** Inputs larger than this are split into partition files of about this size (bounded memory). */
 export const PARTITION_BYTES = 16 * 1024 * 1024;
@@ -49,6 +47,8 @@ export interface ScoreOptions {
   readonly trace?: boolean;
   /** Target size of a partition file; an input larger than this is split by cohort on disk (default 16 MiB). */
   readonly partitionBytes?: number;
+  /** Worker threads deciding the partitions of a split input (default: one per core; 0: this thread). */
+  readonly jobs?: number;
 }
 
 /**
@@ -76,11 +76,6 @@ const timing = (stage: string) => {
   if (process.env["THIDUA_TIMINGS"] === "1") process.stderr.write(`[thidua] ${stage}: ${((performance.now() - t0) / 1000).toFixed(2)} s\n`);
 };
 
-export function loadRulesOrThrow(rules: string, allowModified = false): RuleSet {
-  const r = loadRuleset(rules, { allowModified });
-  if (!r.ok) throw new UsageError(`cannot load rule set ${rules}`, r.issues);
-  return r.value;
-}
 
 /** SHA-256 of a file, streamed. */
 function hashFile(path: string): Promise<string> {
@@ -118,7 +113,7 @@ class Rows {
  * the outcome hash from the kept projections. Memory holds one partition, the cohort summaries, the
  * rejected rows and 4 bytes per input row; the output is byte-identical to the in-memory renderers.
  */
-export async function scoreFile(input: string, opts: ScoreOptions, sink: CohortSink = () => [], preloaded?: RuleSet): Promise<Scored> {
+export async function scoreFile(input: string, opts: ScoreOptions, sink: CohortSink | LayoutSpec | null = null, preloaded?: RuleSet): Promise<Scored> {
   const rs = preloaded ?? loadRulesOrThrow(opts.rules, opts.allowModifiedRules);
   const engine = createEngine(rs);
   const overrides: CommitteeOverride[] = opts.overrides ? readOverrides(opts.overrides, rs) : [];
@@ -164,23 +159,34 @@ export async function scoreFile(input: string, opts: ScoreOptions, sink: CohortS
     partitions.finish();
     progress.stop();
 
-    const store = new ChunkStore(dir ? join(dir, "chunks") : null);
-    const applier = createOverrideApplier(rs, overrides);
+    // traces let explanations name the facts that decided each criterion; they are not part of the outcome hash
+    const evalOpts = { ...(opts.asOf && { asOf: opts.asOf }), trace: opts.trace ?? true };
     const scoringBar = progress.stage(ordinal);
-    const report = engine.recommendPartitioned(
-      () => partitions.read(),
-      ({ summary, results }) => {
-        const decided = applier.apply(results);
-        store.put(summary.key, [decided.map(resultProjectionJson).join(","), ...sink(summary, decided)]);
-        scoringBar.tick(results.length);
-      },
-      // traces let explanations name the facts that decided each criterion; they are not part of the outcome hash
-      { ...(opts.asOf && { asOf: opts.asOf }), trace: opts.trace ?? true },
-    );
+    const script = workerScript();
+    const jobs = opts.jobs ?? defaultJobs(partitions.filePaths.length);
+    let decided: { report: PartitionedReport; matched: boolean[]; get(key: string, part: number): string; close(): void };
+    if (dir && script && jobs > 0 && typeof sink !== "function") {
+      const init = { rules: opts.rules, sha256: rs.sha256, allowModified: opts.allowModifiedRules ?? false, ...(opts.asOf && { asOf: opts.asOf }), trace: evalOpts.trace, overrides, layout: sink };
+      decided = await decideInWorkers(engine, script, partitions.filePaths, init, dir, jobs, evalOpts, (n) => scoringBar.tick(n));
+    } else {
+      const store = new ChunkStore(dir ? join(dir, "chunks") : null);
+      const applier = createOverrideApplier(rs, overrides);
+      const render: CohortSink = typeof sink === "function" ? sink : sink ? layoutOf(sink, rs).cohort : () => [];
+      const report = engine.recommendPartitioned(
+        () => partitions.read(),
+        ({ summary, results }) => {
+          const decided = applier.apply(results);
+          store.put(summary.key, [decided.map(resultProjectionJson).join(","), ...render(summary, decided)]);
+          scoringBar.tick(results.length);
+        },
+        evalOpts,
+      );
+      decided = { report, matched: applier.matched(), get: (key, part) => store.get(key, part), close: () => store.close() };
+    }
+    const { report, matched } = decided;
     scoringBar.stop();
     timing("score, rank, decide, render chunks");
     const rejected = [...parseRejected, ...report.rejected.map((r) => ({ ...r, row: rowOf.get(r.index) }))].sort((a, b) => a.index - b.index);
-    const matched = applier.matched();
     overrides.forEach((o, i) => {
       if (matched[i]) return;
       const message = `override for unit ${o.unitId}${o.cohort ? ` in ${o.cohort}` : ""} matches no scored unit; it was not applied`;
@@ -188,7 +194,7 @@ export async function scoreFile(input: string, opts: ScoreOptions, sink: CohortS
     });
     const head = { asOf: report.asOf, cohorts: report.cohorts, runQuotas: report.runQuotas, rejected };
     const chunks = function* (part: number) {
-      for (const c of report.cohorts) yield store.get(c.key, part);
+      for (const c of report.cohorts) yield decided.get(c.key, part);
     };
     const outcome = createHash("sha256");
     for (const piece of outcomeJsonPieces(head, chunks(0))) outcome.update(piece);
@@ -214,7 +220,7 @@ export async function scoreFile(input: string, opts: ScoreOptions, sink: CohortS
       dispose() {
         if (disposed) return;
         disposed = true;
-        store.close();
+        decided.close();
         removeDir(dir);
       },
     };

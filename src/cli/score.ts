@@ -1,22 +1,18 @@
 import { readFileSync } from "node:fs";
 import type { Command } from "commander";
 import {
-  csvLayout,
   explainRecommendation,
   formatIssue,
   issueText,
-  markdownLayout,
-  recordJsonLayout,
   renderExplanation,
-  textLayout,
   type DecidedRecommendation,
   type DecisionRecord,
   type Issue,
   type Lang,
-  type ReportLayout,
   type RuleSet,
 } from "../index.js";
 import { openOutput, output } from "./io.js";
+import { layoutOf, type LayoutSpec, type StreamedFormat } from "./layouts.js";
 import { loadRulesOrThrow, scoreFile, UsageError, type ScoreOptions } from "./pipeline.js";
 import { renderXlsx } from "./xlsx-report.js";
 
@@ -31,6 +27,7 @@ interface CommonFlags {
   decimal?: string;
   allowModifiedRules?: boolean;
   partitionBytes?: string;
+  jobs?: string;
 }
 
 function langOf(s: string): Lang {
@@ -45,6 +42,8 @@ function scoreOptions(o: CommonFlags & { overrides?: string }): ScoreOptions {
   if (o.decimal !== undefined && o.decimal !== "," && o.decimal !== ".") throw new UsageError(`--decimal must be "," or "."`);
   const partitionBytes = o.partitionBytes === undefined ? undefined : Number(o.partitionBytes);
   if (partitionBytes !== undefined && !(Number.isSafeInteger(partitionBytes) && partitionBytes > 0)) throw new UsageError(`--partition-bytes must be a positive number of bytes`);
+  const jobs = o.jobs === undefined ? undefined : Number(o.jobs);
+  if (jobs !== undefined && !(Number.isSafeInteger(jobs) && jobs >= 0 && jobs <= 64)) throw new UsageError(`--jobs must be a number of threads from 0 to 64`);
   return {
     rules: o.rules,
     ...(o.asOf !== undefined && { asOf: o.asOf }),
@@ -53,13 +52,8 @@ function scoreOptions(o: CommonFlags & { overrides?: string }): ScoreOptions {
     ...(o.decimal !== undefined && { decimal: o.decimal as "," | "." }),
     ...(o.allowModifiedRules && { allowModifiedRules: true }),
     ...(partitionBytes !== undefined && { partitionBytes }),
+    ...(jobs !== undefined && { jobs }),
   };
-}
-
-/** The streamed layout of a text format (XLSX is built in memory). */
-function layoutOf(format: Exclude<Format, "xlsx">, rs: RuleSet, lang: Lang, overrides: boolean): ReportLayout {
-  const o = { rs, lang, overrides };
-  return format === "json" ? recordJsonLayout() : format === "csv" ? csvLayout(o) : format === "md" ? markdownLayout(o) : textLayout(o);
 }
 
 const common = (c: Command) =>
@@ -70,7 +64,8 @@ const common = (c: Command) =>
     .option("--lang <lang>", "vi or en", "vi")
     .option("--decimal <sep>", "decimal separator of numbers in CSV/XLSX text cells: , or .")
     .option("--allow-modified-rules", "load rule files whose hash does not match the manifest (every report says so)")
-    .option("--partition-bytes <n>", "inputs larger than this are split by cohort into temporary files of about this size (bounded memory)", String(16 * 1024 * 1024));
+    .option("--partition-bytes <n>", "inputs larger than this are split by cohort into temporary files of about this size (bounded memory)", String(16 * 1024 * 1024))
+    .option("--jobs <n>", "threads scoring the partitions of a split input (default: one per core; 0: no worker threads)");
 
 function warn(rs: RuleSet, warnings: readonly Issue[], lang: Lang): void {
   if (!rs.verified) {
@@ -111,8 +106,9 @@ export function scoreCommands(program: Command, exit: (code: number) => void): v
         }
         return exit(s.run.rejected.length ? 1 : 0);
       }
-      const layout = layoutOf(o.format as Exclude<Format, "xlsx">, rs, lang, opts.overrides !== undefined);
-      const s = await scoreFile(input, { ...opts, trace }, layout.cohort, rs);
+      const spec: LayoutSpec = { format: o.format as StreamedFormat, lang, overrides: opts.overrides !== undefined };
+      const layout = layoutOf(spec, rs);
+      const s = await scoreFile(input, { ...opts, trace }, spec, rs);
       const out = openOutput(o.out);
       try {
         warn(rs, s.warnings, lang);
@@ -130,7 +126,7 @@ export function scoreCommands(program: Command, exit: (code: number) => void): v
   common(program.command("validate").argument("<input>", "profiles: .json, .ndjson, .csv or .xlsx"))
     .description("check every row; print each problem with its row, column and message; exit 1 if any row is rejected")
     .action(async (input: string, o: CommonFlags) => {
-      const { rs, run: record, warnings, dispose } = await scoreFile(input, { ...scoreOptions(o), trace: false });
+      const { rs, run: record, warnings, dispose } = await scoreFile(input, { ...scoreOptions(o), trace: false }, null);
       dispose();
       warn(rs, warnings, langOf(o.lang));
       for (const r of record.rejected) {

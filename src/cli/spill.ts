@@ -71,15 +71,23 @@ export class Partitions {
     }
   }
 
+  /** The files of a spilled input, in partition order (empty when in memory). */
+  get filePaths(): readonly string[] {
+    return this.paths;
+  }
+
   /** The partitions in order; a spilled one is read back (and parsed) only when it is iterated. */
   *read(): Generator<Iterable<IndexedProfile>> {
     if (this.dir === null) {
       yield* this.mem;
       return;
     }
-    for (const p of this.paths) yield { [Symbol.iterator]: () => parseLines(readFileSync(p, "utf8")) };
+    for (const p of this.paths) yield readPartitionFile(p);
   }
 }
+
+/** The rows of one partition file (read and parsed when iterated). */
+export const readPartitionFile = (path: string): Iterable<IndexedProfile> => ({ [Symbol.iterator]: () => parseLines(readFileSync(path, "utf8")) });
 
 function* parseLines(text: string): Generator<IndexedProfile> {
   let start = 0;
@@ -92,10 +100,34 @@ function* parseLines(text: string): Generator<IndexedProfile> {
   }
 }
 
+/** Where one chunk lies in a chunk file. */
+export interface Span {
+  readonly off: number;
+  readonly len: number;
+}
+
+/** Reads spans of chunk files written by other threads (one descriptor per file, opened on first use). */
+export class SpanReader {
+  private readonly fds = new Map<string, number>();
+  read(path: string, span: Span | undefined): string {
+    if (!span || span.len === 0) return "";
+    let fd = this.fds.get(path);
+    if (fd === undefined) this.fds.set(path, (fd = openSync(path, "r")));
+    const buf = Buffer.allocUnsafe(span.len);
+    let got = 0;
+    while (got < span.len) got += readSync(fd, buf, got, span.len - got, span.off + got);
+    return buf.toString("utf8");
+  }
+  close(): void {
+    for (const fd of this.fds.values()) closeSync(fd);
+    this.fds.clear();
+  }
+}
+
 /** Report chunks per cohort key: in memory, or appended to a file and read back by offset. */
 export class ChunkStore {
   private readonly mem = new Map<string, string[]>();
-  private readonly at = new Map<string, { off: number; len: number }[]>();
+  private readonly at = new Map<string, Span[]>();
   private readonly file: Appender | null;
   private reader: number | null = null;
 
@@ -103,10 +135,11 @@ export class ChunkStore {
     this.file = path === null ? null : new Appender(openSync(path, "w"));
   }
 
-  put(key: string, parts: readonly string[]): void {
+  /** Keeps the parts of a cohort; returns their spans in the file (empty in memory). */
+  put(key: string, parts: readonly string[]): Span[] {
     if (this.file === null) {
       this.mem.set(key, [...parts]);
-      return;
+      return [];
     }
     const spans = parts.map((s) => {
       const off = this.file!.bytes;
@@ -114,6 +147,12 @@ export class ChunkStore {
       return { off, len: this.file!.bytes - off };
     });
     this.at.set(key, spans);
+    return spans;
+  }
+
+  /** Writes out what is buffered, so that other threads can read every span returned so far. */
+  flush(): void {
+    this.file?.flush();
   }
 
   /** Part `part` of the cohort `key` ("" if the cohort has none). */

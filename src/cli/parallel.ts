@@ -1,0 +1,146 @@
+import { existsSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+import type { CommitteeOverride, Engine, EvaluateOptions, PartitionedReport, PartitionOutcome, PartitionRevisit, RunQuotaDecisions } from "../index.js";
+import type { LayoutSpec } from "./layouts.js";
+import { UsageError } from "./rules-load.js";
+import { SpanReader, type Span } from "./spill.js";
+
+/**
+ * Deciding the partitions of a streamed run in worker threads: each worker loads the rule set,
+ * takes partitions one at a time from a queue (decide pass, then the revisit pass for cohorts that
+ * wait for a run-wide quota), writes its chunks to its own file and answers with plain data; this
+ * thread merges the plans, decides the run-wide quotas and assembles. The result does not depend on
+ * which worker decided what. Each worker's heap is capped (`resourceLimits`), which is what keeps
+ * the memory of a large run bounded.
+ */
+
+/** What a worker is started with. */
+export interface WorkerInit {
+  readonly rules: string;
+  /** The digest the main thread loaded: a worker refuses a rule set that changed on disk since. */
+  readonly sha256: string;
+  readonly allowModified: boolean;
+  readonly asOf?: string;
+  readonly trace: boolean;
+  readonly overrides: readonly CommitteeOverride[];
+  readonly layout: LayoutSpec | null;
+  readonly chunkPath: string;
+}
+export type ToWorker =
+  | { readonly type: "decide"; readonly index: number; readonly path: string }
+  | { readonly type: "revisit"; readonly index: number; readonly path: string; readonly pending: readonly string[]; readonly decided: RunQuotaDecisions }
+  | { readonly type: "close" };
+export type FromWorker =
+  | { readonly type: "progress"; readonly rows: number }
+  | {
+      readonly type: "done";
+      readonly index: number;
+      readonly outcome?: PartitionOutcome;
+      readonly revisit?: PartitionRevisit;
+      readonly spans: readonly [string, Span[]][];
+      readonly matched: readonly boolean[];
+    };
+
+/** Heap cap of one worker (MiB): a partition of the default size needs a fraction of it. */
+export const WORKER_HEAP_MB = 384;
+
+/** The built worker script beside this module (absent when running from source: then no workers). */
+export function workerScript(): string | null {
+  try {
+    const here = fileURLToPath(import.meta.url);
+    const file = join(here, "..", "cli-worker.js");
+    return here.endsWith(".js") && existsSync(file) ? file : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Worker threads to use by default: one per core, at most 8, at most one per partition. */
+export const defaultJobs = (partitions: number): number => Math.max(1, Math.min(availableParallelism(), 8, partitions));
+
+export interface ParallelRun {
+  readonly report: PartitionedReport;
+  readonly matched: boolean[];
+  /** Part `part` of cohort `key` (0: the outcome projection, then the layout's parts). */
+  get(key: string, part: number): string;
+  close(): void;
+}
+
+export async function decideInWorkers(
+  engine: Engine,
+  script: string,
+  files: readonly string[],
+  init: Omit<WorkerInit, "chunkPath">,
+  dir: string,
+  jobs: number,
+  opts: EvaluateOptions,
+  progress: (rows: number) => void,
+): Promise<ParallelRun> {
+  const where = new Map<string, { path: string; spans: Span[] }>();
+  const matched = init.overrides.map(() => false);
+  const outcomes: PartitionOutcome[] = new Array(files.length);
+  const revisits: PartitionRevisit[] = [];
+  const workers = Array.from({ length: jobs }, (_, w) => {
+    const chunkPath = join(dir, `chunks-${w}`);
+    const worker = new Worker(script, { workerData: { ...init, chunkPath } satisfies WorkerInit, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+    return { worker, chunkPath };
+  });
+  /** Runs the tasks on the workers, each taking the next task when it answers. */
+  const runQueue = (tasks: ToWorker[]) =>
+    new Promise<void>((resolve, reject) => {
+      let next = 0;
+      let busy = 0;
+      const failed = (e: Error & { code?: string }) =>
+        reject(
+          e.code === "ERR_WORKER_OUT_OF_MEMORY"
+            ? new UsageError(`a partition did not fit in a scoring thread's ${WORKER_HEAP_MB} MiB: a cohort is too large to split; rerun with --jobs 0 (one thread, no cap)`)
+            : e,
+        );
+      const give = (w: (typeof workers)[number]) => {
+        if (next >= tasks.length) {
+          if (busy === 0) resolve();
+          return;
+        }
+        busy++;
+        w.worker.postMessage(tasks[next++]!);
+      };
+      for (const w of workers) {
+        w.worker.removeAllListeners("message").removeAllListeners("error");
+        w.worker.on("error", failed);
+        w.worker.on("message", (m: FromWorker) => {
+          if (m.type === "progress") return progress(m.rows);
+          busy--;
+          for (const [key, spans] of m.spans) where.set(key, { path: w.chunkPath, spans });
+          m.matched.forEach((x, i) => (matched[i] ||= x));
+          if (m.outcome) outcomes[m.index] = m.outcome;
+          if (m.revisit) revisits.push(m.revisit);
+          give(w);
+        });
+        give(w);
+      }
+    });
+  try {
+    await runQueue(files.map((path, index) => ({ type: "decide", index, path })));
+    const decided = engine.decideRunQuotas(outcomes.map((o) => o.plan));
+    const waiting = outcomes.flatMap((o, index) => (o.pending.length ? [{ type: "revisit" as const, index, path: files[index]!, pending: o.pending, decided }] : []));
+    if (waiting.length) await runQueue(waiting);
+    const report = engine.assemble(outcomes, revisits, decided, opts);
+    await Promise.all(workers.map((w) => (w.worker.postMessage({ type: "close" } satisfies ToWorker), new Promise((r) => w.worker.once("exit", r)))));
+    const reader = new SpanReader();
+    return {
+      report,
+      matched,
+      get: (key, part) => {
+        const at = where.get(key);
+        return at ? reader.read(at.path, at.spans[part]) : "";
+      },
+      close: () => reader.close(),
+    };
+  } catch (e) {
+    await Promise.all(workers.map((w) => w.worker.terminate()));
+    throw e;
+  }
+}

@@ -1,0 +1,65 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { generateProfiles } from "../../bench/generate.js";
+import { loadRuleset } from "../../dist/node.js";
+
+/**
+ * The built CLI on an input large enough to be split into partition files (forced small with
+ * --partition-bytes): worker threads (--jobs 2), this thread (--jobs 0) and the in-memory path must
+ * write the same bytes, list the same rejected rows and leave no temporary files behind.
+ */
+const root = new URL("../../", import.meta.url).pathname;
+const cli = (args: string[]) => spawnSync(process.execPath, [join(root, "dist", "cli.js"), ...args], { cwd: root, encoding: "utf8", maxBuffer: 1 << 28 });
+const dir = mkdtempSync(join(tmpdir(), "thidua-large-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const loaded = loadRuleset("vn-2447-2025");
+if (!loaded.ok) throw new Error("rule set");
+const rs = loaded.value;
+const profiles: Record<string, unknown>[] = [];
+for (const [i, g] of (["ministry", "province", "front", "enterprise", "individual"] as const).entries()) profiles.push(...generateProfiles(rs, g, 600, 7 + i, 0.9));
+const strong = JSON.parse(readFileSync(join(root, "fixtures/profiles/province.json"), "utf8")).find((p: { id: string }) => p.id === "pv-quang-ninh");
+for (let i = 0; i < 30; i++) profiles.push({ ...strong, id: `flag-${i}`, cohort: `co-${i % 10}` }); // Government-flag candidates in 10 clusters
+const lines = profiles.map((p) => JSON.stringify(p));
+lines.splice(40, 0, "{ broken");
+lines.push(JSON.stringify({ ...profiles[5], facts: { soDonViKhongTonTai: 1 } }));
+const input = join(dir, "units.ndjson");
+writeFileSync(input, `${lines.join("\n")}\n`);
+const overrides = join(dir, "overrides.json");
+writeFileSync(overrides, JSON.stringify([{ unitId: "flag-3", award: null, reason: "Hồ sơ chưa đủ", decidedBy: "Hội đồng", date: "2025-12-20", cohort: "co-3" }]));
+const runs = () => readdirSync(tmpdir()).filter((f) => f.startsWith("thidua-run-")).length;
+
+describe("thidua score on a split input", () => {
+  for (const format of ["csv", "md", "json"] as const) {
+    it(`${format}: worker threads, one thread and in memory write the same bytes`, () => {
+      const before = runs();
+      const common = ["score", input, "--as-of", "2025-12-31", "--format", format, "--overrides", overrides];
+      const inMemory = cli(common);
+      const threads = cli([...common, "--partition-bytes", "60000", "--jobs", "2"]);
+      const single = cli([...common, "--partition-bytes", "60000", "--jobs", "0"]);
+      expect(inMemory.status, inMemory.stderr).toBe(1); // two rows rejected
+      expect(threads.status, threads.stderr).toBe(1);
+      expect(threads.stdout).toBe(inMemory.stdout);
+      expect(single.stdout).toBe(inMemory.stdout);
+      expect(threads.stderr).toBe(inMemory.stderr);
+      expect(runs()).toBe(before); // partition and chunk files removed
+    });
+  }
+
+  it("the record lists every row: scored or rejected with its line", () => {
+    const r = cli(["score", input, "--as-of", "2025-12-31", "--format", "json", "--partition-bytes", "60000", "--jobs", "2"]);
+    const rec = JSON.parse(r.stdout);
+    expect(rec.results.length + rec.rejected.length).toBe(lines.length);
+    expect(rec.rejected.map((x: { row: number }) => x.row)).toEqual([41, lines.length]);
+    expect(rec.runQuotas[0]).toMatchObject({ award: "award.co-thi-dua-chinh-phu", base: 10, allowed: 2, candidates: 10 });
+  });
+
+  it("validate agrees on a split input", () => {
+    const r = cli(["validate", input, "--partition-bytes", "60000", "--jobs", "2", "--lang", "en"]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain(`${lines.length} rows: ${lines.length - 2} valid, 2 rejected`);
+  });
+});
