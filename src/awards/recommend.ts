@@ -193,11 +193,17 @@ export function recommendCohort(
   const quotas = decideStatuses(rs, applicable, units, runDecisions);
   const compiledById = new Map(applicable.map((a) => [a.def.id, a]));
   const defs = applicable.map((a) => a.def);
-  const recs = units.map((u) => toRecommendation(rs, defs, compiledById, u, units.length));
+  const ladders = new Map<string, Award[][]>();
+  const laddersOf = (recipient: string) => {
+    let l = ladders.get(recipient);
+    if (!l) ladders.set(recipient, (l = laddersFor(defs, recipient)));
+    return l;
+  };
+  const recs = units.map((u) => toRecommendation(rs, defs, compiledById, u, units.length, laddersOf));
   return { recs, quotas };
 }
 
-function toRecommendation(rs: RuleSet, awards: readonly Award[], compiledById: ReadonlyMap<string, CompiledAward>, u: Unit, size: number): Recommendation {
+function toRecommendation(rs: RuleSet, awards: readonly Award[], compiledById: ReadonlyMap<string, CompiledAward>, u: Unit, size: number, laddersOf: (recipient: string) => Award[][]): Recommendation {
   const r = u.ranked.result;
   const granted = awards.filter((a) => u.statuses.get(a.id)!.granted).sort((x, y) => y.precedence - x.precedence || (x.id < y.id ? -1 : 1));
   const top = granted[0];
@@ -209,7 +215,7 @@ function toRecommendation(rs: RuleSet, awards: readonly Award[], compiledById: R
   const alongside = [...byGroup.values()].filter((a) => a !== top);
   const alternatives = granted.filter((a) => a !== top && !alongside.includes(a));
   // a knocked-out unit is barred from every award that excludes knock-outs: one near miss says why
-  const next = nextAwards(awards, u, granted);
+  const next = nextAwards(laddersOf(granted[0]?.recipient ?? (r.group === "individual" ? "individual" : "collective")), u);
   const nearMisses = (r.knockedOut ? next.slice(0, 1) : next).map((a) => {
     const st = u.statuses.get(a.id)!;
     const missing = st.checks.filter((c) => c.result !== true);
@@ -239,27 +245,39 @@ function toRecommendation(rs: RuleSet, awards: readonly Award[], compiledById: R
   };
 }
 
+/** The ladders (exclusive groups) of the awards a recipient kind can receive, each in catalog order. */
+function laddersFor(awards: readonly Award[], recipient: string): Award[][] {
+  const ladders = new Map<string, Award[]>();
+  for (const a of awards) {
+    if (a.recipient !== recipient) continue;
+    const key = a.exclusiveGroup ?? `#${a.id}`;
+    const l = ladders.get(key);
+    if (l) l.push(a);
+    else ladders.set(key, [a]);
+  }
+  return [...ladders.values()];
+}
+
 /**
  * The next step up on each ladder (exclusive group) of the unit's recipient kind: the lowest award
  * above the highest one granted in that group. Awards barred only by facts that cannot improve
  * (`better: "none"`, e.g. the person's category or sex) are not "near", nor are titles whose
  * this-year prerequisite is not granted yet.
  */
-function nextAwards(awards: readonly Award[], u: Unit, granted: readonly Award[]): Award[] {
-  const recipient = granted[0]?.recipient ?? (u.ranked.result.group === "individual" ? "individual" : "collective");
-  const ladders = new Map<string, Award[]>();
-  for (const a of awards.filter((x) => x.recipient === recipient)) {
-    const key = a.exclusiveGroup ?? `#${a.id}`;
-    ladders.set(key, [...(ladders.get(key) ?? []), a]);
-  }
+function nextAwards(ladders: readonly Award[][], u: Unit): Award[] {
   const out: Award[] = [];
-  for (const ladder of ladders.values()) {
-    const held = Math.max(-1, ...ladder.filter((a) => u.statuses.get(a.id)!.granted).map((a) => a.precedence));
-    const next = ladder
-      .filter((a) => a.precedence > held && !u.statuses.get(a.id)!.checks.some((c) => c.kind === "conditions" && c.fixedBar))
+  const before = (x: Award, y: Award) => x.precedence < y.precedence || (x.precedence === y.precedence && x.id < y.id);
+  for (const ladder of ladders) {
+    let held = -1;
+    for (const a of ladder) if (u.statuses.get(a.id)!.granted && a.precedence > held) held = a.precedence;
+    let next: Award | undefined;
+    for (const a of ladder) {
+      if (a.precedence <= held || (next && !before(a, next))) continue;
+      if (u.statuses.get(a.id)!.checks.some((c) => c.kind === "conditions" && c.fixedBar)) continue;
       // a title that needs another one this year is not "next" until that one is granted (its own ladder shows it)
-      .filter((a) => (a.requiresThisYear ?? []).every((id) => u.statuses.get(id)?.granted === true))
-      .sort((x, y) => x.precedence - y.precedence || (x.id < y.id ? -1 : 1))[0];
+      if (!(a.requiresThisYear ?? []).every((id) => u.statuses.get(id)?.granted === true)) continue;
+      next = a;
+    }
     if (next) out.push(next);
   }
   return out.sort((x, y) => x.precedence - y.precedence || (x.id < y.id ? -1 : 1));

@@ -142,7 +142,7 @@ export async function scoreFile(input: string, opts: ScoreOptions, sink: CohortS
           continue;
         }
         if (r.profile !== undefined && !(r.issues ?? []).some((i) => i.severity === "error")) {
-          partitions.add(partitionKey(r.profile), ordinal, r.profile);
+          partitions.add(partitionKey(r.profile), ordinal, r.profile, r.raw);
           rowOf.set(ordinal, r.row);
         } else {
           const id = r.profile && typeof r.profile === "object" ? (r.profile as { id?: unknown }).id : undefined;

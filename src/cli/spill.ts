@@ -57,10 +57,11 @@ export class Partitions {
     }
   }
 
-  add(key: string, index: number, profile: unknown): void {
+  /** Adds a row; `raw`, if given, is the JSON text `profile` was parsed from (written as is). */
+  add(key: string, index: number, profile: unknown, raw?: string): void {
     const i = partitionOf(key, this.count);
     if (this.dir === null) this.mem[i]!.push({ index, profile });
-    else this.files[i]!.write(`${index}\t${JSON.stringify(profile)}\n`);
+    else this.files[i]!.write(`${index}\t${raw ?? JSON.stringify(profile)}\n`);
   }
 
   /** Ends the writing; the partitions can then be read any number of times. */

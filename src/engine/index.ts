@@ -195,18 +195,19 @@ export function createEngine(ruleset: RuleSet): Engine {
   };
   type Members = { result: ScoreResult; profile: ValidProfile }[];
   /** Validates and scores one partition; its cohorts sorted by key. */
+  /** Validates one partition and groups it by cohort (sorted by key); scoring waits for the cohort's turn, so its results die young. */
   const prepare = (rows: Iterable<IndexedProfile>, opts: EvaluateOptions | undefined) => {
     const { valid, rejected } = inPeriod(validateIndexed(validator, rows), opts);
-    const cohorts = new Map<string, Members>();
+    const cohorts = new Map<string, ValidProfile[]>();
     for (const { profile } of valid) {
-      const result = score(profile, opts, false);
-      const k = cohortKey(result);
+      const k = cohortKey({ group: profile.group, cohort: profile.cohort ?? null, year: profile.year });
       const list = cohorts.get(k);
-      if (list) list.push({ result, profile });
-      else cohorts.set(k, [{ result, profile }]);
+      if (list) list.push(profile);
+      else cohorts.set(k, [profile]);
     }
     const ordered = [...cohorts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return { cohorts: ordered, rejected };
+    const scored = (profiles: readonly ValidProfile[]): Members => profiles.map((profile) => ({ result: score(profile, opts, false), profile }));
+    return { cohorts: ordered, rejected, scored };
   };
   type Prepared = ReturnType<typeof prepare>;
   const run = runQuotaAwards(awards);
@@ -225,7 +226,8 @@ export function createEngine(ruleset: RuleSet): Engine {
     const cohorts: CohortSummary[] = [];
     const pending: string[] = [];
     let scored = 0;
-    for (const [key, members] of part.cohorts) {
+    for (const [key, profiles] of part.cohorts) {
+      const members = part.scored(profiles);
       const { recs, quotas } = recommendCohort(ruleset, awards, members);
       if (planRunQuotas(run, plan, recs)) {
         pending.push(key);
@@ -242,8 +244,9 @@ export function createEngine(ruleset: RuleSet): Engine {
   const revisitPrepared = (part: Prepared, pending: ReadonlySet<string>, decided: RunQuotaDecisions, onCohort: (c: CohortDecision) => void): PartitionRevisit => {
     const cohorts: CohortSummary[] = [];
     let scored = 0;
-    for (const [key, members] of part.cohorts) {
+    for (const [key, profiles] of part.cohorts) {
       if (!pending.has(key)) continue;
+      const members = part.scored(profiles);
       const { recs, quotas } = recommendCohort(ruleset, awards, members, decided.positions);
       const summary = summaryOf(key, members, quotas);
       cohorts.push(summary);

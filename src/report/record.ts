@@ -74,10 +74,22 @@ const resultProjection = (r: Recommendation) => [
   r.scoreResult.missingFacts,
 ];
 
-const ASCII = /^[\x20-\x7e]*$/;
-/** A string as canonical JSON writes it (NFC unless plain ASCII). */
-const q = (s: string | null): string => (s === null ? "null" : JSON.stringify(ASCII.test(s) ? s : s.normalize("NFC")));
-const ids = (xs: readonly { id: string }[]) => `[${xs.map((x) => q(x.id)).join(",")}]`;
+/** Printable ASCII without `"` and `\\`: JSON writes it as is, and NFC leaves it alone. */
+const PLAIN = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
+/** A string as canonical JSON writes it (NFC). */
+const q = (s: string | null): string => (s === null ? "null" : PLAIN.test(s) ? `"${s}"` : JSON.stringify(s.normalize("NFC")));
+const quoted = new Map<string, string>();
+/** `q` for the ids and statuses of the rule set, which repeat on every unit (cached, bounded). */
+const qid = (s: string | null): string => {
+  if (s === null) return "null";
+  let out = quoted.get(s);
+  if (out === undefined) {
+    out = q(s);
+    if (quoted.size < 4096) quoted.set(s, out);
+  }
+  return out;
+};
+const ids = (xs: readonly { id: string }[]) => (xs.length ? `[${xs.map((x) => qid(x.id)).join(",")}]` : "[]");
 
 /**
  * Canonical JSON of one unit's entry in the outcome projection (a streamed run hashes these one by
@@ -85,12 +97,12 @@ const ids = (xs: readonly { id: string }[]) => `[${xs.map((x) => q(x.id)).join("
  */
 export function resultProjectionJson(r: Recommendation): string {
   let criteria = "";
-  for (const c of r.scoreResult.criteria) criteria += `${criteria ? "," : ""}[${q(c.id)},${q(c.status)},${q(c.points)},${q(c.bonus)},${q(c.deduction)}]`;
+  for (const c of r.scoreResult.criteria) criteria += `${criteria ? "," : ""}[${qid(c.id)},${qid(c.status)},${qid(c.points)},${qid(c.bonus)},${qid(c.deduction)}]`;
   let eligibility = "";
-  for (const e of r.eligibility) eligibility += `${eligibility ? "," : ""}[${q(e.award)},${q(e.status)}]`;
+  for (const e of r.eligibility) eligibility += `${eligibility ? "," : ""}[${qid(e.award)},${qid(e.status)}]`;
   return (
-    `[${q(r.cohort)},${q(r.group)},${JSON.stringify(r.year)},${q(r.unitId)},${JSON.stringify(r.rank)},${q(r.decidedBy)},${q(r.score)},${q(r.percent)},${q(r.classification)},${r.knockedOut},` +
-    `${q(r.award?.id ?? null)},${ids(r.alongside)},${ids(r.alternatives)},[${criteria}],[${eligibility}],[${r.scoreResult.missingFacts.map(q).join(",")}]]`
+    `[${q(r.cohort)},${qid(r.group)},${JSON.stringify(r.year)},${q(r.unitId)},${JSON.stringify(r.rank)},${qid(r.decidedBy)},${q(r.score)},${q(r.percent)},${qid(r.classification)},${r.knockedOut},` +
+    `${qid(r.award?.id ?? null)},${ids(r.alongside)},${ids(r.alternatives)},[${criteria}],[${eligibility}],[${r.scoreResult.missingFacts.map(qid).join(",")}]]`
   );
 }
 

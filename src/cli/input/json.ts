@@ -1,6 +1,5 @@
 import { createReadStream } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { createInterface } from "node:readline";
 import { issue } from "../../errors/index.js";
 import type { InputRow, ReadOptions } from "./types.js";
 
@@ -37,19 +36,37 @@ export async function* readJson(path: string, file: string, opts: ReadOptions): 
   for (const [i, item] of items.entries()) yield { row: i + 1, profile: withDefaults(item, opts) };
 }
 
+/** The lines of a text file, streamed in 1 MiB chunks (LF or CRLF; a final line without a line break counts). */
+async function* fileLines(path: string): AsyncGenerator<string[]> {
+  let rest = "";
+  for await (const chunk of createReadStream(path, { encoding: "utf8", highWaterMark: 1 << 20 })) {
+    const text = rest + (chunk as string);
+    const lines = text.split("\n");
+    rest = lines.pop()!;
+    yield lines;
+  }
+  if (rest !== "") yield [rest];
+}
+
 /** An NDJSON file, streamed line by line: blank lines skipped, a broken line reported, the rest read on. */
 export async function* readNdjson(path: string, file: string, opts: ReadOptions): AsyncGenerator<InputRow> {
-  const lines = createInterface({ input: createReadStream(path, { encoding: "utf8" }), crlfDelay: Infinity });
   let n = 0;
-  for await (const raw of lines) {
-    n++;
-    const line = n === 1 ? raw.replace(/^\uFEFF/, "") : raw;
-    if (line.trim() === "") continue;
-    try {
-      yield { row: n, profile: withDefaults(JSON.parse(line), opts) };
-    } catch (e) {
-      const { column, reason } = jsonErrorPosition(line, e);
-      yield { row: n, issues: [issue("input.parse", ["row", n], `${file}, line ${n}, column ${column}: invalid JSON — ${reason}`, { file, row: n, column })] };
+  for await (const batch of fileLines(path)) {
+    for (let raw of batch) {
+      n++;
+      if (raw.endsWith("\r")) raw = raw.slice(0, -1);
+      const line = n === 1 ? raw.replace(/^\uFEFF/, "") : raw;
+      if (line.trim() === "") continue;
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(line);
+      } catch (e) {
+        const { column, reason } = jsonErrorPosition(line, e);
+        yield { row: n, issues: [issue("input.parse", ["row", n], `${file}, line ${n}, column ${column}: invalid JSON — ${reason}`, { file, row: n, column })] };
+        continue;
+      }
+      const profile = withDefaults(parsed, opts);
+      yield profile === parsed ? { row: n, profile, raw: line } : { row: n, profile };
     }
   }
 }
