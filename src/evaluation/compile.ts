@@ -51,6 +51,16 @@ export function compileNode<R>(cond: Condition, reader: ReaderFactory<R>, issues
 
 function allOf<R>(kids: readonly Node<R>[]): Node<R> {
   const n = kids.length;
+  if (n === 1) return kids[0]!;
+  if (n === 2) {
+    const [a, b] = kids as [Node<R>, Node<R>];
+    return (row) => {
+      const x = a(row);
+      if (x === F) return F;
+      const y = b(row);
+      return y === F ? F : x === U || y === U ? U : T;
+    };
+  }
   return (row) => {
     let r: Tri = T;
     for (let i = 0; i < n; i++) {
@@ -64,6 +74,16 @@ function allOf<R>(kids: readonly Node<R>[]): Node<R> {
 
 function anyOf<R>(kids: readonly Node<R>[]): Node<R> {
   const n = kids.length;
+  if (n === 1) return kids[0]!;
+  if (n === 2) {
+    const [a, b] = kids as [Node<R>, Node<R>];
+    return (row) => {
+      const x = a(row);
+      if (x === T) return T;
+      const y = b(row);
+      return y === T ? T : x === U || y === U ? U : F;
+    };
+  }
   return (row) => {
     let r: Tri = F;
     for (let i = 0; i < n; i++) {
@@ -104,6 +124,8 @@ function compileLeaf<R>(cond: Condition, reader: ReaderFactory<R>, issues: Issue
   const read = reader(leaf.fact);
   const slot = read.slot;
   if (segments === undefined && slot !== undefined) {
+    const fused = slotLeaf(leaf.operator, v, slot, cmp);
+    if (fused) return fused as unknown as Node<R>;
     return (row) => {
       const a = (row as unknown as readonly unknown[])[slot];
       return a === undefined || a === null ? U : cmp(a) ? T : F;
@@ -125,6 +147,46 @@ function compileLeaf<R>(cond: Condition, reader: ReaderFactory<R>, issues: Issue
     const a = get(read(row));
     return a === MISSING ? U : cmp(a) ? T : F;
   };
+}
+
+/**
+ * Leaves on a dense-row slot with the comparison written in (one closure call less per leaf): a
+ * number threshold with a numeric operator, or `equal`. Other fact types fall back to `cmp`, which
+ * holds json-rules-engine's guard, so the verdicts are those of the generic leaf.
+ */
+function slotLeaf(operator: string, v: unknown, slot: number, cmp: (a: unknown) => boolean): Node<readonly unknown[]> | undefined {
+  if (operator === "equal") {
+    return (row) => {
+      const a = row[slot];
+      return a === undefined || a === null ? U : a === v ? T : F;
+    };
+  }
+  if (typeof v !== "number") return undefined;
+  const b = v;
+  switch (operator) {
+    case "greaterThanInclusive":
+      return (row) => {
+        const a = row[slot];
+        return a === undefined || a === null ? U : typeof a === "number" ? (a >= b ? T : F) : cmp(a) ? T : F;
+      };
+    case "greaterThan":
+      return (row) => {
+        const a = row[slot];
+        return a === undefined || a === null ? U : typeof a === "number" ? (a > b ? T : F) : cmp(a) ? T : F;
+      };
+    case "lessThanInclusive":
+      return (row) => {
+        const a = row[slot];
+        return a === undefined || a === null ? U : typeof a === "number" ? (a <= b ? T : F) : cmp(a) ? T : F;
+      };
+    case "lessThan":
+      return (row) => {
+        const a = row[slot];
+        return a === undefined || a === null ? U : typeof a === "number" ? (a < b ? T : F) : cmp(a) ? T : F;
+      };
+    default:
+      return undefined;
+  }
 }
 
 const objectReader: ReaderFactory<Readonly<Record<string, unknown>>> = (id) => (facts) => (has.call(facts, id) ? facts[id] : undefined);
