@@ -56,9 +56,11 @@ export interface ScoreResult {
 
 const inForce = (from: string | undefined, to: string | undefined, asOf: string) => (from === undefined || from <= asOf) && (to === undefined || asOf <= to);
 
+const NO_CAPS: { id: string; raw: number; cap: number }[] = [];
 function applyCaps(g: CompiledGroup, values: readonly number[]): { total: number; caps: { id: string; raw: number; cap: number }[] } {
   let total = 0;
-  for (const v of values) total += v;
+  for (let i = 0; i < values.length; i++) total += values[i]!;
+  if (g.caps.length === 0) return { total, caps: NO_CAPS };
   const caps = g.caps.map((cap) => {
     let raw = 0;
     for (const m of cap.members) raw += values[m]!;
@@ -75,16 +77,30 @@ function classesOf(rs: RuleSet): readonly ClassDef[] {
   return s;
 }
 
-/** percent in hundredths of a percent (7250 = 72.5%). */
-function classify(rs: RuleSet, percent: number, points: ReadonlyMap<string, number>, knockedOut: boolean): ClassDef | null {
+/**
+ * percent in hundredths of a percent (7250 = 72.5%); `points(id)` gives a criterion's points, or
+ * undefined when it does not apply to the profile.
+ */
+function classify(rs: RuleSet, percent: number, points: (criterion: string) => number | undefined, knockedOut: boolean): ClassDef | null {
   for (const k of classesOf(rs)) {
     if (percent < Math.round(k.minPercent * 100)) continue;
     if (k.noKnockout && knockedOut) continue;
     // A requirement binds only profiles for which its criterion applies (its group, in force, applicable).
-    if ((k.requires ?? []).some((r) => points.has(r.criterion) && points.get(r.criterion)! < Math.round(r.minPoints * 100))) continue;
+    if ((k.requires ?? []).some((r) => {
+      const p = points(r.criterion);
+      return p !== undefined && p < Math.round(r.minPoints * 100);
+    })) continue;
     return k;
   }
   return null;
+}
+
+const indexCache = new WeakMap<CompiledGroup, ReadonlyMap<string, number>>();
+/** Position of each criterion id in a compiled group. */
+function indexOf(g: CompiledGroup): ReadonlyMap<string, number> {
+  let m = indexCache.get(g);
+  if (!m) indexCache.set(g, (m = new Map(g.criteria.map((c, i) => [c.def.id, i]))));
+  return m;
 }
 
 const contentCache = new WeakMap<CompiledGroup, { content: number; members: number[] }[]>();
@@ -120,31 +136,66 @@ export interface ScoreOptions {
 export function scoreProfile(cr: CompiledRuleSet, p: ValidProfile, opts: ScoreOptions): ScoreResult {
   const rs = cr.ruleset;
   const g = cr.groups.get(p.group) ?? { group: p.group, criteria: [], caps: [] };
-  const verdicts: CriterionVerdict[] = g.criteria.map((c) => scoreCriterion(c, p.row, inForce(c.def.effectiveFrom, c.def.effectiveTo, opts.asOf)));
-  const applicable = (i: number) => verdicts[i]!.status !== "not_applicable";
-  const actual = applyCaps(g, verdicts.map((v) => v.points));
-  const potential = applyCaps(g, verdicts.map((v) => v.potential));
-  const nominal = applyCaps(g, g.criteria.map((c, i) => (applicable(i) ? c.max : 0))).total;
-  const maxScore = applyCaps(g, g.criteria.map((c, i) => (applicable(i) ? c.max + c.maxBonus : 0))).total;
+  const n = g.criteria.length;
+  const verdicts: CriterionVerdict[] = new Array(n);
+  const pointsNow: number[] = new Array(n);
+  const pointsBest: number[] = new Array(n);
+  const nominals: number[] = new Array(n);
+  const maxima: number[] = new Array(n);
+  let anyKnocked = false;
+  let anyKnockoutUnknown = false;
+  for (let i = 0; i < n; i++) {
+    const c = g.criteria[i]!;
+    const v = scoreCriterion(c, p.row, inForce(c.def.effectiveFrom, c.def.effectiveTo, opts.asOf));
+    verdicts[i] = v;
+    const applies = v.status !== "not_applicable";
+    pointsNow[i] = v.points;
+    pointsBest[i] = v.potential;
+    nominals[i] = applies ? c.max : 0;
+    maxima[i] = applies ? c.max + c.maxBonus : 0;
+    if (v.knocked) anyKnocked = true;
+    if (c.knockout && v.status === "unknown") anyKnockoutUnknown = true;
+  }
+  const actual = applyCaps(g, pointsNow);
+  const potential = applyCaps(g, pointsBest);
+  const nominal = applyCaps(g, nominals).total;
+  const maxScore = applyCaps(g, maxima).total;
   const mode = rs.manifest.rounding as RoundingMode;
   // score × 100 / nominal, in hundredths of a percent, exact integer rounding (Decimal-free hot path)
   const pct = (u: number) => (nominal === 0 ? 0 : divRound(u * 10000, nominal, mode));
   const percent = pct(actual.total);
-  const byId = new Map(g.criteria.flatMap((c, i) => (applicable(i) ? [[c.def.id, verdicts[i]!.points] as const] : [])));
-  const potentialById = new Map(g.criteria.flatMap((c, i) => (applicable(i) ? [[c.def.id, verdicts[i]!.potential] as const] : [])));
-  const knockouts = g.criteria
-    .filter((_c, i) => verdicts[i]!.knocked)
-    .map((c) => ({ criterion: c.def.id, reason: c.def.knockoutReason ?? c.def.title }));
+  const index = indexOf(g);
+  const pointsOfCriterion = (id: string) => {
+    const i = index.get(id);
+    return i === undefined || verdicts[i]!.status === "not_applicable" ? undefined : verdicts[i]!.points;
+  };
+  const potentialOfCriterion = (id: string) => {
+    const i = index.get(id);
+    return i === undefined || verdicts[i]!.status === "not_applicable" ? undefined : verdicts[i]!.potential;
+  };
+  const knockouts: { criterion: string; reason: Localized }[] = [];
+  const knockoutsUnknown: string[] = [];
+  if (anyKnocked || anyKnockoutUnknown) {
+    for (let i = 0; i < n; i++) {
+      const c = g.criteria[i]!;
+      if (verdicts[i]!.knocked) knockouts.push({ criterion: c.def.id, reason: c.def.knockoutReason ?? c.def.title });
+      if (c.knockout && verdicts[i]!.status === "unknown") knockoutsUnknown.push(c.def.id);
+    }
+  }
   const knockedOut = knockouts.length > 0;
-  const knockoutsUnknown = g.criteria.filter((c, i) => c.knockout && verdicts[i]!.status === "unknown").map((c) => c.def.id);
   // an unknown knock-out bars "noKnockout" classes now; the best case assumes it did not happen
-  const klass = classify(rs, percent, byId, knockedOut || knockoutsUnknown.length > 0);
-  const potentialClass = classify(rs, pct(potential.total), potentialById, knockedOut);
-  const missing = new Set<number>();
-  const criteria: CriterionResult[] = g.criteria.map((c, i) => {
+  const klass = classify(rs, percent, pointsOfCriterion, knockedOut || knockoutsUnknown.length > 0);
+  const potentialClass = classify(rs, pct(potential.total), potentialOfCriterion, knockedOut);
+  let missing: Set<number> | undefined;
+  const criteria: CriterionResult[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const c = g.criteria[i]!;
     const v = verdicts[i]!;
     const miss = v.anyUnknown ? missingSlots(c, p.row) : NO_SLOTS;
-    for (const s of miss) missing.add(s);
+    if (miss.length) {
+      missing ??= new Set();
+      for (const s of miss) missing.add(s);
+    }
     const r: CriterionResult = {
       id: c.def.id,
       status: v.status,
@@ -156,8 +207,9 @@ export function scoreProfile(cr: CompiledRuleSet, p: ValidProfile, opts: ScoreOp
       ...(c.knockout && { knockout: true as const }),
       missingFacts: miss.length ? miss.map((s) => rs.facts[s]!.id) : NONE,
     };
-    return opts.trace && v.status !== "not_applicable" ? { ...r, trace: traceCriterion(c.def, p.facts) } : r;
-  });
+    criteria[i] = opts.trace && v.status !== "not_applicable" ? { ...r, trace: traceCriterion(c.def, p.facts) } : r;
+  }
+  const applicable = (i: number) => verdicts[i]!.status !== "not_applicable";
   const contents: { content: number; points: string; maxPoints: string }[] = [];
   for (const { content, members } of contentsOf(g)) {
     let pts = 0;
@@ -189,8 +241,8 @@ export function scoreProfile(cr: CompiledRuleSet, p: ValidProfile, opts: ScoreOp
     knockouts,
     knockoutsUnknown,
     contents,
-    groupCaps: actual.caps.map((c) => ({ id: c.id, points: units(c.raw), cap: units(c.cap), applied: c.raw > c.cap })),
+    groupCaps: actual.caps.length ? actual.caps.map((c) => ({ id: c.id, points: units(c.raw), cap: units(c.cap), applied: c.raw > c.cap })) : [],
     criteria,
-    missingFacts: [...missing].sort((a, b) => a - b).map((s) => rs.facts[s]!.id),
+    missingFacts: missing ? [...missing].sort((a, b) => a - b).map((s) => rs.facts[s]!.id) : [],
   };
 }
