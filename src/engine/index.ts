@@ -104,7 +104,8 @@ export function partitionKey(profile: unknown): string {
   if (!profile || typeof profile !== "object") return "";
   const p = profile as { group?: unknown; cohort?: unknown; year?: unknown };
   if (typeof p.group !== "string" || typeof p.year !== "number" || (p.cohort !== undefined && typeof p.cohort !== "string")) return "";
-  return cohortKey({ group: p.group, cohort: p.cohort ?? null, year: p.year });
+  // the validator keeps the cluster in NFC: the key must be the one the valid profile will have
+  return cohortKey({ group: p.group, cohort: p.cohort === undefined ? null : p.cohort.normalize("NFC"), year: p.year });
 }
 
 /** A rule set compiled once (see `createEngine`): validates, scores, ranks and proposes awards. Pure and synchronous. */

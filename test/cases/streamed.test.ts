@@ -42,6 +42,8 @@ const provinces = JSON.parse(readFileSync(new URL("../../fixtures/profiles/provi
 const strong = provinces.find((p: { id: string }) => p.id === "pv-quang-ninh");
 const flagged = Array.from({ length: 72 }, (_, i) => ({ ...strong, id: `flag-${i}`, cohort: `co-${i % 24}` }));
 profiles.push(...flagged);
+// one cluster written in NFC and in NFD (a spreadsheet on macOS): one cohort, whatever the partitioning
+for (let i = 0; i < 40; i++) profiles.push({ ...profiles[1000 + i]!, id: `nfd-${i}`, cohort: (i % 2 ? "Cụm Tây Nguyên" : "Cụm Tây Nguyên".normalize("NFD")) });
 profiles.push({ ...profiles[12]!, name: "bản sao" }); // the same id twice in one cohort: both rejected
 profiles.push({ ...profiles[600]!, year: 1990 }); // a cohort of its own (the as-of date decides the period)
 const lines = profiles.map((p) => JSON.stringify(p));
@@ -107,6 +109,7 @@ describe("streamed run (partition files) against the in-memory run", () => {
       [lines.length - 1, "profiles.duplicate_id"],
     ]);
     expect(r.cohorts.some((c) => c.year === 1990 && c.size === 1)).toBe(true);
+    expect(r.cohorts.filter((c) => c.cohort === "Cụm Tây Nguyên").map((c) => c.size)).toEqual([40]);
     expect(r.matchedOverrides).toEqual([true, true, false]);
   });
 });
