@@ -98,6 +98,13 @@ function lazyConditions(a: CompiledAward, p: ValidProfile, result: Truth): Award
   };
 }
 
+const rankCache = new WeakMap<RuleSet, ReadonlyMap<string, number>>();
+const classRanks = (rs: RuleSet) => {
+  let m = rankCache.get(rs);
+  if (!m) rankCache.set(rs, (m = new Map(rs.classes.map((k) => [k.id, k.rank]))));
+  return m;
+};
+
 /** Checks that depend only on this year's score and facts (not on history or other units). */
 export function scoreChecks(a: CompiledAward, rs: RuleSet, r: ScoreResult, p: ValidProfile): AwardCheck[] {
   const e = a.def.eligibility;
@@ -107,7 +114,8 @@ export function scoreChecks(a: CompiledAward, rs: RuleSet, r: ScoreResult, p: Va
     checks.push({ kind: "knockout", result, criteria: r.knockedOut ? r.knockouts.map((k) => k.criterion) : r.knockoutsUnknown });
   }
   if (e.minClass !== undefined) {
-    const rank = (id: string | null | undefined) => (id == null ? -1 : (rs.classes.find((k) => k.id === id)?.rank ?? -1));
+    const ranks = classRanks(rs);
+    const rank = (id: string | null | undefined) => (id == null ? -1 : (ranks.get(id) ?? -1));
     const need = rank(e.minClass);
     const now = rank(r.classification?.id);
     const result: Truth = now >= need ? true : rank(r.potentialClassification) >= need ? "unknown" : false;

@@ -1,7 +1,7 @@
 import { T, U, type Tri, type Truth } from "../evaluation/index.js";
 import type { ValidProfile } from "../profiles/index.js";
 import { cohortKey, compareRankKeys, rankCohort, rankKey, type RankKey, type Ranked, type TieBreak } from "../ranking/index.js";
-import type { Award, Localized, RuleSet } from "../rules/index.js";
+import type { Award, Fact, Localized, RuleSet } from "../rules/index.js";
 import { Dec, type ScoreResult } from "../scoring/index.js";
 import { combine, historyCheck, scoreChecks, type AwardCheck, type CompiledAward } from "./checks.js";
 
@@ -283,23 +283,35 @@ function nextAwards(ladders: readonly Award[][], u: Unit): Award[] {
   return out.sort((x, y) => x.precedence - y.precedence || (x.id < y.id ? -1 : 1));
 }
 
+const factIndex = new WeakMap<RuleSet, ReadonlyMap<string, Fact>>();
+const factsById = (rs: RuleSet) => {
+  let m = factIndex.get(rs);
+  if (!m) factIndex.set(rs, (m = new Map(rs.facts.map((f) => [f.id, f]))));
+  return m;
+};
+
 function missingEvidence(rs: RuleSet, compiled: ReadonlyMap<string, CompiledAward>, r: ScoreResult, p: ValidProfile, statuses: readonly AwardStatus[]): MissingEvidence[] {
+  const facts = factsById(rs);
   const out: MissingEvidence[] = r.missingFacts.map((id) => {
-    const f = rs.facts.find((x) => x.id === id)!;
+    const f = facts.get(id)!;
     return { fact: id, label: f.label, evidence: f.evidence, criteria: r.criteria.filter((c) => c.missingFacts.includes(id)).map((c) => c.id) };
   });
   // facts only award conditions read (task rating, unity…): missing ones leave those awards unknown
-  const listed = new Set(r.missingFacts);
-  const byFact = new Map<string, string[]>();
+  let byFact: Map<string, string[]> | undefined;
   for (const s of statuses) {
     if (s.status !== "unknown" || !s.checks.some((c) => c.kind === "conditions" && c.result === "unknown")) continue;
     for (const { slot, fact } of compiled.get(s.award)?.slots ?? []) {
-      if (p.row[slot] === undefined && !listed.has(fact)) byFact.set(fact, [...(byFact.get(fact) ?? []), s.award]);
+      if (p.row[slot] === undefined && !r.missingFacts.includes(fact)) {
+        byFact ??= new Map();
+        byFact.set(fact, [...(byFact.get(fact) ?? []), s.award]);
+      }
     }
   }
-  for (const f of rs.facts) {
-    const awards = byFact.get(f.id);
-    if (awards) out.push({ fact: f.id, label: f.label, evidence: f.evidence, criteria: [], awards: [...new Set(awards)].sort() });
+  if (byFact) {
+    for (const f of rs.facts) {
+      const awards = byFact.get(f.id);
+      if (awards) out.push({ fact: f.id, label: f.label, evidence: f.evidence, criteria: [], awards: [...new Set(awards)].sort() });
+    }
   }
   const years = new Set<number>();
   for (const s of statuses) for (const c of s.checks) if (c.kind === "history" && c.result === "unknown") c.missingYears.forEach((y) => years.add(y));

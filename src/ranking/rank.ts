@@ -13,8 +13,18 @@ export interface Ranked {
   readonly decidedBy?: TieBreak;
 }
 
-/** Hundredths from a decimal string of at most two decimals ("12.5" → 1250), exact. */
+const parsed = new Map<string, number>();
+/** Hundredths from a decimal string of at most two decimals ("12.5" → 1250), exact (memoised: scores repeat). */
 export function pointsOf(s: string): number {
+  let u = parsed.get(s);
+  if (u === undefined) {
+    u = parsePoints(s);
+    if (parsed.size < 65536) parsed.set(s, u);
+  }
+  return u;
+}
+
+function parsePoints(s: string): number {
   const neg = s.startsWith("-");
   const [w, f = ""] = (neg ? s.slice(1) : s).split(".");
   const u = Number(w) * 100 + Number((f + "00").slice(0, 2));
