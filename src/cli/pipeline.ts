@@ -149,7 +149,7 @@ export async function scoreFile(input: string, opts: ScoreOptions, sink: CohortS
           parseRejected.push({ index: ordinal, row: r.row, ...(typeof id === "string" && { unitId: id }), issues: r.issues ?? [] });
         }
         ordinal++;
-        progress.tick(r.profile ? approxBytes(r.profile) : 64);
+        if (progress.active) progress.tick(r.raw !== undefined ? r.raw.length + 1 : r.profile ? approxBytes(r.profile) : 64);
       }
     }
     // the input is hashed while it is read (a hashing failure surfaces after the reader's own errors)
@@ -170,7 +170,7 @@ export async function scoreFile(input: string, opts: ScoreOptions, sink: CohortS
       decided = await decideInWorkers(engine, script, partitions.filePaths, init, dir, jobs, evalOpts, (n) => scoringBar.tick(n));
     } else {
       const store = new ChunkStore(dir ? join(dir, "chunks") : null);
-      const applier = createOverrideApplier(rs, overrides);
+      const applier = createOverrideApplier(rs, overrides, { inPlace: true });
       const render: CohortSink = typeof sink === "function" ? sink : sink ? layoutOf(sink, rs).cohort : () => [];
       const report = engine.recommendPartitioned(
         () => partitions.read(),

@@ -5,13 +5,15 @@ import cliProgress from "cli-progress";
 export const PROGRESS_MIN_BYTES = 5 * 1024 * 1024;
 
 export interface Progress {
+  /** False when nothing is drawn (not a terminal, small input): callers may skip measuring rows. */
+  readonly active: boolean;
   tick(rowBytes: number): void;
   stop(): void;
   /** A second bar for the scoring stage, counting `total` rows (silent where the first one is). */
   stage(total: number): { tick(rows: number): void; stop(): void };
 }
 
-const silent: Progress = { tick: () => {}, stop: () => {}, stage: () => ({ tick: () => {}, stop: () => {} }) };
+const silent: Progress = { active: false, tick: () => {}, stop: () => {}, stage: () => ({ tick: () => {}, stop: () => {} }) };
 
 /**
  * A progress bar on stderr while a large input is read — only when stderr is a terminal, so logs,
@@ -33,6 +35,7 @@ export function progressFor(path: string, stream: NodeJS.WriteStream = process.s
   let bytes = 0;
   let rows = 0;
   return {
+    active: true,
     tick(rowBytes) {
       bytes += rowBytes;
       rows++;

@@ -14,13 +14,13 @@ import type { IndexedProfile } from "../index.js";
 class Appender {
   private buf: string[] = [];
   private size = 0;
-  /** Bytes written (flushed or buffered) so far. */
+  /** Bytes written (flushed or buffered) so far, when counted. */
   bytes = 0;
-  constructor(readonly fd: number, private readonly limit = 1 << 20) {}
+  constructor(readonly fd: number, private readonly limit = 1 << 20, private readonly count = false) {}
   write(s: string): void {
     this.buf.push(s);
     this.size += s.length;
-    this.bytes += Buffer.byteLength(s);
+    if (this.count) this.bytes += Buffer.byteLength(s);
     if (this.size >= this.limit) this.flush();
   }
   flush(): void {
@@ -133,7 +133,7 @@ export class ChunkStore {
   private reader: number | null = null;
 
   constructor(private readonly path: string | null) {
-    this.file = path === null ? null : new Appender(openSync(path, "w"));
+    this.file = path === null ? null : new Appender(openSync(path, "w"), 1 << 20, true);
   }
 
   /** Keeps the parts of a cohort; returns their spans in the file (empty in memory). */

@@ -14,7 +14,7 @@ const init = workerData as WorkerInit;
 const rs = loadRulesOrThrow(init.rules, init.allowModified);
 if (rs.sha256 !== init.sha256) throw new Error(`rule set ${init.rules} changed on disk during the run (sha256 ${rs.sha256}, was ${init.sha256})`);
 const engine = createEngine(rs);
-const applier = createOverrideApplier(rs, init.overrides);
+const applier = createOverrideApplier(rs, init.overrides, { inPlace: true });
 const sink = init.layout ? layoutOf(init.layout, rs).cohort : () => [];
 const store = new ChunkStore(init.chunkPath);
 const opts = { ...(init.asOf !== undefined && { asOf: init.asOf }), trace: init.trace };

@@ -24,19 +24,25 @@ export interface OverrideApplier {
   matched(): boolean[];
 }
 
-/** See {@link OverrideApplier}. */
-export function createOverrideApplier(rs: RuleSet, overrides: readonly CommitteeOverride[]): OverrideApplier {
+/**
+ * See {@link OverrideApplier}. With `inPlace`, `final` is added to the given result objects instead of
+ * copies of them — for a caller that owns the results, such as `recommendPartitioned`'s `onCohort`.
+ */
+export function createOverrideApplier(rs: RuleSet, overrides: readonly CommitteeOverride[], opts: { readonly inPlace?: boolean } = {}): OverrideApplier {
   const byUnit = new Map<string, number[]>();
   overrides.forEach((o, i) => byUnit.set(o.unitId, [...(byUnit.get(o.unitId) ?? []), i]));
   const used = overrides.map(() => false);
   return {
     apply(results) {
       return results.map((r) => {
-        const i = byUnit.get(r.unitId)?.find((j) => overrides[j]!.cohort === undefined || overrides[j]!.cohort === r.cohort);
-        if (i === undefined) return { ...r, final: { award: r.award, overridden: false } };
-        used[i] = true;
-        const o = overrides[i]!;
-        return { ...r, final: { award: asProposed(rs, o.award), overridden: true, override: o } };
+        const i = byUnit.size ? byUnit.get(r.unitId)?.find((j) => overrides[j]!.cohort === undefined || overrides[j]!.cohort === r.cohort) : undefined;
+        let final: DecidedRecommendation["final"];
+        if (i === undefined) final = { award: r.award, overridden: false };
+        else {
+          used[i] = true;
+          final = { award: asProposed(rs, overrides[i]!.award), overridden: true, override: overrides[i]! };
+        }
+        return opts.inPlace ? Object.assign(r as Recommendation & { final?: DecidedRecommendation["final"] }, { final }) : { ...r, final };
       });
     },
     matched: () => [...used],
