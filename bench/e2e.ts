@@ -1,11 +1,13 @@
 /**
  * End to end: N generated profiles (all five groups, 50 per cohort) written as NDJSON, then the built
- * CLI `thidua score --format csv` over it as a child process: wall time and peak resident memory.
+ * CLI `thidua score --format csv` over it as a child process, once with worker threads (the default)
+ * and once in one thread (`--jobs 0`): wall time, CPU use, peak resident memory and the time of each
+ * stage (THIDUA_TIMINGS=1), and whether both reports are byte-identical.
  * Usage: npm run build && npx tsx bench/e2e.ts [N=100000]
  */
 import { spawnSync } from "node:child_process";
-import { createWriteStream, mkdtempSync, rmSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { once } from "node:events";
 import { GROUPS } from "../src/index.js";
@@ -34,9 +36,26 @@ for (const [gi, g] of GROUPS.entries()) {
 out.end();
 await once(out, "finish");
 const cli = new URL("../dist/cli.js", import.meta.url).pathname;
-const t0 = performance.now();
-const r = spawnSync("/usr/bin/time", ["-f", "%M", process.execPath, "--max-old-space-size=8192", cli, "score", input, "--format", "csv", "--as-of", "2025-12-31", "--out", join(dir, "report.csv")], { encoding: "utf8" });
-const wall = (performance.now() - t0) / 1000;
-const peakMiB = Number(r.stderr.trim().split("\n").pop()) / 1024;
-console.log(`| ${n.toLocaleString("en")} profiles (${(statSync(input).size / 2 ** 20).toFixed(0)} MiB NDJSON) | ${wall.toFixed(1)} s | ${peakMiB.toFixed(0)} MiB | exit ${r.status} |`);
+const mib = (statSync(input).size / 2 ** 20).toFixed(0);
+console.log(`${n.toLocaleString("en")} profiles (${mib} MiB NDJSON), ${cpus().length} cores, Node ${process.version}`);
+console.log("| run | wall | CPU | peak RSS | read + partition | score, rank, decide, render | exit |");
+console.log("|---|---:|---:|---:|---:|---:|---|");
+const reports: Buffer[] = [];
+for (const [label, extra] of [["worker threads (default)", []], ["one thread (--jobs 0)", ["--jobs", "0"]]] as const) {
+  const report = join(dir, `report-${reports.length}.csv`);
+  const t0 = performance.now();
+  const r = spawnSync("/usr/bin/time", ["-f", "%M %P", process.execPath, cli, "score", input, "--format", "csv", "--as-of", "2025-12-31", "--out", report, ...extra], {
+    encoding: "utf8",
+    env: { ...process.env, THIDUA_TIMINGS: "1" },
+  });
+  const wall = (performance.now() - t0) / 1000;
+  const lines = r.stderr.trim().split("\n");
+  const [peakKb, cpu] = lines.pop()!.split(" ");
+  const stage = (name: string) => Number(/: ([\d.]+) s/.exec(lines.find((l) => l.includes(name)) ?? "")?.[1] ?? NaN);
+  const read = stage("read and partition");
+  const decided = stage("score, rank");
+  console.log(`| ${label} | ${wall.toFixed(1)} s | ${cpu} | ${(Number(peakKb) / 1024).toFixed(0)} MiB | ${read.toFixed(1)} s | ${(decided - read).toFixed(1)} s | ${r.status} |`);
+  reports.push(readFileSync(report));
+}
+console.log(`reports byte-identical: ${reports[0]!.equals(reports[1]!)}`);
 rmSync(dir, { recursive: true, force: true });

@@ -2,6 +2,7 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, isAbsolute, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { fail, issue, type Result } from "../errors/index.js";
+import { createHash } from "node:crypto";
 import { loadRulesetFromFiles, MAX_RULE_FILE_BYTES, type LoadOptions, type RuleSet, type RuleSetFiles } from "../rules/index.js";
 
 /** The `rules/` folder shipped with the package (works from `src/` under tsx and from `dist/`). */
@@ -60,5 +61,8 @@ export function loadRuleset(dirOrId: string, opts: Omit<LoadOptions, "resolvePar
   const files = readRulesetFiles(dir);
   if (!files) return fail([issue("rules.missing_file", [join(dir, "manifest.json")], `no rule set at ${dirOrId} (manifest.json not found)`, { file: dir })]);
   const resolveParent = (id: string) => readRulesetFiles(join(dir, "..", id)) ?? readRulesetFiles(join(bundledRulesDir(), id));
-  return loadRulesetFromFiles(files, { ...opts, resolveParent });
+  return loadRulesetFromFiles(files, { sha256: nodeSha256, ...opts, resolveParent });
 }
+
+/** SHA-256 (hex) with node:crypto: the same digest as the core's portable implementation. */
+const nodeSha256 = (data: string | Uint8Array): string => createHash("sha256").update(data).digest("hex");

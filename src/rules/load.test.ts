@@ -10,6 +10,16 @@ const codes = (files: Record<string, string | Uint8Array>, opts = {}) => {
 describe("the national rule set", () => {
   const rs: RuleSet = loadNational();
 
+  it("gives the same digest and file hashes with the portable hash (browser) as with node:crypto (thidua/node)", () => {
+    const portable = loadRulesetFromFiles(filesOf(NATIONAL));
+    expect(portable.ok && portable.value.sha256).toBe(rs.sha256);
+    expect(portable.ok && portable.value.files).toEqual(rs.files);
+    let calls = 0;
+    const counted = loadRulesetFromFiles(filesOf(NATIONAL), { sha256: (d) => (calls++, sha256Hex(d)) });
+    expect(counted.ok && counted.value.sha256).toBe(rs.sha256);
+    expect(calls).toBe(rs.files.length + 1); // every listed file and the manifest
+  });
+
   it("loads verified, frozen, with a digest", () => {
     expect(rs.id).toBe(NATIONAL);
     expect(rs.verified).toBe(true);
