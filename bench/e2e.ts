@@ -1,9 +1,10 @@
 /**
- * End to end: N generated profiles (all five groups, 50 per cohort) written as NDJSON, then the built
+ * End to end: N generated profiles (all five groups, 50 per cohort) written as NDJSON (or CSV with
+ * `csv` as second argument: one column per fact, as a committee's spreadsheet), then the built
  * CLI `thidua score --format csv` over it as a child process, once with worker threads (the default)
  * and once in one thread (`--jobs 0`): wall time, CPU use, peak resident memory and the time of each
  * stage (THIDUA_TIMINGS=1), and whether both reports are byte-identical.
- * Usage: npm run build && npx tsx bench/e2e.ts [N=100000]
+ * Usage: npm run build && npx tsx bench/e2e.ts [N=100000] [ndjson|csv]
  */
 import { spawnSync } from "node:child_process";
 import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
@@ -15,11 +16,24 @@ import { loadRuleset } from "../src/node/index.js";
 import { generateProfiles } from "./generate.js";
 
 const n = Number(process.argv[2] ?? 100_000);
+const format = process.argv[3] === "csv" ? "csv" : "ndjson";
 const rs = loadRuleset("vn-2447-2025");
 if (!rs.ok) throw new Error("rules");
 const dir = mkdtempSync(join(tmpdir(), "thidua-e2e-"));
-const input = join(dir, "profiles.ndjson");
+const input = join(dir, `profiles.${format}`);
 const out = createWriteStream(input);
+// CSV: id, name, group, cohort, year, then a column per scalar fact and per field of an object fact
+const columns = rs.value.facts.flatMap((f) => (f.type === "object" ? Object.keys(f.fields ?? {}).map((k) => ({ fact: f.id, field: k as string | undefined })) : [{ fact: f.id, field: undefined }]));
+const cell = (v: unknown): string => {
+  if (v === undefined || v === null) return "";
+  const s = Array.isArray(v) ? v.join("|") : String(v);
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+};
+const line = (p: { id: string; name: string; group: string; cohort: string; year: number; facts: Record<string, unknown> }) =>
+  format === "ndjson"
+    ? `${JSON.stringify(p)}\n`
+    : `${[p.id, p.name, p.group, p.cohort, p.year, ...columns.map((c) => cell(c.field === undefined ? p.facts[c.fact] : (p.facts[c.fact] as Record<string, unknown> | undefined)?.[c.field]))].map(cell).join(",")}\n`;
+if (format === "csv") out.write(`${["id", "name", "group", "cohort", "year", ...columns.map((c) => (c.field ? `${c.fact}.${c.field}` : c.fact))].join(",")}\n`);
 const per = Math.ceil(n / GROUPS.length);
 let written = 0;
 for (const [gi, g] of GROUPS.entries()) {
@@ -28,7 +42,7 @@ for (const [gi, g] of GROUPS.entries()) {
     const ps = generateProfiles(rs.value, g, Math.min(chunk, per - start, n - written), 2447 + gi * 1000 + start);
     for (const p of ps) {
       p.id = `${p.id}-${start}`;
-      if (!out.write(JSON.stringify(p) + "\n")) await once(out, "drain");
+      if (!out.write(line(p))) await once(out, "drain");
     }
     written += ps.length;
   }
@@ -37,7 +51,7 @@ out.end();
 await once(out, "finish");
 const cli = new URL("../dist/cli.js", import.meta.url).pathname;
 const mib = (statSync(input).size / 2 ** 20).toFixed(0);
-console.log(`${n.toLocaleString("en")} profiles (${mib} MiB NDJSON), ${cpus().length} cores, Node ${process.version}`);
+console.log(`${n.toLocaleString("en")} profiles (${mib} MiB ${format.toUpperCase()}), ${cpus().length} cores, Node ${process.version}`);
 console.log("| run | wall | CPU | peak RSS | read + partition | score, rank, decide, render | exit |");
 console.log("|---|---:|---:|---:|---:|---:|---|");
 const reports: Buffer[] = [];
