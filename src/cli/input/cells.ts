@@ -99,13 +99,19 @@ function date(c: CellValue): Converted {
   return iso ? val(iso) : bad(expected, m ? "that day does not exist" : undefined);
 }
 
+const enumKeys = new WeakMap<CellSpec, ReadonlyMap<string, string>>();
+/** The value a cell names, by its id or its Vietnamese or English label (first match in catalog order). */
 function enumValue(spec: CellSpec, raw: string): string | undefined {
-  const k = normKey(raw);
-  for (const v of spec.values ?? []) {
-    const l = spec.valueLabels?.[v];
-    if (normKey(v) === k || (l && (normKey(l.vi) === k || normKey(l.en) === k))) return v;
+  let keys = enumKeys.get(spec);
+  if (!keys) {
+    const m = new Map<string, string>();
+    for (const v of spec.values ?? []) {
+      const l = spec.valueLabels?.[v];
+      for (const k of [v, ...(l ? [l.vi, l.en] : [])]) if (!m.has(normKey(k))) m.set(normKey(k), v);
+    }
+    enumKeys.set(spec, (keys = m));
   }
-  return undefined;
+  return keys.get(normKey(raw));
 }
 const enumExpected = (spec: CellSpec) =>
   `one of ${(spec.values ?? []).map((v) => (spec.valueLabels?.[v] ? `${v} (${spec.valueLabels[v]!.vi})` : v)).join(", ")}`;

@@ -29,8 +29,11 @@ export const GROUP_LABELS: Readonly<Record<Group, string>> = {
   individual: "Cá nhân",
 };
 
+const PLAIN_KEY = /^[a-z0-9._\-|/:%+]*$/;
+
 /** Matching key of a header or a label: NFC, trimmed, spaces collapsed, quotes and `›`/`>` unified, lower case. */
 export function normKey(s: string): string {
+  if (PLAIN_KEY.test(s)) return s; // already a key: lower-case ASCII without spaces or quotes (most cells)
   return s
     .normalize("NFC")
     .trim()

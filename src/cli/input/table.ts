@@ -95,7 +95,7 @@ export class TableReader {
         return { ok: true, value: text };
       case "group": {
         const k = normKey(text);
-        const g = GROUPS.find((x) => x === k || normKey(GROUP_LABELS[x]) === k);
+        const g = GROUPS.find((x) => x === k) ?? GROUPS.find((x) => GROUP_KEYS[x] === k);
         return g ? { ok: true, value: g as Group } : { ok: false, expected: `one of ${GROUPS.map((x) => `${x} (${GROUP_LABELS[x]})`).join(", ")}` };
       }
       case "year": {
@@ -107,6 +107,9 @@ export class TableReader {
     }
   }
 }
+
+/** The matching keys of the groups' Vietnamese names. */
+const GROUP_KEYS: Readonly<Record<Group, string>> = Object.fromEntries(GROUPS.map((g) => [g, normKey(GROUP_LABELS[g])])) as Record<Group, string>;
 
 /** Cell text without truncation (numbers as written by JS, dates as ISO days). */
 function showCellFull(c: CellValue): string {
