@@ -109,11 +109,14 @@ class Rows {
 /**
  * The pipeline behind `score`, `validate`, `explain` and `replay`, in bounded memory: read the input
  * (every row ends up once in the results or the rejected list, numbered as the user sees it) and
- * split it by cohort — into partition files when it is larger than `partitionBytes` —, decide one
- * partition at a time (`engine.recommendPartitioned`), apply the committee's overrides, hand each
- * cohort to `sink` and keep its chunks (on disk for a large input), then build the record's head and
- * the outcome hash from the kept projections. Memory holds one partition, the cohort summaries, the
- * rejected rows and 4 bytes per input row; the output is byte-identical to the in-memory renderers.
+ * split it by cohort — into partition files when it is larger than `partitionBytes` —, decide the
+ * partitions one at a time (worker threads with capped heaps when the input was split and `sink` is
+ * a layout or null; `engine.recommendPartitioned` in this thread otherwise), apply the committee's
+ * overrides, hand each cohort to `sink` and keep its chunks (on disk for a large input), then build
+ * the record's head and the outcome hash from the kept projections. Memory holds a partition per
+ * thread, the cohort summaries, the rejected rows and 4 bytes per input row; the output is
+ * byte-identical to the in-memory renderers. Temporary files are removed on return, on error and on
+ * Ctrl-C.
  */
 export async function scoreFile(input: string, opts: ScoreOptions, sink: CohortSink | LayoutSpec | null = null, preloaded?: RuleSet): Promise<Scored> {
   const rs = preloaded ?? loadRulesOrThrow(opts.rules, opts.allowModifiedRules);
@@ -129,6 +132,19 @@ export async function scoreFile(input: string, opts: ScoreOptions, sink: CohortS
   // a row spills as JSON: CSV (no keys) and XLSX (zipped) grow about 3.4× and more on the way
   const spilled = size * (SPILL_GROWTH[extname(input).toLowerCase()] ?? 1);
   const dir = spilled > limit ? spillDir() : null;
+  // an interrupted run leaves no partition files behind (they can be as large as the input)
+  const interrupted = (signal: NodeJS.Signals) => {
+    removeDir(dir);
+    process.exit(signal === "SIGINT" ? 130 : 143);
+  };
+  const unhook = () => {
+    process.off("SIGINT", interrupted);
+    process.off("SIGTERM", interrupted);
+  };
+  if (dir) {
+    process.once("SIGINT", interrupted);
+    process.once("SIGTERM", interrupted);
+  }
   try {
     const partitions = new Partitions(dir, dir ? Math.min(256, Math.ceil(spilled / limit)) : 1);
     const rowOf = new Rows();
@@ -226,10 +242,12 @@ export async function scoreFile(input: string, opts: ScoreOptions, sink: CohortS
         disposed = true;
         decided.close();
         removeDir(dir);
+        unhook();
       },
     };
   } catch (e) {
     removeDir(dir);
+    unhook();
     throw e;
   }
 }

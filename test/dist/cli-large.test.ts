@@ -1,5 +1,6 @@
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { once } from "node:events";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -12,9 +13,13 @@ import { loadRuleset } from "../../dist/node.js";
  * write the same bytes, list the same rejected rows and leave no temporary files behind.
  */
 const root = new URL("../../", import.meta.url).pathname;
-const cli = (args: string[]) => spawnSync(process.execPath, [join(root, "dist", "cli.js"), ...args], { cwd: root, encoding: "utf8", maxBuffer: 1 << 28 });
 const dir = mkdtempSync(join(tmpdir(), "thidua-large-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+// the CLI's temporary files go to a directory of this test's own, so they can be counted
+const scratch = join(dir, "tmp");
+mkdirSync(scratch);
+const env = { ...process.env, TMPDIR: scratch };
+const cli = (args: string[]) => spawnSync(process.execPath, [join(root, "dist", "cli.js"), ...args], { cwd: root, encoding: "utf8", maxBuffer: 1 << 28, env });
 
 const loaded = loadRuleset("vn-2447-2025");
 if (!loaded.ok) throw new Error("rule set");
@@ -30,7 +35,7 @@ const input = join(dir, "units.ndjson");
 writeFileSync(input, `${lines.join("\n")}\n`);
 const overrides = join(dir, "overrides.json");
 writeFileSync(overrides, JSON.stringify([{ unitId: "flag-3", award: null, reason: "Hồ sơ chưa đủ", decidedBy: "Hội đồng", date: "2025-12-20", cohort: "co-3" }]));
-const runs = () => readdirSync(tmpdir()).filter((f) => f.startsWith("thidua-run-")).length;
+const runs = () => readdirSync(scratch).filter((f) => f.startsWith("thidua-run-")).length;
 
 describe("thidua score on a split input", () => {
   for (const format of ["csv", "md", "json"] as const) {
@@ -45,7 +50,8 @@ describe("thidua score on a split input", () => {
       expect(threads.stdout).toBe(inMemory.stdout);
       expect(single.stdout).toBe(inMemory.stdout);
       expect(threads.stderr).toBe(inMemory.stderr);
-      expect(runs()).toBe(before); // partition and chunk files removed
+      expect(before).toBe(0);
+      expect(runs()).toBe(0); // partition and chunk files removed
     });
   }
 
@@ -61,5 +67,20 @@ describe("thidua score on a split input", () => {
     const r = cli(["validate", input, "--partition-bytes", "60000", "--jobs", "2", "--lang", "en"]);
     expect(r.status).toBe(1);
     expect(r.stdout).toContain(`${lines.length} rows: ${lines.length - 2} valid, 2 rejected`);
+  });
+
+  it("Ctrl-C during a split run removes the partition files and exits 130", async () => {
+    const child = spawn(process.execPath, [join(root, "dist", "cli.js"), "score", input, "--as-of", "2025-12-31", "--format", "md", "--partition-bytes", "20000", "--jobs", "0"], { cwd: root, env, stdio: "ignore" });
+    const exited = once(child, "exit");
+    let seen = false;
+    for (let i = 0; i < 500 && !seen && child.exitCode === null; i++) {
+      seen = runs() > 0;
+      if (!seen) await new Promise((r) => setTimeout(r, 10));
+    }
+    expect(seen).toBe(true); // the run had split its input when interrupted
+    child.kill("SIGINT");
+    const [code, signal] = await exited;
+    expect([code, signal]).toEqual([130, null]);
+    expect(runs()).toBe(0);
   });
 });
