@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { generateProfiles } from "../../bench/generate.js";
-import { loadRuleset } from "../../dist/node.js";
+import { loadRuleset } from "../../src/node/index.js"; // only to generate the input; the CLI under test is the built one
 
 /**
  * The built CLI on an input large enough to be split into partition files (forced small with
