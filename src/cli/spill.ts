@@ -130,7 +130,7 @@ export class ChunkStore {
   private readonly mem = new Map<string, string[]>();
   private readonly at = new Map<string, Span[]>();
   private readonly file: Appender | null;
-  private reader: number | null = null;
+  private readonly reader = new SpanReader();
 
   constructor(private readonly path: string | null) {
     this.file = path === null ? null : new Appender(openSync(path, "w"), 1 << 20, true);
@@ -138,14 +138,15 @@ export class ChunkStore {
 
   /** Keeps the parts of a cohort; returns their spans in the file (empty in memory). */
   put(key: string, parts: readonly string[]): Span[] {
-    if (this.file === null) {
+    const file = this.file;
+    if (file === null) {
       this.mem.set(key, [...parts]);
       return [];
     }
     const spans = parts.map((s) => {
-      const off = this.file!.bytes;
-      this.file!.write(s);
-      return { off, len: this.file!.bytes - off };
+      const off = file.bytes;
+      file.write(s);
+      return { off, len: file.bytes - off };
     });
     this.at.set(key, spans);
     return spans;
@@ -159,21 +160,13 @@ export class ChunkStore {
   /** Part `part` of the cohort `key` ("" if the cohort has none). */
   get(key: string, part: number): string {
     if (this.file === null) return this.mem.get(key)?.[part] ?? "";
-    const span = this.at.get(key)?.[part];
-    if (!span || span.len === 0) return "";
-    if (this.reader === null) {
-      this.file.flush();
-      this.reader = openSync(this.path!, "r");
-    }
-    const buf = Buffer.allocUnsafe(span.len);
-    let got = 0;
-    while (got < span.len) got += readSync(this.reader, buf, got, span.len - got, span.off + got);
-    return buf.toString("utf8");
+    this.file.flush();
+    return this.reader.read(this.path!, this.at.get(key)?.[part]);
   }
 
   close(): void {
     if (this.file) closeSync(this.file.fd);
-    if (this.reader !== null) closeSync(this.reader);
+    this.reader.close();
   }
 }
 
