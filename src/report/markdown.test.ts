@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { createEngine } from "../index.js";
 import { loadNational } from "../../test/support/rules.js";
-import { buildDecisionRecord, renderMarkdown, renderText } from "./index.js";
+import { buildDecisionRecord, issueText, renderMarkdown, renderText } from "./index.js";
 
 const rs = loadNational();
 const fixture: unknown[] = JSON.parse(readFileSync(new URL("../../fixtures/cohorts/individuals-2025.json", import.meta.url), "utf8"));
@@ -51,5 +51,20 @@ describe("renderText", () => {
     expect(text).toContain("Quota for Grassroots Emulation Fighter: at most 1");
     expect(text).toMatch(/Row 15 of the input \(bad\|pipe\): /);
     expect(renderText(record, rs, "en")).toBe(text);
+  });
+});
+
+describe("issueText of the CLI's file-level input problems", () => {
+  const mk = (params: Record<string, string | number>) => ({ code: "input.parse" as const, path: ["row", 3], message: "English message", params, severity: "error" as const });
+  it("words them through the catalogs, in Vietnamese too", () => {
+    const json = mk({ file: "a.ndjson", row: 3, line: 3, column: 7, kind: "invalidJson", reason: "Unexpected token" });
+    expect(issueText(json, "vi")).toBe("a.ndjson, dòng 3, cột 7: JSON không hợp lệ (Unexpected token)");
+    expect(issueText(json, "en")).toBe("a.ndjson, line 3, column 7: invalid JSON — Unexpected token");
+    const quote = mk({ file: "b.csv", row: 9, line: 12, kind: "csvSyntax", reason: "a quoted field is never closed", other: "CSV_QUOTE_NOT_CLOSED" });
+    expect(issueText(quote, "vi")).toContain("một ô mở ngoặc kép nhưng không đóng");
+    const width = mk({ file: "b.csv", row: 4, expected: 12, found: 11, kind: "rowWidth", other: "short", reason: "a truncated line?" });
+    expect(issueText(width, "vi")).toBe("b.csv, dòng 4: dòng có 11 ô nhưng dòng tiêu đề có 12 cột (dòng bị cắt cụt?)");
+    // an unknown kind keeps the English message with its code
+    expect(issueText(mk({ kind: "somethingNew" }), "vi")).toBe("English message (input.parse)");
   });
 });

@@ -1,6 +1,6 @@
 import { endWithOneNewline, renderWithLayout, type LayoutOptions, type ReportLayout } from "./layout.js";
 import { formatPath, type Issue } from "../errors/index.js";
-import { createFormatter, explainRecommendation, formatItem, renderItems, type Formatter, type Item, type MessageKey, type MessageParams } from "../explain/index.js";
+import { createFormatter, explainRecommendation, formatItem, INPUT_ISSUE_KINDS, renderItems, type Formatter, type InputIssueKind, type Item, type MessageKey, type MessageParams } from "../explain/index.js";
 import type { Lang, RuleSet } from "../rules/index.js";
 import type { DecidedRecommendation, DecisionRecord } from "./types.js";
 
@@ -42,6 +42,10 @@ export function issueText(i: Issue, lang: Lang): string {
   const p = { path: formatPath(i.path), message: i.message, expected: s("expected"), found: s("found") || s("key"), fact: s("fact"), group: s("group"), id: s("id") };
   const [ns, code] = i.code.split(".") as [string, string];
   if (i.code === "input.parse" && i.params?.["kind"] === "unmatchedOverride") return say(lang, "issue.unmatchedOverride", { ...p, unitId: s("unitId") });
+  const kind = s("kind");
+  if (i.code === "input.parse" && (INPUT_ISSUE_KINDS as readonly string[]).includes(kind)) {
+    return say(lang, "issue.input", { ...p, found: s("found"), problem: kind as InputIssueKind, file: s("file"), row: s("row"), line: s("line"), column: s("column"), reason: s("reason"), other: s("other") });
+  }
   if (i.code === "input.parse" && i.params?.["kind"] === "unknownColumn") {
     return say(lang, "issue.unknownColumn", { ...p, column: s("column"), suggestion: s("suggestion") });
   }

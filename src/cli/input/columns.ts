@@ -89,7 +89,7 @@ export function resolveHeader(
   const targets = names.map((name) => {
     if (name === "") return undefined;
     if (name.includes("\uFFFD")) {
-      issues.push(issue("input.parse", ["row", 1, name], `${where(name)}: the file is not UTF-8 text — save it as “CSV UTF-8”`, { file: ctx.file, row: 1, column: name }));
+      issues.push(issue("input.parse", ["row", 1, name], `${where(name)}: the file is not UTF-8 text — save it as “CSV UTF-8”`, { file: ctx.file, row: 1, column: name, kind: "notUtf8Header" }));
       return undefined;
     }
     const t = index.get(normKey(name));
@@ -105,7 +105,7 @@ export function resolveHeader(
     const key = targetKey(t);
     const prev = seen.get(key);
     if (prev !== undefined) {
-      issues.push(issue("input.parse", ["row", 1, name], `${where(name)}: duplicate column — “${prev}” already holds ${key}; this column is ignored`, { file: ctx.file, row: 1, column: name }));
+      issues.push(issue("input.parse", ["row", 1, name], `${where(name)}: duplicate column — “${prev}” already holds ${key}; this column is ignored`, { file: ctx.file, row: 1, column: name, kind: "duplicateColumn", other: prev }));
       return undefined;
     }
     seen.set(key, name);
@@ -115,7 +115,7 @@ export function resolveHeader(
   for (const [key, needed] of required) {
     if (needed && !seen.has(key)) {
       const aliases = META_ALIASES[key].slice(0, 2).map((a) => `“${a}”`).join(" or ");
-      issues.push(issue("input.parse", ["row", 1, key], `${ctx.file}, row 1 (header): missing column ${aliases}`, { file: ctx.file, row: 1, column: key }));
+      issues.push(issue("input.parse", ["row", 1, key], `${ctx.file}, row 1 (header): missing column ${aliases}`, { file: ctx.file, row: 1, column: key, kind: "missingColumn", other: aliases }));
     }
   }
   return { targets, names, issues };

@@ -57,11 +57,11 @@ const CSV_REASONS: Readonly<Record<string, string>> = {
 export async function* readCsv(path: string, file: string, opts: ReadOptions): AsyncGenerator<InputRow> {
   const header = await firstLine(path);
   if (header === "\0utf16") {
-    yield { row: 1, issues: [issue("input.parse", ["row", 1], `${file}: the file is UTF-16 text — save it as “CSV UTF-8 (comma delimited)”`, { file, row: 1 })] };
+    yield { row: 1, issues: [issue("input.parse", ["row", 1], `${file}: the file is UTF-16 text — save it as “CSV UTF-8 (comma delimited)”`, { file, row: 1, kind: "utf16" })] };
     return;
   }
   if (header.trim() === "") {
-    yield { row: 1, issues: [issue("input.parse", ["row", 1], `${file}: the file is empty — expected a header row`, { file, row: 1 })] };
+    yield { row: 1, issues: [issue("input.parse", ["row", 1], `${file}: the file is empty — expected a header row`, { file, row: 1, kind: "emptyFile" })] };
     return;
   }
   const delimiter = sniffDelimiter(header, buildColumnIndex(opts.rules));
@@ -82,7 +82,7 @@ export async function* readCsv(path: string, file: string, opts: ReadOptions): A
     const err = e as CsvError & { lines?: number };
     const reason = CSV_REASONS[err.code] ?? err.message;
     const row = last + 1;
-    yield { row, issues: [issue("input.parse", ["row", row], `${file}, row ${row} (line ${err.lines ?? "?"}): cannot read the CSV — ${reason}; the rest of the file is not read`, { file, row, line: err.lines ?? 0 })] };
+    yield { row, issues: [issue("input.parse", ["row", row], `${file}, row ${row} (line ${err.lines ?? "?"}): cannot read the CSV — ${reason}; the rest of the file is not read`, { file, row, line: err.lines ?? 0, kind: "csvSyntax", reason, other: err.code ?? "" })] };
   } finally {
     source.destroy();
   }

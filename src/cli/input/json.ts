@@ -29,7 +29,7 @@ export async function* readJson(path: string, file: string, opts: ReadOptions): 
     data = JSON.parse(text);
   } catch (e) {
     const { line, column, reason } = jsonErrorPosition(text, e);
-    yield { row: 1, issues: [issue("input.parse", ["row", 1], `${file}, line ${line}, column ${column}: invalid JSON — ${reason}`, { file, line, column })] };
+    yield { row: 1, issues: [issue("input.parse", ["row", 1], `${file}, line ${line}, column ${column}: invalid JSON — ${reason}`, { file, line, column, kind: "invalidJson", reason })] };
     return;
   }
   const items = Array.isArray(data) ? data : [data];
@@ -62,7 +62,7 @@ export async function* readNdjson(path: string, file: string, opts: ReadOptions)
         parsed = JSON.parse(line);
       } catch (e) {
         const { column, reason } = jsonErrorPosition(line, e);
-        yield { row: n, issues: [issue("input.parse", ["row", n], `${file}, line ${n}, column ${column}: invalid JSON — ${reason}`, { file, row: n, column })] };
+        yield { row: n, issues: [issue("input.parse", ["row", n], `${file}, line ${n}, column ${column}: invalid JSON — ${reason}`, { file, row: n, line: n, column, kind: "invalidJson", reason })] };
         continue;
       }
       const profile = withDefaults(parsed, opts);

@@ -43,7 +43,7 @@ export class TableReader {
       issues.push(issue("input.parse", ["row", row, column], `${this.o.file}, row ${row}, column “${column}”: expected ${expected}, found “${showCell(found)}”${hint ? ` (${hint})` : ""}`, { file: this.o.file, row, column, expected, found: showCell(found), kind }));
     if (this.o.strictWidth && cells.length !== h.names.length) {
       const why = cells.length < h.names.length ? "a truncated line?" : "an unquoted delimiter or thousands separator?";
-      issues.push(issue("input.parse", ["row", row], `${this.o.file}, row ${row}: the row has ${cells.length} cells but the header has ${h.names.length} (${why})`, { file: this.o.file, row, expected: h.names.length, found: cells.length }));
+      issues.push(issue("input.parse", ["row", row], `${this.o.file}, row ${row}: the row has ${cells.length} cells but the header has ${h.names.length} (${why})`, { file: this.o.file, row, expected: h.names.length, found: cells.length, kind: "rowWidth", other: cells.length < h.names.length ? "short" : "long", reason: why }));
     }
     const meta: Partial<Record<MetaKey, unknown>> = {};
     let historyColumn = "";

@@ -39,7 +39,7 @@ export function cellValue(v: unknown): CellValue {
 
 const fileIssue = (file: string, why: string): InputRow => ({
   row: 1,
-  issues: [issue("input.parse", ["row", 1], `${file}: cannot read the workbook — ${why}`, { file, row: 1 })],
+  issues: [issue("input.parse", ["row", 1], `${file}: cannot read the workbook — ${why}`, { file, row: 1, kind: "badWorkbook", reason: why })],
 });
 
 /** Reads the first worksheet of an XLSX workbook with exceljs' streaming reader. */
@@ -70,7 +70,7 @@ export async function* readXlsx(path: string, file: string, opts: ReadOptions): 
   } catch (e) {
     const msg = (e as Error).message;
     if (last === 0) yield fileIssue(file, `the file is damaged (${msg})`);
-    else yield { row: last + 1, issues: [issue("input.parse", ["row", last + 1], `${file}: the workbook is damaged after row ${last} (${msg}); the rest is not read`, { file, row: last + 1 })] };
+    else yield { row: last + 1, issues: [issue("input.parse", ["row", last + 1], `${file}: the workbook is damaged after row ${last} (${msg}); the rest is not read`, { file, row: last + 1, kind: "damagedWorkbook", other: last, reason: msg })] };
     return;
   }
   if (!header) yield fileIssue(file, sheets ? "the first worksheet is empty — expected a header row" : "it has no worksheet (is it really an Excel workbook?)");

@@ -197,6 +197,19 @@ export const en = {
     "issue.unknownColumn": (p) => `Column “${p.column}” is not a fact of the rule set and is ignored${p.suggestion ? ` (did you mean “${p.suggestion}”?)` : ""}`,
     "issue.unmatchedOverride": (p) => `The override for unit ${p.unitId} matches no scored unit and was not applied`,
     "issue.cell": (p) => `Column “${p.column}”: cannot read “${p.found}” — expected ${p.expected}`,
+    "issue.input": (p) =>
+      ({
+        emptyFile: `${p.file}: the file is empty — expected a header row`,
+        utf16: `${p.file}: the file is UTF-16 text — save it as “CSV UTF-8 (comma delimited)”`,
+        notUtf8Header: `${p.file}, column “${p.column}”: the file is not UTF-8 text — save it as “CSV UTF-8”`,
+        duplicateColumn: `${p.file}, column “${p.column}”: duplicate column (“${p.other}” already holds it); this column is ignored`,
+        missingColumn: `${p.file}: the header has no column ${p.other}`,
+        csvSyntax: `${p.file}, row ${p.row} (line ${p.line}): cannot read the CSV — ${p.reason}; the rest of the file is not read`,
+        invalidJson: `${p.file}, line ${p.line}, column ${p.column}: invalid JSON — ${p.reason}`,
+        rowWidth: `${p.file}, row ${p.row}: the row has ${p.found} cells but the header has ${p.expected} (${p.reason})`,
+        badWorkbook: `${p.file}: cannot read the workbook — ${p.reason}`,
+        damagedWorkbook: `${p.file}: the workbook is damaged after row ${p.other} (${p.reason}); the rest is not read`,
+      })[p.problem],
   },
   rulebook: {
     title: (n) => `Rule book: ${n}`,

@@ -188,7 +188,12 @@ export interface MessageParams {
   /** An input column that is neither a fact nor a profile field: ignored. */
   "issue.unknownColumn": IssueParams & { column: string; suggestion: string };
   "issue.unmatchedOverride": IssueParams & { unitId: string };
+  /** A file-level or header problem of the CLI's input (see `INPUT_ISSUE_KINDS`); `reason` is the parser's own words. */
+  "issue.input": IssueParams & { problem: InputIssueKind; file: string; row: string; line: string; column: string; reason: string; other: string };
 }
+/** File-level and header problems of the CLI's input, worded by the catalogs. */
+export const INPUT_ISSUE_KINDS = ["emptyFile", "utf16", "notUtf8Header", "duplicateColumn", "missingColumn", "csvSyntax", "invalidJson", "rowWidth", "badWorkbook", "damagedWorkbook"] as const;
+export type InputIssueKind = (typeof INPUT_ISSUE_KINDS)[number];
 export type MessageKey = keyof MessageParams;
 
 /** Formatting helpers a message gets with its parameters, built from the catalog's locale. */

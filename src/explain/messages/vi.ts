@@ -211,6 +211,25 @@ export const vi = {
           history: "dạng 2024:award.a|award.b; 2023:award.c",
         } as Record<string, string>)[p.kind] ?? p.expected
       }`,
+    "issue.input": (p) =>
+      ({
+        emptyFile: `${p.file}: tệp trống — cần có dòng tiêu đề`,
+        utf16: `${p.file}: tệp được lưu dạng UTF-16 — hãy lưu lại dạng “CSV UTF-8 (comma delimited)”`,
+        notUtf8Header: `${p.file}, cột «${p.column}»: tệp không phải văn bản UTF-8 — hãy lưu lại dạng “CSV UTF-8”`,
+        duplicateColumn: `${p.file}, cột «${p.column}»: cột bị trùng (cột «${p.other}» đã chứa dữ kiện này); cột này bị bỏ qua`,
+        missingColumn: `${p.file}: dòng tiêu đề thiếu cột ${p.other}`,
+        csvSyntax: `${p.file}, dòng ${p.row} (dòng văn bản ${p.line}): không đọc được CSV — ${
+          ({
+            CSV_QUOTE_NOT_CLOSED: "một ô mở ngoặc kép nhưng không đóng (tệp bị cắt cụt?)",
+            CSV_INVALID_CLOSING_QUOTE: "sau dấu ngoặc kép đóng còn ký tự khác",
+            CSV_RECORD_INCONSISTENT_FIELDS_LENGTH: "số ô của dòng khác số cột của dòng tiêu đề",
+          } as Record<string, string>)[p.other] ?? p.reason
+        }; phần còn lại của tệp không được đọc`,
+        invalidJson: `${p.file}, dòng ${p.line}, cột ${p.column}: JSON không hợp lệ (${p.reason})`,
+        rowWidth: `${p.file}, dòng ${p.row}: dòng có ${p.found} ô nhưng dòng tiêu đề có ${p.expected} cột (${p.other === "short" ? "dòng bị cắt cụt?" : "có dấu phân cách nằm ngoài ngoặc kép, hoặc dấu phân cách hàng nghìn?"})`,
+        badWorkbook: `${p.file}: không đọc được bảng tính — ${p.reason}`,
+        damagedWorkbook: `${p.file}: bảng tính bị hỏng sau dòng ${p.other} (${p.reason}); phần còn lại không được đọc`,
+      })[p.problem],
   },
   rulebook: {
     title: (n) => `Bộ tiêu chí: ${n}`,
