@@ -134,42 +134,54 @@ function decideStatuses(
 ): QuotaUse[] {
   const quotas: QuotaUse[] = [];
   for (const a of applicable) {
-    const pre: { u: Unit; checks: AwardCheck[]; t: Tri }[] = units.map((u) => {
-      const granted = (id: string): Truth => {
-        const st = u.statuses.get(id);
-        return st?.granted ? true : st?.status === "unknown" ? "unknown" : false;
-      };
+    const n = units.length;
+    const checksOf: AwardCheck[][] = new Array(n);
+    const truth: Tri[] = new Array(n);
+    let candidates = 0;
+    for (let i = 0; i < n; i++) {
+      const u = units[i]!;
       const checks = scoreChecks(a, rs, u.ranked.result, u.profile);
       for (const id of a.def.requiresThisYear ?? []) {
         const st = u.statuses.get(id);
         checks.push({ kind: "requiresThisYear", award: id, result: st?.granted ? true : st?.status === "unknown" ? "unknown" : false });
       }
-      for (const h of a.def.history ?? []) checks.push(historyCheck(h, u.profile, granted));
-      return { u, checks, t: combine(checks) };
-    });
+      if (a.def.history?.length) {
+        const granted = (id: string): Truth => {
+          const st = u.statuses.get(id);
+          return st?.granted ? true : st?.status === "unknown" ? "unknown" : false;
+        };
+        for (const h of a.def.history) checks.push(historyCheck(h, u.profile, granted));
+      }
+      checksOf[i] = checks;
+      const t = combine(checks);
+      truth[i] = t;
+      if (t === T) candidates++;
+    }
     let allowed = Infinity;
     const q = a.def.quota;
     const runScoped = q?.scope === "run";
     if (q && !runScoped) {
       const base = q.of === "cohort" ? units.length : units.filter((u) => u.statuses.get(q.of)?.granted).length;
       allowed = quotaAllowed(q, base);
-      const candidates = pre.filter((x) => x.t === T).length;
       quotas.push({ award: a.def.id, base, allowed, candidates, granted: Math.min(candidates, allowed), binding: candidates > allowed });
     }
     const run = runScoped ? runDecisions?.get(a.def.id) : undefined;
     let position = 0;
-    for (const x of pre) {
-      let status: AwardStatusKind = x.t === T ? "eligible" : x.t === U ? "unknown" : "ineligible";
-      if (x.t === T && q && !runScoped) {
+    for (let i = 0; i < n; i++) {
+      const u = units[i]!;
+      const t = truth[i]!;
+      const checks = checksOf[i]!;
+      let status: AwardStatusKind = t === T ? "eligible" : t === U ? "unknown" : "ineligible";
+      if (t === T && q && !runScoped) {
         position++;
-        x.checks.push({ kind: "quota", result: position <= allowed, allowed, base: quotas.at(-1)!.base, position });
+        checks.push({ kind: "quota", result: position <= allowed, allowed, base: quotas.at(-1)!.base, position });
         if (position > allowed) status = "quota";
-      } else if (x.t === T && run) {
-        const pos = run.position.get(`${cohortKey(x.u.ranked.result)}|${x.u.ranked.result.unitId}`) ?? Infinity;
-        x.checks.push({ kind: "quota", result: pos <= run.allowed, allowed: run.allowed, base: run.base, position: pos });
+      } else if (t === T && run) {
+        const pos = run.position.get(`${cohortKey(u.ranked.result)}|${u.ranked.result.unitId}`) ?? Infinity;
+        checks.push({ kind: "quota", result: pos <= run.allowed, allowed: run.allowed, base: run.base, position: pos });
         if (pos > run.allowed) status = "quota";
       }
-      x.u.statuses.set(a.def.id, { award: a.def.id, status, granted: status === "eligible", checks: x.checks });
+      u.statuses.set(a.def.id, { award: a.def.id, status, granted: status === "eligible", checks });
     }
   }
   return quotas;
