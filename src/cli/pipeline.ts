@@ -7,7 +7,7 @@ import {
   outcomeJsonPieces,
   partitionKey,
   recordHead,
-  resultProjectionJson,
+  resultsProjectionJson,
   type CohortSummary,
   type CommitteeOverride,
   type DecidedRecommendation,
@@ -196,7 +196,7 @@ export async function scoreFile(input: string, opts: ScoreOptions, sink: CohortS
         () => partitions.read(),
         ({ summary, results }) => {
           const decided = applier.apply(results);
-          store.put(summary.key, [decided.map(resultProjectionJson).join(","), ...render(summary, decided)]);
+          store.put(summary.key, [resultsProjectionJson(decided), ...render(summary, decided)]);
           scoringBar.tick(results.length);
         },
         evalOpts,

@@ -4,7 +4,7 @@
  * and answers with plain data (outcomes, chunk spans, which overrides matched).
  */
 import { parentPort, workerData } from "node:worker_threads";
-import { createEngine, createOverrideApplier, resultProjectionJson, type CohortDecision } from "../index.js";
+import { createEngine, createOverrideApplier, resultsProjectionJson, type CohortDecision } from "../index.js";
 import { layoutOf } from "./layouts.js";
 import { loadRulesOrThrow } from "./rules-load.js";
 import { ChunkStore, readPartitionFile } from "./spill.js";
@@ -23,7 +23,7 @@ const port = parentPort!;
 let spans: [string, { off: number; len: number }[]][] = [];
 const onCohort = ({ summary, results }: CohortDecision) => {
   const decided = applier.apply(results);
-  spans.push([summary.key, store.put(summary.key, [decided.map(resultProjectionJson).join(","), ...sink(summary, decided)])]);
+  spans.push([summary.key, store.put(summary.key, [resultsProjectionJson(decided), ...sink(summary, decided)])]);
   port.postMessage({ type: "progress", rows: results.length } satisfies FromWorker);
 };
 const reply = (m: Omit<Extract<FromWorker, { type: "done" }>, "spans" | "matched" | "type">) => {

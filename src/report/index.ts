@@ -1,6 +1,6 @@
 /** Report: decision records, committee overrides, rule books; renders data through the message catalogs. */
 export { renderRulebook } from "./rulebook.js";
-export { buildDecisionRecord, applyCommitteeOverrides, createOverrideApplier, outcomeDigest, outcomeProjection, outcomeJsonPieces, resultProjectionJson, recordHead, renderRecordJson, recordJsonLayout, ENGINE_VERSION, type OverrideApplier, type RecordOptions } from "./record.js";
+export { buildDecisionRecord, applyCommitteeOverrides, createOverrideApplier, outcomeDigest, outcomeProjection, outcomeJsonPieces, resultProjectionJson, resultsProjectionJson, recordHead, renderRecordJson, recordJsonLayout, ENGINE_VERSION, type OverrideApplier, type RecordOptions } from "./record.js";
 export type { CommitteeOverride, DecidedRecommendation, DecisionRecord, FinalDecision } from "./types.js";
 export { renderMarkdown, markdownLayout, issueText } from "./markdown.js";
 export { cohortResults, summaryOf, renderWithLayout, type ReportLayout, type LayoutOptions, type RunSummary } from "./layout.js";

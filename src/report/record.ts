@@ -102,14 +102,36 @@ const ids = (xs: readonly { id: string }[]) => (xs.length ? `[${xs.map((x) => qi
  * one): written directly, with the same bytes as `canonicalJson` of the entry (a test holds them equal).
  */
 export function resultProjectionJson(r: Recommendation): string {
-  let criteria = "";
-  for (const c of r.scoreResult.criteria) criteria += `${criteria ? "," : ""}[${qid(c.id)},${qid(c.status)},${qid(c.points)},${qid(c.bonus)},${qid(c.deduction)}]`;
-  let eligibility = "";
-  for (const e of r.eligibility) eligibility += `${eligibility ? "," : ""}[${qid(e.award)},${qid(e.status)}]`;
-  return (
-    `[${q(r.cohort)},${qid(r.group)},${JSON.stringify(r.year)},${q(r.unitId)},${JSON.stringify(r.rank)},${qid(r.decidedBy)},${q(r.score)},${q(r.percent)},${qid(r.classification)},${r.knockedOut},` +
-    `${qid(r.award?.id ?? null)},${ids(r.alongside)},${ids(r.alternatives)},[${criteria}],[${eligibility}],[${r.scoreResult.missingFacts.map(qid).join(",")}]]`
-  );
+  const parts: string[] = [];
+  pushProjection(r, parts);
+  return parts.join("");
+}
+
+/** The projection entries of several units joined by commas, as one string (one join for a cohort). */
+export function resultsProjectionJson(results: readonly Recommendation[]): string {
+  const parts: string[] = [];
+  for (let i = 0; i < results.length; i++) {
+    if (i) parts.push(",");
+    pushProjection(results[i]!, parts);
+  }
+  return parts.join("");
+}
+
+function pushProjection(r: Recommendation, out: string[]): void {
+  out.push("[", q(r.cohort), ",", qid(r.group), ",", JSON.stringify(r.year), ",", q(r.unitId), ",", JSON.stringify(r.rank), ",", qid(r.decidedBy), ",");
+  out.push(q(r.score), ",", q(r.percent), ",", qid(r.classification), ",", r.knockedOut ? "true" : "false", ",", qid(r.award?.id ?? null), ",", ids(r.alongside), ",", ids(r.alternatives), ",[");
+  const criteria = r.scoreResult.criteria;
+  for (let i = 0; i < criteria.length; i++) {
+    const c = criteria[i]!;
+    out.push(i ? ",[" : "[", qid(c.id), ",", qid(c.status), ",", qid(c.points), ",", qid(c.bonus), ",", qid(c.deduction), "]");
+  }
+  out.push("],[");
+  const eligibility = r.eligibility;
+  for (let i = 0; i < eligibility.length; i++) out.push(i ? ",[" : "[", qid(eligibility[i]!.award), ",", qid(eligibility[i]!.status), "]");
+  out.push("],[");
+  const missing = r.scoreResult.missingFacts;
+  for (let i = 0; i < missing.length; i++) out.push(i ? "," : "", qid(missing[i]!));
+  out.push("]]");
 }
 
 /** The reference for {@link resultProjectionJson}: `canonicalJson` of the projection entry. */

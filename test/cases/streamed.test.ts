@@ -157,9 +157,10 @@ describe("streamed run against the library's in-memory record and renderers", ()
 
 describe("resultProjectionJson", () => {
   it("writes the same bytes as canonicalJson of the projection entry, for every unit of a run", async () => {
-    const { resultProjectionCanonical, resultProjectionJson } = await import("../../src/report/record.js");
+    const { resultProjectionCanonical, resultProjectionJson, resultsProjectionJson } = await import("../../src/report/record.js");
     const report = createEngine(rs).recommend([...profiles.slice(0, 800), { ...profiles[3]!, id: "Đơn vị Hòa".normalize("NFD"), cohort: "Cụm Nam Trung Bộ".normalize("NFD") }], { asOf: "2025-12-31" });
     expect(report.results.length).toBeGreaterThan(790);
     for (const r of report.results) expect(resultProjectionJson(r)).toBe(resultProjectionCanonical(r));
+    expect(resultsProjectionJson(report.results)).toBe(report.results.map(resultProjectionCanonical).join(","));
   });
 });
