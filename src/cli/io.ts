@@ -1,5 +1,6 @@
 import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from "node:fs";
 import { dirname, join, basename } from "node:path";
+import { onInterrupt } from "./cleanup.js";
 
 /** Writes a file atomically: temporary file in the same directory, then rename. */
 export function writeAtomic(path: string, data: string | Uint8Array): void {
@@ -29,6 +30,11 @@ export function openOutput(out?: string): OutputStream {
   mkdirSync(dirname(out), { recursive: true });
   const tmp = join(dirname(out), `.${basename(out)}.${process.pid}.tmp`);
   const fd = openSync(tmp, "w");
+  let open = true;
+  const unhook = onInterrupt(() => {
+    if (open) closeSync(fd);
+    rmSync(tmp, { force: true });
+  });
   let buf: string[] = [];
   let size = 0;
   const flush = () => {
@@ -38,7 +44,6 @@ export function openOutput(out?: string): OutputStream {
     buf = [];
     size = 0;
   };
-  let open = true;
   return {
     write(s) {
       buf.push(s);
@@ -50,11 +55,13 @@ export function openOutput(out?: string): OutputStream {
       closeSync(fd);
       open = false;
       renameSync(tmp, out);
+      unhook();
     },
     abort() {
       if (open) closeSync(fd);
       open = false;
       rmSync(tmp, { force: true });
+      unhook();
     },
   };
 }

@@ -83,11 +83,14 @@ export async function decideInWorkers(
   const matched = init.overrides.map(() => false);
   const outcomes: PartitionOutcome[] = new Array(files.length);
   const revisits: PartitionRevisit[] = [];
-  const workers = Array.from({ length: jobs }, (_, w) => {
-    const chunkPath = join(dir, `chunks-${w}`);
+  const workers = Array.from({ length: jobs }, (_, n) => {
+    const chunkPath = join(dir, `chunks-${n}`);
     const worker = new Worker(script, { workerData: { ...init, chunkPath } satisfies WorkerInit, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
-    return { worker, chunkPath };
+    const w = { worker, chunkPath, exited: false };
+    worker.on("exit", () => (w.exited = true));
+    return w;
   });
+  let closing = false;
   /** Runs the tasks on the workers, each taking the next task when it answers. */
   const runQueue = (tasks: ToWorker[]) =>
     new Promise<void>((resolve, reject) => {
@@ -110,6 +113,10 @@ export async function decideInWorkers(
       for (const w of workers) {
         w.worker.removeAllListeners("message").removeAllListeners("error");
         w.worker.on("error", failed);
+        // a thread that stops without an error (it should only stop when told to) fails the run, never hangs it
+        w.worker.once("exit", (code) => {
+          if (!closing) failed(new Error(`a scoring thread stopped unexpectedly (exit code ${code})`));
+        });
         w.worker.on("message", (m: FromWorker) => {
           if (m.type === "progress") return progress(m.rows);
           busy--;
@@ -128,7 +135,8 @@ export async function decideInWorkers(
     const waiting = outcomes.flatMap((o, index) => (o.pending.length ? [{ type: "revisit" as const, index, path: files[index]!, pending: o.pending, decided }] : []));
     if (waiting.length) await runQueue(waiting);
     const report = engine.assemble(outcomes, revisits, decided, opts);
-    await Promise.all(workers.map((w) => (w.worker.postMessage({ type: "close" } satisfies ToWorker), new Promise((r) => w.worker.once("exit", r)))));
+    closing = true;
+    await Promise.all(workers.filter((w) => !w.exited).map((w) => (w.worker.postMessage({ type: "close" } satisfies ToWorker), new Promise((r) => w.worker.once("exit", r)))));
     const reader = new SpanReader();
     return {
       report,
@@ -140,6 +148,7 @@ export async function decideInWorkers(
       close: () => reader.close(),
     };
   } catch (e) {
+    closing = true;
     await Promise.all(workers.map((w) => w.worker.terminate()));
     throw e;
   }

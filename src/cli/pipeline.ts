@@ -21,6 +21,7 @@ import { loadRulesOrThrow } from "./rules-load.js";
 import { readProfiles } from "./input/index.js";
 import { readOverrides } from "./overrides.js";
 import { progressFor } from "./progress.js";
+import { onInterrupt } from "./cleanup.js";
 import { ChunkStore, Partitions, removeDir, spillDir } from "./spill.js";
 import { layoutOf, type LayoutSpec } from "./layouts.js";
 import { decideInWorkers, defaultJobs, workerScript } from "./parallel.js";
@@ -133,20 +134,11 @@ export async function scoreFile(input: string, opts: ScoreOptions, sink: CohortS
   const spilled = size * (SPILL_GROWTH[extname(input).toLowerCase()] ?? 1);
   const dir = spilled > limit ? spillDir() : null;
   // an interrupted run leaves no partition files behind (they can be as large as the input)
-  const interrupted = (signal: NodeJS.Signals) => {
-    removeDir(dir);
-    process.exit(signal === "SIGINT" ? 130 : 143);
-  };
-  const unhook = () => {
-    process.off("SIGINT", interrupted);
-    process.off("SIGTERM", interrupted);
-  };
-  if (dir) {
-    process.once("SIGINT", interrupted);
-    process.once("SIGTERM", interrupted);
-  }
+  const unhook = dir ? onInterrupt(() => removeDir(dir)) : () => {};
+  let partitions: Partitions | undefined;
   try {
-    const partitions = new Partitions(dir, dir ? Math.min(256, Math.ceil(spilled / limit)) : 1);
+    partitions = new Partitions(dir, dir ? Math.min(256, Math.ceil(spilled / limit)) : 1);
+    const parts = partitions;
     const rowOf = new Rows();
     const parseRejected: Rejected[] = [];
     const warnings: Issue[] = [];
@@ -162,7 +154,7 @@ export async function scoreFile(input: string, opts: ScoreOptions, sink: CohortS
           continue;
         }
         if (r.profile !== undefined && !(r.issues ?? []).some((i) => i.severity === "error")) {
-          partitions.add(partitionKey(r.profile), ordinal, r.profile, r.raw);
+          parts.add(partitionKey(r.profile), ordinal, r.profile, r.raw);
           rowOf.set(ordinal, r.row);
         } else {
           const id = r.profile && typeof r.profile === "object" ? (r.profile as { id?: unknown }).id : undefined;
@@ -176,24 +168,24 @@ export async function scoreFile(input: string, opts: ScoreOptions, sink: CohortS
     const [sha256] = await Promise.all([hashFile(input).catch((e: Error) => e), inputSha]);
     if (sha256 instanceof Error) throw sha256;
     timing("read and partition");
-    partitions.finish();
+    parts.finish();
     progress.stop();
 
     // traces let explanations name the facts that decided each criterion; they are not part of the outcome hash
     const evalOpts = { ...(opts.asOf && { asOf: opts.asOf }), trace: opts.trace ?? true };
     const scoringBar = progress.stage(ordinal);
     const script = workerScript();
-    const jobs = opts.jobs ?? defaultJobs(partitions.filePaths.length);
+    const jobs = opts.jobs ?? defaultJobs(parts.filePaths.length);
     let decided: { report: PartitionedReport; matched: boolean[]; get(key: string, part: number): string; close(): void };
     if (dir && script && jobs > 0 && typeof sink !== "function") {
       const init = { rules: opts.rules, sha256: rs.sha256, allowModified: opts.allowModifiedRules ?? false, ...(opts.asOf && { asOf: opts.asOf }), trace: evalOpts.trace, overrides, layout: sink };
-      decided = await decideInWorkers(engine, script, partitions.filePaths, init, dir, jobs, evalOpts, (n) => scoringBar.tick(n));
+      decided = await decideInWorkers(engine, script, parts.filePaths, init, dir, jobs, evalOpts, (n) => scoringBar.tick(n));
     } else {
       const store = new ChunkStore(dir ? join(dir, "chunks") : null);
       const applier = createOverrideApplier(rs, overrides, { inPlace: true });
       const render: CohortSink = typeof sink === "function" ? sink : sink ? layoutOf(sink, rs).cohort : () => [];
       const report = engine.recommendPartitioned(
-        () => partitions.read(),
+        () => parts.read(),
         ({ summary, results }) => {
           const decided = applier.apply(results);
           store.put(summary.key, [resultsProjectionJson(decided), ...render(summary, decided)]);
@@ -246,6 +238,7 @@ export async function scoreFile(input: string, opts: ScoreOptions, sink: CohortS
       },
     };
   } catch (e) {
+    partitions?.close();
     removeDir(dir);
     unhook();
     throw e;

@@ -14,6 +14,7 @@ import {
 import { openOutput, output } from "./io.js";
 import { layoutOf, type LayoutSpec, type StreamedFormat } from "./layouts.js";
 import { loadRulesOrThrow, scoreFile, UsageError, type ScoreOptions } from "./pipeline.js";
+import { readOverrides } from "./overrides.js";
 import { renderXlsx } from "./xlsx-report.js";
 
 const FORMATS = ["text", "json", "csv", "md", "xlsx"] as const;
@@ -106,7 +107,8 @@ export function scoreCommands(program: Command, exit: (code: number) => void): v
         }
         return exit(s.run.rejected.length ? 1 : 0);
       }
-      const spec: LayoutSpec = { format: o.format as StreamedFormat, lang, overrides: opts.overrides !== undefined };
+      // the final-decision column when the run has overrides (an empty overrides file has none)
+      const spec: LayoutSpec = { format: o.format as StreamedFormat, lang, overrides: opts.overrides !== undefined && readOverrides(opts.overrides, rs).length > 0 };
       const layout = layoutOf(spec, rs);
       const s = await scoreFile(input, { ...opts, trace }, spec, rs);
       const out = openOutput(o.out);
@@ -143,12 +145,15 @@ export function scoreCommands(program: Command, exit: (code: number) => void): v
     .requiredOption("--unit <id>", "unit id")
     .action(async (input: string, o: CommonFlags & { unit: string }) => {
       const lang = langOf(o.lang);
-      const recs: DecidedRecommendation[] = [];
-      const { rs, run: record, dispose } = await scoreFile(input, scoreOptions(o), (_c, results) => {
-        for (const r of results) if (r.unitId === o.unit) recs.push(r);
+      // the unit's results per cohort, printed in cohort order (cohorts are decided in partition order)
+      const found = new Map<string, DecidedRecommendation[]>();
+      const { rs, run: record, dispose } = await scoreFile(input, scoreOptions(o), (c, results) => {
+        const mine = results.filter((r) => r.unitId === o.unit);
+        if (mine.length) found.set(c.key, mine);
         return [];
       });
       dispose();
+      const recs = record.cohorts.flatMap((c) => found.get(c.key) ?? []);
       if (!recs.length) {
         const rj = record.rejected.find((r) => r.unitId === o.unit);
         if (rj) {

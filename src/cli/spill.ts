@@ -64,12 +64,18 @@ export class Partitions {
     else this.files[i]!.write(`${index}\t${raw ?? JSON.stringify(profile)}\n`);
   }
 
+  private open = true;
   /** Ends the writing; the partitions can then be read any number of times. */
   finish(): void {
-    for (const f of this.files) {
-      f.flush();
-      closeSync(f.fd);
-    }
+    for (const f of this.files) f.flush();
+    this.close();
+  }
+
+  /** Closes the files without writing what is buffered (after an error; idempotent). */
+  close(): void {
+    if (!this.open) return;
+    this.open = false;
+    for (const f of this.files) closeSync(f.fd);
   }
 
   /** The files of a spilled input, in partition order (empty when in memory). */

@@ -225,8 +225,11 @@ export function recordJsonLayout(): ReportLayout {
     cohort: (_c, results) => [results.map((r) => `    ${pretty(r, "    ")}`).join(",\n")],
     write(run: RunSummary, chunks, out) {
       const { resultCount: _n, matchedOverrides: _m, ...head } = run;
-      const marker = "\u0000results\u0000";
-      const [before, after] = pretty({ ...head, results: marker }).split(JSON.stringify(marker)) as [string, string];
+      // the top-level key line: a JSON string cannot hold a raw line break, so nothing else matches it
+      const text = pretty({ ...head, results: [] });
+      const at = text.indexOf('\n  "results": []');
+      const before = text.slice(0, at + '\n  "results": '.length);
+      const after = text.slice(at + '\n  "results": []'.length);
       let first = true;
       out(`${before}[`);
       for (const chunk of chunks(0)) {

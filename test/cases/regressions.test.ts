@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { createEngine, loadRulesetFromFiles, sha256Hex } from "thidua";
+import { buildDecisionRecord, createEngine, loadRulesetFromFiles, renderRecordJson, sha256Hex } from "thidua";
 import { createProfileValidator } from "../../src/profiles/index.js";
 import { edit, filesOf, LOCAL, loadNational, NATIONAL } from "../support/rules.js";
 
@@ -66,5 +66,15 @@ describe("review regressions", () => {
     const p = { ...ca01, id: "cá-01".normalize("NFD") };
     expect(engine.whatIf(p, { "person.relativesMobilised": 0 }).after.unitId).toBe("cá-01".normalize("NFC"));
     expect(sha256Hex("x")).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it("the JSON record stays valid JSON whatever strings the input holds (second-session review)", () => {
+    // the record was split on a marker string; an id equal to it cut the file short
+    const hostile = [{ id: "\u0000results\u0000", name: "x", group: "nope", year: 2025, facts: {} }, { ...ca01 }, { ...ca06 }];
+    const report = engine.recommend(hostile, { asOf: "2025-12-31" });
+    const json = renderRecordJson(buildDecisionRecord(rs, report, { input: "x", inputCount: 3 }));
+    const back = JSON.parse(json);
+    expect(back.results.map((r: { unitId: string }) => r.unitId)).toEqual(["ca-01", "ca-06"]);
+    expect(back.rejected[0].unitId).toBe("\u0000results\u0000");
   });
 });

@@ -117,6 +117,27 @@ describe("thidua validate / explain / template", () => {
     expect(en.stdout).toMatch(/\d+ rows: \d+ valid, [1-9]\d* rejected/);
   });
 
+  it("explain prints a unit found in several cohorts in cohort order, also when one waits for a run-wide quota", () => {
+    const provinces = JSON.parse(readFileSync(fx("profiles/province.json"), "utf8"));
+    const strong = provinces.find((p: { id: string }) => p.id === "pv-quang-ninh"); // a Government-flag candidate: decided last
+    const weak = provinces.find((p: { id: string }) => p.id === "pv-bac-ninh");
+    const f = join(tmp(), "twice.ndjson");
+    writeFileSync(f, [{ ...strong, id: "X", cohort: "a" }, { ...weak, id: "X", cohort: "b" }].map((p) => JSON.stringify(p)).join("\n"));
+    const r = cli(["explain", f, "--unit", "X", "--lang", "en", "--as-of", "2025-12-31"]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout.indexOf("cluster or block a")).toBeGreaterThan(-1);
+    expect(r.stdout.indexOf("cluster or block a")).toBeLessThan(r.stdout.indexOf("cluster or block b"));
+  });
+
+  it("an empty overrides file adds no final-decision column (as renderText of the record)", () => {
+    const f = join(tmp(), "none.json");
+    writeFileSync(f, "[]");
+    const r = cli(["score", cohort, "--as-of", "2025-12-31", "--lang", "en", "--overrides", f]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).not.toContain("Final decision");
+    expect(r.stdout).toBe(cli(["score", cohort, "--as-of", "2025-12-31", "--lang", "en"]).stdout);
+  });
+
   it("explain prints one unit's explanation in Vietnamese and English", () => {
     const vi = cli(["explain", cohort, "--unit", "ca-01", "--as-of", "2025-12-31"]);
     expect(vi.status, vi.stderr).toBe(0);

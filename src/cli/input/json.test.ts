@@ -37,6 +37,21 @@ describe("JSON", () => {
 });
 
 describe("NDJSON", () => {
+  it("lines across 1 MiB chunks: long lines, multi-byte characters on the boundary, CRLF, BOM, blank lines, no final line break", async () => {
+    const path = join(tmp(), "chunks.ndjson");
+    const p = (id: string, pad: string) => ({ id, name: "Tỉnh", group: "province", year: 2025, facts: {}, pad });
+    // line 2 is 3 MiB of "ệ" (3 bytes each): it spans chunks and puts multi-byte characters on their edges
+    const lines = [JSON.stringify(p("a", "x")), JSON.stringify(p("b", "ệ".repeat(1 << 20))), "", JSON.stringify(p("c", "ổ".repeat(349_525))), JSON.stringify(p("d", "y"))];
+    writeFileSync(path, `\uFEFF${lines[0]}\r\n${lines[1]}\n${lines[2]}\r\n${lines[3]}\n${lines[4]}`);
+    const rows = await collect(path, { rules });
+    expect(rows.map((r) => [r.row, (r.profile as { id: string }).id, (r.profile as { pad: string }).pad.length])).toEqual([
+      [1, "a", 1],
+      [2, "b", 1 << 20],
+      [4, "c", 349_525],
+      [5, "d", 1],
+    ]);
+  });
+
   it("one row per line: blank lines skipped, a broken line reported with its number, the rest read", async () => {
     const rows = await collect(fixture("individuals.ndjson"), { rules });
     expect(rows.map((r) => [r.row, r.profile ? "profile" : "issue"])).toEqual([[1, "profile"], [3, "issue"], [4, "profile"]]);

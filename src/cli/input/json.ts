@@ -38,14 +38,23 @@ export async function* readJson(path: string, file: string, opts: ReadOptions): 
 
 /** The lines of a text file, streamed in 1 MiB chunks (LF or CRLF; a final line without a line break counts). */
 async function* fileLines(path: string): AsyncGenerator<string[]> {
-  let rest = "";
+  // the unfinished last line, in pieces: a line longer than a chunk is joined once, not re-split per chunk
+  let rest: string[] = [];
   for await (const chunk of createReadStream(path, { encoding: "utf8", highWaterMark: 1 << 20 })) {
-    const text = rest + (chunk as string);
-    const lines = text.split("\n");
-    rest = lines.pop()!;
+    const text = chunk as string;
+    const first = text.indexOf("\n");
+    if (first < 0) {
+      rest.push(text);
+      continue;
+    }
+    const lines = text.slice(first + 1).split("\n");
+    const head = rest.length ? rest.join("") + text.slice(0, first) : text.slice(0, first);
+    rest = [lines.pop()!];
+    lines.unshift(head);
     yield lines;
   }
-  if (rest !== "") yield [rest];
+  const last = rest.join("");
+  if (last !== "") yield [last];
 }
 
 /** An NDJSON file, streamed line by line: blank lines skipped, a broken line reported, the rest read on. */
