@@ -175,7 +175,7 @@ export async function scoreFile(input: string, opts: ScoreOptions, sink: CohortS
     const evalOpts = { ...(opts.asOf && { asOf: opts.asOf }), trace: opts.trace ?? true };
     const scoringBar = progress.stage(ordinal);
     const script = workerScript();
-    const jobs = opts.jobs ?? defaultJobs(parts.filePaths.length);
+    const jobs = Math.min(opts.jobs ?? defaultJobs(parts.filePaths.length), parts.filePaths.length); // never more threads than partitions
     let decided: { report: PartitionedReport; matched: boolean[]; get(key: string, part: number): string; close(): void };
     if (dir && script && jobs > 0 && typeof sink !== "function") {
       const init = { rules: opts.rules, sha256: rs.sha256, allowModified: opts.allowModifiedRules ?? false, ...(opts.asOf && { asOf: opts.asOf }), trace: evalOpts.trace, overrides, layout: sink };
