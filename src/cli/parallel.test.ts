@@ -1,0 +1,33 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { createEngine } from "../index.js";
+import { loadNational } from "../../test/support/rules.js";
+import { decideInWorkers } from "./parallel.js";
+
+/** A scoring thread that misbehaves must fail the run with a message, never hang it (review finding). */
+const dir = mkdtempSync(join(tmpdir(), "thidua-parallel-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const engine = createEngine(loadNational());
+const init = { rules: "vn-2447-2025", sha256: engine.ref.sha256, allowModified: false, trace: false, overrides: [], layout: null };
+const partition = join(dir, "partition-0.ndjson");
+writeFileSync(partition, "");
+
+function worker(name: string, body: string): string {
+  const f = join(dir, name);
+  writeFileSync(f, `import { parentPort } from "node:worker_threads";\n${body}\n`);
+  return f;
+}
+
+describe("decideInWorkers", () => {
+  it("rejects when a thread stops without an error", async () => {
+    const quits = worker("quits.mjs", "parentPort.on('message', () => process.exit(0));");
+    await expect(decideInWorkers(engine, quits, [partition], init, dir, 1, {}, () => {})).rejects.toThrow(/stopped unexpectedly \(exit code 0\)/);
+  });
+
+  it("rejects with the thread's error when it throws", async () => {
+    const throws = worker("throws.mjs", "parentPort.on('message', () => { throw new Error('boom'); });");
+    await expect(decideInWorkers(engine, throws, [partition], init, dir, 1, {}, () => {})).rejects.toThrow("boom");
+  });
+});
