@@ -1,6 +1,6 @@
 import { compileNode, F, T, traceCondition, traceLeaves, U, type LeafTrace, type Node, type Tri, type Truth } from "../evaluation/index.js";
 import type { ValidProfile } from "../profiles/index.js";
-import { walkCondition, type Award, type RuleSet } from "../rules/index.js";
+import { classRanks, perRuleSet, walkCondition, type Award, type RuleSet } from "../rules/index.js";
 import { divRound, unitsToDecimalString, type CriterionStatus, type ScoreResult } from "../scoring/index.js";
 import { pointsOf } from "../ranking/index.js";
 
@@ -70,13 +70,8 @@ function pointsShort(r: ScoreResult, percent: number): string | undefined {
   return short > 0 ? unitsToDecimalString(short) : undefined;
 }
 
-const fixedCache = new WeakMap<RuleSet, ReadonlySet<string>>();
 /** Facts that cannot improve (`better: "none"`): a person's category, sex, an organisation's kind. */
-function fixedFacts(rs: RuleSet): ReadonlySet<string> {
-  let s = fixedCache.get(rs);
-  if (!s) fixedCache.set(rs, (s = new Set(rs.facts.filter((f) => f.better === "none").map((f) => f.id))));
-  return s;
-}
+const fixedFacts = perRuleSet((rs): ReadonlySet<string> => new Set(rs.facts.filter((f) => f.better === "none").map((f) => f.id)));
 
 
 /**
@@ -97,13 +92,6 @@ function lazyConditions(a: CompiledAward, p: ValidProfile, result: Truth): Award
     fixedBar,
   };
 }
-
-const rankCache = new WeakMap<RuleSet, ReadonlyMap<string, number>>();
-const classRanks = (rs: RuleSet) => {
-  let m = rankCache.get(rs);
-  if (!m) rankCache.set(rs, (m = new Map(rs.classes.map((k) => [k.id, k.rank]))));
-  return m;
-};
 
 /** Checks that depend only on this year's score and facts (not on history or other units). */
 export function scoreChecks(a: CompiledAward, rs: RuleSet, r: ScoreResult, p: ValidProfile): AwardCheck[] {

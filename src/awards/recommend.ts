@@ -1,7 +1,7 @@
 import { T, U, type Tri, type Truth } from "../evaluation/index.js";
 import type { ValidProfile } from "../profiles/index.js";
 import { cohortKey, compareRankKeys, rankCohort, rankKey, type RankKey, type Ranked, type TieBreak } from "../ranking/index.js";
-import type { Award, Fact, Localized, RuleSet } from "../rules/index.js";
+import { factsById, type Award, type Localized, type RuleSet } from "../rules/index.js";
 import { Dec, type ScoreResult } from "../scoring/index.js";
 import { combine, historyCheck, scoreChecks, type AwardCheck, type CompiledAward } from "./checks.js";
 
@@ -294,13 +294,6 @@ function nextAwards(ladders: readonly Award[][], u: Unit): Award[] {
   }
   return out.sort((x, y) => x.precedence - y.precedence || (x.id < y.id ? -1 : 1));
 }
-
-const factIndex = new WeakMap<RuleSet, ReadonlyMap<string, Fact>>();
-const factsById = (rs: RuleSet) => {
-  let m = factIndex.get(rs);
-  if (!m) factIndex.set(rs, (m = new Map(rs.facts.map((f) => [f.id, f]))));
-  return m;
-};
 
 function missingEvidence(rs: RuleSet, compiled: ReadonlyMap<string, CompiledAward>, r: ScoreResult, p: ValidProfile, statuses: readonly AwardStatus[]): MissingEvidence[] {
   const facts = factsById(rs);

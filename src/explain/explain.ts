@@ -2,7 +2,7 @@ import type { AwardCheck, ProposedAward, Recommendation } from "../awards/index.
 import { traceLeaves, type LeafTrace, type TraceNode } from "../evaluation/index.js";
 import type { FinalDecision } from "../report/index.js";
 import type { CriterionResult } from "../scoring/index.js";
-import { parsePath, type Award, type Fact, type Lang, type RuleSet } from "../rules/index.js";
+import { factsById, parsePath, type Award, type Fact, type Lang, type RuleSet } from "../rules/index.js";
 import { catalogFor } from "./catalog.js";
 import { numberFormat } from "./number-format.js";
 import { formatValue } from "./conditions.js";
@@ -191,12 +191,7 @@ export function createFormatter(lang: Lang): Formatter {
   };
 }
 
-const factMaps = new WeakMap<RuleSet, ReadonlyMap<string, Fact>>();
-const contextOf = (rec: Recommendation, rs: RuleSet, lang: Lang): Ctx => {
-  let facts = factMaps.get(rs);
-  if (!facts) factMaps.set(rs, (facts = new Map(rs.facts.map((f) => [f.id, f]))));
-  return { rs, lang, rec, facts };
-};
+const contextOf = (rec: Recommendation, rs: RuleSet, lang: Lang): Ctx => ({ rs, lang, rec, facts: factsById(rs) });
 
 function headlineOf(ctx: Ctx, rec: Recommendation & { readonly final?: FinalDecision }): Item {
   const { lang } = ctx;

@@ -1,5 +1,5 @@
 import { catalogFor, describeCondition, formatValue, numberFormat } from "../explain/index.js";
-import { describeOverrideTarget, GROUPS, type Award, type Condition, type Criterion, type Fact, type Lang, type RuleSet } from "../rules/index.js";
+import { describeOverrideTarget, factsById, GROUPS, type Award, type Condition, type Criterion, type Fact, type Lang, type RuleSet } from "../rules/index.js";
 
 type Cat = ReturnType<typeof catalogFor>;
 const num = (n: number, cat: Cat) => numberFormat(cat.locale, 2).format(n);
@@ -103,7 +103,7 @@ function awardSection(a: Award, rs: RuleSet, facts: ReadonlyMap<string, Fact>, l
 export function renderRulebook(rs: RuleSet, lang: Lang): string {
   const cat = catalogFor(lang);
   const rb = cat.rulebook;
-  const facts = new Map(rs.facts.map((f) => [f.id, f]));
+  const facts = factsById(rs);
   const m = rs.manifest;
   const out = [`# ${rb.title(m.title[lang])}`, "", `\`${rs.id}\` — ${rb.version(rs.version, rs.sha256)}`, "", `${rb.effective(m.effectiveFrom, m.effectiveTo)}`, ""];
   if (m.extends) out.push(rb.extends(m.extends.id, m.extends.version), "");

@@ -3,6 +3,7 @@ export { loadRulesetFromFiles, MAX_RULE_FILE_BYTES, type LoadOptions } from "./l
 export { lintRuleset, MAX_CONDITION_DEPTH, leafSpec, type ScalarSpec } from "./lint.js";
 export { parsePath, type PathSegment } from "./path.js";
 export { isIsoDate } from "./dates.js";
+export { perRuleSet, factsById, classesByRank, classRanks } from "./lookup.js";
 export { sha256Hex, rulesetDigest, canonicalJson } from "./hash.js";
 export { walkCondition, conditionRoots } from "./walk.js";
 export { describe as describeOverrideTarget } from "./overrides.js";

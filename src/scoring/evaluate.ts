@@ -1,6 +1,6 @@
 import { MISSING } from "../evaluation/index.js";
 import type { ValidProfile } from "../profiles/index.js";
-import type { ClassDef, Group, Localized, RuleSet } from "../rules/index.js";
+import { classesByRank, type ClassDef, type Group, type Localized, type RuleSet } from "../rules/index.js";
 import type { CompiledGroup, CompiledRuleSet } from "./compile.js";
 import { divRound, type RoundingMode } from "./decimal.js";
 import { units } from "./format.js";
@@ -70,19 +70,13 @@ function applyCaps(g: CompiledGroup, values: readonly number[]): { total: number
   return { total, caps };
 }
 
-const sortedClasses = new WeakMap<RuleSet, readonly ClassDef[]>();
-function classesOf(rs: RuleSet): readonly ClassDef[] {
-  let s = sortedClasses.get(rs);
-  if (!s) sortedClasses.set(rs, (s = [...rs.classes].sort((a, b) => b.rank - a.rank)));
-  return s;
-}
 
 /**
  * percent in hundredths of a percent (7250 = 72.5%); `points(id)` gives a criterion's points, or
  * undefined when it does not apply to the profile.
  */
 function classify(rs: RuleSet, percent: number, points: (criterion: string) => number | undefined, knockedOut: boolean): ClassDef | null {
-  for (const k of classesOf(rs)) {
+  for (const k of classesByRank(rs)) {
     if (percent < Math.round(k.minPercent * 100)) continue;
     if (k.noKnockout && knockedOut) continue;
     // A requirement binds only profiles for which its criterion applies (its group, in force, applicable).

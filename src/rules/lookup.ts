@@ -1,0 +1,21 @@
+import type { ClassDef, Fact, RuleSet } from "./types.js";
+
+/**
+ * A value derived from a rule set once and kept as long as the rule set lives (rule sets are frozen,
+ * so the value never goes stale): the one mechanism behind the lookup tables below.
+ */
+export function perRuleSet<T>(derive: (rs: RuleSet) => T): (rs: RuleSet) => T {
+  const cache = new WeakMap<RuleSet, T>();
+  return (rs) => {
+    let v = cache.get(rs);
+    if (v === undefined) cache.set(rs, (v = derive(rs)));
+    return v;
+  };
+}
+
+/** The fact catalog by id. */
+export const factsById = perRuleSet((rs): ReadonlyMap<string, Fact> => new Map(rs.facts.map((f) => [f.id, f])));
+/** The classes from the highest rank down (the order they are tried in). */
+export const classesByRank = perRuleSet((rs): readonly ClassDef[] => [...rs.classes].sort((a, b) => b.rank - a.rank));
+/** Each class's rank by id. */
+export const classRanks = perRuleSet((rs): ReadonlyMap<string, number> => new Map(rs.classes.map((k) => [k.id, k.rank])));
