@@ -43,6 +43,18 @@ export interface CompiledGroup {
   readonly group: Group;
   readonly criteria: readonly CompiledCriterion[];
   readonly caps: readonly { readonly id: string; readonly members: readonly number[]; readonly cap: number }[];
+  /** Position of each criterion id in `criteria`. */
+  readonly index: ReadonlyMap<string, number>;
+  /** For each emulation content 1–6 the group's criteria serve, the positions of those criteria. */
+  readonly contents: readonly { readonly content: number; readonly members: readonly number[] }[];
+}
+
+/** A compiled group from its criteria, with the tables derived from them. */
+export function compiledGroup(group: Group, criteria: readonly CompiledCriterion[], caps: CompiledGroup["caps"] = []): CompiledGroup {
+  const contents = [1, 2, 3, 4, 5, 6]
+    .map((content) => ({ content, members: criteria.flatMap((x, i) => (x.def.contents.includes(content) ? [i] : [])) }))
+    .filter((x) => x.members.length > 0);
+  return { group, criteria, caps, index: new Map(criteria.map((c, i) => [c.def.id, i])), contents };
 }
 export interface CompiledRuleSet {
   readonly ruleset: RuleSet;
@@ -61,20 +73,17 @@ export function compileRuleset(rs: RuleSet): CompiledRuleSet {
     return s === undefined ? () => undefined : Object.assign((row: Row) => row[s], { slot: s });
   };
   const issues: Issue[] = [];
-  const groups = new Map<Group, CompiledGroup>();
-  for (const c of rs.criteria) {
-    const cc = compileCriterion(c, reader, slots, issues);
-    const g = groups.get(c.group) ?? { group: c.group, criteria: [], caps: [] };
-    (g.criteria as CompiledCriterion[]).push(cc);
-    groups.set(c.group, g);
-  }
+  const byGroup = new Map<Group, CompiledCriterion[]>();
+  for (const c of rs.criteria) byGroup.set(c.group, [...(byGroup.get(c.group) ?? []), compileCriterion(c, reader, slots, issues)]);
+  const caps = new Map<Group, CompiledGroup["caps"][number][]>();
   for (const cap of rs.groupCaps) {
-    const first = rs.criteria.find((c) => c.id === cap.criteria[0]);
-    const g = first && groups.get(first.group);
-    if (!g) continue;
-    const members = cap.criteria.map((id) => g.criteria.findIndex((c) => c.def.id === id)).filter((i) => i >= 0);
-    (g.caps as CompiledGroup["caps"][number][]).push({ id: cap.id, members, cap: toUnits(cap.maxPoints) });
+    const group = rs.criteria.find((c) => c.id === cap.criteria[0])?.group;
+    const criteria = group && byGroup.get(group);
+    if (!group || !criteria) continue;
+    const members = cap.criteria.map((id) => criteria.findIndex((c) => c.def.id === id)).filter((i) => i >= 0);
+    caps.set(group, [...(caps.get(group) ?? []), { id: cap.id, members, cap: toUnits(cap.maxPoints) }]);
   }
+  const groups = new Map<Group, CompiledGroup>([...byGroup].map(([g, criteria]) => [g, compiledGroup(g, criteria, caps.get(g))]));
   if (issues.length) throw new ThiduaError("rule set does not compile", issues);
   const maxTotal = [...groups.values()].reduce((s, g) => s + g.criteria.reduce((t, c) => t + c.max + c.maxBonus, 0), 0);
   if (!Number.isSafeInteger(maxTotal)) throw new ThiduaError("points exceed the safe integer range", [issue("rules.points_unit", [], "sum of maximum points is not a safe integer")]);

@@ -1,7 +1,7 @@
 import { MISSING } from "../evaluation/index.js";
 import type { ValidProfile } from "../profiles/index.js";
 import { classesByRank, type ClassDef, type Group, type Localized, type RuleSet } from "../rules/index.js";
-import type { CompiledGroup, CompiledRuleSet } from "./compile.js";
+import { compiledGroup, type CompiledGroup, type CompiledRuleSet } from "./compile.js";
 import { divRound, type RoundingMode } from "./decimal.js";
 import { units } from "./format.js";
 import { scoreCriterion, type CriterionStatus, type CriterionVerdict } from "./score.js";
@@ -89,26 +89,6 @@ function classify(rs: RuleSet, percent: number, points: (criterion: string) => n
   return null;
 }
 
-const indexCache = new WeakMap<CompiledGroup, ReadonlyMap<string, number>>();
-/** Position of each criterion id in a compiled group. */
-function indexOf(g: CompiledGroup): ReadonlyMap<string, number> {
-  let m = indexCache.get(g);
-  if (!m) indexCache.set(g, (m = new Map(g.criteria.map((c, i) => [c.def.id, i]))));
-  return m;
-}
-
-const contentCache = new WeakMap<CompiledGroup, { content: number; members: number[] }[]>();
-/** For each emulation content 1–6 a group's criteria serve, the indexes of those criteria. */
-function contentsOf(g: CompiledGroup): { content: number; members: number[] }[] {
-  let c = contentCache.get(g);
-  if (!c) {
-    c = [1, 2, 3, 4, 5, 6]
-      .map((content) => ({ content, members: g.criteria.flatMap((x, i) => (x.def.contents.includes(content) ? [i] : [])) }))
-      .filter((x) => x.members.length > 0);
-    contentCache.set(g, c);
-  }
-  return c;
-}
 const NONE: readonly string[] = Object.freeze([]);
 const NO_SLOTS: readonly number[] = Object.freeze([]);
 
@@ -129,7 +109,7 @@ export interface ScoreOptions {
 /** Scores a validated profile with the compiled rule set. Pure; same input → same output. */
 export function scoreProfile(cr: CompiledRuleSet, p: ValidProfile, opts: ScoreOptions): ScoreResult {
   const rs = cr.ruleset;
-  const g = cr.groups.get(p.group) ?? { group: p.group, criteria: [], caps: [] };
+  const g = cr.groups.get(p.group) ?? compiledGroup(p.group, []);
   const n = g.criteria.length;
   const verdicts: CriterionVerdict[] = new Array(n);
   const pointsNow: number[] = new Array(n);
@@ -158,13 +138,12 @@ export function scoreProfile(cr: CompiledRuleSet, p: ValidProfile, opts: ScoreOp
   // score × 100 / nominal, in hundredths of a percent, exact integer rounding (Decimal-free hot path)
   const pct = (u: number) => (nominal === 0 ? 0 : divRound(u * 10000, nominal, mode));
   const percent = pct(actual.total);
-  const index = indexOf(g);
   const pointsOfCriterion = (id: string) => {
-    const i = index.get(id);
+    const i = g.index.get(id);
     return i === undefined || verdicts[i]!.status === "not_applicable" ? undefined : verdicts[i]!.points;
   };
   const potentialOfCriterion = (id: string) => {
-    const i = index.get(id);
+    const i = g.index.get(id);
     return i === undefined || verdicts[i]!.status === "not_applicable" ? undefined : verdicts[i]!.potential;
   };
   const knockouts: { criterion: string; reason: Localized }[] = [];
@@ -205,7 +184,7 @@ export function scoreProfile(cr: CompiledRuleSet, p: ValidProfile, opts: ScoreOp
   }
   const applicable = (i: number) => verdicts[i]!.status !== "not_applicable";
   const contents: { content: number; points: string; maxPoints: string }[] = [];
-  for (const { content, members } of contentsOf(g)) {
+  for (const { content, members } of g.contents) {
     let pts = 0;
     let max = 0;
     let used = false;
