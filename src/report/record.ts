@@ -2,7 +2,7 @@ import { sha256 } from "@noble/hashes/sha2.js";
 import { bytesToHex } from "@noble/hashes/utils.js";
 import type { ProposedAward, Recommendation } from "../awards/index.js";
 import type { PartitionedReport, RecommendationReport } from "../engine/index.js";
-import { canonicalJson, type RuleSet } from "../rules/index.js";
+import { canonicalJson, canonicalString, type RuleSet } from "../rules/index.js";
 import { renderWithLayout, type ReportLayout, type RunSummary } from "./layout.js";
 import type { CommitteeOverride, DecidedRecommendation, DecisionRecord } from "./types.js";
 
@@ -80,10 +80,8 @@ const resultProjection = (r: Recommendation) => [
   r.scoreResult.missingFacts,
 ];
 
-/** Printable ASCII without `"` and `\\`: JSON writes it as is, and NFC leaves it alone. */
-const PLAIN = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
-/** A string as canonical JSON writes it (NFC). */
-const q = (s: string | null): string => (s === null ? "null" : PLAIN.test(s) ? `"${s}"` : JSON.stringify(s.normalize("NFC")));
+/** A string or null as canonical JSON writes it. */
+const q = (s: string | null): string => (s === null ? "null" : canonicalString(s));
 const quoted = new Map<string, string>();
 /** `q` for the ids and statuses of the rule set, which repeat on every unit (cached, bounded). */
 const qid = (s: string | null): string => {

@@ -31,11 +31,14 @@ export function canonicalJson(value: unknown): string {
 }
 
 const ASCII = /^[\x20-\x7e]*$/;
-const str = (s: string) => JSON.stringify(ASCII.test(s) ? s : s.normalize("NFC"));
+/** Printable ASCII without `"` and `\\`: written as is, and NFC leaves it alone. */
+const PLAIN = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
+/** A string as canonical JSON writes it: NFC, JSON-escaped. */
+export const canonicalString = (s: string): string => (PLAIN.test(s) ? `"${s}"` : JSON.stringify(ASCII.test(s) ? s : s.normalize("NFC")));
 
 function write(value: unknown, out: string[]): void {
   if (value === null || typeof value !== "object") {
-    if (typeof value === "string") out.push(str(value));
+    if (typeof value === "string") out.push(canonicalString(value));
     else if (typeof value === "number") out.push(Number.isFinite(value) ? JSON.stringify(value) : "null");
     else out.push(JSON.stringify(value) ?? "null");
     return;
@@ -54,7 +57,7 @@ function write(value: unknown, out: string[]): void {
   out.push("{");
   keys.forEach((k, i) => {
     if (i) out.push(",");
-    out.push(str(k), ":");
+    out.push(canonicalString(k), ":");
     write(obj[k], out);
   });
   out.push("}");

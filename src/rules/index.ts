@@ -4,7 +4,7 @@ export { lintRuleset, MAX_CONDITION_DEPTH, leafSpec, type ScalarSpec } from "./l
 export { parsePath, type PathSegment } from "./path.js";
 export { isIsoDate } from "./dates.js";
 export { perRuleSet, factsById, classesByRank, classRanks } from "./lookup.js";
-export { sha256Hex, rulesetDigest, canonicalJson } from "./hash.js";
+export { sha256Hex, rulesetDigest, canonicalJson, canonicalString } from "./hash.js";
 export { walkCondition, conditionRoots } from "./walk.js";
 export { describe as describeOverrideTarget } from "./overrides.js";
 export { ruleFileJsonSchemas } from "./json-schema.js";
