@@ -37,7 +37,7 @@ export function compileNode<R>(cond: Condition, reader: ReaderFactory<R>, issues
       return () => U;
     }
     const kids = list.map((c, i) => compileNode(c, reader, issues, [...path, isAll ? "all" : "any", i], depth + 1));
-    return isAll ? allOf(kids) : anyOf(kids);
+    return isAll ? junction(kids, F, T) : junction(kids, T, F);
   }
   if ("not" in cond) {
     const kid = compileNode(cond.not, reader, issues, [...path, "not"], depth + 1);
@@ -49,46 +49,28 @@ export function compileNode<R>(cond: Condition, reader: ReaderFactory<R>, issues
   return compileLeaf(cond, reader, issues, path);
 }
 
-function allOf<R>(kids: readonly Node<R>[]): Node<R> {
+/**
+ * `all` (stops at F, else T) and `any` (stops at T, else F) are one Kleene junction: the first child
+ * equal to `stop` decides; otherwise U if some child is U, else `rest`. One and two children run
+ * without a loop (most conditions of the rule sets).
+ */
+function junction<R>(kids: readonly Node<R>[], stop: Tri, rest: Tri): Node<R> {
   const n = kids.length;
   if (n === 1) return kids[0]!;
   if (n === 2) {
     const [a, b] = kids as [Node<R>, Node<R>];
     return (row) => {
       const x = a(row);
-      if (x === F) return F;
+      if (x === stop) return stop;
       const y = b(row);
-      return y === F ? F : x === U || y === U ? U : T;
+      return y === stop ? stop : x === U || y === U ? U : rest;
     };
   }
   return (row) => {
-    let r: Tri = T;
+    let r: Tri = rest;
     for (let i = 0; i < n; i++) {
       const v = kids[i]!(row);
-      if (v === F) return F;
-      if (v === U) r = U;
-    }
-    return r;
-  };
-}
-
-function anyOf<R>(kids: readonly Node<R>[]): Node<R> {
-  const n = kids.length;
-  if (n === 1) return kids[0]!;
-  if (n === 2) {
-    const [a, b] = kids as [Node<R>, Node<R>];
-    return (row) => {
-      const x = a(row);
-      if (x === T) return T;
-      const y = b(row);
-      return y === T ? T : x === U || y === U ? U : F;
-    };
-  }
-  return (row) => {
-    let r: Tri = F;
-    for (let i = 0; i < n; i++) {
-      const v = kids[i]!(row);
-      if (v === T) return T;
+      if (v === stop) return stop;
       if (v === U) r = U;
     }
     return r;
