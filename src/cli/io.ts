@@ -1,6 +1,7 @@
-import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, basename } from "node:path";
 import { onInterrupt } from "./cleanup.js";
+import { Appender } from "./spill.js";
 
 /** Writes a file atomically: temporary file in the same directory, then rename. */
 export function writeAtomic(path: string, data: string | Uint8Array): void {
@@ -35,23 +36,11 @@ export function openOutput(out?: string): OutputStream {
     if (open) closeSync(fd);
     rmSync(tmp, { force: true });
   });
-  let buf: string[] = [];
-  let size = 0;
-  const flush = () => {
-    const data = Buffer.from(buf.join(""));
-    let off = 0;
-    while (off < data.length) off += writeSync(fd, data, off, data.length - off);
-    buf = [];
-    size = 0;
-  };
+  const file = new Appender(fd);
   return {
-    write(s) {
-      buf.push(s);
-      size += s.length;
-      if (size >= 1 << 20) flush();
-    },
+    write: (s) => file.write(s),
     end() {
-      flush();
+      file.flush();
       closeSync(fd);
       open = false;
       renameSync(tmp, out);

@@ -1,4 +1,11 @@
-import { csvLayout, markdownLayout, recordJsonLayout, textLayout, type Lang, type ReportLayout, type RuleSet } from "../index.js";
+import { csvLayout, markdownLayout, recordJsonLayout, textLayout, type CohortSummary, type DecidedRecommendation, type Lang, type ReportLayout, type RuleSet } from "../index.js";
+
+/**
+ * What a command does with each cohort as soon as it is decided: the report chunks it wants kept
+ * (see `ReportLayout.cohort`), or none. It sees the cohort's units once; whatever it keeps beyond
+ * the returned chunks is its own memory.
+ */
+export type CohortSink = (summary: CohortSummary, results: readonly DecidedRecommendation[]) => readonly string[];
 
 /** The report formats written cohort by cohort (XLSX is built in memory). */
 export type StreamedFormat = "text" | "json" | "csv" | "md";
@@ -15,4 +22,9 @@ export interface LayoutSpec {
 export function layoutOf(spec: LayoutSpec, rs: RuleSet): ReportLayout {
   const o = { rs, lang: spec.lang, overrides: spec.overrides };
   return spec.format === "json" ? recordJsonLayout() : spec.format === "csv" ? csvLayout(o) : spec.format === "md" ? markdownLayout(o) : textLayout(o);
+}
+
+/** The sink of a command: its own function, a layout's chunks (plain data a worker thread can rebuild), or nothing. */
+export function sinkOf(sink: CohortSink | LayoutSpec | null, rs: RuleSet): CohortSink {
+  return typeof sink === "function" ? sink : sink ? layoutOf(sink, rs).cohort : () => [];
 }

@@ -61,7 +61,8 @@ export function workerScript(): string | null {
 /** Worker threads to use by default: one per core, at most 8, at most one per partition. */
 export const defaultJobs = (partitions: number): number => Math.max(1, Math.min(availableParallelism(), 8, partitions));
 
-export interface ParallelRun {
+/** The partitions of a run decided (in worker threads or in this one): the report, the overrides that matched, the kept chunks. */
+export interface DecidedRun {
   readonly report: PartitionedReport;
   readonly matched: boolean[];
   /** Part `part` of cohort `key` (0: the outcome projection, then the layout's parts). */
@@ -78,7 +79,7 @@ export async function decideInWorkers(
   jobs: number,
   opts: EvaluateOptions,
   progress: (rows: number) => void,
-): Promise<ParallelRun> {
+): Promise<DecidedRun> {
   const where = new Map<string, { path: string; spans: Span[] }>();
   const matched = init.overrides.map(() => false);
   const outcomes: PartitionOutcome[] = new Array(files.length);

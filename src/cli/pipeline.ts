@@ -3,16 +3,11 @@ import { createReadStream, statSync } from "node:fs";
 import { extname, join } from "node:path";
 import {
   createEngine,
-  createOverrideApplier,
   outcomeJsonPieces,
   partitionKey,
   recordHead,
-  resultsProjectionJson,
-  type CohortSummary,
   type CommitteeOverride,
-  type DecidedRecommendation,
   type Issue,
-  type PartitionedReport,
   type Rejected,
   type RuleSet,
   type RunSummary,
@@ -22,9 +17,9 @@ import { readProfiles } from "./input/index.js";
 import { readOverrides } from "./overrides.js";
 import { progressFor } from "./progress.js";
 import { onInterrupt } from "./cleanup.js";
-import { ChunkStore, Partitions, removeDir, spillDir } from "./spill.js";
-import { layoutOf, type LayoutSpec } from "./layouts.js";
-import { decideInWorkers, defaultJobs, workerScript } from "./parallel.js";
+import { ChunkStore, cohortKeeper, Partitions, removeDir, spillDir } from "./spill.js";
+import { sinkOf, type CohortSink, type LayoutSpec } from "./layouts.js";
+import { decideInWorkers, defaultJobs, workerScript, type DecidedRun } from "./parallel.js";
 
 /** Rough size of a row in the input, to advance the progress bar (only computed for what is read anyway). */
 const approxBytes = (p: unknown): number => {
@@ -54,12 +49,7 @@ export interface ScoreOptions {
   readonly jobs?: number;
 }
 
-/**
- * What a command does with each cohort as soon as it is decided: the report chunks it wants kept
- * (see `ReportLayout.cohort`), or none. It sees the cohort's units once; whatever it keeps beyond
- * the returned chunks is its own memory.
- */
-export type CohortSink = (summary: CohortSummary, results: readonly DecidedRecommendation[]) => readonly string[];
+export type { CohortSink } from "./layouts.js";
 
 export interface Scored {
   readonly rs: RuleSet;
@@ -176,24 +166,22 @@ export async function scoreFile(input: string, opts: ScoreOptions, sink: CohortS
     const scoringBar = progress.stage(ordinal);
     const script = workerScript();
     const jobs = Math.min(opts.jobs ?? defaultJobs(parts.filePaths.length), parts.filePaths.length); // never more threads than partitions
-    let decided: { report: PartitionedReport; matched: boolean[]; get(key: string, part: number): string; close(): void };
+    let decided: DecidedRun;
     if (dir && script && jobs > 0 && typeof sink !== "function") {
       const init = { rules: opts.rules, sha256: rs.sha256, allowModified: opts.allowModifiedRules ?? false, ...(opts.asOf && { asOf: opts.asOf }), trace: evalOpts.trace, overrides, layout: sink };
       decided = await decideInWorkers(engine, script, parts.filePaths, init, dir, jobs, evalOpts, (n) => scoringBar.tick(n));
     } else {
       const store = new ChunkStore(dir ? join(dir, "chunks") : null);
-      const applier = createOverrideApplier(rs, overrides, { inPlace: true });
-      const render: CohortSink = typeof sink === "function" ? sink : sink ? layoutOf(sink, rs).cohort : () => [];
+      const keeper = cohortKeeper(rs, overrides, sinkOf(sink, rs), store);
       const report = engine.recommendPartitioned(
         () => parts.read(),
-        ({ summary, results }) => {
-          const decided = applier.apply(results);
-          store.put(summary.key, [resultsProjectionJson(decided), ...render(summary, decided)]);
-          scoringBar.tick(results.length);
+        (c) => {
+          keeper.keep(c);
+          scoringBar.tick(c.results.length);
         },
         evalOpts,
       );
-      decided = { report, matched: applier.matched(), get: (key, part) => store.get(key, part), close: () => store.close() };
+      decided = { report, matched: keeper.matched(), get: (key, part) => store.get(key, part), close: () => store.close() };
     }
     const { report, matched } = decided;
     scoringBar.stop();

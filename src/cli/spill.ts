@@ -1,7 +1,8 @@
 import { closeSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { IndexedProfile } from "../index.js";
+import { createOverrideApplier, resultsProjectionJson, type CohortDecision, type CommitteeOverride, type IndexedProfile, type RuleSet } from "../index.js";
+import type { CohortSink } from "./layouts.js";
 
 /**
  * Temporary files of a streamed run (the CLI's bounded-memory path). A large input is split by
@@ -10,8 +11,8 @@ import type { IndexedProfile } from "../index.js";
  * inputs stay in memory. Everything is deleted when the run ends (`dispose`).
  */
 
-/** Buffered appends to one file descriptor. */
-class Appender {
+/** Buffered appends to one file descriptor (partition files, chunk files, the report being written). */
+export class Appender {
   private buf: string[] = [];
   private size = 0;
   /** Bytes written (flushed or buffered) so far, when counted. */
@@ -174,6 +175,22 @@ export class ChunkStore {
     if (this.file) closeSync(this.file.fd);
     this.reader.close();
   }
+}
+
+/**
+ * Keeps each decided cohort in a chunk store: applies the committee's overrides, then stores the
+ * cohort's outcome projection as part 0 and the sink's chunks as parts 1… (what the run's outcome hash
+ * and report read back). Used the same way in this thread and in worker threads.
+ */
+export function cohortKeeper(rs: RuleSet, overrides: readonly CommitteeOverride[], sink: CohortSink, store: ChunkStore) {
+  const applier = createOverrideApplier(rs, overrides, { inPlace: true });
+  return {
+    keep({ summary, results }: CohortDecision): Span[] {
+      const decided = applier.apply(results);
+      return store.put(summary.key, [resultsProjectionJson(decided), ...sink(summary, decided)]);
+    },
+    matched: () => applier.matched(),
+  };
 }
 
 /** A temporary directory for one run's files. */

@@ -4,31 +4,29 @@
  * and answers with plain data (outcomes, chunk spans, which overrides matched).
  */
 import { parentPort, workerData } from "node:worker_threads";
-import { createEngine, createOverrideApplier, resultsProjectionJson, type CohortDecision } from "../index.js";
-import { layoutOf } from "./layouts.js";
+import { createEngine, type CohortDecision } from "../index.js";
+import { sinkOf } from "./layouts.js";
 import { loadRulesOrThrow } from "./rules-load.js";
-import { ChunkStore, readPartitionFile } from "./spill.js";
+import { ChunkStore, cohortKeeper, readPartitionFile, type Span } from "./spill.js";
 import type { FromWorker, ToWorker, WorkerInit } from "./parallel.js";
 
 const init = workerData as WorkerInit;
 const rs = loadRulesOrThrow(init.rules, init.allowModified);
 if (rs.sha256 !== init.sha256) throw new Error(`rule set ${init.rules} changed on disk during the run (sha256 ${rs.sha256}, was ${init.sha256})`);
 const engine = createEngine(rs);
-const applier = createOverrideApplier(rs, init.overrides, { inPlace: true });
-const sink = init.layout ? layoutOf(init.layout, rs).cohort : () => [];
 const store = new ChunkStore(init.chunkPath);
+const keeper = cohortKeeper(rs, init.overrides, sinkOf(init.layout, rs), store);
 const opts = { ...(init.asOf !== undefined && { asOf: init.asOf }), trace: init.trace };
 const port = parentPort!;
 
-let spans: [string, { off: number; len: number }[]][] = [];
-const onCohort = ({ summary, results }: CohortDecision) => {
-  const decided = applier.apply(results);
-  spans.push([summary.key, store.put(summary.key, [resultsProjectionJson(decided), ...sink(summary, decided)])]);
-  port.postMessage({ type: "progress", rows: results.length } satisfies FromWorker);
+let spans: [string, Span[]][] = [];
+const onCohort = (c: CohortDecision) => {
+  spans.push([c.summary.key, keeper.keep(c)]);
+  port.postMessage({ type: "progress", rows: c.results.length } satisfies FromWorker);
 };
 const reply = (m: Omit<Extract<FromWorker, { type: "done" }>, "spans" | "matched" | "type">) => {
   store.flush();
-  port.postMessage({ type: "done", ...m, spans, matched: applier.matched() } satisfies FromWorker);
+  port.postMessage({ type: "done", ...m, spans, matched: keeper.matched() } satisfies FromWorker);
   spans = [];
 };
 
