@@ -74,6 +74,9 @@ export function renderWithLayout(layout: ReportLayout, record: DecisionRecord): 
   return out.join("");
 }
 
+/** Lines, each ending with a line break, in NFC ("" for none): the text and Markdown reports' blocks. */
+export const block = (lines: readonly string[]): string => (lines.length ? `${lines.join("\n")}\n`.normalize("NFC") : "");
+
 /**
  * Wraps an output so that the whole report ends with exactly one line break however many blank
  * lines its last section leaves (what `text.replace(/\n+$/, "") + "\n"` does on a whole string).

@@ -1,4 +1,4 @@
-import { endWithOneNewline, renderWithLayout, type LayoutOptions, type ReportLayout } from "./layout.js";
+import { block, endWithOneNewline, renderWithLayout, type LayoutOptions, type ReportLayout } from "./layout.js";
 import { formatPath, type Issue } from "../errors/index.js";
 import { createFormatter, explainRecommendation, formatItem, INPUT_ISSUE_KINDS, renderItems, type Formatter, type InputIssueKind, type Item, type MessageKey, type MessageParams } from "../explain/index.js";
 import type { Lang, RuleSet } from "../rules/index.js";
@@ -121,8 +121,6 @@ function unitSection(r: DecidedRecommendation, rs: RuleSet, lang: Lang): string[
   return out;
 }
 
-/** Lines, each ending with a line break, in NFC. */
-const block = (out: readonly string[]) => (out.length ? `${out.join("\n")}\n`.normalize("NFC") : "");
 
 /** The Markdown report as a layout: per cohort its ranked table and its units' explanations (see {@link renderMarkdown}). */
 export function markdownLayout({ rs, lang }: LayoutOptions): ReportLayout {

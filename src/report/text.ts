@@ -1,6 +1,6 @@
 import { explainSummary, formatItem } from "../explain/index.js";
 import type { Lang, RuleSet } from "../rules/index.js";
-import { endWithOneNewline, renderWithLayout, type LayoutOptions, type ReportLayout } from "./layout.js";
+import { block, endWithOneNewline, renderWithLayout, type LayoutOptions, type ReportLayout } from "./layout.js";
 import { classText, computedText, finalText, headerLines, issueText, numberIn, quotaParams, say } from "./markdown.js";
 import { formatPath } from "../errors/index.js";
 import type { DecisionRecord } from "./types.js";
@@ -9,7 +9,6 @@ import type { DecisionRecord } from "./types.js";
 const width = (s: string) => [...s].length;
 const fit = (s: string, n: number) => (width(s) > n ? `${[...s].slice(0, n - 1).join("")}…` : s);
 const pad = (s: string, n: number, right = false) => (right ? " ".repeat(Math.max(0, n - width(s))) + s : s + " ".repeat(Math.max(0, n - width(s))));
-const lines = (out: readonly string[]) => `${out.join("\n")}\n`.normalize("NFC");
 
 /** The console report as a layout: one table per cohort (see {@link renderText}). */
 export function textLayout({ rs, lang, overrides: overridden }: LayoutOptions): ReportLayout {
@@ -47,11 +46,11 @@ export function textLayout({ rs, lang, overrides: overridden }: LayoutOptions): 
       }
       for (const q of [...c.quotas].sort((a, b) => (a.award < b.award ? -1 : a.award > b.award ? 1 : 0))) out.push(quotaLine(q));
       out.push("");
-      return [lines(out)];
+      return [block(out)];
     },
     write(run, chunks, write) {
       const out = endWithOneNewline(write);
-      out.write(lines([say(lang, "report.title", {}), ...headerLines(run, rs, lang), ""]));
+      out.write(block([say(lang, "report.title", {}), ...headerLines(run, rs, lang), ""]));
       for (const chunk of chunks(0)) out.write(chunk);
       const tail: string[] = [];
       if (run.runQuotas.length) tail.push(`== ${say(lang, "report.runQuotas", {})}`, ...run.runQuotas.map(quotaLine), "");
@@ -63,7 +62,7 @@ export function textLayout({ rs, lang, overrides: overridden }: LayoutOptions): 
         }
         tail.push("");
       }
-      if (tail.length) out.write(lines(tail));
+      out.write(block(tail));
       out.end();
     },
   };
