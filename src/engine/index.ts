@@ -61,15 +61,8 @@ export interface CohortDecision {
   readonly summary: CohortSummary;
   readonly results: readonly Recommendation[];
 }
-/** What `recommendPartitioned` returns: everything of a `RecommendationReport` but the per-unit results. */
-export interface PartitionedReport {
-  readonly ruleset: RuleSetRef;
-  readonly asOf: string | null;
-  /** Sorted by cohort key (group, cluster, year), as in `recommend`. */
-  readonly cohorts: readonly CohortSummary[];
-  readonly runQuotas: readonly QuotaUse[];
-  /** Sorted by input position. */
-  readonly rejected: readonly Rejected[];
+/** What `recommendPartitioned` returns: everything of a `RecommendationReport` (cohorts by key, rejected rows by input position) but the per-unit results. */
+export interface PartitionedReport extends Omit<RecommendationReport, "results"> {
   /** Number of units scored (the results handed to `onCohort`). */
   readonly scored: number;
 }
