@@ -205,7 +205,7 @@ export function createEngine(ruleset: RuleSet): Engine {
   };
   type Prepared = ReturnType<typeof prepare>;
   const run = runQuotaAwards(awards);
-  const summaryOf = (key: string, members: Members, quotas: QuotaUse[]): CohortSummary => {
+  const cohortSummary = (key: string, members: Members, quotas: QuotaUse[]): CohortSummary => {
     const r0 = members[0]!.result;
     return { key, group: r0.group, cohort: r0.cohort, year: r0.year, size: members.length, quotas };
   };
@@ -227,7 +227,7 @@ export function createEngine(ruleset: RuleSet): Engine {
         pending.push(key);
         continue;
       }
-      const summary = summaryOf(key, members, quotas);
+      const summary = cohortSummary(key, members, quotas);
       cohorts.push(summary);
       scored += recs.length;
       onCohort({ summary, results: recs });
@@ -242,7 +242,7 @@ export function createEngine(ruleset: RuleSet): Engine {
       if (!pending.has(key)) continue;
       const members = part.scored(profiles);
       const { recs, quotas } = recommendCohort(ruleset, awards, members, decided.positions);
-      const summary = summaryOf(key, members, quotas);
+      const summary = cohortSummary(key, members, quotas);
       cohorts.push(summary);
       scored += recs.length;
       onCohort({ summary, results: recs });

@@ -42,7 +42,7 @@ export function csvLayout({ rs, lang }: LayoutOptions): ReportLayout {
       out(`\uFEFF${line(header)}`.normalize("NFC"));
       for (const chunk of chunks(0)) out(chunk);
       let tail = "";
-      for (const rj of [...run.rejected].sort((a, b) => a.index - b.index)) {
+      for (const rj of run.rejected) {
         const issues = rj.issues.map((i) => `${i.path.length ? `${formatPath(i.path)}: ` : ""}${issueText(i, lang)}`);
         tail += line(["", "", rj.unitId ?? "", "", "", "", say(lang, "class.rejected", {}), "", "", "", [say(lang, "report.rowAt", { row: rj.row ?? rj.index + 1 }), ...issues].join("; "), ""]);
       }

@@ -9,6 +9,8 @@ import type { CommitteeOverride, DecidedRecommendation, DecisionRecord } from ".
  * all of it once every cohort is decided, without holding the results.
  */
 export interface RunSummary extends Omit<DecisionRecord, "results"> {
+  /** Sorted by input position (layouts write them in this order). */
+  readonly rejected: DecisionRecord["rejected"];
   readonly resultCount: number;
   /** `matchedOverrides[i]`: whether `overrides[i]` matched a scored unit. */
   readonly matchedOverrides: readonly boolean[];
@@ -43,7 +45,7 @@ export function summaryOf(record: DecisionRecord): RunSummary {
   const matchedOverrides = record.overrides.map((o: CommitteeOverride) =>
     results.some((r) => r.final.overridden && r.final.override?.unitId === o.unitId && (o.cohort === undefined || r.cohort === o.cohort)),
   );
-  return { ...rest, resultCount: results.length, matchedOverrides };
+  return { ...rest, rejected: [...rest.rejected].sort((a, b) => a.index - b.index), resultCount: results.length, matchedOverrides };
 }
 
 /** The results of each cohort of a record in rank order, keyed by cohort key (grouped once per record). */

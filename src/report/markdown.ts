@@ -154,7 +154,7 @@ export function markdownLayout({ rs, lang }: LayoutOptions): ReportLayout {
       if (run.rejected.length) {
         const cols = [say(lang, "col.row", {}), say(lang, "col.unitId", {}), say(lang, "col.path", {}), say(lang, "col.issue", {})];
         const tail = [`## ${say(lang, "report.rejected", {})}`, "", say(lang, "report.rejectedCount", { count: run.rejected.length }), "", `| ${cols.join(" | ")} |`, "|---:|---|---|---|"];
-        for (const rj of [...run.rejected].sort((a, b) => a.index - b.index)) {
+        for (const rj of run.rejected) {
           for (const i of rj.issues) tail.push(`| ${[String(rj.row ?? rj.index + 1), rj.unitId ?? "", i.path.length ? `\`${formatPath(i.path)}\`` : "", issueText(i, lang)].map(cell).join(" | ")} |`);
         }
         tail.push("");

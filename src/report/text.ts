@@ -56,7 +56,7 @@ export function textLayout({ rs, lang, overrides: overridden }: LayoutOptions): 
       if (run.runQuotas.length) tail.push(`== ${say(lang, "report.runQuotas", {})}`, ...run.runQuotas.map(quotaLine), "");
       if (run.rejected.length) {
         tail.push(`== ${say(lang, "report.rejected", {})}`);
-        for (const rj of [...run.rejected].sort((a, b) => a.index - b.index)) {
+        for (const rj of run.rejected) {
           const issues = rj.issues.map((i) => `${i.path.length ? `${formatPath(i.path)}: ` : ""}${issueText(i, lang)}`);
           tail.push(`${say(lang, "report.rowAt", { row: rj.row ?? rj.index + 1 })}${rj.unitId ? ` (${rj.unitId})` : ""}: ${issues.join("; ")}`);
         }
