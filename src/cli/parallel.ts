@@ -6,7 +6,7 @@ import { Worker } from "node:worker_threads";
 import type { CommitteeOverride, Engine, EvaluateOptions, PartitionedReport, PartitionOutcome, PartitionRevisit, RunQuotaDecisions } from "../index.js";
 import type { LayoutSpec } from "./layouts.js";
 import { UsageError } from "./rules-load.js";
-import { SpanReader, type Span } from "./spill.js";
+import { SpanReader, type BadLine, type Span } from "./spill.js";
 
 /**
  * Deciding the partitions of a streamed run in worker threads: each worker loads the rule set,
@@ -42,6 +42,8 @@ export type FromWorker =
       readonly revisit?: PartitionRevisit;
       readonly spans: readonly [string, Span[]][];
       readonly matched: readonly boolean[];
+      /** Lines of the partition that are not JSON (first pass only). */
+      readonly bad?: readonly BadLine[];
     };
 
 /** Heap cap of one worker (MiB): a partition of the default size needs a fraction of it. */
@@ -65,6 +67,8 @@ export const defaultJobs = (partitions: number): number => Math.max(1, Math.min(
 export interface DecidedRun {
   readonly report: PartitionedReport;
   readonly matched: boolean[];
+  /** Spilled lines that are not JSON, found while the partitions were read. */
+  readonly bad: readonly BadLine[];
   /** Part `part` of cohort `key` (0: the outcome projection, then the layout's parts). */
   get(key: string, part: number): string;
   close(): void;
@@ -84,9 +88,10 @@ export async function decideInWorkers(
   const matched = init.overrides.map(() => false);
   const outcomes: PartitionOutcome[] = new Array(files.length);
   const revisits: PartitionRevisit[] = [];
+  const bad: BadLine[] = [];
   const workers = Array.from({ length: jobs }, (_, n) => {
     const chunkPath = join(dir, `chunks-${n}`);
-    const worker = new Worker(script, { workerData: { ...init, chunkPath } satisfies WorkerInit, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+    const worker = new Worker(script, { workerData: { ...init, chunkPath } satisfies WorkerInit, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: 96 } });
     const w = { worker, chunkPath, exited: false };
     worker.on("exit", () => (w.exited = true));
     return w;
@@ -124,6 +129,7 @@ export async function decideInWorkers(
           for (const [key, spans] of m.spans) where.set(key, { path: w.chunkPath, spans });
           m.matched.forEach((x, i) => (matched[i] ||= x));
           if (m.outcome) outcomes[m.index] = m.outcome;
+          if (m.bad) bad.push(...m.bad);
           if (m.revisit) revisits.push(m.revisit);
           give(w);
         });
@@ -142,6 +148,7 @@ export async function decideInWorkers(
     return {
       report,
       matched,
+      bad,
       get: (key, part) => {
         const at = where.get(key);
         return at ? reader.read(at.path, at.spans[part]) : "";

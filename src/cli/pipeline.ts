@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { createReadStream, statSync } from "node:fs";
-import { extname, join } from "node:path";
+import { basename, extname, join } from "node:path";
 import {
   createEngine,
   outcomeJsonPieces,
@@ -13,11 +13,13 @@ import {
   type RunSummary,
 } from "../index.js";
 import { loadRulesOrThrow } from "./rules-load.js";
-import { readProfiles } from "./input/index.js";
+import { readProfiles, type InputRow } from "./input/index.js";
+import { invalidJsonLine } from "./input/json.js";
+import { splitNdjson } from "./input/ndjson-split.js";
 import { readOverrides } from "./overrides.js";
 import { progressFor } from "./progress.js";
 import { onInterrupt } from "./cleanup.js";
-import { ChunkStore, cohortKeeper, Partitions, removeDir, spillDir } from "./spill.js";
+import { ChunkStore, cohortKeeper, Partitions, removeDir, spillDir, type BadLine } from "./spill.js";
 import { sinkOf, type CohortSink, type LayoutSpec } from "./layouts.js";
 import { decideInWorkers, defaultJobs, workerScript, type DecidedRun } from "./parallel.js";
 
@@ -134,29 +136,49 @@ export async function scoreFile(input: string, opts: ScoreOptions, sink: CohortS
     const warnings: Issue[] = [];
     const tabular = [".csv", ".xlsx"].includes(extname(input).toLowerCase());
     let ordinal = 0;
+    let sha256: string;
     const progress = progressFor(input);
-    const inputSha = readProfilesInto();
-    async function readProfilesInto(): Promise<void> {
-      for await (const r of readProfiles(input, { rules: rs, ...(opts.year !== undefined && { defaultYear: opts.year }), ...(opts.decimal && { decimal: opts.decimal }) })) {
-        const fileLevel = tabular && r.row === 1 && r.profile === undefined;
-        if (fileLevel && !(r.issues ?? []).some((i) => i.severity === "error")) {
-          warnings.push(...(r.issues ?? [])); // header notes such as an unknown column: reported, not a row
-          continue;
-        }
-        if (r.profile !== undefined && !(r.issues ?? []).some((i) => i.severity === "error")) {
-          parts.add(partitionKey(r.profile), ordinal, r.profile, r.raw);
-          rowOf.set(ordinal, r.row);
-        } else {
-          const id = r.profile && typeof r.profile === "object" ? (r.profile as { id?: unknown }).id : undefined;
-          parseRejected.push({ index: ordinal, row: r.row, ...(typeof id === "string" && { unitId: id }), issues: r.issues ?? [] });
-        }
-        ordinal++;
-        if (progress.active) progress.tick(r.raw !== undefined ? r.raw.length + 1 : r.profile ? approxBytes(r.profile) : 64);
+    const take = (r: InputRow) => {
+      const fileLevel = tabular && r.row === 1 && r.profile === undefined;
+      if (fileLevel && !(r.issues ?? []).some((i) => i.severity === "error")) {
+        warnings.push(...(r.issues ?? [])); // header notes such as an unknown column: reported, not a row
+        return;
       }
+      if (r.profile !== undefined && !(r.issues ?? []).some((i) => i.severity === "error")) {
+        parts.add(partitionKey(r.profile), ordinal, r.profile, r.raw);
+        rowOf.set(ordinal, r.row);
+      } else {
+        const id = r.profile && typeof r.profile === "object" ? (r.profile as { id?: unknown }).id : undefined;
+        parseRejected.push({ index: ordinal, row: r.row, ...(typeof id === "string" && { unitId: id }), issues: r.issues ?? [] });
+      }
+      ordinal++;
+    };
+    const readOpts = { rules: rs, ...(opts.year !== undefined && { defaultYear: opts.year }), ...(opts.decimal && { decimal: opts.decimal }) };
+    const file = basename(input);
+    if (dir && extname(input).toLowerCase() === ".ndjson") {
+      // a split NDJSON input: each line's cohort read from its bytes, the line spilled unparsed and hashed on the way
+      const h = createHash("sha256");
+      const line = (key: string, row: number, b: Buffer, start: number, end: number) => {
+        parts.addBytes(key, ordinal, b, start, end);
+        rowOf.set(ordinal++, row);
+      };
+      await splitNdjson(input, file, readOpts, { line, row: take }, (b) => {
+        h.update(b);
+        if (progress.active) progress.tick(b.length);
+      });
+      sha256 = h.digest("hex");
+    } else {
+      const reading = (async () => {
+        for await (const r of readProfiles(input, readOpts)) {
+          take(r);
+          if (progress.active) progress.tick(r.raw !== undefined ? r.raw.length + 1 : r.profile ? approxBytes(r.profile) : 64);
+        }
+      })();
+      // the input is hashed while it is read (a hashing failure surfaces after the reader's own errors)
+      const [hashed] = await Promise.all([hashFile(input).catch((e: Error) => e), reading]);
+      if (hashed instanceof Error) throw hashed;
+      sha256 = hashed;
     }
-    // the input is hashed while it is read (a hashing failure surfaces after the reader's own errors)
-    const [sha256] = await Promise.all([hashFile(input).catch((e: Error) => e), inputSha]);
-    if (sha256 instanceof Error) throw sha256;
     timing("read and partition");
     parts.finish();
     progress.stop();
@@ -167,6 +189,7 @@ export async function scoreFile(input: string, opts: ScoreOptions, sink: CohortS
     const script = workerScript();
     const jobs = Math.min(opts.jobs ?? defaultJobs(parts.filePaths.length), parts.filePaths.length); // never more threads than partitions
     let decided: DecidedRun;
+    const bad: BadLine[] = [];
     if (dir && script && jobs > 0 && typeof sink !== "function") {
       const init = { rules: opts.rules, sha256: rs.sha256, allowModified: opts.allowModifiedRules ?? false, ...(opts.asOf && { asOf: opts.asOf }), trace: evalOpts.trace, overrides, layout: sink };
       decided = await decideInWorkers(engine, script, parts.filePaths, init, dir, jobs, evalOpts, (n) => scoringBar.tick(n));
@@ -174,19 +197,24 @@ export async function scoreFile(input: string, opts: ScoreOptions, sink: CohortS
       const store = new ChunkStore(dir ? join(dir, "chunks") : null);
       const keeper = cohortKeeper(rs, overrides, sinkOf(sink, rs), store);
       const report = engine.recommendPartitioned(
-        () => parts.read(),
+        (pass) => parts.read(pass === "decide" ? bad : undefined),
         (c) => {
           keeper.keep(c);
           scoringBar.tick(c.results.length);
         },
         evalOpts,
       );
-      decided = { report, matched: keeper.matched(), get: (key, part) => store.get(key, part), close: () => store.close() };
+      decided = { report, matched: keeper.matched(), bad, get: (key, part) => store.get(key, part), close: () => store.close() };
     }
     const { report, matched } = decided;
     scoringBar.stop();
     timing("score, rank, decide, render chunks");
-    const rejected = [...parseRejected, ...report.rejected.map((r) => ({ ...r, row: rowOf.get(r.index) }))].sort((a, b) => a.index - b.index);
+    // lines spilled unparsed that turned out not to be JSON: refused as the reader refuses them
+    const notJson = decided.bad.map(({ index, column, reason }) => {
+      const row = rowOf.get(index);
+      return { index, row, issues: [invalidJsonLine(file, row, column, reason)] };
+    });
+    const rejected = [...parseRejected, ...notJson, ...report.rejected.map((r) => ({ ...r, row: rowOf.get(r.index) }))].sort((a, b) => a.index - b.index);
     overrides.forEach((o, i) => {
       if (matched[i]) return;
       const message = `override for unit ${o.unitId}${o.cohort ? ` in ${o.cohort}` : ""} matches no scored unit; it was not applied`;

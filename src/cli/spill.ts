@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createOverrideApplier, resultsProjectionJson, type CohortDecision, type CommitteeOverride, type IndexedProfile, type RuleSet } from "../index.js";
 import type { CohortSink } from "./layouts.js";
+import { jsonErrorPosition } from "./input/json.js";
 
 /**
  * Temporary files of a streamed run (the CLI's bounded-memory path). A large input is split by
@@ -11,27 +12,53 @@ import type { CohortSink } from "./layouts.js";
  * inputs stay in memory. Everything is deleted when the run ends (`dispose`).
  */
 
-/** Buffered appends to one file descriptor (partition files, chunk files, the report being written). */
+/**
+ * Buffered appends to one file descriptor (partition files, chunk files, the report being written):
+ * strings are encoded and bytes copied straight into one reused buffer, written out when it is full.
+ */
 export class Appender {
-  private buf: string[] = [];
-  private size = 0;
-  /** Bytes written (flushed or buffered) so far, when counted. */
+  private readonly buf: Buffer;
+  private pos = 0;
+  /** Bytes written (flushed or buffered) so far. */
   bytes = 0;
-  constructor(readonly fd: number, private readonly limit = 1 << 20, private readonly count = false) {}
-  write(s: string): void {
-    this.buf.push(s);
-    this.size += s.length;
-    if (this.count) this.bytes += Buffer.byteLength(s);
-    if (this.size >= this.limit) this.flush();
+  constructor(readonly fd: number, size = 1 << 20) {
+    this.buf = Buffer.allocUnsafe(size);
+  }
+  write(s: string | Uint8Array): void {
+    if (typeof s !== "string") return this.writeBytes(s, 0, s.length);
+    // a UTF-16 code unit is at most 3 bytes of UTF-8: make sure the string fits before encoding it in place
+    if (s.length * 3 > this.buf.length - this.pos) {
+      this.flush();
+      if (s.length * 3 > this.buf.length) return this.writeBytes(Buffer.from(s), 0, Buffer.byteLength(s));
+    }
+    const n = this.buf.write(s, this.pos);
+    this.pos += n;
+    this.bytes += n;
+  }
+  /** Appends `src[start, end)`. */
+  writeBytes(src: Uint8Array, start: number, end: number): void {
+    const len = end - start;
+    if (len > this.buf.length - this.pos) {
+      this.flush();
+      if (len > this.buf.length) {
+        writeAll(this.fd, src, start, end);
+        this.bytes += len;
+        return;
+      }
+    }
+    this.buf.set(src.subarray(start, end), this.pos);
+    this.pos += len;
+    this.bytes += len;
   }
   flush(): void {
-    if (!this.buf.length) return;
-    const data = Buffer.from(this.buf.join(""));
-    let off = 0;
-    while (off < data.length) off += writeSync(this.fd, data, off, data.length - off);
-    this.buf = [];
-    this.size = 0;
+    writeAll(this.fd, this.buf, 0, this.pos);
+    this.pos = 0;
   }
+}
+
+function writeAll(fd: number, data: Uint8Array, start: number, end: number): void {
+  let off = start;
+  while (off < end) off += writeSync(fd, data, off, end - off);
 }
 
 /** FNV-1a over UTF-16 code units: the partition of a cohort key (stable across runs and machines). */
@@ -65,6 +92,14 @@ export class Partitions {
     else this.files[i]!.write(`${index}\t${raw ?? JSON.stringify(profile)}\n`);
   }
 
+  /** Adds a row given as the bytes `buf[start, end)` of one NDJSON line, not parsed yet (spilled inputs only). */
+  addBytes(key: string, index: number, buf: Uint8Array, start: number, end: number): void {
+    const f = this.files[partitionOf(key, this.count)]!;
+    f.write(`${index}\t`);
+    f.writeBytes(buf, start, end);
+    f.write("\n");
+  }
+
   private open = true;
   /** Ends the writing; the partitions can then be read any number of times. */
   finish(): void {
@@ -84,27 +119,47 @@ export class Partitions {
     return this.paths;
   }
 
-  /** The partitions in order; a spilled one is read back (and parsed) only when it is iterated. */
-  *read(): Generator<Iterable<IndexedProfile>> {
+  /**
+   * The partitions in order; a spilled one is read back (and parsed) only when it is iterated. Lines
+   * that are not JSON (spilled unparsed by `addBytes`) go to `bad` when it is given, and are skipped.
+   */
+  *read(bad?: BadLine[]): Generator<Iterable<IndexedProfile>> {
     if (this.dir === null) {
       yield* this.mem;
       return;
     }
-    for (const p of this.paths) yield readPartitionFile(p);
+    for (const p of this.paths) yield readPartitionFile(p, bad);
   }
 }
 
-/** The rows of one partition file (read and parsed when iterated). */
-export const readPartitionFile = (path: string): Iterable<IndexedProfile> => ({ [Symbol.iterator]: () => parseLines(readFileSync(path, "utf8")) });
+/** A spilled line that JSON.parse refused: its input position, and where and why (as `jsonErrorPosition` gives them). */
+export interface BadLine {
+  readonly index: number;
+  readonly column: number;
+  readonly reason: string;
+}
 
-function* parseLines(text: string): Generator<IndexedProfile> {
+/** The rows of one partition file (read and parsed when iterated); lines that are not JSON go to `bad`, if given. */
+export const readPartitionFile = (path: string, bad?: BadLine[]): Iterable<IndexedProfile> => ({ [Symbol.iterator]: () => parseLines(readFileSync(path, "utf8"), bad) });
+
+function* parseLines(text: string, bad: BadLine[] | undefined): Generator<IndexedProfile> {
   let start = 0;
   while (start < text.length) {
     let end = text.indexOf("\n", start);
     if (end < 0) end = text.length;
     const tab = text.indexOf("\t", start);
-    yield { index: Number(text.slice(start, tab)), profile: JSON.parse(text.slice(tab + 1, end)) };
+    const index = Number(text.slice(start, tab));
+    const line = text.slice(tab + 1, end);
     start = end + 1;
+    let profile: unknown;
+    try {
+      profile = JSON.parse(line);
+    } catch (e) {
+      const { column, reason } = jsonErrorPosition(line, e);
+      bad?.push({ index, column, reason });
+      continue;
+    }
+    yield { index, profile };
   }
 }
 
@@ -140,7 +195,7 @@ export class ChunkStore {
   private readonly reader = new SpanReader();
 
   constructor(private readonly path: string | null) {
-    this.file = path === null ? null : new Appender(openSync(path, "w"), 1 << 20, true);
+    this.file = path === null ? null : new Appender(openSync(path, "w"));
   }
 
   /** Keeps the parts of a cohort; returns their spans in the file (empty in memory). */

@@ -7,7 +7,7 @@ import { parentPort, workerData } from "node:worker_threads";
 import { createEngine, type CohortDecision } from "../index.js";
 import { sinkOf } from "./layouts.js";
 import { loadRulesOrThrow } from "./rules-load.js";
-import { ChunkStore, cohortKeeper, readPartitionFile, type Span } from "./spill.js";
+import { ChunkStore, cohortKeeper, readPartitionFile, type BadLine, type Span } from "./spill.js";
 import type { FromWorker, ToWorker, WorkerInit } from "./parallel.js";
 
 const init = workerData as WorkerInit;
@@ -31,7 +31,11 @@ const reply = (m: Omit<Extract<FromWorker, { type: "done" }>, "spans" | "matched
 };
 
 port.on("message", (m: ToWorker) => {
-  if (m.type === "decide") reply({ index: m.index, outcome: engine.decidePartition(readPartitionFile(m.path), onCohort, opts) });
+  if (m.type === "decide") {
+    const bad: BadLine[] = [];
+    const outcome = engine.decidePartition(readPartitionFile(m.path, bad), onCohort, opts);
+    reply({ index: m.index, outcome, bad });
+  }
   else if (m.type === "revisit") reply({ index: m.index, revisit: engine.revisitPartition(readPartitionFile(m.path), m.pending, m.decided, onCohort, opts) });
   else {
     store.close();

@@ -57,25 +57,36 @@ async function* fileLines(path: string): AsyncGenerator<string[]> {
   if (last !== "") yield [last];
 }
 
+/** The issue of an NDJSON line that is not JSON (`column` and `reason` from {@link jsonErrorPosition}). */
+export const invalidJsonLine = (file: string, n: number, column: number, reason: string) =>
+  issue("input.parse", ["row", n], `${file}, line ${n}, column ${column}: invalid JSON — ${reason}`, { file, row: n, line: n, column, kind: "invalidJson", reason });
+
+/**
+ * Line `n` of an NDJSON file as {@link readNdjson} reads it (`raw` without its LF; a CR before it and,
+ * on line 1, a byte order mark are removed here); null for a blank line.
+ */
+export function ndjsonRow(raw: string, n: number, file: string, opts: ReadOptions): InputRow | null {
+  if (raw.endsWith("\r")) raw = raw.slice(0, -1);
+  const line = n === 1 ? raw.replace(/^\uFEFF/, "") : raw;
+  if (line.trim() === "") return null;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(line);
+  } catch (e) {
+    const { column, reason } = jsonErrorPosition(line, e);
+    return { row: n, issues: [invalidJsonLine(file, n, column, reason)] };
+  }
+  const profile = withDefaults(parsed, opts);
+  return profile === parsed ? { row: n, profile, raw: line } : { row: n, profile };
+}
+
 /** An NDJSON file, streamed line by line: blank lines skipped, a broken line reported, the rest read on. */
 export async function* readNdjson(path: string, file: string, opts: ReadOptions): AsyncGenerator<InputRow> {
   let n = 0;
   for await (const batch of fileLines(path)) {
-    for (let raw of batch) {
-      n++;
-      if (raw.endsWith("\r")) raw = raw.slice(0, -1);
-      const line = n === 1 ? raw.replace(/^\uFEFF/, "") : raw;
-      if (line.trim() === "") continue;
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(line);
-      } catch (e) {
-        const { column, reason } = jsonErrorPosition(line, e);
-        yield { row: n, issues: [issue("input.parse", ["row", n], `${file}, line ${n}, column ${column}: invalid JSON — ${reason}`, { file, row: n, line: n, column, kind: "invalidJson", reason })] };
-        continue;
-      }
-      const profile = withDefaults(parsed, opts);
-      yield profile === parsed ? { row: n, profile, raw: line } : { row: n, profile };
+    for (const raw of batch) {
+      const r = ndjsonRow(raw, ++n, file, opts);
+      if (r) yield r;
     }
   }
 }
