@@ -3,7 +3,7 @@
  * movement "Toàn dân bảo vệ an ninh Tổ quốc" (Decision 2447/QĐ-TTg, 2025). Browser-safe core; file
  * loading lives in `thidua/node`.
  */
-export { createEngine, partitionKey, type Engine, type EvaluateOptions, type BatchResult, type Rejected, type RuleSetRef, type RecommendationReport, type WhatIfResult, type IndexedProfile, type CohortDecision, type PartitionedReport, type PartitionOutcome, type PartitionRevisit, type RunQuotaDecisions, type RunQuotaPlan, type RunQuotaDecision } from "./engine/index.js";
+export { createEngine, partitionKey, type Engine, type EvaluateOptions, type BatchResult, type Rejected, type RuleSetRef, type RecommendationReport, type WhatIfResult, type IndexedProfile, type CohortDecision, type PartitionedReport, type PartitionOutcome, type PartitionRevisit, type CohortGroups, type PartitionRows, type RunQuotaDecisions, type RunQuotaPlan, type RunQuotaDecision } from "./engine/index.js";
 export type { Recommendation, AwardStatus, AwardStatusKind, AwardCheck, NearMiss, MissingEvidence, ProposedAward, CohortSummary, QuotaUse } from "./awards/index.js";
 export { TIE_BREAKS, type TieBreak, type RankKey } from "./ranking/index.js";
 export { explainRecommendation, explainSummary, renderExplanation, type Explanation, type Item } from "./explain/index.js";
@@ -13,5 +13,5 @@ export { compileCondition, safeCompileCondition, traceCondition, type Truth, typ
 export type { Profile, ValidProfile, HistoryEntry } from "./profiles/index.js";
 export { PROFILE_LIMITS } from "./profiles/index.js";
 export type { ScoreResult, CriterionResult, CriterionStatus, CriterionTrace } from "./scoring/index.js";
-export { renderRulebook, renderMarkdown, renderCsv, renderText, renderRecordJson, renderWithLayout, csvLayout, textLayout, markdownLayout, recordJsonLayout, summaryOf, issueText, cohortResults, buildDecisionRecord, recordHead, applyCommitteeOverrides, createOverrideApplier, outcomeDigest, outcomeJsonPieces, resultProjectionJson, resultsProjectionJson, ENGINE_VERSION, type CommitteeOverride, type DecidedRecommendation, type DecisionRecord, type FinalDecision, type RecordOptions, type ReportLayout, type LayoutOptions, type RunSummary, type OverrideApplier } from "./report/index.js";
+export { renderRulebook, renderMarkdown, renderCsv, renderText, renderRecordJson, renderWithLayout, csvLayout, textLayout, markdownLayout, recordJsonLayout, summaryOf, issueText, cohortResults, buildDecisionRecord, recordHead, applyCommitteeOverrides, createOverrideApplier, outcomeDigest, outcomeJsonPieces, resultProjectionJson, resultsProjectionJson, ENGINE_VERSION, type CommitteeOverride, type DecidedRecommendation, type DecisionRecord, type FinalDecision, type RecordOptions, type ReportLayout, type ReportChunk, type LayoutOptions, type RunSummary, type OverrideApplier } from "./report/index.js";
 export { ThiduaError, formatIssue, formatPath, ISSUE_CODES, type Issue, type IssueCode, type Result } from "./errors/index.js";

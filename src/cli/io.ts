@@ -18,7 +18,8 @@ export function output(data: string | Uint8Array, out?: string): void {
 
 /** A report being written piece by piece: to a file (atomically, on `end`) or to stdout. */
 export interface OutputStream {
-  write(s: string): void;
+  /** Appends text or its UTF-8 bytes. */
+  write(s: string | Uint8Array): void;
   /** Finishes the report (renames the temporary file into place). */
   end(): void;
   /** Gives up: removes the temporary file. */

@@ -3,7 +3,7 @@ import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import type { CommitteeOverride, Engine, EvaluateOptions, PartitionedReport, PartitionOutcome, PartitionRevisit, RunQuotaDecisions } from "../index.js";
+import type { CommitteeOverride, Engine, EvaluateOptions, PartitionedReport, PartitionOutcome, PartitionRevisit, ReportChunk, RunQuotaDecisions } from "../index.js";
 import type { LayoutSpec } from "./layouts.js";
 import { UsageError } from "./rules-load.js";
 import { SpanReader, type BadLine, type Span } from "./spill.js";
@@ -70,7 +70,7 @@ export interface DecidedRun {
   /** Spilled lines that are not JSON, found while the partitions were read. */
   readonly bad: readonly BadLine[];
   /** Part `part` of cohort `key` (0: the outcome projection, then the layout's parts). */
-  get(key: string, part: number): string;
+  get(key: string, part: number): ReportChunk;
   close(): void;
 }
 

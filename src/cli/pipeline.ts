@@ -10,6 +10,7 @@ import {
   type Issue,
   type Rejected,
   type RuleSet,
+  type ReportChunk,
   type RunSummary,
 } from "../index.js";
 import { loadRulesOrThrow } from "./rules-load.js";
@@ -60,7 +61,7 @@ export interface Scored {
   /** Header-level notes (unknown columns…): reported, not rejected rows. */
   readonly warnings: readonly Issue[];
   /** The sink's chunk number `part` of every cohort, in the record's cohort order. */
-  chunks(part: number): Iterable<string>;
+  chunks(part: number): Iterable<ReportChunk>;
   /** Deletes the run's temporary files. */
   dispose(): void;
 }

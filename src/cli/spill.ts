@@ -1,7 +1,7 @@
 import { closeSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createOverrideApplier, resultsProjectionJson, type CohortDecision, type CommitteeOverride, type IndexedProfile, type RuleSet } from "../index.js";
+import { createOverrideApplier, resultsProjectionJson, type CohortDecision, type CohortGroups, type CommitteeOverride, type IndexedProfile, type PartitionRows, type ReportChunk, type RuleSet } from "../index.js";
 import type { CohortSink } from "./layouts.js";
 import { jsonErrorPosition } from "./input/json.js";
 
@@ -89,13 +89,13 @@ export class Partitions {
   add(key: string, index: number, profile: unknown, raw?: string): void {
     const i = partitionOf(key, this.count);
     if (this.dir === null) this.mem[i]!.push({ index, profile });
-    else this.files[i]!.write(`${index}\t${raw ?? JSON.stringify(profile)}\n`);
+    else this.files[i]!.write(`${index}\t${JSON.stringify(key)}\t${raw ?? JSON.stringify(profile)}\n`);
   }
 
   /** Adds a row given as the bytes `buf[start, end)` of one NDJSON line, not parsed yet (spilled inputs only). */
   addBytes(key: string, index: number, buf: Uint8Array, start: number, end: number): void {
     const f = this.files[partitionOf(key, this.count)]!;
-    f.write(`${index}\t`);
+    f.write(`${index}\t${JSON.stringify(key)}\t`);
     f.writeBytes(buf, start, end);
     f.write("\n");
   }
@@ -120,10 +120,11 @@ export class Partitions {
   }
 
   /**
-   * The partitions in order; a spilled one is read back (and parsed) only when it is iterated. Lines
-   * that are not JSON (spilled unparsed by `addBytes`) go to `bad` when it is given, and are skipped.
+   * The partitions in order; a spilled one is read back (and parsed, a cohort at a time) only when it
+   * is iterated. Lines that are not JSON (spilled unparsed by `addBytes`) go to `bad` when it is
+   * given, and are skipped.
    */
-  *read(bad?: BadLine[]): Generator<Iterable<IndexedProfile>> {
+  *read(bad?: BadLine[]): Generator<PartitionRows> {
     if (this.dir === null) {
       yield* this.mem;
       return;
@@ -139,18 +140,45 @@ export interface BadLine {
   readonly reason: string;
 }
 
-/** The rows of one partition file (read and parsed when iterated); lines that are not JSON go to `bad`, if given. */
-export const readPartitionFile = (path: string, bad?: BadLine[]): Iterable<IndexedProfile> => ({ [Symbol.iterator]: () => parseLines(readFileSync(path, "utf8"), bad) });
+/**
+ * The rows of one partition file, grouped by cohort (`index \t JSON of the partition key \t JSON
+ * of the row` per line): the file is read and its lines grouped when iterated, each group parsed
+ * when its turn comes. Lines that are not JSON go to `bad`, if given; with `only`, groups of other
+ * cohorts are skipped unparsed.
+ */
+export function readPartitionFile(path: string, bad?: BadLine[], only?: ReadonlySet<string>): CohortGroups {
+  return { groups: { [Symbol.iterator]: () => partitionGroups(path, bad, only) } };
+}
 
-function* parseLines(text: string, bad: BadLine[] | undefined): Generator<IndexedProfile> {
-  let start = 0;
-  while (start < text.length) {
+function* partitionGroups(path: string, bad: BadLine[] | undefined, only: ReadonlySet<string> | undefined): Generator<Iterable<IndexedProfile>> {
+      const text = readFileSync(path, "utf8");
+      const byKey = new Map<string, number[]>();
+      let start = 0;
+      while (start < text.length) {
+        let end = text.indexOf("\n", start);
+        if (end < 0) end = text.length;
+        const k0 = text.indexOf("\t", start) + 1;
+        const k1 = text.indexOf("\t", k0);
+        const key = text.slice(k0, k1);
+        const lines = byKey.get(key);
+        if (lines) lines.push(start);
+        else byKey.set(key, [start]);
+        start = end + 1;
+      }
+      for (const [key, starts] of byKey) {
+        if (only && !only.has(JSON.parse(key) as string)) continue;
+        yield parseLines(text, starts, bad);
+      }
+}
+
+function* parseLines(text: string, starts: readonly number[], bad: BadLine[] | undefined): Generator<IndexedProfile> {
+  for (const start of starts) {
     let end = text.indexOf("\n", start);
     if (end < 0) end = text.length;
-    const tab = text.indexOf("\t", start);
-    const index = Number(text.slice(start, tab));
-    const line = text.slice(tab + 1, end);
-    start = end + 1;
+    const k0 = text.indexOf("\t", start);
+    const k1 = text.indexOf("\t", k0 + 1);
+    const index = Number(text.slice(start, k0));
+    const line = text.slice(k1 + 1, end);
     let profile: unknown;
     try {
       profile = JSON.parse(line);
@@ -169,17 +197,20 @@ export interface Span {
   readonly len: number;
 }
 
+const EMPTY = new Uint8Array(0);
+
 /** Reads spans of chunk files written by other threads (one descriptor per file, opened on first use). */
 export class SpanReader {
   private readonly fds = new Map<string, number>();
-  read(path: string, span: Span | undefined): string {
-    if (!span || span.len === 0) return "";
+  /** The bytes of `span` (UTF-8 text), read without decoding them. */
+  read(path: string, span: Span | undefined): Uint8Array {
+    if (!span || span.len === 0) return EMPTY;
     let fd = this.fds.get(path);
     if (fd === undefined) this.fds.set(path, (fd = openSync(path, "r")));
     const buf = Buffer.allocUnsafe(span.len);
     let got = 0;
     while (got < span.len) got += readSync(fd, buf, got, span.len - got, span.off + got);
-    return buf.toString("utf8");
+    return buf;
   }
   close(): void {
     for (const fd of this.fds.values()) closeSync(fd);
@@ -219,8 +250,8 @@ export class ChunkStore {
     this.file?.flush();
   }
 
-  /** Part `part` of the cohort `key` ("" if the cohort has none). */
-  get(key: string, part: number): string {
+  /** Part `part` of the cohort `key` (empty if the cohort has none): text in memory, UTF-8 bytes from the file. */
+  get(key: string, part: number): ReportChunk {
     if (this.file === null) return this.mem.get(key)?.[part] ?? "";
     this.file.flush();
     return this.reader.read(this.path!, this.at.get(key)?.[part]);

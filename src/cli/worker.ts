@@ -36,7 +36,7 @@ port.on("message", (m: ToWorker) => {
     const outcome = engine.decidePartition(readPartitionFile(m.path, bad), onCohort, opts);
     reply({ index: m.index, outcome, bad });
   }
-  else if (m.type === "revisit") reply({ index: m.index, revisit: engine.revisitPartition(readPartitionFile(m.path), m.pending, m.decided, onCohort, opts) });
+  else if (m.type === "revisit") reply({ index: m.index, revisit: engine.revisitPartition(readPartitionFile(m.path, undefined, new Set(m.pending)), m.pending, m.decided, onCohort, opts) });
   else {
     store.close();
     port.close();

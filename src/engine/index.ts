@@ -77,6 +77,18 @@ export interface PartitionOutcome {
   readonly rejected: readonly Rejected[];
   readonly scored: number;
 }
+/**
+ * A partition given cohort by cohort: each group holds every row of the cohorts it holds (rows that
+ * share a {@link partitionKey}, in input order) and is read only once the one before it is decided,
+ * so memory holds one group at a time and what is built from it dies young. Outcomes are the same as
+ * for the partition's rows in one iterable.
+ */
+export interface CohortGroups {
+  readonly groups: Iterable<Iterable<IndexedProfile>>;
+}
+/** The rows of one partition: in one iterable, or grouped by cohort. */
+export type PartitionRows = Iterable<IndexedProfile> | CohortGroups;
+
 /** What revisiting a partition's waiting cohorts gives (see `Engine.revisitPartition`). */
 export interface PartitionRevisit {
   readonly cohorts: readonly CohortSummary[];
@@ -128,7 +140,7 @@ export interface Engine {
    * those of `recommend` on the concatenated input; throws a ThiduaError if a cohort appears in two
    * partitions.
    */
-  recommendPartitioned(partitions: (pass: "decide" | "revisit") => Iterable<Iterable<IndexedProfile>>, onCohort: (c: CohortDecision) => void, opts?: EvaluateOptions): PartitionedReport;
+  recommendPartitioned(partitions: (pass: "decide" | "revisit") => Iterable<PartitionRows>, onCohort: (c: CohortDecision) => void, opts?: EvaluateOptions): PartitionedReport;
   /**
    * The steps of `recommendPartitioned`, for callers that decide partitions in parallel (worker
    * threads, processes): `decidePartition` on every partition (any order, anywhere), then
@@ -136,11 +148,11 @@ export interface Engine {
    * has `pending` cohorts, then `assemble`. Outcomes, plans and decisions are plain data
    * (structured-clone safe). Each cohort goes to `onCohort` once, when final.
    */
-  decidePartition(rows: Iterable<IndexedProfile>, onCohort: (c: CohortDecision) => void, opts?: EvaluateOptions): PartitionOutcome;
+  decidePartition(rows: PartitionRows, onCohort: (c: CohortDecision) => void, opts?: EvaluateOptions): PartitionOutcome;
   /** Decides the run-wide quotas from the plans of every partition's outcome. */
   decideRunQuotas(plans: readonly RunQuotaPlan[]): RunQuotaDecisions;
   /** Decides a partition's waiting cohorts (`pending` of its outcome) with the run-wide quota decisions. */
-  revisitPartition(rows: Iterable<IndexedProfile>, pending: readonly string[], decided: RunQuotaDecisions, onCohort: (c: CohortDecision) => void, opts?: EvaluateOptions): PartitionRevisit;
+  revisitPartition(rows: PartitionRows, pending: readonly string[], decided: RunQuotaDecisions, onCohort: (c: CohortDecision) => void, opts?: EvaluateOptions): PartitionRevisit;
   /** The run's report from every partition's outcome and revisit; throws if a cohort appears in two partitions. */
   assemble(outcomes: readonly PartitionOutcome[], revisits: readonly PartitionRevisit[], decided: RunQuotaDecisions, opts?: EvaluateOptions): PartitionedReport;
   /** How score, rank and award move if some facts change (`null` removes a fact). */
@@ -215,37 +227,46 @@ export function createEngine(ruleset: RuleSet): Engine {
    * A cohort without such a candidate cannot be changed by a run-wide quota (only candidates get a
    * position), so it is final.
    */
-  const decidePrepared = (part: Prepared, onCohort: (c: CohortDecision) => void): PartitionOutcome => {
+  const decidePrepared = (parts: Iterable<Prepared>, onCohort: (c: CohortDecision) => void): PartitionOutcome => {
     const plan = emptyRunQuotaPlan();
     const cohorts: CohortSummary[] = [];
     const pending: string[] = [];
+    const rejected: Rejected[] = [];
     let scored = 0;
-    for (const [key, profiles] of part.cohorts) {
-      const members = part.scored(profiles);
-      const { recs, quotas } = recommendCohort(ruleset, awards, members);
-      if (planRunQuotas(run, plan, recs)) {
-        pending.push(key);
-        continue;
+    let groups = 0;
+    for (const part of parts) {
+      groups++;
+      for (const r of part.rejected) rejected.push(r);
+      for (const [key, profiles] of part.cohorts) {
+        const members = part.scored(profiles);
+        const { recs, quotas } = recommendCohort(ruleset, awards, members);
+        if (planRunQuotas(run, plan, recs)) {
+          pending.push(key);
+          continue;
+        }
+        const summary = cohortSummary(key, members, quotas);
+        cohorts.push(summary);
+        scored += recs.length;
+        onCohort({ summary, results: recs });
       }
-      const summary = cohortSummary(key, members, quotas);
-      cohorts.push(summary);
-      scored += recs.length;
-      onCohort({ summary, results: recs });
     }
-    return { cohorts, pending, plan, rejected: part.rejected, scored };
+    if (groups > 1) rejected.sort((a, b) => a.index - b.index);
+    return { cohorts, pending, plan, rejected, scored };
   };
   /** Second pass: the waiting cohorts of a partition, decided with the run-wide positions. */
-  const revisitPrepared = (part: Prepared, pending: ReadonlySet<string>, decided: RunQuotaDecisions, onCohort: (c: CohortDecision) => void): PartitionRevisit => {
+  const revisitPrepared = (parts: Iterable<Prepared>, pending: ReadonlySet<string>, decided: RunQuotaDecisions, onCohort: (c: CohortDecision) => void): PartitionRevisit => {
     const cohorts: CohortSummary[] = [];
     let scored = 0;
-    for (const [key, profiles] of part.cohorts) {
-      if (!pending.has(key)) continue;
-      const members = part.scored(profiles);
-      const { recs, quotas } = recommendCohort(ruleset, awards, members, decided.positions);
-      const summary = cohortSummary(key, members, quotas);
-      cohorts.push(summary);
-      scored += recs.length;
-      onCohort({ summary, results: recs });
+    for (const part of parts) {
+      for (const [key, profiles] of part.cohorts) {
+        if (!pending.has(key)) continue;
+        const members = part.scored(profiles);
+        const { recs, quotas } = recommendCohort(ruleset, awards, members, decided.positions);
+        const summary = cohortSummary(key, members, quotas);
+        cohorts.push(summary);
+        scored += recs.length;
+        onCohort({ summary, results: recs });
+      }
     }
     return { cohorts, scored };
   };
@@ -283,21 +304,29 @@ export function createEngine(ruleset: RuleSet): Engine {
     const prepared = prepare(rows, opts);
     const byCohort = new Map<string, readonly Recommendation[]>();
     const keep = (c: CohortDecision) => byCohort.set(c.summary.key, c.results);
-    const outcome = decidePrepared(prepared, keep);
+    const outcome = decidePrepared([prepared], keep);
     const decided = decideQuotas([outcome.plan]);
-    const revisit = outcome.pending.length ? [revisitPrepared(prepared, new Set(outcome.pending), decided, keep)] : [];
+    const revisit = outcome.pending.length ? [revisitPrepared([prepared], new Set(outcome.pending), decided, keep)] : [];
     const r = assemble([outcome], revisit, decided, opts);
     const results = r.cohorts.flatMap((c) => byCohort.get(c.key)!);
     return { ruleset: ref, asOf: r.asOf, cohorts: r.cohorts, runQuotas: r.runQuotas, results, rejected: r.rejected };
   };
   const decidePartition: Engine["decidePartition"] = (rows, onCohort, opts) => {
     checkAsOf(opts?.asOf);
-    return decidePrepared(prepare(rows, opts), onCohort);
+    return decidePrepared(
+      mapIterable(groupsOf(rows), (g) => prepare(g, opts)),
+      onCohort,
+    );
   };
   const revisitPartition: Engine["revisitPartition"] = (rows, pending, decided, onCohort, opts) => {
     checkAsOf(opts?.asOf);
     const keys = new Set(pending);
-    return revisitPrepared(prepare(onlyCohorts(rows, keys), opts), keys, decided, onCohort);
+    return revisitPrepared(
+      mapIterable(groupsOf(rows), (g) => prepare(onlyCohorts(g, keys), opts)),
+      keys,
+      decided,
+      onCohort,
+    );
   };
   const recommendPartitioned: Engine["recommendPartitioned"] = (partitions, onCohort, opts) => {
     const outcomes: PartitionOutcome[] = [];
@@ -337,6 +366,12 @@ export function createEngine(ruleset: RuleSet): Engine {
     whatIf: (profile, changes, opts) => whatIfImpl(recommend, profile, changes, opts),
   };
   return engine;
+}
+
+const groupsOf = (rows: PartitionRows): Iterable<Iterable<IndexedProfile>> => ("groups" in rows ? rows.groups : [rows]);
+
+function* mapIterable<A, B>(xs: Iterable<A>, f: (x: A) => B): Generator<B> {
+  for (const x of xs) yield f(x);
 }
 
 /** The rows of some cohorts (by their raw cohort key): what a revisit of a partition needs. */

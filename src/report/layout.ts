@@ -17,6 +17,12 @@ export interface RunSummary extends Omit<DecisionRecord, "results"> {
 }
 
 /**
+ * A piece of a report: text, or the UTF-8 bytes of text (a streamed run copies the chunks it kept
+ * on disk into the report without decoding them).
+ */
+export type ReportChunk = string | Uint8Array;
+
+/**
  * A report format split so that it can be written cohort by cohort: each cohort renders `parts`
  * strings from its own results alone (the Markdown report has two: the ranked table and the unit
  * explanations); `write` then emits the head, each part's chunks in cohort order, and the tail.
@@ -28,7 +34,7 @@ export interface ReportLayout {
   /** The parts of one cohort; `results` in rank order. */
   cohort(c: CohortSummary, results: readonly DecidedRecommendation[]): string[];
   /** Writes the whole report: `chunks(part)` yields that part of every cohort, in `run.cohorts` order. */
-  write(run: RunSummary, chunks: (part: number) => Iterable<string>, out: (s: string) => void): void;
+  write(run: RunSummary, chunks: (part: number) => Iterable<ReportChunk>, out: (s: ReportChunk) => void): void;
 }
 
 /** Options a layout is built with: the rule set, the language, and whether the run has committee overrides. */
@@ -72,7 +78,8 @@ export function cohortResults(record: DecisionRecord, c: { group: string; cohort
 export function renderWithLayout(layout: ReportLayout, record: DecisionRecord): string {
   const chunks = record.cohorts.map((c) => layout.cohort(c, cohortResults(record, c)));
   const out: string[] = [];
-  layout.write(summaryOf(record), (part) => chunks.map((c) => c[part]!), (s) => out.push(s));
+  const text = new TextDecoder();
+  layout.write(summaryOf(record), (part) => chunks.map((c) => c[part]!), (s) => out.push(typeof s === "string" ? s : text.decode(s)));
   return out.join("");
 }
 
@@ -83,17 +90,22 @@ export const block = (lines: readonly string[]): string => (lines.length ? `${li
  * Wraps an output so that the whole report ends with exactly one line break however many blank
  * lines its last section leaves (what `text.replace(/\n+$/, "") + "\n"` does on a whole string).
  */
-export function endWithOneNewline(out: (s: string) => void): { write: (s: string) => void; end: () => void } {
+export function endWithOneNewline(out: (s: ReportChunk) => void): { write: (s: ReportChunk) => void; end: () => void } {
   let pending = 0;
   return {
     write(s) {
       let n = s.length;
-      while (n > 0 && s.charCodeAt(n - 1) === 10) n--;
+      if (typeof s === "string") while (n > 0 && s.charCodeAt(n - 1) === 10) n--;
+      else while (n > 0 && s[n - 1] === 10) n--;
       if (n === 0) {
         pending += s.length;
         return;
       }
-      out("\n".repeat(pending) + s.slice(0, n));
+      if (typeof s === "string") out("\n".repeat(pending) + s.slice(0, n));
+      else {
+        if (pending) out("\n".repeat(pending));
+        out(s.subarray(0, n));
+      }
       pending = s.length - n;
     },
     end() {

@@ -3,7 +3,7 @@ import { bytesToHex } from "@noble/hashes/utils.js";
 import type { ProposedAward, Recommendation } from "../awards/index.js";
 import type { PartitionedReport, RecommendationReport } from "../engine/index.js";
 import { canonicalJson, canonicalString, type RuleSet } from "../rules/index.js";
-import { renderWithLayout, type ReportLayout, type RunSummary } from "./layout.js";
+import { renderWithLayout, type ReportChunk, type ReportLayout, type RunSummary } from "./layout.js";
 import type { CommitteeOverride, DecidedRecommendation, DecisionRecord } from "./types.js";
 
 /** The engine's own version, written into every record. */
@@ -154,13 +154,14 @@ export function outcomeProjection(report: Pick<RecommendationReport, "cohorts" |
  * The canonical JSON of {@link outcomeProjection} in pieces, given each unit's entry already as
  * canonical JSON (in result order): the concatenation equals `canonicalJson(outcomeProjection(…))`.
  */
-export function* outcomeJsonPieces(head: Pick<RecommendationReport, "cohorts" | "runQuotas" | "rejected">, results: Iterable<string>): Generator<string> {
+export function* outcomeJsonPieces(head: Pick<RecommendationReport, "cohorts" | "runQuotas" | "rejected">, results: Iterable<ReportChunk>): Generator<ReportChunk> {
   const rejected = (outcomeProjection({ ...head, results: [] }) as { rejected: unknown }).rejected;
   yield `{"cohorts":${canonicalJson(head.cohorts)},"rejected":${canonicalJson(rejected)},"results":[`;
   let first = true;
   for (const r of results) {
-    if (!r) continue;
-    yield first ? r : `,${r}`;
+    if (!r.length) continue;
+    if (!first) yield ",";
+    yield r;
     first = false;
   }
   yield `],"runQuotas":${canonicalJson(head.runQuotas)}}`;
@@ -170,7 +171,7 @@ export function* outcomeJsonPieces(head: Pick<RecommendationReport, "cohorts" | 
 export function outcomeDigest(report: Pick<RecommendationReport, "cohorts" | "runQuotas" | "results" | "rejected">): string {
   const h = sha256.create();
   const enc = new TextEncoder();
-  for (const piece of outcomeJsonPieces(report, report.results.map(resultProjectionCanonical))) h.update(enc.encode(piece));
+  for (const piece of outcomeJsonPieces(report, report.results.map(resultProjectionCanonical))) h.update(typeof piece === "string" ? enc.encode(piece) : piece);
   return bytesToHex(h.digest());
 }
 
@@ -231,8 +232,9 @@ export function recordJsonLayout(): ReportLayout {
       let first = true;
       out(`${before}[`);
       for (const chunk of chunks(0)) {
-        if (!chunk) continue;
-        out(`${first ? "\n" : ",\n"}${chunk}`);
+        if (!chunk.length) continue;
+        out(first ? "\n" : ",\n");
+        out(chunk);
         first = false;
       }
       out(`${first ? "" : "\n  "}]${after}\n`);

@@ -64,10 +64,10 @@ const base: ScoreOptions = { rules: rs.id, asOf: "2025-12-31", overrides: overri
 
 async function run(layout: ReportLayout, opts: Partial<ScoreOptions> = {}, input = ndjson) {
   const s = await scoreFile(input, { ...base, ...opts }, layout.cohort, rs);
-  const out: string[] = [];
-  layout.write(s.run, s.chunks, (x) => out.push(x));
+  const out: Buffer[] = [];
+  layout.write(s.run, s.chunks, (x) => out.push(typeof x === "string" ? Buffer.from(x) : Buffer.from(x.buffer, x.byteOffset, x.byteLength)));
   s.dispose();
-  return { text: out.join(""), run: s.run };
+  return { text: Buffer.concat(out).toString("utf8"), run: s.run };
 }
 
 const LAYOUTS = {
