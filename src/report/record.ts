@@ -100,36 +100,42 @@ const ids = (xs: readonly { id: string }[]) => (xs.length ? `[${xs.map((x) => qi
  * one): written directly, with the same bytes as `canonicalJson` of the entry (a test holds them equal).
  */
 export function resultProjectionJson(r: Recommendation): string {
-  const parts: string[] = [];
-  pushProjection(r, parts);
-  return parts.join("");
+  return projection(r);
 }
 
 /** The projection entries of several units joined by commas, as one string (one join for a cohort). */
 export function resultsProjectionJson(results: readonly Recommendation[]): string {
-  const parts: string[] = [];
-  for (let i = 0; i < results.length; i++) {
-    if (i) parts.push(",");
-    pushProjection(results[i]!, parts);
-  }
-  return parts.join("");
+  let out = "";
+  for (let i = 0; i < results.length; i++) out += (i ? "," : "") + projection(results[i]!);
+  return out;
 }
 
-function pushProjection(r: Recommendation, out: string[]): void {
-  out.push("[", q(r.cohort), ",", qid(r.group), ",", JSON.stringify(r.year), ",", q(r.unitId), ",", JSON.stringify(r.rank), ",", qid(r.decidedBy), ",");
-  out.push(q(r.score), ",", q(r.percent), ",", qid(r.classification), ",", r.knockedOut ? "true" : "false", ",", qid(r.award?.id ?? null), ",", ids(r.alongside), ",", ids(r.alternatives), ",[");
-  const criteria = r.scoreResult.criteria;
-  for (let i = 0; i < criteria.length; i++) {
-    const c = criteria[i]!;
-    out.push(i ? ",[" : "[", qid(c.id), ",", qid(c.status), ",", qid(c.points), ",", qid(c.bonus), ",", qid(c.deduction), "]");
+/** The tuple of one criterion result, cached by its fields (the same few values recur on every unit). */
+const criterionTuples = new Map<string, Map<string, string>>();
+function criterionTuple(c: Recommendation["scoreResult"]["criteria"][number]): string {
+  let byValue = criterionTuples.get(c.id);
+  if (byValue === undefined) criterionTuples.set(c.id, (byValue = new Map()));
+  const k = `${c.status} ${c.points} ${c.bonus} ${c.deduction}`;
+  let t = byValue.get(k);
+  if (t === undefined) {
+    t = `[${qid(c.id)},${qid(c.status)},${qid(c.points)},${qid(c.bonus)},${qid(c.deduction)}]`;
+    if (byValue.size < 256) byValue.set(k, t);
   }
-  out.push("],[");
+  return t;
+}
+
+// string concatenation, not an array joined: V8 appends to a rope and flattens it once
+function projection(r: Recommendation): string {
+  let out = `[${q(r.cohort)},${qid(r.group)},${r.year},${q(r.unitId)},${r.rank},${qid(r.decidedBy)},${q(r.score)},${q(r.percent)},${qid(r.classification)},${r.knockedOut ? "true" : "false"},${qid(r.award?.id ?? null)},${ids(r.alongside)},${ids(r.alternatives)},[`;
+  const criteria = r.scoreResult.criteria;
+  for (let i = 0; i < criteria.length; i++) out += (i ? "," : "") + criterionTuple(criteria[i]!);
+  out += "],[";
   const eligibility = r.eligibility;
-  for (let i = 0; i < eligibility.length; i++) out.push(i ? ",[" : "[", qid(eligibility[i]!.award), ",", qid(eligibility[i]!.status), "]");
-  out.push("],[");
+  for (let i = 0; i < eligibility.length; i++) out += `${i ? ",[" : "["}${qid(eligibility[i]!.award)},${qid(eligibility[i]!.status)}]`;
+  out += "],[";
   const missing = r.scoreResult.missingFacts;
-  for (let i = 0; i < missing.length; i++) out.push(i ? "," : "", qid(missing[i]!));
-  out.push("]]");
+  for (let i = 0; i < missing.length; i++) out += (i ? "," : "") + qid(missing[i]!);
+  return `${out}]]`;
 }
 
 /** The reference for {@link resultProjectionJson}: `canonicalJson` of the projection entry. */

@@ -69,6 +69,60 @@ describe("thidua score on a split input", () => {
     expect(r.stdout).toContain(`${lines.length} rows: ${lines.length - 2} valid, 2 rejected`);
   });
 
+  it("hostile NDJSON lines: a split input (lines read from their bytes) reads every line as the in-memory path does", () => {
+    // lines the byte scanner takes, lines it declines, lines that only JSON.parse refuses, all mixed with enough rows to split
+    const base = profiles.slice(0, 900).map((p) => JSON.stringify(p));
+    const p0 = profiles[0] as { cohort: string };
+    const hostile: (string | Buffer)[] = [
+      `\uFEFF${base[0]}`, // byte order mark on line 1
+      `${base[1]}\r`, // CRLF
+      "",
+      "   \t ",
+      "\u00A0\u00A0", // no-break spaces only: blank, as String#trim says
+      "\r",
+      "{ broken",
+      '{"group":"province","year":2025,"cohort":"x","id":01}', // the scanner takes it, JSON.parse refuses it
+      '{"group":"province","cohort":"x","year":2025,"facts":{"a":tru}}',
+      `{"group":"province","year":2025,"cohort":"tab\there","id":"t"}`, // a raw tab inside a string
+      JSON.stringify({ ...profiles[2], id: "escaped", cohort: p0.cohort }).replace(`"cohort":"${p0.cohort}"`, `"cohort":"${[...p0.cohort].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`).join("")}"`),
+      JSON.stringify({ ...profiles[3], id: "nfd", cohort: "Cụm Tây Nguyên".normalize("NFD") }),
+      JSON.stringify({ ...profiles[4], id: "nfc", cohort: "Cụm Tây Nguyên" }),
+      `{"group":"ministry",${JSON.stringify({ ...profiles[5], id: "dup" }).slice(1)}`, // group twice: the last one counts
+      JSON.stringify({ ...profiles[6], id: "no-year", year: undefined }), // --year fills it
+      JSON.stringify({ ...profiles[7], id: "year-text", year: "2025" }),
+      JSON.stringify({ ...profiles[8], id: "long", pad: "x".repeat(1_300_000) }), // longer than a read chunk
+      JSON.stringify({ ...profiles[9], id: "ctrl", name: "N\u0001" }).replace("\\u0001", "\u0001"), // a raw control character in a string: only JSON.parse refuses it
+      Buffer.from(JSON.stringify({ ...profiles[10], id: "bad-utf8", name: "NXX" }).replace("XX", "\u00ff\u00ff"), "latin1"), // bytes that are not UTF-8
+      ...base.slice(11),
+      JSON.stringify({ ...profiles[12], id: "last-without-newline" }),
+    ];
+    const bytes = Buffer.concat(hostile.flatMap((l, i) => [typeof l === "string" ? Buffer.from(l) : l, ...(i < hostile.length - 1 ? [Buffer.from("\n")] : [])]));
+    // invalid UTF-8 inside a string value
+    const at = bytes.indexOf("Đơn vị 9");
+    if (at >= 0) bytes[at + 1] = 0xff;
+    const file = join(dir, "hostile.ndjson");
+    writeFileSync(file, bytes);
+    for (const format of ["csv", "json"] as const) {
+      const common = ["score", file, "--year", "2025", "--as-of", "2025-12-31", "--format", format];
+      const inMemory = cli(common);
+      expect(inMemory.status, inMemory.stderr).toBe(1);
+      for (const jobs of ["0", "2"]) {
+        const split = cli([...common, "--partition-bytes", "100000", "--jobs", jobs]);
+        expect(split.stdout).toBe(inMemory.stdout);
+        expect(split.stderr).toBe(inMemory.stderr);
+        expect(split.status).toBe(1);
+      }
+      if (format === "json") {
+        const rec = JSON.parse(inMemory.stdout);
+        const nonBlank = bytes.toString("utf8").split("\n").filter((l, i) => (i === 0 ? l.replace(/^\uFEFF/, "") : l).trim() !== "").length;
+        expect(rec.results.length + rec.rejected.length).toBe(nonBlank);
+        const rows = rec.rejected.map((r: { row: number; issues: { params: { kind?: string } }[] }) => [r.row, r.issues[0]!.params.kind ?? null]);
+        for (const line of [7, 8, 9, 10]) expect(rows).toContainEqual([line, "invalidJson"]);
+        expect(rec.results.map((r: { unitId: string }) => r.unitId)).toEqual(expect.arrayContaining(["escaped", "nfd", "nfc", "dup", "no-year", "last-without-newline"]));
+      }
+    }
+  });
+
   it("Ctrl-C during a split run removes the partition files and exits 130", async () => {
     const child = spawn(process.execPath, [join(root, "dist", "cli.js"), "score", input, "--as-of", "2025-12-31", "--format", "md", "--partition-bytes", "20000", "--jobs", "0"], { cwd: root, env, stdio: "ignore" });
     const exited = once(child, "exit");

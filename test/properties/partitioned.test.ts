@@ -1,13 +1,13 @@
 import fc from "fast-check";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { createEngine, partitionKey, type CohortDecision, type IndexedProfile } from "thidua";
+import { createEngine, partitionKey, type CohortDecision, type IndexedProfile, type PartitionRows } from "thidua";
 import { fullFactsArb, partialFactsArb } from "../support/arbitraries.js";
 import { loadNational } from "../support/rules.js";
 
 /**
  * Partitioning invariance: however the input is split (any number of partitions, any assignment of
- * cohorts to them, any order), `recommendPartitioned` and its public steps give exactly what
+ * cohorts to them, any order, each partition in one iterable or grouped by cohort), `recommendPartitioned` and its public steps give exactly what
  * `recommend` gives on the whole input — every unit, cohort summary, run-wide quota and rejected row.
  */
 const rs = loadNational();
@@ -30,7 +30,7 @@ describe("recommendPartitioned", () => {
   it("gives recommend's results for any partitioning", () => {
     let withCandidates = 0;
     fc.assert(
-      fc.property(inputArb, fc.integer({ min: 1, max: 6 }), fc.integer(), fc.boolean(), (profiles, k, salt, reverse) => {
+      fc.property(inputArb, fc.integer({ min: 1, max: 6 }), fc.integer(), fc.boolean(), fc.boolean(), (profiles, k, salt, reverse, grouped) => {
         const opts = { asOf: "2025-12-31" };
         const whole = engine.recommend(profiles, opts);
         if ((whole.runQuotas[0]?.candidates ?? 0) > 1) withCandidates++;
@@ -42,8 +42,15 @@ describe("recommendPartitioned", () => {
           parts[Math.abs(h) % k]!.push({ index, profile });
         });
         if (reverse) parts.reverse();
+        // or each partition given cohort by cohort (CohortGroups), its groups in reverse order of first appearance
+        const groupedParts = parts.map((rows): PartitionRows => {
+          if (!grouped) return rows;
+          const groups = new Map<string, IndexedProfile[]>();
+          for (const r of rows) groups.set(partitionKey(r.profile), [...(groups.get(partitionKey(r.profile)) ?? []), r]);
+          return { groups: [...groups.values()].reverse() };
+        });
         const byKey = new Map<string, CohortDecision>();
-        const run = engine.recommendPartitioned(() => parts, (c) => {
+        const run = engine.recommendPartitioned(() => groupedParts, (c) => {
           expect(byKey.has(c.summary.key)).toBe(false); // each cohort handed over once
           byKey.set(c.summary.key, c);
         }, opts);
