@@ -20,6 +20,23 @@ describe("profile validation from the fact catalog", () => {
     }
   });
 
+  it("gives a plain frozen record: keys in order, facts an own enumerable property in catalog order, NFC text", () => {
+    const cluster = "Cụm Tây Nguyên";
+    const input = { ...base, name: "Tỉnh Thử".normalize("NFD"), cohort: cluster.normalize("NFD"), facts: { "models.effectiveCount": 857, "plan.issuedOnTime": true }, history: [{ year: 2024, awards: [] }] };
+    const a = engine.validate(input);
+    const b = engine.validate({ ...base, id: "pv-2", facts: { "plan.issuedOnTime": false } });
+    if (!a.ok || !b.ok) throw new Error("expected valid profiles");
+    expect(Object.keys(a.value)).toEqual(["id", "name", "group", "cohort", "year", "facts", "history", "row"]);
+    expect(Object.keys(b.value)).toEqual(["id", "name", "group", "year", "facts", "row"]);
+    expect(Object.getOwnPropertyDescriptor(a.value, "facts")).toMatchObject({ enumerable: true, configurable: false });
+    const parsed = JSON.parse(JSON.stringify(a.value));
+    expect(Object.keys(parsed.facts)).toEqual(["plan.issuedOnTime", "models.effectiveCount"]); // catalog order, not input order
+    expect([a.value.name, a.value.cohort]).toEqual(["Tỉnh Thử".normalize("NFC"), cluster.normalize("NFC")]);
+    expect(b.value.facts).toEqual({ "plan.issuedOnTime": false }); // each profile its own facts
+    expect(a.value.facts).toBe(a.value.facts); // built once
+    expect(Object.isFrozen(a.value.facts) && Object.isFrozen(a.value.row)).toBe(true);
+  });
+
   it("names the path, what was expected and what was found", () => {
     const [i] = rejected({ "plan.issuedOnTime": "yes" });
     expect(i!.code).toBe("profiles.fact_type");
