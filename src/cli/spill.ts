@@ -151,34 +151,35 @@ export function readPartitionFile(path: string, bad?: BadLine[], only?: Readonly
 }
 
 function* partitionGroups(path: string, bad: BadLine[] | undefined, only: ReadonlySet<string> | undefined): Generator<Iterable<IndexedProfile>> {
-      const text = readFileSync(path, "utf8");
-      const byKey = new Map<string, number[]>();
-      let start = 0;
-      while (start < text.length) {
-        let end = text.indexOf("\n", start);
-        if (end < 0) end = text.length;
-        const k0 = text.indexOf("\t", start) + 1;
-        const k1 = text.indexOf("\t", k0);
-        const key = text.slice(k0, k1);
-        const lines = byKey.get(key);
-        if (lines) lines.push(start);
-        else byKey.set(key, [start]);
-        start = end + 1;
-      }
-      for (const [key, starts] of byKey) {
-        if (only && !only.has(JSON.parse(key) as string)) continue;
-        yield parseLines(text, starts, bad);
-      }
+  // read as bytes and each line decoded on its own: JSON.parse is faster on a flat line (one-byte
+  // when it is ASCII) than on a slice of the whole file's text (two-byte as soon as one name is not)
+  const buf = readFileSync(path);
+  const byKey = new Map<string, number[]>();
+  let start = 0;
+  while (start < buf.length) {
+    let end = buf.indexOf(0x0a, start);
+    if (end < 0) end = buf.length;
+    const k0 = buf.indexOf(0x09, start) + 1;
+    const key = buf.toString("utf8", k0, buf.indexOf(0x09, k0));
+    const lines = byKey.get(key);
+    if (lines) lines.push(start);
+    else byKey.set(key, [start]);
+    start = end + 1;
+  }
+  for (const [key, starts] of byKey) {
+    if (only && !only.has(JSON.parse(key) as string)) continue;
+    yield parseLines(buf, starts, bad);
+  }
 }
 
-function* parseLines(text: string, starts: readonly number[], bad: BadLine[] | undefined): Generator<IndexedProfile> {
+function* parseLines(buf: Buffer, starts: readonly number[], bad: BadLine[] | undefined): Generator<IndexedProfile> {
   for (const start of starts) {
-    let end = text.indexOf("\n", start);
-    if (end < 0) end = text.length;
-    const k0 = text.indexOf("\t", start);
-    const k1 = text.indexOf("\t", k0 + 1);
-    const index = Number(text.slice(start, k0));
-    const line = text.slice(k1 + 1, end);
+    let end = buf.indexOf(0x0a, start);
+    if (end < 0) end = buf.length;
+    const k0 = buf.indexOf(0x09, start);
+    let index = 0;
+    for (let i = start; i < k0; i++) index = index * 10 + buf[i]! - 0x30;
+    const line = buf.toString("utf8", buf.indexOf(0x09, k0 + 1) + 1, end);
     let profile: unknown;
     try {
       profile = JSON.parse(line);
