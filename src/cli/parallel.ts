@@ -80,13 +80,35 @@ export interface DecidedRun {
   close(): void;
 }
 
+/** A worker thread of a run, started before the input is read (it loads and compiles the rule set meanwhile). */
+export interface RunWorker {
+  readonly worker: Worker;
+  readonly chunkPath: string;
+  exited: boolean;
+  /** An error the thread raised before it was given work. */
+  failed?: Error;
+}
+
+/** Starts `jobs` worker threads for a run whose temporary files go to `dir`. */
+export function startWorkers(script: string, init: Omit<WorkerInit, "chunkPath">, dir: string, jobs: number): RunWorker[] {
+  return Array.from({ length: jobs }, (_, n) => {
+    const chunkPath = join(dir, `chunks-${n}`);
+    const worker = new Worker(script, { workerData: { ...init, chunkPath } satisfies WorkerInit, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
+    const w: RunWorker = { worker, chunkPath, exited: false };
+    worker.on("exit", () => (w.exited = true));
+    worker.on("error", (e) => (w.failed ??= e));
+    return w;
+  });
+}
+
+/** Stops the threads of a run that failed before or while they worked. */
+export const stopWorkers = (workers: readonly RunWorker[]): Promise<unknown> => Promise.all(workers.map((w) => w.worker.terminate()));
+
 export async function decideInWorkers(
   engine: Engine,
-  script: string,
+  workers: readonly RunWorker[],
   files: readonly string[],
-  init: Omit<WorkerInit, "chunkPath">,
-  dir: string,
-  jobs: number,
+  init: Pick<WorkerInit, "overrides">,
   opts: EvaluateOptions,
   progress: (rows: number) => void,
 ): Promise<DecidedRun> {
@@ -95,13 +117,6 @@ export async function decideInWorkers(
   const outcomes: PartitionOutcome[] = new Array(files.length);
   const revisits: PartitionRevisit[] = [];
   const bad: BadLine[] = [];
-  const workers = Array.from({ length: jobs }, (_, n) => {
-    const chunkPath = join(dir, `chunks-${n}`);
-    const worker = new Worker(script, { workerData: { ...init, chunkPath } satisfies WorkerInit, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: 96 } });
-    const w = { worker, chunkPath, exited: false };
-    worker.on("exit", () => (w.exited = true));
-    return w;
-  });
   let closing = false;
   /** Runs the tasks on the workers, each taking the next task when it answers. */
   const runQueue = (tasks: ToWorker[]) =>
@@ -122,6 +137,9 @@ export async function decideInWorkers(
         busy++;
         w.worker.postMessage(tasks[next++]!);
       };
+      // a thread that failed or stopped before it was given work (while the input was being read)
+      const early = workers.find((w) => w.failed || w.exited);
+      if (early) return failed(early.failed ?? new Error("a scoring thread stopped unexpectedly"));
       for (const w of workers) {
         w.worker.removeAllListeners("message").removeAllListeners("error");
         w.worker.on("error", failed);
@@ -163,7 +181,7 @@ export async function decideInWorkers(
     };
   } catch (e) {
     closing = true;
-    await Promise.all(workers.map((w) => w.worker.terminate()));
+    await stopWorkers(workers);
     throw e;
   }
 }

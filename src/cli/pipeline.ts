@@ -22,7 +22,7 @@ import { progressFor } from "./progress.js";
 import { onInterrupt } from "./cleanup.js";
 import { ChunkStore, cohortKeeper, Partitions, removeDir, spillDir, type BadLine } from "./spill.js";
 import { sinkOf, type CohortSink, type LayoutSpec } from "./layouts.js";
-import { decideInWorkers, defaultJobs, workerScript, type DecidedRun } from "./parallel.js";
+import { decideInWorkers, defaultJobs, startWorkers, stopWorkers, workerScript, type DecidedRun, type RunWorker } from "./parallel.js";
 
 /** Rough size of a row in the input, to advance the progress bar (only computed for what is read anyway). */
 const approxBytes = (p: unknown): number => {
@@ -129,9 +129,19 @@ export async function scoreFile(input: string, opts: ScoreOptions, sink: CohortS
   // an interrupted run leaves no partition files behind (they can be as large as the input)
   const unhook = dir ? onInterrupt(() => removeDir(dir)) : () => {};
   let partitions: Partitions | undefined;
+  let workers: RunWorker[] | undefined;
   try {
     partitions = new Partitions(dir, dir ? Math.min(256, Math.ceil(spilled / limit)) : 1);
     const parts = partitions;
+    // traces let explanations name the facts that decided each criterion; they are not part of the outcome hash
+    const evalOpts = { ...(opts.asOf && { asOf: opts.asOf }), trace: opts.trace ?? true };
+    // worker threads start now: they load and compile the rule set while the input is read
+    const script = workerScript();
+    const jobs = Math.min(opts.jobs ?? defaultJobs(parts.filePaths.length), parts.filePaths.length); // never more threads than partitions
+    if (dir && script && jobs > 0 && typeof sink !== "function") {
+      const init = { rules: opts.rules, sha256: rs.sha256, allowModified: opts.allowModifiedRules ?? false, ...(opts.asOf && { asOf: opts.asOf }), trace: evalOpts.trace, overrides, layout: sink };
+      workers = startWorkers(script, init, dir, jobs);
+    }
     const rowOf = new Rows();
     const parseRejected: Rejected[] = [];
     const warnings: Issue[] = [];
@@ -184,16 +194,12 @@ export async function scoreFile(input: string, opts: ScoreOptions, sink: CohortS
     parts.finish();
     progress.stop();
 
-    // traces let explanations name the facts that decided each criterion; they are not part of the outcome hash
-    const evalOpts = { ...(opts.asOf && { asOf: opts.asOf }), trace: opts.trace ?? true };
     const scoringBar = progress.stage(ordinal);
-    const script = workerScript();
-    const jobs = Math.min(opts.jobs ?? defaultJobs(parts.filePaths.length), parts.filePaths.length); // never more threads than partitions
     let decided: DecidedRun;
     const bad: BadLine[] = [];
-    if (dir && script && jobs > 0 && typeof sink !== "function") {
-      const init = { rules: opts.rules, sha256: rs.sha256, allowModified: opts.allowModifiedRules ?? false, ...(opts.asOf && { asOf: opts.asOf }), trace: evalOpts.trace, overrides, layout: sink };
-      decided = await decideInWorkers(engine, script, parts.filePaths, init, dir, jobs, evalOpts, (n) => scoringBar.tick(n));
+    if (workers) {
+      decided = await decideInWorkers(engine, workers, parts.filePaths, { overrides }, evalOpts, (n) => scoringBar.tick(n));
+      workers = undefined; // stopped by decideInWorkers, done or not
     } else {
       const store = new ChunkStore(dir ? join(dir, "chunks") : null);
       const keeper = cohortKeeper(rs, overrides, sinkOf(sink, rs), store);
@@ -255,6 +261,7 @@ export async function scoreFile(input: string, opts: ScoreOptions, sink: CohortS
       },
     };
   } catch (e) {
+    if (workers) await stopWorkers(workers);
     partitions?.close();
     removeDir(dir);
     unhook();
