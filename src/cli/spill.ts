@@ -61,6 +61,8 @@ function writeAll(fd: number, data: Uint8Array, start: number, end: number): voi
   while (off < end) off += writeSync(fd, data, off, end - off);
 }
 
+const NEWLINE = Buffer.from("\n");
+
 /** FNV-1a over UTF-16 code units: the partition of a cohort key (stable across runs and machines). */
 export function partitionOf(key: string, count: number): number {
   let h = 0x811c9dc5;
@@ -94,11 +96,18 @@ export class Partitions {
 
   /** Adds a row given as the bytes `buf[start, end)` of one NDJSON line, not parsed yet (spilled inputs only). */
   addBytes(key: string, index: number, buf: Uint8Array, start: number, end: number): void {
-    const f = this.files[partitionOf(key, this.count)]!;
-    f.write(`${index}\t${JSON.stringify(key)}\t`);
-    f.writeBytes(buf, start, end);
-    f.write("\n");
+    let to = this.byKey.get(key);
+    if (to === undefined) {
+      // a cohort's file and line prefix, worked out once (a run has far fewer cohorts than rows)
+      to = { file: this.files[partitionOf(key, this.count)]!, prefix: Buffer.from(`\t${JSON.stringify(key)}\t`) };
+      if (this.byKey.size < 100_000) this.byKey.set(key, to);
+    }
+    to.file.write(`${index}`);
+    to.file.writeBytes(to.prefix, 0, to.prefix.length);
+    to.file.writeBytes(buf, start, end);
+    to.file.writeBytes(NEWLINE, 0, 1);
   }
+  private readonly byKey = new Map<string, { file: Appender; prefix: Buffer }>();
 
   private open = true;
   /** Ends the writing; the partitions can then be read any number of times. */

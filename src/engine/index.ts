@@ -16,7 +16,7 @@ import {
   type RunQuotaPlan,
 } from "../awards/index.js";
 import { issue, ThiduaError, type Issue, type Result } from "../errors/index.js";
-import { createProfileValidator, type ValidProfile } from "../profiles/index.js";
+import { createProfileValidator, nfc, type ValidProfile } from "../profiles/index.js";
 import { cohortKey } from "../ranking/index.js";
 import { isIsoDate, type RuleSet } from "../rules/index.js";
 import { compileRuleset, scoreProfile, type ScoreResult } from "../scoring/index.js";
@@ -110,7 +110,7 @@ export function partitionKey(profile: unknown): string {
   const p = profile as { group?: unknown; cohort?: unknown; year?: unknown };
   if (typeof p.group !== "string" || typeof p.year !== "number" || (p.cohort !== undefined && typeof p.cohort !== "string")) return "";
   // the validator keeps the cluster in NFC: the key must be the one the valid profile will have
-  return cohortKey({ group: p.group, cohort: p.cohort === undefined ? null : p.cohort.normalize("NFC"), year: p.year });
+  return cohortKey({ group: p.group, cohort: p.cohort === undefined ? null : nfc(p.cohort), year: p.year });
 }
 
 /** A rule set compiled once (see `createEngine`): validates, scores, ranks and proposes awards. Pure and synchronous. */

@@ -87,7 +87,7 @@ function copyObject(v: Record<string, unknown>): Record<string, unknown> {
 }
 
 /** NFC of a string; ASCII text is its own NFC (most ids and clusters), so it skips ICU. */
-const nfc = (s: string): string => (/^[\x00-\x7f]*$/.test(s) ? s : s.normalize("NFC"));
+export const nfc = (s: string): string => (/^[\x00-\x7f]*$/.test(s) ? s : s.normalize("NFC"));
 
 /**
  * The `facts` property of the valid profiles of one fact catalog: an own, enumerable getter (as an

@@ -81,10 +81,22 @@ describe("streamed run (partition files) against the in-memory run", () => {
   it("splits the input into many partitions and deletes them afterwards", async () => {
     const keys = new Set(profiles.map((p) => partitionOf(partitionKey(p), 40)));
     expect(keys.size).toBeGreaterThan(20); // the cohorts really spread over the partitions
-    const before = readdirSync(tmpdir()).filter((f) => f.startsWith("thidua-run-")).length;
-    const r = await run(LAYOUTS.csv(), { partitionBytes: 20_000 });
-    expect(r.run.resultCount + r.run.rejected.length).toBe(lines.length);
-    expect(readdirSync(tmpdir()).filter((f) => f.startsWith("thidua-run-")).length).toBe(before);
+    // temporary files in a directory of this test's own (other test files may be running split inputs meanwhile)
+    const scratch = mkdtempSync(join(tmpdir(), "thidua-streamed-"));
+    const saved = process.env["TMPDIR"];
+    process.env["TMPDIR"] = scratch;
+    let seen = 0;
+    try {
+      const csv = LAYOUTS.csv();
+      const r = await run({ ...csv, cohort: (c, results) => ((seen = Math.max(seen, readdirSync(scratch).length)), csv.cohort(c, results)) }, { partitionBytes: 20_000 });
+      expect(r.run.resultCount + r.run.rejected.length).toBe(lines.length);
+      expect(seen).toBe(1); // the run's directory existed while it ran
+      expect(readdirSync(scratch)).toEqual([]); // and is gone
+    } finally {
+      if (saved === undefined) delete process.env["TMPDIR"];
+      else process.env["TMPDIR"] = saved;
+      rmSync(scratch, { recursive: true, force: true });
+    }
   });
 
   for (const [name, layout] of Object.entries(LAYOUTS)) {
