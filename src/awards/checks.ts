@@ -139,7 +139,7 @@ interface CriterionCheckPlan {
 /**
  * What the score checks of one award need that does not depend on the unit, built once per cohort
  * group: the class rank and share its `minClass` needs, and the slot (in a unit's `shared` array,
- * see {@link scoreChecksWith}) where the knock-out, class and percentage checks are kept, since
+ * see {@link scoreChecksInto}) where the knock-out, class and percentage checks are kept, since
  * several awards of a unit ask for the same ones.
  */
 export interface AwardCheckPlan {
@@ -148,6 +148,8 @@ export interface AwardCheckPlan {
   readonly minClass?: { readonly id: string; readonly need: number; readonly percent: number | undefined; readonly slot: number };
   readonly minPercent?: { readonly value: number; readonly slot: number };
   readonly criteria: readonly CriterionCheckPlan[];
+  /** How many score checks the award has (the same for every unit). */
+  readonly count: number;
 }
 
 /** The knock-out check's slot in a unit's shared checks: the same for every award. */
@@ -171,6 +173,7 @@ export function planScoreChecks(rs: RuleSet, awards: readonly CompiledAward[]): 
       ...(min !== undefined && { minClass: { id: min, need: ranks.get(min) ?? -1, percent: rs.classes.find((x) => x.id === min)?.minPercent, slot: slot(`class|${min}`) } }),
       ...(e.minPercent !== undefined && { minPercent: { value: e.minPercent, slot: slot(`percent|${e.minPercent}`) } }),
       criteria: (e.criteria ?? []).map((id) => ({ id, at: -1, byStatus: new Map() })),
+      count: (e.noKnockout ? 1 : 0) + (min !== undefined ? 1 : 0) + (e.minPercent !== undefined ? 1 : 0) + (e.criteria?.length ?? 0) + (award.conditions ? 1 : 0),
     };
   });
   return { plans, slots: slotOf.size };
@@ -222,29 +225,32 @@ function criterionCheck(c: CriterionCheckPlan, r: ScoreResult): AwardCheck {
 
 /**
  * Checks that depend only on this year's score and facts (not on history or other units), from an
- * award's plan. `shared` is the unit's: checks several awards ask for alike (knock-out, class,
+ * award's plan: written into `out` from index 0 (`plan.count` of them). `out` may be made with room
+ * for the checks the caller adds after them (`new Array(n)`: an array of its final length is the
+ * smallest). `shared` is the unit's: checks several awards ask for alike (knock-out, class,
  * percentage) are made once per unit and kept there — the caller gives each unit a cleared one.
  */
-export function scoreChecksWith(plan: AwardCheckPlan, r: ScoreResult, p: ValidProfile, shared: (AwardCheck | undefined)[]): AwardCheck[] {
+export function scoreChecksInto(plan: AwardCheckPlan, r: ScoreResult, p: ValidProfile, shared: (AwardCheck | undefined)[], out: AwardCheck[]): void {
   const a = plan.award;
-  const checks: AwardCheck[] = [];
-  if (a.def.eligibility.noKnockout) checks.push((shared[KNOCKOUT_SLOT] ??= knockoutCheck(r)));
+  let j = 0;
+  if (a.def.eligibility.noKnockout) out[j++] = shared[KNOCKOUT_SLOT] ??= knockoutCheck(r);
   const m = plan.minClass;
-  if (m) checks.push((shared[m.slot] ??= minClassCheck(m, plan.ranks, r)));
+  if (m) out[j++] = shared[m.slot] ??= minClassCheck(m, plan.ranks, r);
   const mp = plan.minPercent;
-  if (mp) checks.push((shared[mp.slot] ??= minPercentCheck(mp.value, r)));
-  for (const c of plan.criteria) checks.push(criterionCheck(c, r));
+  if (mp) out[j++] = shared[mp.slot] ??= minPercentCheck(mp.value, r);
+  for (const c of plan.criteria) out[j++] = criterionCheck(c, r);
   if (a.conditions) {
     const t = a.conditions(p.row);
-    checks.push(t === TRUE ? CONDITIONS_MET : lazyConditions(a, p, toTruth(t)));
+    out[j++] = t === TRUE ? CONDITIONS_MET : lazyConditions(a, p, toTruth(t));
   }
-  return checks;
 }
 
 /** Checks that depend only on this year's score and facts (not on history or other units). */
 export function scoreChecks(a: CompiledAward, rs: RuleSet, r: ScoreResult, p: ValidProfile): AwardCheck[] {
   const { plans, slots } = planScoreChecks(rs, [a]);
-  return scoreChecksWith(plans[0]!, r, p, new Array(slots));
+  const checks: AwardCheck[] = [];
+  scoreChecksInto(plans[0]!, r, p, new Array(slots), checks);
+  return checks;
 }
 
 /**

@@ -3,7 +3,7 @@ import type { ValidProfile } from "../profiles/index.js";
 import { cohortKey, compareRankKeys, rankCohort, rankKey, type RankKey, type Ranked, type TieBreak } from "../ranking/index.js";
 import { factsById, type Award, type Localized, type RuleSet } from "../rules/index.js";
 import { Dec, type ScoreResult } from "../scoring/index.js";
-import { historyCheckIn, pastAwards, planScoreChecks, scoreChecksWith, type AwardCheck, type AwardCheckPlan, type CompiledAward } from "./checks.js";
+import { historyCheckIn, pastAwards, planScoreChecks, scoreChecksInto, type AwardCheck, type AwardCheckPlan, type CompiledAward } from "./checks.js";
 
 /** Verdict on one award: `eligible` (granted), `ineligible`, `unknown` (evidence missing) or `quota` (eligible but beyond the quota). */
 export type AwardStatusKind = "eligible" | "ineligible" | "unknown" | "quota";
@@ -136,8 +136,10 @@ interface GroupPlan {
   readonly defs: readonly Award[];
   readonly index: ReadonlyMap<string, number>;
   readonly checks: readonly AwardCheckPlan[];
-  /** Length of the array of checks a unit's awards share (see `scoreChecksWith`). */
+  /** Length of the array of checks a unit's awards share (see `scoreChecksInto`). */
   readonly slots: number;
+  /** Each award's number of checks before its quota: score checks, this-year requirements, history. */
+  readonly sizes: readonly number[];
   readonly requires: readonly (readonly Requirement[])[];
   readonly proposed: readonly ProposedAward[];
   /** Positions in the order a unit's granted awards are listed: highest precedence first, then id. */
@@ -171,6 +173,7 @@ function planGroup(rs: RuleSet, awards: readonly CompiledAward[], group: ScoreRe
     index,
     checks: plans,
     slots,
+    sizes: defs.map((a, i) => plans[i]!.count + (a.requiresThisYear?.length ?? 0) + (a.history?.length ?? 0)),
     requires: defs.map((a) => (a.requiresThisYear ?? []).map((id) => ({ index: index.get(id) ?? -1, yes: checkOf(id, true), no: checkOf(id, false), unknown: checkOf(id, "unknown") }))),
     proposed: defs.map(proposed),
     byPrecedenceDesc: defs.map((_, i) => i).sort((x, y) => defs[y]!.precedence - defs[x]!.precedence || (defs[x]!.id < defs[y]!.id ? -1 : 1)),
@@ -228,32 +231,39 @@ function decideStatuses(plan: GroupPlan, units: readonly Unit[], runDecisions: R
   const n = units.length;
   const m = plan.applicable.length;
   // score checks depend on the unit alone: made unit by unit, so that the checks several awards
-  // ask for alike (knock-out, class) are made once per unit
+  // ask for alike (knock-out, class) are made once per unit; each array has the length of its
+  // checks before the quota (the rest are written below, award by award)
   const checksOf: AwardCheck[][] = new Array(n * m);
   const shared: (AwardCheck | undefined)[] = new Array(plan.slots);
   for (let i = 0; i < n; i++) {
     const u = units[i]!;
     shared.fill(undefined);
-    for (let k = 0; k < m; k++) checksOf[k * n + i] = scoreChecksWith(plan.checks[k]!, u.ranked.result, u.profile, shared);
+    for (let k = 0; k < m; k++) {
+      const checks: AwardCheck[] = new Array(plan.sizes[k]!);
+      scoreChecksInto(plan.checks[k]!, u.ranked.result, u.profile, shared, checks);
+      checksOf[k * n + i] = checks;
+    }
   }
   const verdicts: AwardStatusKind[] = new Array(n);
   for (let k = 0; k < m; k++) {
     const a = plan.applicable[k]!;
     const requires = plan.requires[k]!;
     const history = a.def.history?.length ? a.def.history : undefined;
+    const first = plan.checks[k]!.count;
     let candidates = 0;
     for (let i = 0; i < n; i++) {
       const u = units[i]!;
       const checks = checksOf[k * n + i]!;
+      let j = first;
       for (const req of requires) {
         // a title not decided yet (higher, or not of this group) reads as not granted
         const st = req.index < 0 ? undefined : u.statuses[req.index];
-        checks.push(st?.granted ? req.yes : st?.status === "unknown" ? req.unknown : req.no);
+        checks[j++] = st?.granted ? req.yes : st?.status === "unknown" ? req.unknown : req.no;
       }
       if (history) {
         const granted = (u.grantedThisYear ??= grantedThisYear(plan, u));
         const past = (u.past ??= pastAwards(u.profile));
-        for (const h of history) checks.push(historyCheckIn(h, u.profile, past, granted));
+        for (const h of history) checks[j++] = historyCheckIn(h, u.profile, past, granted);
       }
       const v = verdict(checks);
       verdicts[i] = v;
