@@ -1,9 +1,9 @@
-import { T, U, type Tri, type Truth } from "../evaluation/index.js";
+import type { Truth } from "../evaluation/index.js";
 import type { ValidProfile } from "../profiles/index.js";
 import { cohortKey, compareRankKeys, rankCohort, rankKey, type RankKey, type Ranked, type TieBreak } from "../ranking/index.js";
 import { factsById, type Award, type Localized, type RuleSet } from "../rules/index.js";
 import { Dec, type ScoreResult } from "../scoring/index.js";
-import { combine, historyCheck, scoreChecks, type AwardCheck, type CompiledAward } from "./checks.js";
+import { historyCheckIn, pastAwards, planScoreChecks, scoreChecksInto, type AwardCheck, type AwardCheckPlan, type CompiledAward } from "./checks.js";
 
 /** Verdict on one award: `eligible` (granted), `ineligible`, `unknown` (evidence missing) or `quota` (eligible but beyond the quota). */
 export type AwardStatusKind = "eligible" | "ineligible" | "unknown" | "quota";
@@ -86,14 +86,16 @@ export interface CohortSummary {
   readonly quotas: readonly QuotaUse[];
 }
 
-const proposed = (a: Award): ProposedAward => ({
-  id: a.id,
-  title: a.title,
-  grantor: a.grantor,
-  kind: a.kind,
-  level: a.level,
-  bonusCoefficient: a.bonusCoefficient ?? null,
-});
+/** An award as a unit is proposed it; frozen, since one is shared by every unit proposed that award. */
+const proposed = (a: Award): ProposedAward =>
+  Object.freeze({
+    id: a.id,
+    title: a.title,
+    grantor: a.grantor,
+    kind: a.kind,
+    level: a.level,
+    bonusCoefficient: a.bonusCoefficient ?? null,
+  });
 
 /** Allowed winners of a quota: round(share × base) with the catalog's rounding, at least `minimum`. */
 export function quotaAllowed(q: NonNullable<Award["quota"]>, base: number): number {
@@ -102,17 +104,6 @@ export function quotaAllowed(q: NonNullable<Award["quota"]>, base: number): numb
   return Math.max(n.toNumber(), q.minimum ?? 0);
 }
 
-interface Unit {
-  ranked: Ranked;
-  profile: ValidProfile;
-  statuses: Map<string, AwardStatus>;
-}
-
-/**
- * Decides one cohort: awards in ascending precedence, so that "requires this year" and history
- * that counts the current year see the lower titles already settled; quotas go to the
- * higher-ranked candidates; each unit is proposed the highest award it is granted.
- */
 /** A quota shared by all cohorts of a run, decided across them (see `decideRunQuotas`). */
 export interface RunQuotaDecision {
   readonly allowed: number;
@@ -125,43 +116,166 @@ export interface RunQuotaDecision {
 const applicableTo = (awards: readonly CompiledAward[], group: ScoreResult["group"]) =>
   awards.filter((a) => a.def.groups.includes(group)).sort((x, y) => x.def.precedence - y.def.precedence || (x.def.id < y.def.id ? -1 : 1));
 
+/** A title an award requires this year: its position among the group's awards (-1: not one of them) and its check for each answer (shared). */
+interface Requirement {
+  readonly index: number;
+  readonly yes: AwardCheck;
+  readonly no: AwardCheck;
+  readonly unknown: AwardCheck;
+}
+
+/**
+ * What deciding a cohort of one subject group needs that does not depend on its units, made once
+ * per compiled catalog and group: the group's awards in ascending precedence (the order they are
+ * decided in; a unit's statuses are kept in an array in this order, and an award is named by its
+ * position in it), their score-check plans, this-year requirements, proposals, exclusive groups and ladders.
+ */
+interface GroupPlan {
+  readonly rs: RuleSet;
+  readonly applicable: readonly CompiledAward[];
+  readonly defs: readonly Award[];
+  readonly index: ReadonlyMap<string, number>;
+  readonly checks: readonly AwardCheckPlan[];
+  /** Length of the array of checks a unit's awards share (see `scoreChecksInto`). */
+  readonly slots: number;
+  /** Each award's number of checks before its quota: score checks, this-year requirements, history. */
+  readonly sizes: readonly number[];
+  readonly requires: readonly (readonly Requirement[])[];
+  readonly proposed: readonly ProposedAward[];
+  /** Positions in the order a unit's granted awards are listed: highest precedence first, then id. */
+  readonly byPrecedenceDesc: readonly number[];
+  /** Each award's exclusive group, numbered (an award outside any group is a group of its own). */
+  readonly exclusive: readonly number[];
+  /** Positions of the awards with history prerequisites. */
+  readonly withHistory: readonly number[];
+  /** Ladders by recipient kind, as `laddersFor` gives them (positions), made when first asked for. */
+  readonly ladders: Map<string, number[][]>;
+}
+
+const checkOf = (award: string, result: Truth): AwardCheck => Object.freeze({ kind: "requiresThisYear", award, result });
+
+function planGroup(rs: RuleSet, awards: readonly CompiledAward[], group: ScoreResult["group"]): GroupPlan {
+  const applicable = applicableTo(awards, group);
+  const defs = applicable.map((a) => a.def);
+  const index = new Map(defs.map((a, i) => [a.id, i]));
+  const { plans, slots } = planScoreChecks(rs, applicable);
+  const groups = new Map<string, number>();
+  const exclusive = defs.map((a) => {
+    const key = a.exclusiveGroup ?? `#${a.id}`;
+    let g = groups.get(key);
+    if (g === undefined) groups.set(key, (g = groups.size));
+    return g;
+  });
+  return {
+    rs,
+    applicable,
+    defs,
+    index,
+    checks: plans,
+    slots,
+    sizes: defs.map((a, i) => plans[i]!.count + (a.requiresThisYear?.length ?? 0) + (a.history?.length ?? 0)),
+    requires: defs.map((a) => (a.requiresThisYear ?? []).map((id) => ({ index: index.get(id) ?? -1, yes: checkOf(id, true), no: checkOf(id, false), unknown: checkOf(id, "unknown") }))),
+    proposed: defs.map(proposed),
+    byPrecedenceDesc: defs.map((_, i) => i).sort((x, y) => defs[y]!.precedence - defs[x]!.precedence || (defs[x]!.id < defs[y]!.id ? -1 : 1)),
+    exclusive,
+    withHistory: defs.flatMap((a, i) => (a.history?.length ? [i] : [])),
+    ladders: new Map(),
+  };
+}
+
+/** Group plans by compiled catalog (the engine compiles its catalog once). */
+const plansByCatalog = new WeakMap<readonly CompiledAward[], Map<string, GroupPlan>>();
+
+function planFor(rs: RuleSet, awards: readonly CompiledAward[], group: ScoreResult["group"]): GroupPlan {
+  let byGroup = plansByCatalog.get(awards);
+  if (!byGroup) plansByCatalog.set(awards, (byGroup = new Map()));
+  let plan = byGroup.get(group);
+  if (!plan || plan.rs !== rs) byGroup.set(group, (plan = planGroup(rs, awards, group)));
+  return plan;
+}
+
+interface Unit {
+  readonly ranked: Ranked;
+  readonly profile: ValidProfile;
+  /** The status of each award decided so far, by position in the group plan (in deciding order). */
+  readonly statuses: AwardStatus[];
+  /** For history that counts this year: the unit's verdict on an award decided before (made when first needed). */
+  grantedThisYear?: (id: string) => Truth;
+  /** The awards of the unit's past years (made when first needed, once for all its awards). */
+  past?: ReadonlyMap<number, readonly string[]>;
+}
+
+/** A unit's this-year verdict on an award, as history checks read it: granted, not, or unknown (its evidence is missing). */
+function grantedThisYear(plan: GroupPlan, u: Unit): (id: string) => Truth {
+  return (id) => {
+    const i = plan.index.get(id);
+    const st = i === undefined ? undefined : u.statuses[i];
+    return st?.granted ? true : st?.status === "unknown" ? "unknown" : false;
+  };
+}
+
+/** The status an award's checks give before any quota: their Kleene conjunction (`combine`) as a status. */
+function verdict(checks: readonly AwardCheck[]): AwardStatusKind {
+  let v: AwardStatusKind = "eligible";
+  for (const c of checks) {
+    if (c.result === true) continue;
+    if (c.result === false) return "ineligible";
+    v = "unknown";
+  }
+  return v;
+}
+
 /** Decides the status of every applicable award for every unit of a ranked cohort, in ascending precedence. */
-function decideStatuses(
-  rs: RuleSet,
-  applicable: readonly CompiledAward[],
-  units: readonly Unit[],
-  runDecisions: ReadonlyMap<string, RunQuotaDecision> | undefined,
-): QuotaUse[] {
+function decideStatuses(plan: GroupPlan, units: readonly Unit[], runDecisions: ReadonlyMap<string, RunQuotaDecision> | undefined): QuotaUse[] {
   const quotas: QuotaUse[] = [];
-  for (const a of applicable) {
-    const n = units.length;
-    const checksOf: AwardCheck[][] = new Array(n);
-    const truth: Tri[] = new Array(n);
+  const n = units.length;
+  const m = plan.applicable.length;
+  // score checks depend on the unit alone: made unit by unit, so that the checks several awards
+  // ask for alike (knock-out, class) are made once per unit; each array has the length of its
+  // checks before the quota (the rest are written below, award by award)
+  const checksOf: AwardCheck[][] = new Array(n * m);
+  const shared: (AwardCheck | undefined)[] = new Array(plan.slots);
+  for (let i = 0; i < n; i++) {
+    const u = units[i]!;
+    shared.fill(undefined);
+    for (let k = 0; k < m; k++) {
+      const checks: AwardCheck[] = new Array(plan.sizes[k]!);
+      scoreChecksInto(plan.checks[k]!, u.ranked.result, u.profile, shared, checks);
+      checksOf[k * n + i] = checks;
+    }
+  }
+  const verdicts: AwardStatusKind[] = new Array(n);
+  for (let k = 0; k < m; k++) {
+    const a = plan.applicable[k]!;
+    const requires = plan.requires[k]!;
+    const history = a.def.history?.length ? a.def.history : undefined;
+    const first = plan.checks[k]!.count;
     let candidates = 0;
     for (let i = 0; i < n; i++) {
       const u = units[i]!;
-      const checks = scoreChecks(a, rs, u.ranked.result, u.profile);
-      for (const id of a.def.requiresThisYear ?? []) {
-        const st = u.statuses.get(id);
-        checks.push({ kind: "requiresThisYear", award: id, result: st?.granted ? true : st?.status === "unknown" ? "unknown" : false });
+      const checks = checksOf[k * n + i]!;
+      let j = first;
+      for (const req of requires) {
+        // a title not decided yet (higher, or not of this group) reads as not granted
+        const st = req.index < 0 ? undefined : u.statuses[req.index];
+        checks[j++] = st?.granted ? req.yes : st?.status === "unknown" ? req.unknown : req.no;
       }
-      if (a.def.history?.length) {
-        const granted = (id: string): Truth => {
-          const st = u.statuses.get(id);
-          return st?.granted ? true : st?.status === "unknown" ? "unknown" : false;
-        };
-        for (const h of a.def.history) checks.push(historyCheck(h, u.profile, granted));
+      if (history) {
+        const granted = (u.grantedThisYear ??= grantedThisYear(plan, u));
+        const past = (u.past ??= pastAwards(u.profile));
+        for (const h of history) checks[j++] = historyCheckIn(h, u.profile, past, granted);
       }
-      checksOf[i] = checks;
-      const t = combine(checks);
-      truth[i] = t;
-      if (t === T) candidates++;
+      const v = verdict(checks);
+      verdicts[i] = v;
+      if (v === "eligible") candidates++;
     }
     let allowed = Infinity;
     const q = a.def.quota;
     const runScoped = q?.scope === "run";
     if (q && !runScoped) {
-      const base = q.of === "cohort" ? units.length : units.filter((u) => u.statuses.get(q.of)?.granted).length;
+      const of = q.of === "cohort" ? -1 : (plan.index.get(q.of) ?? -2);
+      let base = of === -1 ? n : 0;
+      if (of >= 0) for (const u of units) if (u.statuses[of]?.granted) base++;
       allowed = quotaAllowed(q, base);
       quotas.push({ award: a.def.id, base, allowed, candidates, granted: Math.min(candidates, allowed), binding: candidates > allowed });
     }
@@ -169,19 +283,18 @@ function decideStatuses(
     let position = 0;
     for (let i = 0; i < n; i++) {
       const u = units[i]!;
-      const t = truth[i]!;
-      const checks = checksOf[i]!;
-      let status: AwardStatusKind = t === T ? "eligible" : t === U ? "unknown" : "ineligible";
-      if (t === T && q && !runScoped) {
+      const checks = checksOf[k * n + i]!;
+      let status = verdicts[i]!;
+      if (status === "eligible" && q && !runScoped) {
         position++;
         checks.push({ kind: "quota", result: position <= allowed, allowed, base: quotas.at(-1)!.base, position });
         if (position > allowed) status = "quota";
-      } else if (t === T && run) {
+      } else if (status === "eligible" && run) {
         const pos = run.position.get(`${cohortKey(u.ranked.result)}|${u.ranked.result.unitId}`) ?? Infinity;
         checks.push({ kind: "quota", result: pos <= run.allowed, allowed: run.allowed, base: run.base, position: pos });
         if (pos > run.allowed) status = "quota";
       }
-      u.statuses.set(a.def.id, { award: a.def.id, status, granted: status === "eligible", checks });
+      u.statuses.push({ award: a.def.id, status, granted: status === "eligible", checks });
     }
   }
   return quotas;
@@ -190,10 +303,16 @@ function decideStatuses(
 type Member = { readonly result: ScoreResult; readonly profile: ValidProfile };
 
 function rankedUnits(members: readonly Member[]): Unit[] {
-  const profiles = new Map(members.map((m) => [m.result.unitId, m.profile]));
-  return rankCohort(members.map((m) => m.result)).map((ranked) => ({ ranked, profile: profiles.get(ranked.result.unitId)!, statuses: new Map() }));
+  const profiles = new Map<string, ValidProfile>();
+  for (const m of members) profiles.set(m.result.unitId, m.profile);
+  return rankCohort(members.map((m) => m.result)).map((ranked) => ({ ranked, profile: profiles.get(ranked.result.unitId)!, statuses: [] }));
 }
 
+/**
+ * Decides one cohort: awards in ascending precedence, so that "requires this year" and history
+ * that counts the current year see the lower titles already settled; quotas go to the
+ * higher-ranked candidates; each unit is proposed the highest award it is granted.
+ */
 export function recommendCohort(
   rs: RuleSet,
   awards: readonly CompiledAward[],
@@ -201,35 +320,39 @@ export function recommendCohort(
   runDecisions?: ReadonlyMap<string, RunQuotaDecision>,
 ): { recs: Recommendation[]; quotas: QuotaUse[] } {
   const units = rankedUnits(members);
-  const applicable = applicableTo(awards, members[0]!.result.group);
-  const quotas = decideStatuses(rs, applicable, units, runDecisions);
-  const compiledById = new Map(applicable.map((a) => [a.def.id, a]));
-  const defs = applicable.map((a) => a.def);
-  const ladders = new Map<string, Award[][]>();
-  const laddersOf = (recipient: string) => {
-    let l = ladders.get(recipient);
-    if (!l) ladders.set(recipient, (l = laddersFor(defs, recipient)));
-    return l;
-  };
-  const recs = units.map((u) => toRecommendation(rs, defs, compiledById, u, units.length, laddersOf));
+  const plan = planFor(rs, awards, members[0]!.result.group);
+  const quotas = decideStatuses(plan, units, runDecisions);
+  const recs = units.map((u) => toRecommendation(plan, u, units.length));
   return { recs, quotas };
 }
 
-function toRecommendation(rs: RuleSet, awards: readonly Award[], compiledById: ReadonlyMap<string, CompiledAward>, u: Unit, size: number, laddersOf: (recipient: string) => Award[][]): Recommendation {
+function laddersOf(plan: GroupPlan, recipient: string): number[][] {
+  let l = plan.ladders.get(recipient);
+  if (!l) plan.ladders.set(recipient, (l = laddersFor(plan.defs, recipient)));
+  return l;
+}
+
+function toRecommendation(plan: GroupPlan, u: Unit, size: number): Recommendation {
   const r = u.ranked.result;
-  const granted = awards.filter((a) => u.statuses.get(a.id)!.granted).sort((x, y) => y.precedence - x.precedence || (x.id < y.id ? -1 : 1));
+  const defs = plan.defs;
+  const statuses = u.statuses;
+  const granted: number[] = [];
+  for (const k of plan.byPrecedenceDesc) if (statuses[k]!.granted) granted.push(k);
   const top = granted[0];
-  const byGroup = new Map<string, Award>();
-  for (const a of granted) {
-    const key = a.exclusiveGroup ?? `#${a.id}`;
-    if (!byGroup.has(key)) byGroup.set(key, a);
+  // the first granted award of each exclusive group other than the top one's goes alongside; the rest are alternatives
+  const alongside: ProposedAward[] = [];
+  const alternatives: ProposedAward[] = [];
+  for (let j = 1; j < granted.length; j++) {
+    const g = plan.exclusive[granted[j]!];
+    let first = true;
+    for (let i = 0; i < j && first; i++) if (plan.exclusive[granted[i]!] === g) first = false;
+    (first ? alongside : alternatives).push(plan.proposed[granted[j]!]!);
   }
-  const alongside = [...byGroup.values()].filter((a) => a !== top);
-  const alternatives = granted.filter((a) => a !== top && !alongside.includes(a));
   // a knocked-out unit is barred from every award that excludes knock-outs: one near miss says why
-  const next = nextAwards(laddersOf(granted[0]?.recipient ?? (r.group === "individual" ? "individual" : "collective")), u);
-  const nearMisses = (r.knockedOut ? next.slice(0, 1) : next).map((a) => {
-    const st = u.statuses.get(a.id)!;
+  const next = nextAwards(plan, laddersOf(plan, top !== undefined ? defs[top]!.recipient : r.group === "individual" ? "individual" : "collective"), statuses);
+  const nearMisses = (r.knockedOut ? next.slice(0, 1) : next).map((k) => {
+    const a = defs[k]!;
+    const st = statuses[k]!;
     const missing = st.checks.filter((c) => c.result !== true);
     const short = missing.map((c) => ("pointsShort" in c ? c.pointsShort : undefined)).find((x) => x !== undefined);
     return { award: a.id, title: a.title, status: st.status, missing, pointsShort: short ?? null };
@@ -247,26 +370,26 @@ function toRecommendation(rs: RuleSet, awards: readonly Award[], compiledById: R
     percent: r.percent,
     classification: r.classification?.id ?? null,
     knockedOut: r.knockedOut,
-    award: top ? proposed(top) : null,
-    alongside: alongside.map(proposed),
-    alternatives: alternatives.map(proposed),
+    award: top !== undefined ? plan.proposed[top]! : null,
+    alongside,
+    alternatives,
     nearMisses,
-    missingEvidence: missingEvidence(rs, compiledById, r, u.profile, [...u.statuses.values()]),
-    eligibility: [...u.statuses.values()],
+    missingEvidence: missingEvidence(plan, r, u.profile, statuses),
+    eligibility: statuses,
     scoreResult: r,
   };
 }
 
-/** The ladders (exclusive groups) of the awards a recipient kind can receive, each in catalog order. */
-function laddersFor(awards: readonly Award[], recipient: string): Award[][] {
-  const ladders = new Map<string, Award[]>();
-  for (const a of awards) {
-    if (a.recipient !== recipient) continue;
+/** The ladders (exclusive groups) of the awards a recipient kind can receive, each in catalog order (positions in `awards`). */
+function laddersFor(awards: readonly Award[], recipient: string): number[][] {
+  const ladders = new Map<string, number[]>();
+  awards.forEach((a, k) => {
+    if (a.recipient !== recipient) return;
     const key = a.exclusiveGroup ?? `#${a.id}`;
     const l = ladders.get(key);
-    if (l) l.push(a);
-    else ladders.set(key, [a]);
-  }
+    if (l) l.push(k);
+    else ladders.set(key, [k]);
+  });
   return [...ladders.values()];
 }
 
@@ -276,26 +399,30 @@ function laddersFor(awards: readonly Award[], recipient: string): Award[][] {
  * (`better: "none"`, e.g. the person's category or sex) are not "near", nor are titles whose
  * this-year prerequisite is not granted yet.
  */
-function nextAwards(ladders: readonly Award[][], u: Unit): Award[] {
-  const out: Award[] = [];
-  const before = (x: Award, y: Award) => x.precedence < y.precedence || (x.precedence === y.precedence && x.id < y.id);
+const before = (x: Award, y: Award) => x.precedence < y.precedence || (x.precedence === y.precedence && x.id < y.id);
+
+function nextAwards(plan: GroupPlan, ladders: readonly number[][], statuses: readonly AwardStatus[]): number[] {
+  const defs = plan.defs;
+  const out: number[] = [];
   for (const ladder of ladders) {
     let held = -1;
-    for (const a of ladder) if (u.statuses.get(a.id)!.granted && a.precedence > held) held = a.precedence;
-    let next: Award | undefined;
-    for (const a of ladder) {
-      if (a.precedence <= held || (next && !before(a, next))) continue;
-      if (u.statuses.get(a.id)!.checks.some((c) => c.kind === "conditions" && c.fixedBar)) continue;
+    for (const k of ladder) if (statuses[k]!.granted && defs[k]!.precedence > held) held = defs[k]!.precedence;
+    let next = -1;
+    for (const k of ladder) {
+      const a = defs[k]!;
+      if (a.precedence <= held || (next >= 0 && !before(a, defs[next]!))) continue;
+      if (statuses[k]!.checks.some((c) => c.kind === "conditions" && c.fixedBar)) continue;
       // a title that needs another one this year is not "next" until that one is granted (its own ladder shows it)
-      if (!(a.requiresThisYear ?? []).every((id) => u.statuses.get(id)?.granted === true)) continue;
-      next = a;
+      if (!plan.requires[k]!.every((req) => req.index >= 0 && statuses[req.index]!.granted)) continue;
+      next = k;
     }
-    if (next) out.push(next);
+    if (next >= 0) out.push(next);
   }
-  return out.sort((x, y) => x.precedence - y.precedence || (x.id < y.id ? -1 : 1));
+  return out.sort((x, y) => defs[x]!.precedence - defs[y]!.precedence || (defs[x]!.id < defs[y]!.id ? -1 : 1));
 }
 
-function missingEvidence(rs: RuleSet, compiled: ReadonlyMap<string, CompiledAward>, r: ScoreResult, p: ValidProfile, statuses: readonly AwardStatus[]): MissingEvidence[] {
+function missingEvidence(plan: GroupPlan, r: ScoreResult, p: ValidProfile, statuses: readonly AwardStatus[]): MissingEvidence[] {
+  const rs = plan.rs;
   const facts = factsById(rs);
   const out: MissingEvidence[] = r.missingFacts.map((id) => {
     const f = facts.get(id)!;
@@ -303,9 +430,10 @@ function missingEvidence(rs: RuleSet, compiled: ReadonlyMap<string, CompiledAwar
   });
   // facts only award conditions read (task rating, unity…): missing ones leave those awards unknown
   let byFact: Map<string, string[]> | undefined;
-  for (const s of statuses) {
+  for (let k = 0; k < statuses.length; k++) {
+    const s = statuses[k]!;
     if (s.status !== "unknown" || !s.checks.some((c) => c.kind === "conditions" && c.result === "unknown")) continue;
-    for (const { slot, fact } of compiled.get(s.award)?.slots ?? []) {
+    for (const { slot, fact } of plan.applicable[k]!.slots) {
       if (p.row[slot] === undefined && !r.missingFacts.includes(fact)) {
         byFact ??= new Map();
         byFact.set(fact, [...(byFact.get(fact) ?? []), s.award]);
@@ -318,11 +446,19 @@ function missingEvidence(rs: RuleSet, compiled: ReadonlyMap<string, CompiledAwar
       if (awards) out.push({ fact: f.id, label: f.label, evidence: f.evidence, criteria: [], awards: [...new Set(awards)].sort() });
     }
   }
-  const years = new Set<number>();
-  for (const s of statuses) for (const c of s.checks) if (c.kind === "history" && c.result === "unknown") c.missingYears.forEach((y) => years.add(y));
-  const noHistory = p.history === undefined && statuses.some((s) => s.checks.some((c) => c.kind === "history" && c.result === "unknown"));
-  if (years.size || noHistory) {
-    const list = [...years].sort((a, b) => a - b).join(", ");
+  // only the awards with history prerequisites have history checks
+  let years: Set<number> | undefined;
+  let unknownHistory = false;
+  for (const k of plan.withHistory) {
+    for (const c of statuses[k]!.checks) {
+      if (c.kind !== "history" || c.result !== "unknown") continue;
+      unknownHistory = true;
+      for (const y of c.missingYears) (years ??= new Set()).add(y);
+    }
+  }
+  const noHistory = p.history === undefined && unknownHistory;
+  if (years || noHistory) {
+    const list = [...(years ?? [])].sort((a, b) => a - b).join(", ");
     out.push({
       label: { vi: `Thành tích thi đua, khen thưởng các năm trước${list ? ` (${list})` : ""}`, en: `Emulation and commendation record of previous years${list ? ` (${list})` : ""}` },
       evidence: { vi: "Quyết định tặng danh hiệu, hình thức khen thưởng các năm trước", en: "Decisions awarding titles and commendations in previous years" },
@@ -331,7 +467,6 @@ function missingEvidence(rs: RuleSet, compiled: ReadonlyMap<string, CompiledAwar
   }
   return out;
 }
-
 
 /**
  * Run-wide quotas (`scope: "run"`): every cohort, decided once without run-wide positions, is

@@ -54,16 +54,22 @@ export function rankKey(r: ScoreResult): RankKey {
 }
 
 /** Order of two rank keys (negative: `a` ranks above `b`); 0 only for the same unit of the same cohort. */
-export const compareRankKeys = (a: RankKey, b: RankKey): number => compare(a, b)[0];
-
-/** Compares two units; returns [order, the tie-break that decided]. Never 0 for distinct ids. */
-function compare(a: Key, b: Key): [number, TieBreak] {
-  if (a.score !== b.score) return [b.score - a.score, "score"];
-  if (a.knocked !== b.knocked) return [a.knocked - b.knocked, "notKnockedOut"];
-  if (a.unknown !== b.unknown) return [a.unknown - b.unknown, "fewerUnknown"];
-  if (a.met !== b.met) return [b.met - a.met, "moreMet"];
+export function compareRankKeys(a: RankKey, b: RankKey): number {
+  if (a.score !== b.score) return b.score - a.score;
+  if (a.knocked !== b.knocked) return a.knocked - b.knocked;
+  if (a.unknown !== b.unknown) return a.unknown - b.unknown;
+  if (a.met !== b.met) return b.met - a.met;
   // equal ids only meet when several cohorts are ranked together (run-wide quotas): the cohort decides
-  return [a.id < b.id ? -1 : a.id > b.id ? 1 : a.cohort < b.cohort ? -1 : a.cohort > b.cohort ? 1 : 0, "unitId"];
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : a.cohort < b.cohort ? -1 : a.cohort > b.cohort ? 1 : 0;
+}
+
+/** The step of the chain that orders two units: the first key on which `compareRankKeys` finds them apart. */
+function decider(a: Key, b: Key): TieBreak {
+  if (a.score !== b.score) return "score";
+  if (a.knocked !== b.knocked) return "notKnockedOut";
+  if (a.unknown !== b.unknown) return "fewerUnknown";
+  if (a.met !== b.met) return "moreMet";
+  return "unitId";
 }
 
 /**
@@ -72,10 +78,11 @@ function compare(a: Key, b: Key): [number, TieBreak] {
  */
 export function rankCohort(results: readonly ScoreResult[]): Ranked[] {
   const keyed = results.map((r) => ({ r, k: rankKey(r) }));
-  keyed.sort((x, y) => compare(x.k, y.k)[0]);
+  // the comparator allocates nothing: a sort calls it n log n times
+  keyed.sort((x, y) => compareRankKeys(x.k, y.k));
   return keyed.map(({ r, k }, i) => {
     if (i === 0) return { result: r, rank: 1 };
-    return { result: r, rank: i + 1, decidedBy: compare(keyed[i - 1]!.k, k)[1] };
+    return { result: r, rank: i + 1, decidedBy: decider(keyed[i - 1]!.k, k) };
   });
 }
 
