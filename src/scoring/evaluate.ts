@@ -313,11 +313,13 @@ export function scoreProfile(cr: CompiledRuleSet, p: ValidProfile, opts: ScoreOp
   const { g, verdicts, now, best, nominals, maxima } = plan;
   const n = g.criteria.length;
   const inForceNow = inForceAsOf(plan, opts.asOf);
+  // read once: a validated profile may be a slow (dictionary-mode) object, each read a lookup
+  const row = p.row;
   let anyKnocked = false;
   let anyKnockoutUnknown = false;
   for (let i = 0; i < n; i++) {
     const c = g.criteria[i]!;
-    const v = scoreCriterion(c, p.row, inForceNow[i]!, verdicts[i]);
+    const v = scoreCriterion(c, row, inForceNow[i]!, verdicts[i]);
     const applies = v.status !== "not_applicable";
     now[i] = v.points;
     best[i] = v.potential;
@@ -352,7 +354,7 @@ export function scoreProfile(cr: CompiledRuleSet, p: ValidProfile, opts: ScoreOp
   for (let i = 0; i < n; i++) {
     const cp = plan.criteria[i]!;
     const v = verdicts[i]!;
-    const miss = v.anyUnknown ? missingSlots(cp.c, p.row) : NO_SLOTS;
+    const miss = v.anyUnknown ? missingSlots(cp.c, row) : NO_SLOTS;
     const traced = opts.trace && v.status !== "not_applicable";
     if (miss.length === 0 && !traced) {
       criteria[i] = internedResult(cp, v);
