@@ -1,6 +1,6 @@
 import { MISSING } from "../evaluation/index.js";
 import type { ValidProfile } from "../profiles/index.js";
-import { classesByRank, type ClassDef, type Group, type Localized } from "../rules/index.js";
+import { classesByRank, type ClassDef, type Group, type Localized, type RuleSet } from "../rules/index.js";
 import { compiledGroup, type CompiledCriterion, type CompiledGroup, type CompiledRuleSet, type Row } from "./compile.js";
 import { divRound, type RoundingMode } from "./decimal.js";
 import { units } from "./format.js";
@@ -79,13 +79,20 @@ function statusCode(s: CriterionStatus): number {
 const INTERNED_MAX = 256;
 
 /**
- * One criterion as `scoreProfile` handles it. Without missing facts or a trace, a result is fully
- * determined by its verdict's status, points, bonus, deduction and tier: the same few combinations
- * recur on every unit, so each is built once and shared, frozen (results are read-only data; being
- * frozen, a shared one cannot be changed through one unit's result behind another's back).
+ * One criterion as `scoreProfile` handles it. Without a trace, a result is fully determined by its
+ * verdict's status, points, bonus, deduction and tier and by which of the criterion's facts are
+ * missing: the same few combinations recur on every unit, so each is built once and shared, frozen
+ * (results are read-only data; being frozen, a shared one cannot be changed through one unit's
+ * result behind another's back).
  */
 interface CriterionPlan {
   readonly c: CompiledCriterion;
+  /** Missing facts are a bit mask over `c.slots` (bit k: `c.slots[k]`): at most 30 slots, and every path read among them. */
+  readonly maskable: boolean;
+  /** Bit of each of `c.pathReads` in a mask. */
+  readonly pathBits: readonly number[];
+  /** Bound (exclusive) of a mask in an interning key. */
+  readonly masks: number;
   /** `maxPoints` of an applicable result. */
   readonly maxPoints: string;
   /** Bound (exclusive) of points, bonus and deduction in an interning key; 0 when keys could exceed the safe integers. */
@@ -101,9 +108,12 @@ function criterionPlan(c: CompiledCriterion): CriterionPlan {
   const deductions = c.deductions.reduce((s, d) => s + d.cap, 0);
   const radix = Math.max(c.max + c.maxBonus, deductions, 0) + 1;
   const tiers = (c.tiers?.length ?? 0) + 1;
-  const safe = Number.isSafeInteger(radix) && 5 * tiers * radix * radix * radix <= Number.MAX_SAFE_INTEGER;
+  const pathBits = c.pathReads.map((r) => c.slots.indexOf(r.slot));
+  const maskable = c.slots.length <= 30 && pathBits.every((b) => b >= 0);
+  const masks = maskable ? 2 ** c.slots.length : 1;
+  const safe = Number.isSafeInteger(radix) && 5 * tiers * radix * radix * radix * masks <= Number.MAX_SAFE_INTEGER;
   const knockout = Object.freeze({ criterion: c.def.id, reason: c.def.knockoutReason ?? c.def.title });
-  return { c, maxPoints: units(c.max), radix: safe ? radix : 0, tiers, interned: new Map(), knockout };
+  return { c, maskable, pathBits, masks, maxPoints: units(c.max), radix: safe ? radix : 0, tiers, interned: new Map(), knockout };
 }
 
 /** A fresh result; one object literal per optional-key shape keeps the keys in the interface's order. */
@@ -125,16 +135,40 @@ function freshResult(cp: CriterionPlan, v: CriterionVerdict, missingFacts: reado
 
 const inKey = (x: number, radix: number) => Number.isInteger(x) && x >= 0 && x < radix;
 
-/** The shared result for a verdict without missing facts (a fresh one when its key is out of range or the cache is full). */
-function internedResult(cp: CriterionPlan, v: CriterionVerdict): CriterionResult {
+/**
+ * The shared result for a verdict and its missing facts (`mask`, 0 for none; only for a maskable
+ * criterion) — a fresh one when its key is out of range or the cache is full.
+ */
+function internedResult(cp: CriterionPlan, v: CriterionVerdict, mask: number, facts: RuleSet["facts"]): CriterionResult {
   const r = cp.radix;
-  if (!(inKey(v.points, r) && inKey(v.bonus, r) && inKey(v.deduction, r) && inKey(v.tier + 1, cp.tiers))) return freshResult(cp, v, NONE);
-  const key = (((statusCode(v.status) * cp.tiers + v.tier + 1) * r + v.points) * r + v.bonus) * r + v.deduction;
+  if (!(inKey(v.points, r) && inKey(v.bonus, r) && inKey(v.deduction, r) && inKey(v.tier + 1, cp.tiers))) return freshResult(cp, v, missingFactsOf(cp, mask, facts));
+  const key = ((((statusCode(v.status) * cp.tiers + v.tier + 1) * r + v.points) * r + v.bonus) * r + v.deduction) * cp.masks + mask;
   let out = cp.interned.get(key);
   if (out === undefined) {
-    out = Object.freeze(freshResult(cp, v, NONE));
+    out = Object.freeze(freshResult(cp, v, mask === 0 ? NONE : Object.freeze(missingFactsOf(cp, mask, facts))));
     if (cp.interned.size < INTERNED_MAX) cp.interned.set(key, out);
   }
+  return out;
+}
+
+/** Facts a maskable criterion reads that the row lacks, or object facts lacking a field it reads, as a bit mask over its slots. */
+function missingMask(cp: CriterionPlan, row: Row): number {
+  const slots = cp.c.slots;
+  let mask = 0;
+  for (let k = 0; k < slots.length; k++) if (row[slots[k]!] === undefined) mask |= 1 << k;
+  const paths = cp.c.pathReads;
+  for (let j = 0; j < paths.length; j++) {
+    const r = paths[j]!;
+    if (row[r.slot] !== undefined && r.get(row[r.slot]) === MISSING) mask |= 1 << cp.pathBits[j]!;
+  }
+  return mask;
+}
+
+/** The ids of the facts of a mask, in slot order (the order of `missingSlots`). */
+function missingFactsOf(cp: CriterionPlan, mask: number, facts: RuleSet["facts"]): string[] | readonly string[] {
+  if (mask === 0) return NONE;
+  const out: string[] = [];
+  for (let k = 0; k < cp.c.slots.length; k++) if (mask & (1 << k)) out.push(facts[cp.c.slots[k]!]!.id);
   return out;
 }
 
@@ -354,10 +388,22 @@ export function scoreProfile(cr: CompiledRuleSet, p: ValidProfile, opts: ScoreOp
   for (let i = 0; i < n; i++) {
     const cp = plan.criteria[i]!;
     const v = verdicts[i]!;
-    const miss = v.anyUnknown ? missingSlots(cp.c, row) : NO_SLOTS;
     const traced = opts.trace && v.status !== "not_applicable";
+    if (cp.maskable) {
+      const mask = v.anyUnknown ? missingMask(cp, row) : 0;
+      for (let k = 0; mask >>> k !== 0; k++) {
+        const s = cp.c.slots[k]!;
+        if (mask & (1 << k) && plan.seen[s] === 0) {
+          plan.seen[s] = 1;
+          missing.push(s);
+        }
+      }
+      criteria[i] = traced ? { ...freshResult(cp, v, missingFactsOf(cp, mask, rs.facts)), trace: traceCriterion(cp.c.def, p.facts) } : internedResult(cp, v, mask, rs.facts);
+      continue;
+    }
+    const miss = v.anyUnknown ? missingSlots(cp.c, row) : NO_SLOTS;
     if (miss.length === 0 && !traced) {
-      criteria[i] = internedResult(cp, v);
+      criteria[i] = internedResult(cp, v, 0, rs.facts);
       continue;
     }
     for (const s of miss) {
