@@ -95,7 +95,7 @@ interface CriterionPlan {
   readonly masks: number;
   /** `maxPoints` of an applicable result. */
   readonly maxPoints: string;
-  /** Bound (exclusive) of points, bonus and deduction in an interning key; 0 when keys could exceed the safe integers. */
+  /** Bound (exclusive) of points, bonus and deduction in an interning key. */
   readonly radix: number;
   /** Bound (exclusive) of tier + 1 in an interning key. */
   readonly tiers: number;
@@ -111,9 +111,8 @@ function criterionPlan(c: CompiledCriterion): CriterionPlan {
   const pathBits = c.pathReads.map((r) => c.slots.indexOf(r.slot));
   const maskable = c.slots.length <= 30 && pathBits.every((b) => b >= 0);
   const masks = maskable ? 2 ** c.slots.length : 1;
-  const safe = Number.isSafeInteger(radix) && 5 * tiers * radix * radix * radix * masks <= Number.MAX_SAFE_INTEGER;
   const knockout = Object.freeze({ criterion: c.def.id, reason: c.def.knockoutReason ?? c.def.title });
-  return { c, maskable, pathBits, masks, maxPoints: units(c.max), radix: safe ? radix : 0, tiers, interned: new Map(), knockout };
+  return { c, maskable, pathBits, masks, maxPoints: units(c.max), radix, tiers, interned: new Map(), knockout };
 }
 
 /** A fresh result; one object literal per optional-key shape keeps the keys in the interface's order. */
@@ -142,7 +141,9 @@ const inKey = (x: number, radix: number) => Number.isInteger(x) && x >= 0 && x <
 function internedResult(cp: CriterionPlan, v: CriterionVerdict, mask: number, facts: RuleSet["facts"]): CriterionResult {
   const r = cp.radix;
   if (!(inKey(v.points, r) && inKey(v.bonus, r) && inKey(v.deduction, r) && inKey(v.tier + 1, cp.tiers))) return freshResult(cp, v, missingFactsOf(cp, mask, facts));
+  // every digit below its bound: distinct verdicts give distinct keys, exact while the key is a safe integer
   const key = ((((statusCode(v.status) * cp.tiers + v.tier + 1) * r + v.points) * r + v.bonus) * r + v.deduction) * cp.masks + mask;
+  if (key > Number.MAX_SAFE_INTEGER) return freshResult(cp, v, missingFactsOf(cp, mask, facts));
   let out = cp.interned.get(key);
   if (out === undefined) {
     out = Object.freeze(freshResult(cp, v, mask === 0 ? NONE : Object.freeze(missingFactsOf(cp, mask, facts))));
