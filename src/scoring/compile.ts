@@ -107,9 +107,9 @@ function compileCriterion(c: Criterion, reader: ReaderFactory<Row>, slots: Reado
   const adj = (list: Criterion["bonus"], key: string): CompiledAdjustment[] =>
     (list ?? []).map((a, i) => ({
       id: a.id,
-      ...(a.conditions && { node: node(a.conditions, [key, i, "conditions"]) }),
+      node: a.conditions && node(a.conditions, [key, i, "conditions"]),
       points: toUnits(a.points ?? 0),
-      ...(a.perUnit && { perUnit: compilePerUnit(a.perUnit, slots, toUnits(a.cap)) }),
+      perUnit: a.perUnit && compilePerUnit(a.perUnit, slots, toUnits(a.cap)),
       cap: toUnits(a.cap),
     }));
   const used = new Set<number>();
@@ -132,12 +132,22 @@ function compileCriterion(c: Criterion, reader: ReaderFactory<Row>, slots: Reado
     }
   }
   used.delete(-1);
+  // compiled in the order compile issues are reported: bonus, appliesWhen, deductions, then the points
   const bonus = adj(c.bonus, "bonus");
-  const base = {
+  const applies = c.appliesWhen && node(c.appliesWhen, ["appliesWhen"]);
+  const deductions = adj(c.deductions, "deductions");
+  const kind = c.tiers ? "tiers" : c.perUnit ? "perUnit" : "conditions";
+  const tiers = c.tiers?.map((t, i) => ({ points: toUnits(t.points), node: node(t.conditions, ["tiers", i, "conditions"]), index: i }));
+  // every compiled criterion has every key, in one order: the hot path reads them through one hidden class
+  return {
     def: c,
-    ...(c.appliesWhen && { applies: node(c.appliesWhen, ["appliesWhen"]) }),
+    applies,
+    kind,
+    node: kind === "conditions" ? node(c.conditions ?? { all: [] }, ["conditions"]) : undefined,
+    tiers: tiers?.sort((a, b) => b.points - a.points || a.index - b.index),
+    perUnit: kind === "perUnit" ? compilePerUnit(c.perUnit!, slots, max) : undefined,
     bonus,
-    deductions: adj(c.deductions, "deductions"),
+    deductions,
     max,
     maxBonus: bonus.reduce((s, b) => s + b.cap, 0),
     floor: toUnits(c.floor ?? 0),
@@ -145,10 +155,4 @@ function compileCriterion(c: Criterion, reader: ReaderFactory<Row>, slots: Reado
     slots: [...used].sort((a, b) => a - b),
     pathReads,
   };
-  if (c.tiers) {
-    const tiers = c.tiers.map((t, i) => ({ points: toUnits(t.points), node: node(t.conditions, ["tiers", i, "conditions"]), index: i }));
-    return { ...base, kind: "tiers", tiers: tiers.sort((a, b) => b.points - a.points || a.index - b.index) };
-  }
-  if (c.perUnit) return { ...base, kind: "perUnit", perUnit: compilePerUnit(c.perUnit, slots, max) };
-  return { ...base, kind: "conditions", node: node(c.conditions ?? { all: [] }, ["conditions"]) };
 }

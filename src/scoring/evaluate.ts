@@ -1,10 +1,10 @@
 import { MISSING } from "../evaluation/index.js";
 import type { ValidProfile } from "../profiles/index.js";
 import { classesByRank, type ClassDef, type Group, type Localized, type RuleSet } from "../rules/index.js";
-import { compiledGroup, type CompiledGroup, type CompiledRuleSet } from "./compile.js";
+import { compiledGroup, type CompiledCriterion, type CompiledGroup, type CompiledRuleSet, type Row } from "./compile.js";
 import { divRound, type RoundingMode } from "./decimal.js";
 import { units } from "./format.js";
-import { scoreCriterion, type CriterionStatus, type CriterionVerdict } from "./score.js";
+import { newVerdict, scoreCriterion, type CriterionStatus, type CriterionVerdict } from "./score.js";
 import { traceCriterion, type CriterionTrace } from "./trace.js";
 
 /** The result of one criterion for one profile: status, points (decimal strings), bonus, deduction, missing facts, trace. */
@@ -56,49 +56,284 @@ export interface ScoreResult {
 
 const inForce = (from: string | undefined, to: string | undefined, asOf: string) => (from === undefined || from <= asOf) && (to === undefined || asOf <= to);
 
-const NO_CAPS: { id: string; raw: number; cap: number }[] = [];
-function applyCaps(g: CompiledGroup, values: readonly number[]): { total: number; caps: { id: string; raw: number; cap: number }[] } {
-  let total = 0;
-  for (let i = 0; i < values.length; i++) total += values[i]!;
-  if (g.caps.length === 0) return { total, caps: NO_CAPS };
-  const caps = g.caps.map((cap) => {
-    let raw = 0;
-    for (const m of cap.members) raw += values[m]!;
-    if (raw > cap.cap) total -= raw - cap.cap;
-    return { id: cap.id, raw, cap: cap.cap };
-  });
-  return { total, caps };
+const NONE: readonly string[] = Object.freeze([]);
+const NO_SLOTS: readonly number[] = Object.freeze([]);
+
+/** Codes of the statuses in an interning key. */
+function statusCode(s: CriterionStatus): number {
+  switch (s) {
+    case "not_applicable":
+      return 0;
+    case "met":
+      return 1;
+    case "partial":
+      return 2;
+    case "not_met":
+      return 3;
+    case "unknown":
+      return 4;
+  }
 }
 
+/** At most this many interned results per criterion: a per-unit criterion may take many values, the rest get fresh objects. */
+const INTERNED_MAX = 256;
 
 /**
- * percent in hundredths of a percent (7250 = 72.5%); `points(id)` gives a criterion's points, or
- * undefined when it does not apply to the profile.
+ * One criterion as `scoreProfile` handles it. Without a trace, a result is fully determined by its
+ * verdict's status, points, bonus, deduction and tier and by which of the criterion's facts are
+ * missing: the same few combinations recur on every unit, so each is built once and shared, frozen
+ * (results are read-only data; being frozen, a shared one cannot be changed through one unit's
+ * result behind another's back).
  */
-function classify(rs: RuleSet, percent: number, points: (criterion: string) => number | undefined, knockedOut: boolean): ClassDef | null {
-  for (const k of classesByRank(rs)) {
-    if (percent < Math.round(k.minPercent * 100)) continue;
+interface CriterionPlan {
+  readonly c: CompiledCriterion;
+  /** Missing facts are a bit mask over `c.slots` (bit k: `c.slots[k]`): at most 30 slots, and every path read among them. */
+  readonly maskable: boolean;
+  /** Bit of each of `c.pathReads` in a mask. */
+  readonly pathBits: readonly number[];
+  /** Bound (exclusive) of a mask in an interning key. */
+  readonly masks: number;
+  /** `maxPoints` of an applicable result. */
+  readonly maxPoints: string;
+  /** Bound (exclusive) of points, bonus and deduction in an interning key. */
+  readonly radix: number;
+  /** Bound (exclusive) of tier + 1 in an interning key. */
+  readonly tiers: number;
+  readonly interned: Map<number, CriterionResult>;
+  /** The entry of `knockouts` when the knock-out event occurred (shared, frozen). */
+  readonly knockout: { readonly criterion: string; readonly reason: Localized };
+}
+
+function criterionPlan(c: CompiledCriterion): CriterionPlan {
+  const deductions = c.deductions.reduce((s, d) => s + d.cap, 0);
+  const radix = Math.max(c.max + c.maxBonus, deductions, 0) + 1;
+  const tiers = (c.tiers?.length ?? 0) + 1;
+  const pathBits = c.pathReads.map((r) => c.slots.indexOf(r.slot));
+  const maskable = c.slots.length <= 30 && pathBits.every((b) => b >= 0);
+  const masks = maskable ? 2 ** c.slots.length : 1;
+  const knockout = Object.freeze({ criterion: c.def.id, reason: c.def.knockoutReason ?? c.def.title });
+  return { c, maskable, pathBits, masks, maxPoints: units(c.max), radix, tiers, interned: new Map(), knockout };
+}
+
+/** A fresh result; one object literal per optional-key shape keeps the keys in the interface's order. */
+function freshResult(cp: CriterionPlan, v: CriterionVerdict, missingFacts: readonly string[]): CriterionResult {
+  const id = cp.c.def.id;
+  const status = v.status;
+  const points = units(v.points);
+  const maxPoints = status === "not_applicable" ? "0" : cp.maxPoints;
+  const bonus = units(v.bonus);
+  const deduction = units(v.deduction);
+  if (v.tier >= 0) {
+    const tier = v.tier;
+    return cp.c.knockout
+      ? { id, status, points, maxPoints, bonus, deduction, tier, knockout: true, missingFacts }
+      : { id, status, points, maxPoints, bonus, deduction, tier, missingFacts };
+  }
+  return cp.c.knockout ? { id, status, points, maxPoints, bonus, deduction, knockout: true, missingFacts } : { id, status, points, maxPoints, bonus, deduction, missingFacts };
+}
+
+const inKey = (x: number, radix: number) => Number.isInteger(x) && x >= 0 && x < radix;
+
+/**
+ * The shared result for a verdict and its missing facts (`mask`, 0 for none; only for a maskable
+ * criterion) — a fresh one when its key is out of range or the cache is full.
+ */
+function internedResult(cp: CriterionPlan, v: CriterionVerdict, mask: number, facts: RuleSet["facts"]): CriterionResult {
+  const r = cp.radix;
+  if (!(inKey(v.points, r) && inKey(v.bonus, r) && inKey(v.deduction, r) && inKey(v.tier + 1, cp.tiers))) return freshResult(cp, v, missingFactsOf(cp, mask, facts));
+  // every digit below its bound: distinct verdicts give distinct keys, exact while the key is a safe integer
+  const key = ((((statusCode(v.status) * cp.tiers + v.tier + 1) * r + v.points) * r + v.bonus) * r + v.deduction) * cp.masks + mask;
+  if (key > Number.MAX_SAFE_INTEGER) return freshResult(cp, v, missingFactsOf(cp, mask, facts));
+  let out = cp.interned.get(key);
+  if (out === undefined) {
+    out = Object.freeze(freshResult(cp, v, mask === 0 ? NONE : Object.freeze(missingFactsOf(cp, mask, facts))));
+    if (cp.interned.size < INTERNED_MAX) cp.interned.set(key, out);
+  }
+  return out;
+}
+
+/** Facts a maskable criterion reads that the row lacks, or object facts lacking a field it reads, as a bit mask over its slots. */
+function missingMask(cp: CriterionPlan, row: Row): number {
+  const slots = cp.c.slots;
+  let mask = 0;
+  for (let k = 0; k < slots.length; k++) if (row[slots[k]!] === undefined) mask |= 1 << k;
+  const paths = cp.c.pathReads;
+  for (let j = 0; j < paths.length; j++) {
+    const r = paths[j]!;
+    if (row[r.slot] !== undefined && r.get(row[r.slot]) === MISSING) mask |= 1 << cp.pathBits[j]!;
+  }
+  return mask;
+}
+
+/** The ids of the facts of a mask, in slot order (the order of `missingSlots`). */
+function missingFactsOf(cp: CriterionPlan, mask: number, facts: RuleSet["facts"]): string[] | readonly string[] {
+  if (mask === 0) return NONE;
+  const out: string[] = [];
+  for (let k = 0; k < cp.c.slots.length; k++) if (mask & (1 << k)) out.push(facts[cp.c.slots[k]!]!.id);
+  return out;
+}
+
+type ContentResult = ScoreResult["contents"][number];
+
+/** An emulation content of a group: its criteria, and its results interned like criteria's (by points and maximum). */
+interface ContentPlan {
+  readonly content: number;
+  readonly members: readonly number[];
+  /** Bound (exclusive) of points and maximum in an interning key; 0 when keys could exceed the safe integers. */
+  readonly radix: number;
+  readonly interned: Map<number, ContentResult>;
+}
+
+function contentPlan(x: CompiledGroup["contents"][number], g: CompiledGroup): ContentPlan {
+  const radix = x.members.reduce((s, i) => s + g.criteria[i]!.max + g.criteria[i]!.maxBonus, 0) + 1;
+  return { content: x.content, members: x.members, radix: Number.isSafeInteger(radix * radix) ? radix : 0, interned: new Map() };
+}
+
+function contentResult(cp: ContentPlan, points: number, max: number): ContentResult {
+  if (!(inKey(points, cp.radix) && inKey(max, cp.radix))) return { content: cp.content, points: units(points), maxPoints: units(max) };
+  const key = points * cp.radix + max;
+  let out = cp.interned.get(key);
+  if (out === undefined) {
+    out = Object.freeze({ content: cp.content, points: units(points), maxPoints: units(max) });
+    if (cp.interned.size < INTERNED_MAX) cp.interned.set(key, out);
+  }
+  return out;
+}
+
+/** A class as tried on one group's profiles: thresholds in hundredths, required criteria by position. */
+interface ClassPlan {
+  readonly def: ClassDef;
+  /** The result's `classification` for this class (shared, frozen). */
+  readonly classification: { readonly id: string; readonly title: Localized };
+  readonly minPercent: number;
+  readonly noKnockout: boolean;
+  /** Positions of the required criteria of this group (a requirement binds only where its criterion exists). */
+  readonly requires: readonly number[];
+  /** Minimum points of each required criterion, in hundredths. */
+  readonly minPoints: readonly number[];
+}
+
+/**
+ * What `scoreProfile` derives once per compiled group and reuses on every profile: the criteria's
+ * plans, the classes, and scratch space (verdicts, per-criterion sums) overwritten by each call —
+ * nothing of it outlives the call that fills it.
+ */
+interface GroupPlan {
+  readonly g: CompiledGroup;
+  readonly criteria: readonly CriterionPlan[];
+  readonly contents: readonly ContentPlan[];
+  readonly classes: readonly ClassPlan[];
+  readonly verdicts: readonly CriterionVerdict[];
+  readonly now: Float64Array;
+  readonly best: Float64Array;
+  readonly nominals: Float64Array;
+  readonly maxima: Float64Array;
+  /** Which criteria are in force as of `asOf` (recomputed when a call brings another date). */
+  asOf: string | undefined;
+  readonly inForce: boolean[];
+  /** Fact slots already counted as missing in the current call (cleared before it returns). */
+  readonly seen: Uint8Array;
+}
+
+function groupPlan(cr: CompiledRuleSet, g: CompiledGroup): GroupPlan {
+  const n = g.criteria.length;
+  const classes = classesByRank(cr.ruleset).map((k): ClassPlan => {
+    const reqs = (k.requires ?? []).flatMap((r) => {
+      const i = g.index.get(r.criterion);
+      return i === undefined ? [] : [{ i, min: Math.round(r.minPoints * 100) }];
+    });
+    return { def: k, classification: Object.freeze({ id: k.id, title: k.title }), minPercent: Math.round(k.minPercent * 100), noKnockout: Boolean(k.noKnockout), requires: reqs.map((r) => r.i), minPoints: reqs.map((r) => r.min) };
+  });
+  return {
+    g,
+    criteria: g.criteria.map(criterionPlan),
+    contents: g.contents.map((x) => contentPlan(x, g)),
+    classes,
+    verdicts: g.criteria.map(newVerdict),
+    now: new Float64Array(n),
+    best: new Float64Array(n),
+    nominals: new Float64Array(n),
+    maxima: new Float64Array(n),
+    asOf: undefined,
+    inForce: new Array<boolean>(n).fill(false),
+    seen: new Uint8Array(cr.ruleset.facts.length),
+  };
+}
+
+const plans = new WeakMap<CompiledRuleSet, Map<Group, GroupPlan>>();
+function planFor(cr: CompiledRuleSet, group: Group): GroupPlan {
+  let byGroup = plans.get(cr);
+  if (byGroup === undefined) plans.set(cr, (byGroup = new Map()));
+  let plan = byGroup.get(group);
+  if (plan === undefined) byGroup.set(group, (plan = groupPlan(cr, cr.groups.get(group) ?? compiledGroup(group, []))));
+  return plan;
+}
+
+function inForceAsOf(plan: GroupPlan, asOf: string): readonly boolean[] {
+  if (plan.asOf !== asOf) {
+    for (let i = 0; i < plan.criteria.length; i++) {
+      const d = plan.criteria[i]!.c.def;
+      plan.inForce[i] = inForce(d.effectiveFrom, d.effectiveTo, asOf);
+    }
+    plan.asOf = asOf;
+  }
+  return plan.inForce;
+}
+
+/** Sum of `values` with the group caps applied. */
+function cappedTotal(g: CompiledGroup, values: Float64Array): number {
+  let total = 0;
+  for (let i = 0; i < values.length; i++) total += values[i]!;
+  for (const cap of g.caps) {
+    const raw = capRaw(cap.members, values);
+    if (raw > cap.cap) total -= raw - cap.cap;
+  }
+  return total;
+}
+
+function capRaw(members: readonly number[], values: Float64Array): number {
+  let raw = 0;
+  for (const m of members) raw += values[m]!;
+  return raw;
+}
+
+/**
+ * The first class (highest rank first) reached with `percent` (hundredths of a percent) and each
+ * applicable criterion's points, now (`best` false) or in the best case.
+ */
+function classify(classes: readonly ClassPlan[], percent: number, verdicts: readonly CriterionVerdict[], best: boolean, knockedOut: boolean): ClassPlan | null {
+  for (const k of classes) {
+    if (percent < k.minPercent) continue;
     if (k.noKnockout && knockedOut) continue;
-    // A requirement binds only profiles for which its criterion applies (its group, in force, applicable).
-    if ((k.requires ?? []).some((r) => {
-      const p = points(r.criterion);
-      return p !== undefined && p < Math.round(r.minPoints * 100);
-    })) continue;
+    if (!meetsRequirements(k, verdicts, best)) continue;
     return k;
   }
   return null;
 }
 
-const NONE: readonly string[] = Object.freeze([]);
-const NO_SLOTS: readonly number[] = Object.freeze([]);
-
-/** Facts a criterion reads that the row lacks, or object facts lacking a field the criterion reads. */
-function missingSlots(c: CompiledGroup["criteria"][number], row: readonly unknown[]): readonly number[] {
-  const out = c.slots.filter((s) => row[s] === undefined);
-  for (const r of c.pathReads) {
-    if (row[r.slot] !== undefined && r.get(row[r.slot]) === MISSING && !out.includes(r.slot)) out.push(r.slot);
+/** A requirement binds only profiles for which its criterion applies (its group, in force, applicable). */
+function meetsRequirements(k: ClassPlan, verdicts: readonly CriterionVerdict[], best: boolean): boolean {
+  for (let j = 0; j < k.requires.length; j++) {
+    const v = verdicts[k.requires[j]!]!;
+    if (v.status !== "not_applicable" && (best ? v.potential : v.points) < k.minPoints[j]!) return false;
   }
-  return out.sort((a, b) => a - b);
+  return true;
+}
+
+/** Facts a criterion reads that the row lacks, or object facts lacking a field the criterion reads, by slot. */
+function missingSlots(c: CompiledCriterion, row: Row): readonly number[] {
+  let out: number[] | undefined;
+  for (const s of c.slots) if (row[s] === undefined) (out ??= []).push(s);
+  let added = false;
+  for (const r of c.pathReads) {
+    if (row[r.slot] !== undefined && r.get(row[r.slot]) === MISSING && !out?.includes(r.slot)) {
+      (out ??= []).push(r.slot);
+      added = true;
+    }
+  }
+  // c.slots is sorted: only slots found through a path can be out of order
+  if (added) out!.sort((a, b) => a - b);
+  return out ?? NO_SLOTS;
 }
 
 export interface ScoreOptions {
@@ -109,92 +344,93 @@ export interface ScoreOptions {
 /** Scores a validated profile with the compiled rule set. Pure; same input → same output. */
 export function scoreProfile(cr: CompiledRuleSet, p: ValidProfile, opts: ScoreOptions): ScoreResult {
   const rs = cr.ruleset;
-  const g = cr.groups.get(p.group) ?? compiledGroup(p.group, []);
+  const plan = planFor(cr, p.group);
+  const { g, verdicts, now, best, nominals, maxima } = plan;
   const n = g.criteria.length;
-  const verdicts: CriterionVerdict[] = new Array(n);
-  const pointsNow: number[] = new Array(n);
-  const pointsBest: number[] = new Array(n);
-  const nominals: number[] = new Array(n);
-  const maxima: number[] = new Array(n);
+  const inForceNow = inForceAsOf(plan, opts.asOf);
+  // read once: a validated profile may be a slow (dictionary-mode) object, each read a lookup
+  const row = p.row;
   let anyKnocked = false;
   let anyKnockoutUnknown = false;
   for (let i = 0; i < n; i++) {
     const c = g.criteria[i]!;
-    const v = scoreCriterion(c, p.row, inForce(c.def.effectiveFrom, c.def.effectiveTo, opts.asOf));
-    verdicts[i] = v;
+    const v = scoreCriterion(c, row, inForceNow[i]!, verdicts[i]);
     const applies = v.status !== "not_applicable";
-    pointsNow[i] = v.points;
-    pointsBest[i] = v.potential;
+    now[i] = v.points;
+    best[i] = v.potential;
     nominals[i] = applies ? c.max : 0;
     maxima[i] = applies ? c.max + c.maxBonus : 0;
     if (v.knocked) anyKnocked = true;
     if (c.knockout && v.status === "unknown") anyKnockoutUnknown = true;
   }
-  const actual = applyCaps(g, pointsNow);
-  const potential = applyCaps(g, pointsBest);
-  const nominal = applyCaps(g, nominals).total;
-  const maxScore = applyCaps(g, maxima).total;
+  const total = cappedTotal(g, now);
+  const potentialTotal = cappedTotal(g, best);
+  const nominal = cappedTotal(g, nominals);
+  const maxScore = cappedTotal(g, maxima);
   const mode = rs.manifest.rounding as RoundingMode;
   // score × 100 / nominal, in hundredths of a percent, exact integer rounding (Decimal-free hot path)
-  const pct = (u: number) => (nominal === 0 ? 0 : divRound(u * 10000, nominal, mode));
-  const percent = pct(actual.total);
-  const pointsOfCriterion = (id: string) => {
-    const i = g.index.get(id);
-    return i === undefined || verdicts[i]!.status === "not_applicable" ? undefined : verdicts[i]!.points;
-  };
-  const potentialOfCriterion = (id: string) => {
-    const i = g.index.get(id);
-    return i === undefined || verdicts[i]!.status === "not_applicable" ? undefined : verdicts[i]!.potential;
-  };
+  const percent = nominal === 0 ? 0 : divRound(total * 10000, nominal, mode);
+  const potentialPercent = nominal === 0 ? 0 : divRound(potentialTotal * 10000, nominal, mode);
   const knockouts: { criterion: string; reason: Localized }[] = [];
   const knockoutsUnknown: string[] = [];
   if (anyKnocked || anyKnockoutUnknown) {
     for (let i = 0; i < n; i++) {
       const c = g.criteria[i]!;
-      if (verdicts[i]!.knocked) knockouts.push({ criterion: c.def.id, reason: c.def.knockoutReason ?? c.def.title });
+      if (verdicts[i]!.knocked) knockouts.push(plan.criteria[i]!.knockout);
       if (c.knockout && verdicts[i]!.status === "unknown") knockoutsUnknown.push(c.def.id);
     }
   }
   const knockedOut = knockouts.length > 0;
   // an unknown knock-out bars "noKnockout" classes now; the best case assumes it did not happen
-  const klass = classify(rs, percent, pointsOfCriterion, knockedOut || knockoutsUnknown.length > 0);
-  const potentialClass = classify(rs, pct(potential.total), potentialOfCriterion, knockedOut);
-  let missing: Set<number> | undefined;
+  const klass = classify(plan.classes, percent, verdicts, false, knockedOut || knockoutsUnknown.length > 0);
+  const potentialClass = classify(plan.classes, potentialPercent, verdicts, true, knockedOut);
+  const missing: number[] = [];
   const criteria: CriterionResult[] = new Array(n);
   for (let i = 0; i < n; i++) {
-    const c = g.criteria[i]!;
+    const cp = plan.criteria[i]!;
     const v = verdicts[i]!;
-    const miss = v.anyUnknown ? missingSlots(c, p.row) : NO_SLOTS;
-    if (miss.length) {
-      missing ??= new Set();
-      for (const s of miss) missing.add(s);
+    const traced = opts.trace && v.status !== "not_applicable";
+    if (cp.maskable) {
+      const mask = v.anyUnknown ? missingMask(cp, row) : 0;
+      for (let k = 0; mask >>> k !== 0; k++) {
+        const s = cp.c.slots[k]!;
+        if (mask & (1 << k) && plan.seen[s] === 0) {
+          plan.seen[s] = 1;
+          missing.push(s);
+        }
+      }
+      criteria[i] = traced ? { ...freshResult(cp, v, missingFactsOf(cp, mask, rs.facts)), trace: traceCriterion(cp.c.def, p.facts) } : internedResult(cp, v, mask, rs.facts);
+      continue;
     }
-    const r: CriterionResult = {
-      id: c.def.id,
-      status: v.status,
-      points: units(v.points),
-      maxPoints: units(v.status === "not_applicable" ? 0 : c.max),
-      bonus: units(v.bonus),
-      deduction: units(v.deduction),
-      ...(v.tier >= 0 && { tier: v.tier }),
-      ...(c.knockout && { knockout: true as const }),
-      missingFacts: miss.length ? miss.map((s) => rs.facts[s]!.id) : NONE,
-    };
-    criteria[i] = opts.trace && v.status !== "not_applicable" ? { ...r, trace: traceCriterion(c.def, p.facts) } : r;
+    const miss = v.anyUnknown ? missingSlots(cp.c, row) : NO_SLOTS;
+    if (miss.length === 0 && !traced) {
+      criteria[i] = internedResult(cp, v, 0, rs.facts);
+      continue;
+    }
+    for (const s of miss) {
+      if (plan.seen[s] === 0) {
+        plan.seen[s] = 1;
+        missing.push(s);
+      }
+    }
+    const r = freshResult(cp, v, miss.length ? miss.map((s) => rs.facts[s]!.id) : NONE);
+    criteria[i] = traced ? { ...r, trace: traceCriterion(cp.c.def, p.facts) } : r;
   }
-  const applicable = (i: number) => verdicts[i]!.status !== "not_applicable";
-  const contents: { content: number; points: string; maxPoints: string }[] = [];
-  for (const { content, members } of g.contents) {
+  for (const s of missing) plan.seen[s] = 0;
+  const contents: ContentResult[] = [];
+  for (const cp of plan.contents) {
+    const members = cp.members;
     let pts = 0;
     let max = 0;
     let used = false;
     for (const i of members) {
-      if (!applicable(i)) continue;
+      const v = verdicts[i]!;
+      if (v.status === "not_applicable") continue;
       used = true;
-      pts += verdicts[i]!.points;
+      pts += v.points;
       max += g.criteria[i]!.max;
     }
-    if (used) contents.push({ content, points: units(pts), maxPoints: units(max) });
+    if (used) contents.push(contentResult(cp, pts, max));
   }
   return {
     unitId: p.id,
@@ -203,19 +439,24 @@ export function scoreProfile(cr: CompiledRuleSet, p: ValidProfile, opts: ScoreOp
     cohort: p.cohort ?? null,
     year: p.year,
     asOf: opts.asOf,
-    score: units(actual.total),
+    score: units(total),
     maxScore: units(maxScore),
     nominalMax: units(nominal),
     percent: units(percent),
-    potentialScore: units(potential.total),
-    classification: klass ? { id: klass.id, title: klass.title } : null,
-    potentialClassification: potentialClass?.id ?? null,
+    potentialScore: units(potentialTotal),
+    classification: klass ? klass.classification : null,
+    potentialClassification: potentialClass?.def.id ?? null,
     knockedOut,
     knockouts,
     knockoutsUnknown,
     contents,
-    groupCaps: actual.caps.length ? actual.caps.map((c) => ({ id: c.id, points: units(c.raw), cap: units(c.cap), applied: c.raw > c.cap })) : [],
+    groupCaps: g.caps.length ? g.caps.map((c) => groupCap(c, now)) : [],
     criteria,
-    missingFacts: missing ? [...missing].sort((a, b) => a - b).map((s) => rs.facts[s]!.id) : [],
+    missingFacts: missing.length ? missing.sort((a, b) => a - b).map((s) => rs.facts[s]!.id) : [],
   };
+}
+
+function groupCap(cap: CompiledGroup["caps"][number], now: Float64Array): { id: string; points: string; cap: string; applied: boolean } {
+  const raw = capRaw(cap.members, now);
+  return { id: cap.id, points: units(raw), cap: units(cap.cap), applied: raw > cap.cap };
 }
