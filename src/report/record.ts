@@ -110,16 +110,16 @@ export function resultsProjectionJson(results: readonly Recommendation[]): strin
   return out;
 }
 
-/** The tuple of one criterion result, cached by its fields (the same few values recur on every unit). */
-const criterionTuples = new Map<string, Map<string, string>>();
+/**
+ * The tuple of one criterion result. Scoring shares one frozen result object among the units with
+ * the same verdict on a criterion, so the tuple is cached by that object.
+ */
+const criterionTuples = new WeakMap<object, string>();
 function criterionTuple(c: Recommendation["scoreResult"]["criteria"][number]): string {
-  let byValue = criterionTuples.get(c.id);
-  if (byValue === undefined) criterionTuples.set(c.id, (byValue = new Map()));
-  const k = `${c.status} ${c.points} ${c.bonus} ${c.deduction}`;
-  let t = byValue.get(k);
+  let t = criterionTuples.get(c);
   if (t === undefined) {
     t = `[${qid(c.id)},${qid(c.status)},${qid(c.points)},${qid(c.bonus)},${qid(c.deduction)}]`;
-    if (byValue.size < 256) byValue.set(k, t);
+    if (Object.isFrozen(c)) criterionTuples.set(c, t);
   }
   return t;
 }
