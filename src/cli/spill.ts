@@ -29,7 +29,10 @@ export class Appender {
     // a UTF-16 code unit is at most 3 bytes of UTF-8: make sure the string fits before encoding it in place
     if (s.length * 3 > this.buf.length - this.pos) {
       this.flush();
-      if (s.length * 3 > this.buf.length) return this.writeBytes(Buffer.from(s), 0, Buffer.byteLength(s));
+      if (s.length * 3 > this.buf.length) {
+        const b = Buffer.from(s); // a long chunk (a cohort of thousands of units): encoded once, written as is
+        return this.writeBytes(b, 0, b.length);
+      }
     }
     const n = this.buf.write(s, this.pos);
     this.pos += n;
