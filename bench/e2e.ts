@@ -42,6 +42,7 @@ for (const [gi, g] of GROUPS.entries()) {
     const ps = generateProfiles(rs.value, g, Math.min(chunk, per - start, n - written), 2447 + gi * 1000 + start);
     for (const p of ps) {
       p.id = `${p.id}-${start}`;
+      p.cohort = `${p.cohort}-${start}`; // 50 units a cohort across chunks too (the same cluster names in every chunk made cohorts of 1,000)
       if (!out.write(line(p))) await once(out, "drain");
     }
     written += ps.length;

@@ -1,4 +1,5 @@
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+import { excel } from "./excel.js";
 import JSZip from "jszip";
 import { cohortResults, type DecisionRecord, type Lang, type RuleSet } from "../index.js";
 
@@ -38,7 +39,7 @@ function sheetName(base: string, used: Set<string>): string {
  */
 export async function renderXlsx(record: DecisionRecord, rs: RuleSet, lang: Lang): Promise<Uint8Array> {
   const t = T[lang];
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await excel()).Workbook();
   const fixed = new Date(`${record.asOf ?? "2000-01-01"}T00:00:00Z`);
   wb.creator = "thidua";
   wb.created = fixed;

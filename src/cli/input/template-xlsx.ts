@@ -1,4 +1,5 @@
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+import { excel } from "../excel.js";
 import type { Group, RuleSet } from "../../rules/index.js";
 import { GROUP_LABELS } from "./columns.js";
 import { labelRow, templateColumns, TYPE_LABELS, type TemplateColumn } from "./template.js";
@@ -114,7 +115,7 @@ function guideSheet(wb: ExcelJS.Workbook, rules: RuleSet, group: Group, cols: re
 /** The XLSX template: sheet “Dữ liệu” (first, what the reader reads), “Hướng dẫn”, hidden “Danh mục” lists. */
 export async function xlsxTemplate(rules: RuleSet, group: Group): Promise<Uint8Array> {
   const cols = templateColumns(rules, group);
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await excel()).Workbook();
   wb.creator = "thidua";
   const lists = listRefs(cols);
   dataSheet(wb, cols, lists); // first sheet: the one the reader reads

@@ -1,5 +1,6 @@
 import { open } from "node:fs/promises";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+import { excel } from "../excel.js";
 import { issue } from "../../errors/index.js";
 import { TableReader } from "./table.js";
 import type { CellValue, InputRow, ReadOptions } from "./types.js";
@@ -54,7 +55,7 @@ export async function* readXlsx(path: string, file: string, opts: ReadOptions): 
   let sheets = 0;
   let last = 0;
   try {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { worksheets: "emit", sharedStrings: "cache", styles: "cache", hyperlinks: "ignore", entries: "ignore" });
+    const reader = new (await excel()).stream.xlsx.WorkbookReader(path, { worksheets: "emit", sharedStrings: "cache", styles: "cache", hyperlinks: "ignore", entries: "ignore" });
     for await (const sheet of reader) {
       sheets++;
       for await (const row of sheet as unknown as AsyncIterable<ExcelJS.Row>) {
