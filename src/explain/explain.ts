@@ -180,9 +180,20 @@ function awardItems(ctx: Ctx, final?: FinalDecision): Item[] {
 /** Formatting for a language: numbers through Intl with the catalog's locale, dates as people write them. */
 export function createFormatter(lang: Lang): Formatter {
   const nf = numberFormat(catalogFor(lang).locale, 2);
+  // Intl formatting costs about a microsecond; reports format the same few numbers on every unit
+  const seen = new Map<number, string>();
+  const num = (n: number): string => {
+    if (Object.is(n, -0)) return nf.format(n); // a Map would not tell -0 from 0
+    let s = seen.get(n);
+    if (s === undefined) {
+      s = nf.format(n);
+      if (seen.size < 65536) seen.set(n, s);
+    }
+    return s;
+  };
   const months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
   return {
-    num: (n) => nf.format(n),
+    num,
     date: (iso) => {
       const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
       if (!m) return iso;

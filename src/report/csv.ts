@@ -10,7 +10,11 @@ export function csvField(s: string): string {
   return /[",;\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-const line = (cells: readonly string[]) => `${cells.map(csvField).join(",")}\r\n`;
+function line(cells: readonly string[]): string {
+  let s = csvField(cells[0]!);
+  for (let i = 1; i < cells.length; i++) s += `,${csvField(cells[i]!)}`;
+  return `${s}\r\n`;
+}
 
 /** The CSV report as a layout: one chunk of rows per cohort (see {@link renderCsv}). */
 export function csvLayout({ rs, lang }: LayoutOptions): ReportLayout {
@@ -20,6 +24,7 @@ export function csvLayout({ rs, lang }: LayoutOptions): ReportLayout {
     cohort(_c, results) {
       let s = "";
       for (const r of results) {
+        const computed = computedText(r, lang);
         s += line([
           r.cohort ?? "",
           String(r.rank),
@@ -28,8 +33,8 @@ export function csvLayout({ rs, lang }: LayoutOptions): ReportLayout {
           num(Number(r.score)),
           `${num(Number(r.percent))}%`,
           classText(rs, r.classification, lang),
-          computedText(r, lang),
-          finalText(r, lang),
+          computed,
+          r.final.overridden ? finalText(r, lang) : computed,
           r.final.overridden ? (r.final.override?.reason ?? "") : "",
           explainSummary(r, rs, lang).map((i) => formatItem(i, lang)).join("; "),
           String(r.missingEvidence.length),

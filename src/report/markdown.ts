@@ -8,20 +8,8 @@ type Cohort = DecisionRecord["cohorts"][number];
 
 /** Renders one catalog message (helpers shared by the report renderers). */
 export const say = <K extends MessageKey>(lang: Lang, key: K, params: MessageParams[K]): string => formatItem({ key, params } as Item, lang);
-/** Numbers in the language's locale; memoised per call of `numberIn` (a report formats the same scores over and over). */
-export const numberIn = (lang: Lang): Formatter["num"] => {
-  const num = createFormatter(lang).num;
-  const seen = new Map<number, string>();
-  return (n) => {
-    if (Object.is(n, -0)) return num(n); // a Map would not tell -0 from 0
-    let s = seen.get(n);
-    if (s === undefined) {
-      s = num(n);
-      if (seen.size < 65536) seen.set(n, s);
-    }
-    return s;
-  };
-};
+/** Numbers in the language's locale (the formatter memoises them: a report formats the same scores over and over). */
+export const numberIn = (lang: Lang): Formatter["num"] => createFormatter(lang).num;
 
 export const classText = (rs: RuleSet, id: string | null, lang: Lang): string =>
   id === null ? say(lang, "report.unclassified", {}) : (rs.classes.find((k) => k.id === id)?.title[lang] ?? id);
