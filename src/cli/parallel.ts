@@ -7,6 +7,7 @@ import type { CommitteeOverride, Engine, EvaluateOptions, PartitionedReport, Par
 import type { LayoutSpec } from "./layouts.js";
 import { UsageError } from "./rules-load.js";
 import { SpanReader, type BadLine, type Span } from "./spill.js";
+import type { ScannedBlock } from "./input/ndjson-split.js";
 
 /**
  * Deciding the partitions of a streamed run in worker threads: each worker loads the rule set,
@@ -32,9 +33,12 @@ export interface WorkerInit {
 export type ToWorker =
   | { readonly type: "decide"; readonly index: number; readonly path: string }
   | { readonly type: "revisit"; readonly index: number; readonly path: string; readonly pending: readonly string[]; readonly decided: RunQuotaDecisions }
-  | { readonly type: "close" };
+  | { readonly type: "close" }
+  /** While the input is read: scan a block of its lines for their cohorts (see `scanBlock`). */
+  | { readonly type: "scan"; readonly id: number; readonly block: Uint8Array; readonly first: boolean };
 export type FromWorker =
   | { readonly type: "progress"; readonly rows: number }
+  | { readonly type: "scanned"; readonly id: number; readonly codes: Int32Array; readonly keys: readonly string[] }
   | {
       readonly type: "done";
       readonly index: number;
@@ -101,6 +105,43 @@ export function startWorkers(script: string, init: Omit<WorkerInit, "chunkPath">
   });
 }
 
+/**
+ * Scans blocks of an NDJSON input for their lines' cohorts on the run's worker threads (in turn)
+ * while the reading thread goes on reading: what `splitNdjson` takes as `scan`. A thread that fails
+ * or stops rejects every scan still waiting; `stop` detaches the scanner before the threads decide.
+ */
+export function blockScanner(workers: readonly RunWorker[]): { scan(b: Uint8Array, first: boolean): Promise<ScannedBlock>; stop(): void } {
+  let turn = 0;
+  let next = 0;
+  const waiting = new Map<number, { resolve: (s: ScannedBlock) => void; reject: (e: Error) => void }>();
+  const fail = (e: Error) => {
+    for (const w of waiting.values()) w.reject(e);
+    waiting.clear();
+  };
+  const onMessage = (m: FromWorker) => {
+    if (m.type !== "scanned") return;
+    const w = waiting.get(m.id);
+    waiting.delete(m.id);
+    w?.resolve({ codes: m.codes, keys: m.keys });
+  };
+  const onError = (e: Error) => fail(e);
+  const onExit = (code: number) => fail(new Error(`a scoring thread stopped unexpectedly (exit code ${code})`));
+  for (const w of workers) w.worker.on("message", onMessage).on("error", onError).on("exit", onExit);
+  return {
+    scan: (block, first) =>
+      new Promise((resolve, reject) => {
+        const w = workers[turn++ % workers.length]!;
+        if (w.failed || w.exited) return reject(w.failed ?? new Error("a scoring thread stopped unexpectedly"));
+        const id = next++;
+        waiting.set(id, { resolve, reject });
+        w.worker.postMessage({ type: "scan", id, block, first } satisfies ToWorker);
+      }),
+    stop() {
+      for (const w of workers) w.worker.off("message", onMessage).off("error", onError).off("exit", onExit);
+    },
+  };
+}
+
 /** Stops the threads of a run that failed before or while they worked. */
 export const stopWorkers = (workers: readonly RunWorker[]): Promise<unknown> => Promise.all(workers.map((w) => w.worker.terminate()));
 
@@ -149,6 +190,7 @@ export async function decideInWorkers(
         });
         w.worker.on("message", (m: FromWorker) => {
           if (m.type === "progress") return progress(m.rows);
+          if (m.type === "scanned") return; // a scan answered after its run failed
           busy--;
           for (const [key, spans] of m.spans) where.set(key, { path: w.chunkPath, spans });
           m.matched.forEach((x, i) => (matched[i] ||= x));

@@ -22,7 +22,7 @@ import { progressFor } from "./progress.js";
 import { onInterrupt } from "./cleanup.js";
 import { ChunkStore, cohortKeeper, Partitions, removeDir, spillDir, type BadLine } from "./spill.js";
 import { sinkOf, type CohortSink, type LayoutSpec } from "./layouts.js";
-import { decideInWorkers, defaultJobs, startWorkers, stopWorkers, workerScript, type DecidedRun, type RunWorker } from "./parallel.js";
+import { blockScanner, decideInWorkers, defaultJobs, startWorkers, stopWorkers, workerScript, type DecidedRun, type RunWorker } from "./parallel.js";
 
 /** Rough size of a row in the input, to advance the progress bar (only computed for what is read anyway). */
 const approxBytes = (p: unknown): number => {
@@ -173,10 +173,23 @@ export async function scoreFile(input: string, opts: ScoreOptions, sink: CohortS
         parts.addBytes(key, ordinal, b, start, end);
         rowOf.set(ordinal++, row);
       };
-      await splitNdjson(input, file, readOpts, { line, row: take }, (b) => {
-        h.update(b);
-        if (progress.active) progress.tick(b.length);
-      });
+      // with worker threads, they read the lines' cohorts while this thread reads on and spills
+      const scanner = workers && blockScanner(workers);
+      try {
+        await splitNdjson(
+          input,
+          file,
+          readOpts,
+          { line, row: take },
+          (b) => {
+            h.update(b);
+            if (progress.active) progress.tick(b.length);
+          },
+          scanner?.scan,
+        );
+      } finally {
+        scanner?.stop();
+      }
       sha256 = h.digest("hex");
     } else {
       const reading = (async () => {

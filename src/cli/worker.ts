@@ -6,6 +6,7 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { createEngine, type CohortDecision } from "../index.js";
 import { sinkOf } from "./layouts.js";
+import { scanBlock } from "./input/ndjson-split.js";
 import { loadRulesOrThrow } from "./rules-load.js";
 import { ChunkStore, cohortKeeper, readPartitionFile, type BadLine, type Span } from "./spill.js";
 import type { FromWorker, ToWorker, WorkerInit } from "./parallel.js";
@@ -31,7 +32,10 @@ const reply = (m: Omit<Extract<FromWorker, { type: "done" }>, "spans" | "matched
 };
 
 port.on("message", (m: ToWorker) => {
-  if (m.type === "decide") {
+  if (m.type === "scan") {
+    const { codes, keys } = scanBlock(Buffer.from(m.block.buffer, m.block.byteOffset, m.block.byteLength), m.first);
+    port.postMessage({ type: "scanned", id: m.id, codes, keys } satisfies FromWorker, [codes.buffer as ArrayBuffer]);
+  } else if (m.type === "decide") {
     const bad: BadLine[] = [];
     const outcome = engine.decidePartition(readPartitionFile(m.path, bad), onCohort, opts);
     reply({ index: m.index, outcome, bad });

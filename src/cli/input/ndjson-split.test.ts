@@ -1,7 +1,12 @@
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
 import { partitionKey } from "../../index.js";
-import { scanCohort } from "./ndjson-split.js";
+import { loadNational } from "../../../test/support/rules.js";
+import { readNdjson } from "./json.js";
+import { scanBlock, scanCohort, splitNdjson } from "./ndjson-split.js";
 
 /**
  * The scanner chooses a line's partition without parsing it: whenever it answers, its answer must be
@@ -74,5 +79,77 @@ describe("scanCohort", () => {
     expect(scan('\uFEFF{"group":"province","year":2025}')).toBeNull(); // byte order mark
     expect(scan('{"group":"province","year":2025} x')).toBeNull();
     expect(scan("")).toBeNull();
+  });
+});
+
+describe("splitNdjson", () => {
+  const dir = mkdtempSync(join(tmpdir(), "thidua-split-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const opts = { rules: loadNational(), defaultYear: 2025 };
+  // files of scanned lines, blank lines, CRLF, broken lines, long lines, with or without a final line break
+  const fileArb = fc
+    .tuple(
+      fc.array(fc.oneof(lineArb, lineArb, fc.constantFrom("", "  ", "\r", "\u00A0", "{ broken", '{"group":"front","year":2025,"x":01}', `{"group":"front","year":2025,"pad":"${"y".repeat(3000)}"}`)), { maxLength: 40 }),
+      fc.boolean(),
+      fc.boolean(),
+      fc.boolean(),
+    )
+    .map(([lines, crlf, bom, finalBreak]) => `${bom ? "\uFEFF" : ""}${lines.join(crlf ? "\r\n" : "\n")}${finalBreak ? "\n" : ""}`);
+
+  let n = 0;
+  const check = async (text: string, delays: readonly number[]) => {
+        const path = join(dir, `f-${n++}.ndjson`);
+        writeFileSync(path, text);
+        const expected: unknown[] = [];
+        for await (const r of readNdjson(path, "f.ndjson", opts)) expected.push(r.issues ? { row: r.row, issues: r.issues } : { row: r.row, profile: r.profile });
+        const record = (out: unknown[]) => ({
+          line: (key: string, row: number, b: Buffer, s: number, e: number) => {
+            const profile: unknown = (() => {
+              try {
+                return JSON.parse(b.toString("utf8", s, e));
+              } catch {
+                return "not JSON"; // refused later, when its partition is read
+              }
+            })();
+            if (profile !== "not JSON") expect(key).toBe(partitionKey(profile));
+            out.push(profile === "not JSON" ? { row, notJson: true } : { row, profile });
+          },
+          row: (r: { row: number; profile?: unknown; issues?: unknown }) => void out.push(r.issues ? { row: r.row, issues: r.issues } : { row: r.row, profile: r.profile }),
+        });
+        const here: unknown[] = [];
+        const bytes: Buffer[] = [];
+        await splitNdjson(path, "f.ndjson", opts, record(here), (b) => void bytes.push(Buffer.from(b)));
+        expect(Buffer.concat(bytes).equals(Buffer.from(text))).toBe(true); // every byte seen, in order
+        // scans answered out of order, after a few ticks each
+        let k = 0;
+        const elsewhere: unknown[] = [];
+        const scan = async (b: Uint8Array, first: boolean) => {
+          for (let t = delays[k++ % delays.length]!; t > 0; t--) await new Promise((r) => setImmediate(r));
+          return scanBlock(Buffer.from(b), first);
+        };
+        await splitNdjson(path, "f.ndjson", opts, record(elsewhere), () => {}, scan);
+        expect(elsewhere).toEqual(here);
+        // the same rows as the ordinary reader, but for lines only JSON.parse refuses (their turn comes later)
+        const notJson = here.filter((r) => (r as { notJson?: boolean }).notJson).map((r) => (r as { row: number }).row);
+        expect(here.filter((r) => !(r as { notJson?: boolean }).notJson)).toEqual(expected.filter((r) => !notJson.includes((r as { row: number }).row)));
+        expect(expected.filter((r) => notJson.includes((r as { row: number }).row)).every((r) => (r as { issues?: { params: { kind: string } }[] }).issues?.[0]?.params.kind === "invalidJson")).toBe(true);
+        return here.length;
+  };
+
+  it("hands every line over as readNdjson reads it, scanned here or on other threads in any order", async () => {
+    await fc.assert(
+      fc.asyncProperty(fileArb, fc.array(fc.nat(3), { minLength: 1 }), async (text, delays) => void (await check(text, delays))),
+      { numRuns: 150, seed: 2447 },
+    );
+  });
+
+  it("does the same over several read chunks: lines across chunk boundaries, a line longer than a chunk", async () => {
+    const lines: string[] = [];
+    const samples = fc.sample(lineArb, { numRuns: 400, seed: 7 });
+    for (let i = 0; lines.join("\n").length < 3_000_000; i++) {
+      lines.push(i === 700 ? `{"group":"front","year":2025,"id":"long","pad":"${"z".repeat(1_200_000)}"}` : i % 17 === 0 ? "" : `{"group":"province","cohort":"c-${i % 9}","year":2025,"id":"u-${i}","pad":"${"x".repeat(i % 3000)}"}`);
+      if (i % 5 === 0) lines.push(samples[i % samples.length]!);
+    }
+    expect(await check(lines.join("\r\n"), [0, 2, 1])).toBeGreaterThan(1000);
   });
 });

@@ -134,48 +134,118 @@ export interface NdjsonSplit {
   row(r: InputRow): void;
 }
 
+/** What the scan of a block of lines says of each line: an index into `keys`, or -1 (read that line the ordinary way). */
+export interface ScannedBlock {
+  readonly codes: Int32Array;
+  readonly keys: readonly string[];
+}
+
+/** Calls `fn` on each line of a block of whole lines: `[start, end)` without the LF, and the line's position in the block. */
+function eachLine(b: Buffer, fn: (start: number, end: number, i: number) => void): void {
+  let start = 0;
+  let i = 0;
+  let nl = b.indexOf(0x0a);
+  while (nl >= 0) {
+    fn(start, nl, i++);
+    start = nl + 1;
+    nl = b.indexOf(0x0a, start);
+  }
+  if (start < b.length) fn(start, b.length, i);
+}
+
+const withoutCr = (b: Buffer, s: number, e: number) => (e > s && b[e - 1] === 0x0d ? e - 1 : e);
+
+/** The partition key of a line read from its bytes, or null; line 1 of the file may start with a byte order mark and is always read the ordinary way. */
+const lineKey = (b: Buffer, s: number, e: number, lineOne: boolean): string | null => {
+  const c = lineOne ? null : scanCohort(b, s, withoutCr(b, s, e));
+  return c && partitionKey(c);
+};
+
 /**
- * Reads an NDJSON file in 1 MiB chunks and hands every non-blank line to `to` (same line numbers,
- * blank lines and line breaks as `readNdjson`); `chunk` sees every byte of the file, in order (to hash it).
+ * Scans every line of a block of whole lines (what a worker thread does for the reading thread);
+ * `firstOfFile`: the block starts the file.
  */
-export async function splitNdjson(path: string, file: string, opts: ReadOptions, to: NdjsonSplit, chunk: (b: Buffer) => void): Promise<void> {
-  let n = 0;
-  const take = (b: Buffer, s: number, e: number) => {
-    n++;
-    const end = e > s && b[e - 1] === 0x0d ? e - 1 : e;
-    const c = n === 1 ? null : scanCohort(b, s, end); // line 1 may start with a byte order mark
-    if (c) return to.line(partitionKey(c), n, b, s, end);
-    const r = ndjsonRow(b.toString("utf8", s, e), n, file, opts);
-    if (r) to.row(r);
-  };
+export function scanBlock(b: Buffer, firstOfFile: boolean): ScannedBlock {
+  const codes: number[] = [];
+  const keys: string[] = [];
+  const at = new Map<string, number>();
+  eachLine(b, (s, e, i) => {
+    const key = lineKey(b, s, e, firstOfFile && i === 0);
+    if (key === null) return void codes.push(-1);
+    let k = at.get(key);
+    if (k === undefined) at.set(key, (k = keys.push(key) - 1));
+    codes.push(k);
+  });
+  return { codes: Int32Array.from(codes), keys };
+}
+
+/** The file in blocks of whole lines (the last one may lack its line break); `chunk` sees every byte, in order. */
+async function* lineBlocks(path: string, chunk: (b: Buffer) => void): AsyncGenerator<Buffer> {
   // the unfinished last line, in pieces: a line longer than a chunk is joined once
   let rest: Buffer[] = [];
   for await (const data of createReadStream(path, { highWaterMark: 1 << 20 })) {
     const b = data as Buffer;
     chunk(b);
-    let nl = b.indexOf(0x0a);
-    if (nl < 0) {
+    const first = b.indexOf(0x0a);
+    if (first < 0) {
       rest.push(b);
       continue;
     }
     let start = 0;
     if (rest.length) {
-      rest.push(b.subarray(0, nl));
-      const line = Buffer.concat(rest);
+      rest.push(b.subarray(0, first + 1));
+      yield Buffer.concat(rest); // the line begun in an earlier chunk, alone (not copied with the rest of this one)
       rest = [];
-      take(line, 0, line.length);
-      start = nl + 1;
-      nl = b.indexOf(0x0a, start);
+      start = first + 1;
     }
-    while (nl >= 0) {
-      take(b, start, nl);
-      start = nl + 1;
-      nl = b.indexOf(0x0a, start);
-    }
-    if (start < b.length) rest.push(b.subarray(start));
+    const last = b.lastIndexOf(0x0a);
+    if (last >= start) yield b.subarray(start, last + 1);
+    if (last + 1 < b.length) rest.push(b.subarray(last + 1));
   }
-  if (rest.length) {
-    const line = Buffer.concat(rest);
-    take(line, 0, line.length);
+  if (rest.length) yield Buffer.concat(rest);
+}
+
+/** Blocks read ahead of the one being split, while worker threads scan them. */
+const READ_AHEAD = 8;
+
+/**
+ * Reads an NDJSON file in 1 MiB chunks and hands every non-blank line to `to` (same line numbers,
+ * blank lines and line breaks as `readNdjson`); `chunk` sees every byte of the file, in order (to
+ * hash it). With `scan`, the lines' cohorts are read elsewhere (worker threads: `scanBlock`) while
+ * the next blocks are read; lines still reach `to` in file order.
+ */
+export async function splitNdjson(path: string, file: string, opts: ReadOptions, to: NdjsonSplit, chunk: (b: Buffer) => void, scan?: (b: Buffer, firstOfFile: boolean) => Promise<ScannedBlock>): Promise<void> {
+  let n = 0;
+  const take = (b: Buffer, s: number, e: number, key: string | null) => {
+    n++;
+    if (key !== null) return to.line(key, n, b, s, withoutCr(b, s, e));
+    const r = ndjsonRow(b.toString("utf8", s, e), n, file, opts);
+    if (r) to.row(r);
+  };
+  let first = true;
+  if (!scan) {
+    for await (const b of lineBlocks(path, chunk)) {
+      const lineOne = first;
+      first = false;
+      eachLine(b, (s, e, i) => take(b, s, e, lineKey(b, s, e, lineOne && i === 0)));
+    }
+    return;
+  }
+  const ahead: { b: Buffer; scanned: Promise<ScannedBlock> }[] = [];
+  const next = async () => {
+    const { b, scanned } = ahead.shift()!;
+    const { codes, keys } = await scanned;
+    eachLine(b, (s, e, i) => take(b, s, e, codes[i]! >= 0 ? keys[codes[i]!]! : null));
+  };
+  try {
+    for await (const b of lineBlocks(path, chunk)) {
+      ahead.push({ b, scanned: scan(b, first) });
+      first = false;
+      while (ahead.length > READ_AHEAD) await next();
+    }
+    while (ahead.length) await next();
+  } finally {
+    // a failed read or scan leaves no promise rejected unobserved
+    for (const a of ahead) a.scanned.catch(() => {});
   }
 }
