@@ -3,6 +3,7 @@ import { cpus, totalmem } from "node:os";
 import { createEngine } from "../src/index.js";
 import { loadRuleset } from "../src/node/index.js";
 import { benchEvaluation } from "./evaluation.js";
+import { benchStages } from "./stages.js";
 
 const t0 = performance.now();
 const r = loadRuleset("vn-2447-2025");
@@ -20,3 +21,5 @@ const quick = process.argv.includes("--quick");
 console.log(`# thidua benchmark\n\nmachine: ${cpus()[0]?.model ?? "?"} × ${cpus().length}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}\n`);
 console.log(`rule set vn-2447-2025: load ${tLoad.toFixed(1)} ms (cold), compile ${tCompile.toFixed(1)} ms (cold); load + compile ${tWarm.toFixed(1)} ms (warm, mean of 10)\n`);
 console.log(await benchEvaluation(r.value, undefined, quick ? 20_000 : 200_000, quick ? 500 : 4_000));
+// where the time of deciding a partition goes, per unit (bench/stages.ts)
+console.log(`\n## Per-unit stages of a streamed run\n\n${benchStages(r.value, quick ? 10_000 : 50_000).join("\n")}`);
