@@ -118,7 +118,8 @@ export async function scoreFile(input: string, opts: ScoreOptions, sink: CohortS
   const overrides: CommitteeOverride[] = opts.overrides ? readOverrides(opts.overrides, rs) : [];
   let size = 0;
   try {
-    size = statSync(input).size;
+    const st = statSync(input);
+    size = st.isFile() ? st.size : 0; // a directory is not split: readProfiles says it is not a file
   } catch {
     // readProfiles reports a missing file as a usage error
   }

@@ -123,6 +123,16 @@ describe("thidua score on a split input", () => {
     }
   });
 
+  it("a directory named like an input is refused the same way whatever the partition size (review finding)", () => {
+    const d = join(dir, "folder.ndjson");
+    mkdirSync(d);
+    const plain = cli(["score", d]);
+    const split = cli(["score", d, "--partition-bytes", "100", "--jobs", "2"]);
+    expect(plain.status).toBe(2);
+    expect(plain.stderr).toContain("not a file");
+    expect([split.status, split.stderr]).toEqual([plain.status, plain.stderr]);
+  });
+
   it("Ctrl-C during a split run removes the partition files and exits 130", async () => {
     const child = spawn(process.execPath, [join(root, "dist", "cli.js"), "score", input, "--as-of", "2025-12-31", "--format", "md", "--partition-bytes", "20000", "--jobs", "0"], { cwd: root, env, stdio: "ignore" });
     const exited = once(child, "exit");

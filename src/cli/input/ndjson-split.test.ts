@@ -152,4 +152,15 @@ describe("splitNdjson", () => {
     }
     expect(await check(lines.join("\r\n"), [0, 2, 1])).toBeGreaterThan(1000);
   });
+
+  it("stops reading and fails, without an unhandled rejection, when a scan fails (a worker thread that failed at start)", async () => {
+    const path = join(dir, "failing.ndjson");
+    writeFileSync(path, `${'{"group":"province","cohort":"c","year":2025,"id":"u"}\n'.repeat(80_000)}`); // several read chunks
+    let scans = 0;
+    const scan = (b: Uint8Array, first: boolean) => (scans++ === 0 ? Promise.resolve(scanBlock(Buffer.from(b), first)) : Promise.reject(new Error("scoring thread failed")));
+    const out: unknown[] = [];
+    await expect(splitNdjson(path, "failing.ndjson", opts, { line: (k) => void out.push(k), row: (r) => void out.push(r) }, () => {}, scan)).rejects.toThrow("scoring thread failed");
+    expect(scans).toBeLessThanOrEqual(3); // at most one more block read once the failure is known (of about ten)
+    await new Promise((r) => setTimeout(r, 20)); // a rejection left unhandled would surface here and fail the run
+  });
 });

@@ -237,15 +237,16 @@ export async function splitNdjson(path: string, file: string, opts: ReadOptions,
     const { codes, keys } = await scanned;
     eachLine(b, (s, e, i) => take(b, s, e, codes[i]! >= 0 ? keys[codes[i]!]! : null));
   };
-  try {
-    for await (const b of lineBlocks(path, chunk)) {
-      ahead.push({ b, scanned: scan(b, first) });
-      first = false;
-      while (ahead.length > READ_AHEAD) await next();
-    }
-    while (ahead.length) await next();
-  } finally {
-    // a failed read or scan leaves no promise rejected unobserved
-    for (const a of ahead) a.scanned.catch(() => {});
+  // a scan that fails (a worker thread that failed at start) stops the reading at once; its promise is
+  // handled from the moment it exists, or Node would end the process before the run could clean up
+  let failed: { error: unknown } | undefined;
+  for await (const b of lineBlocks(path, chunk)) {
+    const scanned = scan(b, first);
+    scanned.catch((error: unknown) => void (failed ??= { error }));
+    ahead.push({ b, scanned });
+    first = false;
+    if (failed) throw failed.error;
+    while (ahead.length > READ_AHEAD) await next();
   }
+  while (ahead.length) await next();
 }
