@@ -1,5 +1,7 @@
+import Decimal from "decimal.js";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { convertCell, parseNumberText } from "./cells.js";
+import { convertCell, parseNumberText, ratio } from "./cells.js";
 
 const ok = (value: unknown) => ({ ok: true, value });
 const spec = (type: string, values?: string[]) => ({
@@ -62,5 +64,32 @@ describe("cell conversion", () => {
   });
   it("text that is not UTF-8 is reported", () => {
     expect(convertCell(spec("enum", ["a"]), "T\uFFFDt", ",")).toMatchObject({ ok: false, hint: expect.stringContaining("not UTF-8") });
+  });
+});
+
+describe("ratio cells", () => {
+  // the exact reference: every ratio text through decimal.js (what the reader did before its fast path)
+  const exact = (c: string, decimal: "," | ".") => {
+    const pct = /^(.*?)\s*%$/.exec(c.trim());
+    const p = parseNumberText(pct ? pct[1]! : c, decimal);
+    if (!p.ok) return "bad";
+    const d = pct ? new Decimal(p.text).div(100) : new Decimal(p.text);
+    return d.lt(0) || d.gt(1) ? `bad ${!pct && d.gt(1) && d.lte(100)}` : d.toNumber();
+  };
+  it("reads a short decimal without decimal.js exactly as with it (values, bounds, hints)", () => {
+    const text = fc.tuple(fc.constantFrom("", "-", "+"), fc.stringMatching(/^\d{1,9}$/), fc.option(fc.stringMatching(/^\d{1,12}$/)), fc.constantFrom("", "%", " %"), fc.constantFrom(",", ".") as fc.Arbitrary<"," | ".">);
+    fc.assert(
+      fc.property(text, ([sign, int, frac, pct, decimal]) => {
+        const c = `${sign}${int}${frac === null ? "" : `${decimal}${frac}`}${pct}`;
+        const r = ratio(c, decimal);
+        const want = exact(c, decimal);
+        if (typeof want === "number") expect(r).toEqual({ ok: true, value: want });
+        else expect(r.ok).toBe(false);
+        if (want === "bad true") expect((r as { hint?: string }).hint).toContain("%");
+      }),
+      { numRuns: 3000, seed: 2447 },
+    );
+    expect(ratio("1.00000000000000000001", ".").ok).toBe(false); // longer than 15 characters: the exact path
+    expect(ratio("0,65", ",")).toEqual({ ok: true, value: 0.65 });
   });
 });

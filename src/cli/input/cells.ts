@@ -48,28 +48,35 @@ export function parseNumberText(raw: string, decimal: "," | "."): { ok: true; te
 function number(c: CellValue, decimal: "," | ".", integer: boolean): Converted {
   const expected = integer ? "a whole number" : "a number";
   let n: number;
-  let frac = "";
+  let text = "";
   if (typeof c === "number") n = c;
   else if (typeof c === "string") {
     const p = parseNumberText(c, decimal);
     if (!p.ok) return bad(expected, p.hint);
     n = Number(p.text);
-    frac = p.text.split(".")[1] ?? "";
+    text = p.text;
   } else return bad(expected);
   if (!Number.isFinite(n)) return bad(expected);
   if (integer && !Number.isInteger(n)) {
+    const frac = text.split(".")[1] ?? "";
     return bad(expected, frac.length === 3 ? `is “${decimal}” meant as a thousands separator? write the number without it` : undefined);
   }
   return val(n);
 }
 
-function ratio(c: CellValue, decimal: "," | "."): Converted {
+export function ratio(c: CellValue, decimal: "," | "."): Converted {
   const expected = "a ratio: 0.7, 70% or 70 %";
   if (typeof c === "number") return c >= 0 && c <= 1 ? val(c) : bad(expected, c > 1 && c <= 100 ? `write ${c}% for a percentage` : undefined);
   if (typeof c !== "string") return bad(expected);
   const pct = /^(.*?)\s*%$/.exec(c.trim());
   const p = parseNumberText(pct ? pct[1]! : c, decimal);
   if (!p.ok) return bad(expected, p.hint);
+  // at most 15 digits: the double is the decimal's nearest and compares with 0 and 1 as the decimal does,
+  // so the exact path is only needed for percentages and for longer texts (a spreadsheet's 0.65 is most cells)
+  if (!pct && p.text.length <= 15) {
+    const n = Number(p.text);
+    return n < 0 || n > 1 ? bad(expected, n > 1 && n <= 100 ? `write ${c.trim()}% for a percentage` : "a ratio lies between 0 and 1 (0%–100%)") : val(n);
+  }
   const d = pct ? new Decimal(p.text).div(100) : new Decimal(p.text);
   if (d.lt(0) || d.gt(1)) return bad(expected, !pct && d.gt(1) && d.lte(100) ? `write ${c.trim()}% for a percentage` : "a ratio lies between 0 and 1 (0%–100%)");
   return val(d.toNumber());
