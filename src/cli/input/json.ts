@@ -36,25 +36,47 @@ export async function* readJson(path: string, file: string, opts: ReadOptions): 
   for (const [i, item] of items.entries()) yield { row: i + 1, profile: withDefaults(item, opts) };
 }
 
-/** The lines of a text file, streamed in 1 MiB chunks (LF or CRLF; a final line without a line break counts). */
-async function* fileLines(path: string): AsyncGenerator<string[]> {
-  // the unfinished last line, in pieces: a line longer than a chunk is joined once, not re-split per chunk
-  let rest: string[] = [];
-  for await (const chunk of createReadStream(path, { encoding: "utf8", highWaterMark: 1 << 20 })) {
-    const text = chunk as string;
-    const first = text.indexOf("\n");
+/**
+ * A file in blocks of whole lines, read in 1 MiB chunks (the last block may lack its line break): the
+ * one line splitter of NDJSON input, for the ordinary reader and for the split of a large input.
+ * `chunk`, if given, sees every byte of the file, in order.
+ */
+export async function* lineBlocks(path: string, chunk?: (b: Buffer) => void): AsyncGenerator<Buffer> {
+  // the unfinished last line, in pieces: a line longer than a chunk is joined once
+  let rest: Buffer[] = [];
+  for await (const data of createReadStream(path, { highWaterMark: 1 << 20 })) {
+    const b = data as Buffer;
+    chunk?.(b);
+    const first = b.indexOf(0x0a);
     if (first < 0) {
-      rest.push(text);
+      rest.push(b);
       continue;
     }
-    const lines = text.slice(first + 1).split("\n");
-    const head = rest.length ? rest.join("") + text.slice(0, first) : text.slice(0, first);
-    rest = [lines.pop()!];
-    lines.unshift(head);
-    yield lines;
+    let start = 0;
+    if (rest.length) {
+      rest.push(b.subarray(0, first + 1));
+      yield Buffer.concat(rest); // the line begun in an earlier chunk, alone (not copied with the rest of this one)
+      rest = [];
+      start = first + 1;
+    }
+    const last = b.lastIndexOf(0x0a);
+    if (last >= start) yield b.subarray(start, last + 1);
+    if (last + 1 < b.length) rest.push(b.subarray(last + 1));
   }
-  const last = rest.join("");
-  if (last !== "") yield [last];
+  if (rest.length) yield Buffer.concat(rest);
+}
+
+/** Calls `fn` on each line of a block of whole lines: `[start, end)` without the LF (LF or CRLF line ends), and the line's position in the block. */
+export function eachLine(b: Buffer, fn: (start: number, end: number, i: number) => void): void {
+  let start = 0;
+  let i = 0;
+  let nl = b.indexOf(0x0a);
+  while (nl >= 0) {
+    fn(start, nl, i++);
+    start = nl + 1;
+    nl = b.indexOf(0x0a, start);
+  }
+  if (start < b.length) fn(start, b.length, i);
 }
 
 /** The issue of an NDJSON line that is not JSON (`column` and `reason` from {@link jsonErrorPosition}). */
@@ -83,10 +105,12 @@ export function ndjsonRow(raw: string, n: number, file: string, opts: ReadOption
 /** An NDJSON file, streamed line by line: blank lines skipped, a broken line reported, the rest read on. */
 export async function* readNdjson(path: string, file: string, opts: ReadOptions): AsyncGenerator<InputRow> {
   let n = 0;
-  for await (const batch of fileLines(path)) {
-    for (const raw of batch) {
-      const r = ndjsonRow(raw, ++n, file, opts);
-      if (r) yield r;
-    }
+  for await (const b of lineBlocks(path)) {
+    const rows: InputRow[] = [];
+    eachLine(b, (s, e) => {
+      const r = ndjsonRow(b.toString("utf8", s, e), ++n, file, opts);
+      if (r) rows.push(r);
+    });
+    yield* rows;
   }
 }

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { partitionKey } from "../../index.js";
 import { loadNational } from "../../../test/support/rules.js";
-import { readNdjson } from "./json.js";
+import { ndjsonRow, readNdjson } from "./json.js";
 import { scanBlock, scanCohort, splitNdjson } from "./ndjson-split.js";
 
 /**
@@ -101,7 +101,14 @@ describe("splitNdjson", () => {
         const path = join(dir, `f-${n++}.ndjson`);
         writeFileSync(path, text);
         const expected: unknown[] = [];
-        for await (const r of readNdjson(path, "f.ndjson", opts)) expected.push(r.issues ? { row: r.row, issues: r.issues } : { row: r.row, profile: r.profile });
+        // the reference: the whole text split at LF, each line read as readNdjson reads it (no chunks, no blocks)
+        text.split("\n").forEach((raw, i) => {
+          const r = ndjsonRow(raw, i + 1, "f.ndjson", opts);
+          if (r) expected.push(r.issues ? { row: r.row, issues: r.issues } : { row: r.row, profile: r.profile });
+        });
+        const read: unknown[] = [];
+        for await (const r of readNdjson(path, "f.ndjson", opts)) read.push(r.issues ? { row: r.row, issues: r.issues } : { row: r.row, profile: r.profile });
+        expect(read).toEqual(expected);
         const record = (out: unknown[]) => ({
           line: (key: string, row: number, b: Buffer, s: number, e: number) => {
             const profile: unknown = (() => {

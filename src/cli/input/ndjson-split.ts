@@ -1,6 +1,5 @@
-import { createReadStream } from "node:fs";
 import { partitionKey } from "../../index.js";
-import { ndjsonRow } from "./json.js";
+import { eachLine, lineBlocks, ndjsonRow } from "./json.js";
 import type { InputRow, ReadOptions } from "./types.js";
 
 /**
@@ -140,19 +139,6 @@ export interface ScannedBlock {
   readonly keys: readonly string[];
 }
 
-/** Calls `fn` on each line of a block of whole lines: `[start, end)` without the LF, and the line's position in the block. */
-function eachLine(b: Buffer, fn: (start: number, end: number, i: number) => void): void {
-  let start = 0;
-  let i = 0;
-  let nl = b.indexOf(0x0a);
-  while (nl >= 0) {
-    fn(start, nl, i++);
-    start = nl + 1;
-    nl = b.indexOf(0x0a, start);
-  }
-  if (start < b.length) fn(start, b.length, i);
-}
-
 const withoutCr = (b: Buffer, s: number, e: number) => (e > s && b[e - 1] === 0x0d ? e - 1 : e);
 
 /** The partition key of a line read from its bytes, or null; line 1 of the file may start with a byte order mark and is always read the ordinary way. */
@@ -177,32 +163,6 @@ export function scanBlock(b: Buffer, firstOfFile: boolean): ScannedBlock {
     codes.push(k);
   });
   return { codes: Int32Array.from(codes), keys };
-}
-
-/** The file in blocks of whole lines (the last one may lack its line break); `chunk` sees every byte, in order. */
-async function* lineBlocks(path: string, chunk: (b: Buffer) => void): AsyncGenerator<Buffer> {
-  // the unfinished last line, in pieces: a line longer than a chunk is joined once
-  let rest: Buffer[] = [];
-  for await (const data of createReadStream(path, { highWaterMark: 1 << 20 })) {
-    const b = data as Buffer;
-    chunk(b);
-    const first = b.indexOf(0x0a);
-    if (first < 0) {
-      rest.push(b);
-      continue;
-    }
-    let start = 0;
-    if (rest.length) {
-      rest.push(b.subarray(0, first + 1));
-      yield Buffer.concat(rest); // the line begun in an earlier chunk, alone (not copied with the rest of this one)
-      rest = [];
-      start = first + 1;
-    }
-    const last = b.lastIndexOf(0x0a);
-    if (last >= start) yield b.subarray(start, last + 1);
-    if (last + 1 < b.length) rest.push(b.subarray(last + 1));
-  }
-  if (rest.length) yield Buffer.concat(rest);
 }
 
 /** Blocks read ahead of the one being split, while worker threads scan them. */
