@@ -92,25 +92,33 @@ export class Partitions {
 
   /** Adds a row; `raw`, if given, is the JSON text `profile` was parsed from (written as is). */
   add(key: string, index: number, profile: unknown, raw?: string): void {
-    const i = partitionOf(key, this.count);
-    if (this.dir === null) this.mem[i]!.push({ index, profile });
-    else this.files[i]!.write(`${index}\t${JSON.stringify(key)}\t${raw ?? JSON.stringify(profile)}\n`);
+    if (this.dir === null) return void this.mem[partitionOf(key, this.count)]!.push({ index, profile });
+    const to = this.line(key, index);
+    to.write(raw ?? JSON.stringify(profile));
+    to.writeBytes(NEWLINE, 0, 1);
   }
 
   /** Adds a row given as the bytes `buf[start, end)` of one NDJSON line, not parsed yet (spilled inputs only). */
   addBytes(key: string, index: number, buf: Uint8Array, start: number, end: number): void {
+    const to = this.line(key, index);
+    to.writeBytes(buf, start, end);
+    to.writeBytes(NEWLINE, 0, 1);
+  }
+
+  /** A cohort's file and line prefix (`\tJSON of the key\t`), worked out once: a run has far fewer cohorts than rows. */
+  private readonly byKey = new Map<string, { file: Appender; prefix: Buffer }>();
+
+  /** Starts a line of a partition file (`index \t JSON of the key \t`, the row follows) and returns its file. */
+  private line(key: string, index: number): Appender {
     let to = this.byKey.get(key);
     if (to === undefined) {
-      // a cohort's file and line prefix, worked out once (a run has far fewer cohorts than rows)
       to = { file: this.files[partitionOf(key, this.count)]!, prefix: Buffer.from(`\t${JSON.stringify(key)}\t`) };
       if (this.byKey.size < 100_000) this.byKey.set(key, to);
     }
     to.file.write(`${index}`);
     to.file.writeBytes(to.prefix, 0, to.prefix.length);
-    to.file.writeBytes(buf, start, end);
-    to.file.writeBytes(NEWLINE, 0, 1);
+    return to.file;
   }
-  private readonly byKey = new Map<string, { file: Appender; prefix: Buffer }>();
 
   private open = true;
   /** Ends the writing; the partitions can then be read any number of times. */
@@ -166,32 +174,31 @@ function* partitionGroups(path: string, bad: BadLine[] | undefined, only: Readon
   // read as bytes and each line decoded on its own: JSON.parse is faster on a flat line (one-byte
   // when it is ASCII) than on a slice of the whole file's text (two-byte as soon as one name is not)
   const buf = readFileSync(path);
+  // per cohort key, each line's [start, start of its JSON, end]
   const byKey = new Map<string, number[]>();
   let start = 0;
   while (start < buf.length) {
     let end = buf.indexOf(0x0a, start);
     if (end < 0) end = buf.length;
     const k0 = buf.indexOf(0x09, start) + 1;
-    const key = buf.toString("utf8", k0, buf.indexOf(0x09, k0));
+    const k1 = buf.indexOf(0x09, k0);
+    const key = buf.toString("utf8", k0, k1);
     const lines = byKey.get(key);
-    if (lines) lines.push(start);
-    else byKey.set(key, [start]);
+    if (lines) lines.push(start, k1 + 1, end);
+    else byKey.set(key, [start, k1 + 1, end]);
     start = end + 1;
   }
-  for (const [key, starts] of byKey) {
+  for (const [key, lines] of byKey) {
     if (only && !only.has(JSON.parse(key) as string)) continue;
-    yield parseLines(buf, starts, bad);
+    yield parseLines(buf, lines, bad);
   }
 }
 
-function* parseLines(buf: Buffer, starts: readonly number[], bad: BadLine[] | undefined): Generator<IndexedProfile> {
-  for (const start of starts) {
-    let end = buf.indexOf(0x0a, start);
-    if (end < 0) end = buf.length;
-    const k0 = buf.indexOf(0x09, start);
+function* parseLines(buf: Buffer, lines: readonly number[], bad: BadLine[] | undefined): Generator<IndexedProfile> {
+  for (let l = 0; l < lines.length; l += 3) {
     let index = 0;
-    for (let i = start; i < k0; i++) index = index * 10 + buf[i]! - 0x30;
-    const line = buf.toString("utf8", buf.indexOf(0x09, k0 + 1) + 1, end);
+    for (let i = lines[l]!; buf[i] !== 0x09; i++) index = index * 10 + buf[i]! - 0x30;
+    const line = buf.toString("utf8", lines[l + 1]!, lines[l + 2]!);
     let profile: unknown;
     try {
       profile = JSON.parse(line);
