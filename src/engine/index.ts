@@ -169,7 +169,6 @@ function checkAsOf(asOf: string | undefined): void {
 export function createEngine(ruleset: RuleSet): Engine {
   const compiled = compileRuleset(ruleset);
   const awards = compileAwards(ruleset, compiled.slots);
-  const hasRunQuotas = awards.some((a) => a.def.quota?.scope === "run");
   const validator = createProfileValidator(ruleset);
   const ref: RuleSetRef = Object.freeze({ id: ruleset.id, version: ruleset.version, sha256: ruleset.sha256 });
   const asOfFor = (p: ValidProfile, opts: EvaluateOptions | undefined) => opts?.asOf ?? `${p.year}-12-31`;
@@ -200,7 +199,6 @@ export function createEngine(ruleset: RuleSet): Engine {
     return { valid, rejected: batch.rejected };
   };
   type Members = { result: ScoreResult; profile: ValidProfile }[];
-  /** Validates and scores one partition; its cohorts sorted by key. */
   /** Validates one partition and groups it by cohort (sorted by key); scoring waits for the cohort's turn, so its results die young. */
   const prepare = (rows: Iterable<IndexedProfile>, opts: EvaluateOptions | undefined) => {
     const { valid, rejected } = inPeriod(validateIndexed(validator, rows), opts);
@@ -227,6 +225,12 @@ export function createEngine(ruleset: RuleSet): Engine {
    * A cohort without such a candidate cannot be changed by a run-wide quota (only candidates get a
    * position), so it is final.
    */
+  /** Scores, ranks and decides one cohort of a prepared group (`positions`: the run-wide quota decisions, on a revisit). */
+  const decideCohort = (part: Prepared, key: string, profiles: readonly ValidProfile[], positions?: ReadonlyMap<string, RunQuotaDecision>): CohortDecision => {
+    const members = part.scored(profiles);
+    const { recs, quotas } = recommendCohort(ruleset, awards, members, positions);
+    return { summary: cohortSummary(key, members, quotas), results: recs };
+  };
   const decidePrepared = (parts: Iterable<Prepared>, onCohort: (c: CohortDecision) => void): PartitionOutcome => {
     const plan = emptyRunQuotaPlan();
     const cohorts: CohortSummary[] = [];
@@ -238,16 +242,14 @@ export function createEngine(ruleset: RuleSet): Engine {
       groups++;
       for (const r of part.rejected) rejected.push(r);
       for (const [key, profiles] of part.cohorts) {
-        const members = part.scored(profiles);
-        const { recs, quotas } = recommendCohort(ruleset, awards, members);
-        if (planRunQuotas(run, plan, recs)) {
+        const c = decideCohort(part, key, profiles);
+        if (planRunQuotas(run, plan, c.results)) {
           pending.push(key);
           continue;
         }
-        const summary = cohortSummary(key, members, quotas);
-        cohorts.push(summary);
-        scored += recs.length;
-        onCohort({ summary, results: recs });
+        cohorts.push(c.summary);
+        scored += c.results.length;
+        onCohort(c);
       }
     }
     if (groups > 1) rejected.sort((a, b) => a.index - b.index);
@@ -260,12 +262,10 @@ export function createEngine(ruleset: RuleSet): Engine {
     for (const part of parts) {
       for (const [key, profiles] of part.cohorts) {
         if (!pending.has(key)) continue;
-        const members = part.scored(profiles);
-        const { recs, quotas } = recommendCohort(ruleset, awards, members, decided.positions);
-        const summary = cohortSummary(key, members, quotas);
-        cohorts.push(summary);
-        scored += recs.length;
-        onCohort({ summary, results: recs });
+        const c = decideCohort(part, key, profiles, decided.positions);
+        cohorts.push(c.summary);
+        scored += c.results.length;
+        onCohort(c);
       }
     }
     return { cohorts, scored };
