@@ -205,12 +205,14 @@ interface Unit {
   past?: ReadonlyMap<number, readonly string[]>;
 }
 
-/** A unit's this-year verdict on an award, as history checks read it: granted, not, or unknown (its evidence is missing). */
+/** A unit's verdict on an award decided this year, as later checks read it: granted, not, or unknown (its evidence is missing); an award not decided (yet) is not granted. */
+const truthOf = (st: AwardStatus | undefined): Truth => (st?.granted ? true : st?.status === "unknown" ? "unknown" : false);
+
+/** A unit's this-year verdict on an award by id, as history checks read it. */
 function grantedThisYear(plan: GroupPlan, u: Unit): (id: string) => Truth {
   return (id) => {
     const i = plan.index.get(id);
-    const st = i === undefined ? undefined : u.statuses[i];
-    return st?.granted ? true : st?.status === "unknown" ? "unknown" : false;
+    return truthOf(i === undefined ? undefined : u.statuses[i]);
   };
 }
 
@@ -257,8 +259,8 @@ function decideStatuses(plan: GroupPlan, units: readonly Unit[], runDecisions: R
       let j = first;
       for (const req of requires) {
         // a title not decided yet (higher, or not of this group) reads as not granted
-        const st = req.index < 0 ? undefined : u.statuses[req.index];
-        checks[j++] = st?.granted ? req.yes : st?.status === "unknown" ? req.unknown : req.no;
+        const t = truthOf(req.index < 0 ? undefined : u.statuses[req.index]);
+        checks[j++] = t === true ? req.yes : t === false ? req.no : req.unknown;
       }
       if (history) {
         const granted = (u.grantedThisYear ??= grantedThisYear(plan, u));
@@ -328,7 +330,7 @@ export function recommendCohort(
 
 function laddersOf(plan: GroupPlan, recipient: string): number[][] {
   let l = plan.ladders.get(recipient);
-  if (!l) plan.ladders.set(recipient, (l = laddersFor(plan.defs, recipient)));
+  if (!l) plan.ladders.set(recipient, (l = laddersFor(plan, recipient)));
   return l;
 }
 
@@ -380,15 +382,15 @@ function toRecommendation(plan: GroupPlan, u: Unit, size: number): Recommendatio
   };
 }
 
-/** The ladders (exclusive groups) of the awards a recipient kind can receive, each in catalog order (positions in `awards`). */
-function laddersFor(awards: readonly Award[], recipient: string): number[][] {
-  const ladders = new Map<string, number[]>();
-  awards.forEach((a, k) => {
+/** The ladders (the plan's exclusive groups) of the awards a recipient kind can receive, each in deciding order (positions in the plan). */
+function laddersFor(plan: GroupPlan, recipient: string): number[][] {
+  const ladders = new Map<number, number[]>();
+  plan.defs.forEach((a, k) => {
     if (a.recipient !== recipient) return;
-    const key = a.exclusiveGroup ?? `#${a.id}`;
-    const l = ladders.get(key);
+    const g = plan.exclusive[k]!;
+    const l = ladders.get(g);
     if (l) l.push(k);
-    else ladders.set(key, [k]);
+    else ladders.set(g, [k]);
   });
   return [...ladders.values()];
 }
@@ -468,13 +470,6 @@ function missingEvidence(plan: GroupPlan, r: ScoreResult, p: ValidProfile, statu
   return out;
 }
 
-/**
- * Run-wide quotas (`scope: "run"`): every cohort, decided once without run-wide positions, is
- * added (`add`, in any order); per such award the planner counts its base (the units of the run in
- * the award's groups, or the holders of the award named in `of`) and keeps the rank keys of its
- * candidates (units eligible before the run quota); `decide` orders the candidates of all cohorts
- * by the ranking chain and the first `allowed` win. Memory grows with the number of candidates.
- */
 /** What run-wide quotas need of some cohorts: per award, its base count and its candidates' rank keys. Plain data (crosses a worker boundary). */
 export interface RunQuotaPlan {
   readonly base: Map<string, number>;
