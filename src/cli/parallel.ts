@@ -93,6 +93,12 @@ export interface RunWorker {
   failed?: Error;
 }
 
+/** The error of a thread that stopped without being told to (it should only stop on "close"). */
+const stopped = (code?: number) => new Error(`a scoring thread stopped unexpectedly${code === undefined ? "" : ` (exit code ${code})`}`);
+
+/** Why a thread can take no more work (it failed or stopped), if so. */
+const unusable = (w: RunWorker): Error | undefined => w.failed ?? (w.exited ? stopped() : undefined);
+
 /** Starts `jobs` worker threads for a run whose temporary files go to `dir`. */
 export function startWorkers(script: string, init: Omit<WorkerInit, "chunkPath">, dir: string, jobs: number): RunWorker[] {
   return Array.from({ length: jobs }, (_, n) => {
@@ -125,13 +131,14 @@ export function blockScanner(workers: readonly RunWorker[]): { scan(b: Uint8Arra
     w?.resolve({ codes: m.codes, keys: m.keys });
   };
   const onError = (e: Error) => fail(e);
-  const onExit = (code: number) => fail(new Error(`a scoring thread stopped unexpectedly (exit code ${code})`));
+  const onExit = (code: number) => fail(stopped(code));
   for (const w of workers) w.worker.on("message", onMessage).on("error", onError).on("exit", onExit);
   return {
     scan: (block, first) =>
       new Promise((resolve, reject) => {
         const w = workers[turn++ % workers.length]!;
-        if (w.failed || w.exited) return reject(w.failed ?? new Error("a scoring thread stopped unexpectedly"));
+        const gone = unusable(w);
+        if (gone) return reject(gone);
         const id = next++;
         waiting.set(id, { resolve, reject });
         w.worker.postMessage({ type: "scan", id, block, first } satisfies ToWorker);
@@ -179,14 +186,14 @@ export async function decideInWorkers(
         w.worker.postMessage(tasks[next++]!);
       };
       // a thread that failed or stopped before it was given work (while the input was being read)
-      const early = workers.find((w) => w.failed || w.exited);
-      if (early) return failed(early.failed ?? new Error("a scoring thread stopped unexpectedly"));
+      const early = workers.map(unusable).find((e) => e !== undefined);
+      if (early) return failed(early);
       for (const w of workers) {
         w.worker.removeAllListeners("message").removeAllListeners("error");
         w.worker.on("error", failed);
         // a thread that stops without an error (it should only stop when told to) fails the run, never hangs it
         w.worker.once("exit", (code) => {
-          if (!closing) failed(new Error(`a scoring thread stopped unexpectedly (exit code ${code})`));
+          if (!closing) failed(stopped(code));
         });
         w.worker.on("message", (m: FromWorker) => {
           if (m.type === "progress") return progress(m.rows);

@@ -39,9 +39,10 @@ port.on("message", (m: ToWorker) => {
     const bad: BadLine[] = [];
     const outcome = engine.decidePartition(readPartitionFile(m.path, bad), onCohort, opts);
     reply({ index: m.index, outcome, bad });
-  }
-  else if (m.type === "revisit") reply({ index: m.index, revisit: engine.revisitPartition(readPartitionFile(m.path, undefined, new Set(m.pending)), m.pending, m.decided, onCohort, opts) });
-  else {
+  } else if (m.type === "revisit") {
+    // only the waiting cohorts' rows are parsed again
+    reply({ index: m.index, revisit: engine.revisitPartition(readPartitionFile(m.path, undefined, new Set(m.pending)), m.pending, m.decided, onCohort, opts) });
+  } else {
     store.close();
     port.close();
   }

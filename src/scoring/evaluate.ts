@@ -348,7 +348,7 @@ export function scoreProfile(cr: CompiledRuleSet, p: ValidProfile, opts: ScoreOp
   const { g, verdicts, now, best, nominals, maxima } = plan;
   const n = g.criteria.length;
   const inForceNow = inForceAsOf(plan, opts.asOf);
-  // read once: a validated profile may be a slow (dictionary-mode) object, each read a lookup
+  // read once: the row is read for every criterion
   const row = p.row;
   let anyKnocked = false;
   let anyKnockoutUnknown = false;
