@@ -35,6 +35,12 @@ const same = (b: Uint8Array, s: number, e: number, word: readonly number[]) => {
   return true;
 };
 
+/** Where the JSON string whose text starts at `i` closes, or -1 if it holds an escape or the line ends first (then the line is parsed). */
+function plainStringEnd(b: Uint8Array, i: number, e: number): number {
+  while (i < e && b[i] !== QUOTE && b[i] !== BACKSLASH) i++;
+  return i < e && b[i] === QUOTE ? i : -1;
+}
+
 /** End of the value starting at `i` (string, object, array, number or literal), -1 if the line ends first. */
 function skipValue(b: Uint8Array, i: number, e: number): number {
   const c = b[i];
@@ -83,25 +89,17 @@ export function scanCohort(b: Buffer, s: number, e: number): LineCohort | null {
   for (;;) {
     if (b[i] !== QUOTE) return null;
     const ks = i + 1;
-    let j = ks;
-    while (j < e && b[j] !== QUOTE && b[j] !== BACKSLASH) j++;
-    if (j >= e || b[j] === BACKSLASH) return null;
+    const j = plainStringEnd(b, ks, e);
+    if (j < 0) return null;
     const field = same(b, ks, j, GROUP) ? 1 : same(b, ks, j, COHORT) ? 2 : same(b, ks, j, YEAR) ? 3 : 0;
     i = spaces(b, j + 1, e);
     if (b[i] !== 0x3a) return null;
     i = spaces(b, i + 1, e);
     if (field === 1 || field === 2) {
       if (b[i] !== QUOTE) return null; // not a string: let JSON.parse and the validator speak
-      const vs = i + 1;
-      let ascii = true;
-      let k = vs;
-      for (; k < e; k++) {
-        const d = b[k]!;
-        if (d === QUOTE || d === BACKSLASH) break;
-        if (d >= 0x80) ascii = false;
-      }
-      if (k >= e || b[k] === BACKSLASH) return null;
-      const v = b.toString(ascii ? "latin1" : "utf8", vs, k);
+      const k = plainStringEnd(b, i + 1, e);
+      if (k < 0) return null;
+      const v = b.toString("utf8", i + 1, k);
       if (field === 1) group = v;
       else cohort = v;
       i = k + 1;
