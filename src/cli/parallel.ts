@@ -46,6 +46,8 @@ export type FromWorker =
       readonly revisit?: PartitionRevisit;
       readonly spans: readonly [string, Span[]][];
       readonly matched: readonly boolean[];
+      /** Rows decided since the last "progress" message. */
+      readonly rows: number;
       /** Lines of the partition that are not JSON (first pass only). */
       readonly bad?: readonly BadLine[];
     };
@@ -199,6 +201,7 @@ export async function decideInWorkers(
           if (m.type === "progress") return progress(m.rows);
           if (m.type === "scanned") return; // a scan answered after its run failed
           busy--;
+          if (m.rows) progress(m.rows);
           for (const [key, spans] of m.spans) where.set(key, { path: w.chunkPath, spans });
           m.matched.forEach((x, i) => (matched[i] ||= x));
           if (m.outcome) outcomes[m.index] = m.outcome;
