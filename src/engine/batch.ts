@@ -36,18 +36,22 @@ export function validateIndexed(validator: ProfileValidator, rows: Iterable<Inde
   const valid: { index: number; profile: ValidProfile }[] = [];
   const rejected: Rejected[] = [];
   const counts = new Map<string, number>();
+  // each valid row's key, built once (it is a string of seven pieces, hashed by the map)
+  const keys: string[] = [];
   for (const { index, profile: raw } of rows) {
     const v = validator.validate(raw);
     if (v.ok) {
       valid.push({ index, profile: v.value });
-      counts.set(keyOf(v.value), (counts.get(keyOf(v.value)) ?? 0) + 1);
+      const k = keyOf(v.value);
+      keys.push(k);
+      counts.set(k, (counts.get(k) ?? 0) + 1);
     } else {
       const id = raw && typeof raw === "object" ? (raw as { id?: unknown }).id : undefined;
       rejected.push({ index, ...(typeof id === "string" && { unitId: id }), issues: v.issues });
     }
   }
-  const unique = valid.filter(({ index: i, profile: p }) => {
-    if (counts.get(keyOf(p))! === 1) return true;
+  const unique = valid.filter(({ index: i, profile: p }, n) => {
+    if (counts.get(keys[n]!)! === 1) return true;
     const where = `${p.group}/${p.cohort ?? "-"}/${p.year}`;
     rejected.push({ index: i, unitId: p.id, issues: [issue("profiles.duplicate_id", ["id"], `unit id ${p.id} appears more than once in ${where}`, { id: p.id, cohort: where })] });
     return false;

@@ -46,16 +46,21 @@ export function createProfileValidator(rs: RuleSet): ProfileValidator {
   };
   const fast = buildFastCheck(rs);
   const factsDescriptor = factsProperty(rs.facts);
-  const finish = (p: Profile): Result<ValidProfile> => {
+  /** What the schema cannot say of a history: a year listed twice, an award not in the rule set. */
+  const historyIssues = (history: readonly HistoryEntry[]): Issue[] => {
     const issues: Issue[] = [];
     const seenYears = new Set<number>();
-    for (const [i, h] of (p.history ?? []).entries()) {
+    for (const [i, h] of history.entries()) {
       if (seenYears.has(h.year)) issues.push(issue("profiles.schema", ["history", i, "year"], `history lists ${h.year} twice: give one entry per year`, { found: h.year }));
       seenYears.add(h.year);
       h.awards.forEach((a, j) => {
         if (!awards.has(a)) issues.push(issue("profiles.unknown_award", ["history", i, "awards", j], `unknown award ${show(a)}`, { found: a }));
       });
     }
+    return issues;
+  };
+  const finish = (p: Profile): Result<ValidProfile> => {
+    const issues = p.history?.length ? historyIssues(p.history) : [];
     return issues.length ? { ok: false, issues } : { ok: true, value: normalise(p, rs.facts, slots, factsDescriptor) };
   };
   const validate = (input: unknown): Result<ValidProfile> => {
