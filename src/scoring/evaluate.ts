@@ -5,7 +5,7 @@ import { compiledGroup, type CompiledCriterion, type CompiledGroup, type Compile
 import { divRound, type RoundingMode } from "./decimal.js";
 import { units } from "./format.js";
 import { newVerdict, scoreCriterion, type CriterionStatus, type CriterionVerdict } from "./score.js";
-import { traceCriterion, type CriterionTrace } from "./trace.js";
+import { traceCriterionWith, type CriterionTrace } from "./trace.js";
 
 /** The result of one criterion for one profile: status, points (decimal strings), bonus, deduction, missing facts, trace. */
 export interface CriterionResult {
@@ -386,10 +386,12 @@ export function scoreProfile(cr: CompiledRuleSet, p: ValidProfile, opts: ScoreOp
   const potentialClass = classify(plan.classes, potentialPercent, verdicts, true, knockedOut);
   const missing: number[] = [];
   const criteria: CriterionResult[] = new Array(n);
+  // traces read facts from the dense row (what the profile's lazy `facts` object is built from)
+  const read = opts.trace ? (id: string) => { const s = cr.slots.get(id); return s === undefined ? undefined : row[s]; } : undefined;
   for (let i = 0; i < n; i++) {
     const cp = plan.criteria[i]!;
     const v = verdicts[i]!;
-    const traced = opts.trace && v.status !== "not_applicable";
+    const traced = read !== undefined && v.status !== "not_applicable";
     if (cp.maskable) {
       const mask = v.anyUnknown ? missingMask(cp, row) : 0;
       for (let k = 0; mask >>> k !== 0; k++) {
@@ -399,7 +401,7 @@ export function scoreProfile(cr: CompiledRuleSet, p: ValidProfile, opts: ScoreOp
           missing.push(s);
         }
       }
-      criteria[i] = traced ? { ...freshResult(cp, v, missingFactsOf(cp, mask, rs.facts)), trace: traceCriterion(cp.c.def, p.facts) } : internedResult(cp, v, mask, rs.facts);
+      criteria[i] = traced ? { ...freshResult(cp, v, missingFactsOf(cp, mask, rs.facts)), trace: traceCriterionWith(cp.c.def, read) } : internedResult(cp, v, mask, rs.facts);
       continue;
     }
     const miss = v.anyUnknown ? missingSlots(cp.c, row) : NO_SLOTS;
@@ -414,7 +416,7 @@ export function scoreProfile(cr: CompiledRuleSet, p: ValidProfile, opts: ScoreOp
       }
     }
     const r = freshResult(cp, v, miss.length ? miss.map((s) => rs.facts[s]!.id) : NONE);
-    criteria[i] = traced ? { ...r, trace: traceCriterion(cp.c.def, p.facts) } : r;
+    criteria[i] = traced ? { ...r, trace: traceCriterionWith(cp.c.def, read) } : r;
   }
   for (const s of missing) plan.seen[s] = 0;
   const contents: ContentResult[] = [];

@@ -26,36 +26,49 @@ export interface CriterionTrace {
   readonly deductions?: readonly AdjustmentTrace[];
 }
 
-function perUnitTrace(pu: NonNullable<Criterion["perUnit"]>, facts: Readonly<Record<string, unknown>>, cap: number): PerUnitTrace {
-  const p = pu.path !== undefined ? parsePath(pu.path) : undefined;
-  const v = pathGetter(p && p.ok ? p.segments : undefined)(Object.prototype.hasOwnProperty.call(facts, pu.fact) ? facts[pu.fact] : undefined);
-  return {
-    fact: pu.fact,
-    ...(pu.path !== undefined && { path: pu.path }),
-    ...(v !== MISSING && { actual: v }),
-    missing: v === MISSING,
-    pointsPerUnit: pu.pointsPerUnit,
-    cap: pu.cap ?? cap,
-  };
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** The getter of a per-unit count's path, worked out once per rule (a trace runs for every unit). */
+const perUnitGetters = new WeakMap<object, (v: unknown) => unknown>();
+
+function perUnitTrace(pu: NonNullable<Criterion["perUnit"]>, read: (factId: string) => unknown, cap: number): PerUnitTrace {
+  let get = perUnitGetters.get(pu);
+  if (get === undefined) {
+    const p = pu.path !== undefined ? parsePath(pu.path) : undefined;
+    perUnitGetters.set(pu, (get = pathGetter(p && p.ok ? p.segments : undefined)));
+  }
+  const v = get(read(pu.fact));
+  // fields added in this order, without object spreads (they cost most of a traced unit's time)
+  const t: Mutable<PerUnitTrace> = { fact: pu.fact } as Mutable<PerUnitTrace>;
+  if (pu.path !== undefined) t.path = pu.path;
+  if (v !== MISSING) t.actual = v;
+  t.missing = v === MISSING;
+  t.pointsPerUnit = pu.pointsPerUnit;
+  t.cap = pu.cap ?? cap;
+  return t;
 }
 
 /** Re-runs one criterion through the tree-walking interpreter and records what decided it. */
 export function traceCriterion(c: Criterion, facts: Readonly<Record<string, unknown>>): CriterionTrace {
-  const read = (id: string) => (Object.prototype.hasOwnProperty.call(facts, id) ? facts[id] : undefined);
-  const adj = (list: Criterion["bonus"]) =>
-    list?.map((a) => ({
-      id: a.id,
-      ...(a.conditions && { conditions: traceCondition(a.conditions, read) }),
-      ...(a.perUnit && { perUnit: perUnitTrace(a.perUnit, facts, a.cap) }),
-    }));
-  const bonus = adj(c.bonus);
-  const deductions = adj(c.deductions);
-  return {
-    ...(c.appliesWhen && { appliesWhen: traceCondition(c.appliesWhen, read) }),
-    ...(c.conditions && { conditions: traceCondition(c.conditions, read) }),
-    ...(c.tiers && { tiers: c.tiers.map((t) => ({ points: t.points, conditions: traceCondition(t.conditions, read) })) }),
-    ...(c.perUnit && { perUnit: perUnitTrace(c.perUnit, facts, c.maxPoints) }),
-    ...(bonus && { bonus }),
-    ...(deductions && { deductions }),
-  };
+  return traceCriterionWith(c, (id) => (Object.prototype.hasOwnProperty.call(facts, id) ? facts[id] : undefined));
+}
+
+/** {@link traceCriterion} over a fact reader (scoring reads the profile's dense row; no facts object is built). */
+export function traceCriterionWith(c: Criterion, read: (factId: string) => unknown): CriterionTrace {
+  const adj = (list: NonNullable<Criterion["bonus"]>) =>
+    list.map((a) => {
+      const t: Mutable<AdjustmentTrace> = { id: a.id };
+      if (a.conditions) t.conditions = traceCondition(a.conditions, read);
+      if (a.perUnit) t.perUnit = perUnitTrace(a.perUnit, read, a.cap);
+      return t;
+    });
+  // fields in this order: appliesWhen, conditions, tiers, perUnit, bonus, deductions
+  const t: Mutable<CriterionTrace> = {};
+  if (c.appliesWhen) t.appliesWhen = traceCondition(c.appliesWhen, read);
+  if (c.conditions) t.conditions = traceCondition(c.conditions, read);
+  if (c.tiers) t.tiers = c.tiers.map((x) => ({ points: x.points, conditions: traceCondition(x.conditions, read) }));
+  if (c.perUnit) t.perUnit = perUnitTrace(c.perUnit, read, c.maxPoints);
+  if (c.bonus) t.bonus = adj(c.bonus);
+  if (c.deductions) t.deductions = adj(c.deductions);
+  return t;
 }

@@ -11,7 +11,7 @@ import { divRound, type RoundingMode } from "../../src/scoring/decimal.js";
 import { units } from "../../src/scoring/format.js";
 import type { CriterionResult, ScoreOptions, ScoreResult } from "../../src/scoring/index.js";
 import { scoreCriterion, type CriterionVerdict } from "../../src/scoring/score.js";
-import { traceCriterion } from "../../src/scoring/trace.js";
+import { referenceTraceCriterion as traceCriterion } from "./trace-reference.js";
 
 const inForce = (from: string | undefined, to: string | undefined, asOf: string) => (from === undefined || from <= asOf) && (to === undefined || asOf <= to);
 
