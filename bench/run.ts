@@ -6,6 +6,7 @@ import { createEngine } from "../src/index.js";
 import { loadRuleset } from "../src/node/index.js";
 import { benchEvaluation } from "./evaluation.js";
 import { benchStages } from "./stages.js";
+import { benchWhatIf } from "./what-if.js";
 
 const t0 = performance.now();
 const r = loadRuleset("vn-2447-2025");
@@ -44,3 +45,5 @@ console.log(
 console.log(await benchEvaluation(r.value, undefined, quick ? 20_000 : 200_000, quick ? 500 : 4_000));
 // where the time of deciding a partition goes, per unit (bench/stages.ts)
 console.log(`\n## Per-unit stages of a streamed run\n\n${benchStages(r.value, quick ? 10_000 : 50_000).join("\n")}`);
+// a what-if screen re-scores on every keystroke (bench/what-if.ts)
+console.log(`\n## What-if latency (one unit re-scored beside its cohort, province rule set)\n\n${benchWhatIf(r.value, quick ? 400 : 2_000).join("\n")}`);
