@@ -26,9 +26,12 @@ const built = new URL("../dist/node.js", import.meta.url);
 const coldRuns = existsSync(built)
   ? Array.from({ length: 5 }, () => {
       const script = `import { loadRuleset } from ${JSON.stringify(built.href)}; import { createEngine } from ${JSON.stringify(new URL("../dist/index.js", import.meta.url).href)};
-const t0 = performance.now(); const r = loadRuleset("vn-2447-2025"); const t1 = performance.now(); createEngine(r.value); const t2 = performance.now();
+const t0 = performance.now(); const r = loadRuleset("vn-2447-2025"); const t1 = performance.now();
+if (!r.ok) throw new Error("the built package did not load vn-2447-2025: " + JSON.stringify(r.issues.slice(0, 3)));
+createEngine(r.value); const t2 = performance.now();
 console.log(JSON.stringify([t1 - t0, t2 - t1]));`;
       const out = spawnSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8" });
+      if (out.status !== 0) throw new Error(`cold load + compile in a fresh process failed (exit ${out.status}; rebuild with npm run build):\n${out.stderr}`);
       return JSON.parse(out.stdout) as [number, number];
     }).sort((a, b) => a[0] + a[1] - (b[0] + b[1]))
   : [];

@@ -36,7 +36,7 @@ export function validateIndexed(validator: ProfileValidator, rows: Iterable<Inde
   const valid: { index: number; profile: ValidProfile }[] = [];
   const rejected: Rejected[] = [];
   const counts = new Map<string, number>();
-  // each valid row's key, built once (it is a string of seven pieces, hashed by the map)
+  // each valid row's key, built once (group, cohort, year and id joined into one string, hashed by the map)
   const keys: string[] = [];
   for (const { index, profile: raw } of rows) {
     const v = validator.validate(raw);

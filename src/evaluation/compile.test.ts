@@ -81,4 +81,25 @@ describe("traceCondition", () => {
       ],
     });
   });
+
+  it("sees a caller's edits to an unfrozen condition between two traces (no stale per-leaf cache)", () => {
+    const cond = leaf("a", "greaterThanInclusive", 3) as { fact: string; operator: string; value: unknown; path?: string };
+    const read = (id: string) => ({ a: 5, o: { n: 1 } } as Record<string, unknown>)[id];
+    expect(traceCondition(cond as never, read)).toMatchObject({ result: true, actual: 5 });
+    cond.value = 9;
+    expect(traceCondition(cond as never, read)).toMatchObject({ result: false, expected: 9 });
+    cond.fact = "o";
+    cond.path = "$.n";
+    cond.value = 1;
+    expect(traceCondition(cond as never, read)).toMatchObject({ result: true, actual: 1, path: "$.n" });
+  });
+
+  it("gives the same trace for a frozen condition on every call (cached plan)", () => {
+    const cond = Object.freeze(leaf("a", "lessThan", 3));
+    const read = (id: string) => ({ a: 2 } as Record<string, unknown>)[id];
+    const first = traceCondition(cond as never, read);
+    expect(first).toMatchObject({ result: true, actual: 2 });
+    expect(traceCondition(cond as never, read)).toEqual(first);
+    expect(traceCondition(cond as never, () => 7)).toMatchObject({ result: false, actual: 7 });
+  });
 });

@@ -58,7 +58,11 @@ export function traceCondition(cond: Condition, read: (factId: string) => unknow
   return traceLeaf(cond, read);
 }
 
-/** What a leaf needs to be evaluated, worked out once per leaf of a rule set (a trace re-walks the tree for every unit). */
+/**
+ * What a leaf needs to be evaluated, worked out once per leaf of a rule set (a trace re-walks the tree for every unit).
+ * Only frozen leaves are cached (a loaded rule set is deep-frozen): a caller's own condition object may be edited
+ * between two traces, and a plan cached by its identity would then be stale.
+ */
 interface LeafPlan {
   readonly get: (v: unknown) => unknown;
   readonly cmp: ((a: unknown) => boolean) | undefined;
@@ -72,7 +76,7 @@ function leafPlan(leaf: LeafCondition): LeafPlan {
   if (plan === undefined) {
     const p = leaf.path !== undefined ? parsePath(leaf.path) : undefined;
     plan = { get: pathGetter(p && p.ok ? p.segments : undefined), cmp: comparator(leaf.operator, leaf.value), badPath: p !== undefined && !p.ok };
-    leafPlans.set(leaf, plan);
+    if (Object.isFrozen(leaf)) leafPlans.set(leaf, plan);
   }
   return plan;
 }

@@ -28,18 +28,21 @@ export interface CriterionTrace {
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
-/** The getter of a per-unit count's path, worked out once per rule (a trace runs for every unit). */
-const perUnitGetters = new WeakMap<object, (v: unknown) => unknown>();
+type PerUnit = NonNullable<Criterion["perUnit"]>;
+/** The getter of a per-unit count's path, worked out once per rule (a trace runs for every unit); frozen (loaded) rules only, as for leaves. */
+const perUnitGetters = new WeakMap<PerUnit, (v: unknown) => unknown>();
 
-function perUnitTrace(pu: NonNullable<Criterion["perUnit"]>, read: (factId: string) => unknown, cap: number): PerUnitTrace {
+function perUnitTrace(pu: PerUnit, read: (factId: string) => unknown, cap: number): PerUnitTrace {
   let get = perUnitGetters.get(pu);
   if (get === undefined) {
     const p = pu.path !== undefined ? parsePath(pu.path) : undefined;
-    perUnitGetters.set(pu, (get = pathGetter(p && p.ok ? p.segments : undefined)));
+    get = pathGetter(p && p.ok ? p.segments : undefined);
+    if (Object.isFrozen(pu)) perUnitGetters.set(pu, get);
   }
   const v = get(read(pu.fact));
-  // fields added in this order, without object spreads (they cost most of a traced unit's time)
-  const t: Mutable<PerUnitTrace> = { fact: pu.fact } as Mutable<PerUnitTrace>;
+  // fields added in this order, without object spreads (they cost most of a traced unit's time); the cast is
+  // only for the order — missing, pointsPerUnit and cap are all set below, before `t` is returned
+  const t = { fact: pu.fact } as Mutable<PerUnitTrace>;
   if (pu.path !== undefined) t.path = pu.path;
   if (v !== MISSING) t.actual = v;
   t.missing = v === MISSING;
