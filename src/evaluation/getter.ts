@@ -1,4 +1,4 @@
-import type { PathSegment } from "../rules/index.js";
+import { parsePath, type PathSegment } from "../rules/index.js";
 import { MISSING } from "./tri.js";
 
 const has = Object.prototype.hasOwnProperty;
@@ -21,4 +21,27 @@ export function pathGetter(segments: readonly PathSegment[] | undefined): (v: un
     }
     return cur === undefined || cur === null ? MISSING : cur;
   };
+}
+
+/**
+ * The getter of an optional `path` string. A path that does not parse reads the fact itself (loading a rule
+ * set refuses such a path first); a caller that must tell it apart parses the path itself.
+ */
+export function getterOfPath(path: string | undefined): (v: unknown) => unknown {
+  const p = path !== undefined ? parsePath(path) : undefined;
+  return pathGetter(p && p.ok ? p.segments : undefined);
+}
+
+/**
+ * `make(key)` worked out once per key and kept while the key lives — for frozen keys only. Every loaded rule
+ * set is deep-frozen; an unfrozen key is a caller's own object, which may be edited between two calls, so
+ * its value is worked out again on every call rather than kept stale.
+ */
+export function onceIfFrozen<K extends object, V>(cache: WeakMap<K, V>, key: K, make: (key: K) => V): V {
+  let v = cache.get(key);
+  if (v === undefined) {
+    v = make(key);
+    if (Object.isFrozen(key)) cache.set(key, v);
+  }
+  return v;
 }

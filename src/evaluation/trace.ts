@@ -1,5 +1,5 @@
 import { parsePath, type Condition, type LeafCondition } from "../rules/index.js";
-import { pathGetter } from "./getter.js";
+import { onceIfFrozen, pathGetter } from "./getter.js";
 import { comparator } from "./operators.js";
 import { F, MISSING, T, U, toTruth, type Tri, type Truth } from "./tri.js";
 
@@ -58,11 +58,7 @@ export function traceCondition(cond: Condition, read: (factId: string) => unknow
   return traceLeaf(cond, read);
 }
 
-/**
- * What a leaf needs to be evaluated, worked out once per leaf of a rule set (a trace re-walks the tree for every unit).
- * Only frozen leaves are cached (a loaded rule set is deep-frozen): a caller's own condition object may be edited
- * between two traces, and a plan cached by its identity would then be stale.
- */
+/** What a leaf needs to be evaluated, worked out once per leaf of a loaded rule set (a trace re-walks the tree for every unit). */
 interface LeafPlan {
   readonly get: (v: unknown) => unknown;
   readonly cmp: ((a: unknown) => boolean) | undefined;
@@ -71,18 +67,13 @@ interface LeafPlan {
 }
 const leafPlans = new WeakMap<LeafCondition, LeafPlan>();
 
-function leafPlan(leaf: LeafCondition): LeafPlan {
-  let plan = leafPlans.get(leaf);
-  if (plan === undefined) {
-    const p = leaf.path !== undefined ? parsePath(leaf.path) : undefined;
-    plan = { get: pathGetter(p && p.ok ? p.segments : undefined), cmp: comparator(leaf.operator, leaf.value), badPath: p !== undefined && !p.ok };
-    if (Object.isFrozen(leaf)) leafPlans.set(leaf, plan);
-  }
-  return plan;
+function makeLeafPlan(leaf: LeafCondition): LeafPlan {
+  const p = leaf.path !== undefined ? parsePath(leaf.path) : undefined;
+  return { get: pathGetter(p && p.ok ? p.segments : undefined), cmp: comparator(leaf.operator, leaf.value), badPath: p !== undefined && !p.ok };
 }
 
 function traceLeaf(leaf: LeafCondition, read: (factId: string) => unknown): LeafTrace {
-  const { get, cmp, badPath } = leafPlan(leaf);
+  const { get, cmp, badPath } = onceIfFrozen(leafPlans, leaf, makeLeafPlan);
   const a = badPath ? MISSING : get(read(leaf.fact));
   const missing = a === MISSING;
   const result: Truth = missing || !cmp ? "unknown" : cmp(a);

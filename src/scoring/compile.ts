@@ -1,5 +1,5 @@
 import { issue, ThiduaError, type Issue } from "../errors/index.js";
-import { compileNode, pathGetter, type Node, type ReaderFactory } from "../evaluation/index.js";
+import { compileNode, getterOfPath, pathGetter, type Node, type ReaderFactory } from "../evaluation/index.js";
 import { conditionRoots, parsePath, walkCondition, type Criterion, type Group, type RuleSet } from "../rules/index.js";
 import { toUnits } from "./decimal.js";
 
@@ -91,10 +91,9 @@ export function compileRuleset(rs: RuleSet): CompiledRuleSet {
 }
 
 function compilePerUnit(pu: NonNullable<Criterion["perUnit"]>, slots: ReadonlyMap<string, number>, fallbackCap: number): CompiledPerUnit {
-  const p = pu.path !== undefined ? parsePath(pu.path) : undefined;
   return {
     slot: slots.get(pu.fact) ?? -1,
-    get: pathGetter(p && p.ok ? p.segments : undefined),
+    get: getterOfPath(pu.path),
     ppu: toUnits(pu.pointsPerUnit),
     cap: pu.cap !== undefined ? toUnits(pu.cap) : fallbackCap,
   };

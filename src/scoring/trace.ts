@@ -1,6 +1,6 @@
 import { traceCondition, type TraceNode } from "../evaluation/index.js";
-import { parsePath, type Criterion } from "../rules/index.js";
-import { pathGetter, MISSING } from "../evaluation/index.js";
+import type { Criterion } from "../rules/index.js";
+import { getterOfPath, onceIfFrozen, MISSING } from "../evaluation/index.js";
 
 /** Trace of a per-unit computation: the count read, the rate and the cap. */
 export interface PerUnitTrace {
@@ -29,17 +29,12 @@ export interface CriterionTrace {
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 type PerUnit = NonNullable<Criterion["perUnit"]>;
-/** The getter of a per-unit count's path, worked out once per rule (a trace runs for every unit); frozen (loaded) rules only, as for leaves. */
+/** The getter of a per-unit count's path, worked out once per rule of a loaded rule set (a trace runs for every unit). */
 const perUnitGetters = new WeakMap<PerUnit, (v: unknown) => unknown>();
+const perUnitGetter = (pu: PerUnit) => getterOfPath(pu.path);
 
 function perUnitTrace(pu: PerUnit, read: (factId: string) => unknown, cap: number): PerUnitTrace {
-  let get = perUnitGetters.get(pu);
-  if (get === undefined) {
-    const p = pu.path !== undefined ? parsePath(pu.path) : undefined;
-    get = pathGetter(p && p.ok ? p.segments : undefined);
-    if (Object.isFrozen(pu)) perUnitGetters.set(pu, get);
-  }
-  const v = get(read(pu.fact));
+  const v = onceIfFrozen(perUnitGetters, pu, perUnitGetter)(read(pu.fact));
   // fields added in this order, without object spreads (they cost most of a traced unit's time); the cast is
   // only for the order — missing, pointsPerUnit and cap are all set below, before `t` is returned
   const t = { fact: pu.fact } as Mutable<PerUnitTrace>;
