@@ -1,20 +1,9 @@
-/** Awards: eligibility, history, quotas and exclusivity over a ranked cohort → proposals with reasons. */
-export { compileAwards, combine, historyCheck, scoreChecks, type AwardCheck, type CompiledAward } from "./checks.js";
-export {
-  recommendCohort,
-  decideRunQuotas,
-  planRunQuotas,
-  emptyRunQuotaPlan,
-  runQuotaAwards,
-  type RunQuotaPlan,
-  quotaAllowed,
-  type RunQuotaDecision,
-  type AwardStatus,
-  type AwardStatusKind,
-  type CohortSummary,
-  type MissingEvidence,
-  type NearMiss,
-  type ProposedAward,
-  type QuotaUse,
-  type Recommendation,
-} from "./recommend.js";
+/**
+ * Awards: eligibility checks (one module each in `checks/`), quotas and exclusivity over a ranked
+ * cohort → proposals with reasons. `decide.ts` is the award ladder as the rule book states it.
+ */
+export { decideCohort, awardsOf, type CohortOutcome, type RunQuotaDecision, type RunQuotaShare } from "./decide.js";
+export { referenceAwardConditions, compileAwardConditions } from "./conditions.js";
+export { emptyRunQuotaPlan, addRunShares, decideRunQuotas, runQuotaAwards, type RunQuotaPlan } from "./run-quotas.js";
+export { AWARD_CHECKS, quotaAllowed, QUOTA_MESSAGE_KEYS, type AwardCheck, type AwardCheckKind, type AwardConditions } from "./checks/index.js";
+export type { AwardStatus, AwardStatusKind, CohortSummary, MissingEvidence, NearMiss, ProposedAward, QuotaUse, Recommendation } from "./types.js";

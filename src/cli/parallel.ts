@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { CommitteeOverride, Engine, EvaluateOptions, PartitionedReport, PartitionOutcome, PartitionRevisit, ReportChunk, RunQuotaDecisions } from "../index.js";
+import { assemble, decideRunQuotas } from "../stream/index.js";
 import type { LayoutSpec } from "./layouts.js";
 import { UsageError } from "./rules-load.js";
 import { SpanReader, type BadLine, type Span } from "./spill.js";
@@ -214,10 +215,10 @@ export async function decideInWorkers(
     });
   try {
     await runQueue(files.map((path, index) => ({ type: "decide", index, path })));
-    const decided = engine.decideRunQuotas(outcomes.map((o) => o.plan));
+    const decided = decideRunQuotas(engine, outcomes.map((o) => o.plan));
     const waiting = outcomes.flatMap((o, index) => (o.pending.length ? [{ type: "revisit" as const, index, path: files[index]!, pending: o.pending, decided }] : []));
     if (waiting.length) await runQueue(waiting);
-    const report = engine.assemble(outcomes, revisits, decided, opts);
+    const report = assemble(engine, outcomes, revisits, decided, opts);
     closing = true;
     await Promise.all(workers.filter((w) => !w.exited).map((w) => (w.worker.postMessage({ type: "close" } satisfies ToWorker), new Promise((r) => w.worker.once("exit", r)))));
     const reader = new SpanReader();

@@ -13,6 +13,7 @@ import {
   type ReportChunk,
   type RunSummary,
 } from "../index.js";
+import { recommendPartitioned } from "../stream/index.js";
 import { loadRulesOrThrow } from "./rules-load.js";
 import { readProfiles, type InputRow } from "./input/index.js";
 import { invalidJsonLine } from "./input/json.js";
@@ -217,7 +218,8 @@ export async function scoreFile(input: string, opts: ScoreOptions, sink: CohortS
     } else {
       const store = new ChunkStore(dir ? join(dir, "chunks") : null);
       const keeper = cohortKeeper(rs, overrides, sinkOf(sink, rs), store);
-      const report = engine.recommendPartitioned(
+      const report = recommendPartitioned(
+        engine,
         (pass) => parts.read(pass === "decide" ? bad : undefined),
         (c) => {
           keeper.keep(c);

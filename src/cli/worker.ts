@@ -5,6 +5,7 @@
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { createEngine, type CohortDecision } from "../index.js";
+import { decidePartition, revisitPartition } from "../stream/index.js";
 import { sinkOf } from "./layouts.js";
 import { scanBlock } from "./input/ndjson-split.js";
 import { loadRulesOrThrow } from "./rules-load.js";
@@ -47,11 +48,11 @@ port.on("message", (m: ToWorker) => {
     port.postMessage({ type: "scanned", id: m.id, codes, keys } satisfies FromWorker, [codes.buffer as ArrayBuffer]);
   } else if (m.type === "decide") {
     const bad: BadLine[] = [];
-    const outcome = engine.decidePartition(readPartitionFile(m.path, bad), onCohort, opts);
+    const outcome = decidePartition(engine, readPartitionFile(m.path, bad), onCohort, opts);
     reply({ index: m.index, outcome, bad });
   } else if (m.type === "revisit") {
     // only the waiting cohorts' rows are parsed again
-    reply({ index: m.index, revisit: engine.revisitPartition(readPartitionFile(m.path, undefined, new Set(m.pending)), m.pending, m.decided, onCohort, opts) });
+    reply({ index: m.index, revisit: revisitPartition(engine, readPartitionFile(m.path, undefined, new Set(m.pending)), m.pending, m.decided, onCohort, opts) });
   } else {
     store.close();
     port.close();

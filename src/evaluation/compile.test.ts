@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { compileCondition, safeCompileCondition } from "./compile.js";
-import { traceCondition } from "./trace.js";
+import { traceCondition } from "./interpret.js";
 import { ThiduaError } from "../errors/index.js";
 
 const leaf = (fact: string, operator: string, value: unknown, path?: string) => ({ fact, operator, value, ...(path && { path }) }) as never;
@@ -71,7 +71,7 @@ describe("compileCondition", () => {
 
 describe("traceCondition", () => {
   it("records each leaf with expected, actual and outcome in file order", () => {
-    const t = traceCondition({ all: [leaf("a", "greaterThanInclusive", 3), leaf("b", "equal", true)] } as never, (id) => ({ a: 2 } as Record<string, unknown>)[id]);
+    const t = traceCondition({ all: [leaf("a", "greaterThanInclusive", 3), leaf("b", "equal", true)] } as never, (id: string) => ({ a: 2 } as Record<string, unknown>)[id]);
     expect(t).toEqual({
       kind: "all",
       result: false,

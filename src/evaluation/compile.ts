@@ -1,7 +1,6 @@
 import { issue, ThiduaError, type Issue, type Result } from "../errors/index.js";
 import { OPERATORS, parsePath, type Condition } from "../rules/index.js";
-import { pathGetter } from "./getter.js";
-import { comparator } from "./operators.js";
+import { comparator, pathGetter } from "./operators.js";
 import { F, MISSING, T, U, toTruth, type Tri, type Truth } from "./tri.js";
 
 /** A compiled condition over a row (a dense array in the engine, a facts object for `compileCondition`). */

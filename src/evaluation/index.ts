@@ -1,6 +1,9 @@
-/** Evaluation: compiled three-valued conditions (fast path) and the tracing reference interpreter. */
+/**
+ * Evaluation: the meaning of a condition. `interpret.ts` is the reference interpreter (the
+ * specification, with its trace); `compile.ts` the compiled evaluator the engine runs, checked
+ * against it by a property test. Both share the operator table and path reading.
+ */
+export { traceCondition, evaluateCondition, traceLeaves, and, or, not, type FactReader, type TraceNode, type LeafTrace, type GroupTrace, type NotTrace } from "./interpret.js";
 export { compileCondition, safeCompileCondition, compileNode, type Node, type ReaderFactory } from "./compile.js";
-export { traceCondition, traceLeaves, type TraceNode, type LeafTrace, type GroupTrace, type NotTrace } from "./trace.js";
-export { OPERATOR_TABLE, comparator, type OperatorDef } from "./operators.js";
-export { pathGetter, getterOfPath, onceIfFrozen } from "./getter.js";
-export { F, T, U, MISSING, toTruth, fromTruth, type Tri, type Truth } from "./tri.js";
+export { OPERATOR_TABLE, compare, readPath, comparator, pathGetter, type OperatorDef } from "./operators.js";
+export { F, T, U, MISSING, toTruth, type Tri, type Truth } from "./tri.js";

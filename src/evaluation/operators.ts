@@ -1,3 +1,6 @@
+import type { PathSegment } from "../rules/index.js";
+import { MISSING, type Truth } from "./tri.js";
+
 /**
  * json-rules-engine's default operators, reproduced exactly (CacheControl/json-rules-engine:
  * src/engine-default-operators.js): same comparison, same fact-type guard. When the guard fails the
@@ -12,6 +15,7 @@ export interface OperatorDef {
 const numberGuard = (a: unknown) => Number.parseFloat(a as string).toString() !== "NaN";
 const indexOf = (hay: unknown, needle: unknown) =>
   hay != null && typeof (hay as { indexOf?: unknown }).indexOf === "function" ? (hay as unknown[]).indexOf(needle) : -1;
+const has = Object.prototype.hasOwnProperty;
 
 export const OPERATOR_TABLE: Readonly<Record<string, OperatorDef>> = Object.freeze({
   equal: { name: "equal", fn: (a, b) => a === b },
@@ -26,13 +30,42 @@ export const OPERATOR_TABLE: Readonly<Record<string, OperatorDef>> = Object.free
   greaterThanInclusive: { name: "greaterThanInclusive", fn: (a, b) => (a as number) >= (b as number), guard: numberGuard },
 });
 
-/** A comparison closed over its threshold: `(factValue) => boolean`, guard included. */
+/** The definition of an operator by name (own properties only), or undefined. */
+export const operatorDef = (operator: string): OperatorDef | undefined => (has.call(OPERATOR_TABLE, operator) ? OPERATOR_TABLE[operator] : undefined);
+
+/** A fact value compared with a threshold: the guard, then the operator; an unknown operator is unknown. */
+export function compare(operator: string, actual: unknown, expected: unknown): Truth {
+  const op = operatorDef(operator);
+  if (!op) return "unknown";
+  if (op.guard && !op.guard(actual)) return false;
+  return op.fn(actual, expected);
+}
+
+/**
+ * The value a path selects in a fact value: own properties only, MISSING on `null`/`undefined` or an
+ * absent step, never a throw. Like json-rules-engine, a path applied to a non-object value yields the
+ * value itself.
+ */
+export function readPath(value: unknown, segments: readonly PathSegment[] | undefined): unknown {
+  if (value === undefined || value === null) return MISSING;
+  if (!segments || segments.length === 0 || typeof value !== "object") return value;
+  let cur: unknown = value;
+  for (const seg of segments) {
+    if (cur === null || typeof cur !== "object" || !has.call(cur, seg)) return MISSING;
+    cur = (cur as Record<string | number, unknown>)[seg];
+  }
+  return cur === undefined || cur === null ? MISSING : cur;
+}
+
+/**
+ * A comparison closed over its threshold, for the compiled evaluator: `(factValue) => boolean`, guard
+ * included — the same verdicts as {@link compare}, with the numeric cases written out.
+ */
 export function comparator(operator: string, value: unknown): ((a: unknown) => boolean) | undefined {
-  const op = Object.prototype.hasOwnProperty.call(OPERATOR_TABLE, operator) ? OPERATOR_TABLE[operator] : undefined;
+  const op = operatorDef(operator);
   if (!op) return undefined;
   const { fn, guard } = op;
   if (typeof value === "number" && guard === numberGuard) {
-    // Same verdicts as the guarded form, without the string round trip for numeric facts.
     const b = value;
     switch (operator) {
       case "lessThan":
@@ -48,3 +81,9 @@ export function comparator(operator: string, value: unknown): ((a: unknown) => b
   if (operator === "equal") return (a) => a === value;
   return guard ? (a) => guard(a) && fn(a, value) : (a) => fn(a, value);
 }
+
+/** {@link readPath} closed over its segments, for the compiled evaluator. */
+export const pathGetter =
+  (segments: readonly PathSegment[] | undefined) =>
+  (v: unknown): unknown =>
+    readPath(v, segments);

@@ -1,7 +1,13 @@
-/** Scoring: compile a rule set once, then score validated profiles into exact points, classes and knock-outs. */
-export { compileRuleset, type CompiledRuleSet, type CompiledCriterion } from "./compile.js";
-export { scoreProfile, type ScoreResult, type CriterionResult, type ScoreOptions } from "./evaluate.js";
-export { scoreCriterion, newVerdict, type CriterionStatus, type CriterionVerdict } from "./score.js";
-export { traceCriterion, type CriterionTrace, type PerUnitTrace, type AdjustmentTrace } from "./trace.js";
-export { Dec, round, divRound, UNIT, toUnits, type RoundingMode } from "./decimal.js";
-export { units as unitsToDecimalString } from "./format.js";
+/**
+ * Scoring: a profile's facts → exact points, classes and knock-outs. `score.ts` is the reference
+ * path (the specification); `compiled.ts` the accelerated one the engine builds, checked against it.
+ * Each scoring style is one module in `styles/`.
+ */
+export { scoreProfile, scoreFromVerdicts, traceCriterion, factReader, type ScoredUnit } from "./score.js";
+export { compileScorer, type Scorer } from "./compiled.js";
+export { evaluateCriterion, criterionVerdict, type CriterionVerdict } from "./criterion.js";
+export { groupRules, factsRead, type GroupRules, type FactRead } from "./group.js";
+export { SCORING_STYLES, styleOf, type CriterionStatus, type PerUnitTrace, type ScoringStyle } from "./styles/index.js";
+export type { AdjustmentTrace } from "./adjustments.js";
+export type { CriterionResult, CriterionTrace, ScoreOptions, ScoreResult } from "./types.js";
+export { Dec, round, divRound, percentOf, pointsFor, formatPoints, toPoints, toPercent, sum, ZERO, type Points, type Percent, type RoundingMode } from "./points.js";

@@ -1,160 +1,164 @@
-import { F, MISSING, T, U, type Tri } from "../evaluation/index.js";
-import type { CompiledAdjustment, CompiledCriterion, CompiledPerUnit, Row } from "./compile.js";
-import { Dec } from "./decimal.js";
+import { readPath, traceCondition, MISSING, type FactReader } from "../evaluation/index.js";
+import type { ValidProfile } from "../profiles/index.js";
+import type { Criterion, RuleSet } from "../rules/index.js";
+import { adjustmentTrace } from "./adjustments.js";
+import { evaluateCriterion, type CriterionVerdict } from "./criterion.js";
+import { groupRules, type ClassRule, type FactRead, type GroupRules } from "./group.js";
+import { formatPoints, percentOf, sum, toPoints, ZERO, type Percent, type Points, type RoundingMode } from "./points.js";
+import { styleOf } from "./styles/index.js";
+import type { CriterionResult, CriterionTrace, ScoreOptions, ScoreResult } from "./types.js";
 
-/** Status of a criterion: full points (`met`), some (`partial`), none (`not_met`), not decidable without missing facts (`unknown`), or not for this profile (`not_applicable`). */
-export type CriterionStatus = "met" | "partial" | "not_met" | "unknown" | "not_applicable";
-
-/** The fast-path verdict of one criterion: integers in hundredths, no strings, no trace. */
-export interface CriterionVerdict {
-  status: CriterionStatus;
-  /** Base points (before bonus/deductions). */
-  base: number;
-  bonus: number;
-  deduction: number;
-  /** Final points: max(min(floor, base + bonus), base + bonus − deduction). */
-  points: number;
-  /** Best case if every unknown resolved favourably. */
-  potential: number;
-  /** Index of the tier that counted (tiers only), -1 if none. */
-  tier: number;
-  /** A knock-out criterion whose event occurred. */
-  knocked: boolean;
-  /** Some part (base, bonus, deduction, applicability) is unknown. */
-  anyUnknown: boolean;
+/** A scored unit as ranking and awards read it: its result, and its totals as exact integers. */
+export interface ScoredUnit {
+  readonly profile: ValidProfile;
+  readonly result: ScoreResult;
+  readonly score: Points;
+  readonly potentialScore: Points;
+  readonly nominalMax: Points;
+  readonly percent: Percent;
 }
 
-function perUnitPoints(pu: CompiledPerUnit, row: Row): number {
-  const v = pu.get(row[pu.slot]);
-  if (v === MISSING || typeof v !== "number") return -1;
-  const raw = Number.isInteger(v) ? v * pu.ppu : new Dec(v).mul(pu.ppu).toDecimalPlaces(0, Dec.ROUND_HALF_UP).toNumber();
-  return raw <= 0 ? 0 : raw > pu.cap ? pu.cap : raw;
+const has = Object.prototype.hasOwnProperty;
+/** A profile's facts read by id (own properties only). */
+export const factReader = (p: ValidProfile): FactReader => (id) => (has.call(p.facts, id) ? p.facts[id] : undefined);
+
+/**
+ * Scores a validated profile: the reference path, and the specification of a score. Each criterion
+ * of the profile's group is evaluated by the reference interpreter (`evaluateCriterion`), then
+ * {@link scoreFromVerdicts} adds them up. Pure; same input → same output.
+ */
+export function scoreProfile(rs: RuleSet, p: ValidProfile, opts: ScoreOptions): ScoredUnit {
+  const rules = groupRules(rs, p.group);
+  const read = factReader(p);
+  const verdicts = rules.criteria.map((c) => evaluateCriterion(c, read, opts.asOf));
+  return scoreFromVerdicts(rs, rules, p, verdicts, read, opts);
 }
 
-/** Points of one adjustment, or -1 when unknown. */
-function adjustment(a: CompiledAdjustment, row: Row): number {
-  if (a.perUnit) return perUnitPoints(a.perUnit, row);
-  const t = a.node!(row);
-  if (t === U) return -1;
-  return t === T ? (a.points > a.cap ? a.cap : a.points) : 0;
+/** The points of several criteria together, with the group caps applied. */
+function cappedTotal(rules: GroupRules, values: readonly Points[]): Points {
+  let total = sum(values);
+  for (const cap of rules.caps) {
+    const raw = sum(cap.members.map((i) => values[i]!));
+    if (raw > cap.cap) total = (total - (raw - cap.cap)) as Points;
+  }
+  return total;
 }
 
 /**
- * Sums adjustments. Unknown bonus counts 0 now and its cap in the best case; an unknown deduction
- * counts its cap now (the score is what the evidence proves) and 0 in the best case.
+ * The first class (highest rank first) reached with a percentage: its threshold, no knock-out if it
+ * excludes them, and the minimum points of the criteria it requires (where they apply).
  */
-const sums = { now: 0, best: 0 };
-function sumAdjustments(list: readonly CompiledAdjustment[], row: Row, v: CriterionVerdict, isBonus: boolean): { now: number; best: number } {
-  let now = 0;
-  let best = 0;
-  if (list.length === 0) {
-    sums.now = sums.best = 0;
-    return sums;
-  }
-  for (let i = 0; i < list.length; i++) {
-    const a = list[i]!;
-    const p = adjustment(a, row);
-    if (p < 0) {
-      v.anyUnknown = true;
-      if (isBonus) best += a.cap;
-      else now += a.cap;
-    } else {
-      now += p;
-      best += p;
-    }
-  }
-  sums.now = now;
-  sums.best = best;
-  return sums;
+function classify(classes: readonly ClassRule[], percent: Percent, points: readonly Points[], verdicts: readonly CriterionVerdict[], knockedOut: boolean): ClassRule | null {
+  return (
+    classes.find(
+      (k) =>
+        percent >= k.minPercent &&
+        !(k.noKnockout && knockedOut) &&
+        k.requires.every((r) => verdicts[r.index]!.status === "not_applicable" || points[r.index]! >= r.minPoints),
+    ) ?? null
+  );
 }
 
-function baseVerdict(c: CompiledCriterion, row: Row, v: CriterionVerdict): void {
-  if (c.kind === "conditions") {
-    const t: Tri = c.node!(row);
-    if (c.knockout) {
-      v.knocked = t === T;
-      v.status = t === T ? "met" : t === F ? "not_met" : "unknown";
-      return;
-    }
-    v.base = t === T ? c.max : 0;
-    v.potential = t === F ? 0 : c.max;
-    v.status = t === T ? "met" : t === F ? "not_met" : "unknown";
-    return;
-  }
-  if (c.kind === "perUnit") {
-    const p = perUnitPoints(c.perUnit!, row);
-    if (p < 0) {
-      v.status = "unknown";
-      v.potential = c.perUnit!.cap;
-      return;
-    }
-    v.base = v.potential = p;
-    v.status = p === 0 ? "not_met" : p >= c.max ? "met" : "partial";
-    return;
-  }
-  // tiers are sorted by points, highest first: the first true tier is the best one, and only the
-  // unknown tiers above it can still raise the points — the rest need not be evaluated
-  let best = -1;
-  let bestIdx = -1;
-  let bestUnknown = -1;
-  const tiers = c.tiers!;
-  for (let i = 0; i < tiers.length; i++) {
-    const tier = tiers[i]!;
-    const t = tier.node(row);
-    if (t === T) {
-      best = tier.points;
-      bestIdx = tier.index;
-      break;
-    }
-    if (t === U && tier.points > bestUnknown) bestUnknown = tier.points;
-  }
-  v.tier = bestIdx;
-  v.base = best < 0 ? 0 : best;
-  v.potential = bestUnknown > v.base ? bestUnknown : v.base;
-  v.status = bestUnknown > v.base ? "unknown" : v.base === 0 ? "not_met" : v.base >= c.max ? "met" : "partial";
+/** Whether a fact the criterion reads is missing from the profile (or the field it reads of it). */
+const isMissing = (r: FactRead, read: FactReader) => readPath(read(r.fact), r.path) === MISSING;
+
+/** Facts a criterion reads that the profile does not give, each once, in catalog order. */
+function missingOf(reads: readonly FactRead[], read: FactReader): string[] {
+  const out: string[] = [];
+  for (const r of reads) if (!out.includes(r.fact) && isMissing(r, read)) out.push(r.fact);
+  return out;
 }
 
-/** Deductions never take a criterion below its floor (nor lift it to the floor). */
-function withFloor(gross: number, deduction: number, floor: number): number {
-  const net = gross - deduction;
-  const f = floor < gross ? floor : gross;
-  return net > f ? net : f;
+/** Re-runs one criterion through the reference interpreter and records what decided it. */
+export function traceCriterion(c: Criterion, read: FactReader): CriterionTrace {
+  return {
+    ...(c.appliesWhen && { appliesWhen: traceCondition(c.appliesWhen, read) }),
+    ...styleOf(c).trace(c, read),
+    ...(c.bonus && { bonus: c.bonus.map((a) => adjustmentTrace(a, read)) }),
+    ...(c.deductions && { deductions: c.deductions.map((a) => adjustmentTrace(a, read)) }),
+  };
 }
 
-export const newVerdict = (): CriterionVerdict => ({ status: "not_applicable", base: 0, bonus: 0, deduction: 0, points: 0, potential: 0, tier: -1, knocked: false, anyUnknown: false });
+function criterionResult(c: Criterion, v: CriterionVerdict, reads: readonly FactRead[], read: FactReader, trace: boolean): CriterionResult {
+  const applicable = v.status !== "not_applicable";
+  return {
+    id: c.id,
+    status: v.status,
+    points: formatPoints(v.points),
+    maxPoints: applicable ? formatPoints(toPoints(c.maxPoints)) : "0",
+    bonus: formatPoints(v.bonus),
+    deduction: formatPoints(v.deduction),
+    ...(v.tier !== undefined && { tier: v.tier }),
+    ...(c.knockout === true && { knockout: true as const }),
+    missingFacts: v.unsettled ? missingOf(reads, read) : [],
+    ...(trace && applicable && { trace: traceCriterion(c, read) }),
+  };
+}
+
+/** Totals of a group's verdicts: now, best case, nominal scale and highest reachable score, group caps applied. */
+function totals(rules: GroupRules, verdicts: readonly CriterionVerdict[]) {
+  const applies = (i: number) => verdicts[i]!.status !== "not_applicable";
+  const max = (c: Criterion) => toPoints(c.maxPoints);
+  const maxBonus = (c: Criterion) => sum((c.bonus ?? []).map((a) => toPoints(a.cap)));
+  return {
+    now: cappedTotal(rules, verdicts.map((v) => v.points)),
+    best: cappedTotal(rules, verdicts.map((v) => v.potential)),
+    nominal: cappedTotal(rules, rules.criteria.map((c, i) => (applies(i) ? max(c) : ZERO))),
+    maxScore: cappedTotal(rules, rules.criteria.map((c, i) => (applies(i) ? ((max(c) + maxBonus(c)) as Points) : ZERO))),
+  };
+}
+
+/** Points per emulation content, over the criteria that apply. */
+function contentsOf(rules: GroupRules, verdicts: readonly CriterionVerdict[]): ScoreResult["contents"] {
+  return rules.contents.flatMap(({ content, members }) => {
+    const used = members.filter((i) => verdicts[i]!.status !== "not_applicable");
+    if (!used.length) return [];
+    const points = sum(used.map((i) => verdicts[i]!.points));
+    const maxPoints = sum(used.map((i) => toPoints(rules.criteria[i]!.maxPoints)));
+    return [{ content, points: formatPoints(points), maxPoints: formatPoints(maxPoints) }];
+  });
+}
 
 /**
- * Scores one criterion on a dense row (fast path). Writes into `v` (reused by batch callers, so the
- * hot loop allocates nothing) and returns it.
+ * A score from the verdicts on a group's criteria (however they were evaluated): totals under the
+ * group caps, the percentage of the nominal scale, knock-outs, the class now and in the best case
+ * (an unknown knock-out bars "no knock-out" classes now; the best case assumes it did not happen),
+ * per-content points and the facts still missing.
  */
-export function scoreCriterion(c: CompiledCriterion, row: Row, inForce: boolean, v: CriterionVerdict = newVerdict()): CriterionVerdict {
-  v.status = "not_applicable";
-  v.base = v.bonus = v.deduction = v.points = v.potential = 0;
-  v.tier = -1;
-  v.knocked = v.anyUnknown = false;
-  if (!inForce) return v;
-  const applies = c.applies ? c.applies(row) : T;
-  if (applies === F) return v;
-  baseVerdict(c, row, v);
-  if (applies === U) {
-    // We do not know whether the criterion applies: count it, unknown, with no points yet.
-    v.status = "unknown";
-    v.knocked = false;
-    v.potential = v.base > v.potential ? v.base : v.potential;
-    v.base = 0;
-  }
-  if (v.status === "unknown") v.anyUnknown = true;
-  const bonus = sumAdjustments(c.bonus, row, v, true);
-  const bonusNow = bonus.now;
-  const bonusBest = bonus.best;
-  const ded = sumAdjustments(c.deductions, row, v, false);
-  v.bonus = bonusNow;
-  v.deduction = ded.now;
-  v.points = withFloor(v.base + bonusNow, ded.now, c.floor);
-  v.potential = withFloor(v.potential + bonusBest, ded.best, c.floor);
-  if (applies === U) {
-    // It may not apply at all: nothing is proven yet, neither points nor deductions.
-    v.points = v.bonus = v.deduction = 0;
-  }
-  return v;
+export function scoreFromVerdicts(rs: RuleSet, rules: GroupRules, p: ValidProfile, verdicts: readonly CriterionVerdict[], read: FactReader, opts: ScoreOptions): ScoredUnit {
+  const mode = rs.manifest.rounding as RoundingMode;
+  const t = totals(rules, verdicts);
+  const percent = percentOf(t.now, t.nominal, mode);
+  const knockouts = rules.criteria.flatMap((c, i) => (verdicts[i]!.knocked ? [{ criterion: c.id, reason: c.knockoutReason ?? c.title }] : []));
+  const knockoutsUnknown = rules.criteria.flatMap((c, i) => (c.knockout && verdicts[i]!.status === "unknown" ? [c.id] : []));
+  const klass = classify(rules.classes, percent, verdicts.map((v) => v.points), verdicts, knockouts.length > 0 || knockoutsUnknown.length > 0);
+  const best = classify(rules.classes, percentOf(t.best, t.nominal, mode), verdicts.map((v) => v.potential), verdicts, knockouts.length > 0);
+  const criteria = rules.criteria.map((c, i) => criterionResult(c, verdicts[i]!, rules.reads[i]!, read, opts.trace));
+  const missing = new Set(criteria.flatMap((c) => c.missingFacts));
+  const result: ScoreResult = {
+    unitId: p.id,
+    name: p.name,
+    group: p.group,
+    cohort: p.cohort ?? null,
+    year: p.year,
+    asOf: opts.asOf,
+    score: formatPoints(t.now),
+    maxScore: formatPoints(t.maxScore),
+    nominalMax: formatPoints(t.nominal),
+    percent: formatPoints(percent),
+    potentialScore: formatPoints(t.best),
+    classification: klass ? klass.classification : null,
+    potentialClassification: best?.def.id ?? null,
+    knockedOut: knockouts.length > 0,
+    knockouts,
+    knockoutsUnknown,
+    contents: contentsOf(rules, verdicts),
+    groupCaps: rules.caps.map((cap) => {
+      const raw = sum(cap.members.map((i) => verdicts[i]!.points));
+      return { id: cap.id, points: formatPoints(raw), cap: formatPoints(cap.cap), applied: raw > cap.cap };
+    }),
+    criteria,
+    missingFacts: rs.facts.filter((f) => missing.has(f.id)).map((f) => f.id),
+  };
+  return { profile: p, result, score: t.now, potentialScore: t.best, nominalMax: t.nominal, percent };
 }

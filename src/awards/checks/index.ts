@@ -1,0 +1,27 @@
+import type { Truth } from "../../evaluation/index.js";
+import { conditionsCheck } from "./conditions.js";
+import { criteriaCheck } from "./criteria.js";
+import { historyChecks } from "./history.js";
+import { knockoutCheck } from "./knockout.js";
+import { minClassCheck } from "./min-class.js";
+import { minPercentCheck } from "./min-percent.js";
+import { requiresThisYearCheck } from "./requires-this-year.js";
+import type { AwardCheck, AwardCheckKind } from "./types.js";
+
+/**
+ * The eligibility checks of a unit for an award, one module each, in the order they are made and
+ * listed; the quota (`quota.ts`) comes last, over the cohort. Adding a check kind: its module, a
+ * line here, its rule-file shape in rules/schema.ts, its catalog keys.
+ */
+export const AWARD_CHECKS: readonly AwardCheckKind[] = [knockoutCheck, minClassCheck, minPercentCheck, criteriaCheck, conditionsCheck, requiresThisYearCheck, historyChecks];
+
+/** The verdict of an award's checks before any quota: their Kleene conjunction. */
+export function checksVerdict(checks: readonly AwardCheck[]): "eligible" | "ineligible" | "unknown" {
+  const results: Truth[] = checks.map((c) => c.result);
+  return results.includes(false) ? "ineligible" : results.includes("unknown") ? "unknown" : "eligible";
+}
+
+export { pastAwards, historyCheck } from "./history.js";
+export { quotaAllowed, quotaCheck, QUOTA_MESSAGE_KEYS } from "./quota.js";
+export { unmetLeaves } from "./conditions.js";
+export type { AwardCheck, AwardCheckKind, AwardConditions, UnitInput } from "./types.js";

@@ -1,0 +1,17 @@
+import type { Award } from "../../rules/index.js";
+import { Dec } from "../../scoring/index.js";
+import type { AwardCheck } from "./types.js";
+
+type Quota = NonNullable<Award["quota"]>;
+
+/** Allowed winners of a quota: share × base, rounded as the quota says, at least `minimum`. */
+export function quotaAllowed(q: Quota, base: number): number {
+  const raw = new Dec(q.share).mul(base);
+  const n = q.rounding === "floor" ? raw.floor() : q.rounding === "ceil" ? raw.ceil() : raw.toDecimalPlaces(0, Dec.ROUND_HALF_UP);
+  return Math.max(n.toNumber(), q.minimum ?? 0);
+}
+
+/** The quota check of an eligible candidate: its position among the candidates (in rank order) against the allowed number. */
+export const quotaCheck = (position: number, allowed: number, base: number): AwardCheck => ({ kind: "quota", result: position <= allowed, allowed, base, position });
+
+export const QUOTA_MESSAGE_KEYS = ["check.quota", "award.quotaWithin"] as const;

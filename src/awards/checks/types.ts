@@ -1,0 +1,47 @@
+import type { LeafTrace, Truth } from "../../evaluation/index.js";
+import type { Award, RuleSet } from "../../rules/index.js";
+import type { CriterionStatus, ScoredUnit } from "../../scoring/index.js";
+
+type HistoryRequirement = NonNullable<Award["history"]>[number];
+
+/** One check of an award's eligibility; data only (ids, values), rendered by `explain`. */
+export type AwardCheck =
+  | { readonly kind: "knockout"; readonly result: Truth; readonly criteria: readonly string[] }
+  | { readonly kind: "minClass"; readonly result: Truth; readonly required: string; readonly actual: string | null; readonly potential: string | null; readonly pointsShort?: string }
+  | { readonly kind: "minPercent"; readonly result: Truth; readonly required: number; readonly actual: string; readonly pointsShort?: string }
+  | { readonly kind: "criterion"; readonly result: Truth; readonly criterion: string; readonly status: CriterionStatus }
+  | { readonly kind: "conditions"; readonly result: Truth; readonly unmet: readonly LeafTrace[]; readonly fixedBar: boolean }
+  | { readonly kind: "history"; readonly result: Truth; readonly requirement: HistoryRequirement; readonly found: number; readonly missingYears: readonly number[] }
+  | { readonly kind: "requiresThisYear"; readonly result: Truth; readonly award: string }
+  | { readonly kind: "quota"; readonly result: Truth; readonly allowed: number; readonly base: number; readonly position: number };
+
+/** How an award's own conditions are evaluated for a unit: by the reference interpreter or compiled (the engine chooses). */
+export interface AwardConditions {
+  /** The verdict of the award's `eligibility.conditions` for the unit. */
+  readonly verdict: (award: Award, unit: ScoredUnit) => Truth;
+  /** The same conditions with every fact that can improve read as unknown (`better: "none"` facts only). */
+  readonly fixedOnly: (award: Award, unit: ScoredUnit) => Truth;
+}
+
+/** What a check reads of a unit besides the award: its score, its record, and its verdicts this year so far. */
+export interface UnitInput {
+  readonly rs: RuleSet;
+  readonly unit: ScoredUnit;
+  readonly conditions: AwardConditions;
+  /** The unit's verdict on an award decided before this one (lower precedence); an award not decided yet reads as not granted. */
+  readonly thisYear: (awardId: string) => Truth;
+  /** The awards of each past year the profile lists. */
+  readonly past: ReadonlyMap<number, readonly string[]>;
+}
+
+/**
+ * A kind of eligibility check (one module each, listed in `checks/index.ts` in the order checks are
+ * made). The rule-file shape it reads is part of the award schema in `rules/schema.ts`.
+ */
+export interface AwardCheckKind {
+  readonly kind: AwardCheck["kind"];
+  /** The checks of this kind an award asks of a unit, in order (none when the award does not ask for it). */
+  readonly checks: (award: Award, input: UnitInput) => readonly AwardCheck[];
+  /** The message-catalog keys its explanation uses. */
+  readonly messageKeys: readonly string[];
+}

@@ -1,0 +1,117 @@
+import type { Truth } from "../evaluation/index.js";
+import { rankCohort, rankKey, type RankKey, type Ranked } from "../ranking/index.js";
+import type { Award, Group, RuleSet } from "../rules/index.js";
+import type { ScoredUnit } from "../scoring/index.js";
+import { AWARD_CHECKS, checksVerdict, pastAwards, quotaAllowed, quotaCheck, type AwardCheck, type AwardConditions, type UnitInput } from "./checks/index.js";
+import { recommendation } from "./proposals.js";
+import type { AwardStatus, QuotaUse, Recommendation } from "./types.js";
+
+/** A run-wide quota decided over every cohort of a run: allowed winners, base, and each candidate's position. */
+export interface RunQuotaDecision {
+  readonly allowed: number;
+  readonly base: number;
+  /** Position of each candidate in the run-wide order, by cohort key then unit id. */
+  readonly position: ReadonlyMap<string, ReadonlyMap<string, number>>;
+}
+
+/** What one cohort adds to a run-wide quota: its base count and its candidates' rank keys. */
+export interface RunQuotaShare {
+  readonly award: string;
+  readonly base: number;
+  readonly candidates: readonly RankKey[];
+}
+
+/** The awards a group can receive, in the order they are decided: ascending precedence, then id. */
+export const awardsOf = (rs: RuleSet, group: Group): Award[] =>
+  rs.awards.filter((a) => a.groups.includes(group)).sort((x, y) => x.precedence - y.precedence || (x.id < y.id ? -1 : 1));
+
+/** A unit's verdict on an award decided this year, as later checks read it: granted, unknown (evidence missing), or not. */
+const truthOf = (st: AwardStatus | undefined): Truth => (st?.granted ? true : st?.status === "unknown" ? "unknown" : false);
+
+interface Unit {
+  readonly ranked: Ranked;
+  readonly input: UnitInput;
+  /** The statuses decided so far, in deciding order. */
+  readonly statuses: AwardStatus[];
+}
+
+function unitOf(rs: RuleSet, conditions: AwardConditions, ranked: Ranked): Unit {
+  const statuses: AwardStatus[] = [];
+  const thisYear = (id: string) => truthOf(statuses.find((s) => s.award === id));
+  return { ranked, statuses, input: { rs, unit: ranked.unit, conditions, thisYear, past: pastAwards(ranked.unit.profile) } };
+}
+
+/** A cohort-wide quota's base: the cohort's size, or the number of its units granted the award `of` names. */
+function cohortQuotaBase(award: Award, units: readonly Unit[]): number {
+  const of = award.quota!.of;
+  return of === "cohort" ? units.length : units.filter((u) => u.statuses.find((s) => s.award === of)?.granted).length;
+}
+
+/**
+ * One award for every unit of the cohort: its checks, then its quota — a cohort quota goes to the
+ * higher-ranked candidates; a run-wide one (`scope: "run"`) follows the run's decision when there is
+ * one (before it, every candidate stays eligible and the cohort waits for it).
+ */
+function decideAward(award: Award, units: readonly Unit[], run: RunQuotaDecision | undefined): QuotaUse | undefined {
+  const checked = units.map((u) => {
+    const checks: AwardCheck[] = AWARD_CHECKS.flatMap((k) => k.checks(award, u.input));
+    return { u, checks, status: checksVerdict(checks) as AwardStatus["status"] };
+  });
+  const q = award.quota;
+  const candidates = checked.filter((x) => x.status === "eligible");
+  let use: QuotaUse | undefined;
+  if (q && q.scope !== "run") {
+    const base = cohortQuotaBase(award, units);
+    const allowed = quotaAllowed(q, base);
+    candidates.forEach((x, i) => x.checks.push(quotaCheck(i + 1, allowed, base)));
+    use = { award: award.id, base, allowed, candidates: candidates.length, granted: Math.min(candidates.length, allowed), binding: candidates.length > allowed };
+  } else if (q && run) {
+    for (const x of candidates) {
+      const r = x.u.ranked.unit.result;
+      x.checks.push(quotaCheck(run.position.get(cohortKeyOf(r))?.get(r.unitId) ?? Infinity, run.allowed, run.base));
+    }
+  }
+  for (const x of checked) {
+    const quota = x.checks.find((c) => c.kind === "quota");
+    const status = x.status === "eligible" && quota?.result === false ? "quota" : x.status;
+    x.u.statuses.push({ award: award.id, status, granted: status === "eligible", checks: x.checks });
+  }
+  return use;
+}
+
+const cohortKeyOf = (r: { group: string; cohort: string | null; year: number }) => `${r.group}|${r.cohort ?? ""}|${r.year}`;
+
+/** What a decided cohort adds to each run-wide quota of its group (the first pass, before the run decides). */
+function runShares(awards: readonly Award[], units: readonly Unit[]): RunQuotaShare[] {
+  return awards
+    .filter((a) => a.quota?.scope === "run")
+    .map((a) => {
+      const status = (u: Unit) => u.statuses.find((s) => s.award === a.id)!;
+      return { award: a.id, base: cohortQuotaBase(a, units), candidates: units.filter((u) => status(u).status === "eligible").map((u) => rankKey(u.ranked.unit)) };
+    });
+}
+
+/** What deciding a cohort gives: each unit's recommendation in rank order, the cohort's quotas and its share of run-wide quotas. */
+export interface CohortOutcome {
+  readonly recs: Recommendation[];
+  readonly quotas: QuotaUse[];
+  readonly runShares: RunQuotaShare[];
+}
+
+/**
+ * Decides one cohort — the specification of the award ladder. The units are ranked; the awards of
+ * their group are decided in ascending precedence, so that "requires this year" and history that
+ * counts the current year see the lower titles already settled; each unit is then proposed the
+ * highest award it is granted (see `proposals.ts`).
+ */
+export function decideCohort(rs: RuleSet, conditions: AwardConditions, scored: readonly ScoredUnit[], run?: ReadonlyMap<string, RunQuotaDecision>): CohortOutcome {
+  const units = rankCohort(scored).map((r) => unitOf(rs, conditions, r));
+  const awards = awardsOf(rs, scored[0]!.profile.group);
+  const quotas: QuotaUse[] = [];
+  for (const award of awards) {
+    const use = decideAward(award, units, run?.get(award.id));
+    if (use) quotas.push(use);
+  }
+  const recs = units.map((u) => recommendation(rs, awards, u.ranked, u.statuses, units.length));
+  return { recs, quotas, runShares: run ? [] : runShares(awards, units) };
+}

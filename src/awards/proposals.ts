@@ -1,0 +1,95 @@
+import type { Ranked } from "../ranking/index.js";
+import type { Award, RuleSet } from "../rules/index.js";
+import { missingEvidence } from "./evidence.js";
+import type { AwardStatus, NearMiss, ProposedAward, Recommendation } from "./types.js";
+
+/** An award as a unit is proposed it. */
+export const proposed = (a: Award): ProposedAward => ({ id: a.id, title: a.title, grantor: a.grantor, kind: a.kind, level: a.level, bonusCoefficient: a.bonusCoefficient ?? null });
+
+/** The exclusive group of an award: awards sharing `exclusiveGroup` exclude each other in one year; an award without one is a group of its own. */
+const exclusiveKey = (a: Award) => a.exclusiveGroup ?? `#${a.id}`;
+
+const senior = (x: Award, y: Award) => y.precedence - x.precedence || (x.id < y.id ? -1 : 1);
+const junior = (x: Award, y: Award) => x.precedence - y.precedence || (x.id < y.id ? -1 : 1);
+
+/**
+ * The awards granted, the most senior first: the first is proposed; the first granted of each other
+ * exclusive group goes alongside it; the rest are alternatives (lower awards the unit could receive instead).
+ */
+function proposals(granted: readonly Award[]) {
+  const ordered = [...granted].sort(senior);
+  const seen = new Set<string>();
+  const alongside: ProposedAward[] = [];
+  const alternatives: ProposedAward[] = [];
+  ordered.forEach((a, i) => {
+    if (i > 0) (seen.has(exclusiveKey(a)) ? alternatives : alongside).push(proposed(a));
+    seen.add(exclusiveKey(a));
+  });
+  return { award: ordered[0] ? proposed(ordered[0]) : null, alongside, alternatives };
+}
+
+/**
+ * The next step up on each ladder (exclusive group) of the unit's recipient kind: the lowest award
+ * above the highest one granted in that group. Awards barred only by facts that cannot improve
+ * (`better: "none"`, e.g. the person's category or sex) are not "near", nor are titles whose
+ * this-year prerequisite is not granted yet (their own ladder shows them).
+ */
+function nextAwards(awards: readonly Award[], statuses: readonly AwardStatus[], recipient: string): Award[] {
+  const statusOf = (a: Award) => statuses.find((s) => s.award === a.id)!;
+  const granted = (id: string) => statuses.find((s) => s.award === id)?.granted === true;
+  const ladders = new Map<string, Award[]>();
+  for (const a of awards.filter((x) => x.recipient === recipient)) ladders.set(exclusiveKey(a), [...(ladders.get(exclusiveKey(a)) ?? []), a]);
+  const next: Award[] = [];
+  for (const ladder of ladders.values()) {
+    const held = Math.max(-1, ...ladder.filter((a) => statusOf(a).granted).map((a) => a.precedence));
+    const open = ladder.filter(
+      (a) =>
+        a.precedence > held &&
+        !statusOf(a).checks.some((c) => c.kind === "conditions" && c.fixedBar) &&
+        (a.requiresThisYear ?? []).every((id) => awards.some((x) => x.id === id) && granted(id)),
+    );
+    if (open.length) next.push(open.sort(junior)[0]!);
+  }
+  return next.sort(junior);
+}
+
+function nearMiss(a: Award, st: AwardStatus): NearMiss {
+  const missing = st.checks.filter((c) => c.result !== true);
+  const short = missing.map((c) => ("pointsShort" in c ? c.pointsShort : undefined)).find((x) => x !== undefined);
+  return { award: a.id, title: a.title, status: st.status, missing, pointsShort: short ?? null };
+}
+
+/**
+ * One unit's recommendation: the proposal, what else it could receive, the next award up on each
+ * ladder with what it lacks (a knocked-out unit: only the first, which says why), and the evidence
+ * still to collect.
+ */
+export function recommendation(rs: RuleSet, awards: readonly Award[], ranked: Ranked, statuses: readonly AwardStatus[], size: number): Recommendation {
+  const { unit } = ranked;
+  const r = unit.result;
+  const granted = awards.filter((a) => statuses.find((s) => s.award === a.id)!.granted);
+  const p = proposals(granted);
+  const recipient = p.award ? awards.find((a) => a.id === p.award!.id)!.recipient : r.group === "individual" ? "individual" : "collective";
+  const next = nextAwards(awards, statuses, recipient).map((a) => nearMiss(a, statuses.find((s) => s.award === a.id)!));
+  return {
+    unitId: r.unitId,
+    name: r.name,
+    group: r.group,
+    cohort: r.cohort,
+    year: r.year,
+    rank: ranked.rank,
+    cohortSize: size,
+    decidedBy: ranked.decidedBy ?? null,
+    score: r.score,
+    percent: r.percent,
+    classification: r.classification?.id ?? null,
+    knockedOut: r.knockedOut,
+    award: p.award,
+    alongside: p.alongside,
+    alternatives: p.alternatives,
+    nearMisses: r.knockedOut ? next.slice(0, 1) : next,
+    missingEvidence: missingEvidence(rs, awards, unit, statuses),
+    eligibility: statuses,
+    scoreResult: r,
+  };
+}

@@ -1,0 +1,85 @@
+import type { Award, Localized } from "../rules/index.js";
+import type { TieBreak } from "../ranking/index.js";
+import type { ScoreResult } from "../scoring/index.js";
+import type { AwardCheck } from "./checks/index.js";
+
+/** Verdict on one award: `eligible` (granted), `ineligible`, `unknown` (evidence missing) or `quota` (eligible but beyond the quota). */
+export type AwardStatusKind = "eligible" | "ineligible" | "unknown" | "quota";
+
+/** The verdict on one award for one unit, with every check that decided it. */
+export interface AwardStatus {
+  readonly award: string;
+  readonly status: AwardStatusKind;
+  readonly granted: boolean;
+  readonly checks: readonly AwardCheck[];
+}
+/** An award proposed for a unit, as the catalog names it: id, title, grantor, kind, level and bonus coefficient. */
+export interface ProposedAward {
+  readonly id: string;
+  readonly title: Localized;
+  readonly grantor: Localized;
+  readonly kind: Award["kind"];
+  readonly level: Award["level"];
+  readonly bonusCoefficient: number | null;
+}
+/** The next award up on one ladder that the unit did not get, with the checks that failed or lack evidence. */
+export interface NearMiss {
+  readonly award: string;
+  readonly title: Localized;
+  readonly status: AwardStatusKind;
+  /** The checks that failed or lack evidence. */
+  readonly missing: readonly AwardCheck[];
+  /** Points short of the class or percentage the award needs, if that is one of the reasons. */
+  readonly pointsShort: string | null;
+}
+/** Evidence the committee should ask for: a missing fact (with its label and the criteria reading it) or missing past years of the record. */
+export interface MissingEvidence {
+  readonly fact?: string;
+  readonly label: Localized;
+  readonly evidence: Localized;
+  readonly criteria: readonly string[];
+  /** Awards whose own conditions read the fact (facts only award conditions read). */
+  readonly awards?: readonly string[];
+}
+/** One unit's result in a ranked cohort: score, class, rank, the proposed award, what it lacks, and its `ScoreResult`. */
+export interface Recommendation {
+  readonly unitId: string;
+  readonly name: string;
+  readonly group: ScoreResult["group"];
+  readonly cohort: string | null;
+  readonly year: number;
+  readonly rank: number;
+  readonly cohortSize: number;
+  readonly decidedBy: TieBreak | null;
+  readonly score: string;
+  readonly percent: string;
+  readonly classification: string | null;
+  readonly knockedOut: boolean;
+  readonly award: ProposedAward | null;
+  /** Awards of another exclusive group granted beside the proposed one (the catalog allows them together). */
+  readonly alongside: readonly ProposedAward[];
+  /** Lower awards the unit also qualifies for, in place of the proposed one. */
+  readonly alternatives: readonly ProposedAward[];
+  readonly nearMisses: readonly NearMiss[];
+  readonly missingEvidence: readonly MissingEvidence[];
+  readonly eligibility: readonly AwardStatus[];
+  readonly scoreResult: ScoreResult;
+}
+/** How a quota was used in a cohort (or across the run): base, allowed winners, candidates, granted, and whether it bound. */
+export interface QuotaUse {
+  readonly award: string;
+  readonly base: number;
+  readonly allowed: number;
+  readonly candidates: number;
+  readonly granted: number;
+  readonly binding: boolean;
+}
+/** One cohort of a run (subject group + cluster/block + year): its size and the quotas applied in it. */
+export interface CohortSummary {
+  readonly key: string;
+  readonly group: ScoreResult["group"];
+  readonly cohort: string | null;
+  readonly year: number;
+  readonly size: number;
+  readonly quotas: readonly QuotaUse[];
+}

@@ -1,0 +1,42 @@
+import { compileAwardConditions, referenceAwardConditions, type AwardConditions } from "../awards/index.js";
+import { ThiduaError } from "../errors/index.js";
+import { createProfileValidator, type ProfileValidator } from "../profiles/index.js";
+import type { RuleSet } from "../rules/index.js";
+import { compileScorer, scoreProfile, type Scorer } from "../scoring/index.js";
+
+/** Identifies the rule set a result was computed with: id, version and digest (`RuleSet.sha256`). */
+export interface RuleSetRef {
+  readonly id: string;
+  readonly version: string;
+  readonly sha256: string;
+}
+
+/**
+ * Which implementation decides: `compiled` (the default: compiled conditions over dense rows) or
+ * `reference` (the plain interpreter, the specification). Both give the same results as data; a
+ * property test holds them equal.
+ */
+export type Implementation = "compiled" | "reference";
+
+/** What an engine is made of, built once by `createEngine`: the rule set, the validator, the scorer and the award conditions. */
+export interface EngineCore {
+  readonly ruleset: RuleSet;
+  readonly ref: RuleSetRef;
+  readonly validator: ProfileValidator;
+  readonly score: Scorer;
+  readonly conditions: AwardConditions;
+}
+
+export function createCore(ruleset: RuleSet, implementation: Implementation): EngineCore {
+  if (ruleset === null || typeof ruleset !== "object" || !Array.isArray((ruleset as Partial<RuleSet>).criteria)) {
+    throw new ThiduaError("createEngine needs a loaded rule set (the value of a successful loadRuleSet)");
+  }
+  const compiled = implementation === "compiled";
+  return {
+    ruleset,
+    ref: Object.freeze({ id: ruleset.id, version: ruleset.version, sha256: ruleset.sha256 }),
+    validator: createProfileValidator(ruleset),
+    score: compiled ? compileScorer(ruleset) : (p, opts) => scoreProfile(ruleset, p, opts),
+    conditions: compiled ? compileAwardConditions(ruleset) : referenceAwardConditions(ruleset),
+  };
+}

@@ -1,0 +1,141 @@
+import type { CohortSummary, QuotaUse, Recommendation } from "../awards/index.js";
+import { ThiduaError, type Result } from "../errors/index.js";
+import type { ValidProfile } from "../profiles/index.js";
+import { cohortKey } from "../ranking/index.js";
+import type { RuleSet } from "../rules/index.js";
+import type { ScoredUnit, ScoreResult } from "../scoring/index.js";
+import { validateBatch, type IndexedProfile, type Rejected } from "./batch.js";
+import { createCore, type EngineCore, type Implementation, type RuleSetRef } from "./core.js";
+import { asOfFor, checkAsOf, periodIssue, type EvaluateOptions } from "./options.js";
+import { recommendPartitioned } from "./partitions.js";
+import { whatIf, type DecideBeside, type WhatIfResult } from "./what-if.js";
+
+/** What `evaluateMany` returns: one `ScoreResult` per valid input and one `Rejected` per invalid one. */
+export interface BatchResult {
+  readonly ruleset: RuleSetRef;
+  readonly results: readonly ScoreResult[];
+  readonly rejected: readonly Rejected[];
+}
+/** What `recommend` returns: the decision for every cohort, every unit, every rejected row. */
+export interface RecommendationReport {
+  readonly ruleset: RuleSetRef;
+  readonly asOf: string | null;
+  readonly cohorts: readonly CohortSummary[];
+  /** Quotas shared by every cohort of the run (`scope: "run"`), e.g. the Government flag. */
+  readonly runQuotas: readonly QuotaUse[];
+  /** Sorted by cohort (group, cluster, year) then rank. */
+  readonly results: readonly Recommendation[];
+  readonly rejected: readonly Rejected[];
+}
+
+/** A rule set compiled once (see `createEngine`): validates, scores, ranks and proposes awards. Pure and synchronous. */
+export interface Engine {
+  /** The loaded rule set the engine was compiled from. */
+  readonly ruleset: RuleSet;
+  /** id, version and digest of the rule set, as results and records carry them. */
+  readonly ref: RuleSetRef;
+  /** Checks a profile against the fact catalog without scoring it; never throws. */
+  validate(profile: unknown): Result<ValidProfile>;
+  /** Scores one profile; throws a ThiduaError carrying the issues if the profile is invalid. */
+  evaluate(profile: unknown, opts?: EvaluateOptions): ScoreResult;
+  /** Like `evaluate`, but returns the profile's issues instead of throwing. */
+  safeEvaluate(profile: unknown, opts?: EvaluateOptions): Result<ScoreResult>;
+  /** Scores a batch; every input ends up exactly once in `results` or `rejected`. */
+  evaluateMany(profiles: Iterable<unknown>, opts?: EvaluateOptions): BatchResult;
+  /** Scores, ranks per cohort and proposes awards; every input ends up once in `results` or `rejected`. */
+  recommend(profiles: Iterable<unknown>, opts?: EvaluateOptions): RecommendationReport;
+  /** How score, rank and award move if some facts change (`null` removes a fact). */
+  whatIf(profile: unknown, changes: Readonly<Record<string, unknown>>, opts?: EvaluateOptions & { readonly peers?: readonly unknown[] }): WhatIfResult;
+}
+
+/** Options of `createEngine`. */
+export interface EngineOptions {
+  /** `compiled` (default) or `reference`: the plain interpreter, the specification (same results, slower). */
+  readonly implementation?: Implementation;
+}
+
+/** The core an engine was built on (for `thidua/stream`): a symbol-keyed property, absent from JSON and the public type. */
+export const ENGINE_CORE: unique symbol = Symbol("thidua.engine-core");
+
+/** The core of an engine made by `createEngine`. */
+export function coreOf(engine: Engine): EngineCore {
+  const core = (engine as Engine & { [ENGINE_CORE]?: EngineCore })?.[ENGINE_CORE];
+  if (!core) throw new ThiduaError("expected an engine made by createEngine");
+  return core;
+}
+
+const iterable = (x: unknown, what: string): Iterable<unknown> => {
+  if (x == null || typeof (x as { [Symbol.iterator]?: unknown })[Symbol.iterator] !== "function") throw new ThiduaError(`${what} needs an iterable of profiles (an array)`);
+  return x as Iterable<unknown>;
+};
+
+/** Every input, scored and decided in memory: the report, and each unit's exact score by unit id (for what-if). */
+function recommendInMemory(core: EngineCore, profiles: Iterable<unknown>, opts?: EvaluateOptions): { report: RecommendationReport; units: ScoredUnit[] } {
+  checkAsOf(opts?.asOf);
+  const rows: IndexedProfile[] = [...iterable(profiles, "recommend")].map((profile, index) => ({ index, profile }));
+  const byCohort = new Map<string, readonly Recommendation[]>();
+  const units: ScoredUnit[] = [];
+  const r = recommendPartitioned(core, () => [rows], (c, scored) => {
+    byCohort.set(c.summary.key, c.results);
+    units.push(...scored);
+  }, opts);
+  const results = r.cohorts.flatMap((c) => byCohort.get(c.key)!);
+  return { report: { ruleset: core.ref, asOf: r.asOf, cohorts: r.cohorts, runQuotas: r.runQuotas, results, rejected: r.rejected }, units };
+}
+
+function safeEvaluate(core: EngineCore, profile: unknown, opts?: EvaluateOptions): Result<ScoreResult> {
+  checkAsOf(opts?.asOf);
+  const v = core.validator.validate(profile);
+  if (!v.ok) return v;
+  const outside = periodIssue(core.ruleset, v.value, opts);
+  if (outside) return { ok: false, issues: [outside] };
+  return { ok: true, value: core.score(v.value, { asOf: asOfFor(v.value, opts), trace: opts?.trace ?? true }).result };
+}
+
+function evaluateMany(core: EngineCore, profiles: Iterable<unknown>, opts?: EvaluateOptions): BatchResult {
+  checkAsOf(opts?.asOf);
+  const batch = validateBatch(core.validator, iterable(profiles, "evaluateMany"));
+  const rejected = [...batch.rejected];
+  const results: ScoreResult[] = [];
+  for (const { index, profile } of batch.valid) {
+    const outside = periodIssue(core.ruleset, profile, opts);
+    if (outside) rejected.push({ index, unitId: profile.id, issues: [outside] });
+    else results.push(core.score(profile, { asOf: asOfFor(profile, opts), trace: opts?.trace ?? false }).result);
+  }
+  return { ruleset: core.ref, results, rejected: rejected.sort((a, b) => a.index - b.index) };
+}
+
+/** What-if's step: a subject decided beside its peers — its recommendation and its exact score. */
+const decideBeside =
+  (core: EngineCore): DecideBeside =>
+  (subject, peers, opts) => {
+    const { report, units } = recommendInMemory(core, [subject, ...peers], opts);
+    const rj = report.rejected.find((r) => r.index === 0);
+    if (rj) throw new ThiduaError("invalid profile in whatIf", rj.issues);
+    const id = (subject as { id: string }).id.normalize("NFC");
+    const rec = report.results.find((r) => r.unitId === id)!;
+    const unit = units.find((u) => u.result.unitId === id && cohortKey(u.result) === cohortKey(rec))!;
+    return { rec, points: unit.score };
+  };
+
+/** Compiles the rule set once and returns an engine to score any number of profiles with it. */
+export function createEngine(ruleset: RuleSet, options: EngineOptions = {}): Engine {
+  const core = createCore(ruleset, options.implementation ?? "compiled");
+  const recommend = (profiles: Iterable<unknown>, opts?: EvaluateOptions) => recommendInMemory(core, profiles, opts).report;
+  const engine: Engine = {
+    ruleset,
+    ref: core.ref,
+    validate: core.validator.validate,
+    safeEvaluate: (profile, opts) => safeEvaluate(core, profile, opts),
+    evaluate(profile, opts) {
+      const r = safeEvaluate(core, profile, opts);
+      if (!r.ok) throw new ThiduaError("invalid profile", r.issues);
+      return r.value;
+    },
+    evaluateMany: (profiles, opts) => evaluateMany(core, profiles, opts),
+    recommend,
+    whatIf: (profile, changes, opts) => whatIf(decideBeside(core), profile, changes, opts),
+  };
+  Object.defineProperty(engine, ENGINE_CORE, { value: core, enumerable: false });
+  return engine;
+}

@@ -1,0 +1,62 @@
+import { issue, ThiduaError, type Issue } from "../errors/index.js";
+import { compileNode, type ReaderFactory } from "../evaluation/index.js";
+import type { ValidProfile } from "../profiles/index.js";
+import { GROUPS, type Criterion, type Group, type RuleSet } from "../rules/index.js";
+import { compileCriterion, type CriterionVerdict } from "./criterion.js";
+import { groupRules, type GroupRules } from "./group.js";
+import { toPoints } from "./points.js";
+import { scoreFromVerdicts, type ScoredUnit } from "./score.js";
+import type { CompileContext, Row } from "./styles/index.js";
+import type { ScoreOptions } from "./types.js";
+
+/** Scores one validated profile; `scoreProfile` (reference) and `compileScorer` (accelerated) both have this shape. */
+export type Scorer = (p: ValidProfile, opts: ScoreOptions) => ScoredUnit;
+
+interface CompiledGroup {
+  readonly rules: GroupRules;
+  readonly criteria: readonly ((row: Row, asOf: string) => CriterionVerdict)[];
+}
+
+/** The largest total a rule set can give must be a safe integer of hundredths (points stay exact). */
+function checkRange(rs: RuleSet): void {
+  const max = rs.criteria.reduce((s, c) => s + toPoints(c.maxPoints) + (c.bonus ?? []).reduce((t, a) => t + toPoints(a.cap), 0), 0);
+  if (!Number.isSafeInteger(max)) throw new ThiduaError("points exceed the safe integer range", [issue("rules.points_unit", [], "sum of maximum points is not a safe integer")]);
+}
+
+/**
+ * The accelerated scorer of a rule set, built once by the engine (it owns every closure; nothing is
+ * kept between engines): fact ids resolved to the slots of the profile's dense row, conditions
+ * compiled to Kleene closures. The verdicts are those of the reference path — the same
+ * `criterionVerdict` combines them and the same `scoreFromVerdicts` adds them up; a property test
+ * compares the two scorers' results as data.
+ */
+export function compileScorer(rs: RuleSet): Scorer {
+  const slots = new Map(rs.facts.map((f, i) => [f.id, i]));
+  const reader: ReaderFactory<Row> = (id) => {
+    const s = slots.get(id);
+    return s === undefined ? () => undefined : Object.assign((row: Row) => row[s], { slot: s });
+  };
+  const issues: Issue[] = [];
+  const contextFor = (c: Criterion): CompileContext => ({
+    slot: (id) => slots.get(id),
+    condition: (cond, at) => compileNode(cond, reader, issues, [c.file, c.id, ...at]),
+  });
+  const groups = new Map<Group, CompiledGroup>(
+    GROUPS.map((g) => {
+      const rules = groupRules(rs, g);
+      return [g, { rules, criteria: rules.criteria.map((c) => compileCriterion(c, contextFor(c))) }];
+    }),
+  );
+  if (issues.length) throw new ThiduaError("rule set does not compile", issues);
+  checkRange(rs);
+  return (p, opts) => {
+    const g = groups.get(p.group)!;
+    const row = p.row;
+    const verdicts = g.criteria.map((f) => f(row, opts.asOf));
+    const read = (id: string) => {
+      const s = slots.get(id);
+      return s === undefined ? undefined : row[s];
+    };
+    return scoreFromVerdicts(rs, g.rules, p, verdicts, read, opts);
+  };
+}

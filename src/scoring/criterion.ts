@@ -1,0 +1,104 @@
+import { evaluateCondition, F, T, type FactReader, type Node, type Truth } from "../evaluation/index.js";
+import type { Criterion } from "../rules/index.js";
+import { adjustmentPoints, compileAdjustment, sumAdjustments } from "./adjustments.js";
+import { toPoints, ZERO, type Points } from "./points.js";
+import { styleOf, type BaseVerdict, type CompileContext, type CriterionStatus, type Row } from "./styles/index.js";
+
+/** The verdict on one criterion for one profile: integers in hundredths of a point. */
+export interface CriterionVerdict {
+  readonly status: CriterionStatus;
+  /** Points of the scoring style, before bonus and deductions. */
+  readonly base: Points;
+  readonly bonus: Points;
+  readonly deduction: Points;
+  /** Final points: base + bonus − deduction, never below the floor (nor lifted to it). */
+  readonly points: Points;
+  /** Final points if every unknown fact resolved favourably. */
+  readonly potential: Points;
+  /** Index of the tier that counted (tiered criteria). */
+  readonly tier?: number;
+  /** A knock-out criterion whose event occurred. */
+  readonly knocked: boolean;
+  /** Some part (base, bonus, deduction, applicability) is unknown: the criterion lists its missing facts. */
+  readonly unsettled: boolean;
+}
+
+/** What a criterion's parts gave for one profile, however they were evaluated. */
+export interface CriterionParts {
+  readonly inForce: boolean;
+  readonly applies: Truth;
+  readonly base: () => BaseVerdict;
+  readonly bonus: () => readonly (Points | undefined)[];
+  readonly deductions: () => readonly (Points | undefined)[];
+}
+
+const NOT_APPLICABLE: CriterionVerdict = Object.freeze({ status: "not_applicable", base: ZERO, bonus: ZERO, deduction: ZERO, points: ZERO, potential: ZERO, knocked: false, unsettled: false });
+
+/** Deductions never take a criterion below its floor (nor lift it to the floor). */
+function withFloor(gross: Points, deduction: Points, floor: Points): Points {
+  const net = gross - deduction;
+  const f = Math.min(floor, gross);
+  return Math.max(net, f) as Points;
+}
+
+/**
+ * How a criterion's points come about — the specification the two evaluation paths share:
+ * - a criterion not in force as of the date, or whose `appliesWhen` fails, is not applicable;
+ * - its scoring style gives base points (now and in the best case);
+ * - bonus and deductions are added (see `sumAdjustments`), and deductions stop at the floor;
+ * - when we do not know whether it applies, it counts as unknown with nothing proven yet.
+ */
+export function criterionVerdict(c: Criterion, parts: CriterionParts): CriterionVerdict {
+  if (!parts.inForce || parts.applies === false) return NOT_APPLICABLE;
+  const b = parts.base();
+  const floor = toPoints(c.floor ?? 0);
+  const bonus = sumAdjustments(c.bonus ?? [], parts.bonus(), "bonus");
+  const ded = sumAdjustments(c.deductions ?? [], parts.deductions(), "deduction");
+  const tier = b.tier === undefined ? {} : { tier: b.tier };
+  if (parts.applies === "unknown") {
+    const potential = withFloor((Math.max(b.base, b.potential) + bonus.best) as Points, ded.best, floor);
+    return { status: "unknown", base: ZERO, bonus: ZERO, deduction: ZERO, points: ZERO, potential, ...tier, knocked: false, unsettled: true };
+  }
+  return {
+    status: b.status,
+    base: b.base,
+    bonus: bonus.now,
+    deduction: ded.now,
+    points: withFloor((b.base + bonus.now) as Points, ded.now, floor),
+    potential: withFloor((b.potential + bonus.best) as Points, ded.best, floor),
+    ...tier,
+    knocked: b.knocked === true,
+    unsettled: b.status === "unknown" || bonus.unknown || ded.unknown,
+  };
+}
+
+const inForce = (c: Criterion, asOf: string) => (c.effectiveFrom === undefined || c.effectiveFrom <= asOf) && (c.effectiveTo === undefined || asOf <= c.effectiveTo);
+
+/** The plain evaluation of a criterion: each part through the reference interpreter. */
+export function evaluateCriterion(c: Criterion, read: FactReader, asOf: string): CriterionVerdict {
+  return criterionVerdict(c, {
+    inForce: inForce(c, asOf),
+    applies: c.appliesWhen ? evaluateCondition(c.appliesWhen, read) : true,
+    base: () => styleOf(c).evaluate(c, read),
+    bonus: () => (c.bonus ?? []).map((a) => adjustmentPoints(a, read)),
+    deductions: () => (c.deductions ?? []).map((a) => adjustmentPoints(a, read)),
+  });
+}
+
+/** The accelerated evaluation of a criterion over dense rows: compiled parts, the same combination. */
+export function compileCriterion(c: Criterion, ctx: CompileContext): (row: Row, asOf: string) => CriterionVerdict {
+  const applies: Node<Row> | undefined = c.appliesWhen && ctx.condition(c.appliesWhen, ["appliesWhen"]);
+  const base = styleOf(c).compile(c, ctx);
+  const bonus = (c.bonus ?? []).map((a, i) => compileAdjustment(a, ctx, ["bonus", i]));
+  const deductions = (c.deductions ?? []).map((a, i) => compileAdjustment(a, ctx, ["deductions", i]));
+  return (row, asOf) => {
+    const t = applies ? applies(row) : T;
+    return criterionVerdict(c, {
+      inForce: inForce(c, asOf),
+      applies: t === T ? true : t === F ? false : "unknown",
+      base: () => base(row),
+      bonus: () => bonus.map((f) => f(row)),
+      deductions: () => deductions.map((f) => f(row)),
+    });
+  };
+}

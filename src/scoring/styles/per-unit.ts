@@ -1,0 +1,70 @@
+import { readPath, MISSING, type FactReader } from "../../evaluation/index.js";
+import { parsePath, type Criterion } from "../../rules/index.js";
+import { Dec, toPoints, ZERO, type Points } from "../points.js";
+import type { BaseVerdict, PerUnitTrace, ScoringStyle } from "./types.js";
+
+type PerUnit = NonNullable<Criterion["perUnit"]>;
+
+/** The count a per-unit rule reads (a number), or undefined when the profile does not give it. */
+export function perUnitCount(pu: PerUnit, read: FactReader): number | undefined {
+  const path = pu.path === undefined ? undefined : parsePath(pu.path);
+  const v = path && !path.ok ? MISSING : readPath(read(pu.fact), path?.segments);
+  return typeof v === "number" ? v : undefined;
+}
+
+/**
+ * Points for a count: count × pointsPerUnit, exact (a fractional count is rounded half-up to the
+ * hundredth of a point), at least 0 and at most the cap (`cap`, else the caller's maximum).
+ */
+export function perUnitPoints(pu: PerUnit, count: number, fallbackCap: Points): Points {
+  const cap = pu.cap !== undefined ? toPoints(pu.cap) : fallbackCap;
+  const rate = toPoints(pu.pointsPerUnit);
+  const raw = Number.isInteger(count) ? count * rate : new Dec(count).mul(rate).toDecimalPlaces(0, Dec.ROUND_HALF_UP).toNumber();
+  return (raw <= 0 ? 0 : raw > cap ? cap : raw) as Points;
+}
+
+/** Trace of a per-unit computation: what was read, at what rate, up to what cap. */
+export function perUnitTrace(pu: PerUnit, read: FactReader, fallbackCap: number): PerUnitTrace {
+  const path = pu.path === undefined ? undefined : parsePath(pu.path);
+  const v = path && !path.ok ? MISSING : readPath(read(pu.fact), path?.segments);
+  return {
+    fact: pu.fact,
+    ...(pu.path !== undefined && { path: pu.path }),
+    ...(v !== MISSING && { actual: v }),
+    missing: v === MISSING,
+    pointsPerUnit: pu.pointsPerUnit,
+    cap: pu.cap ?? fallbackCap,
+  };
+}
+
+function verdict(c: Criterion, count: number | undefined): BaseVerdict {
+  const max = toPoints(c.maxPoints);
+  const pu = c.perUnit!;
+  if (count === undefined) return { status: "unknown", base: ZERO, potential: pu.cap !== undefined ? toPoints(pu.cap) : max };
+  const p = perUnitPoints(pu, count, max);
+  return { status: p === 0 ? "not_met" : p >= max ? "met" : "partial", base: p, potential: p };
+}
+
+/** `perUnit`: points for each unit of a count fact (e.g. per model that works), capped. */
+export const perUnitStyle: ScoringStyle = {
+  key: "perUnit",
+  evaluate: (c, read) => verdict(c, perUnitCount(c.perUnit!, read)),
+  compile(c, ctx) {
+    const read = perUnitReader(c.perUnit!, ctx.slot);
+    return (row) => verdict(c, read(row));
+  },
+  trace: (c, read) => ({ perUnit: perUnitTrace(c.perUnit!, read, c.maxPoints) }),
+  messageKeys: ["criterion.result", "criterion.perUnit", "fact.missing"],
+};
+
+/** The count of a per-unit rule read from a dense row (the compiled path). */
+export function perUnitReader(pu: PerUnit, slot: (factId: string) => number | undefined): (row: readonly unknown[]) => number | undefined {
+  const s = slot(pu.fact) ?? -1;
+  const path = pu.path === undefined ? undefined : parsePath(pu.path);
+  if (path && !path.ok) return () => undefined;
+  const segments = path?.segments;
+  return (row) => {
+    const v = readPath(row[s], segments);
+    return typeof v === "number" ? v : undefined;
+  };
+}

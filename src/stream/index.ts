@@ -1,0 +1,56 @@
+/**
+ * thidua/stream — deciding inputs too large to hold in memory, partition by partition, in one
+ * thread or spread over workers. Split the input so that each cohort lies in one partition
+ * ({@link partitionKey}); then either `recommendPartitioned` (one thread), or `decidePartition` on
+ * every partition (any order, anywhere) → `decideRunQuotas` over their plans → `revisitPartition`
+ * on the partitions with pending cohorts → `assemble`. Outcomes, plans and decisions are plain data
+ * (structured-clone safe). The results are exactly those of `engine.recommend` on the whole input.
+ */
+import {
+  assemble as assembleCore,
+  coreOf,
+  decidePartition as decideCore,
+  decideRunQuotas as decideQuotasCore,
+  recommendPartitioned as recommendCore,
+  revisitPartition as revisitCore,
+  type CohortDecision,
+  type Engine,
+  type EvaluateOptions,
+  type PartitionedReport,
+  type PartitionOutcome,
+  type PartitionRevisit,
+  type PartitionRows,
+  type RunQuotaDecisions,
+  type RunQuotaPlan,
+} from "../engine/index.js";
+
+export { partitionKey } from "../engine/index.js";
+export type { CohortDecision, CohortGroups, IndexedProfile, PartitionedReport, PartitionOutcome, PartitionRevisit, PartitionRows, RunQuotaDecisions, RunQuotaPlan, RunQuotaDecision } from "../engine/index.js";
+
+/** Receives each cohort's decision once, as soon as it is final. */
+export type OnCohortDecision = (c: CohortDecision) => void;
+
+/** `engine.recommend` over partitions read one at a time (pass "decide", then "revisit" if a run-wide quota needs it). */
+export function recommendPartitioned(engine: Engine, partitions: (pass: "decide" | "revisit") => Iterable<PartitionRows>, onCohort: OnCohortDecision, opts?: EvaluateOptions): PartitionedReport {
+  return recommendCore(coreOf(engine), partitions, (c) => onCohort(c), opts);
+}
+
+/** First pass over one partition: final cohorts go to `onCohort`; cohorts waiting for a run-wide quota are listed as pending. */
+export function decidePartition(engine: Engine, rows: PartitionRows, onCohort: OnCohortDecision, opts?: EvaluateOptions): PartitionOutcome {
+  return decideCore(coreOf(engine), rows, (c) => onCohort(c), opts);
+}
+
+/** Decides the run-wide quotas from the plans of every partition's outcome. */
+export function decideRunQuotas(engine: Engine, plans: readonly RunQuotaPlan[]): RunQuotaDecisions {
+  return decideQuotasCore(coreOf(engine), plans);
+}
+
+/** Second pass over a partition: its pending cohorts, decided with the run-wide quota decisions. */
+export function revisitPartition(engine: Engine, rows: PartitionRows, pending: readonly string[], decided: RunQuotaDecisions, onCohort: OnCohortDecision, opts?: EvaluateOptions): PartitionRevisit {
+  return revisitCore(coreOf(engine), rows, pending, decided, (c) => onCohort(c), opts);
+}
+
+/** The run's report from every partition's outcome and revisit; throws if a cohort appears in two partitions. */
+export function assemble(engine: Engine, outcomes: readonly PartitionOutcome[], revisits: readonly PartitionRevisit[], decided: RunQuotaDecisions, opts?: EvaluateOptions): PartitionedReport {
+  return assembleCore(coreOf(engine), outcomes, revisits, decided, opts);
+}
