@@ -4,9 +4,8 @@
  */
 import { Engine as JreEngine } from "json-rules-engine";
 import { compileCondition, createEngine, GROUPS, type Condition, type Group, type RuleSet } from "../src/index.js";
-import { compileRuleset } from "../src/scoring/index.js";
 import { createProfileValidator } from "../src/profiles/index.js";
-import { newVerdict, scoreCriterion } from "../src/scoring/index.js";
+import { compileVerdicts } from "../src/scoring/index.js";
 import { generateProfiles } from "./generate.js";
 
 const now = () => performance.now();
@@ -26,7 +25,7 @@ const count = (c: Condition): number => ("all" in c ? c.all.reduce((s, x) => s +
 
 export async function benchEvaluation(rs: RuleSet, groups: readonly Group[] = GROUPS, nThidua = 200_000, nJre = 4_000) {
   const rows: string[] = [];
-  const compiled = compileRuleset(rs);
+  const verdictsOf = compileVerdicts(rs);
   const validator = createProfileValidator(rs);
   const engine = createEngine(rs);
   for (const group of groups) {
@@ -59,12 +58,10 @@ export async function benchEvaluation(rs: RuleSet, groups: readonly Group[] = GR
     }));
     // thidua fast path: validated dense rows → every criterion's verdict (integers, no strings)
     const valid = profiles.map((p) => validator.validate(p)).flatMap((r) => (r.ok ? [r.value] : []));
-    const g = compiled.groups.get(group)!;
-    const scratch = newVerdict();
-    for (let w = 0; w < 2; w++) for (const p of valid.slice(0, 20_000)) for (const c of g.criteria) scoreCriterion(c, p.row, true, scratch);
+    for (let w = 0; w < 2; w++) for (const p of valid.slice(0, 20_000)) verdictsOf(p, "2025-12-31");
     t0 = now();
     let sink = 0;
-    for (const p of valid) for (const c of g.criteria) sink += scoreCriterion(c, p.row, true, scratch).points;
+    for (const p of valid) for (const v of verdictsOf(p, "2025-12-31").verdicts) sink += v.points;
     const fastRate = valid.length / ((now() - t0) / 1000);
     t0 = now();
     const evalN = Math.min(valid.length, 50_000);

@@ -7,6 +7,7 @@
  */
 import { createEngine, createOverrideApplier, csvLayout, GROUPS, resultsProjectionJson, type CohortDecision, type IndexedProfile, type RuleSet } from "../src/index.js";
 import { loadRuleset } from "../src/node/index.js";
+import { decidePartition } from "../src/stream/index.js";
 import { generateProfiles } from "./generate.js";
 
 export function benchStages(rs: RuleSet, n = 50_000, rounds = 5): string[] {
@@ -30,12 +31,12 @@ export function benchStages(rs: RuleSet, n = 50_000, rounds = 5): string[] {
     ["+ score", () => groups.reduce((s, g) => s + engine.evaluateMany(rows(g, 0).map((r) => r.profile), opts).results.length, 0)],
     ["+ rank and awards", () => {
       let k = 0;
-      engine.decidePartition({ groups: groups.map((g) => rows(g, 0)) }, (c) => void (k += c.results.length), opts);
+      decidePartition(engine, { groups: groups.map((g) => rows(g, 0)) }, (c) => void (k += c.results.length), opts);
       return k;
     }],
     ["+ outcome projection", () => {
       let k = 0;
-      engine.decidePartition({ groups: groups.map((g) => rows(g, 0)) }, (c) => void (k += resultsProjectionJson(c.results).length), opts);
+      decidePartition(engine, { groups: groups.map((g) => rows(g, 0)) }, (c) => void (k += resultsProjectionJson(c.results).length), opts);
       return k;
     }],
     ["+ CSV rows", () => {
@@ -46,7 +47,7 @@ export function benchStages(rs: RuleSet, n = 50_000, rounds = 5): string[] {
         k += resultsProjectionJson(decided).length;
         k += layout.cohort(c.summary, decided)[0]!.length;
       };
-      engine.decidePartition({ groups: groups.map((g) => rows(g, 0)) }, keep, opts);
+      decidePartition(engine, { groups: groups.map((g) => rows(g, 0)) }, keep, opts);
       return k;
     }],
   ];

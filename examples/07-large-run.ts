@@ -2,13 +2,14 @@
  * 07 — A run larger than memory: one partition at a time, the report written cohort by cohort.
  *
  * Split the input by `partitionKey` (a cohort is never split), hand the partitions to
- * `engine.recommendPartitioned`, and write each cohort's rows as soon as it is decided with a report
+ * `recommendPartitioned` (from `thidua/stream`), and write each cohort's rows as soon as it is decided with a report
  * layout. The outcome is exactly that of `recommend` on the whole input, and the CSV the same bytes.
  * (`thidua score` does this with partition files on disk and worker threads.)
  */
 import { readFileSync } from "node:fs";
 import { buildDecisionRecord, createEngine, csvLayout, partitionKey, recordHead, renderCsv, type CohortSummary, type IndexedProfile } from "thidua";
 import { loadRuleset } from "thidua/node";
+import { recommendPartitioned } from "thidua/stream";
 
 const rules = loadRuleset("vn-2447-2025");
 if (!rules.ok) throw new Error(rules.issues.map((i) => i.message).join("\n"));
@@ -26,7 +27,7 @@ profiles.forEach((profile, index) => buckets[partitionKey(profile).length % 2]!.
 const layout = csvLayout({ rs, lang: "en", overrides: false });
 const chunks = new Map<string, string>();
 const opts = { asOf: "2025-12-31" };
-const run = engine.recommendPartitioned(() => buckets, ({ summary, results }) => {
+const run = recommendPartitioned(engine, () => buckets, ({ summary, results }) => {
   const decided = results.map((r) => ({ ...r, final: { award: r.award, overridden: false } }));
   chunks.set(summary.key, layout.cohort(summary, decided)[0]!);
   console.log(`decided ${summary.key}: ${summary.size} unit(s), top ${decided[0]!.unitId} → ${decided[0]!.award?.id ?? "no award"}`);

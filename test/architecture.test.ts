@@ -3,7 +3,7 @@ import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 
 /** Pipeline order (STYLE §2.1): a folder may import only from earlier folders, and only through their index.ts. */
-const ORDER = ["errors", "rules", "profiles", "evaluation", "scoring", "ranking", "awards", "explain", "engine", "report", "node", "cli"];
+const ORDER = ["errors", "rules", "profiles", "evaluation", "scoring", "ranking", "awards", "engine", "stream", "explain", "report", "node", "cli"];
 const SRC = new URL("../src/", import.meta.url).pathname;
 
 function files(dir: string): string[] {

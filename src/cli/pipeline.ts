@@ -106,7 +106,7 @@ class Rows {
  * (every row ends up once in the results or the rejected list, numbered as the user sees it) and
  * split it by cohort — into partition files when it is larger than `partitionBytes` —, decide the
  * partitions one at a time (worker threads with capped heaps when the input was split and `sink` is
- * a layout or null; `engine.recommendPartitioned` in this thread otherwise), apply the committee's
+ * a layout or null; `recommendPartitioned` (thidua/stream) in this thread otherwise), apply the committee's
  * overrides, hand each cohort to `sink` and keep its chunks (on disk for a large input), then build
  * the record's head and the outcome hash from the kept projections. Memory holds a partition per
  * thread, the cohort summaries, the rejected rows and 4 bytes per input row; the output is

@@ -23,14 +23,14 @@ function checkRange(rs: RuleSet): void {
   if (!Number.isSafeInteger(max)) throw new ThiduaError("points exceed the safe integer range", [issue("rules.points_unit", [], "sum of maximum points is not a safe integer")]);
 }
 
+/** The verdicts on every criterion of a profile's group, compiled once for a rule set. */
+export type VerdictsOf = (p: ValidProfile, asOf: string) => { readonly rules: GroupRules; readonly verdicts: readonly CriterionVerdict[] };
+
 /**
- * The accelerated scorer of a rule set, built once by the engine (it owns every closure; nothing is
- * kept between engines): fact ids resolved to the slots of the profile's dense row, conditions
- * compiled to Kleene closures. The verdicts are those of the reference path — the same
- * `criterionVerdict` combines them and the same `scoreFromVerdicts` adds them up; a property test
- * compares the two scorers' results as data.
+ * The criteria of a rule set compiled: fact ids resolved to the slots of the profile's dense row,
+ * conditions compiled to Kleene closures. Throws a ThiduaError if a condition does not compile.
  */
-export function compileScorer(rs: RuleSet): Scorer {
+export function compileVerdicts(rs: RuleSet): VerdictsOf {
   const slots = new Map(rs.facts.map((f, i) => [f.id, i]));
   const reader: ReaderFactory<Row> = (id) => {
     const s = slots.get(id);
@@ -49,14 +49,27 @@ export function compileScorer(rs: RuleSet): Scorer {
   );
   if (issues.length) throw new ThiduaError("rule set does not compile", issues);
   checkRange(rs);
-  return (p, opts) => {
+  return (p, asOf) => {
     const g = groups.get(p.group)!;
-    const row = p.row;
-    const verdicts = g.criteria.map((f) => f(row, opts.asOf));
+    return { rules: g.rules, verdicts: g.criteria.map((f) => f(p.row, asOf)) };
+  };
+}
+
+/**
+ * The accelerated scorer of a rule set, built once by the engine (it owns every closure; nothing is
+ * kept between engines). The verdicts are those of the reference path — the same
+ * `criterionVerdict` combines them and the same `scoreFromVerdicts` adds them up; a property test
+ * compares the two scorers' results as data.
+ */
+export function compileScorer(rs: RuleSet): Scorer {
+  const verdictsOf = compileVerdicts(rs);
+  const slots = new Map(rs.facts.map((f, i) => [f.id, i]));
+  return (p, opts) => {
+    const { rules, verdicts } = verdictsOf(p, opts.asOf);
     const read = (id: string) => {
       const s = slots.get(id);
-      return s === undefined ? undefined : row[s];
+      return s === undefined ? undefined : p.row[s];
     };
-    return scoreFromVerdicts(rs, g.rules, p, verdicts, read, opts);
+    return scoreFromVerdicts(rs, rules, p, verdicts, read, opts);
   };
 }

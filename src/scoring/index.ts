@@ -4,7 +4,7 @@
  * Each scoring style is one module in `styles/`.
  */
 export { scoreProfile, scoreFromVerdicts, traceCriterion, factReader, type ScoredUnit } from "./score.js";
-export { compileScorer, type Scorer } from "./compiled.js";
+export { compileScorer, compileVerdicts, type Scorer, type VerdictsOf } from "./compiled.js";
 export { evaluateCriterion, criterionVerdict, type CriterionVerdict } from "./criterion.js";
 export { groupRules, factsRead, type GroupRules, type FactRead } from "./group.js";
 export { SCORING_STYLES, styleOf, type CriterionStatus, type PerUnitTrace, type ScoringStyle } from "./styles/index.js";

@@ -21,6 +21,7 @@ import {
   type ReportLayout,
 } from "../../src/index.js";
 import { loadNational } from "../support/rules.js";
+import { recommendPartitioned } from "thidua/stream";
 
 /**
  * Differential tests of the bounded-memory path: the CLI pipeline that splits a large input into
@@ -163,7 +164,7 @@ describe("streamed run against the library's in-memory record and renderers", ()
 
   it("recommendPartitioned refuses a cohort split over two partitions", () => {
     const rows: IndexedProfile[] = clean.slice(0, 100).map((profile, index) => ({ index, profile }));
-    expect(() => engine.recommendPartitioned(() => [rows.slice(0, 30), rows.slice(30)], () => {}, { asOf: "2025-12-31" })).toThrow(/more than one partition/);
+    expect(() => recommendPartitioned(engine, () => [rows.slice(0, 30), rows.slice(30)], () => {}, { asOf: "2025-12-31" })).toThrow(/more than one partition/);
   });
 });
 

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { createEngine, partitionKey, type CohortDecision, type IndexedProfile, type PartitionRows } from "thidua";
+import { recommendPartitioned } from "thidua/stream";
 import { fullFactsArb, partialFactsArb } from "../support/arbitraries.js";
 import { loadNational } from "../support/rules.js";
 
@@ -50,7 +51,7 @@ describe("recommendPartitioned", () => {
           return { groups: [...groups.values()].reverse() };
         });
         const byKey = new Map<string, CohortDecision>();
-        const run = engine.recommendPartitioned(() => groupedParts, (c) => {
+        const run = recommendPartitioned(engine, () => groupedParts, (c) => {
           expect(byKey.has(c.summary.key)).toBe(false); // each cohort handed over once
           byKey.set(c.summary.key, c);
         }, opts);
