@@ -3,7 +3,7 @@ import { rankCohort, rankKey, type RankKey, type Ranked } from "../ranking/index
 import type { Award, Group, RuleSet } from "../rules/index.js";
 import type { ScoredUnit } from "../scoring/index.js";
 import { AWARD_CHECKS, checksVerdict, pastAwards, quotaAllowed, quotaCheck, type AwardCheck, type AwardConditions, type UnitInput } from "./checks/index.js";
-import { recommendation } from "./proposals.js";
+import { cohortAwards, recommendation } from "./proposals.js";
 import type { AwardStatus, QuotaUse, Recommendation } from "./types.js";
 
 /** A run-wide quota decided over every cohort of a run: allowed winners, base, and each candidate's position. */
@@ -38,7 +38,13 @@ interface Unit {
 function unitOf(rs: RuleSet, conditions: AwardConditions, ranked: Ranked): Unit {
   const statuses: AwardStatus[] = [];
   const thisYear = (id: string) => truthOf(statuses.find((s) => s.award === id));
-  return { ranked, statuses, input: { rs, unit: ranked.unit, conditions, thisYear, past: pastAwards(ranked.unit.profile) } };
+  const made = new Map<string, readonly AwardCheck[]>();
+  const once = (key: string, make: () => readonly AwardCheck[]) => {
+    let checks = made.get(key);
+    if (checks === undefined) made.set(key, (checks = make()));
+    return checks;
+  };
+  return { ranked, statuses, input: { rs, unit: ranked.unit, conditions, thisYear, past: pastAwards(ranked.unit.profile), once } };
 }
 
 /** A cohort-wide quota's base: the cohort's size, or the number of its units granted the award `of` names. */
@@ -54,7 +60,8 @@ function cohortQuotaBase(award: Award, units: readonly Unit[]): number {
  */
 function decideAward(award: Award, units: readonly Unit[], run: RunQuotaDecision | undefined): QuotaUse | undefined {
   const checked = units.map((u) => {
-    const checks: AwardCheck[] = AWARD_CHECKS.flatMap((k) => k.checks(award, u.input));
+    const checks: AwardCheck[] = [];
+    for (const kind of AWARD_CHECKS) checks.push(...kind.checks(award, u.input));
     return { u, checks, status: checksVerdict(checks) as AwardStatus["status"] };
   });
   const q = award.quota;
@@ -112,6 +119,7 @@ export function decideCohort(rs: RuleSet, conditions: AwardConditions, scored: r
     const use = decideAward(award, units, run?.get(award.id));
     if (use) quotas.push(use);
   }
-  const recs = units.map((u) => recommendation(rs, awards, u.ranked, u.statuses, units.length));
+  const cohort = cohortAwards(awards);
+  const recs = units.map((u) => recommendation(rs, cohort, u.ranked, u.statuses, units.length));
   return { recs, quotas, runShares: run ? [] : runShares(awards, units) };
 }

@@ -27,9 +27,17 @@ function awardOnlyFacts(rs: RuleSet, awards: readonly Award[], unit: ScoredUnit,
 
 /** Past years the record lacks for history prerequisites that remain unknown (or the whole record, when the profile gives none). */
 function historyEvidence(unit: ScoredUnit, statuses: readonly AwardStatus[]): MissingEvidence[] {
-  const unknown = statuses.flatMap((s) => s.checks).filter((c) => c.kind === "history" && c.result === "unknown");
-  const years = [...new Set(unknown.flatMap((c) => (c.kind === "history" ? c.missingYears : [])))].sort((a, b) => a - b);
-  if (!years.length && !(unit.profile.history === undefined && unknown.length)) return [];
+  let unknown = false;
+  const missing = new Set<number>();
+  for (const s of statuses) {
+    for (const c of s.checks) {
+      if (c.kind !== "history" || c.result !== "unknown") continue;
+      unknown = true;
+      for (const y of c.missingYears) missing.add(y);
+    }
+  }
+  const years = [...missing].sort((a, b) => a - b);
+  if (!years.length && !(unit.profile.history === undefined && unknown)) return [];
   const list = years.length ? ` (${years.join(", ")})` : "";
   return [{ label: { vi: `${HISTORY_LABEL.vi}${list}`, en: `${HISTORY_LABEL.en}${list}` }, evidence: HISTORY_EVIDENCE, criteria: [] }];
 }
@@ -37,12 +45,9 @@ function historyEvidence(unit: ScoredUnit, statuses: readonly AwardStatus[]): Mi
 /** The evidence a committee should ask the unit for: facts its criteria or awards need, and past years of its record. */
 export function missingEvidence(rs: RuleSet, awards: readonly Award[], unit: ScoredUnit, statuses: readonly AwardStatus[]): MissingEvidence[] {
   const r = unit.result;
-  const facts = new Map(rs.facts.map((f) => [f.id, f]));
-  const criteriaFacts: MissingEvidence[] = r.missingFacts.map((id) => ({
-    fact: id,
-    label: facts.get(id)!.label,
-    evidence: facts.get(id)!.evidence,
-    criteria: r.criteria.filter((c) => c.missingFacts.includes(id)).map((c) => c.id),
-  }));
+  const criteriaFacts: MissingEvidence[] = r.missingFacts.map((id) => {
+    const f = rs.facts.find((x) => x.id === id)!;
+    return { fact: id, label: f.label, evidence: f.evidence, criteria: r.criteria.filter((c) => c.missingFacts.includes(id)).map((c) => c.id) };
+  });
   return [...criteriaFacts, ...awardOnlyFacts(rs, awards, unit, statuses), ...historyEvidence(unit, statuses)];
 }

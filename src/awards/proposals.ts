@@ -6,6 +6,22 @@ import type { AwardStatus, NearMiss, ProposedAward, Recommendation } from "./typ
 /** An award as a unit is proposed it. */
 export const proposed = (a: Award): ProposedAward => ({ id: a.id, title: a.title, grantor: a.grantor, kind: a.kind, level: a.level, bonusCoefficient: a.bonusCoefficient ?? null });
 
+/** A cohort's awards in deciding order, and their ladders: by recipient kind, the awards of each exclusive group. */
+export interface CohortAwards {
+  readonly awards: readonly Award[];
+  readonly ladders: ReadonlyMap<string, readonly (readonly Award[])[]>;
+}
+
+export function cohortAwards(awards: readonly Award[]): CohortAwards {
+  const byRecipient = new Map<string, Map<string, Award[]>>();
+  for (const a of awards) {
+    const ladders = byRecipient.get(a.recipient) ?? new Map<string, Award[]>();
+    ladders.set(exclusiveKey(a), [...(ladders.get(exclusiveKey(a)) ?? []), a]);
+    byRecipient.set(a.recipient, ladders);
+  }
+  return { awards, ladders: new Map([...byRecipient].map(([r, l]) => [r, [...l.values()]])) };
+}
+
 /** The exclusive group of an award: awards sharing `exclusiveGroup` exclude each other in one year; an award without one is a group of its own. */
 const exclusiveKey = (a: Award) => a.exclusiveGroup ?? `#${a.id}`;
 
@@ -34,19 +50,17 @@ function proposals(granted: readonly Award[]) {
  * (`better: "none"`, e.g. the person's category or sex) are not "near", nor are titles whose
  * this-year prerequisite is not granted yet (their own ladder shows them).
  */
-function nextAwards(awards: readonly Award[], statuses: readonly AwardStatus[], recipient: string): Award[] {
+function nextAwards(cohort: CohortAwards, statuses: readonly AwardStatus[], recipient: string): Award[] {
   const statusOf = (a: Award) => statuses.find((s) => s.award === a.id)!;
   const granted = (id: string) => statuses.find((s) => s.award === id)?.granted === true;
-  const ladders = new Map<string, Award[]>();
-  for (const a of awards.filter((x) => x.recipient === recipient)) ladders.set(exclusiveKey(a), [...(ladders.get(exclusiveKey(a)) ?? []), a]);
   const next: Award[] = [];
-  for (const ladder of ladders.values()) {
+  for (const ladder of cohort.ladders.get(recipient) ?? []) {
     const held = Math.max(-1, ...ladder.filter((a) => statusOf(a).granted).map((a) => a.precedence));
     const open = ladder.filter(
       (a) =>
         a.precedence > held &&
         !statusOf(a).checks.some((c) => c.kind === "conditions" && c.fixedBar) &&
-        (a.requiresThisYear ?? []).every((id) => awards.some((x) => x.id === id) && granted(id)),
+        (a.requiresThisYear ?? []).every((id) => cohort.awards.some((x) => x.id === id) && granted(id)),
     );
     if (open.length) next.push(open.sort(junior)[0]!);
   }
@@ -64,13 +78,14 @@ function nearMiss(a: Award, st: AwardStatus): NearMiss {
  * ladder with what it lacks (a knocked-out unit: only the first, which says why), and the evidence
  * still to collect.
  */
-export function recommendation(rs: RuleSet, awards: readonly Award[], ranked: Ranked, statuses: readonly AwardStatus[], size: number): Recommendation {
+export function recommendation(rs: RuleSet, cohort: CohortAwards, ranked: Ranked, statuses: readonly AwardStatus[], size: number): Recommendation {
+  const { awards } = cohort;
   const { unit } = ranked;
   const r = unit.result;
   const granted = awards.filter((a) => statuses.find((s) => s.award === a.id)!.granted);
   const p = proposals(granted);
   const recipient = p.award ? awards.find((a) => a.id === p.award!.id)!.recipient : r.group === "individual" ? "individual" : "collective";
-  const next = nextAwards(awards, statuses, recipient).map((a) => nearMiss(a, statuses.find((s) => s.award === a.id)!));
+  const next = nextAwards(cohort, statuses, recipient).map((a) => nearMiss(a, statuses.find((s) => s.award === a.id)!));
   return {
     unitId: r.unitId,
     name: r.name,

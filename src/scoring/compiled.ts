@@ -5,9 +5,9 @@ import { GROUPS, type Criterion, type Group, type RuleSet } from "../rules/index
 import { compileCriterion, type CriterionVerdict } from "./criterion.js";
 import { groupRules, type GroupRules } from "./group.js";
 import { toPoints } from "./points.js";
-import { scoreFromVerdicts, type ScoredUnit } from "./score.js";
+import { criterionResult, scoreFromVerdicts, type ResultMaker, type ScoredUnit } from "./score.js";
 import type { CompileContext, Row } from "./styles/index.js";
-import type { ScoreOptions } from "./types.js";
+import type { CriterionResult, ScoreOptions } from "./types.js";
 
 /** Scores one validated profile; `scoreProfile` (reference) and `compileScorer` (accelerated) both have this shape. */
 export type Scorer = (p: ValidProfile, opts: ScoreOptions) => ScoredUnit;
@@ -64,12 +64,39 @@ export function compileVerdicts(rs: RuleSet): VerdictsOf {
 export function compileScorer(rs: RuleSet): Scorer {
   const verdictsOf = compileVerdicts(rs);
   const slots = new Map(rs.facts.map((f, i) => [f.id, i]));
+  const shared = new Map<Group, ResultMaker>(GROUPS.map((g) => [g, sharedResults()]));
   return (p, opts) => {
     const { rules, verdicts } = verdictsOf(p, opts.asOf);
     const read = (id: string) => {
       const s = slots.get(id);
       return s === undefined ? undefined : p.row[s];
     };
-    return scoreFromVerdicts(rs, rules, p, verdicts, read, opts);
+    return scoreFromVerdicts(rs, rules, p, verdicts, read, opts, shared.get(p.group));
+  };
+}
+
+const STATUSES = ["met", "partial", "not_met", "unknown", "not_applicable"] as const;
+
+/** At most this many shared results per criterion (a per-unit criterion may take many values; the rest are made afresh). */
+const SHARED_PER_CRITERION = 256;
+
+/**
+ * Criterion results shared between the units with the same verdict and missing facts — the same
+ * few combinations recur on every unit, so each is made once (and frozen: a shared result cannot be
+ * changed through one unit behind another's back). Owned by one compiled scorer.
+ */
+function sharedResults(): ResultMaker {
+  const byCriterion: Map<string | number, CriterionResult>[] = [];
+  return (index, c, v, missingFacts) => {
+    const seen = (byCriterion[index] ??= new Map());
+    // most verdicts differ only in status and points: a number stands for those (status by its position)
+    const simple = v.bonus === 0 && v.deduction === 0 && v.tier === undefined && missingFacts.length === 0;
+    const key = simple ? v.points * STATUSES.length + STATUSES.indexOf(v.status) : `${v.status}|${v.points}|${v.bonus}|${v.deduction}|${v.tier ?? ""}|${missingFacts.join(",")}`;
+    let r = seen.get(key);
+    if (r === undefined) {
+      r = Object.freeze(criterionResult(index, c, v, Object.freeze(missingFacts)));
+      if (seen.size < SHARED_PER_CRITERION) seen.set(key, r);
+    }
+    return r;
   };
 }

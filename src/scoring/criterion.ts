@@ -15,24 +15,15 @@ export interface CriterionVerdict {
   readonly points: Points;
   /** Final points if every unknown fact resolved favourably. */
   readonly potential: Points;
-  /** Index of the tier that counted (tiered criteria). */
-  readonly tier?: number;
+  /** Index of the tier that counted (tiered criteria; undefined otherwise). */
+  readonly tier: number | undefined;
   /** A knock-out criterion whose event occurred. */
   readonly knocked: boolean;
   /** Some part (base, bonus, deduction, applicability) is unknown: the criterion lists its missing facts. */
   readonly unsettled: boolean;
 }
 
-/** What a criterion's parts gave for one profile, however they were evaluated. */
-export interface CriterionParts {
-  readonly inForce: boolean;
-  readonly applies: Truth;
-  readonly base: () => BaseVerdict;
-  readonly bonus: () => readonly (Points | undefined)[];
-  readonly deductions: () => readonly (Points | undefined)[];
-}
-
-const NOT_APPLICABLE: CriterionVerdict = Object.freeze({ status: "not_applicable", base: ZERO, bonus: ZERO, deduction: ZERO, points: ZERO, potential: ZERO, knocked: false, unsettled: false });
+const NOT_APPLICABLE: CriterionVerdict = Object.freeze({ status: "not_applicable", base: ZERO, bonus: ZERO, deduction: ZERO, points: ZERO, potential: ZERO, tier: undefined, knocked: false, unsettled: false });
 
 /** Deductions never take a criterion below its floor (nor lift it to the floor). */
 function withFloor(gross: Points, deduction: Points, floor: Points): Points {
@@ -42,22 +33,20 @@ function withFloor(gross: Points, deduction: Points, floor: Points): Points {
 }
 
 /**
- * How a criterion's points come about — the specification the two evaluation paths share:
- * - a criterion not in force as of the date, or whose `appliesWhen` fails, is not applicable;
+ * How a criterion's points come about — the specification the two evaluation paths share (a
+ * criterion not in force as of the date, or whose `appliesWhen` fails, is {@link NOT_APPLICABLE}):
  * - its scoring style gives base points (now and in the best case);
  * - bonus and deductions are added (see `sumAdjustments`), and deductions stop at the floor;
  * - when we do not know whether it applies, it counts as unknown with nothing proven yet.
  */
-export function criterionVerdict(c: Criterion, parts: CriterionParts): CriterionVerdict {
-  if (!parts.inForce || parts.applies === false) return NOT_APPLICABLE;
-  const b = parts.base();
+export function criterionVerdict(c: Criterion, applies: true | "unknown", b: BaseVerdict, bonusValues: readonly (Points | undefined)[], deductionValues: readonly (Points | undefined)[]): CriterionVerdict {
   const floor = toPoints(c.floor ?? 0);
-  const bonus = sumAdjustments(c.bonus ?? [], parts.bonus(), "bonus");
-  const ded = sumAdjustments(c.deductions ?? [], parts.deductions(), "deduction");
-  const tier = b.tier === undefined ? {} : { tier: b.tier };
-  if (parts.applies === "unknown") {
+  const bonus = sumAdjustments(c.bonus ?? [], bonusValues, "bonus");
+  const ded = sumAdjustments(c.deductions ?? [], deductionValues, "deduction");
+  const tier = b.tier;
+  if (applies === "unknown") {
     const potential = withFloor((Math.max(b.base, b.potential) + bonus.best) as Points, ded.best, floor);
-    return { status: "unknown", base: ZERO, bonus: ZERO, deduction: ZERO, points: ZERO, potential, ...tier, knocked: false, unsettled: true };
+    return { status: "unknown", base: ZERO, bonus: ZERO, deduction: ZERO, points: ZERO, potential, tier, knocked: false, unsettled: true };
   }
   return {
     status: b.status,
@@ -66,7 +55,7 @@ export function criterionVerdict(c: Criterion, parts: CriterionParts): Criterion
     deduction: ded.now,
     points: withFloor((b.base + bonus.now) as Points, ded.now, floor),
     potential: withFloor((b.potential + bonus.best) as Points, ded.best, floor),
-    ...tier,
+    tier,
     knocked: b.knocked === true,
     unsettled: b.status === "unknown" || bonus.unknown || ded.unknown,
   };
@@ -74,15 +63,14 @@ export function criterionVerdict(c: Criterion, parts: CriterionParts): Criterion
 
 const inForce = (c: Criterion, asOf: string) => (c.effectiveFrom === undefined || c.effectiveFrom <= asOf) && (c.effectiveTo === undefined || asOf <= c.effectiveTo);
 
+const NONE: readonly never[] = [];
+
 /** The plain evaluation of a criterion: each part through the reference interpreter. */
 export function evaluateCriterion(c: Criterion, read: FactReader, asOf: string): CriterionVerdict {
-  return criterionVerdict(c, {
-    inForce: inForce(c, asOf),
-    applies: c.appliesWhen ? evaluateCondition(c.appliesWhen, read) : true,
-    base: () => styleOf(c).evaluate(c, read),
-    bonus: () => (c.bonus ?? []).map((a) => adjustmentPoints(a, read)),
-    deductions: () => (c.deductions ?? []).map((a) => adjustmentPoints(a, read)),
-  });
+  const applies = c.appliesWhen ? evaluateCondition(c.appliesWhen, read) : true;
+  if (!inForce(c, asOf) || applies === false) return NOT_APPLICABLE;
+  const adjust = (list: Criterion["bonus"]) => (list ?? NONE).map((a) => adjustmentPoints(a, read));
+  return criterionVerdict(c, applies, styleOf(c).evaluate(c, read), adjust(c.bonus), adjust(c.deductions));
 }
 
 /** The accelerated evaluation of a criterion over dense rows: compiled parts, the same combination. */
@@ -91,14 +79,10 @@ export function compileCriterion(c: Criterion, ctx: CompileContext): (row: Row, 
   const base = styleOf(c).compile(c, ctx);
   const bonus = (c.bonus ?? []).map((a, i) => compileAdjustment(a, ctx, ["bonus", i]));
   const deductions = (c.deductions ?? []).map((a, i) => compileAdjustment(a, ctx, ["deductions", i]));
+  const values = (list: readonly ((row: Row) => Points | undefined)[], row: Row) => (list.length ? list.map((f) => f(row)) : NONE);
   return (row, asOf) => {
     const t = applies ? applies(row) : T;
-    return criterionVerdict(c, {
-      inForce: inForce(c, asOf),
-      applies: t === T ? true : t === F ? false : "unknown",
-      base: () => base(row),
-      bonus: () => bonus.map((f) => f(row)),
-      deductions: () => deductions.map((f) => f(row)),
-    });
+    if (!inForce(c, asOf) || t === F) return NOT_APPLICABLE;
+    return criterionVerdict(c, t === T ? true : "unknown", base(row), values(bonus, row), values(deductions, row));
   };
 }

@@ -24,6 +24,9 @@ export interface GroupRules {
   /** The group's criteria in file order. */
   readonly criteria: readonly Criterion[];
   readonly reads: readonly (readonly FactRead[])[];
+  /** Each criterion's maximum, and its highest bonus (the sum of its bonus caps). */
+  readonly max: readonly Points[];
+  readonly maxBonus: readonly Points[];
   readonly caps: readonly { readonly id: string; readonly members: readonly number[]; readonly cap: Points }[];
   /** For each emulation content 1–6 the group's criteria serve, their positions. */
   readonly contents: readonly { readonly content: number; readonly members: readonly number[] }[];
@@ -70,5 +73,6 @@ export function groupRules(rs: RuleSet, group: Group): GroupRules {
     .map((content) => ({ content, members: criteria.flatMap((c, i) => (c.contents.includes(content) ? [i] : [])) }))
     .filter((x) => x.members.length > 0);
   const classes = [...rs.classes].sort((a, b) => b.rank - a.rank).map((k) => classRule(k, index));
-  return { group, criteria, reads: criteria.map((c) => factsRead(c, order)), caps, contents, classes };
+  const maxBonus = criteria.map((c) => (c.bonus ?? []).reduce((s, a) => s + toPoints(a.cap), 0) as Points);
+  return { group, criteria, reads: criteria.map((c) => factsRead(c, order)), max: criteria.map((c) => toPoints(c.maxPoints)), maxBonus, caps, contents, classes };
 }

@@ -1,6 +1,6 @@
 import { readPath, traceCondition, MISSING, type FactReader } from "../evaluation/index.js";
 import type { ValidProfile } from "../profiles/index.js";
-import type { Criterion, RuleSet } from "../rules/index.js";
+import type { Criterion, Localized, RuleSet } from "../rules/index.js";
 import { adjustmentTrace } from "./adjustments.js";
 import { evaluateCriterion, type CriterionVerdict } from "./criterion.js";
 import { groupRules, type ClassRule, type FactRead, type GroupRules } from "./group.js";
@@ -34,29 +34,27 @@ export function scoreProfile(rs: RuleSet, p: ValidProfile, opts: ScoreOptions): 
   return scoreFromVerdicts(rs, rules, p, verdicts, read, opts);
 }
 
-/** The points of several criteria together, with the group caps applied. */
-function cappedTotal(rules: GroupRules, values: readonly Points[]): Points {
-  let total = sum(values);
+/** The sum of `value(i)` over a group's criteria, with the group caps applied (a cap counts its members' points at most up to it). */
+function cappedTotal(rules: GroupRules, value: (i: number) => Points): Points {
+  let total = 0;
+  for (let i = 0; i < rules.criteria.length; i++) total += value(i);
   for (const cap of rules.caps) {
-    const raw = sum(cap.members.map((i) => values[i]!));
-    if (raw > cap.cap) total = (total - (raw - cap.cap)) as Points;
+    let raw = 0;
+    for (const i of cap.members) raw += value(i);
+    if (raw > cap.cap) total -= raw - cap.cap;
   }
-  return total;
+  return total as Points;
 }
 
 /**
  * The first class (highest rank first) reached with a percentage: its threshold, no knock-out if it
- * excludes them, and the minimum points of the criteria it requires (where they apply).
+ * excludes them, and the minimum points of the criteria it requires (where they apply), now or in
+ * the best case.
  */
-function classify(classes: readonly ClassRule[], percent: Percent, points: readonly Points[], verdicts: readonly CriterionVerdict[], knockedOut: boolean): ClassRule | null {
-  return (
-    classes.find(
-      (k) =>
-        percent >= k.minPercent &&
-        !(k.noKnockout && knockedOut) &&
-        k.requires.every((r) => verdicts[r.index]!.status === "not_applicable" || points[r.index]! >= r.minPoints),
-    ) ?? null
-  );
+function classify(classes: readonly ClassRule[], percent: Percent, verdicts: readonly CriterionVerdict[], bestCase: boolean, knockedOut: boolean): ClassRule | null {
+  const points = (v: CriterionVerdict) => (bestCase ? v.potential : v.points);
+  const meets = (k: ClassRule) => k.requires.every((r) => verdicts[r.index]!.status === "not_applicable" || points(verdicts[r.index]!) >= r.minPoints);
+  return classes.find((k) => percent >= k.minPercent && !(k.noKnockout && knockedOut) && meets(k)) ?? null;
 }
 
 /** Whether a fact the criterion reads is missing from the profile (or the field it reads of it). */
@@ -79,44 +77,65 @@ export function traceCriterion(c: Criterion, read: FactReader): CriterionTrace {
   };
 }
 
-function criterionResult(c: Criterion, v: CriterionVerdict, reads: readonly FactRead[], read: FactReader, trace: boolean): CriterionResult {
-  const applicable = v.status !== "not_applicable";
-  return {
+/** Builds a criterion's result (without its trace) from its verdict and missing facts. */
+export type ResultMaker = (index: number, c: Criterion, v: CriterionVerdict, missingFacts: readonly string[]) => CriterionResult;
+
+/** A criterion's result: its points as decimal strings; a criterion that does not apply has a maximum of 0. */
+export const criterionResult: ResultMaker = (_index, c, v, missingFacts) => {
+  const r: { -readonly [K in keyof CriterionResult]: CriterionResult[K] } = {
     id: c.id,
     status: v.status,
     points: formatPoints(v.points),
-    maxPoints: applicable ? formatPoints(toPoints(c.maxPoints)) : "0",
+    maxPoints: v.status === "not_applicable" ? "0" : formatPoints(toPoints(c.maxPoints)),
     bonus: formatPoints(v.bonus),
     deduction: formatPoints(v.deduction),
-    ...(v.tier !== undefined && { tier: v.tier }),
-    ...(c.knockout === true && { knockout: true as const }),
-    missingFacts: v.unsettled ? missingOf(reads, read) : [],
-    ...(trace && applicable && { trace: traceCriterion(c, read) }),
+    missingFacts,
   };
-}
+  if (v.tier !== undefined) r.tier = v.tier;
+  if (c.knockout === true) r.knockout = true;
+  return r;
+};
+
+const NONE: readonly string[] = Object.freeze([]);
 
 /** Totals of a group's verdicts: now, best case, nominal scale and highest reachable score, group caps applied. */
 function totals(rules: GroupRules, verdicts: readonly CriterionVerdict[]) {
   const applies = (i: number) => verdicts[i]!.status !== "not_applicable";
-  const max = (c: Criterion) => toPoints(c.maxPoints);
-  const maxBonus = (c: Criterion) => sum((c.bonus ?? []).map((a) => toPoints(a.cap)));
   return {
-    now: cappedTotal(rules, verdicts.map((v) => v.points)),
-    best: cappedTotal(rules, verdicts.map((v) => v.potential)),
-    nominal: cappedTotal(rules, rules.criteria.map((c, i) => (applies(i) ? max(c) : ZERO))),
-    maxScore: cappedTotal(rules, rules.criteria.map((c, i) => (applies(i) ? ((max(c) + maxBonus(c)) as Points) : ZERO))),
+    now: cappedTotal(rules, (i) => verdicts[i]!.points),
+    best: cappedTotal(rules, (i) => verdicts[i]!.potential),
+    nominal: cappedTotal(rules, (i) => (applies(i) ? rules.max[i]! : ZERO)),
+    maxScore: cappedTotal(rules, (i) => (applies(i) ? ((rules.max[i]! + rules.maxBonus[i]!) as Points) : ZERO)),
   };
 }
 
 /** Points per emulation content, over the criteria that apply. */
 function contentsOf(rules: GroupRules, verdicts: readonly CriterionVerdict[]): ScoreResult["contents"] {
-  return rules.contents.flatMap(({ content, members }) => {
-    const used = members.filter((i) => verdicts[i]!.status !== "not_applicable");
-    if (!used.length) return [];
-    const points = sum(used.map((i) => verdicts[i]!.points));
-    const maxPoints = sum(used.map((i) => toPoints(rules.criteria[i]!.maxPoints)));
-    return [{ content, points: formatPoints(points), maxPoints: formatPoints(maxPoints) }];
+  const out: { content: number; points: string; maxPoints: string }[] = [];
+  for (const { content, members } of rules.contents) {
+    let points = 0;
+    let max = 0;
+    let used = false;
+    for (const i of members) {
+      if (verdicts[i]!.status === "not_applicable") continue;
+      used = true;
+      points += verdicts[i]!.points;
+      max += rules.max[i]!;
+    }
+    if (used) out.push({ content, points: formatPoints(points), maxPoints: formatPoints(max) });
+  }
+  return out;
+}
+
+/** The knock-out events that occurred, and the knock-out criteria still unknown. */
+function knockoutsOf(rules: GroupRules, verdicts: readonly CriterionVerdict[]) {
+  const occurred: { criterion: string; reason: Localized }[] = [];
+  const unknown: string[] = [];
+  rules.criteria.forEach((c, i) => {
+    if (verdicts[i]!.knocked) occurred.push({ criterion: c.id, reason: c.knockoutReason ?? c.title });
+    if (c.knockout && verdicts[i]!.status === "unknown") unknown.push(c.id);
   });
+  return { occurred, unknown };
 }
 
 /**
@@ -125,15 +144,18 @@ function contentsOf(rules: GroupRules, verdicts: readonly CriterionVerdict[]): S
  * (an unknown knock-out bars "no knock-out" classes now; the best case assumes it did not happen),
  * per-content points and the facts still missing.
  */
-export function scoreFromVerdicts(rs: RuleSet, rules: GroupRules, p: ValidProfile, verdicts: readonly CriterionVerdict[], read: FactReader, opts: ScoreOptions): ScoredUnit {
+export function scoreFromVerdicts(rs: RuleSet, rules: GroupRules, p: ValidProfile, verdicts: readonly CriterionVerdict[], read: FactReader, opts: ScoreOptions, make: ResultMaker = criterionResult): ScoredUnit {
   const mode = rs.manifest.rounding as RoundingMode;
   const t = totals(rules, verdicts);
   const percent = percentOf(t.now, t.nominal, mode);
-  const knockouts = rules.criteria.flatMap((c, i) => (verdicts[i]!.knocked ? [{ criterion: c.id, reason: c.knockoutReason ?? c.title }] : []));
-  const knockoutsUnknown = rules.criteria.flatMap((c, i) => (c.knockout && verdicts[i]!.status === "unknown" ? [c.id] : []));
-  const klass = classify(rules.classes, percent, verdicts.map((v) => v.points), verdicts, knockouts.length > 0 || knockoutsUnknown.length > 0);
-  const best = classify(rules.classes, percentOf(t.best, t.nominal, mode), verdicts.map((v) => v.potential), verdicts, knockouts.length > 0);
-  const criteria = rules.criteria.map((c, i) => criterionResult(c, verdicts[i]!, rules.reads[i]!, read, opts.trace));
+  const { occurred: knockouts, unknown: knockoutsUnknown } = knockoutsOf(rules, verdicts);
+  const klass = classify(rules.classes, percent, verdicts, false, knockouts.length > 0 || knockoutsUnknown.length > 0);
+  const best = classify(rules.classes, percentOf(t.best, t.nominal, mode), verdicts, true, knockouts.length > 0);
+  const criteria = rules.criteria.map((c, i): CriterionResult => {
+    const v = verdicts[i]!;
+    const r = make(i, c, v, v.unsettled ? missingOf(rules.reads[i]!, read) : NONE);
+    return opts.trace && v.status !== "not_applicable" ? { ...r, trace: traceCriterion(c, read) } : r;
+  });
   const missing = new Set(criteria.flatMap((c) => c.missingFacts));
   const result: ScoreResult = {
     unitId: p.id,
@@ -158,7 +180,7 @@ export function scoreFromVerdicts(rs: RuleSet, rules: GroupRules, p: ValidProfil
       return { id: cap.id, points: formatPoints(raw), cap: formatPoints(cap.cap), applied: raw > cap.cap };
     }),
     criteria,
-    missingFacts: rs.facts.filter((f) => missing.has(f.id)).map((f) => f.id),
+    missingFacts: missing.size ? rs.facts.filter((f) => missing.has(f.id)).map((f) => f.id) : [],
   };
   return { profile: p, result, score: t.now, potentialScore: t.best, nominalMax: t.nominal, percent };
 }

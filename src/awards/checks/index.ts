@@ -1,4 +1,4 @@
-import type { Truth } from "../../evaluation/index.js";
+import { and, type Truth } from "../../evaluation/index.js";
 import { conditionsCheck } from "./conditions.js";
 import { criteriaCheck } from "./criteria.js";
 import { historyChecks } from "./history.js";
@@ -17,11 +17,10 @@ export const AWARD_CHECKS: readonly AwardCheckKind[] = [knockoutCheck, minClassC
 
 /** The verdict of an award's checks before any quota: their Kleene conjunction. */
 export function checksVerdict(checks: readonly AwardCheck[]): "eligible" | "ineligible" | "unknown" {
-  const results: Truth[] = checks.map((c) => c.result);
-  return results.includes(false) ? "ineligible" : results.includes("unknown") ? "unknown" : "eligible";
+  const all: Truth = and(checks.map((c) => c.result));
+  return all === true ? "eligible" : all === false ? "ineligible" : "unknown";
 }
 
 export { pastAwards, historyCheck } from "./history.js";
 export { quotaAllowed, quotaCheck, QUOTA_MESSAGE_KEYS } from "./quota.js";
-export { unmetLeaves } from "./conditions.js";
 export type { AwardCheck, AwardCheckKind, AwardConditions, UnitInput } from "./types.js";

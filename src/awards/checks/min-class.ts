@@ -1,6 +1,7 @@
 import type { Truth } from "../../evaluation/index.js";
+import type { RuleSet } from "../../rules/index.js";
 import { formatPoints, pointsFor, toPercent, type ScoredUnit } from "../../scoring/index.js";
-import type { AwardCheckKind } from "./types.js";
+import { NONE, type AwardCheck, type AwardCheckKind } from "./types.js";
 
 /** Points a unit lacks to reach a percentage of its nominal maximum, as a decimal string (none if it reaches it). */
 export function pointsShort(unit: ScoredUnit, percent: number): string | undefined {
@@ -8,20 +9,25 @@ export function pointsShort(unit: ScoredUnit, percent: number): string | undefin
   return short > 0 ? formatPoints(short) : undefined;
 }
 
+/** A class's rank (-1: none, or not in the catalog). */
+const rankOf = (rs: RuleSet, id: string | null | undefined) => (id == null ? -1 : (rs.classes.find((k) => k.id === id)?.rank ?? -1));
+
+function minClass(rs: RuleSet, unit: ScoredUnit, required: string): AwardCheck {
+  const need = rankOf(rs, required);
+  const r = unit.result;
+  const result: Truth = rankOf(rs, r.classification?.id) >= need ? true : rankOf(rs, r.potentialClassification) >= need ? "unknown" : false;
+  const percent = rs.classes.find((k) => k.id === required)?.minPercent;
+  const short = result === true || percent === undefined ? undefined : pointsShort(unit, percent);
+  const check = { kind: "minClass" as const, result, required, actual: r.classification?.id ?? null, potential: r.potentialClassification };
+  return short === undefined ? check : { ...check, pointsShort: short };
+}
+
 /** `eligibility.minClass`: the unit's class ranks at least as high; unknown if only its best case does. */
 export const minClassCheck: AwardCheckKind = {
   kind: "minClass",
-  checks(award, { rs, unit }) {
+  checks(award, { rs, unit, once }) {
     const required = award.eligibility.minClass;
-    if (required === undefined) return [];
-    const rankOf = (id: string | null | undefined) => (id == null ? -1 : (rs.classes.find((k) => k.id === id)?.rank ?? -1));
-    const need = rankOf(required);
-    const r = unit.result;
-    const result: Truth = rankOf(r.classification?.id) >= need ? true : rankOf(r.potentialClassification) >= need ? "unknown" : false;
-    const percent = rs.classes.find((k) => k.id === required)?.minPercent;
-    const short = result === true || percent === undefined ? undefined : pointsShort(unit, percent);
-    const actual = r.classification?.id ?? null;
-    return [{ kind: "minClass", result, required, actual, potential: r.potentialClassification, ...(short !== undefined && { pointsShort: short }) }];
+    return required === undefined ? NONE : once(`minClass ${required}`, () => [minClass(rs, unit, required)]);
   },
   messageKeys: ["check.minClass"],
 };

@@ -15,12 +15,14 @@ export type AwardCheck =
   | { readonly kind: "requiresThisYear"; readonly result: Truth; readonly award: string }
   | { readonly kind: "quota"; readonly result: Truth; readonly allowed: number; readonly base: number; readonly position: number };
 
-/** How an award's own conditions are evaluated for a unit: by the reference interpreter or compiled (the engine chooses). */
+/**
+ * How an award's own conditions are checked for a unit: by the reference interpreter or compiled
+ * (the engine chooses; the checks are equal as data). The check says the verdict of
+ * `eligibility.conditions`, the leaves that do not hold (`unmet`), and whether they fail on facts
+ * that cannot improve (`fixedBar`: the conditions are false even with every improvable fact unknown).
+ */
 export interface AwardConditions {
-  /** The verdict of the award's `eligibility.conditions` for the unit. */
-  readonly verdict: (award: Award, unit: ScoredUnit) => Truth;
-  /** The same conditions with every fact that can improve read as unknown (`better: "none"` facts only). */
-  readonly fixedOnly: (award: Award, unit: ScoredUnit) => Truth;
+  readonly check: (award: Award, unit: ScoredUnit) => Extract<AwardCheck, { kind: "conditions" }>;
 }
 
 /** What a check reads of a unit besides the award: its score, its record, and its verdicts this year so far. */
@@ -32,6 +34,8 @@ export interface UnitInput {
   readonly thisYear: (awardId: string) => Truth;
   /** The awards of each past year the profile lists. */
   readonly past: ReadonlyMap<number, readonly string[]>;
+  /** A check that depends on the unit alone (knock-out, class, percentage, a criterion), made once for every award that asks it. */
+  readonly once: (key: string, make: () => readonly AwardCheck[]) => readonly AwardCheck[];
 }
 
 /**
@@ -45,3 +49,6 @@ export interface AwardCheckKind {
   /** The message-catalog keys its explanation uses. */
   readonly messageKeys: readonly string[];
 }
+
+/** No checks: what a kind returns for an award that does not ask for it. */
+export const NONE: readonly AwardCheck[] = Object.freeze([]);
