@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { loadRulesetFromFiles } from "thidua";
+import { issueText, loadRulesetFromFiles } from "thidua";
 import { citationStanding, lawClaims } from "../../src/rules/index.js";
 import { edit, filesOf, jsonOf, loadNational, NATIONAL } from "../support/rules.js";
 
@@ -36,6 +36,16 @@ describe("basis law rests on a checked provision (rules.law_unconfirmed)", () =>
     ["no citation at all", undefined],
   ])("refuses law on %s", (_name, ref) => {
     expect(codes(claimLaw(ref))).toEqual(["rules.law_unconfirmed"]);
+  });
+
+  it("words the refusal from the message catalogs, Vietnamese first", () => {
+    const r = loadRulesetFromFiles(claimLaw({ source: "luat-06-2022", section: "Điều 28" }));
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(issueText(r.issues[0]!, "vi")).toBe(
+      'awards["award.tap-the-lao-dong-tien-tien"].eligibility.conditions.all[1]: giá trị ghi căn cứ “do văn bản pháp luật quy định” nhưng điều khoản viện dẫn (luat-06-2022, Điều 28) chưa đối chiếu được với văn bản gốc; hãy dẫn một điều khoản đã đối chiếu, hoặc ghi căn cứ “mặc định chính sách” kèm lý do',
+    );
+    expect(issueText(r.issues[0]!, "en")).toContain("was not checked against the original");
   });
 
   it("accepts law on a confirmed or secondary-source provision", () => {

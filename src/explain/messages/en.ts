@@ -195,6 +195,10 @@ export const en = {
       })[p.code],
     "issue.other": (p) => `${p.message} (${p.code})`,
     "issue.unknownColumn": (p) => `Column “${p.column}” is not a fact of the rule set and is ignored${p.suggestion ? ` (did you mean “${p.suggestion}”?)` : ""}`,
+    "issue.lawUnconfirmed": (p) =>
+      `${p.path}: the value claims “fixed by law” but ${p.source ? `the provision cited (${[p.source, p.section].filter(Boolean).join(", ")}) ${
+        ({ unconfirmed: "was not checked against the original", unlisted: "is not among the rule set's checked provisions", noSection: "names no article", repealed: "belongs to a text no longer in force", sourceUnconfirmed: "belongs to a text not checked against the original" } as Record<string, string>)[p.standing] ?? "is not confirmed"
+      }` : "no text is cited"}; cite a checked provision, or mark the value “policy default” with its reason`,
     "issue.unmatchedOverride": (p) => `The override for unit ${p.unitId} matches no scored unit and was not applied`,
     "issue.cell": (p) => `Column “${p.column}”: cannot read “${p.found}” — expected ${p.expected}`,
     "issue.input": (p) =>

@@ -195,6 +195,10 @@ export const vi = {
       })[p.code],
     "issue.other": (p) => `${p.message} (${p.code})`,
     "issue.unknownColumn": (p) => `Cột «${p.column}» không phải dữ kiện nào của bộ tiêu chí nên bị bỏ qua${p.suggestion ? ` (có phải «${p.suggestion}»?)` : ""}`,
+    "issue.lawUnconfirmed": (p) =>
+      `${p.path}: giá trị ghi căn cứ “do văn bản pháp luật quy định” nhưng ${p.source ? `điều khoản viện dẫn (${[p.source, p.section].filter(Boolean).join(", ")}) ${
+        ({ unconfirmed: "chưa đối chiếu được với văn bản gốc", unlisted: "chưa có trong danh sách điều khoản đã đối chiếu của bộ tiêu chí", noSection: "không nêu điều, khoản", repealed: "thuộc văn bản đã hết hiệu lực", sourceUnconfirmed: "thuộc văn bản chưa đối chiếu với bản gốc" } as Record<string, string>)[p.standing] ?? "chưa được xác nhận"
+      }` : "không viện dẫn văn bản nào"}; hãy dẫn một điều khoản đã đối chiếu, hoặc ghi căn cứ “mặc định chính sách” kèm lý do`,
     "issue.unmatchedOverride": (p) => `Quyết định điều chỉnh cho đơn vị ${p.unitId} không khớp với hồ sơ nào nên không được áp dụng`,
     "issue.cell": (p) =>
       `Cột «${p.column}»: giá trị «${p.found}» không đọc được — cần ${
