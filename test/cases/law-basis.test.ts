@@ -97,4 +97,12 @@ describe("basis law rests on a checked provision (rules.law_unconfirmed)", () =>
     );
     expect(Object.fromEntries(got)).toEqual(Object.fromEntries(want));
   });
+
+  it("docs/awards-and-ranking.md lists the national catalog as the rule files have it", () => {
+    const rs = loadNational();
+    const want = rs.awards.map((a) => [a.id, a.recipient, a.level, String(a.precedence), a.basis, citationStanding(rs.sources, a.citation).kind].join(" "));
+    const md = readFileSync(new URL("../../docs/awards-and-ranking.md", import.meta.url), "utf8");
+    const got = [...md.matchAll(/^\| `(award\.[a-z0-9.-]+)` — [^|]+\| (\w+) \| ([\w-]+) \| (\d+) \| ([\w-]+) \| [^|]*\((\w+)\) \|$/gm)].map((m) => m.slice(1).join(" "));
+    expect(got).toEqual(want);
+  });
 });
