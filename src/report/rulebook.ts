@@ -126,7 +126,8 @@ function awardSection(a: Award, rs: RuleSet, facts: ReadonlyMap<string, Fact>, l
   out.push(`- ${rb.citation}: ${citation(rs, a.citation, lang, true)} — ${cat.basis[a.basis]}`);
   out.push(`- ${rb.eligibility}:`);
   const e = a.eligibility;
-  if (e.minClass) out.push(`  - ${rb.minClass(rs.classes.find((k) => k.id === e.minClass)?.title[lang] ?? e.minClass)}`);
+  const k = e.minClass ? rs.classes.find((x) => x.id === e.minClass) : undefined;
+  if (e.minClass) out.push(`  - ${rb.minClass(k?.title[lang] ?? e.minClass)}${k ? basisTail(rs, k.basis, k.ref, lang) : ""}`);
   if (e.minPercent !== undefined) out.push(`  - ${rb.minPercent(num(e.minPercent, cat))}`);
   for (const c of e.criteria ?? []) out.push(`  - ${code(c)}: ${rs.criteria.find((x) => x.id === c)?.title[lang] ?? c}`);
   if (e.noKnockout) out.push(`  - ${rb.noKnockout}`);
