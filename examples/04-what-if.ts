@@ -29,5 +29,5 @@ function show(label: string, w: WhatIfResult): void {
 // Two more relatives mobilised (5 points each) and three more mobilisation sessions (2 points each).
 show("ca-05 mobilises more", engine.whatIf(subject, { "person.relativesMobilised": 3, "person.mobilisationSessions": 5 }, { peers, asOf: "2025-12-31" }));
 
-// Without the task rating the criterion it feeds becomes unknown: the score is what the evidence proves.
-show("ca-05 without a task rating", engine.whatIf(subject, { "person.taskRating": null }, { peers, asOf: "2025-12-31" }));
+// Without the record of the activities led the criterion it feeds becomes unknown: the score is what the evidence proves.
+show("ca-05 without the activities led", engine.whatIf(subject, { "person.activitiesLed": null }, { peers, asOf: "2025-12-31" }));

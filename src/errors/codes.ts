@@ -38,6 +38,7 @@ export const ISSUE_CODES = [
   "rules.group_mismatch",
   "rules.depth_limit",
   "rules.points_unit",
+  "rules.law_unconfirmed",
   // profiles
   "profiles.schema",
   "profiles.unknown_fact",

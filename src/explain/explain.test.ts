@@ -86,9 +86,9 @@ describe("explainRecommendation (data)", () => {
     const o = { unitId: "ca-03", award: "award.chien-si-thi-dua-co-so", reason: "Thành tích đột xuất", decidedBy: "Hội đồng TĐKT", date: "2026-01-15" };
     const record = buildDecisionRecord(rs, traced, { input: "x", inputCount: 14, overrides: [o] });
     const e = explainRecommendation(record.results.find((r) => r.unitId === "ca-03")!, rs, "vi");
-    expect(e.headline).toEqual({ key: "headline.overridden", params: { award: "Chiến sĩ thi đua cơ sở", computed: "Bằng khen của Giám đốc Công an tỉnh" } });
+    expect(e.headline).toEqual({ key: "headline.overridden", params: { award: "Chiến sĩ thi đua cơ sở", computed: "Giấy khen của Giám đốc Công an tỉnh" } });
     expect(e.award.slice(-2)).toEqual([
-      { key: "award.computed", params: { award: "Bằng khen của Giám đốc Công an tỉnh" } },
+      { key: "award.computed", params: { award: "Giấy khen của Giám đốc Công an tỉnh" } },
       { key: "award.override", params: { award: "Chiến sĩ thi đua cơ sở", reason: "Thành tích đột xuất", decidedBy: "Hội đồng TĐKT", date: "2026-01-15" } },
     ]);
     expect(formatItem(e.award.at(-1)!, "vi")).toBe("Hội đồng quyết định: Chiến sĩ thi đua cơ sở — lý do: Thành tích đột xuất (Hội đồng TĐKT, 15/01/2026)");

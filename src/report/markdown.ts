@@ -34,6 +34,7 @@ export function issueText(i: Issue, lang: Lang): string {
   if (i.code === "input.parse" && (INPUT_ISSUE_KINDS as readonly string[]).includes(kind)) {
     return say(lang, "issue.input", { ...p, found: s("found"), problem: kind as InputIssueKind, file: s("file"), row: s("row"), line: s("line"), column: s("column"), reason: s("reason"), other: s("other") });
   }
+  if (i.code === "rules.law_unconfirmed") return say(lang, "issue.lawUnconfirmed", { ...p, source: s("source"), section: s("section"), standing: s("standing") });
   if (i.code === "input.parse" && i.params?.["kind"] === "unknownColumn") {
     return say(lang, "issue.unknownColumn", { ...p, column: s("column"), suggestion: s("suggestion") });
   }

@@ -1,63 +1,119 @@
 import { catalogFor, describeCondition, formatValue, numberFormat } from "../explain/index.js";
-import { describeOverrideTarget, factsById, GROUPS, type Award, type Condition, type Criterion, type Fact, type Lang, type RuleSet } from "../rules/index.js";
+import {
+  citationStanding,
+  factsById,
+  GROUPS,
+  walkCondition,
+  type AppliedOverride,
+  type Award,
+  type Condition,
+  type Criterion,
+  type Fact,
+  type Lang,
+  type LeafCondition,
+  type RuleSet,
+} from "../rules/index.js";
 
 type Cat = ReturnType<typeof catalogFor>;
+type Ref = { source: string; section?: string | undefined; seed?: string | undefined; note?: { vi: string; en: string } | undefined };
 const num = (n: number, cat: Cat) => numberFormat(cat.locale, 2).format(n);
+const code = (id: string) => `\`${id}\``;
+
+/**
+ * The doubt a citation carries, in words: nothing for a confirmed provision (or a news report,
+ * which is its own source); otherwise whether it was checked only through a secondary source, not
+ * checked, not identified, or rests on a repealed or unchecked text (see `citationStanding`).
+ */
+function doubt(rs: RuleSet, c: Ref, lang: Lang): string {
+  const s = citationStanding(rs.sources, c);
+  if (s.kind === "confirmed" || s.kind === "unknownSource") return "";
+  if (rs.sources.find((x) => x.id === c.source)?.kind === "news" && (s.kind === "unlisted" || s.kind === "noSection")) return "";
+  return ` (${catalogFor(lang).rulebook.standing[s.kind]})`;
+}
+
+/** A citation in words: source title, section, seed file, its doubt, and (when asked) its note. */
+function citation(rs: RuleSet, c: Ref, lang: Lang, withNote = false): string {
+  const src = rs.sources.find((s) => s.id === c.source);
+  const text = [src ? src.title[lang] : c.source, c.section, c.seed ? code(c.seed) : undefined].filter(Boolean).join(", ") + doubt(rs, c, lang);
+  return withNote && c.note ? `${text} — ${catalogFor(lang).rulebook.note(c.note[lang])}` : text;
+}
+
+/** "(basis — citation (doubt))", the italic tail of a condition, history, quota or per-unit line. */
+function basisTail(rs: RuleSet, basis: "law" | "policy-default", ref: Ref | undefined, lang: Lang, withNote = false): string {
+  const cat = catalogFor(lang);
+  return ` _(${cat.basis[basis]}${ref ? ` — ${citation(rs, ref, lang, withNote)}` : ""})_`;
+}
 
 function conditionList(cond: Condition, facts: ReadonlyMap<string, Fact>, lang: Lang, indent: number, rs: RuleSet, criterion?: string): string[] {
   const cat = catalogFor(lang);
   return describeCondition(cond, facts, lang).map((l) => {
     const o = criterion && l.leaf?.id ? rs.overrides.find((x) => x.target.kind === "threshold" && x.target.criterion === criterion && x.target.threshold === l.leaf!.id) : undefined;
-    const changed = o ? ` **${cat.rulebook.overrideLine(cat.rulebook.origin(o.origin), formatValue(o.from, facts.get(l.leaf!.fact), lang), formatValue(o.to, facts.get(l.leaf!.fact), lang))}**` : "";
-    let basis = "";
-    if (l.leaf?.basis) {
-      const src = l.leaf.ref ? rs.sources.find((s) => s.id === l.leaf!.ref!.source) : undefined;
-      const ref = l.leaf.ref ? ` — ${src ? src.title[lang] : l.leaf.ref.source}${l.leaf.ref.section ? `, ${l.leaf.ref.section}` : ""}` : "";
-      basis = ` _(${cat.basis[l.leaf.basis]}${ref})_`;
-    }
-    const id = l.leaf?.id ? ` \`#${l.leaf.id}\`` : "";
+    const changed = o ? ` **${cat.rulebook.overrideLine(cat.rulebook.origin(code(o.origin)), formatValue(o.from, facts.get(l.leaf!.fact), lang), formatValue(o.to, facts.get(l.leaf!.fact), lang))}**` : "";
+    const basis = l.leaf?.basis ? basisTail(rs, l.leaf.basis, l.leaf.ref, lang) : "";
+    // threshold ids are for rule-set authors (override targets): the English book shows them, the Vietnamese one speaks only words
+    const id = l.leaf?.id && lang === "en" ? ` \`#${l.leaf.id}\`` : "";
     return `${"  ".repeat(indent + l.depth)}- ${l.text}${basis}${id}${changed}`;
   });
 }
 
-function citation(rs: RuleSet, c: { source: string; section?: string | undefined; seed?: string | undefined }, lang: Lang): string {
-  const src = rs.sources.find((s) => s.id === c.source);
-  return [src ? src.title[lang] : c.source, c.section, c.seed ? `(${c.seed})` : undefined].filter(Boolean).join(", ");
-}
-
-function criterionSection(c: Criterion, rs: RuleSet, facts: ReadonlyMap<string, Fact>, lang: Lang): string[] {
+function scoringLines(c: Criterion, rs: RuleSet, facts: ReadonlyMap<string, Fact>, lang: Lang): string[] {
   const cat = catalogFor(lang);
-  const rb = cat.rulebook;
-  const out = [`#### \`${c.id}\` — ${c.title[lang]}`, ""];
-  if (c.description) out.push(c.description[lang], "");
-  out.push(`- ${rb.contents(c.contents.join(", "))}`);
-  out.push(`- ${rb.maxPoints(num(c.maxPoints, cat))} — ${cat.basis[c.basis]}`);
-  out.push(`- ${rb.citation}: ${citation(rs, c.citation, lang)}`);
-  if (c.origin !== rs.lineage[0]?.id) out.push(`- ${rb.origin(c.origin)}`);
-  if (c.knockout) out.push(`- **${cat.knockout}**`);
-  if (c.appliesWhen) out.push(`- ${cat.appliesWhen}:`, ...conditionList(c.appliesWhen, facts, lang, 1, rs, c.id));
+  const out: string[] = [];
   if (c.conditions) out.push(`- ${cat.points(num(c.maxPoints, cat))}:`, ...conditionList(c.conditions, facts, lang, 1, rs, c.id));
   for (const t of c.tiers ?? []) {
     out.push(`- ${cat.tier(num(t.points, cat))}${t.label ? ` (${t.label[lang]})` : ""}:`, ...conditionList(t.conditions, facts, lang, 1, rs, c.id));
   }
   if (c.perUnit) {
     const f = facts.get(c.perUnit.fact);
-    out.push(`- ${cat.perUnit(num(c.perUnit.pointsPerUnit, cat), f ? f.label[lang] : c.perUnit.fact, num(c.perUnit.cap ?? c.maxPoints, cat))} _(${cat.basis[c.perUnit.basis]})_`);
+    out.push(`- ${cat.perUnit(num(c.perUnit.pointsPerUnit, cat), f ? f.label[lang] : c.perUnit.fact, num(c.perUnit.cap ?? c.maxPoints, cat))}${basisTail(rs, c.perUnit.basis, c.perUnit.ref, lang)}`);
   }
   for (const [key, list] of [["bonus", c.bonus], ["deduction", c.deductions]] as const) {
     for (const a of list ?? []) {
       const head = `- ${key === "bonus" ? cat.bonus : cat.deduction}: ${a.title[lang]}`;
       if (a.perUnit) {
         const f = facts.get(a.perUnit.fact);
-        out.push(`${head} — ${cat.perUnit(num(a.perUnit.pointsPerUnit, cat), f ? f.label[lang] : a.perUnit.fact, num(Math.min(a.perUnit.cap ?? a.cap, a.cap), cat))} _(${cat.basis[a.basis]})_`);
+        out.push(`${head} — ${cat.perUnit(num(a.perUnit.pointsPerUnit, cat), f ? f.label[lang] : a.perUnit.fact, num(Math.min(a.perUnit.cap ?? a.cap, a.cap), cat))}${basisTail(rs, a.basis, a.ref, lang, true)}`);
       } else {
-        out.push(`${head} — ${cat.points(num(a.points ?? 0, cat))}, ≤ ${num(a.cap, cat)} _(${cat.basis[a.basis]})_`);
+        out.push(`${head} — ${cat.points(num(a.points ?? 0, cat))}, ≤ ${num(a.cap, cat)}${basisTail(rs, a.basis, a.ref, lang, true)}`);
       }
       if (a.conditions) out.push(...conditionList(a.conditions, facts, lang, 1, rs, c.id));
     }
   }
+  return out;
+}
+
+function criterionSection(c: Criterion, rs: RuleSet, facts: ReadonlyMap<string, Fact>, lang: Lang): string[] {
+  const cat = catalogFor(lang);
+  const rb = cat.rulebook;
+  const out = [`#### ${code(c.id)} — ${c.title[lang]}`, ""];
+  if (c.description) out.push(c.description[lang], "");
+  out.push(`- ${rb.contents(c.contents.join(", "))}`);
+  out.push(`- ${rb.maxPoints(num(c.maxPoints, cat))} — ${cat.basis[c.basis]}`);
+  out.push(`- ${rb.citation}: ${citation(rs, c.citation, lang, true)}`);
+  if (c.origin !== rs.lineage[0]?.id) out.push(`- ${rb.origin(code(c.origin))}`);
+  if (c.knockout) out.push(`- **${cat.knockout}**`);
+  if (c.appliesWhen) out.push(`- ${cat.appliesWhen}:`, ...conditionList(c.appliesWhen, facts, lang, 1, rs, c.id));
+  out.push(...scoringLines(c, rs, facts, lang));
   if (c.deductions?.length && c.floor !== undefined) out.push(`- ${cat.floor(num(c.floor, cat))}`);
   out.push(`- ${rb.evidence}:`, ...c.evidence.map((e) => `  - ${e[lang]}`), "");
+  return out;
+}
+
+function historyLines(a: Award, rs: RuleSet, lang: Lang): string[] {
+  const cat = catalogFor(lang);
+  const rb = cat.rulebook;
+  const title = (id: string) => rs.awards.find((x) => x.id === id)?.title[lang] ?? id;
+  if (!a.history?.length) return [];
+  const out = [`- ${rb.history}:`];
+  for (const h of a.history) {
+    if (h.kind === "freshInitiatives") {
+      out.push(`  - ${rb.freshInitiatives(h.min)}${basisTail(rs, h.basis, h.ref, lang, true)}`);
+      continue;
+    }
+    const names = h.awards.map(title).join(` ${cat.or} `);
+    const line = h.kind === "consecutive" ? rb.consecutive(h.times, names, h.includeCurrentYear) : h.kind === "prior" ? rb.prior(names, h.withinYears) : rb.never(names);
+    out.push(`  - ${line}${basisTail(rs, h.basis, h.ref, lang, true)}`);
+  }
   return out;
 }
 
@@ -65,51 +121,94 @@ function awardSection(a: Award, rs: RuleSet, facts: ReadonlyMap<string, Fact>, l
   const cat = catalogFor(lang);
   const rb = cat.rulebook;
   const title = (id: string) => rs.awards.find((x) => x.id === id)?.title[lang] ?? id;
-  const out = [`### \`${a.id}\` — ${a.title[lang]}`, ""];
+  const out = [`### ${code(a.id)} — ${a.title[lang]}`, ""];
   out.push(`- ${rb.grantor}: ${a.grantor[lang]}`);
-  out.push(`- ${rb.citation}: ${citation(rs, a.citation, lang)} — ${cat.basis[a.basis]}`);
+  out.push(`- ${rb.citation}: ${citation(rs, a.citation, lang, true)} — ${cat.basis[a.basis]}`);
   out.push(`- ${rb.eligibility}:`);
   const e = a.eligibility;
-  if (e.minClass) out.push(`  - ${rb.minClass(rs.classes.find((k) => k.id === e.minClass)?.title[lang] ?? e.minClass)}`);
+  const k = e.minClass ? rs.classes.find((x) => x.id === e.minClass) : undefined;
+  if (e.minClass) out.push(`  - ${rb.minClass(k?.title[lang] ?? e.minClass)}${k ? basisTail(rs, k.basis, k.ref, lang) : ""}`);
   if (e.minPercent !== undefined) out.push(`  - ${rb.minPercent(num(e.minPercent, cat))}`);
-  for (const c of e.criteria ?? []) out.push(`  - ${c}: ${rs.criteria.find((x) => x.id === c)?.title[lang] ?? c}`);
+  for (const c of e.criteria ?? []) out.push(`  - ${code(c)}: ${rs.criteria.find((x) => x.id === c)?.title[lang] ?? c}`);
   if (e.noKnockout) out.push(`  - ${rb.noKnockout}`);
   if (e.conditions) out.push(...conditionList(e.conditions, facts, lang, 1, rs));
   if (a.requiresThisYear?.length) out.push(`- ${rb.requiresThisYear(a.requiresThisYear.map(title).join(", "))}`);
-  if (a.history?.length) {
-    out.push(`- ${rb.history}:`);
-    for (const h of a.history) {
-      if (h.kind === "freshInitiatives") {
-        out.push(`  - ${rb.freshInitiatives(h.min)} _(${cat.basis[h.basis]})_`);
-        continue;
-      }
-      const names = h.awards.map(title).join(` ${cat.or} `);
-      const line = h.kind === "consecutive" ? rb.consecutive(h.times, names, h.includeCurrentYear) : h.kind === "prior" ? rb.prior(names, h.withinYears) : rb.never(names);
-      out.push(`  - ${line} _(${cat.basis[h.basis]})_`);
-    }
-  }
+  out.push(...historyLines(a, rs, lang));
   if (a.quota) {
     const q = a.quota;
-    out.push(`- ${rb.quota(`${num(Number(q.share) * 100, cat)}%`, q.of === "cohort" ? rb.cohort : title(q.of), q.rounding)} _(${cat.basis[q.basis]}${q.ref ? `, ${citation(rs, q.ref, lang)}` : ""})_`);
+    out.push(`- ${rb.quota(`${num(Number(q.share) * 100, cat)}%`, q.of === "cohort" ? rb.cohort : title(q.of), rb.rounding[q.rounding])}${basisTail(rs, q.basis, q.ref, lang, true)}`);
   }
-  if (a.bonusCoefficient !== undefined) out.push(`- ${rb.bonusCoefficient(num(a.bonusCoefficient, cat))}`);
+  if (a.bonusCoefficient !== undefined) out.push(`- ${rb.bonusCoefficient(num(a.bonusCoefficient, cat))}${a.bonusRef ? ` _(${citation(rs, a.bonusRef, lang, true)})_` : ""}`);
   if (a.note) out.push(`- ${a.note[lang]}`);
-  if (a.origin !== rs.lineage[0]?.id) out.push(`- ${rb.origin(a.origin)}`);
+  if (a.origin !== rs.lineage[0]?.id) out.push(`- ${rb.origin(code(a.origin))}`);
   out.push("");
   return out;
 }
 
-/** The Markdown rule book an auditor reads: every criterion in words, its points, basis and citation; every award. */
+/** The sources, each with its standing, note and the provisions used (status, quotes, where checked). */
+function sourceLines(rs: RuleSet, lang: Lang): string[] {
+  const rb = catalogFor(lang).rulebook;
+  const out: string[] = [];
+  for (const s of rs.sources) {
+    const status = s.status ? ` (${rb.sourceStatus[s.status]})` : "";
+    out.push(`- ${code(s.id)} — ${s.title[lang]}; ${s.issuer[lang]}${s.date ? `, ${s.date}` : ""}${status}${s.seed ? ` — ${code(s.seed)}` : ""}`);
+    if (s.note) out.push(`  - ${rb.note(s.note[lang])}`);
+    if (!s.provisions?.length) continue;
+    out.push(`  - ${rb.provisions}:`);
+    for (const p of s.provisions) {
+      const quotes = p.quotes?.length ? `: ${p.quotes.map((q) => `«${q}»`).join("; ")}` : "";
+      const extra = [p.note?.[lang], p.via ? rb.via(p.via.split("; ").map(code).join(", ")) : undefined].filter(Boolean).join(" — ");
+      out.push(`    - ${p.section} — ${rb.provisionStatus[p.status]}${quotes}${extra ? ` — ${extra}` : ""}`);
+    }
+  }
+  return out;
+}
+
+/** What an override changes, in words: the condition (not its id), the class, the quota, the per-unit rule. */
+function overrideLine(o: AppliedOverride, rs: RuleSet, facts: ReadonlyMap<string, Fact>, lang: Lang): string {
+  const cat = catalogFor(lang);
+  const rb = cat.rulebook;
+  const t = o.target;
+  const pct = (v: unknown) => (typeof v === "number" ? `${num(v, cat)}%` : String(v));
+  switch (t.kind) {
+    case "threshold": {
+      let leaf: LeafCondition | undefined;
+      const c = rs.criteria.find((x) => x.id === t.criterion);
+      for (const r of [c?.appliesWhen, c?.conditions, ...(c?.tiers ?? []).map((x) => x.conditions)]) if (r) walkCondition(r, (l) => void (l.id === t.threshold && (leaf = l)));
+      const f = leaf ? facts.get(leaf.fact) : undefined;
+      const what = leaf ? (describeCondition(leaf, facts, lang)[0]?.text ?? t.threshold) : t.threshold;
+      return rb.overrideLine(rb.overrideTarget.threshold(t.criterion, what), formatValue(o.from, f, lang), formatValue(o.to, f, lang));
+    }
+    case "class":
+      return rb.overrideLine(rb.overrideTarget.class(rs.classes.find((k) => k.id === t.class)?.title[lang] ?? t.class), pct(o.from), pct(o.to));
+    case "quota":
+      return rb.overrideLine(rb.overrideTarget.quota(rs.awards.find((a) => a.id === t.award)?.title[lang] ?? t.award), pct(Number(o.from) * 100), pct(Number(o.to) * 100));
+    case "perUnit":
+      return rb.overrideLine(rb.overrideTarget.perUnit(t.criterion, t.field), num(Number(o.from), cat), num(Number(o.to), cat));
+  }
+}
+
+function factTable(rs: RuleSet, lang: Lang): string[] {
+  const rb = catalogFor(lang).rulebook;
+  const out = [`## ${rb.facts}`, "", `| ${rb.code} | ${rb.fact} | ${rb.type} | ${rb.unit} | ${rb.evidence} |`, "|---|---|---|---|---|"];
+  const cell = (s: string) => s.replace(/\|/g, "\\|");
+  for (const f of rs.facts) {
+    const type = f.type === "enum" || f.type === "set" ? `${rb.factType[f.type]}: ${(f.values ?? []).map((v) => formatValue(v, f, lang)).join(", ")}` : rb.factType[f.type];
+    out.push(`| ${code(f.id)} | ${cell(f.label[lang])} | ${cell(type)} | ${cell(f.unit?.[lang] ?? "")} | ${cell(f.evidence[lang])} |`);
+  }
+  return out;
+}
+
+/** The Markdown rule book an auditor reads: every criterion in words, its points, basis and citation with its doubts; every award; the sources and provisions used. */
 export function renderRulebook(rs: RuleSet, lang: Lang): string {
   const cat = catalogFor(lang);
   const rb = cat.rulebook;
   const facts = factsById(rs);
   const m = rs.manifest;
-  const out = [`# ${rb.title(m.title[lang])}`, "", `\`${rs.id}\` — ${rb.version(rs.version, rs.sha256)}`, "", `${rb.effective(m.effectiveFrom, m.effectiveTo)}`, ""];
-  if (m.extends) out.push(rb.extends(m.extends.id, m.extends.version), "");
+  const out = [`# ${rb.title(m.title[lang])}`, "", `${code(rs.id)} — ${rb.version(rs.version, rs.sha256)}`, "", `${rb.effective(m.effectiveFrom, m.effectiveTo)}`, ""];
+  if (m.extends) out.push(rb.extends(code(m.extends.id), m.extends.version), "");
   if (m.description) out.push(m.description[lang], "");
-  out.push(`## ${rb.sources}`, "");
-  for (const s of rs.sources) out.push(`- \`${s.id}\` — ${s.title[lang]}; ${s.issuer[lang]}${s.date ? `, ${s.date}` : ""}${s.status ? ` (${s.status})` : ""}${s.seed ? ` — ${s.seed}` : ""}`);
+  out.push(`## ${rb.sources}`, "", ...sourceLines(rs, lang));
   out.push("", `## ${rb.criteria}`, "");
   for (const g of GROUPS) {
     const list = rs.criteria.filter((c) => c.group === g);
@@ -117,27 +216,22 @@ export function renderRulebook(rs: RuleSet, lang: Lang): string {
     out.push(`### ${rb.group[g]}`, "");
     for (const c of list) out.push(...criterionSection(c, rs, facts, lang));
     for (const cap of rs.groupCaps.filter((x) => list.some((c) => c.id === x.criteria[0]))) {
-      out.push(`- **${cap.title[lang]}**: ${rb.groupCap(cap.criteria.join(", "), num(cap.maxPoints, cat))} _(${cat.basis[cap.basis]})_`, "");
+      out.push(`- **${cap.title[lang]}**: ${rb.groupCap(cap.criteria.map(code).join(", "), num(cap.maxPoints, cat))} _(${cat.basis[cap.basis]})_`, "");
     }
   }
-  out.push(`## ${rb.classes}`, "", `${rb.citation}: ${citation(rs, rs.classesCitation, lang)}`, "");
+  out.push(`## ${rb.classes}`, "", `${rb.citation}: ${citation(rs, rs.classesCitation, lang, true)}`, "");
   for (const k of [...rs.classes].sort((a, b) => b.rank - a.rank)) {
-    const req = (k.requires ?? []).map((r) => rb.requires(r.criterion, num(r.minPoints, cat)));
+    const req = (k.requires ?? []).map((r) => rb.requires(code(r.criterion), num(r.minPoints, cat)));
     if (k.noKnockout) req.push(rb.noKnockout);
-    out.push(`- ${rb.classLine(k.title[lang], num(k.minPercent, cat))}${req.length ? `; ${req.join("; ")}` : ""} _(${cat.basis[k.basis]})_`);
+    out.push(`- ${rb.classLine(k.title[lang], num(k.minPercent, cat))}${req.length ? `; ${req.join("; ")}` : ""}${basisTail(rs, k.basis, k.ref, lang)}`);
   }
   out.push("", `## ${rb.awards}`, "");
   for (const a of rs.awards) out.push(...awardSection(a, rs, facts, lang));
   if (rs.overrides.length) {
     out.push(`## ${rb.overrides}`, "");
-    for (const o of rs.overrides) out.push(`- ${rb.overrideLine(describeOverrideTarget(o.target), JSON.stringify(o.from), JSON.stringify(o.to))} — ${o.reason[lang]} _(${rb.origin(o.origin)})_`);
+    for (const o of rs.overrides) out.push(`- ${overrideLine(o, rs, facts, lang)} — ${o.reason[lang]} _(${rb.origin(code(o.origin))})_`);
     out.push("");
   }
-  out.push(`## ${rb.facts}`, "", `| id | ${lang === "vi" ? "Dữ kiện" : "Fact"} | ${rb.type} | ${rb.unit} | ${rb.evidence} |`, "|---|---|---|---|---|");
-  const cell = (s: string) => s.replace(/\|/g, "\\|");
-  for (const f of rs.facts) {
-    const type = f.type === "enum" || f.type === "set" ? `${f.type}: ${(f.values ?? []).map((v) => formatValue(v, f, lang)).join(", ")}` : f.type;
-    out.push(`| \`${f.id}\` | ${cell(f.label[lang])} | ${cell(type)} | ${cell(f.unit?.[lang] ?? "")} | ${cell(f.evidence[lang])} |`);
-  }
+  out.push(...factTable(rs, lang));
   return out.join("\n") + "\n";
 }

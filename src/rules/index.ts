@@ -1,6 +1,6 @@
 /** Rule sets: load → validate → resolve `extends` → apply overrides → lint → hash. No Node built-ins. */
 export { loadRulesetFromFiles, MAX_RULE_FILE_BYTES, type LoadOptions } from "./load.js";
-export { lintRuleset, MAX_CONDITION_DEPTH, leafSpec, type ScalarSpec } from "./lint.js";
+export { lintRuleset, MAX_CONDITION_DEPTH, leafSpec, citationStanding, lawClaims, type ScalarSpec, type CitationStanding } from "./lint.js";
 export { parsePath, type PathSegment } from "./path.js";
 export { isIsoDate } from "./dates.js";
 export { perRuleSet, factsById, classesByRank, classRanks } from "./lookup.js";
@@ -8,5 +8,5 @@ export { sha256Hex, rulesetDigest, canonicalJson, canonicalString } from "./hash
 export { walkCondition, conditionRoots } from "./walk.js";
 export { describe as describeOverrideTarget } from "./overrides.js";
 export { ruleFileJsonSchemas } from "./json-schema.js";
-export { GROUPS, OPERATORS, FACT_TYPES, FORBIDDEN_KEYS, FORMAT_VERSION } from "./schema.js";
+export { GROUPS, OPERATORS, FACT_TYPES, FORBIDDEN_KEYS, FORMAT_VERSION, PROVISION_STATUSES } from "./schema.js";
 export type * from "./types.js";

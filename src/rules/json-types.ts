@@ -30,6 +30,13 @@ export interface LeafCondition {
 /** A json-rules-engine condition: all / any / not / leaf. */
 export type Condition = { all: Condition[] } | { any: Condition[] } | { not: Condition } | LeafCondition;
 
+export interface ProvisionJson {
+  section: string;
+  status: "confirmed" | "secondary" | "unconfirmed";
+  quotes?: string[] | undefined;
+  via?: string | undefined;
+  note?: LocalizedJson | undefined;
+}
 export interface SourceJson {
   id: string;
   title: LocalizedJson;
@@ -41,6 +48,7 @@ export interface SourceJson {
   reference?: string | undefined;
   status?: "in-force" | "amended" | "repealed" | "unconfirmed" | undefined;
   note?: LocalizedJson | undefined;
+  provisions?: ProvisionJson[] | undefined;
 }
 export interface ManifestJson {
   $schema?: string | undefined;
@@ -168,6 +176,7 @@ export interface AwardJson {
   history?: HistoryRequirementJson[] | undefined;
   quota?: QuotaJson | undefined;
   bonusCoefficient?: number | undefined;
+  bonusRef?: CitationJson | undefined;
   citation: CitationJson;
   basis: BasisJson;
   note?: LocalizedJson | undefined;

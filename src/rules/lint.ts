@@ -2,6 +2,7 @@ import { issue, type Issue } from "../errors/index.js";
 import { isIsoDate } from "./dates.js";
 import { parsePath } from "./path.js";
 import { OPERATORS, type Condition, type LeafCondition } from "./schema.js";
+import type { CitationJson, ProvisionJson } from "./json-types.js";
 import type { Fact, Group, RuleSet } from "./types.js";
 import { conditionRoots, walkCondition, type Path } from "./walk.js";
 
@@ -158,6 +159,7 @@ export function lintRuleset(rs: RuleSet): Issue[] {
     if (new Set(g.criteria.map((id) => byId.get(id)?.group)).size > 1) out.push(issue("rules.group_mismatch", ["groupCaps", g.id], `group cap ${g.id} mixes subject groups`));
   }
   lintClassesAndAwards(rs, facts, byId, cite, out);
+  lintLawBasis(rs, out);
   return out;
 }
 
@@ -232,5 +234,71 @@ function unsatisfiable(cond: Condition, facts: ReadonlyMap<string, Fact>): boole
       return min !== undefined && v < min;
     default:
       return false;
+  }
+}
+
+/**
+ * How far a citation's provision was checked: the source's own standing first (a repealed or
+ * unconfirmed text), then the status its manifest records for the exact section cited.
+ * `unlisted`: the manifest does not record the section; `noSection`: the citation names no section.
+ */
+export type CitationStanding =
+  | { readonly kind: "repealed" | "sourceUnconfirmed" | "noSection" | "unlisted" | "unknownSource" }
+  | { readonly kind: ProvisionJson["status"]; readonly provision: ProvisionJson };
+
+export function citationStanding(sources: RuleSet["sources"], c: Pick<CitationJson, "source" | "section">): CitationStanding {
+  const src = sources.find((s) => s.id === c.source);
+  if (!src) return { kind: "unknownSource" };
+  if (src.status === "repealed") return { kind: "repealed" };
+  if (src.status === "unconfirmed") return { kind: "sourceUnconfirmed" };
+  if (c.section === undefined) return { kind: "noSection" };
+  const provision = src.provisions?.find((p) => p.section === c.section);
+  return provision ? { kind: provision.status, provision } : { kind: "unlisted" };
+}
+
+/** Every place a value claims `basis: "law"`, with the citation it rests on (`undefined`: none given). */
+export function lawClaims(rs: RuleSet): { at: Path; ref: CitationJson | undefined }[] {
+  const claims: { at: Path; ref: CitationJson | undefined }[] = [];
+  const leaves = (cond: Condition | undefined, at: Path) =>
+    cond && walkCondition(cond, (leaf, p) => leaf.basis === "law" && claims.push({ at: [...at, ...p], ref: leaf.ref }));
+  for (const c of rs.criteria) {
+    const at: Path = [c.file, c.id];
+    if (c.basis === "law") claims.push({ at, ref: c.citation });
+    for (const r of conditionRoots(c)) leaves(r.cond, [...at, ...r.path]);
+    if (c.perUnit?.basis === "law") claims.push({ at: [...at, "perUnit"], ref: c.perUnit.ref });
+    for (const a of [...(c.bonus ?? []), ...(c.deductions ?? [])]) {
+      if (a.basis === "law") claims.push({ at: [...at, a.id], ref: a.ref });
+      if (a.perUnit?.basis === "law") claims.push({ at: [...at, a.id, "perUnit"], ref: a.perUnit.ref });
+    }
+  }
+  for (const g of rs.groupCaps) if (g.basis === "law") claims.push({ at: ["groupCaps", g.id], ref: (g as { ref?: CitationJson }).ref });
+  for (const k of rs.classes) if (k.basis === "law") claims.push({ at: ["classes", k.id], ref: k.ref });
+  for (const a of rs.awards) {
+    const at: Path = ["awards", a.id];
+    if (a.basis === "law") claims.push({ at, ref: a.citation });
+    leaves(a.eligibility.conditions, [...at, "eligibility", "conditions"]);
+    a.history?.forEach((h, i) => h.basis === "law" && claims.push({ at: [...at, "history", i], ref: h.ref }));
+    if (a.quota?.basis === "law") claims.push({ at: [...at, "quota"], ref: a.quota.ref });
+  }
+  return claims;
+}
+
+/**
+ * A value is `law` only on a provision the manifest records as checked (`confirmed`, or `secondary`:
+ * a public copy): never on an unconfirmed or unlisted section, a citation without a section, or a
+ * repealed or unconfirmed source (`rules.law_unconfirmed`).
+ */
+function lintLawBasis(rs: RuleSet, out: Issue[]): void {
+  for (const { at, ref } of lawClaims(rs)) {
+    const standing = ref ? citationStanding(rs.sources, ref).kind : "noCitation";
+    if (standing === "confirmed" || standing === "secondary" || standing === "unknownSource") continue;
+    const where = ref ? `${ref.source}${ref.section ? `, ${ref.section}` : ""}` : "no citation";
+    out.push(
+      issue("rules.law_unconfirmed", at, `basis "law" rests on ${where}, which is ${standing}: cite a provision the manifest records as confirmed, or mark the value policy-default with its reason`, {
+        source: ref?.source ?? "",
+        section: ref?.section ?? "",
+        standing,
+      }),
+    );
   }
 }

@@ -128,6 +128,19 @@ export const ConditionSchema: z.ZodType<Condition> = z
 
 /* ───────────────────────────── manifest ───────────────────────────── */
 
+/** How far a provision's wording was checked (see `rules/README.md`): `confirmed` against a stored text, `secondary` only through a public web copy, `unconfirmed` not found. */
+export const PROVISION_STATUSES = ["confirmed", "secondary", "unconfirmed"] as const;
+export const Provision = z
+  .object({
+    section: Text.describe("the article / clause as citations write it, e.g. `Điều 24 khoản 3`; a `law` citation must name one of these exactly"),
+    status: z.enum(PROVISION_STATUSES).describe("`confirmed`: checked against a stored text; `secondary`: only a public web copy (weaker); `unconfirmed`: not found"),
+    quotes: z.array(Text).min(1).optional().describe("the short verbatim passages the rule set rests on, copied from the checked digest, never paraphrased"),
+    via: Text.optional().describe("where the wording was read: stored files and web addresses, separated by `; `"),
+    note: Localized.optional().describe("what is doubtful: an inferred number, an English-only copy…"),
+  })
+  .strict()
+  .meta({ id: "Provision", description: "One provision a rule set uses, with how far its wording was checked." });
+
 export const Source = z
   .object({
     id: RuleId,
@@ -140,6 +153,7 @@ export const Source = z
     reference: z.string().optional().describe("public reference (official gazette number or URL)"),
     status: z.enum(["in-force", "amended", "repealed", "unconfirmed"]).optional(),
     note: Localized.optional(),
+    provisions: z.array(Provision).optional().describe("the provisions the rule set uses, each with its status and the quote it rests on"),
   })
   .strict()
   .meta({ id: "Source" });
@@ -400,6 +414,7 @@ export const AwardSchema = z
     history: z.array(HistoryRequirement).optional(),
     quota: Quota.optional(),
     bonusCoefficient: z.number().nonnegative().optional().describe("× base salary"),
+    bonusRef: Citation.optional().describe("where the bonus coefficient is set"),
     citation: Citation,
     basis: Basis,
     note: Localized.optional(),

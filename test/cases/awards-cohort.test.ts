@@ -49,9 +49,9 @@ describe("award fixture cohort (hand-worked)", () => {
     const r = get("ca-01");
     expect(r.award?.id).toBe("award.bang-khen-tinh"); // CSTĐ cơ sở this year + 2024 = 2 consecutive
     expect(r.alongside.map((x) => x.id)).toEqual(["award.bang-khen-chu-tich-ubnd-tinh-phong-trao", "award.chien-si-thi-dua-co-so"]);
-    expect(r.alternatives.map((x) => x.id)).toEqual(["award.bang-khen-giam-doc-cong-an-tinh", "award.giay-khen", "award.lao-dong-tien-tien"]);
+    expect(r.alternatives.map((x) => x.id)).toEqual(["award.giay-khen-giam-doc-cong-an-tinh", "award.giay-khen", "award.lao-dong-tien-tien"]);
     expect(get("ca-02").award?.id).toBe("award.bang-khen-chu-tich-ubnd-tinh-phong-trao");
-    for (const id of ["ca-03", "ca-04", "ca-06", "ca-09", "ca-10"]) expect(get(id).award?.id, id).toBe("award.bang-khen-giam-doc-cong-an-tinh");
+    for (const id of ["ca-03", "ca-04", "ca-06", "ca-09", "ca-10"]) expect(get(id).award?.id, id).toBe("award.giay-khen-giam-doc-cong-an-tinh");
     for (const id of ["ca-05", "ca-07", "ca-08"]) expect(get(id).award, id).toBeNull();
     expect(get("ca-01").award?.bonusCoefficient).toBeNull();
     expect(get("ca-01").alongside[1]!.bonusCoefficient).toBe(1);

@@ -195,6 +195,10 @@ export const en = {
       })[p.code],
     "issue.other": (p) => `${p.message} (${p.code})`,
     "issue.unknownColumn": (p) => `Column “${p.column}” is not a fact of the rule set and is ignored${p.suggestion ? ` (did you mean “${p.suggestion}”?)` : ""}`,
+    "issue.lawUnconfirmed": (p) =>
+      `${p.path}: the value claims “fixed by law” but ${p.source ? `the provision cited (${[p.source, p.section].filter(Boolean).join(", ")}) ${
+        ({ unconfirmed: "was not checked against the original", unlisted: "is not among the rule set's checked provisions", noSection: "names no article", repealed: "belongs to a text no longer in force", sourceUnconfirmed: "belongs to a text not checked against the original" } as Record<string, string>)[p.standing] ?? "is not confirmed"
+      }` : "no text is cited"}; cite a checked provision, or mark the value “policy default” with its reason`,
     "issue.unmatchedOverride": (p) => `The override for unit ${p.unitId} matches no scored unit and was not applied`,
     "issue.cell": (p) => `Column “${p.column}”: cannot read “${p.found}” — expected ${p.expected}`,
     "issue.input": (p) =>
@@ -248,5 +252,32 @@ export const en = {
     origin: (id) => `From rule set ${id}`,
     unit: "Unit",
     type: "Type",
+    code: "Id",
+    fact: "Fact",
+    factType: { boolean: "yes/no", integer: "integer", number: "number", ratio: "ratio", date: "date", enum: "one of", set: "one or more of", object: "record" },
+    rounding: { floor: "down", ceil: "up", "half-up": "to the nearest integer" },
+    sourceStatus: { "in-force": "in force", amended: "amended", repealed: "repealed", unconfirmed: "text not checked against the original" },
+    provisionStatus: {
+      confirmed: "checked against a stored text",
+      secondary: "checked only through a secondary source (a copy on the web)",
+      unconfirmed: "not checked against the original",
+    },
+    provisions: "Provisions used",
+    via: (w) => `checked through: ${w}`,
+    standing: {
+      secondary: "checked through a secondary source",
+      unconfirmed: "article number and wording not checked against the original",
+      unlisted: "not checked against the original",
+      noSection: "provision not identified",
+      repealed: "text no longer in force",
+      sourceUnconfirmed: "text not checked against the original",
+    },
+    note: (t) => `Note: ${t}`,
+    overrideTarget: {
+      threshold: (c, cond) => `Criterion \`${c}\`, condition «${cond}»`,
+      class: (t) => `Class «${t}», minimum share of points`,
+      quota: (a) => `${a}, maximum share`,
+      perUnit: (c, f) => `Criterion \`${c}\`, ${f === "cap" ? "maximum points" : "points per unit"}`,
+    },
   },
 } satisfies Catalog;

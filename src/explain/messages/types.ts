@@ -69,6 +69,28 @@ export interface Catalog {
     readonly origin: (id: string) => string;
     readonly unit: string;
     readonly type: string;
+    /** Header of the fact table's code column and of its name column. */
+    readonly code: string;
+    readonly fact: string;
+    /** The type of a fact in words (`boolean` → "có/không"). */
+    readonly factType: Readonly<Record<"boolean" | "integer" | "number" | "ratio" | "date" | "enum" | "set" | "object", string>>;
+    /** How a quota is rounded, after "làm tròn:" / "rounding:". */
+    readonly rounding: Readonly<Record<RoundingKey, string>>;
+    /** A source's standing as the manifest records it. */
+    readonly sourceStatus: Readonly<Record<"in-force" | "amended" | "repealed" | "unconfirmed", string>>;
+    /** How far a provision's wording was checked, in the sources list. */
+    readonly provisionStatus: Readonly<Record<"confirmed" | "secondary" | "unconfirmed", string>>;
+    readonly provisions: string;
+    readonly via: (where: string) => string;
+    /** The doubt printed after a citation (nothing for a confirmed provision). */
+    readonly standing: Readonly<Record<"secondary" | "unconfirmed" | "unlisted" | "noSection" | "repealed" | "sourceUnconfirmed", string>>;
+    readonly note: (text: string) => string;
+    readonly overrideTarget: {
+      readonly threshold: (criterion: string, condition: string) => string;
+      readonly class: (title: string) => string;
+      readonly quota: (award: string) => string;
+      readonly perUnit: (criterion: string, field: "pointsPerUnit" | "cap") => string;
+    };
   };
 }
 
@@ -188,6 +210,8 @@ export interface MessageParams {
   /** An input column that is neither a fact nor a profile field: ignored. */
   "issue.unknownColumn": IssueParams & { column: string; suggestion: string };
   "issue.unmatchedOverride": IssueParams & { unitId: string };
+  /** `rules.law_unconfirmed`: a value claims `basis: "law"` on a citation that is not a checked provision; `standing` is a `CitationStanding` kind or `noCitation`. */
+  "issue.lawUnconfirmed": IssueParams & { source: string; section: string; standing: string };
   /** A file-level or header problem of the CLI's input (see `INPUT_ISSUE_KINDS`); `reason` is the parser's own words. */
   "issue.input": IssueParams & { problem: InputIssueKind; file: string; row: string; line: string; column: string; reason: string; other: string };
 }

@@ -195,6 +195,10 @@ export const vi = {
       })[p.code],
     "issue.other": (p) => `${p.message} (${p.code})`,
     "issue.unknownColumn": (p) => `Cột «${p.column}» không phải dữ kiện nào của bộ tiêu chí nên bị bỏ qua${p.suggestion ? ` (có phải «${p.suggestion}»?)` : ""}`,
+    "issue.lawUnconfirmed": (p) =>
+      `${p.path}: giá trị ghi căn cứ “do văn bản pháp luật quy định” nhưng ${p.source ? `điều khoản viện dẫn (${[p.source, p.section].filter(Boolean).join(", ")}) ${
+        ({ unconfirmed: "chưa đối chiếu được với văn bản gốc", unlisted: "chưa có trong danh sách điều khoản đã đối chiếu của bộ tiêu chí", noSection: "không nêu điều, khoản", repealed: "thuộc văn bản đã hết hiệu lực", sourceUnconfirmed: "thuộc văn bản chưa đối chiếu với bản gốc" } as Record<string, string>)[p.standing] ?? "chưa được xác nhận"
+      }` : "không viện dẫn văn bản nào"}; hãy dẫn một điều khoản đã đối chiếu, hoặc ghi căn cứ “mặc định chính sách” kèm lý do`,
     "issue.unmatchedOverride": (p) => `Quyết định điều chỉnh cho đơn vị ${p.unitId} không khớp với hồ sơ nào nên không được áp dụng`,
     "issue.cell": (p) =>
       `Cột «${p.column}»: giá trị «${p.found}» không đọc được — cần ${
@@ -268,5 +272,32 @@ export const vi = {
     origin: (id) => `Nguồn: bộ tiêu chí ${id}`,
     unit: "Đơn vị tính",
     type: "Kiểu",
+    code: "Mã",
+    fact: "Dữ kiện",
+    factType: { boolean: "có/không", integer: "số nguyên", number: "số", ratio: "tỷ lệ", date: "ngày", enum: "một trong", set: "một hoặc nhiều trong", object: "bản ghi" },
+    rounding: { floor: "xuống", ceil: "lên", "half-up": "đến số nguyên gần nhất" },
+    sourceStatus: { "in-force": "đang có hiệu lực", amended: "đã được sửa đổi", repealed: "đã hết hiệu lực", unconfirmed: "văn bản chưa đối chiếu với bản gốc" },
+    provisionStatus: {
+      confirmed: "đã đối chiếu với văn bản lưu trữ",
+      secondary: "chỉ đối chiếu qua nguồn thứ cấp (bản đăng trên mạng)",
+      unconfirmed: "chưa đối chiếu được với văn bản gốc",
+    },
+    provisions: "Điều khoản được sử dụng",
+    via: (w) => `nguồn đối chiếu: ${w}`,
+    standing: {
+      secondary: "đối chiếu qua nguồn thứ cấp",
+      unconfirmed: "số điều, câu chữ chưa đối chiếu với văn bản gốc",
+      unlisted: "chưa đối chiếu với văn bản gốc",
+      noSection: "chưa xác định điều khoản",
+      repealed: "văn bản đã hết hiệu lực",
+      sourceUnconfirmed: "nội dung văn bản chưa đối chiếu với bản gốc",
+    },
+    note: (t) => `Ghi chú: ${t}`,
+    overrideTarget: {
+      threshold: (c, cond) => `Tiêu chí \`${c}\`, điều kiện «${cond}»`,
+      class: (t) => `Xếp loại «${t}», tỷ lệ điểm tối thiểu`,
+      quota: (a) => `${a}, tỷ lệ tối đa`,
+      perUnit: (c, f) => `Tiêu chí \`${c}\`, ${f === "cap" ? "mức điểm tối đa" : "số điểm cho mỗi đơn vị"}`,
+    },
   },
 } satisfies Catalog;

@@ -1,0 +1,85 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { createEngine, type RecommendationReport } from "thidua";
+import { loadRuleset } from "thidua/node";
+import { citationStanding } from "../../src/rules/index.js";
+
+/**
+ * Legal cases as data: every test/cases/*.json is one case — profiles, the provisions it rests on
+ * (with the checking status the digest of the law gives them) and the outcome the law, or the rule
+ * set's stated reading of it, requires. This runner checks that each cited provision is recorded in
+ * the rule set's manifest with that same status, then runs the profiles and compares the outcome.
+ */
+interface Cite {
+  readonly source: string;
+  readonly section: string;
+  /** `confirmed`, `secondary` (only a public web copy) or `unconfirmed`, as the checked digest says. */
+  readonly status: "confirmed" | "secondary" | "unconfirmed";
+}
+interface Case {
+  readonly title: string;
+  readonly cites: readonly Cite[];
+  /** The provision's words or the reading the case tests, and why. */
+  readonly legal: string;
+  readonly ruleset: string;
+  readonly asOf: string;
+  readonly profiles: readonly { readonly id: string }[];
+  readonly expect: {
+    readonly awards?: readonly { readonly unit: string; readonly award: string; readonly status: string }[];
+    readonly proposed?: readonly { readonly unit: string; readonly award: string | null }[];
+    readonly granted?: readonly { readonly unit: string; readonly award: string; readonly level: string }[];
+    readonly criteria?: readonly { readonly unit: string; readonly criterion: string; readonly status: string; readonly points: string }[];
+  };
+}
+
+const dir = new URL("./", import.meta.url);
+const files = readdirSync(dir).filter((f) => f.endsWith(".json")).sort();
+
+/** The outcome of a run in the shape of a case's `expect`, for the units and awards the case names. */
+function outcome(c: Case, report: RecommendationReport): Case["expect"] {
+  const unit = (id: string) => report.results.find((r) => r.unitId === id);
+  const e = c.expect;
+  return {
+    ...(e.awards && { awards: e.awards.map((x) => ({ unit: x.unit, award: x.award, status: unit(x.unit)?.eligibility.find((s) => s.award === x.award)?.status ?? "absent" })) }),
+    ...(e.proposed && { proposed: e.proposed.map((x) => ({ unit: x.unit, award: unit(x.unit)?.award?.id ?? null })) }),
+    ...(e.granted && {
+      granted: e.granted.map((x) => {
+        const r = unit(x.unit);
+        const a = [r?.award, ...(r?.alongside ?? [])].find((p) => p?.id === x.award);
+        return { unit: x.unit, award: x.award, level: a?.level ?? "not granted" };
+      }),
+    }),
+    ...(e.criteria && {
+      criteria: e.criteria.map((x) => {
+        const cr = unit(x.unit)?.scoreResult.criteria.find((k) => k.id === x.criterion);
+        return { unit: x.unit, criterion: x.criterion, status: cr?.status ?? "absent", points: cr?.points ?? "absent" };
+      }),
+    }),
+  };
+}
+
+describe("legal cases (test/cases/*.json)", () => {
+  it("there are cases", () => expect(files.length).toBeGreaterThan(0));
+
+  describe.each(files.map((f) => [f]))("%s", (file) => {
+    const c = JSON.parse(readFileSync(new URL(file, dir), "utf8")) as Case;
+    const loaded = loadRuleset(c.ruleset);
+    if (!loaded.ok) throw new Error(JSON.stringify(loaded.issues));
+    const rs = loaded.value;
+
+    it("cites provisions the manifest records with the same status", () => {
+      expect(c.cites.length).toBeGreaterThan(0);
+      for (const cite of c.cites) {
+        const s = citationStanding(rs.sources, cite).kind;
+        const status = s === "confirmed" || s === "secondary" ? s : "unconfirmed";
+        expect(status, `${cite.source}, ${cite.section}`).toBe(cite.status);
+      }
+    });
+
+    it(c.title, () => {
+      const report = createEngine(rs).recommend(c.profiles, { asOf: c.asOf });
+      expect(report.rejected.map((r) => ({ unit: r.unitId, issues: r.issues.map((i) => i.message) }))).toEqual([]);
+      expect(outcome(c, report)).toEqual(c.expect);
+    });
+  });
+});
