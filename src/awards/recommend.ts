@@ -108,9 +108,15 @@ export function quotaAllowed(q: NonNullable<Award["quota"]>, base: number): numb
 export interface RunQuotaDecision {
   readonly allowed: number;
   readonly base: number;
-  /** Position of each candidate in the run-wide order, keyed by `cohortKey|unitId`. */
+  /** Position of each candidate in the run-wide order, keyed by {@link runPositionKey}. */
   readonly position: ReadonlyMap<string, number>;
 }
+
+/**
+ * The key of a candidate of a run-wide quota: its cohort key and unit id as a JSON array, so that no
+ * pair of names meets another (a cluster or an id may hold `|` or any other separator).
+ */
+export const runPositionKey = (cohort: string, unitId: string): string => JSON.stringify([cohort, unitId]);
 
 /** The awards of a group in ascending precedence (the order `recommendCohort` decides them in). */
 const applicableTo = (awards: readonly CompiledAward[], group: ScoreResult["group"]) =>
@@ -292,7 +298,7 @@ function decideStatuses(plan: GroupPlan, units: readonly Unit[], runDecisions: R
         checks.push({ kind: "quota", result: position <= allowed, allowed, base: quotas.at(-1)!.base, position });
         if (position > allowed) status = "quota";
       } else if (status === "eligible" && run) {
-        const pos = run.position.get(`${cohortKey(u.ranked.result)}|${u.ranked.result.unitId}`) ?? Infinity;
+        const pos = run.position.get(runPositionKey(cohortKey(u.ranked.result), u.ranked.result.unitId)) ?? Infinity;
         checks.push({ kind: "quota", result: pos <= run.allowed, allowed: run.allowed, base: run.base, position: pos });
         if (pos > run.allowed) status = "quota";
       }
@@ -533,7 +539,7 @@ export function decideRunQuotas(run: readonly CompiledAward[], plans: readonly R
     const base = withBase.reduce((n, p) => n + p.base.get(a.def.id)!, 0);
     const allowed = quotaAllowed(a.def.quota!, base);
     const order = withBase.flatMap((p) => p.candidates.get(a.def.id) ?? []).sort(compareRankKeys);
-    const position = new Map(order.map((k, i) => [`${k.cohort}|${k.id}`, i + 1]));
+    const position = new Map(order.map((k, i) => [runPositionKey(k.cohort, k.id), i + 1]));
     decisions.set(a.def.id, { allowed, base, position });
     uses.push({ award: a.def.id, base, allowed, candidates: order.length, granted: Math.min(order.length, allowed), binding: order.length > allowed });
   }
