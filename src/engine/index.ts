@@ -15,7 +15,7 @@ import {
   type RunQuotaDecision,
   type RunQuotaPlan,
 } from "../awards/index.js";
-import { issue, ThiduaError, type Issue, type Result } from "../errors/index.js";
+import { invalidArgument, issue, requireFunction, requireIterable, requireObject, ThiduaError, type Issue, type Result } from "../errors/index.js";
 import { createProfileValidator, nfc, type ValidProfile } from "../profiles/index.js";
 import { cohortKey } from "../ranking/index.js";
 import { isIsoDate, type RuleSet } from "../rules/index.js";
@@ -167,6 +167,7 @@ function checkAsOf(asOf: string | undefined): void {
 
 /** Compiles the rule set once and returns an engine to score any number of profiles with it. */
 export function createEngine(ruleset: RuleSet): Engine {
+  requireRuleSet(ruleset);
   const compiled = compileRuleset(ruleset);
   const awards = compileAwards(ruleset, compiled.slots);
   const validator = createProfileValidator(ruleset);
@@ -271,10 +272,14 @@ export function createEngine(ruleset: RuleSet): Engine {
     return { cohorts, scored };
   };
   const decideQuotas = (plans: readonly RunQuotaPlan[]): RunQuotaDecisions => {
+    requireIterable(plans, "decideRunQuotas(plans)");
     const { decisions, uses } = decideRunQuotas(run, plans);
     return { positions: decisions, uses };
   };
   const assemble = (outcomes: readonly PartitionOutcome[], revisits: readonly PartitionRevisit[], decided: RunQuotaDecisions, opts: EvaluateOptions | undefined): PartitionedReport => {
+    requireIterable(outcomes, "assemble(outcomes)");
+    requireIterable(revisits, "assemble(outcomes, revisits)");
+    requireObject(decided, "assemble(outcomes, revisits, decided)");
     const seen = new Set<string>();
     const cohorts: CohortSummary[] = [];
     const rejected: Rejected[] = [];
@@ -297,6 +302,7 @@ export function createEngine(ruleset: RuleSet): Engine {
     return { ruleset: ref, asOf: opts?.asOf ?? null, cohorts, runQuotas: decided.uses, rejected, scored };
   };
   const recommend = (profiles: Iterable<unknown>, opts?: EvaluateOptions): RecommendationReport => {
+    requireIterable(profiles, "recommend(profiles)");
     checkAsOf(opts?.asOf);
     let index = 0;
     const rows: IndexedProfile[] = [];
@@ -312,6 +318,8 @@ export function createEngine(ruleset: RuleSet): Engine {
     return { ruleset: ref, asOf: r.asOf, cohorts: r.cohorts, runQuotas: r.runQuotas, results, rejected: r.rejected };
   };
   const decidePartition: Engine["decidePartition"] = (rows, onCohort, opts) => {
+    requireRows(rows, "decidePartition(rows)");
+    requireFunction(onCohort, "decidePartition(rows, onCohort)");
     checkAsOf(opts?.asOf);
     return decidePrepared(
       mapIterable(groupsOf(rows), (g) => prepare(g, opts)),
@@ -319,6 +327,10 @@ export function createEngine(ruleset: RuleSet): Engine {
     );
   };
   const revisitPartition: Engine["revisitPartition"] = (rows, pending, decided, onCohort, opts) => {
+    requireRows(rows, "revisitPartition(rows)");
+    requireIterable(pending, "revisitPartition(rows, pending)");
+    requireObject(decided, "revisitPartition(rows, pending, decided)");
+    requireFunction(onCohort, "revisitPartition(rows, pending, decided, onCohort)");
     checkAsOf(opts?.asOf);
     const keys = new Set(pending);
     return revisitPrepared(
@@ -329,6 +341,8 @@ export function createEngine(ruleset: RuleSet): Engine {
     );
   };
   const recommendPartitioned: Engine["recommendPartitioned"] = (partitions, onCohort, opts) => {
+    requireFunction(partitions, "recommendPartitioned(partitions)");
+    requireFunction(onCohort, "recommendPartitioned(partitions, onCohort)");
     const outcomes: PartitionOutcome[] = [];
     for (const part of partitions("decide")) outcomes.push(decidePartition(part, onCohort, opts));
     const decided = decideQuotas(outcomes.map((o) => o.plan));
@@ -353,6 +367,7 @@ export function createEngine(ruleset: RuleSet): Engine {
       return r.value;
     },
     evaluateMany(profiles, opts) {
+      requireIterable(profiles, "evaluateMany(profiles)");
       checkAsOf(opts?.asOf);
       const { valid, rejected } = inPeriod(validateBatch(validator, profiles), opts);
       return { ruleset: ref, results: valid.map(({ profile }) => score(profile, opts, false)), rejected };
@@ -363,9 +378,22 @@ export function createEngine(ruleset: RuleSet): Engine {
     decideRunQuotas: decideQuotas,
     revisitPartition,
     assemble,
-    whatIf: (profile, changes, opts) => whatIfImpl(recommend, profile, changes, opts),
+    whatIf: (profile, changes, opts) => (requireObject(changes, "whatIf(profile, changes)"), whatIfImpl(recommend, profile, changes, opts)),
   };
   return engine;
+}
+
+/** A rule set as `loadRuleset` gives it, at least in shape (plain JavaScript can pass anything). */
+function requireRuleSet(rs: unknown): void {
+  const r = rs as Partial<RuleSet> | null;
+  const shaped = r !== null && typeof r === "object" && typeof r.id === "string" && [r.facts, r.criteria, r.awards, r.classes].every(Array.isArray) && typeof r.manifest === "object";
+  if (!shaped) throw invalidArgument("createEngine(ruleset)", "a rule set loaded by loadRuleset or loadRulesetFromFiles", rs);
+}
+
+/** Partition rows: an iterable of indexed profiles, or `{ groups }`. */
+function requireRows(rows: unknown, where: string): void {
+  if (rows !== null && typeof rows === "object" && "groups" in rows) requireIterable((rows as CohortGroups).groups, where);
+  else requireIterable(rows, where);
 }
 
 const groupsOf = (rows: PartitionRows): Iterable<Iterable<IndexedProfile>> => ("groups" in rows ? rows.groups : [rows]);
