@@ -6,6 +6,7 @@ export {
   planRunQuotas,
   emptyRunQuotaPlan,
   runQuotaAwards,
+  runPositionKey,
   type RunQuotaPlan,
   quotaAllowed,
   type RunQuotaDecision,

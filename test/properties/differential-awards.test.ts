@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { GROUPS, type Group, type RuleSet } from "thidua";
-import { compileAwards, recommendCohort, type Recommendation, type RunQuotaDecision } from "../../src/awards/index.js";
+import { compileAwards, recommendCohort, runPositionKey, type Recommendation, type RunQuotaDecision } from "../../src/awards/index.js";
 import { createProfileValidator, type ValidProfile } from "../../src/profiles/index.js";
 import { cohortKey } from "../../src/ranking/index.js";
 import { compileRuleset, scoreProfile, type ScoreResult } from "../../src/scoring/index.js";
@@ -89,14 +89,19 @@ describe("award pass (differential)", () => {
         }
         fc.pre(members.length > 0);
         let decisions: Map<string, RunQuotaDecision> | undefined;
+        let refDecisions: Map<string, RunQuotaDecision> | undefined;
         if (run) {
           decisions = new Map();
+          refDecisions = new Map();
           for (const a of awards.filter((x) => x.def.quota?.scope === "run")) {
-            const position = new Map(members.map((m, i) => [`${cohortKey(m.result)}|${m.result.unitId}`, run.positions[i]!]));
+            const position = new Map(members.map((m, i) => [runPositionKey(cohortKey(m.result), m.result.unitId), run.positions[i]!]));
             decisions.set(a.def.id, { allowed: run.allowed, base: run.base, position });
+            // the reference copy keys positions as the code did then, `cohortKey|unitId`
+            const refPosition = new Map(members.map((m, i) => [`${cohortKey(m.result)}|${m.result.unitId}`, run.positions[i]!]));
+            refDecisions.set(a.def.id, { allowed: run.allowed, base: run.base, position: refPosition });
           }
         }
-        const expected = referenceRecommendCohort(rs, awards, members, decisions);
+        const expected = referenceRecommendCohort(rs, awards, members, refDecisions);
         // twice: once as the cohort's group is first seen, once with whatever is kept for it
         for (const got of [recommendCohort(rs, awards, members, decisions), recommendCohort(rs, awards, [...members].reverse(), decisions)]) {
           expect(JSON.stringify(got)).toBe(JSON.stringify(expected));
