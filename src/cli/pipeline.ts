@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { createReadStream, statSync } from "node:fs";
-import { basename, extname, join } from "node:path";
+import { basename, dirname, extname, join } from "node:path";
 import {
   createEngine,
   outcomeJsonPieces,
@@ -17,7 +17,7 @@ import {
   type ReportChunk,
   type RunSummary,
 } from "../index.js";
-import { loadRulesOrThrow } from "./rules-load.js";
+import { loadRulesOrThrow, usageError } from "./rules-load.js";
 import { checkInputFile, readProfiles, type InputRow, type ReadOptions } from "./input/index.js";
 import { invalidJsonLine } from "./input/json.js";
 import { splitNdjson } from "./input/ndjson-split.js";
@@ -194,8 +194,14 @@ export async function scoreFile(input: string, opts: ScoreOptions, sink: CohortS
     run?.parts.close();
     removeDir(dir);
     unhook();
-    throw e;
+    throw dir ? tempFilesError(e, dir) : e;
   }
+}
+
+/** Writing the run's temporary files failed for lack of space: said so, in the catalog's words. */
+function tempFilesError(e: unknown, dir: string): unknown {
+  const code = (e as NodeJS.ErrnoException).code;
+  return code === "ENOSPC" || code === "EFBIG" || code === "EDQUOT" ? usageError("cli.tempWriteFailed", { dir: dirname(dir), reason: code }) : e;
 }
 
 /** Where a run's rows go: a temporary directory and how many partition files, or memory (dir null). */

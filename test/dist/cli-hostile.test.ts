@@ -85,7 +85,7 @@ describe("--out writes only regular files, and leaves nothing behind", () => {
   it("a full disk while the input is split removes the run's temporary directory", () => {
     const r = spawnSync("sh", ["-c", `ulimit -f 2048; exec "${process.execPath}" "${CLI}" score "${big}" --as-of 2025-12-31 --format csv --partition-bytes 2000000 --jobs 0`], { cwd: root, encoding: "utf8", env, maxBuffer: 1 << 28 });
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/EFBIG/);
+    expect(r.stderr).toBe(`thidua: Không ghi được các tệp tạm của lần chạy trong ${scratch} (EFBIG); các tệp tạm đã được xóa — hãy giải phóng dung lượng đĩa hoặc đặt biến môi trường TMPDIR sang thư mục khác\n`);
     expect(runs()).toEqual([]);
   });
 });

@@ -229,6 +229,7 @@ export const en = {
     "cli.inputCannotOpen": (p) => `${p.file}: cannot open the file (${p.reason})`,
     "cli.outNotRegular": (p) => `--out ${p.file}: this path is ${specialFile[p.fileKind]}; a report is written only to a regular file — choose another path`,
     "cli.outWriteFailed": (p) => `cannot write the report to ${p.file} (${p.reason}); the target was left as it was`,
+    "cli.tempWriteFailed": (p) => `cannot write the run's temporary files in ${p.dir} (${p.reason}); they were removed — free some disk space or point TMPDIR at another directory`,
   },
   rulebook: {
     title: (n) => `Rule book: ${n}`,

@@ -202,6 +202,8 @@ export interface MessageParams {
   "cli.outNotRegular": { file: string; fileKind: SpecialFileKind };
   /** The report could not be written (disk full…); the target was left as it was. */
   "cli.outWriteFailed": { file: string; reason: string };
+  /** The run's temporary files could not be written (disk full…); they were removed. */
+  "cli.tempWriteFailed": { dir: string; reason: string };
 }
 /** What stands at a path that is not a regular file. */
 export const SPECIAL_FILE_KINDS = ["directory", "fifo", "device", "socket", "symlink", "other"] as const;

@@ -249,6 +249,7 @@ export const vi = {
     "cli.inputCannotOpen": (p) => `${p.file}: không mở được tệp (${p.reason})`,
     "cli.outNotRegular": (p) => `--out ${p.file}: đường dẫn này là ${specialFile[p.fileKind]}; báo cáo chỉ được ghi vào tệp thông thường — hãy chọn đường dẫn khác`,
     "cli.outWriteFailed": (p) => `Không ghi được báo cáo vào ${p.file} (${p.reason}); tệp đích được giữ nguyên như trước`,
+    "cli.tempWriteFailed": (p) => `Không ghi được các tệp tạm của lần chạy trong ${p.dir} (${p.reason}); các tệp tạm đã được xóa — hãy giải phóng dung lượng đĩa hoặc đặt biến môi trường TMPDIR sang thư mục khác`,
   },
   rulebook: {
     title: (n) => `Bộ tiêu chí: ${n}`,
