@@ -160,8 +160,9 @@ function missingColumns(seen: ReadonlyMap<string, string>, ctx: HeaderContext, r
   const required: [MetaKey, boolean][] = [["id", true], ["name", true], ["group", ctx.defaultGroup === undefined], ["year", ctx.defaultYear === undefined]];
   return required.flatMap(([key, needed]) => {
     if (!needed || seen.has(key)) return [];
-    const aliases = META_ALIASES[key].slice(0, 2).map((a) => `“${a}”`).join(" or ");
-    return [issue("input.parse", ["row", row, key], `${ctx.file}, row ${row} (header): missing column ${aliases}`, { file: ctx.file, row, column: key, kind: "missingColumn", other: aliases })];
+    const names = META_ALIASES[key].slice(0, 2).map((a) => `“${a}”`);
+    // the catalogs read `other` in either language: the names only, no English word between them
+    return [issue("input.parse", ["row", row, key], `${ctx.file}, row ${row} (header): missing column ${names.join(" or ")}`, { file: ctx.file, row, column: key, kind: "missingColumn", other: names.join(" / ") })];
   });
 }
 
