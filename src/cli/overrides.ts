@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import type { CommitteeOverride, RuleSet } from "../index.js";
-import { UsageError } from "./pipeline.js";
+import { UsageError } from "./rules-load.js";
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 

@@ -1,13 +1,22 @@
+import type { Item, MessageKey, MessageParams } from "../explain/index.js";
 import type { Issue, RuleSet } from "../index.js";
+import { item, say } from "./messages.js";
 import { loadRuleset } from "../node/index.js";
 
-/** A problem with the command line or the rule set (exit code 2), with the issues behind it. */
+/**
+ * A problem with the command line or the rule set (exit code 2), with the issues behind it. With
+ * `item`, the message people read is that catalog message in the run's language (`message` is then
+ * its English text, for logs and `--debug`).
+ */
 export class UsageError extends Error {
-  constructor(message: string, readonly issues: readonly Issue[] = []) {
+  constructor(message: string, readonly issues: readonly Issue[] = [], readonly item?: Item) {
     super(message);
     this.name = "UsageError";
   }
 }
+
+/** A usage error worded by the catalog. */
+export const usageError = <K extends MessageKey>(key: K, params: MessageParams[K]): UsageError => new UsageError(say("en", key, params), [], item(key, params));
 
 /** Loads a rule set by directory or bundled id, or throws a UsageError with its issues. */
 export function loadRulesOrThrow(rules: string, allowModified = false): RuleSet {

@@ -3,6 +3,7 @@ import { ThiduaError, formatIssue } from "../index.js";
 import { rulesCommands } from "./rules.js";
 import { demoCommand } from "./demo.js";
 import { InputFileError } from "./input/index.js";
+import { errorText, langOfArgv } from "./messages.js";
 import { UsageError } from "./pipeline.js";
 import { scoreCommands } from "./score.js";
 import { templateCommand } from "./template.js";
@@ -29,7 +30,7 @@ export async function run(argv: readonly string[]): Promise<number> {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
     if (e instanceof UsageError || e instanceof InputFileError) {
       for (const i of (e as UsageError).issues ?? []) process.stderr.write(`${formatIssue(i)}\n`);
-      process.stderr.write(`thidua: ${debug ? e.stack : e.message}\n`);
+      process.stderr.write(`thidua: ${debug ? e.stack : errorText(e, langOfArgv(argv))}\n`);
       return 2;
     }
     if (e instanceof ThiduaError) {

@@ -23,11 +23,20 @@ async function fixZipDates(bytes: Uint8Array, date: Date): Promise<Uint8Array> {
   return out.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 6 }, platform: "UNIX" });
 }
 
-/** Excel sheet names: at most 31 characters, none of []:*?/\, unique. */
-function sheetName(base: string, used: Set<string>): string {
-  const clean = base.replace(/[[\]:*?/\\]/g, "-").slice(0, 28) || "sheet";
+/**
+ * Excel sheet names: at most 31 characters, none of []:*?/\ or control characters, no apostrophe
+ * first or last, not the reserved "History", unique. A cohort name can be anything: exceljs refuses
+ * such names and the report would not be written.
+ */
+export function sheetName(base: string, used: Set<string>): string {
+  const clean = base
+    .replace(/[[\]:*?/\\\u0000-\u001f\u007f]/g, "-")
+    .slice(0, 28)
+    .replace(/[\uD800-\uDBFF]$/, "") // not half a character
+    .replace(/^'+|'+$/g, "")
+    .replace(/^history$/i, "History-") || "sheet";
   let name = clean;
-  for (let i = 2; used.has(name.toLowerCase()); i++) name = `${clean.slice(0, 27)}~${i}`;
+  for (let i = 2; used.has(name.toLowerCase()); i++) name = `${clean.slice(0, 27).replace(/'+$/, "")}~${i}`;
   used.add(name.toLowerCase());
   return name;
 }

@@ -1,5 +1,5 @@
 import type { CohortSummary, QuotaUse, Recommendation } from "../awards/index.js";
-import { ThiduaError, type Result } from "../errors/index.js";
+import { invalidArgument, requireIterable, requireObject, ThiduaError, type Result } from "../errors/index.js";
 import type { ValidProfile } from "../profiles/index.js";
 import { cohortKey } from "../ranking/index.js";
 import type { RuleSet } from "../rules/index.js";
@@ -60,19 +60,16 @@ export const ENGINE_CORE: unique symbol = Symbol("thidua.engine-core");
 /** The core of an engine made by `createEngine`. */
 export function coreOf(engine: Engine): EngineCore {
   const core = (engine as Engine & { [ENGINE_CORE]?: EngineCore })?.[ENGINE_CORE];
-  if (!core) throw new ThiduaError("expected an engine made by createEngine");
+  if (!core) throw invalidArgument("engine", "an engine made by createEngine", engine);
   return core;
 }
 
-const iterable = (x: unknown, what: string): Iterable<unknown> => {
-  if (x == null || typeof (x as { [Symbol.iterator]?: unknown })[Symbol.iterator] !== "function") throw new ThiduaError(`${what} needs an iterable of profiles (an array)`);
-  return x as Iterable<unknown>;
-};
 
 /** Every input, scored and decided in memory: the report, and each unit's exact score by unit id (for what-if). */
 function recommendInMemory(core: EngineCore, profiles: Iterable<unknown>, opts?: EvaluateOptions): { report: RecommendationReport; units: ScoredUnit[] } {
+  requireIterable(profiles, "recommend(profiles)");
   checkAsOf(opts?.asOf);
-  const rows: IndexedProfile[] = [...iterable(profiles, "recommend")].map((profile, index) => ({ index, profile }));
+  const rows: IndexedProfile[] = [...profiles].map((profile, index) => ({ index, profile }));
   const byCohort = new Map<string, readonly Recommendation[]>();
   const units: ScoredUnit[] = [];
   const r = recommendPartitioned(core, () => [rows], (c, scored) => {
@@ -93,8 +90,9 @@ function safeEvaluate(core: EngineCore, profile: unknown, opts?: EvaluateOptions
 }
 
 function evaluateMany(core: EngineCore, profiles: Iterable<unknown>, opts?: EvaluateOptions): BatchResult {
+  requireIterable(profiles, "evaluateMany(profiles)");
   checkAsOf(opts?.asOf);
-  const batch = validateBatch(core.validator, iterable(profiles, "evaluateMany"));
+  const batch = validateBatch(core.validator, profiles);
   const rejected = [...batch.rejected];
   const results: ScoreResult[] = [];
   for (const { index, profile } of batch.valid) {
@@ -134,7 +132,10 @@ export function createEngine(ruleset: RuleSet, options: EngineOptions = {}): Eng
     },
     evaluateMany: (profiles, opts) => evaluateMany(core, profiles, opts),
     recommend,
-    whatIf: (profile, changes, opts) => whatIf(decideBeside(core), profile, changes, opts),
+    whatIf: (profile, changes, opts) => {
+      requireObject(changes, "whatIf(profile, changes)");
+      return whatIf(decideBeside(core), profile, changes, opts);
+    },
   };
   Object.defineProperty(engine, ENGINE_CORE, { value: core, enumerable: false });
   return engine;

@@ -54,6 +54,8 @@ export const ISSUE_CODES = [
   "profiles.out_of_period",
   // input files
   "input.parse",
+  // the public API called with an argument of the wrong kind (a programmer error, thrown as a ThiduaError)
+  "api.invalid_argument",
 ] as const;
 
 /** One of `ISSUE_CODES`. */

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { createEngine, type Recommendation } from "../index.js";
 import { loadNational } from "../../test/support/rules.js";
 import { buildDecisionRecord } from "../report/index.js";
-import { createFormatter, en, explainRecommendation, formatItem, INPUT_ISSUE_KINDS, renderExplanation, vi, type Item } from "./index.js";
+import { createFormatter, en, explainRecommendation, formatItem, INPUT_ISSUE_KINDS, SPECIAL_FILE_KINDS, renderExplanation, vi, type Item } from "./index.js";
 
 const rs = loadNational();
 const profiles = JSON.parse(readFileSync(new URL("../../fixtures/cohorts/individuals-2025.json", import.meta.url), "utf8"));
@@ -124,6 +124,8 @@ describe("catalogs", () => {
       code: ["schema", "unknown_fact", "fact_type", "fact_range", "fact_enum", "fact_date", "fact_not_in_group", "unknown_group", "duplicate_id", "forbidden_key", "unknown_award"],
       operator: Object.keys(vi.op),
       problem: INPUT_ISSUE_KINDS,
+      fileKind: SPECIAL_FILE_KINDS,
+      severity: ["error", "warning"],
     };
     for (const cat of [vi, en]) {
       const f = createFormatter(cat === vi ? "vi" : "en");

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { issue, type Issue, type Result } from "../errors/index.js";
+import { issue, ThiduaError, type Issue, type Result } from "../errors/index.js";
 import { FORBIDDEN_KEYS, GROUPS, type Fact, type Group, type RuleSet } from "../rules/index.js";
 import { buildFastCheck } from "./fast.js";
 import { buildProfileSchema } from "./schema.js";
@@ -16,6 +16,50 @@ export interface ProfileValidator {
   fastAccepts(input: unknown): boolean;
   /** The zod schema alone (for the differential test). */
   slowAccepts(input: unknown): boolean;
+}
+
+/** A name in a message: at most 40 characters (a key can be as long as the file). */
+const clip = (s: string) => (s.length > 40 ? `${s.slice(0, 40)}…` : s);
+
+/** Levels of a profile copied by {@link snapshotProfile}: profile → facts or history → an object fact, a set or a history entry → its awards. */
+const SNAPSHOT_DEPTH = 4;
+/** Longest list copied element by element (every list a profile may hold is far shorter; a longer one is refused by its length). */
+const SNAPSHOT_LENGTH = 10_000;
+
+function copy(v: unknown, depth: number): unknown {
+  if (v === null || typeof v !== "object") return v;
+  // an object this deep is never valid (only strings and numbers are): a stand-in of the same kind gives the same issue
+  if (depth >= SNAPSHOT_DEPTH) return Array.isArray(v) ? [] : {};
+  if (Array.isArray(v)) {
+    const n = v.length;
+    const out: unknown[] = new Array(n);
+    if (n <= SNAPSHOT_LENGTH) for (let i = 0; i < n; i++) if (i in v) out[i] = copy(v[i], depth + 1);
+    return out;
+  }
+  // spread reads each own enumerable property once (and keeps an own "__proto__" key an own key); fast for plain objects
+  const out: Record<string, unknown> = { ...v };
+  for (const k in out) {
+    const x = out[k];
+    if (x === null || typeof x !== "object") continue;
+    if (k === "__proto__") Object.defineProperty(out, k, { value: copy(x, depth + 1), enumerable: true, writable: true, configurable: true });
+    else out[k] = copy(x, depth + 1);
+  }
+  return out;
+}
+
+/**
+ * The caller's profile as plain data, each own enumerable property read exactly once: a getter or
+ * a proxy that answers differently on each read cannot change a value after it was checked, and
+ * the caller's objects are never read again. A property that throws when read is a programmer
+ * error: a ThiduaError (`api.invalid_argument`).
+ */
+export function snapshotProfile(input: unknown): unknown {
+  try {
+    return copy(input, 0);
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    throw new ThiduaError("the profile cannot be read", [issue("api.invalid_argument", [], `reading the profile threw: ${clip(why)}`, { found: clip(why) })]);
+  }
 }
 
 const describeType = (v: unknown) => (v === null ? "null" : Array.isArray(v) ? "array" : typeof v === "number" && !Number.isFinite(v) ? String(v) : typeof v);
@@ -63,7 +107,8 @@ export function createProfileValidator(rs: RuleSet): ProfileValidator {
     const issues = p.history?.length ? historyIssues(p.history) : [];
     return issues.length ? { ok: false, issues } : { ok: true, value: normalise(p, rs.facts, slots, factsDescriptor) };
   };
-  const validate = (input: unknown): Result<ValidProfile> => {
+  const validate = (raw: unknown): Result<ValidProfile> => {
+    const input = snapshotProfile(raw);
     if (fast(input)) return finish(input as Profile);
     if (input === null || typeof input !== "object" || Array.isArray(input)) {
       return { ok: false, issues: [issue("profiles.schema", [], `expected a profile object, found ${describeType(input)}`, { expected: "object", found: describeType(input) })] };
@@ -155,11 +200,11 @@ function mapIssue(zi: z.core.$ZodIssue, facts: ReadonlyMap<string, Fact>, group:
   switch (zi.code) {
     case "unrecognized_keys":
       return zi.keys.map((k) => {
-        if (path[0] !== "facts") return issue("profiles.schema", [...path, k], `unknown field ${k}`, { found: k });
+        if (path[0] !== "facts") return issue("profiles.schema", [...path, k], `unknown field ${clip(k)}`, { found: clip(k) });
         const f = facts.get(k);
         return f
           ? issue("profiles.fact_not_in_group", [...path, k], `fact ${k} does not apply to group ${group} (it applies to ${f.groups.join(", ")})`, { fact: k, group })
-          : issue("profiles.unknown_fact", [...path, k], `unknown fact ${k}: not in the rule set's fact catalog`, { fact: k });
+          : issue("profiles.unknown_fact", [...path, k], `unknown fact ${clip(k)}: not in the rule set's fact catalog`, { fact: clip(k) });
       });
     case "invalid_type": {
       const expected = fact?.type === "integer" || zi.expected === "int" ? "integer" : fact?.type === "ratio" ? "ratio (0–1)" : String(zi.expected);

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { fail, issue, ok, type Issue, type Result } from "../errors/index.js";
+import { fail, invalidArgument, issue, ok, requireObject, type Issue, type Result } from "../errors/index.js";
 import { rulesetDigest, sha256Hex } from "./hash.js";
 import { lintRuleset } from "./lint.js";
 import { applyOverrides } from "./overrides.js";
@@ -154,7 +154,22 @@ function deepFreeze<T>(v: T): T {
  * `resolveParent`, applies the overrides of a local set, lints the result and returns it frozen.
  */
 export function loadRulesetFromFiles(files: RuleSetFiles, opts: LoadOptions = {}): Result<RuleSet> {
-  return loadChain(files, opts, []);
+  requireFiles(files, "loadRulesetFromFiles(files)");
+  const parentOf = opts.resolveParent;
+  const resolveParent = parentOf && ((id: string) => {
+    const f = parentOf(id);
+    if (f !== undefined) requireFiles(f, `resolveParent(${JSON.stringify(id)})`);
+    return f;
+  });
+  return loadChain(files, resolveParent ? { ...opts, resolveParent } : opts, []);
+}
+
+/** A rule set's files as bytes or text, by path — not parsed JSON (a programmer error from plain JavaScript: ThiduaError). */
+function requireFiles(files: unknown, where: string): void {
+  requireObject(files, where, "the rule set's files: path → text or bytes");
+  for (const [path, v] of Object.entries(files as object)) {
+    if (typeof v !== "string" && !(v instanceof Uint8Array)) throw invalidArgument(`${where}[${JSON.stringify(path)}]`, "the file's text or bytes (not its parsed JSON)", v);
+  }
 }
 
 function loadChain(files: RuleSetFiles, opts: LoadOptions, seen: string[]): Result<RuleSet> {

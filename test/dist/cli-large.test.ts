@@ -129,7 +129,7 @@ describe("thidua score on a split input", () => {
     const plain = cli(["score", d]);
     const split = cli(["score", d, "--partition-bytes", "100", "--jobs", "2"]);
     expect(plain.status).toBe(2);
-    expect(plain.stderr).toContain("not a file");
+    expect(plain.stderr).toBe(`thidua: ${d}: không phải tệp dữ liệu thông thường (một thư mục) nên không được đọc\n`);
     expect([split.status, split.stderr]).toEqual([plain.status, plain.stderr]);
   });
 

@@ -47,9 +47,10 @@ describe("CSV saved by a spreadsheet program (BOM, ;, CRLF, comma decimals, NFD,
     expect(rows[4]!.profile).toEqual(LAO_CAI);
   });
 
-  it("reports an unknown column once, on the header row, as a warning", () => {
+  it("reports an unknown column once, on the header row, as a warning (a note on the header, not a row)", () => {
     expect(rows[0]).toEqual({
       row: 1,
+      header: true,
       issues: [expect.objectContaining({ code: "input.parse", path: ["row", 1, "ghi chú"], severity: "warning", message: expect.stringContaining("provinces-excel.csv, row 1 (header), column “ghi chú”: unknown column") })],
     });
   });

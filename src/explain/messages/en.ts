@@ -1,4 +1,4 @@
-import type { Catalog, Operator } from "./types.js";
+import type { Catalog, Operator, SpecialFileKind } from "./types.js";
 
 /** Lower-cases the first letter for use mid-sentence, unless the word is an acronym. */
 const lc = (s: string) => (s.length > 1 && s[1] !== s[1]!.toUpperCase() ? s[0]!.toLowerCase() + s.slice(1) : s);
@@ -13,6 +13,15 @@ const req: Readonly<Record<Operator, (v: string) => string>> = {
   notIn: (v) => `none of: ${v}`,
   contains: (v) => `includes ${v}`,
   doesNotContain: (v) => `does not include ${v}`,
+};
+/** What stands at a path that is not a regular file. */
+const specialFile: Readonly<Record<SpecialFileKind, string>> = {
+  directory: "a directory",
+  fifo: "a named pipe (FIFO)",
+  device: "a device",
+  socket: "a socket",
+  symlink: "a symbolic link",
+  other: "not a regular file",
 };
 const status = { met: "Met", partial: "Partly met", not_met: "Not met", unknown: "Evidence missing", not_applicable: "Not applicable" } as const;
 const group = {
@@ -213,7 +222,18 @@ export const en = {
         rowWidth: `${p.file}, row ${p.row}: the row has ${p.found} cells but the header has ${p.expected} (${p.reason})`,
         badWorkbook: `${p.file}: cannot read the workbook — ${p.reason}`,
         damagedWorkbook: `${p.file}: the workbook is damaged after row ${p.other} (${p.reason}); the rest is not read`,
+        tooManyColumns: `${p.file}: the header has ${p.found} columns, more than the limit of ${p.expected}; the file is not read`,
+        unknownColumns: `${p.file}: ${p.other} columns are not facts of the rule set and are ignored (${p.column}, …)`,
+        moreHeaderProblems: `${p.file}: ${p.other} more header columns have such problems (not listed)`,
+        jsonTooLarge: `${p.file}: the JSON file is ${p.found} MiB, more than the limit of ${p.expected} MiB, and is not read — save the data as NDJSON (one profile per line, extension .ndjson), which is read line by line`,
       })[p.problem],
+    "cli.note": (p) => `${p.severity === "error" ? "error" : "warning"}: ${p.text}`,
+    "cli.inputType": (p) => `${p.file}: unsupported input file type “${p.ext || "(none)"}” — use ${p.list}`,
+    "cli.inputNotRegular": (p) => `${p.file}: not a regular file (${specialFile[p.fileKind]}); it is not read`,
+    "cli.inputCannotOpen": (p) => `${p.file}: cannot open the file (${p.reason})`,
+    "cli.outNotRegular": (p) => `--out ${p.file}: this path is ${specialFile[p.fileKind]}; a report is written only to a regular file — choose another path`,
+    "cli.outWriteFailed": (p) => `cannot write the report to ${p.file} (${p.reason}); the target was left as it was`,
+    "cli.tempWriteFailed": (p) => `cannot write the run's temporary files in ${p.dir} (${p.reason}); they were removed — free some disk space or point TMPDIR at another directory`,
   },
   rulebook: {
     title: (n) => `Rule book: ${n}`,

@@ -214,9 +214,26 @@ export interface MessageParams {
   "issue.lawUnconfirmed": IssueParams & { source: string; section: string; standing: string };
   /** A file-level or header problem of the CLI's input (see `INPUT_ISSUE_KINDS`); `reason` is the parser's own words. */
   "issue.input": IssueParams & { problem: InputIssueKind; file: string; row: string; line: string; column: string; reason: string; other: string };
+  /** A note of the command line on stderr: a header problem (error) or remark (warning) — not a rejected row. */
+  "cli.note": { severity: "error" | "warning"; text: string };
+  /** An input file of a type the command line does not read (`ext` is empty when the name has none). */
+  "cli.inputType": { file: string; ext: string; list: string };
+  /** An input that is not a regular file (refused before anything is read from it). */
+  "cli.inputNotRegular": { file: string; fileKind: SpecialFileKind };
+  /** An input that cannot be opened (`reason`: the system's error code). */
+  "cli.inputCannotOpen": { file: string; reason: string };
+  /** `--out` names something other than a regular file. */
+  "cli.outNotRegular": { file: string; fileKind: SpecialFileKind };
+  /** The report could not be written (disk full…); the target was left as it was. */
+  "cli.outWriteFailed": { file: string; reason: string };
+  /** The run's temporary files could not be written (disk full…); they were removed. */
+  "cli.tempWriteFailed": { dir: string; reason: string };
 }
+/** What stands at a path that is not a regular file. */
+export const SPECIAL_FILE_KINDS = ["directory", "fifo", "device", "socket", "symlink", "other"] as const;
+export type SpecialFileKind = (typeof SPECIAL_FILE_KINDS)[number];
 /** File-level and header problems of the CLI's input, worded by the catalogs. */
-export const INPUT_ISSUE_KINDS = ["emptyFile", "utf16", "notUtf8Header", "duplicateColumn", "missingColumn", "csvSyntax", "invalidJson", "rowWidth", "badWorkbook", "damagedWorkbook"] as const;
+export const INPUT_ISSUE_KINDS = ["emptyFile", "utf16", "notUtf8Header", "duplicateColumn", "missingColumn", "csvSyntax", "invalidJson", "rowWidth", "badWorkbook", "damagedWorkbook", "tooManyColumns", "unknownColumns", "moreHeaderProblems", "jsonTooLarge"] as const;
 export type InputIssueKind = (typeof INPUT_ISSUE_KINDS)[number];
 export type MessageKey = keyof MessageParams;
 

@@ -1,4 +1,4 @@
-import type { Catalog, Operator } from "./types.js";
+import type { Catalog, Operator, SpecialFileKind } from "./types.js";
 
 /** Lower-cases the first letter for use mid-sentence, unless the word is an acronym ("ANTT"). */
 const lc = (s: string) => (s.length > 1 && s[1] !== s[1]!.toUpperCase() ? s[0]!.toLowerCase() + s.slice(1) : s);
@@ -13,6 +13,15 @@ const req: Readonly<Record<Operator, (v: string) => string>> = {
   notIn: (v) => `không thuộc: ${v}`,
   contains: (v) => `có ${v}`,
   doesNotContain: (v) => `không có ${v}`,
+};
+/** What stands at a path that is not a regular file. */
+const specialFile: Readonly<Record<SpecialFileKind, string>> = {
+  directory: "một thư mục",
+  fifo: "một đường ống có tên (FIFO)",
+  device: "một thiết bị",
+  socket: "một socket",
+  symlink: "một liên kết tượng trưng",
+  other: "không phải tệp thông thường",
 };
 const status = { met: "Đạt", partial: "Đạt một phần", not_met: "Chưa đạt", unknown: "Chưa đủ căn cứ", not_applicable: "Không áp dụng" } as const;
 const group = {
@@ -233,7 +242,18 @@ export const vi = {
         rowWidth: `${p.file}, dòng ${p.row}: dòng có ${p.found} ô nhưng dòng tiêu đề có ${p.expected} cột (${p.other === "short" ? "dòng bị cắt cụt?" : "có dấu phân cách nằm ngoài ngoặc kép, hoặc dấu phân cách hàng nghìn?"})`,
         badWorkbook: `${p.file}: không đọc được bảng tính — ${p.reason}`,
         damagedWorkbook: `${p.file}: bảng tính bị hỏng sau dòng ${p.other} (${p.reason}); phần còn lại không được đọc`,
+        tooManyColumns: `${p.file}: dòng tiêu đề có ${p.found} cột, vượt quá giới hạn ${p.expected} cột; tệp không được đọc`,
+        unknownColumns: `${p.file}: ${p.other} cột không phải dữ kiện nào của bộ tiêu chí nên bị bỏ qua (${p.column}, …)`,
+        moreHeaderProblems: `${p.file}: dòng tiêu đề còn ${p.other} cột khác gặp lỗi tương tự (không liệt kê)`,
+        jsonTooLarge: `${p.file}: tệp JSON lớn ${p.found} MiB, vượt quá giới hạn ${p.expected} MiB nên không được đọc — hãy lưu dữ liệu dạng NDJSON (mỗi dòng một hồ sơ, đuôi .ndjson), dạng này được đọc dần theo từng dòng`,
       })[p.problem],
+    "cli.note": (p) => `${p.severity === "error" ? "lỗi" : "lưu ý"}: ${p.text}`,
+    "cli.inputType": (p) => `${p.file}: không đọc được loại tệp “${p.ext || "(không có phần mở rộng)"}” — hãy dùng ${p.list}`,
+    "cli.inputNotRegular": (p) => `${p.file}: không phải tệp dữ liệu thông thường (${specialFile[p.fileKind]}) nên không được đọc`,
+    "cli.inputCannotOpen": (p) => `${p.file}: không mở được tệp (${p.reason})`,
+    "cli.outNotRegular": (p) => `--out ${p.file}: đường dẫn này là ${specialFile[p.fileKind]}; báo cáo chỉ được ghi vào tệp thông thường — hãy chọn đường dẫn khác`,
+    "cli.outWriteFailed": (p) => `Không ghi được báo cáo vào ${p.file} (${p.reason}); tệp đích được giữ nguyên như trước`,
+    "cli.tempWriteFailed": (p) => `Không ghi được các tệp tạm của lần chạy trong ${p.dir} (${p.reason}); các tệp tạm đã được xóa — hãy giải phóng dung lượng đĩa hoặc đặt biến môi trường TMPDIR sang thư mục khác`,
   },
   rulebook: {
     title: (n) => `Bộ tiêu chí: ${n}`,
