@@ -46,6 +46,8 @@ export type FromWorker =
       readonly revisit?: PartitionRevisit;
       readonly spans: readonly [string, Span[]][];
       readonly matched: readonly boolean[];
+      /** Per override: the group of a unit it named whose award does not fit it (not applied), or null. */
+      readonly misfits: readonly (string | null)[];
       /** Rows decided since the last "progress" message. */
       readonly rows: number;
       /** Lines of the partition that are not JSON (first pass only). */
@@ -79,6 +81,7 @@ export const defaultJobs = (partitions: number): number => Math.max(1, Math.min(
 export interface DecidedRun {
   readonly report: PartitionedReport;
   readonly matched: boolean[];
+  readonly misfits: (string | null)[];
   /** Spilled lines that are not JSON, found while the partitions were read. */
   readonly bad: readonly BadLine[];
   /** Part `part` of cohort `key` (0: the outcome projection, then the layout's parts). */
@@ -164,6 +167,7 @@ export async function decideInWorkers(
 ): Promise<DecidedRun> {
   const where = new Map<string, { path: string; spans: Span[] }>();
   const matched = init.overrides.map(() => false);
+  const misfits: (string | null)[] = init.overrides.map(() => null);
   const outcomes: PartitionOutcome[] = new Array(files.length);
   const revisits: PartitionRevisit[] = [];
   const bad: BadLine[] = [];
@@ -204,6 +208,7 @@ export async function decideInWorkers(
           if (m.rows) progress(m.rows);
           for (const [key, spans] of m.spans) where.set(key, { path: w.chunkPath, spans });
           m.matched.forEach((x, i) => (matched[i] ||= x));
+          m.misfits.forEach((x, i) => (misfits[i] ??= x));
           if (m.outcome) outcomes[m.index] = m.outcome;
           if (m.bad) bad.push(...m.bad);
           if (m.revisit) revisits.push(m.revisit);
@@ -224,6 +229,7 @@ export async function decideInWorkers(
     return {
       report,
       matched,
+      misfits,
       bad,
       get: (key, part) => {
         const at = where.get(key);

@@ -3,9 +3,11 @@ import { createReadStream, statSync } from "node:fs";
 import { basename, extname, join } from "node:path";
 import {
   createEngine,
-  outcomeJsonPieces,
+  outcomeDigestOf,
+  overrideOutcomeIssues,
   partitionKey,
   recordHead,
+  rejectedIds,
   type CommitteeOverride,
   type Issue,
   type Rejected,
@@ -13,6 +15,7 @@ import {
   type ReportChunk,
   type RunSummary,
 } from "../index.js";
+import { nodeSha256 } from "./hash.js";
 import { loadRulesOrThrow } from "./rules-load.js";
 import { readProfiles, type InputRow } from "./input/index.js";
 import { invalidJsonLine } from "./input/json.js";
@@ -42,6 +45,8 @@ export interface ScoreOptions {
   readonly asOf?: string;
   readonly year?: number;
   readonly overrides?: string;
+  /** Overrides already read (replay takes them from the record); wins over `overrides`. */
+  readonly overrideList?: readonly CommitteeOverride[];
   readonly allowModifiedRules?: boolean;
   readonly decimal?: "," | ".";
   /** Keep the interpreter's trace in the results (default true). */
@@ -60,6 +65,8 @@ export interface Scored {
   readonly run: RunSummary;
   /** Header-level notes (unknown columns…): reported, not rejected rows. */
   readonly warnings: readonly Issue[];
+  /** Committee overrides that named no scored unit, or whose award does not fit the unit: errors (no report is written). */
+  readonly overrideIssues: readonly Issue[];
   /** The sink's chunk number `part` of every cohort, in the record's cohort order. */
   chunks(part: number): Iterable<ReportChunk>;
   /** Deletes the run's temporary files. */
@@ -115,7 +122,7 @@ class Rows {
 export async function scoreFile(input: string, opts: ScoreOptions, sink: CohortSink | LayoutSpec | null = null, preloaded?: RuleSet): Promise<Scored> {
   const rs = preloaded ?? loadRulesOrThrow(opts.rules, opts.allowModifiedRules);
   const engine = createEngine(rs);
-  const overrides: CommitteeOverride[] = opts.overrides ? readOverrides(opts.overrides, rs) : [];
+  const overrides: readonly CommitteeOverride[] = opts.overrideList ?? (opts.overrides ? readOverrides(opts.overrides, rs) : []);
   let size = 0;
   try {
     const st = statSync(input);
@@ -225,7 +232,7 @@ export async function scoreFile(input: string, opts: ScoreOptions, sink: CohortS
         },
         evalOpts,
       );
-      decided = { report, matched: keeper.matched(), bad, get: (key, part) => store.get(key, part), close: () => store.close() };
+      decided = { report, matched: keeper.matched(), misfits: keeper.misfits(), bad, get: (key, part) => store.get(key, part), close: () => store.close() };
     }
     const { report, matched } = decided;
     scoringBar.stop();
@@ -236,17 +243,13 @@ export async function scoreFile(input: string, opts: ScoreOptions, sink: CohortS
       return { index, row, issues: [invalidJsonLine(file, row, column, reason)] };
     });
     const rejected = [...parseRejected, ...notJson, ...report.rejected.map((r) => ({ ...r, row: rowOf.get(r.index) }))].sort((a, b) => a.index - b.index);
-    overrides.forEach((o, i) => {
-      if (matched[i]) return;
-      const message = `override for unit ${o.unitId}${o.cohort ? ` in ${o.cohort}` : ""} matches no scored unit; it was not applied`;
-      warnings.push({ code: "input.parse", path: ["overrides", o.unitId], params: { unitId: o.unitId, kind: "unmatchedOverride" }, message, severity: "warning" });
-    });
+    // an override that matched no scored unit, or whose award does not fit the unit: an error, never a note
+    const overrideIssues = overrideOutcomeIssues(rs, overrides, matched, decided.misfits, rejectedIds(rejected));
     const head = { asOf: report.asOf, cohorts: report.cohorts, runQuotas: report.runQuotas, rejected };
     const chunks = function* (part: number) {
       for (const c of report.cohorts) yield decided.get(c.key, part);
     };
-    const outcome = createHash("sha256");
-    for (const piece of outcomeJsonPieces(head, chunks(0))) outcome.update(piece);
+    const outcome = outcomeDigestOf(head, chunks(0), nodeSha256);
     const options = {
       rules: rs.id,
       asOf: opts.asOf ?? null,
@@ -256,7 +259,7 @@ export async function scoreFile(input: string, opts: ScoreOptions, sink: CohortS
     };
     timing("outcome hash");
     const run: RunSummary = {
-      ...recordHead(rs, head, { input: { sha256 }, inputCount: ordinal, options, overrides }, outcome.digest("hex")),
+      ...recordHead(rs, head, { input: { sha256 }, inputCount: ordinal, options, overrides }, outcome),
       resultCount: report.scored,
       matchedOverrides: matched,
     };
@@ -265,6 +268,7 @@ export async function scoreFile(input: string, opts: ScoreOptions, sink: CohortS
       rs,
       run,
       warnings,
+      overrideIssues,
       chunks: (part) => chunks(part + 1),
       dispose() {
         if (disposed) return;

@@ -4,6 +4,7 @@ import { rulesCommands } from "./rules.js";
 import { demoCommand } from "./demo.js";
 import { InputFileError } from "./input/index.js";
 import { UsageError } from "./pipeline.js";
+import { replayCommand } from "./replay.js";
 import { scoreCommands } from "./score.js";
 import { templateCommand } from "./template.js";
 
@@ -22,6 +23,7 @@ export async function run(argv: readonly string[]): Promise<number> {
   rulesCommands(program, exit);
   demoCommand(program, exit);
   scoreCommands(program, exit);
+  replayCommand(program, exit);
   templateCommand(program, exit);
   try {
     await program.parseAsync(argv.filter((a) => a !== "--debug"), { from: "user" });

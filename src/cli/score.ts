@@ -1,10 +1,11 @@
-import { readFileSync } from "node:fs";
 import type { Command } from "commander";
 import {
+  canonicalJson,
   explainRecommendation,
   formatIssue,
   issueText,
   renderExplanation,
+  sealRecord,
   type DecidedRecommendation,
   type DecisionRecord,
   type Issue,
@@ -13,8 +14,9 @@ import {
 } from "../index.js";
 import { openOutput, output } from "./io.js";
 import { layoutOf, type LayoutSpec, type StreamedFormat } from "./layouts.js";
-import { loadRulesOrThrow, scoreFile, UsageError, type ScoreOptions } from "./pipeline.js";
-import { readOverrides } from "./overrides.js";
+import { nodeSha256 } from "./hash.js";
+import { loadRulesOrThrow, scoreFile, UsageError, type ScoreOptions, type Scored } from "./pipeline.js";
+import { issueLines, readOverrides } from "./overrides.js";
 import { renderXlsx } from "./xlsx-report.js";
 
 const FORMATS = ["text", "json", "csv", "md", "xlsx"] as const;
@@ -89,18 +91,30 @@ export function scoreCommands(program: Command, exit: (code: number) => void): v
       if (!(FORMATS as readonly string[]).includes(o.format)) throw new UsageError(`--format must be one of ${FORMATS.join(", ")}`);
       if (o.format === "xlsx" && !o.out) throw new UsageError("--format xlsx needs --out <file>");
       const lang = langOf(o.lang);
-      const opts = scoreOptions(o);
-      const rs = loadRulesOrThrow(opts.rules, opts.allowModifiedRules);
+      const rs = loadRulesOrThrow(o.rules, o.allowModifiedRules);
+      // the committee's overrides are read (and checked) once, before any scoring
+      const overrideList = o.overrides !== undefined ? readOverrides(o.overrides, rs, lang) : [];
+      const opts = { ...scoreOptions(o), overrideList };
       // traces (the facts behind each verdict) only where a person reads per-unit explanations
       const trace = o.format === "md";
+      // an override for a unit that is not scored, or whose award does not fit the unit: an error, and no report
+      const refuseOverrides = (s: Scored): boolean => {
+        if (!s.overrideIssues.length) return false;
+        for (const l of issueLines(s.overrideIssues, lang)) process.stderr.write(`${lang === "vi" ? "lỗi" : "error"}: ${l}\n`);
+        s.dispose();
+        exit(1);
+        return true;
+      };
       if (o.format === "xlsx") {
         // a workbook is built whole in memory (a sheet holds at most 1,048,576 rows anyway)
         const kept = new Map<string, readonly DecidedRecommendation[]>();
         const s = await scoreFile(input, { ...opts, trace }, (c, results) => (kept.set(c.key, results), []), rs);
+        if (refuseOverrides(s)) return;
         try {
           warn(rs, s.warnings, lang);
           const { resultCount: _n, matchedOverrides: _m, ...head } = s.run;
-          const record: DecisionRecord = { ...head, results: s.run.cohorts.flatMap((c) => kept.get(c.key) ?? []) };
+          const results = s.run.cohorts.flatMap((c) => kept.get(c.key) ?? []);
+          const record: DecisionRecord = { ...head, results, seal: sealRecord(head, results.map((r) => canonicalJson(r)), nodeSha256) };
           output(await renderXlsx(record, rs, lang), o.out);
         } finally {
           s.dispose();
@@ -108,9 +122,10 @@ export function scoreCommands(program: Command, exit: (code: number) => void): v
         return exit(s.run.rejected.length ? 1 : 0);
       }
       // the final-decision column when the run has overrides (an empty overrides file has none)
-      const spec: LayoutSpec = { format: o.format as StreamedFormat, lang, overrides: opts.overrides !== undefined && readOverrides(opts.overrides, rs).length > 0 };
+      const spec: LayoutSpec = { format: o.format as StreamedFormat, lang, overrides: overrideList.length > 0 };
       const layout = layoutOf(spec, rs);
       const s = await scoreFile(input, { ...opts, trace }, spec, rs);
+      if (refuseOverrides(s)) return;
       const out = openOutput(o.out);
       try {
         warn(rs, s.warnings, lang);
@@ -164,58 +179,5 @@ export function scoreCommands(program: Command, exit: (code: number) => void): v
       }
       for (const r of recs) process.stdout.write(renderExplanation(explainRecommendation(r, rs, lang), lang) + "\n");
       exit(0);
-    });
-
-  program
-    .command("replay")
-    .argument("<record>", "a decision record written by `thidua score --format json`")
-    .requiredOption("--profiles <file>", "the input file the record was made from")
-    .option("--rules <dir|id>", "rule-set directory (default: the bundled set named in the record)")
-    .description("re-run a recorded decision; refuse if the rule set on disk differs from the recorded hash; exit 0 if identical, 1 if not")
-    .action(async (file: string, o: { profiles: string; rules?: string }) => {
-      let record: DecisionRecord;
-      try {
-        record = JSON.parse(readFileSync(file, "utf8"));
-      } catch (e) {
-        throw new UsageError(`${file}: not a decision record (${(e as Error).message})`);
-      }
-      if (record?.format !== "thidua.decision-record") throw new UsageError(`${file}: not a thidua decision record`);
-      const rs = loadRulesOrThrow(o.rules ?? record.ruleset.id, true);
-      if (rs.sha256 !== record.ruleset.sha256) {
-        throw new UsageError(
-          `REFUSED: rule set ${rs.id}@${rs.version} on disk has sha256 ${rs.sha256}, but the record was made with ${record.ruleset.id}@${record.ruleset.version} sha256 ${record.ruleset.sha256}. Restore the recorded rule files to replay this decision.`,
-        );
-      }
-      const opt = record.options;
-      // units whose score, rank or award moved, per cohort (printed in cohort order if the outcome differs)
-      const before = new Map(record.results.map((r) => [`${r.cohort}|${r.unitId}`, r]));
-      const moved = new Map<string, string[]>();
-      const again = await scoreFile(o.profiles, {
-        rules: rs.id,
-        ...(record.asOf !== null && { asOf: record.asOf }),
-        ...(typeof opt["year"] === "number" && { year: opt["year"] }),
-        ...(opt["decimal"] === "," || opt["decimal"] === "." ? { decimal: opt["decimal"] } : {}),
-        trace: false,
-      }, (c, results) => {
-        const out: string[] = [];
-        for (const r of results) {
-          const b = before.get(`${r.cohort}|${r.unitId}`);
-          if (!b || b.score !== r.score || b.rank !== r.rank || b.award?.id !== r.award?.id) {
-            out.push(`  ${r.unitId}: recorded ${b ? `${b.score} #${b.rank} ${b.award?.id ?? "—"}` : "absent"}, now ${r.score} #${r.rank} ${r.award?.id ?? "—"}`);
-          }
-        }
-        if (out.length) moved.set(c.key, out);
-        return [];
-      }, rs);
-      again.dispose();
-      const lines = [`rule set ${rs.id}@${rs.version} sha256:${rs.sha256} — matches the record`];
-      const inputSame = again.run.input.sha256 === record.input.sha256;
-      lines.push(inputSame ? `input sha256:${record.input.sha256} — matches` : `input differs: recorded ${record.input.sha256}, given ${again.run.input.sha256}`);
-      const outcome = again.run.outcomeSha256;
-      const same = outcome === record.outcomeSha256;
-      lines.push(same ? `outcome sha256:${outcome} — IDENTICAL` : `outcome sha256:${outcome} — DIFFERS from the recorded ${record.outcomeSha256}`);
-      if (!same) for (const c of again.run.cohorts) lines.push(...(moved.get(c.key) ?? []));
-      process.stdout.write(lines.join("\n") + "\n");
-      exit(same && inputSame ? 0 : 1);
     });
 }

@@ -1,5 +1,7 @@
 /** Rule sets: load → validate → resolve `extends` → apply overrides → lint → hash. No Node built-ins. */
-export { loadRulesetFromFiles, MAX_RULE_FILE_BYTES, type LoadOptions } from "./load.js";
+export { loadRulesetFromFiles, MAX_RULE_FILE_BYTES, MAX_JSON_DEPTH, MAX_EXTENDS_DEPTH, type LoadOptions } from "./load.js";
+export { RULESET_LIMITS } from "./limits.js";
+export { scanJson, type JsonScanError } from "./json-scan.js";
 export { lintRuleset, MAX_CONDITION_DEPTH, leafSpec, type ScalarSpec } from "./lint.js";
 export { parsePath, type PathSegment } from "./path.js";
 export { isIsoDate } from "./dates.js";

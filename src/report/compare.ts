@@ -1,0 +1,51 @@
+import { canonicalJson } from "../rules/index.js";
+
+/** One place where a recorded value and the re-derived one differ: the field's path and both values, shortened. */
+export interface FieldDifference {
+  /** Path inside the compared value: `score`, `scoreResult.criteria[2].points`, `final.award.id`. */
+  readonly field: string;
+  /** The recorded value as JSON (shortened), or `—` when the record lacks it. */
+  readonly recorded: string;
+  /** The re-derived value as JSON (shortened), or `—` when it is not re-derived. */
+  readonly derived: string;
+}
+
+const MAX_SHOWN = 80;
+const shown = (v: unknown): string => {
+  if (v === undefined) return "—";
+  const s = canonicalJson(v);
+  return s.length > MAX_SHOWN ? `${s.slice(0, MAX_SHOWN)}…` : s;
+};
+const fieldPath = (path: readonly (string | number)[]): string =>
+  path.reduce<string>((s, k) => (typeof k === "number" ? `${s}[${k}]` : `${s}${s ? "." : ""}${k}`), "");
+const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v);
+
+/**
+ * The differences between a recorded JSON value and the one re-derived (at most `limit`, in key
+ * order), compared as canonical JSON compares them: keys in any order, `undefined` as absent,
+ * strings in NFC. Both values are JSON data (a record read from a file, an engine result).
+ */
+export function jsonDifferences(recorded: unknown, derived: unknown, limit = 5): FieldDifference[] {
+  const out: FieldDifference[] = [];
+  const walk = (a: unknown, b: unknown, path: (string | number)[]): void => {
+    if (out.length >= limit) return;
+    if (Array.isArray(a) && Array.isArray(b)) {
+      for (let i = 0; i < Math.max(a.length, b.length); i++) walk(a[i], b[i], [...path, i]);
+      return;
+    }
+    if (isObject(a) && isObject(b)) {
+      const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
+      for (const k of keys) walk(Object.hasOwn(a, k) ? a[k] : undefined, Object.hasOwn(b, k) ? b[k] : undefined, [...path, k]);
+      return;
+    }
+    if ((a === undefined) !== (b === undefined) || canonicalJson(a ?? null) !== canonicalJson(b ?? null)) {
+      out.push({ field: fieldPath(path), recorded: shown(a), derived: shown(b) });
+    }
+  };
+  walk(recorded, derived, []);
+  return out;
+}
+
+/** A result's identity in a run: subject group, cluster, year and unit id (structured, never joined with a separator). */
+export const unitKey = (r: { readonly group: string; readonly cohort: string | null; readonly year: number; readonly unitId: string }): string =>
+  JSON.stringify([r.group, r.cohort, r.year, r.unitId]);
