@@ -172,8 +172,18 @@ export function replayCommand(program: Command, exit: (code: number) => void): v
       const record = read.record;
       if (read.version === 1) lines.say("replay.v1", {});
       if (record.engine.version !== ENGINE_VERSION) lines.say("replay.engineDiffers", { recorded: record.engine.version, current: ENGINE_VERSION });
-      const rs = replayRules(record, o, lines);
+      // first the record against itself: its seal, recomputed from its own body
       const check = read.version === 2 ? checkRecordSeal(read.record, nodeSha256) : undefined;
+      if (check) sealLines(check, lines);
+      let rs: RuleSet;
+      try {
+        rs = replayRules(record, o, lines);
+      } catch (e) {
+        // an edited record cannot be replayed over its (edited) rule-set identity: refused as edited
+        if (!(e instanceof UsageError) || !check || check.intact) throw e;
+        process.stdout.write([...lines.out, e.message].join("\n") + "\n");
+        return exit(1);
+      }
       let ok = check?.intact ?? true;
       if (o.overrides !== undefined) {
         const same = canonicalJson(readOverrides(o.overrides, rs, lines.lang)) === canonicalJson(record.overrides);
@@ -185,7 +195,6 @@ export function replayCommand(program: Command, exit: (code: number) => void): v
       again.scored.dispose();
       compareParts(record, again, found, lines.lang);
       const run = again.scored.run;
-      if (check) sealLines(check, lines);
       const inputSame = run.input.sha256 === record.input.sha256;
       lines.say(inputSame ? "replay.inputMatch" : "replay.inputDiffers", { sha256: record.input.sha256, recorded: record.input.sha256, given: run.input.sha256 });
       const outcomeSame = run.outcomeSha256 === record.outcomeSha256;

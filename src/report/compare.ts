@@ -23,7 +23,8 @@ const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typ
 /**
  * The differences between a recorded JSON value and the one re-derived (at most `limit`, in key
  * order), compared as canonical JSON compares them: keys in any order, `undefined` as absent,
- * strings in NFC. Both values are JSON data (a record read from a file, an engine result).
+ * strings in NFC; two objects with different `id`s (two awards) differ as a whole, shown by id.
+ * Both values are JSON data (a record read from a file, an engine result).
  */
 export function jsonDifferences(recorded: unknown, derived: unknown, limit = 5): FieldDifference[] {
   const out: FieldDifference[] = [];
@@ -34,6 +35,11 @@ export function jsonDifferences(recorded: unknown, derived: unknown, limit = 5):
       return;
     }
     if (isObject(a) && isObject(b)) {
+      // two different things with ids (awards): named by their ids, not field by field
+      if (typeof a["id"] === "string" && typeof b["id"] === "string" && a["id"] !== b["id"]) {
+        out.push({ field: fieldPath(path), recorded: shown(a["id"]), derived: shown(b["id"]) });
+        return;
+      }
       const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
       for (const k of keys) walk(Object.hasOwn(a, k) ? a[k] : undefined, Object.hasOwn(b, k) ? b[k] : undefined, [...path, k]);
       return;

@@ -97,7 +97,7 @@ function scanIssue(file: string, e: JsonScanError): Issue {
   return issue("rules.invalid_json", [file], `${file} is not valid JSON: line ${e.line}, column ${e.column}: expected ${e.expected}`, { ...where, expected: e.expected ?? "" });
 }
 
-/** Offset of the first byte that does not start or continue a valid UTF-8 sequence. */
+/** Offset of the first byte of the first sequence that is not valid UTF-8. */
 function firstInvalidUtf8(b: Uint8Array): number {
   let lo = 0;
   let hi = b.length;
@@ -111,7 +111,10 @@ function firstInvalidUtf8(b: Uint8Array): number {
       hi = mid - 1;
     }
   }
-  return lo;
+  // the valid prefix may end with the start of the broken sequence (stream mode waits for its rest)
+  let k = lo;
+  while (k > 0 && lo - k < 3 && (b[k - 1]! & 0xc0) === 0x80) k--;
+  return k > 0 && b[k - 1]! >= 0xc0 ? k - 1 : lo;
 }
 
 function validate<T>(file: string, data: string | Uint8Array | undefined, schema: z.ZodType<T>): Result<T> {
@@ -203,6 +206,9 @@ export function loadRulesetFromFiles(files: RuleSetFiles, opts: LoadOptions = {}
   return loadChain(files, opts, []);
 }
 
+/** Issues of a file that could not be read as its kind: the rule set is not merged or linted after one. */
+const PARSE_CODES = new Set<string>(["rules.missing_file", "rules.too_large", "rules.invalid_utf8", "rules.invalid_json", "rules.duplicate_key", "rules.depth_limit", "rules.schema", "rules.limit"]);
+
 /** A rule set in an `extends` chain, known by its manifest's id and the SHA-256 of its manifest file (never by the folder it was found in). */
 interface ChainLink {
   readonly id: string;
@@ -214,7 +220,8 @@ const linkName = (l: ChainLink) => `${l.id} (${l.manifestSha256.slice(0, 12)}…
 function loadChain(files: RuleSetFiles, opts: LoadOptions, chain: readonly ChainLink[]): Result<RuleSet> {
   const issues: Issue[] = [];
   const own = parseOne(files, opts, issues);
-  if (!own) return fail(issues);
+  // a file that cannot be read or parsed: its own issue alone, not the lints of a set missing its items
+  if (!own || issues.some((i) => i.severity === "error" && PARSE_CODES.has(i.code))) return fail(issues);
   const manifestSha256 = (opts.sha256 ?? sha256Hex)(files["manifest.json"] ?? "");
   let parent: RuleSet | undefined;
   if (own.manifest.extends) {
