@@ -16,6 +16,7 @@ import {
   type RunSummary,
 } from "../index.js";
 import { nodeSha256 } from "./hash.js";
+import { partitionShare } from "./weight.js";
 import { loadRulesOrThrow } from "./rules-load.js";
 import { readProfiles, type InputRow } from "./input/index.js";
 import { invalidJsonLine } from "./input/json.js";
@@ -130,7 +131,8 @@ export async function scoreFile(input: string, opts: ScoreOptions, sink: CohortS
   } catch {
     // readProfiles reports a missing file as a usage error
   }
-  const limit = opts.partitionBytes ?? PARTITION_BYTES;
+  // a rule set heavier than the bundled ones (more criteria and awards per unit) splits into smaller partitions
+  const limit = Math.floor((opts.partitionBytes ?? PARTITION_BYTES) * partitionShare(rs));
   // a row spills as JSON: CSV (no keys) and XLSX (zipped) grow about 3.4× and more on the way
   const spilled = size * (SPILL_GROWTH[extname(input).toLowerCase()] ?? 1);
   const dir = spilled > limit ? spillDir() : null;

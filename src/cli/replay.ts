@@ -23,7 +23,10 @@ import { nodeSha256 } from "./hash.js";
 import { scoreFile, type Scored } from "./pipeline.js";
 import { UsageError } from "./rules-load.js";
 
-/** Differences listed at most (the count says how many there are). */
+/** A result's fields a reader looks at first: compared (and listed) before the rest. */
+const FIRST = ["rank", "score", "classification", "award", "final", "knockedOut", "percent", "alongside", "alternatives"];
+
+/** Lines of differences listed at most (the count says how many units and parts differ). */
 const MAX_LISTED = 40;
 
 interface ReplayFlags {
@@ -80,13 +83,19 @@ function replayRules(record: ReadRecord["record"], o: ReplayFlags, lines: Lines)
   return rs;
 }
 
-/** What re-deriving the record found: differences listed (up to MAX_LISTED) and counted. */
+/** What re-deriving the record found: each unit or part that differs counts once; its lines are listed while there is room. */
 interface Findings {
   readonly listed: string[];
+  /** Units and parts that differ. */
   count: number;
+  /** Those whose lines were listed. */
+  shown: number;
 }
-const add = (found: Findings, line: string) => {
-  if (++found.count <= MAX_LISTED) found.listed.push(`  ${line}`);
+const add = (found: Findings, lines: readonly string[]) => {
+  found.count++;
+  if (found.listed.length >= MAX_LISTED) return;
+  found.shown++;
+  found.listed.push(...lines.map((l) => `  ${l}`));
 };
 
 /** The record re-derived: the run, and each cohort's unit keys in the order they come (rank order). */
@@ -99,7 +108,7 @@ interface Rederived {
 async function rederive(record: ReadRecord["record"], rs: RuleSet, profiles: string, found: Findings, lang: Lang): Promise<Rederived> {
   const recorded = new Map<string, DecidedRecommendation>();
   for (const r of record.results) recorded.set(unitKey(r), r);
-  const note = <K extends MessageKey>(key: K, params: MessageParams[K]) => add(found, formatMessage(lang, key, params));
+  const note = <K extends MessageKey>(key: K, params: MessageParams[K]) => add(found, [formatMessage(lang, key, params)]);
   const seen = new Set<string>();
   const keys = new Map<string, string[]>();
   const opt = record.options;
@@ -120,7 +129,10 @@ async function rederive(record: ReadRecord["record"], rs: RuleSet, profiles: str
       const b = recorded.get(key);
       const derived = canonicalJson(r);
       if (!b) note("replay.unitExtra", { unitId: r.unitId, cohort: r.cohort ?? "" });
-      else if (canonicalJson(b) !== derived) for (const d of jsonDifferences(b, JSON.parse(derived), 3)) note("replay.unitField", { unitId: r.unitId, cohort: r.cohort ?? "", ...d });
+      else if (canonicalJson(b) !== derived) {
+        const unit = { unitId: r.unitId, cohort: r.cohort ?? "" };
+        add(found, jsonDifferences(b, JSON.parse(derived), 4, FIRST).map((d) => formatMessage(lang, "replay.unitField", { ...unit, ...d })));
+      }
     }
     return [];
   }, rs);
@@ -132,13 +144,14 @@ async function rederive(record: ReadRecord["record"], rs: RuleSet, profiles: str
 function compareParts(record: ReadRecord["record"], again: Rederived, found: Findings, lang: Lang): void {
   const run = again.scored.run;
   for (const part of ["cohorts", "runQuotas", "rejected"] as const) {
-    for (const d of jsonDifferences(record[part], JSON.parse(canonicalJson(run[part])), 5)) add(found, formatMessage(lang, "replay.partField", { part, ...d }));
+    const diffs = jsonDifferences(record[part], JSON.parse(canonicalJson(run[part])), 5);
+    if (diffs.length) add(found, diffs.map((d) => formatMessage(lang, "replay.partField", { part, ...d })));
   }
   // the results in the order a record writes them: cohort by cohort, each in rank order (a unit twice counts too)
   const expected = run.cohorts.flatMap((c) => again.keys.get(c.key) ?? []);
   const actual = record.results.map(unitKey);
   const reordered = expected.length === actual.length && expected.some((k, i) => k !== actual[i]);
-  if (reordered || new Set(actual).size !== actual.length) add(found, formatMessage(lang, "replay.order", {}));
+  if (reordered || new Set(actual).size !== actual.length) add(found, [formatMessage(lang, "replay.order", {})]);
 }
 
 /** The seal's verdict lines: intact, or REFUSED with every edited part. */
@@ -190,7 +203,7 @@ export function replayCommand(program: Command, exit: (code: number) => void): v
         lines.say(same ? "replay.overridesMatch" : "replay.overridesDiffer", { file: o.overrides });
         ok &&= same;
       }
-      const found: Findings = { listed: [], count: 0 };
+      const found: Findings = { listed: [], count: 0, shown: 0 };
       const again = await rederive(record, rs, o.profiles, found, lines.lang);
       again.scored.dispose();
       compareParts(record, again, found, lines.lang);
@@ -203,7 +216,7 @@ export function replayCommand(program: Command, exit: (code: number) => void): v
       else {
         lines.say("replay.recordDiffers", { count: found.count });
         lines.out.push(...found.listed);
-        if (found.count > MAX_LISTED) lines.say("replay.more", { count: found.count - MAX_LISTED }, "  ");
+        if (found.count > found.shown) lines.say("replay.more", { count: found.count - found.shown }, "  ");
       }
       process.stdout.write(lines.out.join("\n") + "\n");
       exit(ok && inputSame && outcomeSame && found.count === 0 ? 0 : 1);

@@ -13,7 +13,8 @@ export interface FieldDifference {
 const MAX_SHOWN = 80;
 const shown = (v: unknown): string => {
   if (v === undefined) return "—";
-  const s = canonicalJson(v);
+  // an award (anything with an id) is shown by its id
+  const s = canonicalJson(isObject(v) && typeof v["id"] === "string" ? v["id"] : v);
   return s.length > MAX_SHOWN ? `${s.slice(0, MAX_SHOWN)}…` : s;
 };
 const fieldPath = (path: readonly (string | number)[]): string =>
@@ -24,10 +25,12 @@ const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typ
  * The differences between a recorded JSON value and the one re-derived (at most `limit`, in key
  * order), compared as canonical JSON compares them: keys in any order, `undefined` as absent,
  * strings in NFC; two objects with different `id`s (two awards) differ as a whole, shown by id.
+ * Top-level keys listed in `first` are compared first, in that order (what a reader looks at first).
  * Both values are JSON data (a record read from a file, an engine result).
  */
-export function jsonDifferences(recorded: unknown, derived: unknown, limit = 5): FieldDifference[] {
+export function jsonDifferences(recorded: unknown, derived: unknown, limit = 5, first: readonly string[] = []): FieldDifference[] {
   const out: FieldDifference[] = [];
+  const rank = (k: string, depth: number) => (depth === 0 && first.includes(k) ? first.indexOf(k) : first.length);
   const walk = (a: unknown, b: unknown, path: (string | number)[]): void => {
     if (out.length >= limit) return;
     if (Array.isArray(a) && Array.isArray(b)) {
@@ -40,7 +43,7 @@ export function jsonDifferences(recorded: unknown, derived: unknown, limit = 5):
         out.push({ field: fieldPath(path), recorded: shown(a["id"]), derived: shown(b["id"]) });
         return;
       }
-      const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
+      const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort((x, y) => rank(x, path.length) - rank(y, path.length) || (x < y ? -1 : x > y ? 1 : 0));
       for (const k of keys) walk(Object.hasOwn(a, k) ? a[k] : undefined, Object.hasOwn(b, k) ? b[k] : undefined, [...path, k]);
       return;
     }

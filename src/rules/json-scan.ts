@@ -26,7 +26,7 @@ interface Frame {
   at: string | number;
 }
 
-const WS = new Set([0x20, 0x0a, 0x0d, 0x09]);
+const LITERALS = ["true", "false", "null"] as const;
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 const STRING_BODY = /(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/y;
 
@@ -49,7 +49,7 @@ class Scanner {
     return { kind, offset: this.i, ...position(this.text, this.i), path: this.stack.map((f) => f.at), ...extra };
   }
   ws(): void {
-    while (this.i < this.text.length && WS.has(this.text.charCodeAt(this.i))) this.i++;
+    for (let c = this.text.charCodeAt(this.i); c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09; c = this.text.charCodeAt(++this.i));
   }
   /** A string at `i` (its opening quote); returns its raw body, or undefined when it is not a valid JSON string. */
   string(): string | undefined {
@@ -82,7 +82,7 @@ class Scanner {
   scalar(): boolean {
     const c = this.text.charCodeAt(this.i);
     if (c === 0x22) return this.string() !== undefined;
-    for (const lit of ["true", "false", "null"]) {
+    for (const lit of LITERALS) {
       if (this.text.startsWith(lit, this.i)) {
         this.i += lit.length;
         return true;

@@ -1,6 +1,11 @@
 import { issue, type Issue } from "../errors/index.js";
 import type { RuleSet } from "./types.js";
-import { conditionRoots, walkCondition } from "./walk.js";
+import type { Condition } from "./schema.js";
+import { conditionRoots } from "./walk.js";
+
+/** Leaves of a condition tree (no paths built: this runs on every load). */
+const leavesOf = (c: Condition): number =>
+  "all" in c ? c.all.reduce((n, k) => n + leavesOf(k), 0) : "any" in c ? c.any.reduce((n, k) => n + leavesOf(k), 0) : "not" in c ? leavesOf(c.not) : 1;
 
 /**
  * Sizes a rule set may not exceed (documented in SECURITY.md), checked when it loads
@@ -44,13 +49,12 @@ export function checkLimits(rs: RuleSet): Issue[] {
   check("sources", rs.sources.length);
   const perGroup = new Map<string, number>();
   let leaves = 0;
-  const count = () => void leaves++;
   for (const c of rs.criteria) {
     perGroup.set(c.group, (perGroup.get(c.group) ?? 0) + 1);
     check("tiersAndAdjustments", (c.tiers?.length ?? 0) + (c.bonus?.length ?? 0) + (c.deductions?.length ?? 0), [c.file, c.id]);
-    for (const r of conditionRoots(c)) walkCondition(r.cond, count);
+    for (const r of conditionRoots(c)) leaves += leavesOf(r.cond);
   }
-  for (const a of rs.awards) if (a.eligibility.conditions) walkCondition(a.eligibility.conditions, count);
+  for (const a of rs.awards) if (a.eligibility.conditions) leaves += leavesOf(a.eligibility.conditions);
   for (const [group, n] of perGroup) check("criteriaPerGroup", n, [group]);
   check("conditions", leaves);
   return out;

@@ -1,4 +1,5 @@
 import { issue, type Issue } from "../errors/index.js";
+import type { Condition } from "./schema.js";
 import type { RuleSet } from "./types.js";
 import { conditionRoots, walkCondition, type Path } from "./walk.js";
 
@@ -69,16 +70,28 @@ function lintPoints(rs: RuleSet, out: Issue[]): void {
   }
 }
 
+/** The threshold ids of a condition tree, in file order (no paths built: this runs on every load). */
+function idsOf(c: Condition, out: string[]): void {
+  if ("all" in c) c.all.forEach((k) => idsOf(k, out));
+  else if ("any" in c) c.any.forEach((k) => idsOf(k, out));
+  else if ("not" in c) idsOf(c.not, out);
+  else if (c.id !== undefined) out.push(c.id);
+}
+
 /** Threshold ids must be unique within a criterion, across all its condition trees (an override targets one). */
 function lintThresholdIds(rs: RuleSet, out: Issue[]): void {
   for (const c of rs.criteria) {
+    const ids: string[] = [];
+    for (const r of conditionRoots(c)) idsOf(r.cond, ids);
+    if (new Set(ids).size === ids.length) continue;
+    // a repeated id: walked again with paths, to name where the second one is
     const seen = new Set<string>();
-    const mine: string[] = [];
+    const named = new Set<string>();
     for (const r of conditionRoots(c)) {
       walkCondition(r.cond, (leaf, p) => {
         if (leaf.id === undefined) return;
-        if (seen.has(leaf.id) && !mine.includes(leaf.id)) {
-          mine.push(leaf.id);
+        if (seen.has(leaf.id) && !named.has(leaf.id)) {
+          named.add(leaf.id);
           out.push(issue("rules.duplicate_id", [c.file, c.id, ...r.path, ...p, "id"], `threshold id ${leaf.id} appears more than once in criterion ${c.id}`, { id: leaf.id, kind: "threshold" }));
         }
         seen.add(leaf.id);

@@ -16,7 +16,7 @@ export interface RecordEdit {
 
 export const RECORD_EDITS: readonly RecordEdit[] = [
   { name: "a unit's score", edit: (r) => (r.results[0].score = "99"), parts: ["results"], names: /ca-01 \(cum-cong-an-xa-1\), score: recorded "99", re-derived "93"/ },
-  { name: "a unit's proposed award", edit: (r) => (r.results[1].award = null), parts: ["results"], names: /ca-02 \(cum-cong-an-xa-1\), award: recorded null, re-derived \{/ },
+  { name: "a unit's proposed award", edit: (r) => (r.results[1].award = null), parts: ["results"], names: /ca-02 \(cum-cong-an-xa-1\), award: recorded null, re-derived "award\./ },
   {
     name: "a final decision",
     edit: (r) => {
