@@ -1,9 +1,7 @@
 import { readFileSync } from "node:fs";
-import { issueText, validateCommitteeOverrides, type CommitteeOverride, type Issue, type Lang, type RuleSet } from "../index.js";
+import { validateCommitteeOverrides, type CommitteeOverride, type Lang, type RuleSet } from "../index.js";
+import { issueLines } from "./issues.js";
 import { UsageError } from "./rules-load.js";
-
-/** Issues as lines in the catalog's words, each ending with its code (what `validate` prints too). */
-export const issueLines = (issues: readonly Issue[], lang: Lang): string[] => issues.map((i) => `${issueText(i, lang)} [${i.code}]`);
 
 /**
  * Reads a committee overrides file: a JSON array of `{ unitId, award (id or null), reason, decidedBy,

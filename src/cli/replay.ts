@@ -18,7 +18,8 @@ import {
   type SealCheck,
 } from "../index.js";
 import { BUNDLED_RULESETS, bundledRulesDir, loadRuleset } from "../node/index.js";
-import { issueLines, readOverrides } from "./overrides.js";
+import { issueLines } from "./issues.js";
+import { readOverrides } from "./overrides.js";
 import { nodeSha256 } from "./hash.js";
 import { scoreFile, type Scored } from "./pipeline.js";
 import { UsageError } from "./rules-load.js";

@@ -1,5 +1,6 @@
 import { Command, CommanderError } from "commander";
-import { ThiduaError, formatIssue } from "../index.js";
+import { ThiduaError } from "../index.js";
+import { issueLine, langOfArgv } from "./issues.js";
 import { rulesCommands } from "./rules.js";
 import { demoCommand } from "./demo.js";
 import { InputFileError } from "./input/index.js";
@@ -30,12 +31,12 @@ export async function run(argv: readonly string[]): Promise<number> {
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
     if (e instanceof UsageError || e instanceof InputFileError) {
-      for (const i of (e as UsageError).issues ?? []) process.stderr.write(`${formatIssue(i)}\n`);
+      for (const i of (e as UsageError).issues ?? []) process.stderr.write(`${issueLine(i, langOfArgv(argv))}\n`);
       process.stderr.write(`thidua: ${debug ? e.stack : e.message}\n`);
       return 2;
     }
     if (e instanceof ThiduaError) {
-      for (const i of e.issues) process.stderr.write(`${formatIssue(i)}\n`);
+      for (const i of e.issues) process.stderr.write(`${issueLine(i, langOfArgv(argv))}\n`);
       process.stderr.write(`${debug ? e.stack : e.message.split("\n")[0]}\n`);
       return 2;
     }

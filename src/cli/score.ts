@@ -16,7 +16,8 @@ import { openOutput, output } from "./io.js";
 import { layoutOf, type LayoutSpec, type StreamedFormat } from "./layouts.js";
 import { nodeSha256 } from "./hash.js";
 import { loadRulesOrThrow, scoreFile, UsageError, type ScoreOptions, type Scored } from "./pipeline.js";
-import { issueLines, readOverrides } from "./overrides.js";
+import { issueLines } from "./issues.js";
+import { readOverrides } from "./overrides.js";
 import { renderXlsx } from "./xlsx-report.js";
 
 const FORMATS = ["text", "json", "csv", "md", "xlsx"] as const;
