@@ -18,6 +18,7 @@ import {
   type SealCheck,
 } from "../index.js";
 import { BUNDLED_RULESETS, bundledRulesDir, loadRuleset } from "../node/index.js";
+import { InputFileError } from "./input/index.js";
 import { issueLines } from "./issues.js";
 import { readOverrides } from "./overrides.js";
 import { nodeSha256 } from "./hash.js";
@@ -189,37 +190,42 @@ export function replayCommand(program: Command, exit: (code: number) => void): v
       // first the record against itself: its seal, recomputed from its own body
       const check = read.version === 2 ? checkRecordSeal(read.record, nodeSha256) : undefined;
       if (check) sealLines(check, lines);
-      let rs: RuleSet;
       try {
-        rs = replayRules(record, o, lines);
+        const rs = replayRules(record, o, lines);
+        const code = await rerun(record, rs, o, lines, check?.intact ?? true);
+        process.stdout.write(lines.out.join("\n") + "\n");
+        exit(code);
       } catch (e) {
-        // an edited record cannot be replayed over its (edited) rule-set identity: refused as edited
-        if (!(e instanceof UsageError) || !check || check.intact) throw e;
+        // an edited record that cannot be re-run (its rule-set identity or input may be the edit) stays refused as edited
+        if (!check || check.intact || !(e instanceof UsageError || e instanceof InputFileError)) throw e;
         process.stdout.write([...lines.out, e.message].join("\n") + "\n");
-        return exit(1);
+        exit(1);
       }
-      let ok = check?.intact ?? true;
-      if (o.overrides !== undefined) {
-        const same = canonicalJson(readOverrides(o.overrides, rs, lines.lang)) === canonicalJson(record.overrides);
-        lines.say(same ? "replay.overridesMatch" : "replay.overridesDiffer", { file: o.overrides });
-        ok &&= same;
-      }
-      const found: Findings = { listed: [], count: 0, shown: 0 };
-      const again = await rederive(record, rs, o.profiles, found, lines.lang);
-      again.scored.dispose();
-      compareParts(record, again, found, lines.lang);
-      const run = again.scored.run;
-      const inputSame = run.input.sha256 === record.input.sha256;
-      lines.say(inputSame ? "replay.inputMatch" : "replay.inputDiffers", { sha256: record.input.sha256, recorded: record.input.sha256, given: run.input.sha256 });
-      const outcomeSame = run.outcomeSha256 === record.outcomeSha256;
-      lines.say(outcomeSame ? "replay.outcomeIdentical" : "replay.outcomeDiffers", { sha256: run.outcomeSha256, recorded: record.outcomeSha256 });
-      if (found.count === 0) lines.say("replay.recordIdentical", { count: record.results.length });
-      else {
-        lines.say("replay.recordDiffers", { count: found.count });
-        lines.out.push(...found.listed);
-        if (found.count > found.shown) lines.say("replay.more", { count: found.count - found.shown }, "  ");
-      }
-      process.stdout.write(lines.out.join("\n") + "\n");
-      exit(ok && inputSame && outcomeSame && found.count === 0 ? 0 : 1);
     });
+}
+
+/** The re-run and its verdict lines; returns the exit code (0: every part identical and the record intact). */
+async function rerun(record: ReadRecord["record"], rs: RuleSet, o: ReplayFlags, lines: Lines, intact: boolean): Promise<number> {
+  let ok = intact;
+  if (o.overrides !== undefined) {
+    const same = canonicalJson(readOverrides(o.overrides, rs, lines.lang)) === canonicalJson(record.overrides);
+    lines.say(same ? "replay.overridesMatch" : "replay.overridesDiffer", { file: o.overrides });
+    ok &&= same;
+  }
+  const found: Findings = { listed: [], count: 0, shown: 0 };
+  const again = await rederive(record, rs, o.profiles, found, lines.lang);
+  again.scored.dispose();
+  compareParts(record, again, found, lines.lang);
+  const run = again.scored.run;
+  const inputSame = run.input.sha256 === record.input.sha256;
+  lines.say(inputSame ? "replay.inputMatch" : "replay.inputDiffers", { sha256: record.input.sha256, recorded: record.input.sha256, given: run.input.sha256 });
+  const outcomeSame = run.outcomeSha256 === record.outcomeSha256;
+  lines.say(outcomeSame ? "replay.outcomeIdentical" : "replay.outcomeDiffers", { sha256: run.outcomeSha256, recorded: record.outcomeSha256 });
+  if (found.count === 0) lines.say("replay.recordIdentical", { count: record.results.length });
+  else {
+    lines.say("replay.recordDiffers", { count: found.count });
+    lines.out.push(...found.listed);
+    if (found.count > found.shown) lines.say("replay.more", { count: found.count - found.shown }, "  ");
+  }
+  return ok && inputSame && outcomeSame && found.count === 0 ? 0 : 1;
 }

@@ -83,6 +83,16 @@ describe("a record edited in one part", () => {
     expect(out.out).toMatch(/ca-01 \(cum-cong-an-xa-1\), score: recorded "99", re-derived "93"/);
   });
 
+  it("an edited record is refused as edited even when its input cannot be read", async () => {
+    const file = write("edited-no-input.json", JSON.stringify(edited((r) => (r.asOf = "2025-06-30"))));
+    const out = await capture(["replay", file, "--profiles", join(dir, "khong-co.json"), "--lang", "en"]);
+    expect(out.code).toBe(1);
+    expect(out.out).toContain("REFUSED: the record was edited after it was written");
+    expect(out.out).toContain("part “asOf” was edited");
+    const intact = await capture(["replay", recordFile, "--profiles", join(dir, "khong-co.json"), "--lang", "en"]);
+    expect(intact.code).toBe(2); // an intact record with a missing input: a usage error
+  });
+
   it("whitespace and key order are not edits (the seal is over canonical JSON)", async () => {
     const out = await replay(write("compact.json", JSON.stringify(JSON.parse(original))));
     expect(out.code, out.out).toBe(0);
