@@ -128,7 +128,7 @@ describe("catalogs", () => {
     // the issue messages that switch on their own codes and problems
     const perKey: Record<string, Record<string, readonly (string | number)[]>> = {
       "issue.overrides": { code: ["schema", "date", "unknown_award", "duplicate", "unmatched", "award_mismatch"], problem: ["missing", "unknown", "notObject", "notArray"] },
-      "issue.record": { code: ["invalid_json", "schema", "unsupported_version"], problem: ["truncated", "depth", "duplicate", "syntax", "format", "missing", "unknown", "invalid"] },
+      "issue.record": { code: ["invalid_json", "schema", "unsupported_version"], problem: ["truncated", "depth", "duplicate", "syntax", "format", "missing", "unknown", "invalid", "too_large", "utf8"] },
       "issue.rules": { code: RULES_ISSUE_KINDS, what: ["files", "facts", "criteria", "criteriaPerGroup", "conditions", "tiersAndAdjustments", "awards", "classes", "sources", "extends"] },
     };
     for (const cat of [vi, en]) {

@@ -3,7 +3,7 @@ export { renderRulebook } from "./rulebook.js";
 export { buildDecisionRecord, applyCommitteeOverrides, createRecordBuilder, outcomeDigest, outcomeDigestOf, outcomeProjection, outcomeJsonPieces, resultProjectionJson, resultsProjectionJson, recordHead, rejectedIds, renderRecordJson, recordJsonLayout, ENGINE_VERSION, RECORD_FORMAT_VERSION, type RecordBuilder, type RecordOptions } from "./record.js";
 export { createOverrideApplier, validateCommitteeOverrides, overrideOutcomeIssues, overrideDate, awardFits, type OverrideApplier } from "./overrides.js";
 export { sealRecord, checkRecordSeal, compactJson, digestOf, portableSha256, type Sha256Stream, type Sha256Factory, type SealCheck, type EditedPart } from "./seal.js";
-export { parseDecisionRecord, MAX_RECORD_DEPTH, type ReadRecord } from "./record-schema.js";
+export { parseDecisionRecord, MAX_RECORD_DEPTH, MAX_RECORD_BYTES, type ReadRecord } from "./record-schema.js";
 export type { CommitteeOverride, DecidedRecommendation, DecisionRecord, FinalDecision, RecordSeal } from "./types.js";
 export { renderMarkdown, markdownLayout, issueText, say as formatMessage } from "./markdown.js";
 export { jsonDifferences, unitKey, type FieldDifference } from "./compare.js";

@@ -13,6 +13,13 @@ import type { DecisionRecord } from "./types.js";
 /** Deepest nesting a decision record may have (a record is about 12 deep; later stages recurse). */
 export const MAX_RECORD_DEPTH = 64;
 
+/**
+ * Largest record read whole (500 MiB): a JavaScript string holds at most 2^29 − 24 characters. A record of
+ * about 30,000 units per 500 MiB (with traces fewer); larger runs are checked per unit by `replay` only up
+ * to this size.
+ */
+export const MAX_RECORD_BYTES = 500 * 1024 * 1024;
+
 const Hex = z.string().regex(/^[0-9a-f]{64}$/);
 const Localized = z.object({ vi: z.string(), en: z.string() });
 const Proposed = z.looseObject({ id: z.string(), title: Localized });
@@ -85,6 +92,9 @@ function schemaIssues(err: z.ZodError): Issue[] {
  * `unknown`, `invalid` or `format` for a file that is not a decision record). Never throws.
  */
 export function parseDecisionRecord(data: string | Uint8Array): Result<ReadRecord> {
+  if (data.length > MAX_RECORD_BYTES) {
+    return fail([issue("record.invalid_json", [], `the decision record is larger than ${MAX_RECORD_BYTES} bytes and cannot be read whole`, { problem: "too_large", line: 0, column: 0 })]);
+  }
   let text: string;
   try {
     text = typeof data === "string" ? data : new TextDecoder("utf-8", { fatal: true }).decode(data);

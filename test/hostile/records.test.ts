@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { canonicalJson, checkRecordSeal, parseDecisionRecord, sealRecord, type DecisionRecord } from "thidua";
+import { canonicalJson, checkRecordSeal, MAX_RECORD_BYTES, parseDecisionRecord, sealRecord, type DecisionRecord } from "thidua";
 import { bundledRulesDir } from "thidua/node";
 import { capture } from "../support/cli.js";
 import { RECORD_EDITS } from "./record-corpus.js";
@@ -168,6 +168,8 @@ describe("records that cannot be read", () => {
     expect([other.code, other.err]).toEqual([2, expect.stringContaining("not a thidua decision record")]);
     const dup = await replay(write("dup.json", original.replace('"asOf": "2025-12-31",', '"asOf": "2025-12-31",\n  "asOf": "2024-12-31",')));
     expect([dup.code, dup.err]).toEqual([2, expect.stringContaining("a key appears twice in one object")]);
+    const huge = parseDecisionRecord(new Uint8Array(MAX_RECORD_BYTES + 1)); // zero pages: not touched
+    expect(!huge.ok && huge.issues[0]!.params?.["problem"]).toBe("too_large");
     const deep = parseDecisionRecord(`{"format":"thidua.decision-record","formatVersion":2,"options":${"[".repeat(100_000)}${"]".repeat(100_000)}}`);
     expect(!deep.ok && deep.issues[0]!.code).toBe("record.invalid_json");
   });

@@ -247,7 +247,7 @@ export const en = {
     },
     "issue.record": (p) =>
       ({
-        invalid_json: `The decision record is not valid JSON: line ${p.line}, column ${p.column}${p.problem === "truncated" ? " (truncated file?)" : p.problem === "depth" ? " (nested too deep)" : p.problem === "duplicate" ? " (a key appears twice in one object)" : ""}`,
+        invalid_json: p.problem === "too_large" ? "The decision record is too large to be read whole (at most 500 MiB)" : p.problem === "utf8" ? "The decision record is not UTF-8 text" : `The decision record is not valid JSON: line ${p.line}, column ${p.column}${p.problem === "truncated" ? " (truncated file?)" : p.problem === "depth" ? " (nested too deep)" : p.problem === "duplicate" ? " (a key appears twice in one object)" : ""}`,
         schema:
           p.problem === "format"
             ? "This file is not a thidua decision record"

@@ -276,7 +276,7 @@ export const vi = {
     },
     "issue.record": (p) =>
       ({
-        invalid_json: `Tệp bản ghi quyết định không phải JSON hợp lệ: dòng ${p.line}, cột ${p.column}${p.problem === "truncated" ? " (tệp bị cắt cụt?)" : p.problem === "depth" ? " (lồng nhau quá sâu)" : p.problem === "duplicate" ? " (một khóa xuất hiện hai lần trong cùng một đối tượng)" : ""}`,
+        invalid_json: p.problem === "too_large" ? "Tệp bản ghi quyết định quá lớn để đọc toàn bộ (tối đa 500 MiB)" : p.problem === "utf8" ? "Tệp bản ghi quyết định không phải văn bản UTF-8" : `Tệp bản ghi quyết định không phải JSON hợp lệ: dòng ${p.line}, cột ${p.column}${p.problem === "truncated" ? " (tệp bị cắt cụt?)" : p.problem === "depth" ? " (lồng nhau quá sâu)" : p.problem === "duplicate" ? " (một khóa xuất hiện hai lần trong cùng một đối tượng)" : ""}`,
         schema:
           p.problem === "format"
             ? "Tệp này không phải bản ghi quyết định của thidua"
