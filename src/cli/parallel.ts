@@ -47,6 +47,8 @@ export type FromWorker =
       readonly revisit?: PartitionRevisit;
       readonly spans: readonly [string, Span[]][];
       readonly matched: readonly boolean[];
+      /** Per override: the group of a unit it named whose award does not fit it (not applied), or null. */
+      readonly misfits: readonly (string | null)[];
       /** Rows decided since the last "progress" message. */
       readonly rows: number;
       /** Lines of the partition that are not JSON (first pass only). */
@@ -80,6 +82,7 @@ export const defaultJobs = (partitions: number): number => Math.max(1, Math.min(
 export interface DecidedRun {
   readonly report: PartitionedReport;
   readonly matched: boolean[];
+  readonly misfits: (string | null)[];
   /** Spilled lines that are not JSON, found while the partitions were read. */
   readonly bad: readonly BadLine[];
   /** Part `part` of cohort `key` (0: the outcome projection, then the layout's parts). */
@@ -159,6 +162,8 @@ export const stopWorkers = (workers: readonly RunWorker[]): Promise<unknown> => 
 interface Collected {
   readonly where: Map<string, { path: string; spans: Span[] }>;
   readonly matched: boolean[];
+  /** Per override, the group of the unit it named when its award does not fit that unit (null: fits, or not met yet). */
+  readonly misfits: (string | null)[];
   readonly outcomes: PartitionOutcome[];
   readonly revisits: PartitionRevisit[];
   readonly bad: BadLine[];
@@ -170,6 +175,7 @@ interface Collected {
 function collect(c: Collected, w: RunWorker, m: Extract<FromWorker, { type: "done" }>): void {
   for (const [key, spans] of m.spans) c.where.set(key, { path: w.chunkPath, spans });
   m.matched.forEach((x, i) => (c.matched[i] ||= x));
+  m.misfits.forEach((x, i) => (c.misfits[i] ??= x));
   if (m.outcome) c.outcomes[m.index] = m.outcome;
   if (m.bad) c.bad.push(...m.bad);
   if (m.revisit) c.revisits.push(m.revisit);
@@ -235,7 +241,7 @@ export async function decideInWorkers(
   opts: EvaluateOptions,
   progress: (rows: number) => void,
 ): Promise<DecidedRun> {
-  const c: Collected = { where: new Map(), matched: init.overrides.map(() => false), outcomes: new Array(files.length), revisits: [], bad: [], closing: false };
+  const c: Collected = { where: new Map(), matched: init.overrides.map(() => false), misfits: init.overrides.map(() => null), outcomes: new Array(files.length), revisits: [], bad: [], closing: false };
   try {
     await runQueue(workers, files.map((path, index) => ({ type: "decide", index, path })), c, progress);
     const decided = decideRunQuotas(engine, c.outcomes.map((o) => o.plan));
@@ -249,7 +255,7 @@ export async function decideInWorkers(
       const at = c.where.get(key);
       return at ? reader.read(at.path, at.spans[part]) : "";
     };
-    return { report, matched: c.matched, bad: c.bad, get, close: () => reader.close() };
+    return { report, matched: c.matched, misfits: c.misfits, bad: c.bad, get, close: () => reader.close() };
   } catch (e) {
     c.closing = true;
     await stopWorkers(workers);

@@ -3,9 +3,11 @@ import { createReadStream, statSync } from "node:fs";
 import { basename, dirname, extname, join } from "node:path";
 import {
   createEngine,
-  outcomeJsonPieces,
+  outcomeDigestOf,
+  overrideOutcomeIssues,
   partitionKey,
   recordHead,
+  rejectedIds,
   type CommitteeOverride,
   type Engine,
   type EvaluateOptions,
@@ -20,6 +22,8 @@ import {
 import { assemble, decidePartition, decideRunQuotas, revisitPartition } from "../stream/index.js";
 import { loadRulesOrThrow, usageError } from "./rules-load.js";
 import { checkInputFile, readProfiles, type InputRow, type ReadOptions } from "./input/index.js";
+import { nodeSha256 } from "./hash.js";
+import { partitionShare } from "./weight.js";
 import { invalidJsonLine } from "./input/json.js";
 import { splitNdjson } from "./input/ndjson-split.js";
 import { readOverrides } from "./overrides.js";
@@ -41,6 +45,8 @@ export interface ScoreOptions {
   readonly asOf?: string;
   readonly year?: number;
   readonly overrides?: string;
+  /** Overrides already read (replay takes them from the record); wins over `overrides`. */
+  readonly overrideList?: readonly CommitteeOverride[];
   readonly allowModifiedRules?: boolean;
   readonly decimal?: "," | ".";
   /** Keep the interpreter's trace in the results (default true). */
@@ -62,6 +68,8 @@ export interface Scored {
    * duplicate or missing column: error) and overrides that matched no unit (warning).
    */
   readonly warnings: readonly Issue[];
+  /** Committee overrides that named no scored unit, or whose award does not fit the unit: errors (no report is written). */
+  readonly overrideIssues: readonly Issue[];
   /** The sink's chunk number `part` of every cohort, in the record's cohort order. */
   chunks(part: number): Iterable<ReportChunk>;
   /** Deletes the run's temporary files. */
@@ -175,9 +183,10 @@ class Tally {
  */
 export async function scoreFile(input: string, opts: ScoreOptions, sink: CohortSink | LayoutSpec | null = null, preloaded?: RuleSet): Promise<Scored> {
   const rs = preloaded ?? loadRulesOrThrow(opts.rules, opts.allowModifiedRules);
-  const overrides: CommitteeOverride[] = opts.overrides ? readOverrides(opts.overrides, rs) : [];
+  const overrides: readonly CommitteeOverride[] = opts.overrideList ?? (opts.overrides ? readOverrides(opts.overrides, rs) : []);
   checkInputFile(input);
-  const { dir, count } = spillPlan(input, opts.partitionBytes ?? PARTITION_BYTES);
+  // a rule set heavier than the bundled ones (more criteria and awards per unit) splits into smaller partitions
+  const { dir, count } = spillPlan(input, Math.floor((opts.partitionBytes ?? PARTITION_BYTES) * partitionShare(rs)));
   // an interrupted run leaves no partition files behind (they can be as large as the input)
   const unhook = dir ? onInterrupt(() => removeDir(dir)) : () => {};
   let run: Run | undefined;
@@ -321,7 +330,7 @@ async function decideHere(run: Run, progress: (rows: number) => void): Promise<D
     await yieldToSignals();
   }
   const report = assemble(engine, outcomes, revisits, decided, evalOpts);
-  return { report, matched: keeper.matched(), bad, get: (key, part) => store.get(key, part), close: () => store.close() };
+  return { report, matched: keeper.matched(), misfits: keeper.misfits(), bad, get: (key, part) => store.get(key, part), close: () => store.close() };
 }
 
 /** Every rejected row in input order: unreadable rows, spilled lines that turned out not to be JSON (refused as the reader refuses them), invalid profiles. */
@@ -334,15 +343,6 @@ function rejectedRows(run: Run, tally: Tally, decided: DecidedRun): Rejected[] {
   return [...tally.rejected, ...notJson, ...invalid].sort((a, b) => a.index - b.index);
 }
 
-/** A warning for each override that matched no scored unit (it was not applied). */
-function unmatchedOverrides(overrides: readonly CommitteeOverride[], matched: readonly boolean[]): Issue[] {
-  return overrides.flatMap((o, i) => {
-    if (matched[i]) return [];
-    const message = `override for unit ${o.unitId}${o.cohort ? ` in ${o.cohort}` : ""} matches no scored unit; it was not applied`;
-    return [{ code: "input.parse" as const, path: ["overrides", o.unitId], params: { unitId: o.unitId, kind: "unmatchedOverride" }, message, severity: "warning" as const }];
-  });
-}
-
 /** The run's record head, outcome hash and chunks, once every partition is decided. */
 function scored(run: Run, tally: Tally, decided: DecidedRun, dispose: () => void): Scored {
   const { report, matched } = decided;
@@ -350,13 +350,12 @@ function scored(run: Run, tally: Tally, decided: DecidedRun, dispose: () => void
   const chunks = function* (part: number) {
     for (const c of report.cohorts) yield decided.get(c.key, part);
   };
-  const outcome = createHash("sha256");
-  for (const piece of outcomeJsonPieces(head, chunks(0))) outcome.update(piece);
+  const outcome = outcomeDigestOf(head, chunks(0), nodeSha256);
   const { opts, rs } = run;
   const options = { rules: rs.id, asOf: opts.asOf ?? null, year: opts.year ?? null, decimal: opts.decimal ?? null, allowModifiedRules: opts.allowModifiedRules ?? false };
   timing("outcome hash");
   const summary: RunSummary = {
-    ...recordHead(rs, head, { input: { sha256: tally.sha256 }, inputCount: tally.count, options, overrides: run.overrides }, outcome.digest("hex")),
+    ...recordHead(rs, head, { input: { sha256: tally.sha256 }, inputCount: tally.count, options, overrides: run.overrides }, outcome),
     resultCount: report.scored,
     matchedOverrides: matched,
   };
@@ -364,7 +363,9 @@ function scored(run: Run, tally: Tally, decided: DecidedRun, dispose: () => void
   return {
     rs,
     run: summary,
-    warnings: [...tally.notes, ...unmatchedOverrides(run.overrides, matched)],
+    warnings: tally.notes,
+    // an override that matched no scored unit, or whose award does not fit the unit: an error, never a note
+    overrideIssues: overrideOutcomeIssues(rs, run.overrides, matched, decided.misfits, rejectedIds(head.rejected)),
     chunks: (part) => chunks(part + 1),
     dispose() {
       if (disposed) return;

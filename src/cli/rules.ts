@@ -1,9 +1,10 @@
 import type { Command } from "commander";
-import { formatIssue, renderRulebook, type Issue, type Lang } from "../index.js";
+import { renderRulebook, type Issue, type Lang } from "../index.js";
+import { issueLine } from "./issues.js";
 import { loadRuleset } from "../node/index.js";
 import { output } from "./io.js";
 
-const print = (issues: readonly Issue[]) => issues.forEach((i) => process.stderr.write(`${formatIssue(i)}\n`));
+const print = (issues: readonly Issue[], lang: Lang = "vi") => issues.forEach((i) => process.stderr.write(`${issueLine(i, lang)}\n`));
 
 export function rulesCommands(program: Command, exit: (code: number) => void): void {
   const rules = program.command("rules").description("verify, check and print rule sets");

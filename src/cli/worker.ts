@@ -35,9 +35,9 @@ const onCohort = (c: CohortDecision) => {
   port.postMessage({ type: "progress", rows } satisfies FromWorker);
   rows = 0;
 };
-const reply = (m: Omit<Extract<FromWorker, { type: "done" }>, "spans" | "matched" | "type" | "rows">) => {
+const reply = (m: Omit<Extract<FromWorker, { type: "done" }>, "spans" | "matched" | "misfits" | "type" | "rows">) => {
   store.flush();
-  port.postMessage({ type: "done", ...m, spans, matched: keeper.matched(), rows } satisfies FromWorker);
+  port.postMessage({ type: "done", ...m, spans, matched: keeper.matched(), misfits: keeper.misfits(), rows } satisfies FromWorker);
   spans = [];
   rows = 0;
 };

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { createEngine, type Recommendation } from "../index.js";
 import { loadNational } from "../../test/support/rules.js";
 import { buildDecisionRecord } from "../report/index.js";
-import { createFormatter, en, explainRecommendation, formatItem, INPUT_ISSUE_KINDS, SPECIAL_FILE_KINDS, renderExplanation, vi, type Item } from "./index.js";
+import { createFormatter, en, explainRecommendation, formatItem, INPUT_ISSUE_KINDS, renderExplanation, RULES_ISSUE_KINDS, SPECIAL_FILE_KINDS, vi, type Item } from "./index.js";
 
 const rs = loadNational();
 const profiles = JSON.parse(readFileSync(new URL("../../fixtures/cohorts/individuals-2025.json", import.meta.url), "utf8"));
@@ -127,11 +127,18 @@ describe("catalogs", () => {
       fileKind: SPECIAL_FILE_KINDS,
       severity: ["error", "warning"],
     };
+    // the issue messages that switch on their own codes and problems
+    const perKey: Record<string, Record<string, readonly (string | number)[]>> = {
+      "issue.overrides": { code: ["schema", "date", "unknown_award", "duplicate", "unmatched", "award_mismatch"], problem: ["missing", "unknown", "notObject", "notArray"] },
+      "issue.record": { code: ["invalid_json", "schema", "unsupported_version"], problem: ["truncated", "depth", "duplicate", "syntax", "format", "missing", "unknown", "invalid", "too_large", "utf8"] },
+      "issue.rules": { code: RULES_ISSUE_KINDS, what: ["files", "facts", "criteria", "criteriaPerGroup", "conditions", "tiersAndAdjustments", "awards", "classes", "sources", "extends"] },
+    };
     for (const cat of [vi, en]) {
       const f = createFormatter(cat === vi ? "vi" : "en");
       for (const [key, fn] of Object.entries(cat.msg)) {
-        for (let n = 0; n < 11; n++) {
-          const params = new Proxy({}, { get: (_, p: string) => (variants[p] ? variants[p]![n % variants[p]!.length] : n % 2 ? "Đạt “Xuất sắc”" : n) });
+        for (let n = 0; n < 40; n++) {
+          const v = { ...variants, ...perKey[key] };
+          const params = new Proxy({}, { get: (_, p: string) => (v[p] ? v[p]![Math.floor(n / 2) % v[p]!.length] : n % 2 ? "Đạt “Xuất sắc”" : n) });
           const s = (fn as (p: unknown, f: unknown) => string)(params, f);
           expect(s.normalize("NFC"), key).toBe(s);
           if (n % 2 === 0) expect(s, key).not.toMatch(/undefined|NaN|\[object/); // all parameters numbers: no holes

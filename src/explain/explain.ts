@@ -2,7 +2,7 @@ import type { AwardCheck, ProposedAward, Recommendation } from "../awards/index.
 import { traceLeaves, type LeafTrace, type TraceNode } from "../evaluation/index.js";
 import type { FinalDecision } from "../report/index.js";
 import type { CriterionResult } from "../scoring/index.js";
-import { factsById, parsePath, type Award, type Fact, type Lang, type RuleSet } from "../rules/index.js";
+import { factsById, ownValue, parsePath, type Award, type Fact, type Lang, type RuleSet } from "../rules/index.js";
 import { catalogFor } from "./catalog.js";
 import { numberFormat } from "./number-format.js";
 import { formatValue } from "./conditions.js";
@@ -53,9 +53,9 @@ function factView(ctx: Ctx, factId: string, path?: string) {
   const fact = ctx.facts.get(factId);
   const p = path !== undefined ? parsePath(path) : undefined;
   const field = p && p.ok && typeof p.segments[0] === "string" ? p.segments[0] : undefined;
-  const spec = field ? fact?.fields?.[field] : fact;
+  const spec = field ? ownValue(fact?.fields, field) : fact;
   const base = fact?.label[ctx.lang] ?? factId;
-  const label = path === undefined ? base : `${base} › ${(field && fact?.fields?.[field]?.label[ctx.lang]) || path}`;
+  const label = path === undefined ? base : `${base} › ${(field && ownValue(fact?.fields, field)?.label[ctx.lang]) || path}`;
   const unit = fact?.unit?.[ctx.lang];
   const value = (v: unknown) => {
     const s = formatValue(v, fact, ctx.lang, field);

@@ -8,7 +8,7 @@ import type { CommitteeOverride, DecidedRecommendation, DecisionRecord } from ".
  * the number of results, and which committee overrides matched a scored unit. A streamed run knows
  * all of it once every cohort is decided, without holding the results.
  */
-export interface RunSummary extends Omit<DecisionRecord, "results"> {
+export interface RunSummary extends Omit<DecisionRecord, "results" | "seal"> {
   /** Sorted by input position (layouts write them in this order). */
   readonly rejected: DecisionRecord["rejected"];
   readonly resultCount: number;
@@ -47,7 +47,7 @@ export interface LayoutOptions {
 
 /** The summary of an in-memory record (see {@link RunSummary}). */
 export function summaryOf(record: DecisionRecord): RunSummary {
-  const { results, ...rest } = record;
+  const { results, seal: _seal, ...rest } = record;
   const matchedOverrides = record.overrides.map((o: CommitteeOverride) =>
     results.some((r) => r.final.overridden && r.final.override?.unitId === o.unitId && (o.cohort === undefined || r.cohort === o.cohort)),
   );
@@ -57,21 +57,41 @@ export function summaryOf(record: DecisionRecord): RunSummary {
 /** The results of each cohort of a record in rank order, keyed by cohort key (grouped once per record). */
 const byCohort = new WeakMap<DecisionRecord, Map<string, DecidedRecommendation[]>>();
 
+/** Results grouped by cohort key, each group in rank order, then unit id (never by input order). */
+function groupByCohort<R extends Pick<DecidedRecommendation, "group" | "cohort" | "year" | "rank" | "unitId">>(results: readonly R[]): Map<string, R[]> {
+  const index = new Map<string, R[]>();
+  for (const r of results) {
+    const k = cohortKey(r);
+    const list = index.get(k);
+    if (list) list.push(r);
+    else index.set(k, [r]);
+  }
+  for (const list of index.values()) list.sort((a, b) => a.rank - b.rank || (a.unitId < b.unitId ? -1 : a.unitId > b.unitId ? 1 : 0));
+  return index;
+}
+
 /** The results of one cohort in rank order, then unit id (never by input order). */
 export function cohortResults(record: DecisionRecord, c: { group: string; cohort: string | null; year: number }): DecidedRecommendation[] {
   let index = byCohort.get(record);
-  if (!index) {
-    index = new Map();
-    for (const r of record.results) {
-      const k = cohortKey(r);
-      const list = index.get(k);
-      if (list) list.push(r);
-      else index.set(k, [r]);
-    }
-    for (const list of index.values()) list.sort((a, b) => a.rank - b.rank || (a.unitId < b.unitId ? -1 : a.unitId > b.unitId ? 1 : 0));
-    byCohort.set(record, index);
-  }
+  if (!index) byCohort.set(record, (index = groupByCohort(record.results)));
   return index.get(cohortKey(c)) ?? [];
+}
+
+/**
+ * Results in record order: cohort by cohort in the order of `cohorts`, each in rank order, then
+ * unit id — the order in which every report and the JSON record write them (results of a cohort
+ * not listed, if any, last).
+ */
+export function recordOrder<R extends Pick<DecidedRecommendation, "group" | "cohort" | "year" | "rank" | "unitId">>(cohorts: readonly { group: string; cohort: string | null; year: number }[], results: readonly R[]): R[] {
+  const index = groupByCohort(results);
+  const out: R[] = [];
+  for (const c of cohorts) {
+    const k = cohortKey(c);
+    out.push(...(index.get(k) ?? []));
+    index.delete(k);
+  }
+  for (const rest of index.values()) out.push(...rest);
+  return out;
 }
 
 /** Renders a whole in-memory record with a layout (what `renderCsv` and the others do). */

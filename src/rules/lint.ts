@@ -1,5 +1,7 @@
 import { issue, type Issue } from "../errors/index.js";
 import { isIsoDate } from "./dates.js";
+import { lintIntegrity } from "./lint-integrity.js";
+import { ownValue } from "./lookup.js";
 import { parsePath } from "./path.js";
 import { OPERATORS, type Condition, type LeafCondition } from "./schema.js";
 import type { CitationJson, ProvisionJson } from "./json-types.js";
@@ -26,7 +28,7 @@ export function leafSpec(fact: Fact, path: string | undefined): ScalarSpec | str
   if (fact.type !== "object") return `path ${path} used on ${fact.type} fact ${fact.id}`;
   const p = parsePath(path);
   if (!p.ok) return p.reason;
-  const field = p.segments.length === 1 && typeof p.segments[0] === "string" ? fact.fields?.[p.segments[0]] : undefined;
+  const field = p.segments.length === 1 && typeof p.segments[0] === "string" ? ownValue(fact.fields, p.segments[0]) : undefined;
   return field ?? `fact ${fact.id} has no field ${path}`;
 }
 
@@ -81,15 +83,11 @@ export function checkLeaf(leaf: LeafCondition, facts: ReadonlyMap<string, Fact>,
   return out;
 }
 
+/** Checks every leaf of a criterion's condition tree (threshold ids are checked per criterion, in lint-integrity.ts). */
 function checkTree(cond: Condition, facts: ReadonlyMap<string, Fact>, groups: readonly Group[], at: Path, out: Issue[]): void {
-  const ids = new Set<string>();
   walkCondition(cond, (leaf, p, depth) => {
-    if (depth > MAX_CONDITION_DEPTH) out.push(issue("rules.depth_limit", [...at, ...p], `condition deeper than ${MAX_CONDITION_DEPTH}`));
+    if (depth > MAX_CONDITION_DEPTH) out.push(issue("rules.depth_limit", [...at, ...p], `condition deeper than ${MAX_CONDITION_DEPTH}`, { limit: MAX_CONDITION_DEPTH }));
     out.push(...checkLeaf(leaf, facts, groups, [...at, ...p]));
-    if (leaf.id) {
-      if (ids.has(leaf.id)) out.push(issue("rules.duplicate_id", [...at, ...p, "id"], `duplicate threshold id ${leaf.id}`, { id: leaf.id }));
-      ids.add(leaf.id);
-    }
   });
 }
 
@@ -160,6 +158,7 @@ export function lintRuleset(rs: RuleSet): Issue[] {
   }
   lintClassesAndAwards(rs, facts, byId, cite, out);
   lintLawBasis(rs, out);
+  out.push(...lintIntegrity(rs));
   return out;
 }
 

@@ -44,6 +44,22 @@ const ofQuota = (of: string, n: number) => `${n === 1 ? "profile" : "profiles"} 
 const profiles = (n: number, f: string) => `${f} ${n === 1 ? "profile" : "profiles"}`;
 
 /** English: a translation of the Vietnamese reference. */
+/** An own property of a table, or undefined (a key from user data never reaches the prototype). */
+const own = (table: Readonly<Record<string, string>>, key: string): string | undefined => (Object.hasOwn(table, key) ? table[key] : undefined);
+const overrideField: Readonly<Record<string, string>> = { unitId: "the unit id", award: "the award", reason: "the reason", decidedBy: "who decided", date: "the decision date", cohort: "the cluster" };
+const limitWhat: Readonly<Record<string, string>> = {
+  files: "files",
+  facts: "facts",
+  criteria: "criteria",
+  criteriaPerGroup: "criteria of one subject group",
+  conditions: "conditions",
+  tiersAndAdjustments: "tiers, bonuses and deductions of one criterion",
+  awards: "awards",
+  classes: "classes",
+  sources: "legal sources",
+  extends: "rule sets in the extends chain",
+};
+
 export const en = {
   locale: "en-GB",
   op: {
@@ -234,6 +250,77 @@ export const en = {
     "cli.outNotRegular": (p) => `--out ${p.file}: this path is ${specialFile[p.fileKind]}; a report is written only to a regular file — choose another path`,
     "cli.outWriteFailed": (p) => `cannot write the report to ${p.file} (${p.reason}); the target was left as it was`,
     "cli.tempWriteFailed": (p) => `cannot write the run's temporary files in ${p.dir} (${p.reason}); they were removed — free some disk space or point TMPDIR at another directory`,
+    "issue.overrides": (p) => {
+      const n = `Override ${p.index + 1}`;
+      const field = own(overrideField, p.field) ?? `“${p.field}”`;
+      return ({
+        schema:
+          p.problem === "notArray"
+            ? "The overrides file must be a list (a JSON array) of overrides"
+            : p.problem === "notObject"
+              ? `${n}: malformed (expected an object with the unit id, the award, the reason, who decided and the date)`
+              : p.problem === "unknown"
+                ? `${n}: ${field} is not a field of an override`
+                : `${n}: ${field} is missing`,
+        date: `${n}: the decision date ${p.found} is not a calendar date — write dd/mm/yyyy or yyyy-mm-dd`,
+        unknown_award: `${n}: ${p.found} is not an award of the rule set (give an award id, or null for no award)`,
+        duplicate: `Overrides ${p.other + 1} and ${p.index + 1} both decide ${p.unitId}${p.cohort ? ` (cluster ${p.cohort})` : ""}; a unit has one decision`,
+        unmatched: `${n}: ${p.unitId}${p.cohort ? ` (cluster ${p.cohort})` : ""} is not among the scored units${p.rejected ? " (its row was rejected as invalid)" : ""}`,
+        award_mismatch: `${n}: ${p.award} cannot be given to ${p.unitId} — it does not apply to “${own(group, p.group) ?? p.group}”`,
+      })[p.code];
+    },
+    "issue.record": (p) =>
+      ({
+        invalid_json: p.problem === "too_large" ? "The decision record is too large to be read whole (at most 500 MiB)" : p.problem === "utf8" ? "The decision record is not UTF-8 text" : `The decision record is not valid JSON: line ${p.line}, column ${p.column}${p.problem === "truncated" ? " (truncated file?)" : p.problem === "depth" ? " (nested too deep)" : p.problem === "duplicate" ? " (a key appears twice in one object)" : ""}`,
+        schema:
+          p.problem === "format"
+            ? "This file is not a thidua decision record"
+            : p.problem === "missing"
+              ? `The decision record has no field “${p.field}”`
+              : p.problem === "unknown"
+                ? `The decision record has an unknown field “${p.field}”`
+                : `The decision record's field “${p.field}” has a wrong type or value`,
+        unsupported_version: `The decision record has format version ${p.found}; this engine reads versions 1 and 2`,
+      })[p.code],
+    "issue.rules": (p, f) =>
+      ({
+        invalid_utf8: `${p.file} is not valid UTF-8 text (from byte ${f.num(p.offset)}); the file is refused`,
+        duplicate_key: `${p.file}, line ${f.num(p.line)}: key “${p.key}” appears twice in one object; the file is refused`,
+        not_regular_file: `${p.file} is not a regular file inside the rule-set folder (a symbolic link, a folder or a device); the file is refused`,
+        limit: `The rule set exceeds a limit: ${f.num(p.count)} ${own(limitWhat, p.what) ?? p.what}, at most ${f.num(p.limit)}`,
+        depth_limit: `${p.file ? `${p.file}: ` : ""}nested deeper than ${f.num(p.limit)} levels at ${p.path}`,
+        extends_cycle: `Extends cycle between rule sets: ${p.found}`,
+        parent_mismatch: `The parent rule set is not the one declared in extends: declared ${p.expected}, found ${p.found}`,
+        invalid_json: `${p.file} is not valid JSON: line ${f.num(p.line)}, column ${f.num(p.column)}`,
+        too_large: `${p.file} is larger than ${f.num(p.limit)} bytes; the file is refused`,
+      })[p.code],
+    "replay.allowModified": () => "WARNING: replaying over rule files that do not match their manifest (--allow-modified-rules); this replay proves nothing",
+    "replay.rulesAltered": (p) => `REFUSED: files of rule set ${p.id} do not match its manifest: ${p.files}. Restore the recorded files (to try anyway: --allow-modified-rules)`,
+    "replay.rulesMatch": (p) => `rule set ${p.id}@${p.version} sha256:${p.sha256} — matches the record`,
+    "replay.rulesDiffer": (p) =>
+      `REFUSED: rule set ${p.id}@${p.version} on disk has sha256 ${p.sha256}, but the record was made with ${p.recordedId}@${p.recordedVersion} sha256 ${p.recordedSha256}. Restore the recorded rule files to replay this decision.`,
+    "replay.rulesNotBundled": (p) => `The record was made with rule set ${p.id}, which is not bundled; give its folder with --rules`,
+    "replay.v1": () => "NOTE: a format-1 record has no seal: an edit of the committee's overrides, the as-of date or the options cannot be detected; only the computed results are checked",
+    "replay.sealIntact": (p) => `record seal sha256:${p.sha256} — intact`,
+    "replay.sealBroken": () => "REFUSED: the record was edited after it was written — its body does not match its seal",
+    "replay.partEdited": (p) =>
+      p.sealed === "" ? `part “${p.part}” was added after sealing` : p.actual === "" ? `part “${p.part}” was removed` : `part “${p.part}” was edited (sealed ${p.sealed}, now ${p.actual})`,
+    "replay.sealListEdited": () => "the seal itself was edited (its list of digests does not match its digest)",
+    "replay.unitField": (p) => `${p.unitId}${p.cohort ? ` (${p.cohort})` : ""}, ${p.field}: recorded ${p.recorded}, re-derived ${p.derived}`,
+    "replay.unitMissing": (p) => `${p.unitId}${p.cohort ? ` (${p.cohort})` : ""}: in the record, not re-derived`,
+    "replay.unitExtra": (p) => `${p.unitId}${p.cohort ? ` (${p.cohort})` : ""}: re-derived, not in the record`,
+    "replay.order": () => "the results are not in the order they are re-derived in",
+    "replay.partField": (p) => `${p.part}, ${p.field}: recorded ${p.recorded}, re-derived ${p.derived}`,
+    "replay.inputMatch": (p) => `input sha256:${p.sha256} — matches`,
+    "replay.inputDiffers": (p) => `input differs: recorded ${p.recorded}, given ${p.given}`,
+    "replay.outcomeIdentical": (p) => `outcome sha256:${p.sha256} — IDENTICAL`,
+    "replay.outcomeDiffers": (p) => `outcome sha256:${p.sha256} — DIFFERS from the recorded ${p.recorded}`,
+    "replay.recordIdentical": (p, f) => `${f.num(p.count)} results with their final decisions, rejected rows and quotas re-derived — IDENTICAL`,
+    "replay.recordDiffers": (p, f) => `re-derived: ${f.num(p.count)} unit(s) or part(s) differ from the record`,
+    "replay.more": (p, f) => `… and ${f.num(p.count)} more unit(s) or part(s)`,
+    "replay.engineDiffers": (p) => `NOTE: the record was made with engine version ${p.recorded}; replaying with ${p.current}`,
+    "replay.overridesMatch": (p) => `overrides in ${p.file} — match the record`,
+    "replay.overridesDiffer": (p) => `overrides in ${p.file} — DIFFER from the record's`,
   },
   rulebook: {
     title: (n) => `Rule book: ${n}`,

@@ -228,13 +228,51 @@ export interface MessageParams {
   "cli.outWriteFailed": { file: string; reason: string };
   /** The run's temporary files could not be written (disk full…); they were removed. */
   "cli.tempWriteFailed": { dir: string; reason: string };
+  /** A committee override refused (see `validateCommitteeOverrides`, `overrideOutcomeIssues`); `index` is 0-based. */
+  "issue.overrides": IssueParams & { code: OverrideIssueKind; problem: string; index: number; field: string; other: number; unitId: string; award: string; group: string; cohort: string; rejected: number };
+  /** A decision record that cannot be read (`parseDecisionRecord`). */
+  "issue.record": IssueParams & { code: "invalid_json" | "schema" | "unsupported_version"; problem: string; field: string; line: number; column: number };
+  /** Rule-file problems found by the integrity checks (file reading, JSON scanning, chains, limits). */
+  "issue.rules": IssueParams & { code: RulesIssueKind; file: string; line: number; column: number; key: string; limit: number; what: string; count: number; offset: number };
+  /** `thidua replay`: one line of its verdict. */
+  "replay.allowModified": Record<never, never>;
+  "replay.rulesAltered": { id: string; files: string };
+  "replay.rulesMatch": { id: string; version: string; sha256: string };
+  "replay.rulesDiffer": { id: string; version: string; sha256: string; recordedId: string; recordedVersion: string; recordedSha256: string };
+  "replay.rulesNotBundled": { id: string };
+  "replay.v1": Record<never, never>;
+  "replay.sealIntact": { sha256: string };
+  "replay.sealBroken": Record<never, never>;
+  "replay.partEdited": { part: string; sealed: string; actual: string };
+  "replay.sealListEdited": Record<never, never>;
+  "replay.unitField": { unitId: string; cohort: string; field: string; recorded: string; derived: string };
+  "replay.unitMissing": { unitId: string; cohort: string };
+  "replay.unitExtra": { unitId: string; cohort: string };
+  "replay.order": Record<never, never>;
+  "replay.partField": { part: string; field: string; recorded: string; derived: string };
+  "replay.inputMatch": { sha256: string };
+  "replay.inputDiffers": { recorded: string; given: string };
+  "replay.outcomeIdentical": { sha256: string };
+  "replay.outcomeDiffers": { sha256: string; recorded: string };
+  "replay.recordIdentical": { count: number };
+  "replay.recordDiffers": { count: number };
+  "replay.more": { count: number };
+  "replay.engineDiffers": { recorded: string; current: string };
+  "replay.overridesMatch": { file: string };
+  "replay.overridesDiffer": { file: string };
 }
+/** Codes of `overrides.*` issues, worded by the catalogs. */
+export type OverrideIssueKind = "schema" | "date" | "unknown_award" | "duplicate" | "unmatched" | "award_mismatch";
+/** Codes of `rules.*` issues the catalogs word (the integrity checks of rule files). */
+export const RULES_ISSUE_KINDS = ["invalid_utf8", "duplicate_key", "not_regular_file", "limit", "depth_limit", "extends_cycle", "parent_mismatch", "invalid_json", "too_large"] as const;
+export type RulesIssueKind = (typeof RULES_ISSUE_KINDS)[number];
 /** What stands at a path that is not a regular file. */
 export const SPECIAL_FILE_KINDS = ["directory", "fifo", "device", "socket", "symlink", "other"] as const;
 export type SpecialFileKind = (typeof SPECIAL_FILE_KINDS)[number];
 /** File-level and header problems of the CLI's input, worded by the catalogs. */
 export const INPUT_ISSUE_KINDS = ["emptyFile", "utf16", "notUtf8Header", "duplicateColumn", "missingColumn", "csvSyntax", "invalidJson", "rowWidth", "badWorkbook", "damagedWorkbook", "tooManyColumns", "unknownColumns", "moreHeaderProblems", "jsonTooLarge"] as const;
 export type InputIssueKind = (typeof INPUT_ISSUE_KINDS)[number];
+/** The key of a catalog message (see {@link MessageParams}). */
 export type MessageKey = keyof MessageParams;
 
 /** Formatting helpers a message gets with its parameters, built from the catalog's locale. */

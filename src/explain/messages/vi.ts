@@ -43,6 +43,31 @@ const rounding = { floor: "làm tròn xuống", ceil: "làm tròn lên", "half-u
 const named = (award: string, kind: string) => (kind === "title" ? `xét tặng danh hiệu “${award}”` : `đề nghị tặng ${award}`);
 const ofQuota = (of: string) => (of ? `hồ sơ đạt “${of}”` : "hồ sơ trong cụm, khối");
 
+/** An own property of a table, or undefined (a key from user data never reaches the prototype). */
+const own = (table: Readonly<Record<string, string>>, key: string): string | undefined => (Object.hasOwn(table, key) ? table[key] : undefined);
+/** Fields of a committee override, as a committee names them. */
+const overrideField: Readonly<Record<string, string>> = {
+  unitId: "mã đơn vị (cá nhân)",
+  award: "danh hiệu, hình thức khen thưởng",
+  reason: "lý do",
+  decidedBy: "người (cơ quan) quyết định",
+  date: "ngày quyết định",
+  cohort: "cụm, khối thi đua",
+};
+/** What a rule-set limit counts. */
+const limitWhat: Readonly<Record<string, string>> = {
+  files: "tệp",
+  facts: "dữ kiện",
+  criteria: "tiêu chí",
+  criteriaPerGroup: "tiêu chí của một nhóm đối tượng",
+  conditions: "điều kiện",
+  tiersAndAdjustments: "mức điểm, điểm thưởng và điểm trừ của một tiêu chí",
+  awards: "danh hiệu, hình thức khen thưởng",
+  classes: "mức xếp loại",
+  sources: "văn bản căn cứ",
+  extends: "bộ tiêu chí trong chuỗi kế thừa",
+};
+
 /** Vietnamese: the reference wording. */
 export const vi = {
   locale: "vi-VN",
@@ -254,6 +279,78 @@ export const vi = {
     "cli.outNotRegular": (p) => `--out ${p.file}: đường dẫn này là ${specialFile[p.fileKind]}; báo cáo chỉ được ghi vào tệp thông thường — hãy chọn đường dẫn khác`,
     "cli.outWriteFailed": (p) => `Không ghi được báo cáo vào ${p.file} (${p.reason}); tệp đích được giữ nguyên như trước`,
     "cli.tempWriteFailed": (p) => `Không ghi được các tệp tạm của lần chạy trong ${p.dir} (${p.reason}); các tệp tạm đã được xóa — hãy giải phóng dung lượng đĩa hoặc đặt biến môi trường TMPDIR sang thư mục khác`,
+    "issue.overrides": (p) => {
+      const n = `Quyết định điều chỉnh thứ ${p.index + 1}`;
+      const field = own(overrideField, p.field) ?? `«${p.field}»`;
+      return ({
+        schema:
+          p.problem === "notArray"
+            ? "Tệp quyết định điều chỉnh phải là một danh sách (mảng JSON) các quyết định"
+            : p.problem === "notObject"
+              ? `${n}: không đúng mẫu (cần một đối tượng gồm mã đơn vị, danh hiệu, lý do, người quyết định, ngày quyết định)`
+              : p.problem === "unknown"
+                ? `${n}: trường ${field} không thuộc mẫu quyết định điều chỉnh`
+                : `${n}: thiếu ${field}`,
+        date: `${n}: ngày quyết định ${p.found} không phải ngày có thật trên lịch — ghi dạng dd/mm/yyyy hoặc yyyy-mm-dd`,
+        unknown_award: `${n}: ${p.found} không phải danh hiệu, hình thức khen thưởng của bộ tiêu chí (ghi mã danh hiệu, hoặc null nếu không khen thưởng)`,
+        duplicate: `Quyết định điều chỉnh thứ ${p.other + 1} và thứ ${p.index + 1} cùng quyết định cho ${p.unitId}${p.cohort ? ` (cụm, khối ${p.cohort})` : ""}; mỗi đơn vị chỉ có một quyết định`,
+        unmatched: `${n}: ${p.unitId}${p.cohort ? ` (cụm, khối ${p.cohort})` : ""} không có trong các hồ sơ được chấm điểm${p.rejected ? " (hồ sơ này bị loại do dữ liệu không hợp lệ)" : ""}`,
+        award_mismatch: `${n}: không thể tặng ${p.award} cho ${p.unitId} — hình thức này không áp dụng cho đối tượng «${own(group, p.group) ?? p.group}»`,
+      })[p.code];
+    },
+    "issue.record": (p) =>
+      ({
+        invalid_json: p.problem === "too_large" ? "Tệp bản ghi quyết định quá lớn để đọc toàn bộ (tối đa 500 MiB)" : p.problem === "utf8" ? "Tệp bản ghi quyết định không phải văn bản UTF-8" : `Tệp bản ghi quyết định không phải JSON hợp lệ: dòng ${p.line}, cột ${p.column}${p.problem === "truncated" ? " (tệp bị cắt cụt?)" : p.problem === "depth" ? " (lồng nhau quá sâu)" : p.problem === "duplicate" ? " (một khóa xuất hiện hai lần trong cùng một đối tượng)" : ""}`,
+        schema:
+          p.problem === "format"
+            ? "Tệp này không phải bản ghi quyết định của thidua"
+            : p.problem === "missing"
+              ? `Bản ghi quyết định thiếu trường «${p.field}»`
+              : p.problem === "unknown"
+                ? `Bản ghi quyết định có trường lạ «${p.field}»`
+                : `Bản ghi quyết định: trường «${p.field}» sai kiểu hoặc sai giá trị`,
+        unsupported_version: `Bản ghi quyết định theo định dạng phiên bản ${p.found}; phần mềm này đọc được phiên bản 1 và 2`,
+      })[p.code],
+    "issue.rules": (p, f) =>
+      ({
+        invalid_utf8: `Tệp ${p.file} không phải văn bản UTF-8 hợp lệ (từ byte thứ ${f.num(p.offset)}); tệp bị từ chối`,
+        duplicate_key: `Tệp ${p.file}, dòng ${f.num(p.line)}: khóa «${p.key}» xuất hiện hai lần trong cùng một đối tượng; tệp bị từ chối`,
+        not_regular_file: `${p.file} không phải tệp thông thường nằm trong thư mục bộ tiêu chí (liên kết tượng trưng, thư mục hoặc tệp thiết bị); tệp bị từ chối`,
+        limit: `Bộ tiêu chí vượt giới hạn: ${f.num(p.count)} ${own(limitWhat, p.what) ?? p.what}, tối đa ${f.num(p.limit)}`,
+        depth_limit: `${p.file ? `Tệp ${p.file}: ` : ""}cấu trúc lồng nhau sâu quá ${f.num(p.limit)} mức tại ${p.path}`,
+        extends_cycle: `Vòng lặp kế thừa giữa các bộ tiêu chí: ${p.found}`,
+        parent_mismatch: `Bộ tiêu chí cha không đúng như khai báo kế thừa: khai báo ${p.expected}, tìm thấy ${p.found}`,
+        invalid_json: `Tệp ${p.file} không phải JSON hợp lệ: dòng ${f.num(p.line)}, cột ${f.num(p.column)}`,
+        too_large: `Tệp ${p.file} lớn hơn ${f.num(p.limit)} byte; tệp bị từ chối`,
+      })[p.code],
+    "replay.allowModified": () => "CẢNH BÁO: phát lại trên bộ tiêu chí có tệp không khớp bản kê mã băm (đã dùng --allow-modified-rules); kết quả phát lại này không có giá trị kiểm chứng",
+    "replay.rulesAltered": (p) => `TỪ CHỐI: tệp của bộ tiêu chí ${p.id} không khớp bản kê mã băm: ${p.files}. Hãy khôi phục đúng các tệp đã ghi nhận (chỉ để xem thử: --allow-modified-rules)`,
+    "replay.rulesMatch": (p) => `Bộ tiêu chí ${p.id} phiên bản ${p.version}, mã băm SHA-256 ${p.sha256}: khớp với bản ghi`,
+    "replay.rulesDiffer": (p) =>
+      `TỪ CHỐI: bộ tiêu chí ${p.id} phiên bản ${p.version} hiện có mã băm ${p.sha256}, nhưng bản ghi được lập với ${p.recordedId} phiên bản ${p.recordedVersion}, mã băm ${p.recordedSha256}. Hãy khôi phục đúng các tệp quy tắc đã ghi nhận để phát lại quyết định này`,
+    "replay.rulesNotBundled": (p) => `Bản ghi được lập với bộ tiêu chí ${p.id}, không có sẵn trong phần mềm; hãy chỉ rõ thư mục của bộ tiêu chí đó bằng --rules`,
+    "replay.v1": () =>
+      "LƯU Ý: bản ghi theo định dạng phiên bản 1 không có dấu niêm phong: việc sửa danh sách quyết định điều chỉnh, ngày áp dụng hoặc tùy chọn khi chạy không phát hiện được; chỉ các kết quả tính toán được kiểm tra lại",
+    "replay.sealIntact": (p) => `Dấu niêm phong của bản ghi, mã băm SHA-256 ${p.sha256}: nguyên vẹn`,
+    "replay.sealBroken": () => "TỪ CHỐI: bản ghi đã bị sửa sau khi lập — nội dung không khớp dấu niêm phong",
+    "replay.partEdited": (p) =>
+      p.sealed === "" ? `Phần «${p.part}» được thêm vào sau khi niêm phong` : p.actual === "" ? `Phần «${p.part}» đã bị xóa` : `Phần «${p.part}» đã bị sửa (mã băm khi niêm phong ${p.sealed}, hiện nay ${p.actual})`,
+    "replay.sealListEdited": () => "Chính dấu niêm phong đã bị sửa (danh sách mã băm các phần không khớp mã băm tổng)",
+    "replay.unitField": (p) => `${p.unitId}${p.cohort ? ` (cụm, khối ${p.cohort})` : ""}, trường ${p.field}: bản ghi ghi ${p.recorded}, tính lại được ${p.derived}`,
+    "replay.unitMissing": (p) => `${p.unitId}${p.cohort ? ` (cụm, khối ${p.cohort})` : ""}: có trong bản ghi nhưng không có khi tính lại`,
+    "replay.unitExtra": (p) => `${p.unitId}${p.cohort ? ` (cụm, khối ${p.cohort})` : ""}: có khi tính lại nhưng không có trong bản ghi`,
+    "replay.order": () => "Thứ tự các kết quả trong bản ghi khác thứ tự khi tính lại",
+    "replay.partField": (p) => `Phần «${p.part}», ${p.field}: bản ghi ghi ${p.recorded}, tính lại được ${p.derived}`,
+    "replay.inputMatch": (p) => `Dữ liệu đầu vào, mã băm SHA-256 ${p.sha256}: khớp`,
+    "replay.inputDiffers": (p) => `Dữ liệu đầu vào khác: bản ghi ghi mã băm ${p.recorded}, tệp được cung cấp có mã băm ${p.given}`,
+    "replay.outcomeIdentical": (p) => `Mã băm SHA-256 của kết quả ${p.sha256}: TRÙNG KHỚP`,
+    "replay.outcomeDiffers": (p) => `Mã băm SHA-256 của kết quả ${p.sha256}: KHÁC mã băm ghi trong bản ghi ${p.recorded}`,
+    "replay.recordIdentical": (p, f) => `Tính lại ${f.num(p.count)} kết quả cùng quyết định cuối cùng, hồ sơ bị loại và chỉ tiêu: TRÙNG KHỚP với bản ghi`,
+    "replay.recordDiffers": (p, f) => `Khi tính lại: ${f.num(p.count)} hồ sơ hoặc phần của bản ghi không khớp`,
+    "replay.more": (p, f) => `… và ${f.num(p.count)} hồ sơ hoặc phần khác nữa`,
+    "replay.engineDiffers": (p) => `LƯU Ý: bản ghi được lập bằng phần mềm phiên bản ${p.recorded}; đang phát lại bằng phiên bản ${p.current}`,
+    "replay.overridesMatch": (p) => `Các quyết định điều chỉnh trong ${p.file}: khớp với bản ghi`,
+    "replay.overridesDiffer": (p) => `Các quyết định điều chỉnh trong ${p.file}: KHÁC với danh sách ghi trong bản ghi`,
   },
   rulebook: {
     title: (n) => `Bộ tiêu chí: ${n}`,
