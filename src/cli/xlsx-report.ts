@@ -1,7 +1,8 @@
 import type ExcelJS from "exceljs";
 import { excel } from "./excel.js";
 import JSZip from "jszip";
-import { cohortResults, type DecisionRecord, type Lang, type RuleSet } from "../index.js";
+import { resultsByCohort, type DecisionRecord, type Lang, type RuleSet } from "../index.js";
+import { cohortKey } from "../ranking/index.js";
 
 const T = {
   vi: { rank: "Hạng", id: "Mã đơn vị", name: "Tên", score: "Điểm", percent: "Tỷ lệ (%)", klass: "Xếp loại", computed: "Đề nghị (tính toán)", final: "Quyết định cuối cùng", reason: "Lý do điều chỉnh", rejected: "Dòng bị loại", row: "Dòng", issues: "Lỗi", record: "Hồ sơ quyết định", key: "Mục", value: "Giá trị" },
@@ -55,6 +56,7 @@ export async function renderXlsx(record: DecisionRecord, rs: RuleSet, lang: Lang
   wb.modified = fixed;
   const used = new Set<string>();
   const klass = (id: string | null) => (id ? (rs.classes.find((k) => k.id === id)?.title[lang] ?? id) : "");
+  const byCohort = resultsByCohort(record);
   for (const c of record.cohorts) {
     const ws = wb.addWorksheet(sheetName(`${c.cohort ?? c.group} ${c.year}`, used));
     ws.columns = [
@@ -62,7 +64,7 @@ export async function renderXlsx(record: DecisionRecord, rs: RuleSet, lang: Lang
       { header: t.percent, width: 10 }, { header: t.klass, width: 12 }, { header: t.computed, width: 48 }, { header: t.final, width: 48 }, { header: t.reason, width: 40 },
     ];
     ws.getRow(1).font = { bold: true };
-    for (const r of cohortResults(record, c)) {
+    for (const r of byCohort.get(cohortKey(c)) ?? []) {
       ws.addRow([
         r.rank, r.unitId, r.name, Number(r.score), Number(r.percent), klass(r.classification),
         r.award?.title[lang] ?? "", r.final.award?.title[lang] ?? "", r.final.override?.reason ?? "",

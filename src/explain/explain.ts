@@ -1,6 +1,5 @@
-import type { AwardCheck, ProposedAward, Recommendation } from "../awards/index.js";
+import type { AwardCheck, FinalDecision, ProposedAward, Recommendation } from "../awards/index.js";
 import { traceLeaves, type LeafTrace, type TraceNode } from "../evaluation/index.js";
-import type { FinalDecision } from "../report/index.js";
 import type { CriterionResult } from "../scoring/index.js";
 import { factsById, ownValue, parsePath, type Award, type Fact, type Lang, type RuleSet } from "../rules/index.js";
 import { catalogFor } from "./catalog.js";
@@ -180,17 +179,7 @@ function awardItems(ctx: Ctx, final?: FinalDecision): Item[] {
 /** Formatting for a language: numbers through Intl with the catalog's locale, dates as people write them. */
 export function createFormatter(lang: Lang): Formatter {
   const nf = numberFormat(catalogFor(lang).locale, 2);
-  // Intl formatting costs about a microsecond; reports format the same few numbers on every unit
-  const seen = new Map<number, string>();
-  const num = (n: number): string => {
-    if (Object.is(n, -0)) return nf.format(n); // a Map would not tell -0 from 0
-    let s = seen.get(n);
-    if (s === undefined) {
-      s = nf.format(n);
-      if (seen.size < 65536) seen.set(n, s);
-    }
-    return s;
-  };
+  const num = (n: number): string => nf.format(n);
   const months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
   return {
     num,
@@ -282,8 +271,9 @@ export function explainRecommendation(rec: Recommendation & { readonly final?: F
   return { ...expl, sources };
 }
 
-const formatters = new Map<Lang, Formatter>();
-const fmt = (lang: Lang) => formatters.get(lang) ?? formatters.set(lang, createFormatter(lang)).get(lang)!;
+/** The formatter of each language (plain functions over fixed number formats). */
+const FORMATTERS: Readonly<Record<Lang, Formatter>> = /* @__PURE__ */ Object.freeze({ vi: createFormatter("vi"), en: createFormatter("en") });
+const fmt = (lang: Lang) => FORMATTERS[lang];
 
 /** One item as a sentence through the catalog of `lang`. */
 export function formatItem(i: Item, lang: Lang): string {

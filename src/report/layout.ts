@@ -54,9 +54,6 @@ export function summaryOf(record: DecisionRecord): RunSummary {
   return { ...rest, rejected: [...rest.rejected].sort((a, b) => a.index - b.index), resultCount: results.length, matchedOverrides };
 }
 
-/** The results of each cohort of a record in rank order, keyed by cohort key (grouped once per record). */
-const byCohort = new WeakMap<DecisionRecord, Map<string, DecidedRecommendation[]>>();
-
 /** Results grouped by cohort key, each group in rank order, then unit id (never by input order). */
 function groupByCohort<R extends Pick<DecidedRecommendation, "group" | "cohort" | "year" | "rank" | "unitId">>(results: readonly R[]): Map<string, R[]> {
   const index = new Map<string, R[]>();
@@ -70,12 +67,8 @@ function groupByCohort<R extends Pick<DecidedRecommendation, "group" | "cohort" 
   return index;
 }
 
-/** The results of one cohort in rank order, then unit id (never by input order). */
-export function cohortResults(record: DecisionRecord, c: { group: string; cohort: string | null; year: number }): DecidedRecommendation[] {
-  let index = byCohort.get(record);
-  if (!index) byCohort.set(record, (index = groupByCohort(record.results)));
-  return index.get(cohortKey(c)) ?? [];
-}
+/** A record's results grouped by cohort key (`cohortKey`), each cohort in rank order, then unit id (never by input order). */
+export const resultsByCohort = (record: DecisionRecord): Map<string, DecidedRecommendation[]> => groupByCohort(record.results);
 
 /**
  * Results in record order: cohort by cohort in the order of `cohorts`, each in rank order, then
@@ -96,7 +89,8 @@ export function recordOrder<R extends Pick<DecidedRecommendation, "group" | "coh
 
 /** Renders a whole in-memory record with a layout (what `renderCsv` and the others do). */
 export function renderWithLayout(layout: ReportLayout, record: DecisionRecord): string {
-  const chunks = record.cohorts.map((c) => layout.cohort(c, cohortResults(record, c)));
+  const byCohort = resultsByCohort(record);
+  const chunks = record.cohorts.map((c) => layout.cohort(c, byCohort.get(cohortKey(c)) ?? []));
   const out: string[] = [];
   const text = new TextDecoder();
   layout.write(summaryOf(record), (part) => chunks.map((c) => c[part]!), (s) => out.push(typeof s === "string" ? s : text.decode(s)));

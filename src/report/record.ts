@@ -34,60 +34,41 @@ const resultProjection = (r: Recommendation) => [
 
 /** A string or null as canonical JSON writes it. */
 const q = (s: string | null): string => (s === null ? "null" : canonicalString(s));
-const quoted = new Map<string, string>();
-/** `q` for the ids and statuses of the rule set, which repeat on every unit (cached, bounded). */
-const qid = (s: string | null): string => {
-  if (s === null) return "null";
-  let out = quoted.get(s);
-  if (out === undefined) {
-    out = q(s);
-    if (quoted.size < 4096) quoted.set(s, out);
-  }
-  return out;
-};
-const ids = (xs: readonly { id: string }[]) => (xs.length ? `[${xs.map((x) => qid(x.id)).join(",")}]` : "[]");
+
+/** Writes projection entries; one per run or record builder, with its own memo of the ids and statuses that repeat on every unit. */
+function projector(): (r: Recommendation) => string {
+  const quoted = new Map<string, string>();
+  const qid = (s: string | null): string => {
+    if (s === null) return "null";
+    let out = quoted.get(s);
+    if (out === undefined) {
+      out = q(s);
+      if (quoted.size < 4096) quoted.set(s, out);
+    }
+    return out;
+  };
+  const ids = (xs: readonly { id: string }[]) => (xs.length ? `[${xs.map((x) => qid(x.id)).join(",")}]` : "[]");
+  const tuple = (c: Recommendation["scoreResult"]["criteria"][number]) => `[${qid(c.id)},${qid(c.status)},${qid(c.points)},${qid(c.bonus)},${qid(c.deduction)}]`;
+  // string concatenation, not an array joined: V8 appends to a rope and flattens it once
+  return (r) => {
+    let out = `[${q(r.cohort)},${qid(r.group)},${r.year},${q(r.unitId)},${r.rank},${qid(r.decidedBy)},${q(r.score)},${q(r.percent)},${qid(r.classification)},${r.knockedOut ? "true" : "false"},${qid(r.award?.id ?? null)},${ids(r.alongside)},${ids(r.alternatives)},[`;
+    out += r.scoreResult.criteria.map(tuple).join(",");
+    out += `],[${r.eligibility.map((e) => `[${qid(e.award)},${qid(e.status)}]`).join(",")}],[`;
+    return `${out}${r.scoreResult.missingFacts.map(qid).join(",")}]]`;
+  };
+}
 
 /**
  * Canonical JSON of one unit's entry in the outcome projection (a streamed run hashes these one by
  * one): written directly, with the same bytes as `canonicalJson` of the entry (a test holds them equal).
  */
 export function resultProjectionJson(r: Recommendation): string {
-  return projection(r);
+  return projector()(r);
 }
 
 /** The projection entries of several units joined by commas, as one string (one join for a cohort). */
-export function resultsProjectionJson(results: readonly Recommendation[]): string {
-  let out = "";
-  for (let i = 0; i < results.length; i++) out += (i ? "," : "") + projection(results[i]!);
-  return out;
-}
-
-/**
- * The tuple of one criterion result. Scoring shares one frozen result object among the units with
- * the same verdict on a criterion, so the tuple is cached by that object.
- */
-const criterionTuples = new WeakMap<object, string>();
-function criterionTuple(c: Recommendation["scoreResult"]["criteria"][number]): string {
-  let t = criterionTuples.get(c);
-  if (t === undefined) {
-    t = `[${qid(c.id)},${qid(c.status)},${qid(c.points)},${qid(c.bonus)},${qid(c.deduction)}]`;
-    if (Object.isFrozen(c)) criterionTuples.set(c, t);
-  }
-  return t;
-}
-
-// string concatenation, not an array joined: V8 appends to a rope and flattens it once
-function projection(r: Recommendation): string {
-  let out = `[${q(r.cohort)},${qid(r.group)},${r.year},${q(r.unitId)},${r.rank},${qid(r.decidedBy)},${q(r.score)},${q(r.percent)},${qid(r.classification)},${r.knockedOut ? "true" : "false"},${qid(r.award?.id ?? null)},${ids(r.alongside)},${ids(r.alternatives)},[`;
-  const criteria = r.scoreResult.criteria;
-  for (let i = 0; i < criteria.length; i++) out += (i ? "," : "") + criterionTuple(criteria[i]!);
-  out += "],[";
-  const eligibility = r.eligibility;
-  for (let i = 0; i < eligibility.length; i++) out += `${i ? ",[" : "["}${qid(eligibility[i]!.award)},${qid(eligibility[i]!.status)}]`;
-  out += "],[";
-  const missing = r.scoreResult.missingFacts;
-  for (let i = 0; i < missing.length; i++) out += (i ? "," : "") + qid(missing[i]!);
-  return `${out}]]`;
+export function resultsProjectionJson(results: readonly Recommendation[], project: (r: Recommendation) => string = projector()): string {
+  return results.map(project).join(",");
 }
 
 /** The reference for {@link resultProjectionJson}: `canonicalJson` of the projection entry. */
@@ -183,10 +164,11 @@ export interface RecordBuilder {
 /** See {@link RecordBuilder}; `inPlace` as for {@link createOverrideApplier}. */
 export function createRecordBuilder(rs: RuleSet, overrides: readonly CommitteeOverride[], opts: { readonly inPlace?: boolean } = {}): RecordBuilder {
   const applier = createOverrideApplier(rs, overrides, opts);
+  const project = projector();
   return {
     cohort(results) {
       const decided = applier.apply(results);
-      return { decided, projection: resultsProjectionJson(decided) };
+      return { decided, projection: resultsProjectionJson(decided, project) };
     },
     matched: () => applier.matched(),
     misfits: () => applier.misfits(),
