@@ -22,7 +22,7 @@ const tWarm = (performance.now() - t2) / 10;
 
 // cold as a user's program sees it: the first load + compile in fresh processes running the built package
 // (this process runs the sources through tsx, whose first call is slower); median and range of 5
-const built = new URL("../dist/node.js", import.meta.url);
+const built = new URL("../dist/node/index.js", import.meta.url);
 const coldRuns = existsSync(built)
   ? Array.from({ length: 5 }, () => {
       const script = `import { loadRuleset } from ${JSON.stringify(built.href)}; import { createEngine } from ${JSON.stringify(new URL("../dist/index.js", import.meta.url).href)};

@@ -14,7 +14,7 @@ const profile = { id: "pv-1", name: "Tỉnh Thử", group: "province", year: 202
 
 describe("the built package", () => {
   it("ships ESM, CJS and type declarations for both entry points", () => {
-    for (const f of ["index.js", "index.cjs", "index.d.ts", "index.d.cts", "node.js", "node.cjs", "node.d.ts", "cli.js"]) expect(existsSync(join(dist, f)), f).toBe(true);
+    for (const f of ["index.js", "index.cjs", "index.d.ts", "index.d.cts", "node/index.js", "node.cjs", "node.d.ts", "stream/index.js", "stream.cjs", "cli.js"]) expect(existsSync(join(dist, f)), f).toBe(true);
     const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
     expect(pkg.files).toEqual(["dist/", "rules/"]);
     expect(readFileSync(join(dist, "index.d.ts"), "utf8")).not.toMatch(/from ['"]zod['"]/);
@@ -22,7 +22,7 @@ describe("the built package", () => {
 
   it("scores the same through ESM and CJS", async () => {
     const esm = await import(join(dist, "index.js"));
-    const esmNode = await import(join(dist, "node.js"));
+    const esmNode = await import(join(dist, "node", "index.js"));
     const require = createRequire(import.meta.url);
     const cjs = require(join(dist, "index.cjs"));
     const cjsNode = require(join(dist, "node.cjs"));
