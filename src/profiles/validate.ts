@@ -1,6 +1,6 @@
-import type { z } from "zod";
+import type * as z from "zod/mini";
 import { issue, type Issue, type Result } from "../errors/index.js";
-import { FORBIDDEN_KEYS, GROUPS, type Fact, type Group, type RuleSet } from "../rules/index.js";
+import { FORBIDDEN_KEYS, GROUPS, zodContext, type Fact, type Group, type RuleSet } from "../rules/index.js";
 import { buildFastCheck } from "./fast.js";
 import { buildProfileSchema } from "./schema.js";
 import type { HistoryEntry, Profile, ValidProfile } from "./types.js";
@@ -38,7 +38,8 @@ export function createProfileValidator(rs: RuleSet): ProfileValidator {
   const slots = new Map(rs.facts.map((f, i) => [f.id, i]));
   const facts = new Map(rs.facts.map((f) => [f.id, f]));
   const awards = new Set(rs.awards.map((a) => a.id));
-  const schemas = new Map<Group, z.ZodType>();
+  const schemas = new Map<Group, z.ZodMiniType>();
+  const parseContext = { ...zodContext(), jitless: false, reportInput: true };
   const schemaFor = (g: Group) => {
     let s = schemas.get(g);
     if (!s) schemas.set(g, (s = buildProfileSchema(rs, g)));
@@ -76,7 +77,7 @@ export function createProfileValidator(rs: RuleSet): ProfileValidator {
     if (typeof group !== "string" || !(GROUPS as readonly string[]).includes(group)) {
       return { ok: false, issues: [issue("profiles.unknown_group", ["group"], `expected one of ${GROUPS.join(", ")}, found ${show(group)}`, { expected: GROUPS.join("|"), found: show(group) })] };
     }
-    const r = schemaFor(group as Group).safeParse(obj, { reportInput: true });
+    const r = schemaFor(group as Group).safeParse(obj, parseContext);
     if (!r.success) return { ok: false, issues: r.error.issues.flatMap((zi) => mapIssue(zi, facts, group as Group)) };
     return finish(obj as unknown as Profile); // unreachable while the fast path and zod agree (a property test checks)
   };

@@ -8,5 +8,6 @@ export { sha256Hex, rulesetDigest, canonicalJson, canonicalString } from "./hash
 export { walkCondition, conditionRoots } from "./walk.js";
 export { describe as describeOverrideTarget } from "./overrides.js";
 export { ruleFileJsonSchemas } from "./json-schema.js";
-export { GROUPS, OPERATORS, FACT_TYPES, FORBIDDEN_KEYS, FORMAT_VERSION, PROVISION_STATUSES } from "./schema.js";
+export { zodContext } from "./zod-context.js";
+export { GROUPS, OPERATORS, FACT_TYPES, FORBIDDEN_KEYS, FORMAT_VERSION, PROVISION_STATUSES } from "./constants.js";
 export type * from "./types.js";

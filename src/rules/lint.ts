@@ -1,7 +1,8 @@
 import { issue, type Issue } from "../errors/index.js";
 import { isIsoDate } from "./dates.js";
 import { parsePath } from "./path.js";
-import { OPERATORS, type Condition, type LeafCondition } from "./schema.js";
+import { OPERATORS } from "./constants.js";
+import type { Condition, LeafCondition } from "./schema.js";
 import type { CitationJson, ProvisionJson } from "./json-types.js";
 import type { Fact, Group, RuleSet } from "./types.js";
 import { conditionRoots, walkCondition, type Path } from "./walk.js";

@@ -1,7 +1,8 @@
-import type { z } from "zod";
+import type * as z from "zod/mini";
 import { fail, issue, ok, type Issue, type Result } from "../errors/index.js";
 import { rulesetDigest, sha256Hex } from "./hash.js";
 import { lintRuleset } from "./lint.js";
+import { zodContext } from "./zod-context.js";
 import { applyOverrides } from "./overrides.js";
 import {
   AwardsFileSchema,
@@ -48,7 +49,7 @@ interface Parsed {
 }
 
 /** zod issues → ours, prefixed with the file name; zod types never leave this folder. */
-function fromZod(file: string, err: z.ZodError): Issue[] {
+function fromZod(file: string, err: z.core.$ZodError): Issue[] {
   return err.issues.slice(0, 50).map((zi) => {
     const path = [file, ...zi.path.map((p) => (typeof p === "symbol" ? String(p) : p))];
     const params: Record<string, string | number> = { zodCode: zi.code };
@@ -72,11 +73,10 @@ function parseJson(file: string, data: string | Uint8Array | undefined): Result<
   }
 }
 
-function validate<T>(file: string, data: string | Uint8Array | undefined, schema: z.ZodType<T>): Result<T> {
+function validate<T>(file: string, data: string | Uint8Array | undefined, schema: z.ZodMiniType<T>): Result<T> {
   const json = parseJson(file, data);
   if (!json.ok) return json;
-  // a rule file is parsed once per load: interpreting beats compiling the schema on first use (cold start)
-  const r = schema.safeParse(json.value, { jitless: true });
+  const r = schema.safeParse(json.value, zodContext());
   return r.success ? ok(r.data) : fail(fromZod(file, r.error));
 }
 
