@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Command } from "commander";
 import { buildDecisionRecord, createEngine, formatIssue, renderText, type Lang } from "../index.js";
-import { bundledRulesDir, loadRuleset } from "../node/index.js";
+import { bundledRulesDir, loadRuleSet as loadRuleset } from "../node/index.js";
 
 /** Reads every profile of `fixtures/profiles/*.json` (each file an array or one profile), in file-name order. */
 export function readFixtureProfiles(dir: string): { profiles: unknown[]; bytes: string } {

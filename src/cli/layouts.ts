@@ -1,4 +1,5 @@
-import { csvLayout, markdownLayout, recordJsonLayout, textLayout, type CohortSummary, type DecidedRecommendation, type Lang, type ReportLayout, type RuleSet } from "../index.js";
+import type { CohortSummary, DecidedRecommendation, Lang, ReportLayout, RuleSet } from "../index.js";
+import { csvLayout, markdownLayout, recordJsonLayout, textLayout } from "../report/index.js";
 
 /**
  * What a command does with each cohort as soon as it is decided: the report chunks it wants kept

@@ -3,16 +3,16 @@ import { createReadStream, statSync } from "node:fs";
 import { basename, extname, join } from "node:path";
 import {
   createEngine,
-  outcomeJsonPieces,
-  partitionKey,
   recordHead,
   type CommitteeOverride,
   type Issue,
   type Rejected,
   type RuleSet,
   type ReportChunk,
-  type RunSummary,
+  type ReportHead as RunSummary,
 } from "../index.js";
+import { outcomeJsonPieces } from "../report/index.js";
+import { partitionKey } from "../stream/index.js";
 import { recommendPartitioned } from "../stream/index.js";
 import { loadRulesOrThrow } from "./rules-load.js";
 import { readProfiles, type InputRow } from "./input/index.js";

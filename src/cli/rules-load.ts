@@ -1,5 +1,5 @@
 import type { Issue, RuleSet } from "../index.js";
-import { loadRuleset } from "../node/index.js";
+import { loadRuleSet as loadRuleset } from "../node/index.js";
 
 /** A problem with the command line or the rule set (exit code 2), with the issues behind it. */
 export class UsageError extends Error {

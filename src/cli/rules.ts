@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { formatIssue, renderRulebook, type Issue, type Lang } from "../index.js";
-import { loadRuleset } from "../node/index.js";
+import { loadRuleSet as loadRuleset } from "../node/index.js";
 import { output } from "./io.js";
 
 const print = (issues: readonly Issue[]) => issues.forEach((i) => process.stderr.write(`${formatIssue(i)}\n`));

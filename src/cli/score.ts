@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import type { Command } from "commander";
 import {
-  explainRecommendation,
+  explain as explainRecommendation,
   formatIssue,
   issueText,
   renderExplanation,

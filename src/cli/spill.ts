@@ -1,7 +1,9 @@
 import { closeSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createOverrideApplier, resultsProjectionJson, type CohortDecision, type CohortGroups, type CommitteeOverride, type IndexedProfile, type PartitionRows, type ReportChunk, type RuleSet } from "../index.js";
+import type { CommitteeOverride, ReportChunk, RuleSet } from "../index.js";
+import { createOverrideApplier, resultsProjectionJson } from "../report/index.js";
+import type { CohortDecision, CohortGroups, IndexedProfile, PartitionRows } from "../stream/index.js";
 import type { CohortSink } from "./layouts.js";
 import { jsonErrorPosition } from "./input/json.js";
 

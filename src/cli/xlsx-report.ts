@@ -1,7 +1,8 @@
 import type ExcelJS from "exceljs";
 import { excel } from "./excel.js";
 import JSZip from "jszip";
-import { cohortResults, type DecisionRecord, type Lang, type RuleSet } from "../index.js";
+import type { DecisionRecord, Lang, RuleSet } from "../index.js";
+import { cohortResults } from "../report/index.js";
 
 const T = {
   vi: { rank: "Hạng", id: "Mã đơn vị", name: "Tên", score: "Điểm", percent: "Tỷ lệ (%)", klass: "Xếp loại", computed: "Đề nghị (tính toán)", final: "Quyết định cuối cùng", reason: "Lý do điều chỉnh", rejected: "Dòng bị loại", row: "Dòng", issues: "Lỗi", record: "Hồ sơ quyết định", key: "Mục", value: "Giá trị" },

@@ -3,7 +3,7 @@ import { dirname, isAbsolute, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { fail, issue, type Result } from "../errors/index.js";
 import { createHash } from "node:crypto";
-import { loadRulesetFromFiles, MAX_RULE_FILE_BYTES, type LoadOptions, type RuleSet, type RuleSetFiles } from "../rules/index.js";
+import { loadRuleSetFromFiles, MAX_RULE_FILE_BYTES, type LoadOptions, type RuleSet, type RuleSetFiles } from "../rules/index.js";
 
 /** The `rules/` folder shipped with the package (works from `src/` under tsx and from `dist/`). */
 export function bundledRulesDir(): string {
@@ -15,7 +15,7 @@ export function bundledRulesDir(): string {
 }
 
 /** Ids of the rule sets bundled with the package. */
-export const BUNDLED_RULESETS = ["vn-2447-2025", "khanh-hoa-2025"] as const;
+export const BUNDLED_RULE_SETS = ["vn-2447-2025", "khanh-hoa-2025"] as const;
 
 function readIfSmall(path: string): Uint8Array | undefined {
   if (!existsSync(path) || !statSync(path).isFile()) return undefined;
@@ -24,7 +24,7 @@ function readIfSmall(path: string): Uint8Array | undefined {
 }
 
 /** Reads manifest.json and every file it lists (paths may not leave the directory). */
-export function readRulesetFiles(dir: string): RuleSetFiles | undefined {
+export function readRuleSetFiles(dir: string): RuleSetFiles | undefined {
   const manifestBytes = readIfSmall(join(dir, "manifest.json"));
   if (!manifestBytes) return undefined;
   const files: Record<string, Uint8Array> = { "manifest.json": manifestBytes };
@@ -46,7 +46,7 @@ export function readRulesetFiles(dir: string): RuleSetFiles | undefined {
 }
 
 /** Resolves a directory path or a bundled rule-set id to a directory. */
-export function resolveRulesetDir(dirOrId: string): string {
+export function resolveRuleSetDir(dirOrId: string): string {
   if (existsSync(join(dirOrId, "manifest.json"))) return resolve(dirOrId);
   return join(bundledRulesDir(), dirOrId);
 }
@@ -54,14 +54,14 @@ export function resolveRulesetDir(dirOrId: string): string {
 /**
  * Loads a rule set from a directory (or a bundled id such as `vn-2447-2025`): validates it, checks
  * every file's sha256 against the manifest, resolves `extends` from a sibling directory or the
- * bundled rules, applies overrides and lints. Node only; in a browser use `loadRulesetFromFiles`.
+ * bundled rules, applies overrides and lints. Node only; in a browser use `loadRuleSetFromFiles`.
  */
-export function loadRuleset(dirOrId: string, opts: Omit<LoadOptions, "resolveParent"> = {}): Result<RuleSet> {
-  const dir = resolveRulesetDir(dirOrId);
-  const files = readRulesetFiles(dir);
+export function loadRuleSet(dirOrId: string, opts: Omit<LoadOptions, "resolveParent"> = {}): Result<RuleSet> {
+  const dir = resolveRuleSetDir(dirOrId);
+  const files = readRuleSetFiles(dir);
   if (!files) return fail([issue("rules.missing_file", [join(dir, "manifest.json")], `no rule set at ${dirOrId} (manifest.json not found)`, { file: dir })]);
-  const resolveParent = (id: string) => readRulesetFiles(join(dir, "..", id)) ?? readRulesetFiles(join(bundledRulesDir(), id));
-  return loadRulesetFromFiles(files, { sha256: nodeSha256, ...opts, resolveParent });
+  const resolveParent = (id: string) => readRuleSetFiles(join(dir, "..", id)) ?? readRuleSetFiles(join(bundledRulesDir(), id));
+  return loadRuleSetFromFiles(files, { sha256: nodeSha256, ...opts, resolveParent });
 }
 
 /** SHA-256 (hex) with node:crypto: the same digest as the core's portable implementation. */

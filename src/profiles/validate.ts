@@ -3,7 +3,7 @@ import { issue, type Issue, type Result } from "../errors/index.js";
 import { FORBIDDEN_KEYS, GROUPS, zodContext, type Fact, type Group, type RuleSet } from "../rules/index.js";
 import { buildFastCheck } from "./fast.js";
 import { buildProfileSchema } from "./schema.js";
-import type { HistoryEntry, Profile, ValidProfile } from "./types.js";
+import { ROW, type HistoryEntry, type Profile, type ValidProfile } from "./types.js";
 
 const FORBIDDEN = new Set<string>(FORBIDDEN_KEYS);
 const has = Object.prototype.hasOwnProperty;
@@ -111,7 +111,7 @@ function factsProperty(catalog: readonly Fact[]): PropertyDescriptor {
       let facts = built.get(this);
       if (!facts) {
         const out: Record<string, unknown> = {};
-        const row = this.row;
+        const row = this[ROW];
         for (let i = 0; i < catalog.length; i++) if (row[i] !== undefined) out[catalog[i]!.id] = row[i];
         built.set(this, (facts = Object.freeze(out)));
       }
@@ -132,8 +132,8 @@ function normalise(p: Profile, catalog: readonly Fact[], slots: ReadonlyMap<stri
     row[s] = t === "set" ? Object.freeze([...(v as string[])].sort()) : t === "object" ? copyObject(v as Record<string, unknown>) : v;
   }
   Object.freeze(row);
-  // properties in this order: id, name, group, cohort?, year, facts, history?, initiatives?, row
-  const out: Record<string, unknown> = { id: nfc(p.id), name: nfc(p.name), group: p.group };
+  // properties in this order: id, name, group, cohort?, year, facts, history?, initiatives?, [ROW]
+  const out: Record<string | symbol, unknown> = { id: nfc(p.id), name: nfc(p.name), group: p.group };
   if (p.cohort !== undefined) out["cohort"] = nfc(p.cohort);
   out["year"] = p.year;
   Object.defineProperty(out, "facts", factsDescriptor);
@@ -144,7 +144,7 @@ function normalise(p: Profile, catalog: readonly Fact[], slots: ReadonlyMap<stri
     out["history"] = Object.freeze(history);
   }
   if (p.initiatives) out["initiatives"] = Object.freeze([...new Set(p.initiatives)].sort());
-  out["row"] = row;
+  out[ROW] = row;
   return Object.freeze(out) as unknown as ValidProfile;
 }
 

@@ -1,6 +1,6 @@
 import { block, endWithOneNewline, renderWithLayout, type LayoutOptions, type ReportLayout } from "./layout.js";
 import { formatPath, type Issue } from "../errors/index.js";
-import { createFormatter, explainRecommendation, formatItem, INPUT_ISSUE_KINDS, renderItems, type Formatter, type InputIssueKind, type Item, type MessageKey, type MessageParams } from "../explain/index.js";
+import { createFormatter, explain, formatItem, INPUT_ISSUE_KINDS, renderItems, type Formatter, type InputIssueKind, type Item, type MessageKey, type MessageParams } from "../explain/index.js";
 import type { Lang, RuleSet } from "../rules/index.js";
 import type { DecidedRecommendation, DecisionRecord } from "./types.js";
 
@@ -95,7 +95,7 @@ function cohortSection(rs: RuleSet, lang: Lang, c: Cohort, results: readonly Dec
 }
 
 function unitSection(r: DecidedRecommendation, rs: RuleSet, lang: Lang): string[] {
-  const e = explainRecommendation(r, rs, lang);
+  const e = explain(r, rs, lang);
   const out = [`### ${line(say(lang, "unit.name", { unitId: r.unitId, name: r.name }))}`, "", `**${line(formatItem(e.headline, lang))}**`, ""];
   const sections = [
     ["section.standing", e.standing],

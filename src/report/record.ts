@@ -3,7 +3,7 @@ import { bytesToHex } from "@noble/hashes/utils.js";
 import type { ProposedAward, Recommendation } from "../awards/index.js";
 import type { PartitionedReport, RecommendationReport } from "../engine/index.js";
 import { canonicalJson, canonicalString, type RuleSet } from "../rules/index.js";
-import { renderWithLayout, type ReportChunk, type ReportLayout, type RunSummary } from "./layout.js";
+import { renderWithLayout, type ReportChunk, type ReportLayout, type ReportHead } from "./layout.js";
 import type { CommitteeOverride, DecidedRecommendation, DecisionRecord } from "./types.js";
 
 /** The engine's own version, written into every record. */
@@ -182,7 +182,7 @@ export function outcomeDigest(report: Pick<RecommendationReport, "cohorts" | "ru
 }
 
 /**
- * The decision record without its results (see {@link RunSummary}): rule set, input hash, engine,
+ * The decision record without its results (see {@link ReportHead}): rule set, input hash, engine,
  * as-of date, options, overrides, cohorts, run quotas, rejected rows and the outcome hash.
  */
 export function recordHead(
@@ -228,7 +228,7 @@ export function recordJsonLayout(): ReportLayout {
   return {
     parts: 1,
     cohort: (_c, results) => [results.map((r) => `    ${pretty(r, "    ")}`).join(",\n")],
-    write(run: RunSummary, chunks, out) {
+    write(run: ReportHead, chunks, out) {
       const { resultCount: _n, matchedOverrides: _m, ...head } = run;
       // the top-level key line: a JSON string cannot hold a raw line break, so nothing else matches it
       const text = pretty({ ...head, results: [] });

@@ -1,10 +1,10 @@
 /** Rule sets: load → validate → resolve `extends` → apply overrides → lint → hash. No Node built-ins. */
-export { loadRulesetFromFiles, MAX_RULE_FILE_BYTES, type LoadOptions } from "./load.js";
-export { lintRuleset, MAX_CONDITION_DEPTH, leafSpec, citationStanding, lawClaims, type ScalarSpec, type CitationStanding } from "./lint.js";
+export { loadRuleSetFromFiles, MAX_RULE_FILE_BYTES, type LoadOptions } from "./load.js";
+export { lintRuleSet, MAX_CONDITION_DEPTH, leafSpec, citationStanding, lawClaims, type ScalarSpec, type CitationStanding } from "./lint.js";
 export { parsePath, type PathSegment } from "./path.js";
 export { isIsoDate } from "./dates.js";
 export { perRuleSet, factsById, classesByRank, classRanks } from "./lookup.js";
-export { sha256Hex, rulesetDigest, canonicalJson, canonicalString } from "./hash.js";
+export { sha256Hex, ruleSetDigest, canonicalJson, canonicalString } from "./hash.js";
 export { walkCondition, conditionRoots } from "./walk.js";
 export { describe as describeOverrideTarget } from "./overrides.js";
 export { ruleFileJsonSchemas } from "./json-schema.js";

@@ -103,7 +103,7 @@ function duplicates(kind: string, items: readonly { id: string }[], where: (i: n
 }
 
 /** Semantic lints over a resolved rule set. Errors block loading; warnings are returned beside the rule set. */
-export function lintRuleset(rs: RuleSet): Issue[] {
+export function lintRuleSet(rs: RuleSet): Issue[] {
   const out: Issue[] = [];
   const facts = new Map(rs.facts.map((f) => [f.id, f]));
   const sources = new Set(rs.sources.map((s) => s.id));

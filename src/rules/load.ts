@@ -1,7 +1,7 @@
 import type * as z from "zod/mini";
 import { fail, issue, ok, type Issue, type Result } from "../errors/index.js";
-import { rulesetDigest, sha256Hex } from "./hash.js";
-import { lintRuleset } from "./lint.js";
+import { ruleSetDigest, sha256Hex } from "./hash.js";
+import { lintRuleSet } from "./lint.js";
 import { zodContext } from "./zod-context.js";
 import { applyOverrides } from "./overrides.js";
 import {
@@ -16,7 +16,7 @@ import {
 } from "./schema.js";
 import type { Award, ClassDef, Criterion, Fact, GroupCapDef, RuleSet, RuleSetFileInfo, RuleSetFiles } from "./types.js";
 
-/** Options of `loadRulesetFromFiles` (and, without `resolveParent`, of `loadRuleset` in `thidua/node`). */
+/** Options of `loadRuleSetFromFiles` (and, without `resolveParent`, of `loadRuleSet` in `thidua/node`). */
 export interface LoadOptions {
   /** Returns the files of a parent rule set named in `extends` (the Node loader looks beside the set and in the bundled rules). */
   readonly resolveParent?: (id: string) => RuleSetFiles | undefined;
@@ -153,7 +153,7 @@ function deepFreeze<T>(v: T): T {
  * the schema, verifies every file's sha256 against the manifest, resolves `extends` through
  * `resolveParent`, applies the overrides of a local set, lints the result and returns it frozen.
  */
-export function loadRulesetFromFiles(files: RuleSetFiles, opts: LoadOptions = {}): Result<RuleSet> {
+export function loadRuleSetFromFiles(files: RuleSetFiles, opts: LoadOptions = {}): Result<RuleSet> {
   return loadChain(files, opts, []);
 }
 
@@ -185,11 +185,11 @@ function loadChain(files: RuleSetFiles, opts: LoadOptions, seen: string[]): Resu
     }
   }
   const listing = [{ path: "manifest.json", sha256: (opts.sha256 ?? sha256Hex)(files["manifest.json"] ?? "") }, ...own.files];
-  const digest = rulesetDigest(listing, parent ? { id: parent.id, digest: parent.sha256 } : undefined);
+  const digest = ruleSetDigest(listing, parent ? { id: parent.id, digest: parent.sha256 } : undefined);
   const merged = merge(own, parent, digest);
   const overrides = applyOverrides(merged, own.overrides, issues);
   const ruleset: RuleSet = { ...merged, overrides: [...(parent?.overrides ?? []), ...overrides] };
-  if (!opts.skipLints) issues.push(...lintRuleset(ruleset));
+  if (!opts.skipLints) issues.push(...lintRuleSet(ruleset));
   const errors = issues.filter((i) => i.severity === "error");
   if (errors.length) return fail(issues);
   return ok(deepFreeze(ruleset), issues);

@@ -15,15 +15,20 @@ import { isIsoDate } from "./dates.js";
 import { BASES, FACT_TYPES, FORBIDDEN_KEYS, FORMAT_VERSION, GROUPS, PROVISION_STATUSES } from "./constants.js";
 import type {
   AwardJson,
+  AwardsFile,
+  ClassesFile,
   ClassJson,
   Condition,
+  CriteriaFile,
   CriterionJson,
   FactJson,
+  FactsFile,
   ManifestJson,
   OverrideJson,
+  OverridesFile,
 } from "./json-types.js";
 
-export type { AwardJson, ClassJson, Condition, CriterionJson, FactJson, ManifestJson, OverrideJson, LeafCondition } from "./json-types.js";
+export type { AwardJson, ClassJson, Condition, CriterionJson, FactJson, ManifestJson, OverrideJson, LeafCondition, ManifestFile, FactsFile, CriteriaFile, ClassesFile, AwardsFile, OverridesFile } from "./json-types.js";
 
 type Meta = { readonly id?: string; readonly title?: string; readonly description?: string };
 /** A copy of `s` with JSON Schema metadata (what the classic API's `.meta()` does). */
@@ -152,7 +157,7 @@ export const Source = meta(
 );
 
 export const FileKind = z.enum(["facts", "criteria", "awards", "classes", "overrides"]);
-export const ManifestFile = z.strictObject({
+export const ManifestFileEntry = z.strictObject({
   path: pattern(/^[a-z0-9][a-z0-9._/-]*\.json$/),
   kind: FileKind,
   sha256: pattern(/^[0-9a-f]{64}$/),
@@ -178,7 +183,7 @@ export const ManifestSchema = meta(
     pointScale: describe(z.literal(2), "decimal places of points; points are integers in hundredths inside the engine"),
     rounding: describe(z.enum(["half-up", "half-even", "floor", "ceil"]), "rounding of derived numbers (percent, quotas)"),
     sources: z.array(Source),
-    files: nonEmpty(ManifestFile),
+    files: nonEmpty(ManifestFileEntry),
     changelog: opt(z.array(ChangelogEntry)),
   }),
   { id: "Manifest", title: "thidua rule-set manifest" },
@@ -420,4 +425,9 @@ export type SchemaProofs = [
   Proof<Same<z.infer<typeof AwardSchema>, AwardJson>>,
   Proof<Same<z.infer<typeof ClassSchema>, ClassJson>>,
   Proof<Same<z.infer<typeof OverrideSchema>, OverrideJson>>,
+  Proof<Same<z.infer<typeof FactsFileSchema>, FactsFile>>,
+  Proof<Same<z.infer<typeof CriteriaFileSchema>, CriteriaFile>>,
+  Proof<Same<z.infer<typeof ClassesFileSchema>, ClassesFile>>,
+  Proof<Same<z.infer<typeof AwardsFileSchema>, AwardsFile>>,
+  Proof<Same<z.infer<typeof OverridesFileSchema>, OverridesFile>>,
 ];

@@ -26,8 +26,8 @@ describe("the built package", () => {
     const require = createRequire(import.meta.url);
     const cjs = require(join(dist, "index.cjs"));
     const cjsNode = require(join(dist, "node.cjs"));
-    const a = esm.createEngine(esmNode.loadRuleset("vn-2447-2025").value).evaluate(profile, { asOf: "2025-12-31" });
-    const b = cjs.createEngine(cjsNode.loadRuleset("vn-2447-2025").value).evaluate(profile, { asOf: "2025-12-31" });
+    const a = esm.createEngine(esmNode.loadRuleSet("vn-2447-2025").value).evaluate(profile, { asOf: "2025-12-31" });
+    const b = cjs.createEngine(cjsNode.loadRuleSet("vn-2447-2025").value).evaluate(profile, { asOf: "2025-12-31" });
     expect(JSON.stringify(b)).toBe(JSON.stringify(a));
     expect(a.score).toMatch(/^\d+(\.\d+)?$/);
   });

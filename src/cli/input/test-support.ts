@@ -1,6 +1,6 @@
 /** Shared helpers of the input tests (not part of the public API). */
 import { fileURLToPath } from "node:url";
-import { loadRuleset } from "../../node/index.js";
+import { loadRuleSet as loadRuleset } from "../../node/index.js";
 import type { Fact, RuleSet } from "../../rules/index.js";
 import { readProfiles } from "./read.js";
 import type { InputRow, ReadOptions } from "./types.js";
