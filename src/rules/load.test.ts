@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { loadRuleSetFromFiles, type RuleSet } from "thidua";
+import { loadRuleSetFromFiles, ThiduaError, type RuleSet, type RuleSetFiles } from "thidua";
 import { sha256Hex } from "./hash.js";
 import { edit, filesOf, jsonOf, loadNational, NATIONAL } from "../../test/support/rules.js";
 
@@ -70,6 +70,18 @@ describe("schema round-trip", () => {
       expect(b.value.awards).toEqual(a.value.awards);
       expect(b.value.sha256).toBe(a.value.sha256);
     }
+  });
+});
+
+describe("files given as parsed JSON", () => {
+  it("throw a ThiduaError naming the file and how to give its bytes (a bundler's JSON import would otherwise fail with a raw TypeError)", () => {
+    const files: Record<string, unknown> = { ...filesOf(NATIONAL) };
+    files["awards.json"] = JSON.parse(new TextDecoder().decode(files["awards.json"] as Uint8Array));
+    const load = () => loadRuleSetFromFiles(files as RuleSetFiles);
+    expect(load).toThrow(ThiduaError);
+    expect(load).toThrow(/rule file awards\.json must be given as its bytes \(Uint8Array\) or its text \(string\), not parsed JSON/);
+    files["awards.json"] = new ArrayBuffer(4);
+    expect(load).toThrow(/not an ArrayBuffer \(wrap it: new Uint8Array\(buffer\)\)/);
   });
 });
 

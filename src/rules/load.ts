@@ -1,5 +1,5 @@
 import type * as z from "zod/mini";
-import { fail, issue, ok, type Issue, type Result } from "../errors/index.js";
+import { fail, issue, ok, ThiduaError, type Issue, type Result } from "../errors/index.js";
 import { ruleSetDigest, sha256Hex } from "./hash.js";
 import { lintRuleSet } from "./lint.js";
 import { zodContext } from "./zod-context.js";
@@ -157,7 +157,25 @@ export function loadRuleSetFromFiles(files: RuleSetFiles, opts: LoadOptions = {}
   return loadChain(files, opts, []);
 }
 
+/**
+ * A programmer's mistake, thrown: the hashes are over a file's exact bytes, so a file given as
+ * parsed JSON (what a bundler's `import … from "./x.json"` gives) cannot be verified.
+ */
+function checkFileValues(files: RuleSetFiles): void {
+  if (files === null || typeof files !== "object") throw new ThiduaError("loadRuleSetFromFiles needs an object: file path → bytes (Uint8Array) or text (string)");
+  for (const [path, v] of Object.entries(files as Record<string, unknown>)) {
+    if (typeof v === "string" || v instanceof Uint8Array) continue;
+    const what = v instanceof ArrayBuffer ? "an ArrayBuffer (wrap it: new Uint8Array(buffer))" : v !== null && typeof v === "object" ? "parsed JSON" : typeof v;
+    throw new ThiduaError(
+      `rule file ${path} must be given as its bytes (Uint8Array) or its text (string), not ${what}: the manifest's sha256 is over the file's exact bytes. ` +
+        "In a browser use new Uint8Array(await (await fetch(url)).arrayBuffer()); with a bundler import the file as bytes or text, not as JSON.",
+      [issue("rules.invalid_json", [path], `${path} is not bytes or text`, { file: path })],
+    );
+  }
+}
+
 function loadChain(files: RuleSetFiles, opts: LoadOptions, seen: string[]): Result<RuleSet> {
+  checkFileValues(files);
   const issues: Issue[] = [];
   const own = parseOne(files, opts, issues);
   if (!own) return fail(issues);
