@@ -1,5 +1,5 @@
 /**
- * 05 — The browser-safe core: load a rule set from plain strings.
+ * 05 — The browser-safe core: load a rule set from plain strings (a whole web page: examples/browser/).
  *
  * The core (`thidua`) never touches a file system: `loadRuleSetFromFiles` takes a map of file path →
  * text (or bytes), exactly what a browser gets from `fetch`. Only the HOST part below uses Node.
