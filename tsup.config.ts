@@ -16,7 +16,7 @@ const entries = { index: "src/index.ts", node: "src/node/index.ts", stream: "src
 
 export default defineConfig([
   { entry: library, format: ["esm"], bundle: false, sourcemap, target: "node20", outDir: "dist" },
-  { entry: entries, format: ["cjs"], sourcemap, target: "node20", splitting: false, treeshake: true, shims: true, noExternal: [/^@noble\/hashes/] },
+  { entry: entries, format: ["cjs"], sourcemap, target: "node20", splitting: true, treeshake: true, shims: true, noExternal: [/^@noble\/hashes/] },
   { entry: entries, format: ["esm", "cjs"], dts: { only: true } },
   {
     entry: { cli: "src/cli/main.ts", "cli-worker": "src/cli/worker.ts" },
