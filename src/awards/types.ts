@@ -84,3 +84,23 @@ export interface CohortSummary {
   readonly size: number;
   readonly quotas: readonly QuotaUse[];
 }
+
+/** A committee's decision that replaces the computed award of one unit (applied after the computation). */
+export interface CommitteeOverride {
+  readonly unitId: string;
+  /** Award id the committee decided, or null for "no award". */
+  readonly award: string | null;
+  readonly reason: string;
+  readonly decidedBy: string;
+  /** ISO date of the decision. */
+  readonly date: string;
+  /** Optional: restrict to one cohort when unit ids repeat across cohorts. */
+  readonly cohort?: string;
+}
+
+/** The final decision beside the computed one; an override never erases the computed result. */
+export interface FinalDecision {
+  readonly award: ProposedAward | null;
+  readonly overridden: boolean;
+  readonly override?: CommitteeOverride;
+}

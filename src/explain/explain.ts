@@ -1,6 +1,5 @@
-import type { AwardCheck, ProposedAward, Recommendation } from "../awards/index.js";
+import type { AwardCheck, FinalDecision, ProposedAward, Recommendation } from "../awards/index.js";
 import { traceLeaves, type LeafTrace, type TraceNode } from "../evaluation/index.js";
-import type { FinalDecision } from "../report/index.js";
 import type { CriterionResult, ScoreResult } from "../scoring/index.js";
 import { factsById, parsePath, type Award, type Fact, type Lang, type RuleSet } from "../rules/index.js";
 import { catalogFor } from "./catalog.js";
