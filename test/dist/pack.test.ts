@@ -18,7 +18,7 @@ const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { de
 const work = mkdtempSync(join(tmpdir(), "thidua-pack-"));
 const app = join(work, "app");
 let tarball = "";
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+afterAll(() => rmSync(work, { recursive: true, force: true }), 300_000);
 
 beforeAll(() => {
   execFileSync("npm", ["pack", "--pack-destination", work, "--silent"], { cwd: root, encoding: "utf8" });
