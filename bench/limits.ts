@@ -12,8 +12,8 @@ import { once } from "node:events";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createHash } from "node:crypto";
-import { RULESET_LIMITS } from "../src/index.js";
-import { bundledRulesDir, loadRuleset } from "../src/node/index.js";
+import { RULESET_LIMITS } from "../src/rules/index.js";
+import { bundledRulesDir, loadRuleSet } from "../src/node/index.js";
 import { generateProfiles } from "./generate.js";
 
 const sizes = [Number(process.argv[2] ?? 20_000), Number(process.argv[3] ?? 80_000)];
@@ -60,7 +60,7 @@ for (const f of manifest.files) f.sha256 = createHash("sha256").update(readFileS
 save("manifest.json", manifest);
 
 const t0 = performance.now();
-const loaded = loadRuleset(set);
+const loaded = loadRuleSet(set);
 const loadMs = performance.now() - t0;
 if (!loaded.ok) throw new Error(loaded.issues.slice(0, 5).map((i) => `${i.code} ${i.message}`).join("\n"));
 const rs = loaded.value;

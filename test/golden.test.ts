@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { buildDecisionRecord, createEngine, type CommitteeOverride } from "thidua";
-import { explainRecommendation, renderExplanation } from "../src/explain/index.js";
+import { explain, renderExplanation } from "../src/explain/index.js";
 import { renderCsv, renderMarkdown, renderText } from "../src/report/index.js";
 import { loadNational } from "./support/rules.js";
 
@@ -34,7 +34,7 @@ const outputs = (r: typeof record): Record<string, string> => {
     out[`report.${lang}.md`] = renderMarkdown(r, rs, lang);
     out[`report.${lang}.csv`] = renderCsv(r, rs, lang);
     out[`report.${lang}.txt`] = renderText(r, rs, lang);
-    for (const id of UNITS) out[`explain.${id}.${lang}.txt`] = renderExplanation(explainRecommendation(r.results.find((x) => x.unitId === id)!, rs, lang), lang);
+    for (const id of UNITS) out[`explain.${id}.${lang}.txt`] = renderExplanation(explain(r.results.find((x) => x.unitId === id)!, rs, lang), lang);
   }
   return out;
 };

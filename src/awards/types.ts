@@ -53,6 +53,7 @@ export interface Recommendation {
   readonly decidedBy: TieBreak | null;
   readonly score: string;
   readonly percent: string;
+  /** Id of the class reached (as in `ScoreResult`). */
   readonly classification: string | null;
   readonly knockedOut: boolean;
   readonly award: ProposedAward | null;

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { Sha256Factory } from "../index.js";
+import type { Sha256Factory } from "../report/index.js";
 
 /** SHA-256 with node:crypto for the run's hashes and the record's seal: the same digests as the library's portable one, faster. */
 export const nodeSha256: Sha256Factory = () => {

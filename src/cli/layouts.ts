@@ -1,4 +1,5 @@
-import { csvLayout, markdownLayout, recordJsonLayout, textLayout, type CohortSummary, type DecidedRecommendation, type Lang, type ReportLayout, type RuleSet } from "../index.js";
+import type { CohortSummary, DecidedRecommendation, Lang, ReportLayout, RuleSet } from "../index.js";
+import { csvLayout, markdownLayout, recordJsonLayout, textLayout } from "../report/index.js";
 import { nodeSha256 } from "./hash.js";
 
 /**

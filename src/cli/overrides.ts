@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
-import { validateCommitteeOverrides, type CommitteeOverride, type Lang, type RuleSet } from "../index.js";
+import type { CommitteeOverride, Lang, RuleSet } from "../index.js";
+import { validateCommitteeOverrides } from "../report/index.js";
 import { issueLines } from "./issues.js";
 import { UsageError } from "./rules-load.js";
 

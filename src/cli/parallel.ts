@@ -3,8 +3,9 @@ import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
+import type { CommitteeOverride, Engine, RunOptions, ReportChunk } from "../index.js";
+import type { PartitionedReport, PartitionOutcome, PartitionRevisit, RunQuotaDecisions } from "../stream/index.js";
 import { assemble, decideRunQuotas } from "../stream/index.js";
-import type { CommitteeOverride, Engine, EvaluateOptions, PartitionedReport, PartitionOutcome, PartitionRevisit, ReportChunk, RunQuotaDecisions } from "../index.js";
 import type { LayoutSpec } from "./layouts.js";
 import { UsageError } from "./rules-load.js";
 import { SpanReader, type BadLine, type Span } from "./spill.js";
@@ -238,7 +239,7 @@ export async function decideInWorkers(
   workers: readonly RunWorker[],
   files: readonly string[],
   init: Pick<WorkerInit, "overrides">,
-  opts: EvaluateOptions,
+  opts: RunOptions,
   progress: (rows: number) => void,
 ): Promise<DecidedRun> {
   const c: Collected = { where: new Map(), matched: init.overrides.map(() => false), misfits: init.overrides.map(() => null), outcomes: new Array(files.length), revisits: [], bad: [], closing: false };

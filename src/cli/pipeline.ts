@@ -1,24 +1,9 @@
 import { createHash } from "node:crypto";
 import { createReadStream, statSync } from "node:fs";
 import { basename, dirname, extname, join } from "node:path";
-import {
-  createEngine,
-  outcomeDigestOf,
-  overrideOutcomeIssues,
-  partitionKey,
-  recordHead,
-  rejectedIds,
-  type CommitteeOverride,
-  type Engine,
-  type EvaluateOptions,
-  type Issue,
-  type PartitionOutcome,
-  type PartitionRevisit,
-  type Rejected,
-  type RuleSet,
-  type ReportChunk,
-  type RunSummary,
-} from "../index.js";
+import { createEngine, recordHead, type CommitteeOverride, type Engine, type RunOptions, type Issue, type Rejected, type RuleSet, type ReportChunk, type ReportHead } from "../index.js";
+import { outcomeDigestOf, overrideOutcomeIssues, rejectedIds } from "../report/index.js";
+import { partitionKey, type PartitionOutcome, type PartitionRevisit } from "../engine/index.js";
 import { assemble, decidePartition, decideRunQuotas, revisitPartition } from "../stream/index.js";
 import { loadRulesOrThrow, usageError } from "./rules-load.js";
 import { checkInputFile, readProfiles, type InputRow, type ReadOptions } from "./input/index.js";
@@ -62,7 +47,7 @@ export type { CohortSink } from "./layouts.js";
 export interface Scored {
   readonly rs: RuleSet;
   /** The decision record without its results (they went to the sink cohort by cohort). */
-  readonly run: RunSummary;
+  readonly run: ReportHead;
   /**
    * Notes on the input that are not rows: the header's problems (an unknown column: warning; a
    * duplicate or missing column: error) and overrides that matched no unit (warning).
@@ -129,7 +114,7 @@ interface Run {
   /** The run's temporary directory (null: the input is decided in memory). */
   readonly dir: string | null;
   readonly parts: Partitions;
-  readonly evalOpts: EvaluateOptions;
+  readonly evalOpts: RunOptions;
   readonly progress: Progress;
   /** Worker threads, while they run (started before the input is read). */
   workers?: RunWorker[] | undefined;
@@ -354,7 +339,7 @@ function scored(run: Run, tally: Tally, decided: DecidedRun, dispose: () => void
   const { opts, rs } = run;
   const options = { rules: rs.id, asOf: opts.asOf ?? null, year: opts.year ?? null, decimal: opts.decimal ?? null, allowModifiedRules: opts.allowModifiedRules ?? false };
   timing("outcome hash");
-  const summary: RunSummary = {
+  const summary: ReportHead = {
     ...recordHead(rs, head, { input: { sha256: tally.sha256 }, inputCount: tally.count, options, overrides: run.overrides }, outcome),
     resultCount: report.scored,
     matchedOverrides: matched,

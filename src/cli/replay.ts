@@ -1,23 +1,11 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Command } from "commander";
-import {
-  canonicalJson,
-  checkRecordSeal,
-  ENGINE_VERSION,
-  formatMessage,
-  jsonDifferences,
-  parseDecisionRecord,
-  unitKey,
-  type DecidedRecommendation,
-  type Lang,
-  type MessageKey,
-  type MessageParams,
-  type ReadRecord,
-  type RuleSet,
-  type SealCheck,
-} from "../index.js";
-import { BUNDLED_RULESETS, bundledRulesDir, loadRuleset } from "../node/index.js";
+import type { DecidedRecommendation, Lang, RuleSet } from "../index.js";
+import { canonicalJson } from "../rules/index.js";
+import { checkRecordSeal, ENGINE_VERSION, formatMessage, jsonDifferences, parseDecisionRecord, unitKey, type ReadRecord, type SealCheck } from "../report/index.js";
+import type { MessageKey, MessageParams } from "../explain/index.js";
+import { BUNDLED_RULE_SETS, bundledRulesDir, loadRuleSet } from "../node/index.js";
 import { InputFileError } from "./input/index.js";
 import { issueLines } from "./issues.js";
 import { readOverrides } from "./overrides.js";
@@ -69,8 +57,8 @@ function readRecord(file: string, lang: Lang): ReadRecord {
  */
 function replayRules(record: ReadRecord["record"], o: ReplayFlags, lines: Lines): RuleSet {
   const id = record.ruleset.id;
-  if (o.rules === undefined && !(BUNDLED_RULESETS as readonly string[]).includes(id)) throw new UsageError(formatMessage(lines.lang, "replay.rulesNotBundled", { id }));
-  const r = loadRuleset(o.rules ?? join(bundledRulesDir(), id), { allowModified: true });
+  if (o.rules === undefined && !(BUNDLED_RULE_SETS as readonly string[]).includes(id)) throw new UsageError(formatMessage(lines.lang, "replay.rulesNotBundled", { id }));
+  const r = loadRuleSet(o.rules ?? join(bundledRulesDir(), id), { allowModified: true });
   if (!r.ok) throw new UsageError(issueLines(r.issues, lines.lang).join("\n"));
   const rs = r.value;
   const altered = (r.warnings ?? []).filter((i) => i.code === "rules.hash_mismatch").map((i) => `${String(i.params?.["ruleset"] ?? rs.id)}/${String(i.params?.["file"] ?? i.path[0])}`);

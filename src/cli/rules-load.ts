@@ -1,7 +1,7 @@
 import type { Item, MessageKey, MessageParams } from "../explain/index.js";
 import type { Issue, RuleSet } from "../index.js";
 import { item, say } from "./messages.js";
-import { loadRuleset } from "../node/index.js";
+import { loadRuleSet } from "../node/index.js";
 
 /**
  * A problem with the command line or the rule set (exit code 2), with the issues behind it. With
@@ -20,7 +20,7 @@ export const usageError = <K extends MessageKey>(key: K, params: MessageParams[K
 
 /** Loads a rule set by directory or bundled id, or throws a UsageError with its issues. */
 export function loadRulesOrThrow(rules: string, allowModified = false): RuleSet {
-  const r = loadRuleset(rules, { allowModified });
+  const r = loadRuleSet(rules, { allowModified });
   if (!r.ok) throw new UsageError(`cannot load rule set ${rules}`, r.issues);
   return r.value;
 }

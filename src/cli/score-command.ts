@@ -1,5 +1,7 @@
 import type { Command } from "commander";
-import { canonicalJson, sealRecord, type CommitteeOverride, type DecidedRecommendation, type DecisionRecord, type Lang, type RuleSet } from "../index.js";
+import type { CommitteeOverride, DecidedRecommendation, DecisionRecord, Lang, RuleSet } from "../index.js";
+import { canonicalJson } from "../rules/index.js";
+import { sealRecord } from "../report/index.js";
 import { nodeSha256 } from "./hash.js";
 import { issueLines } from "./issues.js";
 import { checkOutputPath, openOutput, output } from "./io.js";

@@ -1,7 +1,9 @@
 import { closeSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createRecordBuilder, type CohortDecision, type CohortGroups, type CommitteeOverride, type IndexedProfile, type PartitionRows, type ReportChunk, type RuleSet } from "../index.js";
+import type { CommitteeOverride, ReportChunk, RuleSet } from "../index.js";
+import { createRecordBuilder } from "../report/index.js";
+import type { CohortDecision, CohortGroups, IndexedProfile, PartitionRows } from "../engine/index.js";
 import type { CohortSink } from "./layouts.js";
 import { jsonErrorPosition } from "./input/json.js";
 

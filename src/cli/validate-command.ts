@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { explainRecommendation, formatIssue, issueText, renderExplanation, type DecidedRecommendation, type Issue, type Lang } from "../index.js";
+import { explain, formatIssue, issueText, renderExplanation, type DecidedRecommendation, type Issue, type Lang } from "../index.js";
 import { common, hasErrors, langOf, scoreOptions, warn, type CommonFlags } from "./options.js";
 import { scoreFile, UsageError } from "./pipeline.js";
 
@@ -53,7 +53,7 @@ export function explainCommand(program: Command, exit: (code: number) => void): 
         }
         throw new UsageError(`unit ${o.unit} is not in ${input}`);
       }
-      for (const r of recs) process.stdout.write(renderExplanation(explainRecommendation(r, rs, lang), lang) + "\n");
+      for (const r of recs) process.stdout.write(renderExplanation(explain(r, rs, lang), lang) + "\n");
       exit(0);
     });
 }

@@ -4,7 +4,8 @@
  * and answers with plain data (outcomes, chunk spans, which overrides matched).
  */
 import { parentPort, workerData } from "node:worker_threads";
-import { createEngine, type CohortDecision } from "../index.js";
+import { createEngine } from "../index.js";
+import type { CohortDecision } from "../stream/index.js";
 import { decidePartition, revisitPartition } from "../stream/index.js";
 import { sinkOf } from "./layouts.js";
 import { scanBlock } from "./input/ndjson-split.js";

@@ -1,7 +1,8 @@
 import type ExcelJS from "exceljs";
 import { excel } from "./excel.js";
 import JSZip from "jszip";
-import { resultsByCohort, type DecisionRecord, type Lang, type RuleSet } from "../index.js";
+import type { DecisionRecord, Lang, RuleSet } from "../index.js";
+import { resultsByCohort } from "../report/index.js";
 import { cohortKey } from "../ranking/index.js";
 
 const T = {

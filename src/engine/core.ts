@@ -27,11 +27,11 @@ export interface EngineCore {
   readonly conditions: AwardConditions;
 }
 
-/** A rule set as `loadRuleset` gives it, at least in shape (plain JavaScript can pass anything). */
+/** A rule set as `loadRuleSet` gives it, at least in shape (plain JavaScript can pass anything). */
 function requireRuleSet(rs: unknown): void {
   const r = rs as Partial<RuleSet> | null;
   const shaped = r !== null && typeof r === "object" && typeof r.id === "string" && [r.facts, r.criteria, r.awards, r.classes].every(Array.isArray) && typeof r.manifest === "object";
-  if (!shaped) throw invalidArgument("createEngine(ruleset)", "a rule set loaded by loadRuleset or loadRulesetFromFiles", rs);
+  if (!shaped) throw invalidArgument("createEngine(ruleset)", "a rule set loaded by loadRuleSet or loadRuleSetFromFiles", rs);
 }
 
 export function createCore(ruleset: RuleSet, implementation: Implementation): EngineCore {

@@ -29,7 +29,7 @@ export type Result<T> =
   | { readonly ok: false; readonly issues: readonly Issue[] };
 
 /**
- * Thrown only for programmer mistakes — an invalid profile passed to `engine.evaluate`, a malformed
+ * Thrown only for programmer mistakes — an invalid profile passed to `engine.score`, a malformed
  * `asOf`, a malformed condition given to `compileCondition` — and carrying the issues. User data gets
  * `Result` values instead.
  */

@@ -1,6 +1,6 @@
 import type { AwardCheck, FinalDecision, ProposedAward, Recommendation } from "../awards/index.js";
 import { traceLeaves, type LeafTrace, type TraceNode } from "../evaluation/index.js";
-import type { CriterionResult } from "../scoring/index.js";
+import type { CriterionResult, ScoreResult } from "../scoring/index.js";
 import { factsById, ownValue, parsePath, type Award, type Fact, type Lang, type RuleSet } from "../rules/index.js";
 import { catalogFor } from "./catalog.js";
 import { numberFormat } from "./number-format.js";
@@ -28,7 +28,7 @@ export interface Explanation {
   readonly award: readonly Item[]; // proposed award(s), grantor, basis; alternatives; the committee's final decision
   readonly nearMisses: readonly Item[];
   readonly todo: readonly Item[]; // missing evidence
-  readonly summary: readonly Item[]; // the main reasons in short (reports' "main reasons" column)
+  readonly reasons: readonly Item[]; // the main reasons in short (reports' "main reasons" column)
   readonly sources: Readonly<Record<string, string>>; // titles of the sources the refs cite
 }
 
@@ -40,7 +40,7 @@ const refOf = (c: { source: string; section?: string | undefined; note?: { vi: s
   ...(c.note !== undefined && { note: c.note[lang] }),
 });
 
-type Ctx = { readonly rs: RuleSet; readonly lang: Lang; readonly facts: ReadonlyMap<string, Fact>; readonly rec: Recommendation };
+type Ctx = { readonly rs: RuleSet; readonly lang: Lang; readonly facts: ReadonlyMap<string, Fact>; readonly sr: ScoreResult };
 
 const awardDef = (ctx: Ctx, id: string): Award | undefined => ctx.rs.awards.find((a) => a.id === id);
 const awardTitle = (ctx: Ctx, id: string) => awardDef(ctx, id)?.title[ctx.lang] ?? id;
@@ -125,7 +125,7 @@ function quotaParams(ctx: Ctx, awardId: string) {
 }
 
 function checkItems(ctx: Ctx, awardId: string, c: AwardCheck): Item[] {
-  const sr = ctx.rec.scoreResult;
+  const sr = ctx.sr;
   switch (c.kind) {
     case "knockout":
       if (c.result === "unknown") return [item("check.knockoutUnknown", { criteria: list(c.criteria.map((id) => ctx.rs.criteria.find((x) => x.id === id)?.title[ctx.lang] ?? id)) })];
@@ -153,8 +153,8 @@ function checkItems(ctx: Ctx, awardId: string, c: AwardCheck): Item[] {
 
 const noAward = (lang: Lang) => catalogFor(lang).msg["report.noAward"]({}, createFormatter(lang));
 
-function awardItems(ctx: Ctx, final?: FinalDecision): Item[] {
-  const { rec, lang } = ctx;
+function awardItems(ctx: Ctx, rec: Recommendation, final?: FinalDecision): Item[] {
+  const { lang } = ctx;
   const none = noAward(lang);
   const out: Item[] = [];
   const one = (a: ProposedAward, key: "award.proposed" | "award.alongside") => {
@@ -191,7 +191,7 @@ export function createFormatter(lang: Lang): Formatter {
   };
 }
 
-const contextOf = (rec: Recommendation, rs: RuleSet, lang: Lang): Ctx => ({ rs, lang, rec, facts: factsById(rs) });
+const contextOf = (sr: ScoreResult, rs: RuleSet, lang: Lang): Ctx => ({ rs, lang, sr, facts: factsById(rs) });
 
 function headlineOf(ctx: Ctx, rec: Recommendation & { readonly final?: FinalDecision }): Item {
   const { lang } = ctx;
@@ -208,48 +208,82 @@ function headlineOf(ctx: Ctx, rec: Recommendation & { readonly final?: FinalDeci
           : item("headline.none", { year: rec.year });
 }
 
-function summaryOf(ctx: Ctx, rec: Recommendation, headline: Item): Item[] {
+function reasonsOf(ctx: Ctx, rec: Recommendation, headline: Item): Item[] {
   const kindOf = (id: string) => awardDef(ctx, id)?.kind ?? "commendation";
-  const summary: Item[] = [];
-  if (!rec.award && headline.key !== "headline.overridden") summary.push(headline);
-  if (rec.decidedBy && rec.decidedBy !== "score") summary.push(item("summary.tie", { rule: rec.decidedBy }));
+  const reasons: Item[] = [];
+  if (!rec.award && headline.key !== "headline.overridden") reasons.push(headline);
+  if (rec.decidedBy && rec.decidedBy !== "score") reasons.push(item("reason.tie", { rule: rec.decidedBy }));
   for (const e of rec.eligibility) {
     if (e.status !== "quota") continue;
     const q = e.checks.find((c) => c.kind === "quota");
-    if (q?.kind === "quota") summary.push(item("summary.quota", { award: awardTitle(ctx, e.award), kind: kindOf(e.award), allowed: q.allowed, base: q.base }));
+    if (q?.kind === "quota") reasons.push(item("reason.quota", { award: awardTitle(ctx, e.award), kind: kindOf(e.award), allowed: q.allowed, base: q.base }));
   }
   const short = rec.nearMisses.find((m) => m.status === "ineligible" && m.pointsShort !== null);
-  if (short) summary.push(item("summary.pointsShort", { award: short.title[ctx.lang], kind: kindOf(short.award), points: Number(short.pointsShort) }));
-  return summary;
+  if (short) reasons.push(item("reason.pointsShort", { award: short.title[ctx.lang], kind: kindOf(short.award), points: Number(short.pointsShort) }));
+  return reasons;
 }
 
 /**
  * The main reasons in short, as the reports' "main reasons" column shows them: the same items as
- * `explainRecommendation(…).summary`, without building the rest of the explanation.
+ * `explain(recommendation, …).reasons`, without building the rest of the explanation.
  */
-export function explainSummary(rec: Recommendation & { readonly final?: FinalDecision }, rs: RuleSet, lang: Lang): readonly Item[] {
-  const ctx = contextOf(rec, rs, lang);
-  return summaryOf(ctx, rec, headlineOf(ctx, rec));
+export function explainReasons(rec: Recommendation & { readonly final?: FinalDecision }, rs: RuleSet, lang: Lang): readonly Item[] {
+  const ctx = contextOf(rec.scoreResult, rs, lang);
+  return reasonsOf(ctx, rec, headlineOf(ctx, rec));
 }
 
+/** What `explain` takes: a recommendation (of `recommend`, or a decided one of a decision record) or a score (of `score`). */
+export type Explainable = (Recommendation & { readonly final?: FinalDecision }) | ScoreResult;
+
 /**
- * Explains one recommendation as data (STYLE §2.6): catalog keys with parameters and citations.
+ * Explains a result as data (STYLE §2.6): catalog keys with parameters and citations. A
+ * recommendation gets its standing, criteria, award, near misses, the evidence to collect and the
+ * main reasons; a score (`engine.score`) its standing, criteria and the evidence to collect.
  * Criterion, fact and award wording comes from the rule set; facts that decided a criterion need the
- * criterion trace (`recommend(…, { trace: true })`); without it the items give verdicts and points.
+ * criterion trace (`score` keeps it by default, `recommend(…, { trace: true })`); without it the items
+ * give verdicts and points.
  */
-export function explainRecommendation(rec: Recommendation & { readonly final?: FinalDecision }, rs: RuleSet, lang: Lang): Explanation {
-  const ctx = contextOf(rec, rs, lang);
+export function explain(result: Explainable, rs: RuleSet, lang: Lang): Explanation {
+  return "scoreResult" in result ? explainRecommendation(result, rs, lang) : explainScore(result, rs, lang);
+}
+
+/** Standing items common to both: total and class, then the group caps that applied. */
+function scoreStanding(ctx: Ctx, sr: ScoreResult, rank: readonly Item[]): Item[] {
+  const n = Number;
+  const standing: Item[] = [item("standing.score", { score: n(sr.score), max: n(sr.nominalMax), percent: n(sr.percent), cls: classTitle(ctx, sr.classification) }), ...rank];
+  for (const g of sr.groupCaps.filter((x) => x.applied)) {
+    standing.push(item("standing.cap", { title: ctx.rs.groupCaps.find((x) => x.id === g.id)?.title[ctx.lang] ?? g.id, points: n(g.points), cap: n(g.cap) }));
+  }
+  return standing;
+}
+
+const sourcesOf = (ctx: Ctx, items: readonly Item[]) => {
+  const used = new Set(items.flatMap((i) => (i.ref ? [i.ref.source] : [])));
+  return Object.fromEntries(ctx.rs.sources.filter((s) => used.has(s.id)).map((s) => [s.id, s.title[ctx.lang]]));
+};
+
+/** A score alone: no rank and no award yet; the evidence to collect is the facts its criteria lack. */
+function explainScore(sr: ScoreResult, rs: RuleSet, lang: Lang): Explanation {
+  const ctx = contextOf(sr, rs, lang);
+  const headline = sr.knockedOut
+    ? item("headline.knockout", { reasons: list(sr.knockouts.map((k) => k.reason[lang])) })
+    : item("headline.scored", { year: sr.year, score: Number(sr.score), max: Number(sr.nominalMax), cls: classTitle(ctx, sr.classification) });
+  const criteria = sr.criteria.map((c) => criterionItem(ctx, c)).filter((x): x is Item => x !== null);
+  const todo = sr.missingFacts.map((id) => {
+    const f = ctx.facts.get(id);
+    const by = sr.criteria.filter((c) => c.missingFacts.includes(id)).map((c) => c.id);
+    return item("todo.evidence", { evidence: f?.evidence[lang] ?? id, label: f?.label[lang] ?? id, criteria: by.join(", "), awards: "" });
+  });
+  return { unitId: sr.unitId, name: sr.name, lang, headline, standing: scoreStanding(ctx, sr, []), criteria, award: [], nearMisses: [], todo, reasons: [], sources: sourcesOf(ctx, criteria) };
+}
+
+function explainRecommendation(rec: Recommendation & { readonly final?: FinalDecision }, rs: RuleSet, lang: Lang): Explanation {
+  const ctx = contextOf(rec.scoreResult, rs, lang);
   const sr = rec.scoreResult;
   const headline = headlineOf(ctx, rec);
-  const standing: Item[] = [
-    item("standing.score", { score: Number(rec.score), max: Number(sr.nominalMax), percent: Number(rec.percent), cls: classTitle(ctx, rec.classification) }),
-    item("standing.rank", { rank: rec.rank, size: rec.cohortSize, cohort: rec.cohort ?? "", group: rec.group }),
-  ];
-  const tie = rec.decidedBy && rec.decidedBy !== "score" ? item("standing.tie", { rule: rec.decidedBy }) : undefined;
-  if (tie) standing.push(tie);
-  for (const g of sr.groupCaps.filter((x) => x.applied)) {
-    standing.push(item("standing.cap", { title: rs.groupCaps.find((x) => x.id === g.id)?.title[lang] ?? g.id, points: Number(g.points), cap: Number(g.cap) }));
-  }
+  const rank = [item("standing.rank", { rank: rec.rank, size: rec.cohortSize, cohort: rec.cohort ?? "", group: rec.group })];
+  if (rec.decidedBy && rec.decidedBy !== "score") rank.push(item("standing.tie", { rule: rec.decidedBy }));
+  const standing = scoreStanding(ctx, sr, rank);
   const kindOf = (id: string) => awardDef(ctx, id)?.kind ?? "commendation";
   const nearMisses = rec.nearMisses.map((m) =>
     item("near.header", { award: m.title[lang], kind: kindOf(m.award), status: m.status, points: Number(m.pointsShort ?? 0) }, undefined, m.missing.flatMap((c) => checkItems(ctx, m.award, c))),
@@ -261,14 +295,12 @@ export function explainRecommendation(rec: Recommendation & { readonly final?: F
     headline,
     standing,
     criteria: sr.criteria.map((c) => criterionItem(ctx, c)).filter((x): x is Item => x !== null),
-    award: awardItems(ctx, rec.final),
+    award: awardItems(ctx, rec, rec.final),
     nearMisses,
     todo: rec.missingEvidence.map((m) => item("todo.evidence", { evidence: m.evidence[lang], label: m.label[lang], criteria: m.criteria.join(", "), awards: list((m.awards ?? []).map((a) => awardTitle(ctx, a))) })),
-    summary: summaryOf(ctx, rec, headline),
+    reasons: reasonsOf(ctx, rec, headline),
   };
-  const used = new Set([...expl.criteria, ...expl.award].flatMap((i) => (i.ref ? [i.ref.source] : [])));
-  const sources = Object.fromEntries(rs.sources.filter((s) => used.has(s.id)).map((s) => [s.id, s.title[lang]]));
-  return { ...expl, sources };
+  return { ...expl, sources: sourcesOf(ctx, [...expl.criteria, ...expl.award]) };
 }
 
 /** The formatter of each language (plain functions over fixed number formats). */

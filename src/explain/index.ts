@@ -5,5 +5,5 @@ export type { Catalog, Formatter, InputIssueKind, MessageCatalog, MessageKey, Me
 export { INPUT_ISSUE_KINDS, RULES_ISSUE_KINDS, SPECIAL_FILE_KINDS } from "./messages/types.js";
 export { catalogFor } from "./catalog.js";
 export { describeCondition, formatValue, type ConditionLine } from "./conditions.js";
-export { createFormatter, explainRecommendation, explainSummary, formatItem, renderExplanation, renderItems, type Explanation, type Item, type ItemRef } from "./explain.js";
+export { createFormatter, explain, explainReasons, type Explainable, formatItem, renderExplanation, renderItems, type Explanation, type Item, type ItemRef } from "./explain.js";
 export { numberFormat } from "./number-format.js";

@@ -3,7 +3,7 @@ import { dirname, isAbsolute, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { fail, issue, type Issue, type Result } from "../errors/index.js";
 import { createHash } from "node:crypto";
-import { loadRulesetFromFiles, MAX_RULE_FILE_BYTES, RULESET_LIMITS, type LoadOptions, type RuleSet, type RuleSetFiles } from "../rules/index.js";
+import { loadRuleSetFromFiles, MAX_RULE_FILE_BYTES, RULESET_LIMITS, type LoadOptions, type RuleSet, type RuleSetFiles } from "../rules/index.js";
 
 /** The `rules/` folder shipped with the package (works from `src/` under tsx and from `dist/`). */
 export function bundledRulesDir(): string {
@@ -15,7 +15,7 @@ export function bundledRulesDir(): string {
 }
 
 /** Ids of the rule sets bundled with the package. */
-export const BUNDLED_RULESETS = ["vn-2447-2025", "khanh-hoa-2025"] as const;
+export const BUNDLED_RULE_SETS = ["vn-2447-2025", "khanh-hoa-2025"] as const;
 
 /** Open flags of a rule file: never through a symbolic link, never blocking on a FIFO. */
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
@@ -53,13 +53,13 @@ function readRegular(dir: string, rel: string): Uint8Array | "refused" | undefin
 }
 
 /** Files of a rule-set folder as read, and the listed files refused (not regular files inside the folder). */
-export interface RulesetDirRead {
+export interface RuleSetDirRead {
   readonly files: RuleSetFiles | undefined;
   readonly refused: readonly string[];
 }
 
 /** Reads manifest.json and every file it lists (paths may not leave the directory; symbolic links and special files are refused). */
-export function readRulesetDir(dir: string): RulesetDirRead {
+export function readRuleSetDir(dir: string): RuleSetDirRead {
   const refused: string[] = [];
   const take = (rel: string) => {
     const r = readRegular(dir, rel);
@@ -87,13 +87,13 @@ export function readRulesetDir(dir: string): RulesetDirRead {
   return { files, refused };
 }
 
-/** Reads manifest.json and every file it lists (see {@link readRulesetDir}); undefined when there is no manifest. */
-export function readRulesetFiles(dir: string): RuleSetFiles | undefined {
-  return readRulesetDir(dir).files;
+/** Reads manifest.json and every file it lists (see {@link readRuleSetDir}); undefined when there is no manifest. */
+export function readRuleSetFiles(dir: string): RuleSetFiles | undefined {
+  return readRuleSetDir(dir).files;
 }
 
 /** Resolves a directory path or a bundled rule-set id to a directory. */
-export function resolveRulesetDir(dirOrId: string): string {
+export function resolveRuleSetDir(dirOrId: string): string {
   if (existsSync(join(dirOrId, "manifest.json"))) return resolve(dirOrId);
   return join(bundledRulesDir(), dirOrId);
 }
@@ -101,13 +101,13 @@ export function resolveRulesetDir(dirOrId: string): string {
 /**
  * Loads a rule set from a directory (or a bundled id such as `vn-2447-2025`): validates it, checks
  * every file's sha256 against the manifest, resolves `extends` from a sibling directory or the
- * bundled rules, applies overrides and lints. Node only; in a browser use `loadRulesetFromFiles`.
+ * bundled rules, applies overrides and lints. Node only; in a browser use `loadRuleSetFromFiles`.
  */
-export function loadRuleset(dirOrId: string, opts: Omit<LoadOptions, "resolveParent"> = {}): Result<RuleSet> {
-  const dir = resolveRulesetDir(dirOrId);
+export function loadRuleSet(dirOrId: string, opts: Omit<LoadOptions, "resolveParent"> = {}): Result<RuleSet> {
+  const dir = resolveRuleSetDir(dirOrId);
   const refused: Issue[] = [];
   const read = (d: string, prefix: string[]) => {
-    const r = readRulesetDir(d);
+    const r = readRuleSetDir(d);
     for (const f of r.refused) {
       refused.push(issue("rules.not_regular_file", [...prefix, f], `${f} in ${d} is not a regular file inside the rule-set folder (a symbolic link, a folder or a device): refused`, { file: f }));
     }
@@ -116,7 +116,7 @@ export function loadRuleset(dirOrId: string, opts: Omit<LoadOptions, "resolvePar
   const files = read(dir, []);
   if (!files && !refused.length) return fail([issue("rules.missing_file", [join(dir, "manifest.json")], `no rule set at ${dirOrId} (manifest.json not found)`, { file: dir })]);
   const resolveParent = (id: string) => read(join(dir, "..", id), [`${id}:`]) ?? read(join(bundledRulesDir(), id), [`${id}:`]);
-  const r = files ? loadRulesetFromFiles(files, { sha256: nodeSha256, ...opts, resolveParent }) : undefined;
+  const r = files ? loadRuleSetFromFiles(files, { sha256: nodeSha256, ...opts, resolveParent }) : undefined;
   // a refused file is the cause: reported alone (never read, so never quoted)
   return refused.length || !r ? fail(refused) : r;
 }

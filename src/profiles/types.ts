@@ -5,7 +5,26 @@ export interface HistoryEntry {
   readonly year: number;
   readonly awards: readonly string[];
   /** Ids of the initiatives (sáng kiến) that award decisions of that year already relied on. */
-  readonly initiatives?: readonly string[];
+  readonly initiatives?: readonly string[] | undefined;
+}
+
+/**
+ * A profile as a program writes it: what `engine.score`, `recommend` and the others check when the
+ * argument's type is known. Optional fields may be left out or `undefined`; a fact that is absent,
+ * `null` or `undefined` is unknown, never false. The engine validates every input at run time
+ * against the rule set's fact catalog (fact ids, types and ranges), which no static type can know.
+ */
+export interface ProfileInput {
+  readonly id: string;
+  readonly name: string;
+  readonly group: Group;
+  /** Emulation cluster or block (cụm/khối thi đua). */
+  readonly cohort?: string | undefined;
+  readonly year: number;
+  readonly facts: Readonly<Record<string, unknown>>;
+  readonly history?: readonly HistoryEntry[] | undefined;
+  /** Ids of the recognised initiatives the unit or person presents this year (an initiative counts once). */
+  readonly initiatives?: readonly string[] | undefined;
 }
 
 /**
@@ -25,10 +44,13 @@ export interface Profile {
   readonly initiatives?: readonly string[];
 }
 
-/** A profile the catalog accepted: facts keyed in catalog order, unknown ones left out, frozen. */
+/** The key of a valid profile's dense row: a symbol the package does not export (absent from JSON and from the public API). */
+export const ROW: unique symbol = Symbol("thidua.row");
+
+/** A profile the catalog accepted (what `engine.validate` returns): facts keyed in catalog order, unknown ones left out, frozen. */
 export interface ValidProfile extends Profile {
   /** Dense row of fact values in catalog slot order (`undefined` = unknown). Internal to the engine. */
-  readonly row: readonly unknown[];
+  readonly [ROW]: readonly unknown[];
 }
 
 /** Documented limits on profile input (see SECURITY.md). */

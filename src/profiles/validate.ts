@@ -1,9 +1,9 @@
-import type { z } from "zod";
+import type * as z from "zod/mini";
 import { issue, ThiduaError, type Issue, type Result } from "../errors/index.js";
-import { FORBIDDEN_KEYS, GROUPS, type Fact, type Group, type RuleSet } from "../rules/index.js";
+import { FORBIDDEN_KEYS, GROUPS, zodContext, type Fact, type Group, type RuleSet } from "../rules/index.js";
 import { buildFastCheck } from "./fast.js";
 import { buildProfileSchema } from "./schema.js";
-import type { HistoryEntry, Profile, ValidProfile } from "./types.js";
+import { ROW, type HistoryEntry, type Profile, type ValidProfile } from "./types.js";
 
 const FORBIDDEN = new Set<string>(FORBIDDEN_KEYS);
 const has = Object.prototype.hasOwnProperty;
@@ -82,7 +82,8 @@ export function createProfileValidator(rs: RuleSet): ProfileValidator {
   const slots = new Map(rs.facts.map((f, i) => [f.id, i]));
   const facts = new Map(rs.facts.map((f) => [f.id, f]));
   const awards = new Set(rs.awards.map((a) => a.id));
-  const schemas = new Map<Group, z.ZodType>();
+  const schemas = new Map<Group, z.ZodMiniType>();
+  const parseContext = { ...zodContext(), jitless: false, reportInput: true };
   const schemaFor = (g: Group) => {
     let s = schemas.get(g);
     if (!s) schemas.set(g, (s = buildProfileSchema(rs, g)));
@@ -121,7 +122,7 @@ export function createProfileValidator(rs: RuleSet): ProfileValidator {
     if (typeof group !== "string" || !(GROUPS as readonly string[]).includes(group)) {
       return { ok: false, issues: [issue("profiles.unknown_group", ["group"], `expected one of ${GROUPS.join(", ")}, found ${show(group)}`, { expected: GROUPS.join("|"), found: show(group) })] };
     }
-    const r = schemaFor(group as Group).safeParse(obj, { reportInput: true });
+    const r = schemaFor(group as Group).safeParse(obj, parseContext);
     if (!r.success) return { ok: false, issues: r.error.issues.flatMap((zi) => mapIssue(zi, facts, group as Group)) };
     return finish(obj as unknown as Profile); // unreachable while the fast path and zod agree (a property test checks)
   };
@@ -155,7 +156,7 @@ function factsProperty(catalog: readonly Fact[]): PropertyDescriptor {
       let facts = built.get(this);
       if (!facts) {
         const out: Record<string, unknown> = {};
-        const row = this.row;
+        const row = this[ROW];
         for (let i = 0; i < catalog.length; i++) if (row[i] !== undefined) out[catalog[i]!.id] = row[i];
         built.set(this, (facts = Object.freeze(out)));
       }
@@ -176,8 +177,8 @@ function normalise(p: Profile, catalog: readonly Fact[], slots: ReadonlyMap<stri
     row[s] = t === "set" ? Object.freeze([...(v as string[])].sort()) : t === "object" ? copyObject(v as Record<string, unknown>) : v;
   }
   Object.freeze(row);
-  // properties in this order: id, name, group, cohort?, year, facts, history?, initiatives?, row
-  const out: Record<string, unknown> = { id: nfc(p.id), name: nfc(p.name), group: p.group };
+  // properties in this order: id, name, group, cohort?, year, facts, history?, initiatives?, [ROW]
+  const out: Record<string | symbol, unknown> = { id: nfc(p.id), name: nfc(p.name), group: p.group };
   if (p.cohort !== undefined) out["cohort"] = nfc(p.cohort);
   out["year"] = p.year;
   Object.defineProperty(out, "facts", factsDescriptor);
@@ -188,7 +189,7 @@ function normalise(p: Profile, catalog: readonly Fact[], slots: ReadonlyMap<stri
     out["history"] = Object.freeze(history);
   }
   if (p.initiatives) out["initiatives"] = Object.freeze([...new Set(p.initiatives)].sort());
-  out["row"] = row;
+  out[ROW] = row;
   return Object.freeze(out) as unknown as ValidProfile;
 }
 

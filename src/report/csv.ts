@@ -1,5 +1,5 @@
 import { formatPath } from "../errors/index.js";
-import { explainSummary, formatItem } from "../explain/index.js";
+import { explainReasons, formatItem } from "../explain/index.js";
 import type { Lang, RuleSet } from "../rules/index.js";
 import { renderWithLayout, type LayoutOptions, type ReportLayout } from "./layout.js";
 import { classText, computedText, finalText, issueText, numberIn, say } from "./markdown.js";
@@ -49,7 +49,7 @@ export function csvLayout({ rs, lang }: LayoutOptions): ReportLayout {
           computed,
           r.final.overridden ? finalText(r, lang) : computed,
           r.final.overridden ? (r.final.override?.reason ?? "") : "",
-          explainSummary(r, rs, lang).map((i) => formatItem(i, lang)).join("; "),
+          explainReasons(r, rs, lang).map((i) => formatItem(i, lang)).join("; "),
           String(r.missingEvidence.length),
         ]);
       }

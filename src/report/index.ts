@@ -7,6 +7,7 @@ export { parseDecisionRecord, MAX_RECORD_DEPTH, MAX_RECORD_BYTES, type ReadRecor
 export type { CommitteeOverride, DecidedRecommendation, DecisionRecord, FinalDecision, RecordSeal } from "./types.js";
 export { renderMarkdown, markdownLayout, issueText, say as formatMessage } from "./markdown.js";
 export { jsonDifferences, unitKey, type FieldDifference } from "./compare.js";
-export { resultsByCohort, recordOrder, summaryOf, renderWithLayout, type ReportLayout, type ReportChunk, type LayoutOptions, type RunSummary } from "./layout.js";
+export { resultsByCohort, recordOrder, reportHeadOf, renderWithLayout, type ReportLayout, type ReportChunk, type LayoutOptions, type ReportHead } from "./layout.js";
 export { renderCsv, csvLayout, csvField } from "./csv.js";
 export { renderText, textLayout } from "./text.js";
+export { reportLayout, type ReportFormat } from "./formats.js";

@@ -8,7 +8,7 @@ import type { CommitteeOverride, DecidedRecommendation, DecisionRecord } from ".
  * the number of results, and which committee overrides matched a scored unit. A streamed run knows
  * all of it once every cohort is decided, without holding the results.
  */
-export interface RunSummary extends Omit<DecisionRecord, "results" | "seal"> {
+export interface ReportHead extends Omit<DecisionRecord, "results" | "seal"> {
   /** Sorted by input position (layouts write them in this order). */
   readonly rejected: DecisionRecord["rejected"];
   readonly resultCount: number;
@@ -34,7 +34,7 @@ export interface ReportLayout {
   /** The parts of one cohort; `results` in rank order. */
   cohort(c: CohortSummary, results: readonly DecidedRecommendation[]): string[];
   /** Writes the whole report: `chunks(part)` yields that part of every cohort, in `run.cohorts` order. */
-  write(run: RunSummary, chunks: (part: number) => Iterable<ReportChunk>, out: (s: ReportChunk) => void): void;
+  write(run: ReportHead, chunks: (part: number) => Iterable<ReportChunk>, out: (s: ReportChunk) => void): void;
 }
 
 /** Options a layout is built with: the rule set, the language, and whether the run has committee overrides. */
@@ -45,8 +45,8 @@ export interface LayoutOptions {
   readonly overrides: boolean;
 }
 
-/** The summary of an in-memory record (see {@link RunSummary}). */
-export function summaryOf(record: DecisionRecord): RunSummary {
+/** The report head of an in-memory record (see {@link ReportHead}). */
+export function reportHeadOf(record: DecisionRecord): ReportHead {
   const { results, seal: _seal, ...rest } = record;
   const matchedOverrides = record.overrides.map((o: CommitteeOverride) =>
     results.some((r) => r.final.overridden && r.final.override?.unitId === o.unitId && (o.cohort === undefined || r.cohort === o.cohort)),
@@ -93,7 +93,7 @@ export function renderWithLayout(layout: ReportLayout, record: DecisionRecord): 
   const chunks = record.cohorts.map((c) => layout.cohort(c, byCohort.get(cohortKey(c)) ?? []));
   const out: string[] = [];
   const text = new TextDecoder();
-  layout.write(summaryOf(record), (part) => chunks.map((c) => c[part]!), (s) => out.push(typeof s === "string" ? s : text.decode(s)));
+  layout.write(reportHeadOf(record), (part) => chunks.map((c) => c[part]!), (s) => out.push(typeof s === "string" ? s : text.decode(s)));
   return out.join("");
 }
 

@@ -2,7 +2,7 @@ import { block, endWithOneNewline, renderWithLayout, type LayoutOptions, type Re
 import { formatPath, type Issue } from "../errors/index.js";
 import {
   createFormatter,
-  explainRecommendation,
+  explain,
   formatItem,
   INPUT_ISSUE_KINDS,
   renderItems,
@@ -119,7 +119,7 @@ function cohortSection(rs: RuleSet, lang: Lang, c: Cohort, results: readonly Dec
 }
 
 function unitSection(r: DecidedRecommendation, rs: RuleSet, lang: Lang): string[] {
-  const e = explainRecommendation(r, rs, lang);
+  const e = explain(r, rs, lang);
   const out = [`### ${line(say(lang, "unit.name", { unitId: r.unitId, name: r.name }))}`, "", `**${line(formatItem(e.headline, lang))}**`, ""];
   const sections = [
     ["section.standing", e.standing],

@@ -4,7 +4,7 @@ import type { Recommendation } from "../awards/index.js";
 import type { PartitionedReport, RecommendationReport } from "../engine/index.js";
 import { ThiduaError } from "../errors/index.js";
 import { canonicalJson, canonicalString, type RuleSet } from "../rules/index.js";
-import { recordOrder, renderWithLayout, type ReportChunk, type ReportLayout, type RunSummary } from "./layout.js";
+import { recordOrder, renderWithLayout, type ReportChunk, type ReportLayout, type ReportHead } from "./layout.js";
 import { createOverrideApplier, overrideOutcomeIssues } from "./overrides.js";
 import { compactJson, digestOf, portableSha256, sealRecord, type Sha256Factory } from "./seal.js";
 import type { CommitteeOverride, DecidedRecommendation, DecisionRecord } from "./types.js";
@@ -123,7 +123,7 @@ export function outcomeDigestOf(head: Pick<RecommendationReport, "cohorts" | "ru
 export const RECORD_FORMAT_VERSION = 2;
 
 /**
- * The decision record without its results and its seal (see {@link RunSummary}): rule set, input
+ * The decision record without its results and its seal (see {@link ReportHead}): rule set, input
  * hash, engine, as-of date, options, overrides, cohorts, run quotas, rejected rows and the outcome hash.
  */
 export function recordHead(
@@ -240,8 +240,8 @@ export function recordJsonLayout(opts: { readonly hash?: Sha256Factory } = {}): 
   return {
     parts: 1,
     cohort: (_c, results) => [results.map((r) => `    ${pretty(r, "    ")}`).join(",\n")],
-    write(run: RunSummary, chunks, out) {
-      const { resultCount: _n, matchedOverrides: _m, seal: _s, ...head } = run as RunSummary & { seal?: unknown };
+    write(run: ReportHead, chunks, out) {
+      const { resultCount: _n, matchedOverrides: _m, seal: _s, ...head } = run as ReportHead & { seal?: unknown };
       const text = pretty({ ...head, results: [], seal: null });
       const at = text.indexOf(RESULTS_LINE);
       const before = text.slice(0, at + RESULTS_LINE.length - 2);

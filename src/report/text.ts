@@ -1,4 +1,4 @@
-import { explainSummary, formatItem } from "../explain/index.js";
+import { explainReasons, formatItem } from "../explain/index.js";
 import type { Lang, RuleSet } from "../rules/index.js";
 import { block, endWithOneNewline, renderWithLayout, type LayoutOptions, type ReportLayout } from "./layout.js";
 import { classText, computedText, finalText, headerLines, issueText, numberIn, quotaParams, say } from "./markdown.js";
@@ -27,7 +27,7 @@ export function textLayout({ rs, lang, overrides: overridden }: LayoutOptions): 
         classText(rs, r.classification, lang),
         fit(computedText(r, lang), 48),
         ...(overridden ? [r.final.overridden ? `* ${fit(finalText(r, lang), 40)}` : ""] : []),
-        explainSummary(r, rs, lang).map((i) => formatItem(i, lang)).join("; "),
+        explainReasons(r, rs, lang).map((i) => formatItem(i, lang)).join("; "),
       ]);
       const head = [
         "#",

@@ -192,3 +192,46 @@ export interface OverrideJson {
   reason: LocalizedJson;
   citation?: CitationJson | undefined;
 }
+
+/* The rule files as a program writes them (`JSON.stringify` one of these and list it in the manifest). */
+
+/** `manifest.json`: the rule set's id, version, period, legal sources and the files with their sha256. */
+export type ManifestFile = ManifestJson;
+/** `facts.json`: the fact catalog. */
+export interface FactsFile {
+  $schema?: string | undefined;
+  facts: FactJson[];
+}
+/** A group cap of a criteria file: the points of several criteria together count at most `maxPoints`. */
+export interface GroupCapJson {
+  id: string;
+  title: LocalizedJson;
+  criteria: string[];
+  maxPoints: number;
+  basis: BasisJson;
+  ref?: CitationJson | undefined;
+}
+/** `criteria/<group>.json`: the criteria of one subject group. */
+export interface CriteriaFile {
+  $schema?: string | undefined;
+  group: GroupJson;
+  title: LocalizedJson;
+  criteria: CriterionJson[];
+  groupCaps?: GroupCapJson[] | undefined;
+}
+/** `classes.json`: the classification thresholds. */
+export interface ClassesFile {
+  $schema?: string | undefined;
+  classes: ClassJson[];
+  citation: CitationJson;
+}
+/** `awards.json`: the award catalog. */
+export interface AwardsFile {
+  $schema?: string | undefined;
+  awards: AwardJson[];
+}
+/** `overrides.json` of a local rule set: changes of the parent's policy-default values. */
+export interface OverridesFile {
+  $schema?: string | undefined;
+  overrides: OverrideJson[];
+}

@@ -3,7 +3,8 @@ import { isIsoDate } from "./dates.js";
 import { lintIntegrity } from "./lint-integrity.js";
 import { ownValue } from "./lookup.js";
 import { parsePath } from "./path.js";
-import { OPERATORS, type Condition, type LeafCondition } from "./schema.js";
+import { OPERATORS } from "./constants.js";
+import type { Condition, LeafCondition } from "./schema.js";
 import type { CitationJson, ProvisionJson } from "./json-types.js";
 import type { Fact, Group, RuleSet } from "./types.js";
 import { conditionRoots, walkCondition, type Path } from "./walk.js";
@@ -100,7 +101,7 @@ function duplicates(kind: string, items: readonly { id: string }[], where: (i: n
 }
 
 /** Semantic lints over a resolved rule set. Errors block loading; warnings are returned beside the rule set. */
-export function lintRuleset(rs: RuleSet): Issue[] {
+export function lintRuleSet(rs: RuleSet): Issue[] {
   const out: Issue[] = [];
   const facts = new Map(rs.facts.map((f) => [f.id, f]));
   const sources = new Set(rs.sources.map((s) => s.id));

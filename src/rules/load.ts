@@ -1,9 +1,10 @@
-import type { z } from "zod";
-import { fail, invalidArgument, issue, ok, requireObject, type Issue, type Result } from "../errors/index.js";
-import { rulesetDigest, sha256Hex } from "./hash.js";
+import type * as z from "zod/mini";
+import { fail, issue, ok, requireObject, ThiduaError, type Issue, type Result } from "../errors/index.js";
+import { ruleSetDigest, sha256Hex } from "./hash.js";
 import { scanJson, type JsonScanError } from "./json-scan.js";
 import { checkLimits, RULESET_LIMITS } from "./limits.js";
-import { lintRuleset } from "./lint.js";
+import { lintRuleSet } from "./lint.js";
+import { zodContext } from "./zod-context.js";
 import { applyOverrides } from "./overrides.js";
 import {
   AwardsFileSchema,
@@ -17,7 +18,7 @@ import {
 } from "./schema.js";
 import type { Award, ClassDef, Criterion, Fact, GroupCapDef, RuleSet, RuleSetFileInfo, RuleSetFiles } from "./types.js";
 
-/** Options of `loadRulesetFromFiles` (and, without `resolveParent`, of `loadRuleset` in `thidua/node`). */
+/** Options of `loadRuleSetFromFiles` (and, without `resolveParent`, of `loadRuleSet` in `thidua/node`). */
 export interface LoadOptions {
   /** Returns the files of a parent rule set named in `extends` (the Node loader looks beside the set and in the bundled rules). */
   readonly resolveParent?: (id: string) => RuleSetFiles | undefined;
@@ -61,7 +62,7 @@ interface Parsed {
 }
 
 /** zod issues → ours, prefixed with the file name; zod types never leave this folder. */
-function fromZod(file: string, err: z.ZodError): Issue[] {
+function fromZod(file: string, err: z.core.$ZodError): Issue[] {
   return err.issues.slice(0, 50).map((zi) => {
     const path = [file, ...zi.path.map((p) => (typeof p === "symbol" ? String(p) : p))];
     const params: Record<string, string | number> = { zodCode: zi.code };
@@ -117,11 +118,10 @@ function firstInvalidUtf8(b: Uint8Array): number {
   return k > 0 && b[k - 1]! >= 0xc0 ? k - 1 : lo;
 }
 
-function validate<T>(file: string, data: string | Uint8Array | undefined, schema: z.ZodType<T>): Result<T> {
+function validate<T>(file: string, data: string | Uint8Array | undefined, schema: z.ZodMiniType<T>): Result<T> {
   const json = parseJson(file, data);
   if (!json.ok) return json;
-  // a rule file is parsed once per load: interpreting beats compiling the schema on first use (cold start)
-  const r = schema.safeParse(json.value, { jitless: true });
+  const r = schema.safeParse(json.value, zodContext());
   return r.success ? ok(r.data) : fail(fromZod(file, r.error));
 }
 
@@ -202,8 +202,8 @@ function deepFreeze<T>(v: T): T {
  * the schema, verifies every file's sha256 against the manifest, resolves `extends` through
  * `resolveParent`, applies the overrides of a local set, lints the result and returns it frozen.
  */
-export function loadRulesetFromFiles(files: RuleSetFiles, opts: LoadOptions = {}): Result<RuleSet> {
-  requireFiles(files, "loadRulesetFromFiles(files)");
+export function loadRuleSetFromFiles(files: RuleSetFiles, opts: LoadOptions = {}): Result<RuleSet> {
+  requireFiles(files, "loadRuleSetFromFiles(files)");
   const parentOf = opts.resolveParent;
   const resolveParent = parentOf && ((id: string) => {
     const f = parentOf(id);
@@ -213,11 +213,20 @@ export function loadRulesetFromFiles(files: RuleSetFiles, opts: LoadOptions = {}
   return loadChain(files, resolveParent ? { ...opts, resolveParent } : opts, []);
 }
 
-/** A rule set's files as bytes or text, by path — not parsed JSON (a programmer error from plain JavaScript: ThiduaError). */
+/**
+ * A rule set's files as bytes or text, by path — a programmer's mistake otherwise (thrown, with the
+ * code `api.invalid_argument`): the hashes are over a file's exact bytes, so a file given as parsed
+ * JSON (what a bundler's `import … from "./x.json"` gives) cannot be verified.
+ */
 function requireFiles(files: unknown, where: string): void {
   requireObject(files, where, "the rule set's files: path → text or bytes");
   for (const [path, v] of Object.entries(files as object)) {
-    if (typeof v !== "string" && !(v instanceof Uint8Array)) throw invalidArgument(`${where}[${JSON.stringify(path)}]`, "the file's text or bytes (not its parsed JSON)", v);
+    if (typeof v === "string" || v instanceof Uint8Array) continue;
+    const what = v instanceof ArrayBuffer ? "an ArrayBuffer (wrap it: new Uint8Array(buffer))" : v !== null && typeof v === "object" ? "parsed JSON" : typeof v;
+    const message =
+      `${where}: rule file ${path} must be given as its bytes (Uint8Array) or its text (string), not ${what}: the manifest's sha256 is over the file's exact bytes. ` +
+      "In a browser use new Uint8Array(await (await fetch(url)).arrayBuffer()); with a bundler import the file as bytes or text, not as JSON.";
+    throw new ThiduaError(message, [issue("api.invalid_argument", [path], message, { file: path })]);
   }
 }
 
@@ -245,12 +254,12 @@ function loadChain(files: RuleSetFiles, opts: LoadOptions, chain: readonly Chain
     parent = p;
   }
   const listing = [{ path: "manifest.json", sha256: manifestSha256 }, ...own.files];
-  const digest = rulesetDigest(listing, parent ? { id: parent.id, digest: parent.sha256 } : undefined);
+  const digest = ruleSetDigest(listing, parent ? { id: parent.id, digest: parent.sha256 } : undefined);
   const merged = merge(own, parent, digest);
   const overrides = applyOverrides(merged, own.overrides, issues);
   const ruleset: RuleSet = { ...merged, overrides: [...(parent?.overrides ?? []), ...overrides] };
   issues.push(...checkLimits(ruleset));
-  if (!opts.skipLints) issues.push(...lintRuleset(ruleset));
+  if (!opts.skipLints) issues.push(...lintRuleSet(ruleset));
   const errors = issues.filter((i) => i.severity === "error");
   if (errors.length) return fail(issues);
   return ok(deepFreeze(ruleset), issues);

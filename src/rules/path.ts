@@ -1,4 +1,4 @@
-import { FORBIDDEN_KEYS } from "./schema.js";
+import { FORBIDDEN_KEYS } from "./constants.js";
 
 export type PathSegment = string | number;
 

@@ -7,7 +7,7 @@ import type {
   OverrideJson,
 } from "./schema.js";
 
-export type { Condition, LeafCondition } from "./schema.js";
+export type { Condition, LeafCondition, ManifestFile, FactsFile, CriteriaFile, ClassesFile, AwardsFile, OverridesFile } from "./schema.js";
 /** A subject group (see `GROUPS`). */
 export type Group = "ministry" | "province" | "front" | "enterprise" | "individual";
 /** Where a value comes from: `law` (a legal text fixes it; a citation says which) or `policy-default` (the rule set's choice, which a local set may override). */
@@ -63,7 +63,7 @@ export interface RuleSetFileInfo extends Origin {
 export interface RuleSet {
   readonly id: string;
   readonly version: string;
-  /** SHA-256 digest of the rule set (see `rulesetDigest`); printed in every report. */
+  /** SHA-256 digest of the rule set (see `ruleSetDigest`); printed in every report. */
   readonly sha256: string;
   readonly manifest: Manifest;
   /** The chain from the root national set to this one: `[{id, version, sha256}]`. */

@@ -169,7 +169,7 @@ export function scoreFromVerdicts(rs: RuleSet, rules: GroupRules, p: ValidProfil
     nominalMax: formatPoints(t.nominal),
     percent: formatPoints(percent),
     potentialScore: formatPoints(t.best),
-    classification: klass ? klass.classification : null,
+    classification: klass ? klass.def.id : null,
     potentialClassification: best?.def.id ?? null,
     knockedOut: knockouts.length > 0,
     knockouts,

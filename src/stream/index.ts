@@ -15,7 +15,7 @@ import {
   revisitPartition as revisitCore,
   type CohortDecision,
   type Engine,
-  type EvaluateOptions,
+  type RunOptions,
   type PartitionedReport,
   type PartitionOutcome,
   type PartitionRevisit,
@@ -38,14 +38,14 @@ export type { CohortDecision, CohortGroups, IndexedProfile, PartitionedReport, P
 export type OnCohortDecision = (c: CohortDecision) => void;
 
 /** `engine.recommend` over partitions read one at a time (pass "decide", then "revisit" if a run-wide quota needs it). */
-export function recommendPartitioned(engine: Engine, partitions: (pass: "decide" | "revisit") => Iterable<PartitionRows>, onCohort: OnCohortDecision, opts?: EvaluateOptions): PartitionedReport {
+export function recommendPartitioned(engine: Engine, partitions: (pass: "decide" | "revisit") => Iterable<PartitionRows>, onCohort: OnCohortDecision, opts?: RunOptions): PartitionedReport {
   requireFunction(partitions, "recommendPartitioned(engine, partitions)");
   requireFunction(onCohort, "recommendPartitioned(engine, partitions, onCohort)");
   return recommendCore(coreOf(engine), partitions, (c) => onCohort(c), opts);
 }
 
 /** First pass over one partition: final cohorts go to `onCohort`; cohorts waiting for a run-wide quota are listed as pending. */
-export function decidePartition(engine: Engine, rows: PartitionRows, onCohort: OnCohortDecision, opts?: EvaluateOptions): PartitionOutcome {
+export function decidePartition(engine: Engine, rows: PartitionRows, onCohort: OnCohortDecision, opts?: RunOptions): PartitionOutcome {
   requireRows(rows, "decidePartition(engine, rows)");
   requireFunction(onCohort, "decidePartition(engine, rows, onCohort)");
   return decideCore(coreOf(engine), rows, (c) => onCohort(c), opts);
@@ -58,7 +58,7 @@ export function decideRunQuotas(engine: Engine, plans: readonly RunQuotaPlan[]):
 }
 
 /** Second pass over a partition: its pending cohorts, decided with the run-wide quota decisions. */
-export function revisitPartition(engine: Engine, rows: PartitionRows, pending: readonly string[], decided: RunQuotaDecisions, onCohort: OnCohortDecision, opts?: EvaluateOptions): PartitionRevisit {
+export function revisitPartition(engine: Engine, rows: PartitionRows, pending: readonly string[], decided: RunQuotaDecisions, onCohort: OnCohortDecision, opts?: RunOptions): PartitionRevisit {
   requireRows(rows, "revisitPartition(engine, rows)");
   requireIterable(pending, "revisitPartition(engine, rows, pending)");
   requireObject(decided, "revisitPartition(engine, rows, pending, decided)");
@@ -67,7 +67,7 @@ export function revisitPartition(engine: Engine, rows: PartitionRows, pending: r
 }
 
 /** The run's report from every partition's outcome and revisit; throws if a cohort appears in two partitions. */
-export function assemble(engine: Engine, outcomes: readonly PartitionOutcome[], revisits: readonly PartitionRevisit[], decided: RunQuotaDecisions, opts?: EvaluateOptions): PartitionedReport {
+export function assemble(engine: Engine, outcomes: readonly PartitionOutcome[], revisits: readonly PartitionRevisit[], decided: RunQuotaDecisions, opts?: RunOptions): PartitionedReport {
   requireIterable(outcomes, "assemble(engine, outcomes)");
   requireIterable(revisits, "assemble(engine, outcomes, revisits)");
   requireObject(decided, "assemble(engine, outcomes, revisits, decided)");

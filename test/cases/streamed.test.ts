@@ -5,23 +5,10 @@ import { afterAll, describe, expect, it } from "vitest";
 import { generateProfiles } from "../../bench/generate.js";
 import { scoreFile, type ScoreOptions } from "../../src/cli/pipeline.js";
 import { partitionOf } from "../../src/cli/spill.js";
-import {
-  buildDecisionRecord,
-  createEngine,
-  csvLayout,
-  markdownLayout,
-  partitionKey,
-  recordJsonLayout,
-  renderCsv,
-  renderMarkdown,
-  renderRecordJson,
-  renderText,
-  textLayout,
-  type IndexedProfile,
-  type ReportLayout,
-} from "../../src/index.js";
+import { buildDecisionRecord, createEngine, renderCsv, renderMarkdown, renderRecordJson, renderText, type ReportLayout } from "../../src/index.js";
+import { csvLayout, markdownLayout, recordJsonLayout, textLayout } from "../../src/report/index.js";
 import { loadNational } from "../support/rules.js";
-import { recommendPartitioned } from "thidua/stream";
+import { partitionKey, recommendPartitioned, type IndexedProfile } from "thidua/stream";
 
 /**
  * Differential tests of the bounded-memory path: the CLI pipeline that splits a large input into

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { generateProfiles } from "../../bench/generate.js";
-import { loadRuleset } from "../../src/node/index.js"; // only to generate the input; the CLI under test is the built one
+import { loadRuleSet } from "../../src/node/index.js"; // only to generate the input; the CLI under test is the built one
 
 /**
  * The built CLI on an input large enough to be split into partition files (forced small with
@@ -21,7 +21,7 @@ mkdirSync(scratch);
 const env = { ...process.env, TMPDIR: scratch };
 const cli = (args: string[]) => spawnSync(process.execPath, [join(root, "dist", "cli.js"), ...args], { cwd: root, encoding: "utf8", maxBuffer: 1 << 28, env });
 
-const loaded = loadRuleset("vn-2447-2025");
+const loaded = loadRuleSet("vn-2447-2025");
 if (!loaded.ok) throw new Error("rule set");
 const rs = loaded.value;
 const profiles: Record<string, unknown>[] = [];

@@ -3,7 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { canonicalJson, checkRecordSeal, parseDecisionRecord } from "thidua";
+import { checkRecordSeal, parseDecisionRecord } from "thidua";
+import { canonicalJson } from "../../src/rules/index.js";
 import { capture } from "../support/cli.js";
 
 /**

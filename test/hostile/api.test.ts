@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createEngine, loadRulesetFromFiles, ThiduaError, type Engine } from "thidua";
+import { createEngine, loadRuleSetFromFiles, ThiduaError, type Engine } from "thidua";
 import * as streamApi from "thidua/stream";
 import { filesOf, loadNational, NATIONAL } from "../support/rules.js";
 
@@ -34,7 +34,7 @@ describe("programmer errors from plain JavaScript", () => {
     ["createEngine('vn-2447-2025')", () => createEngine("vn-2447-2025" as never)],
     ["recommend(null)", () => anyEngine.recommend(null)],
     ["recommend(42)", () => anyEngine.recommend(42)],
-    ["evaluateMany(undefined)", () => anyEngine.evaluateMany(undefined)],
+    ["scoreMany(undefined)", () => anyEngine.scoreMany(undefined)],
     ["recommendPartitioned(engine, null, …)", () => stream.recommendPartitioned(engine, null, () => {})],
     ["recommendPartitioned(engine, …, null)", () => stream.recommendPartitioned(engine, () => [], null)],
     ["recommendPartitioned({}, …)", () => stream.recommendPartitioned({}, () => [], () => {})],
@@ -43,30 +43,31 @@ describe("programmer errors from plain JavaScript", () => {
     ["decideRunQuotas(engine, null)", () => stream.decideRunQuotas(engine, null)],
     ["assemble(engine, null, [], {})", () => stream.assemble(engine, null, [], {})],
     ["whatIf(profile, null)", () => anyEngine.whatIf(valid, null)],
-    ["loadRulesetFromFiles(null)", () => loadRulesetFromFiles(null as never)],
+    ["loadRuleSetFromFiles(null)", () => loadRuleSetFromFiles(null as never)],
   ])("%s throws a ThiduaError with a code", (_, f) => {
     expect(code(f)).toEqual(["api.invalid_argument"]);
   });
 
-  it("loadRulesetFromFiles refuses parsed JSON where the files' bytes were expected, also from resolveParent", () => {
+  it("loadRuleSetFromFiles refuses parsed JSON where the files' bytes were expected, also from resolveParent", () => {
     const files = filesOf(NATIONAL);
     const parsed = Object.fromEntries(Object.entries(files).map(([k, v]) => [k, JSON.parse(typeof v === "string" ? v : new TextDecoder().decode(v))]));
-    const e = thrown(() => loadRulesetFromFiles(parsed));
+    const e = thrown(() => loadRuleSetFromFiles(parsed));
     expect(e.issues[0]!.code).toBe("api.invalid_argument");
-    expect(e.message).toContain("not its parsed JSON");
+    expect(e.message).toContain("not parsed JSON");
     const local = filesOf("khanh-hoa-2025");
-    expect(code(() => loadRulesetFromFiles(local, { resolveParent: () => parsed }))).toEqual(["api.invalid_argument"]);
-    expect(loadRulesetFromFiles(local, { resolveParent: () => files }).ok).toBe(true);
+    expect(code(() => loadRuleSetFromFiles(local, { resolveParent: () => parsed }))).toEqual(["api.invalid_argument"]);
+    expect(loadRuleSetFromFiles(local, { resolveParent: () => files }).ok).toBe(true);
   });
 
   it("a profile whose property throws when read is a ThiduaError, in every entry point", () => {
     const boom = { ...valid, get facts(): never { throw new Error("boom"); } };
     const trap = new Proxy({}, { ownKeys: () => { throw new Error("trap"); } });
     for (const p of [boom, trap]) {
-      expect(code(() => engine.validate(p))).toEqual(["api.invalid_argument"]);
-      expect(code(() => engine.evaluate(p))).toEqual(["api.invalid_argument"]);
-      expect(code(() => engine.safeEvaluate(p))).toEqual(["api.invalid_argument"]);
-      expect(code(() => engine.recommend([valid, p]))).toEqual(["api.invalid_argument"]);
+      const x = p as unknown;
+      expect(code(() => engine.validate(x))).toEqual(["api.invalid_argument"]);
+      expect(code(() => engine.score(x))).toEqual(["api.invalid_argument"]);
+      expect(code(() => engine.safeScore(x))).toEqual(["api.invalid_argument"]);
+      expect(code(() => engine.recommend([valid, x]))).toEqual(["api.invalid_argument"]);
     }
   });
 });
@@ -87,7 +88,7 @@ describe("a caller's profile is read once", () => {
 
   it("validate: each field read once; the valid value is the one read", () => {
     const { profile, reads } = shifty();
-    const r = engine.validate(profile);
+    const r = engine.validate(profile as unknown);
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect({ id: r.value.id, name: r.value.name, group: r.value.group, cohort: r.value.cohort, year: r.value.year, facts: r.value.facts }).toEqual({ ...valid, facts: { "plan.issued": true, "plan.targetsMetRate": 0.9 } });
@@ -97,12 +98,12 @@ describe("a caller's profile is read once", () => {
 
   it("recommend and evaluate: the result is the first read's", () => {
     const a = shifty();
-    const report = engine.recommend([a.profile], { asOf: "2025-12-31" });
+    const report = engine.recommend([a.profile as unknown], { asOf: "2025-12-31" });
     expect(report.rejected).toEqual([]);
     expect(report.results.map((x) => [x.unitId, x.cohort, x.year])).toEqual([["pv-a", "cum-1", 2025]]);
     expect(Object.values(a.reads).every((n) => n === 1)).toBe(true);
     const b = shifty();
-    expect(engine.evaluate(b.profile, { asOf: "2025-12-31" }).unitId).toBe("pv-a");
+    expect(engine.score(b.profile as unknown, { asOf: "2025-12-31" }).unitId).toBe("pv-a");
     expect(Object.values(b.reads).every((n) => n === 1)).toBe(true);
   });
 

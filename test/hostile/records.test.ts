@@ -2,7 +2,9 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { canonicalJson, checkRecordSeal, MAX_RECORD_BYTES, parseDecisionRecord, sealRecord, type DecisionRecord } from "thidua";
+import { checkRecordSeal, parseDecisionRecord, type DecisionRecord } from "thidua";
+import { canonicalJson } from "../../src/rules/index.js";
+import { MAX_RECORD_BYTES, sealRecord } from "../../src/report/index.js";
 import { bundledRulesDir } from "thidua/node";
 import { capture } from "../support/cli.js";
 import { RECORD_EDITS } from "./record-corpus.js";

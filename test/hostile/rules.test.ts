@@ -3,8 +3,9 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writ
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { createEngine, loadRulesetFromFiles, sha256Hex, type Issue, type RuleSetFiles } from "thidua";
-import { bundledRulesDir, loadRuleset } from "thidua/node";
+import { createEngine, loadRuleSetFromFiles, type Issue, type RuleSetFiles } from "thidua";
+import { sha256Hex } from "../../src/rules/index.js";
+import { bundledRulesDir, loadRuleSet } from "thidua/node";
 import { formatValue } from "../../src/explain/index.js";
 import { edit, filesOf, jsonOf, LOCAL, NATIONAL } from "../support/rules.js";
 
@@ -29,7 +30,7 @@ function withBytes(files: RuleSetFiles, path: string, bytes: string | Uint8Array
   out["manifest.json"] = JSON.stringify(m, null, 2);
   return out;
 }
-const loadFiles = (files: RuleSetFiles) => loadRulesetFromFiles(files, { resolveParent: (id) => (id === NATIONAL ? national : undefined) });
+const loadFiles = (files: RuleSetFiles) => loadRuleSetFromFiles(files, { resolveParent: (id) => (id === NATIONAL ? national : undefined) });
 /** A copy of a bundled set on disk, to link and break. */
 function copySet(id: string, to = join(dir, `${id}-${Math.random().toString(36).slice(2)}`)): string {
   cpSync(join(bundledRulesDir(), id), to, { recursive: true });
@@ -70,13 +71,13 @@ describe("extends", () => {
     // folder b holds a copy of a (manifest id a), and a extends b: the folder name is not the rule set
     const a = edit(local, "manifest.json", (m) => (m.extends = { id: "b", version: m.version }));
     const t0 = performance.now();
-    const r = loadRulesetFromFiles(a, { resolveParent: () => a });
+    const r = loadRuleSetFromFiles(a, { resolveParent: () => a });
     expect(performance.now() - t0).toBeLessThan(1000);
     expect(!r.ok && codes(r.issues)).toEqual(["rules.extends_cycle"]);
     // a true cycle of ids, the folders named after them
     const x = edit(local, "manifest.json", (m) => ((m.id = "x"), (m.extends = { id: "y", version: m.version })));
     const y = edit(local, "manifest.json", (m) => ((m.id = "y"), (m.extends = { id: "x", version: m.version })));
-    const c = loadRulesetFromFiles(x, { resolveParent: (id) => (id === "x" ? x : id === "y" ? y : undefined) });
+    const c = loadRuleSetFromFiles(x, { resolveParent: (id) => (id === "x" ? x : id === "y" ? y : undefined) });
     expect(!c.ok && codes(c.issues)).toEqual(["rules.extends_cycle"]);
   });
 
@@ -91,7 +92,7 @@ describe("extends", () => {
       writeFileSync(join(folder, "manifest.json"), JSON.stringify(m, null, 2));
     }
     const t0 = performance.now();
-    const r = loadRuleset(a);
+    const r = loadRuleSet(a);
     expect(performance.now() - t0).toBeLessThan(1000);
     expect(!r.ok && codes(r.issues)).toEqual(["rules.extends_cycle"]);
   });
@@ -100,7 +101,7 @@ describe("extends", () => {
     const impostor = edit(national, "manifest.json", (m) => (m.id = "someone-else"));
     const r = loadFiles(local);
     expect(r.ok).toBe(true);
-    const wrongId = loadRulesetFromFiles(local, { resolveParent: () => impostor });
+    const wrongId = loadRuleSetFromFiles(local, { resolveParent: () => impostor });
     expect(!wrongId.ok && wrongId.issues.find((i) => i.code === "rules.parent_mismatch")?.params).toMatchObject({ actual: expect.stringContaining("someone-else") });
     const wrongDigest = edit(local, "manifest.json", (m) => (m.extends.sha256 = "0".repeat(64)));
     const w = loadFiles(wrongDigest);
@@ -111,7 +112,7 @@ describe("extends", () => {
     const sets = new Map<string, RuleSetFiles>();
     for (let i = 0; i < 12; i++) sets.set(`set-${i}`, edit(local, "manifest.json", (m) => ((m.id = `set-${i}`), (m.extends = { id: i === 11 ? NATIONAL : `set-${i + 1}`, version: "1.0.0" }))));
     sets.set(NATIONAL, national);
-    const r = loadRulesetFromFiles(sets.get("set-0")!, { resolveParent: (id) => sets.get(id) });
+    const r = loadRuleSetFromFiles(sets.get("set-0")!, { resolveParent: (id) => sets.get(id) });
     expect(!r.ok && r.issues.some((i) => i.code === "rules.limit" && i.params?.["what"] === "extends")).toBe(true);
   });
 });
@@ -121,7 +122,7 @@ describe("files that are not regular files inside the folder", () => {
   writeFileSync(secret, "SECRET-MARKER-7f3a: not for rule files\n");
 
   const refuses = (folder: string, file: string) => {
-    const r = loadRuleset(folder);
+    const r = loadRuleSet(folder);
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.issues.map((i) => [i.code, i.params?.["file"]])).toEqual([["rules.not_regular_file", file]]);
@@ -157,7 +158,7 @@ describe("files that are not regular files inside the folder", () => {
     cpSync(join(sub, "criteria"), elsewhere, { recursive: true });
     rmSync(join(sub, "criteria"), { recursive: true });
     symlinkSync(elsewhere, join(sub, "criteria"));
-    const r = loadRuleset(sub);
+    const r = loadRuleSet(sub);
     expect(!r.ok && codes(r.issues)).toEqual(["rules.not_regular_file"]);
 
     const folderAsFile = copySet(NATIONAL);

@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { createEngine, partitionKey, type CohortDecision, type IndexedProfile, type PartitionRows } from "thidua";
-import { recommendPartitioned } from "thidua/stream";
+import { createEngine } from "thidua";
+import { partitionKey, recommendPartitioned, type CohortDecision, type IndexedProfile, type PartitionRows } from "thidua/stream";
 import { fullFactsArb, partialFactsArb } from "../support/arbitraries.js";
 import { loadNational } from "../support/rules.js";
 

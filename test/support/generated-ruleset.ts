@@ -1,5 +1,6 @@
 import fc from "fast-check";
-import { loadRulesetFromFiles, sha256Hex, type RuleSet } from "thidua";
+import { loadRuleSetFromFiles, type ProfileInput, type RuleSet } from "thidua";
+import { sha256Hex } from "../../src/rules/index.js";
 
 /**
  * Generated standalone rule sets that use every scoring style and award check kind — conditions,
@@ -119,7 +120,7 @@ function files(parts: Record<string, unknown>): Record<string, string> {
 
 /** A generated rule set (loaded, linted) using every scoring style and award check kind. */
 export const generatedRuleSetArb: fc.Arbitrary<RuleSet> = fc.tuple(criteriaArb, classesArb, awardsArb).map(([criteria, classes, awards]) => {
-  const r = loadRulesetFromFiles(files({ "facts.json": { facts: FACTS }, "criteria/enterprise.json": criteria, "classes.json": classes, "awards.json": awards }));
+  const r = loadRuleSetFromFiles(files({ "facts.json": { facts: FACTS }, "criteria/enterprise.json": criteria, "classes.json": classes, "awards.json": awards }));
   if (!r.ok) throw new Error(JSON.stringify(r.issues.filter((i) => i.severity !== "warning").slice(0, 3)));
   return r.value;
 });
@@ -144,4 +145,4 @@ export const generatedCohortArb = fc.array(
     cohort: fc.constantFrom("cum-1", "cum-2"),
   }),
   { minLength: 1, maxLength: 12 },
-).map((units) => units.map((u, i) => ({ id: `u${i}`, name: `Đơn vị ${i}`, group: G, cohort: u.cohort, year: 2025, facts: u.facts, ...(u.history && { history: u.history }) })));
+).map((units) => units.map((u, i): ProfileInput => ({ id: `u${i}`, name: `Đơn vị ${i}`, group: G, cohort: u.cohort, year: 2025, facts: u.facts, ...(u.history && { history: u.history }) })));

@@ -124,6 +124,7 @@ export interface MessageParams {
   "headline.knockout": { reasons: string };
   "headline.pending": { count: number };
   "headline.overridden": { award: string; computed: string };
+  "headline.scored": { year: number; score: number; max: number; cls: string };
   "standing.score": { score: number; max: number; percent: number; cls: string };
   "standing.rank": { rank: number; size: number; cohort: string; group: GroupKey };
   "standing.tie": { rule: TieBreakKey };
@@ -140,9 +141,9 @@ export interface MessageParams {
   "fact.unmet": FactParams;
   "fact.missing": { fact: string };
   "fact.value": { fact: string; actual: string };
-  "summary.tie": { rule: TieBreakKey };
-  "summary.quota": { award: string; kind: AwardKindKey; allowed: number; base: number };
-  "summary.pointsShort": { award: string; kind: AwardKindKey; points: number };
+  "reason.tie": { rule: TieBreakKey };
+  "reason.quota": { award: string; kind: AwardKindKey; allowed: number; base: number };
+  "reason.pointsShort": { award: string; kind: AwardKindKey; points: number };
   "award.proposed": { award: string; kind: AwardKindKey; grantor: string };
   "award.alongside": { award: string; kind: AwardKindKey; grantor: string };
   "award.bonus": { coefficient: number };
