@@ -44,7 +44,8 @@ describe("golden reports", () => {
   for (const [name, text] of Object.entries(now)) {
     it(name, () => {
       const path = new URL(`./golden/${name}`, import.meta.url);
-      if (process.env.UPDATE_GOLDEN === "1" || !existsSync(path)) writeFileSync(path, text, "utf8");
+      if (process.env.UPDATE_GOLDEN === "1") writeFileSync(path, text, "utf8");
+      expect(existsSync(path), `test/golden/${name} is missing (UPDATE_GOLDEN=1 writes it)`).toBe(true);
       const frozen = readFileSync(path);
       if (!Buffer.from(text, "utf8").equals(frozen)) expect(text, `test/golden/${name} (UPDATE_GOLDEN=1 rewrites it)`).toBe(frozen.toString("utf8"));
       expect(Buffer.from(text, "utf8").equals(frozen), `${name}: bytes differ`).toBe(true);

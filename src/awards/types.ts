@@ -4,7 +4,7 @@ import type { ScoreResult } from "../scoring/index.js";
 import type { AwardCheck } from "./checks/index.js";
 
 /** Verdict on one award: `eligible` (granted), `ineligible`, `unknown` (evidence missing) or `quota` (eligible but beyond the quota). */
-export type AwardStatusKind = "eligible" | "ineligible" | "unknown" | "quota";
+export type AwardStatusKind = "eligible" | "ineligible" | "unknown" | "quota" | "deferred";
 
 /** The verdict on one award for one unit, with every check that decided it. */
 export interface AwardStatus {
@@ -69,7 +69,11 @@ export interface Recommendation {
 /** How a quota was used in a cohort (or across the run): base, allowed winners, candidates, granted, and whether it bound. */
 export interface QuotaUse {
   readonly award: string;
+  /** The quota's share of its base ("0.15"). */
+  readonly share: string;
   readonly base: number;
+  /** Share × base before rounding ("0.75"): when it rounds to fewer winners than candidates, the report says so. */
+  readonly exact: string;
   readonly allowed: number;
   readonly candidates: number;
   readonly granted: number;

@@ -1,11 +1,12 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { createEngine, type Recommendation } from "../index.js";
-import { loadNational } from "../../test/support/rules.js";
+import { loadLocal } from "../../test/support/rules.js";
 import { buildDecisionRecord } from "../report/index.js";
 import { createFormatter, en, explain, formatItem, INPUT_ISSUE_KINDS, renderExplanation, RULES_ISSUE_KINDS, SPECIAL_FILE_KINDS, vi, type Item } from "./index.js";
 
-const rs = loadNational();
+// Khánh Hòa's set: it extends the national one and switches on the 15% and 20% quotas, so quotas are exercised
+const rs = loadLocal();
 const profiles = JSON.parse(readFileSync(new URL("../../fixtures/cohorts/individuals-2025.json", import.meta.url), "utf8"));
 const engine = createEngine(rs);
 const traced = engine.recommend(profiles, { asOf: "2025-12-31", trace: true });
@@ -32,9 +33,9 @@ describe("explain (data)", () => {
     const q = e.nearMisses.find((i) => i.key === "near.header" && i.params.status === "quota")!;
     expect(q.params).toMatchObject({ award: "Chiến sĩ thi đua cơ sở", kind: "title", points: 0 });
     expect(q.details).toEqual([
-      { key: "check.quota", params: { allowed: 1, base: 7, position: 2, share: 15, of: "Lao động tiên tiến / Chiến sĩ tiên tiến", rounding: "floor" } },
+      { key: "check.quota", params: { allowed: 1, base: 7, position: 2, exact: 1.05, share: 15, of: "Lao động tiên tiến / Chiến sĩ tiên tiến", rounding: "floor" } },
     ]);
-    expect(e.reasons).toContainEqual({ key: "reason.quota", params: { award: "Chiến sĩ thi đua cơ sở", kind: "title", allowed: 1, base: 7 } });
+    expect(e.reasons).toContainEqual({ key: "reason.quota", params: { award: "Chiến sĩ thi đua cơ sở", kind: "title", allowed: 1, base: 7, position: 2, exact: 1.05, share: 15, rounding: "floor" } });
     expect(e.standing).toContainEqual({ key: "standing.tie", params: { rule: "moreMet" } });
   });
 

@@ -51,6 +51,8 @@ export function buildProfileSchema(rs: RuleSet, group: Group): z.ZodMiniType {
   const history = z.strictObject({
     year: year(),
     awards: z.array(z.string().check(z.maxLength(L.idLength))).check(z.maxLength(L.awardsPerYear)),
+    thematic: z.optional(z.array(z.string().check(z.maxLength(L.idLength))).check(z.maxLength(L.awardsPerYear))),
+    sudden: z.optional(z.array(z.string().check(z.maxLength(L.idLength))).check(z.maxLength(L.awardsPerYear))),
     initiatives: z.optional(ids()),
   });
   return z.strictObject({

@@ -3,7 +3,15 @@ import type { Group } from "../rules/index.js";
 /** One year's awards in a profile's history. */
 export interface HistoryEntry {
   readonly year: number;
+  /** The awards of that year for achievements in the regular emulation work (công trạng): the ones that count toward higher awards. */
   readonly awards: readonly string[];
+  /**
+   * Awards of that year for a thematic emulation (thi đua theo chuyên đề) or a sudden achievement
+   * (thành tích đột xuất): kept in the record, never counted toward a higher award (Decree
+   * 152/2025/NĐ-CP Art. 4(3)).
+   */
+  readonly thematic?: readonly string[];
+  readonly sudden?: readonly string[];
   /** Ids of the initiatives (sáng kiến) that award decisions of that year already relied on. */
   readonly initiatives?: readonly string[] | undefined;
 }

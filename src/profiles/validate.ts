@@ -98,9 +98,11 @@ export function createProfileValidator(rs: RuleSet): ProfileValidator {
     for (const [i, h] of history.entries()) {
       if (seenYears.has(h.year)) issues.push(issue("profiles.schema", ["history", i, "year"], `history lists ${h.year} twice: give one entry per year`, { found: h.year }));
       seenYears.add(h.year);
-      h.awards.forEach((a, j) => {
-        if (!awards.has(a)) issues.push(issue("profiles.unknown_award", ["history", i, "awards", j], `unknown award ${show(a)}`, { found: a }));
-      });
+      for (const list of ["awards", "thematic", "sudden"] as const) {
+        h[list]?.forEach((a, j) => {
+          if (!awards.has(a)) issues.push(issue("profiles.unknown_award", ["history", i, list, j], `unknown award ${show(a)}`, { found: a }));
+        });
+      }
     }
     return issues;
   };
@@ -184,7 +186,15 @@ function normalise(p: Profile, catalog: readonly Fact[], slots: ReadonlyMap<stri
   Object.defineProperty(out, "facts", factsDescriptor);
   if (p.history) {
     const history: HistoryEntry[] = p.history
-      .map((h) => Object.freeze({ year: h.year, awards: Object.freeze([...h.awards].sort()), ...(h.initiatives && { initiatives: Object.freeze([...h.initiatives].sort()) }) }))
+      .map((h) =>
+        Object.freeze({
+          year: h.year,
+          awards: Object.freeze([...h.awards].sort()),
+          ...(h.thematic?.length && { thematic: Object.freeze([...h.thematic].sort()) }),
+          ...(h.sudden?.length && { sudden: Object.freeze([...h.sudden].sort()) }),
+          ...(h.initiatives && { initiatives: Object.freeze([...h.initiatives].sort()) }),
+        }),
+      )
       .sort((a, b) => a.year - b.year);
     out["history"] = Object.freeze(history);
   }

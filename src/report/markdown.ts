@@ -112,7 +112,7 @@ function cohortSection(rs: RuleSet, lang: Lang, c: Cohort, results: readonly Dec
   if (quotas.length) out.push("");
   for (const q of quotas) {
     const p = quotaParams(rs, q.award, lang);
-    out.push(`- ${line(say(lang, "report.quota", { ...p, allowed: q.allowed, base: q.base, candidates: q.candidates, granted: q.granted, binding: q.binding ? 1 : 0 }))}`);
+    out.push(`- ${line(say(lang, "report.quota", { ...p, allowed: q.allowed, base: q.base, exact: Number(q.exact), candidates: q.candidates, granted: q.granted, binding: q.binding ? 1 : 0 }))}`);
   }
   out.push("");
   return out;
@@ -149,7 +149,7 @@ export function markdownLayout({ rs, lang }: LayoutOptions): ReportLayout {
         mid.push(`## ${say(lang, "report.runQuotas", {})}`, "");
         for (const q of run.runQuotas) {
           const p = quotaParams(rs, q.award, lang);
-          mid.push(`- ${line(say(lang, "report.quota", { ...p, allowed: q.allowed, base: q.base, candidates: q.candidates, granted: q.granted, binding: q.binding ? 1 : 0 }))}`);
+          mid.push(`- ${line(say(lang, "report.quota", { ...p, allowed: q.allowed, base: q.base, exact: Number(q.exact), candidates: q.candidates, granted: q.granted, binding: q.binding ? 1 : 0 }))}`);
         }
         mid.push("");
       }

@@ -136,7 +136,8 @@ function awardSection(a: Award, rs: RuleSet, facts: ReadonlyMap<string, Fact>, l
   out.push(...historyLines(a, rs, lang));
   if (a.quota) {
     const q = a.quota;
-    out.push(`- ${rb.quota(`${num(Number(q.share) * 100, cat)}%`, q.of === "cohort" ? rb.cohort : title(q.of), rb.rounding[q.rounding])}${basisTail(rs, q.basis, q.ref, lang, true)}`);
+    const off = q.enabled === false ? ` — ${rb.quotaOff}` : "";
+    out.push(`- ${rb.quota(`${num(Number(q.share) * 100, cat)}%`, q.of === "cohort" ? rb.cohort : title(q.of), rb.rounding[q.rounding])}${off}${basisTail(rs, q.basis, q.ref, lang, true)}`);
   }
   if (a.bonusCoefficient !== undefined) out.push(`- ${rb.bonusCoefficient(num(a.bonusCoefficient, cat))}${a.bonusRef ? ` _(${citation(rs, a.bonusRef, lang, true)})_` : ""}`);
   if (a.note) out.push(`- ${a.note[lang]}`);
@@ -181,8 +182,11 @@ function overrideLine(o: AppliedOverride, rs: RuleSet, facts: ReadonlyMap<string
     }
     case "class":
       return rb.overrideLine(rb.overrideTarget.class(rs.classes.find((k) => k.id === t.class)?.title[lang] ?? t.class), pct(o.from), pct(o.to));
-    case "quota":
-      return rb.overrideLine(rb.overrideTarget.quota(rs.awards.find((a) => a.id === t.award)?.title[lang] ?? t.award), pct(Number(o.from) * 100), pct(Number(o.to) * 100));
+    case "quota": {
+      const award = rs.awards.find((a) => a.id === t.award)?.title[lang] ?? t.award;
+      if (t.field === "enabled") return rb.overrideLine(rb.overrideTarget.quotaEnabled(award), o.from === false ? cat.no : cat.yes, o.to === false ? cat.no : cat.yes);
+      return rb.overrideLine(rb.overrideTarget.quota(award), pct(Number(o.from) * 100), pct(Number(o.to) * 100));
+    }
     case "perUnit":
       return rb.overrideLine(rb.overrideTarget.perUnit(t.criterion, t.field), num(Number(o.from), cat), num(Number(o.to), cat));
   }
@@ -227,6 +231,11 @@ export function renderRulebook(rs: RuleSet, lang: Lang): string {
   }
   out.push("", `## ${rb.awards}`, "");
   for (const a of rs.awards) out.push(...awardSection(a, rs, facts, lang));
+  if (rs.deferrals.length) {
+    out.push(`## ${rb.deferrals}`, "");
+    for (const d of rs.deferrals) out.push(`- ${rb.deferral(d.title[lang])} (${d.groups.map((g) => rb.group[g]).join(", ")})${basisTail(rs, d.basis, d.ref, lang)}`, ...conditionList(d.when, facts, lang, 1, rs));
+    out.push("");
+  }
   if (rs.overrides.length) {
     out.push(`## ${rb.overrides}`, "");
     for (const o of rs.overrides) out.push(`- ${overrideLine(o, rs, facts, lang)} — ${o.reason[lang]} _(${rb.origin(code(o.origin))})_`);

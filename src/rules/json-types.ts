@@ -142,7 +142,7 @@ export interface ClassJson {
   ref?: CitationJson | undefined;
 }
 export type HistoryRequirementJson =
-  | { kind: "consecutive"; awards: string[]; times: number; includeCurrentYear: boolean; basis: BasisJson; ref?: CitationJson | undefined }
+  | { kind: "consecutive"; awards: string[]; times: number; includeCurrentYear: boolean; linkedBy?: string[] | undefined; reuse?: "consumed" | "allowed" | undefined; basis: BasisJson; ref?: CitationJson | undefined }
   | { kind: "prior"; awards: string[]; withinYears?: number | undefined; basis: BasisJson; ref?: CitationJson | undefined }
   | { kind: "never"; awards: string[]; basis: BasisJson; ref?: CitationJson | undefined }
   | { kind: "freshInitiatives"; min: number; basis: BasisJson; ref?: CitationJson | undefined };
@@ -152,6 +152,15 @@ export interface QuotaJson {
   rounding: "floor" | "ceil" | "half-up";
   minimum?: number | undefined;
   scope?: "cohort" | "run" | undefined;
+  enabled?: boolean | undefined;
+  basis: BasisJson;
+  ref?: CitationJson | undefined;
+}
+export interface DeferralJson {
+  id: string;
+  title: LocalizedJson;
+  groups: GroupJson[];
+  when: Condition;
   basis: BasisJson;
   ref?: CitationJson | undefined;
 }
@@ -184,7 +193,7 @@ export interface AwardJson {
 export type OverrideTargetJson =
   | { kind: "threshold"; criterion: string; threshold: string }
   | { kind: "class"; class: string; field: "minPercent" }
-  | { kind: "quota"; award: string; field: "share" }
+  | { kind: "quota"; award: string; field: "share" | "enabled" }
   | { kind: "perUnit"; criterion: string; field: "pointsPerUnit" | "cap" };
 export interface OverrideJson {
   target: OverrideTargetJson;
@@ -229,6 +238,8 @@ export interface ClassesFile {
 export interface AwardsFile {
   $schema?: string | undefined;
   awards: AwardJson[];
+  /** What defers every award of some groups while it holds (Decree 152/2025/NĐ-CP Art. 4(4)). */
+  deferrals?: DeferralJson[] | undefined;
 }
 /** `overrides.json` of a local rule set: changes of the parent's policy-default values. */
 export interface OverridesFile {

@@ -128,6 +128,11 @@ export function lintRuleSet(rs: RuleSet): Issue[] {
     if (new Set(g.criteria.map((id) => byId.get(id)?.group)).size > 1) out.push(issue("rules.group_mismatch", ["groupCaps", g.id], `group cap ${g.id} mixes subject groups`));
   }
   lintClassesAndAwards(rs, facts, byId, cite, out);
+  rs.deferrals.forEach((d, i) => {
+    cite(d.ref?.source, ["awards", "deferrals", i, "ref"]);
+    checkTree(d.when, facts, d.groups, ["awards", "deferrals", d.id, "when"], out);
+  });
+  duplicates("deferral", rs.deferrals, (i) => ["awards", "deferrals", i, "id"], out);
   lintLawBasis(rs, out);
   out.push(...lintIntegrity(rs));
   return out;
@@ -295,6 +300,10 @@ export function lawClaims(rs: RuleSet): { at: Path; ref: CitationJson | undefine
     leaves(a.eligibility.conditions, [...at, "eligibility", "conditions"]);
     a.history?.forEach((h, i) => h.basis === "law" && claims.push({ at: [...at, "history", i], ref: h.ref }));
     if (a.quota?.basis === "law") claims.push({ at: [...at, "quota"], ref: a.quota.ref });
+  }
+  for (const d of rs.deferrals) {
+    if (d.basis === "law") claims.push({ at: ["awards", "deferrals", d.id], ref: d.ref });
+    leaves(d.when, ["awards", "deferrals", d.id, "when"]);
   }
   return claims;
 }

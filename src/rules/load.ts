@@ -16,7 +16,7 @@ import {
   type ManifestJson,
   type OverrideJson,
 } from "./schema.js";
-import type { Award, ClassDef, Criterion, Fact, GroupCapDef, RuleSet, RuleSetFileInfo, RuleSetFiles } from "./types.js";
+import type { Award, ClassDef, Criterion, Deferral, Fact, GroupCapDef, RuleSet, RuleSetFileInfo, RuleSetFiles } from "./types.js";
 
 /** Options of `loadRuleSetFromFiles` (and, without `resolveParent`, of `loadRuleSet` in `thidua/node`). */
 export interface LoadOptions {
@@ -58,6 +58,7 @@ interface Parsed {
   classes: ClassDef[];
   classesCitation?: RuleSet["classesCitation"];
   awards: Award[];
+  deferrals: Deferral[];
   overrides: (OverrideJson & { origin: string; file: string })[];
 }
 
@@ -137,7 +138,7 @@ function parseOne(files: RuleSetFiles, opts: LoadOptions, issues: Issue[]): Pars
     issues.push(issue("rules.limit", ["manifest.json", "files"], `manifest lists ${manifest.files.length} files; at most ${RULESET_LIMITS.files} are supported`, { what: "files", limit: RULESET_LIMITS.files, found: manifest.files.length }));
     return undefined;
   }
-  const out: Parsed = { manifest, files: [], facts: [], criteria: [], groupCaps: [], classes: [], awards: [], overrides: [] };
+  const out: Parsed = { manifest, files: [], facts: [], criteria: [], groupCaps: [], classes: [], awards: [], deferrals: [], overrides: [] };
   for (const f of manifest.files) {
     const bytes = files[f.path];
     if (bytes === undefined) {
@@ -178,7 +179,10 @@ function collect(out: Parsed, file: string, kind: string, bytes: string | Uint8A
         out.groupCaps.push(...(v.groupCaps ?? []).map((g) => ({ ...g, origin })));
       });
     case "awards":
-      return push(validate(file, bytes, AwardsFileSchema), (v) => out.awards.push(...v.awards.map((a) => ({ ...a, origin }))));
+      return push(validate(file, bytes, AwardsFileSchema), (v) => {
+        out.awards.push(...v.awards.map((a) => ({ ...a, origin })));
+        out.deferrals.push(...(v.deferrals ?? []).map((d) => ({ ...d, origin })));
+      });
     case "classes":
       return push(validate(file, bytes, ClassesFileSchema), (v) => {
         out.classes.push(...v.classes.map((c) => ({ ...c, origin })));
@@ -328,6 +332,7 @@ function merge(own: Parsed, parent: RuleSet | undefined, digest: string): RuleSe
     classes: classes.map((c) => structuredClone(c)),
     classesCitation: own.classesCitation ?? parent?.classesCitation ?? { source: m.sources[0]?.id ?? m.id },
     awards: [...(parent?.awards ?? []).map((a) => structuredClone(a)), ...own.awards],
+    deferrals: [...(parent?.deferrals ?? []), ...own.deferrals],
     overrides: [],
   };
 }

@@ -48,6 +48,7 @@ function invalidValue(t: OverrideJson["target"], v: unknown): string | undefined
     case "class":
       return typeof v === "number" && Number.isFinite(v) && v >= 0 && v <= 100 ? undefined : "expected a percentage from 0 to 100";
     case "quota":
+      if (t.field === "enabled") return typeof v === "boolean" ? undefined : "expected true (apply the quota) or false";
       return typeof v === "string" && /^0(?:\.\d+)?$|^1(?:\.0+)?$/.test(v) ? undefined : 'expected a decimal share as a string, e.g. "0.15"';
     case "perUnit":
       return points(v) ? undefined : "expected points (a non-negative number with at most two decimals)";
@@ -81,8 +82,10 @@ function locate(rs: RuleSet, t: OverrideJson["target"]): Hit | undefined {
     return c && { basis: c.basis, get: () => c.minPercent, set: (v) => (c.minPercent = v as number) };
   }
   if (t.kind === "quota") {
-    const q = rs.awards.find((a) => a.id === t.award)?.quota as { share: string; basis: Basis } | undefined;
-    return q && { basis: q.basis, get: () => q.share, set: (v) => (q.share = v as string) };
+    const q = rs.awards.find((a) => a.id === t.award)?.quota as { share: string; enabled?: boolean; basis: Basis } | undefined;
+    if (!q) return undefined;
+    if (t.field === "enabled") return { basis: q.basis, get: () => q.enabled ?? true, set: (v) => (q.enabled = v as boolean) };
+    return { basis: q.basis, get: () => q.share, set: (v) => (q.share = v as string) };
   }
   const c = rs.criteria.find((x) => x.id === t.criterion);
   if (!c) return undefined;

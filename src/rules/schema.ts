@@ -21,6 +21,7 @@ import type {
   Condition,
   CriteriaFile,
   CriterionJson,
+  DeferralJson,
   FactJson,
   FactsFile,
   ManifestJson,
@@ -28,7 +29,7 @@ import type {
   OverridesFile,
 } from "./json-types.js";
 
-export type { AwardJson, ClassJson, Condition, CriterionJson, FactJson, ManifestJson, OverrideJson, LeafCondition, ManifestFile, FactsFile, CriteriaFile, ClassesFile, AwardsFile, OverridesFile } from "./json-types.js";
+export type { AwardJson, ClassJson, Condition, CriterionJson, DeferralJson, FactJson, ManifestJson, OverrideJson, LeafCondition, ManifestFile, FactsFile, CriteriaFile, ClassesFile, AwardsFile, OverridesFile } from "./json-types.js";
 
 type Meta = { readonly id?: string; readonly title?: string; readonly description?: string };
 /** A copy of `s` with JSON Schema metadata (what the classic API's `.meta()` does). */
@@ -325,6 +326,14 @@ export const HistoryRequirement = meta(
       awards: describe(nonEmpty(RuleId), "any of these titles counts"),
       times: int().check(z.minimum(1)),
       includeCurrentYear: describe(z.boolean(), "whether this year's proposed title counts towards the run"),
+      linkedBy: describe(
+        opt(nonEmpty(RuleId)),
+        "titles that keep a run going in the years between two counted titles (e.g. the grassroots title between two provincial ones); without it every year of the run must hold a counted title",
+      ),
+      reuse: describe(
+        opt(z.enum(["consumed", "allowed"])),
+        "`consumed` (default): years up to the last time the unit received this award do not count again (one achievement is not rewarded twice); `allowed`: a run may earn the award again",
+      ),
       basis: Basis,
       ref: opt(Citation),
     }),
@@ -353,10 +362,23 @@ export const Quota = meta(
       opt(z.enum(["cohort", "run"])),
       "`cohort` (default): shared within each cluster/block; `run`: shared by every cohort scored together (e.g. the Government flag across clusters)",
     ),
+    enabled: describe(opt(z.boolean()), "false: the quota is documented but not applied (a ratio the law in force does not set); a local rule set may switch it on with an override"),
     basis: Basis,
     ref: opt(Citation),
   }),
   { id: "Quota" },
+);
+
+export const Deferral = meta(
+  z.strictObject({
+    id: RuleId,
+    title: describe(Localized, "why the awards wait, e.g. discipline or an investigation under way"),
+    groups: describe(nonEmpty(Group), "the subject groups whose awards are deferred"),
+    when: describe(ConditionSchema, "every award of these groups is deferred (tạm chưa xét) while this holds"),
+    basis: Basis,
+    ref: opt(Citation),
+  }),
+  { id: "Deferral", description: "awards not decided for a unit while something is under way (Decree 152/2025/NĐ-CP Art. 4(4)): distinct from not eligible" },
 );
 
 export const AwardSchema = meta(
@@ -389,7 +411,7 @@ export const AwardSchema = meta(
   { id: "Award" },
 );
 
-export const AwardsFileSchema = meta(z.strictObject({ $schema: opt(str()), awards: nonEmpty(AwardSchema) }), { id: "AwardsFile", title: "thidua award catalog" });
+export const AwardsFileSchema = meta(z.strictObject({ $schema: opt(str()), awards: nonEmpty(AwardSchema), deferrals: opt(z.array(Deferral)) }), { id: "AwardsFile", title: "thidua award catalog" });
 
 /* ───────────────────────────── overrides (local rule sets) ───────────────────────────── */
 
@@ -397,7 +419,7 @@ export const OverrideTarget = meta(
   z.discriminatedUnion("kind", [
     z.strictObject({ kind: z.literal("threshold"), criterion: RuleId, threshold: str() }),
     z.strictObject({ kind: z.literal("class"), class: RuleId, field: z.literal("minPercent") }),
-    z.strictObject({ kind: z.literal("quota"), award: RuleId, field: z.literal("share") }),
+    z.strictObject({ kind: z.literal("quota"), award: RuleId, field: z.enum(["share", "enabled"]) }),
     z.strictObject({ kind: z.literal("perUnit"), criterion: RuleId, field: z.enum(["pointsPerUnit", "cap"]) }),
   ]),
   { id: "OverrideTarget" },
@@ -425,6 +447,7 @@ export type SchemaProofs = [
   Proof<Same<z.infer<typeof AwardSchema>, AwardJson>>,
   Proof<Same<z.infer<typeof ClassSchema>, ClassJson>>,
   Proof<Same<z.infer<typeof OverrideSchema>, OverrideJson>>,
+  Proof<Same<z.infer<typeof Deferral>, DeferralJson>>,
   Proof<Same<z.infer<typeof FactsFileSchema>, FactsFile>>,
   Proof<Same<z.infer<typeof CriteriaFileSchema>, CriteriaFile>>,
   Proof<Same<z.infer<typeof ClassesFileSchema>, ClassesFile>>,

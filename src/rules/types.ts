@@ -1,6 +1,7 @@
 import type {
   AwardJson,
   ClassJson,
+  DeferralJson,
   CriterionJson,
   FactJson,
   ManifestJson,
@@ -31,6 +32,8 @@ export type Fact = Readonly<FactJson> & Origin;
 export type Criterion = Readonly<CriterionJson> & Origin & { readonly file: string };
 /** An award of the catalog (awards.json): eligibility, history, quota, exclusivity, citation. */
 export type Award = Readonly<AwardJson> & Origin;
+/** A deferral of the award catalog (awards.json `deferrals`): while its condition holds, a unit's awards wait. */
+export type Deferral = Readonly<DeferralJson> & Origin;
 /** A classification (classes.json): minimum percent, optional per-criterion requirements, knock-out rule. */
 export type ClassDef = Readonly<ClassJson> & Origin;
 export interface GroupCapDef extends Origin {
@@ -78,6 +81,8 @@ export interface RuleSet {
   readonly classes: readonly ClassDef[];
   readonly classesCitation: ClassesCitation;
   readonly awards: readonly Award[];
+  /** What defers the awards of a group while it lasts (discipline or an investigation under way). */
+  readonly deferrals: readonly Deferral[];
   readonly overrides: readonly AppliedOverride[];
 }
 export type ClassesCitation = { readonly source: string; readonly section?: string; readonly seed?: string };

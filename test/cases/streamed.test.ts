@@ -7,7 +7,7 @@ import { scoreFile, type ScoreOptions } from "../../src/cli/pipeline.js";
 import { partitionOf } from "../../src/cli/spill.js";
 import { buildDecisionRecord, createEngine, renderCsv, renderMarkdown, renderRecordJson, renderText, type ReportLayout } from "../../src/index.js";
 import { csvLayout, markdownLayout, recordJsonLayout, textLayout } from "../../src/report/index.js";
-import { loadNational } from "../support/rules.js";
+import { loadLocal } from "../support/rules.js";
 import { partitionKey, recommendPartitioned, type IndexedProfile } from "thidua/stream";
 
 /**
@@ -15,7 +15,8 @@ import { partitionKey, recommendPartitioned, type IndexedProfile } from "thidua/
  * partition files by cohort and writes reports cohort by cohort must give byte-identical reports,
  * records and outcome hashes to the in-memory engine and renderers, whatever the partitioning.
  */
-const rs = loadNational();
+// Khánh Hòa's set: it switches on the run-wide Government-flag quota, which must hold across partitions and threads
+const rs = loadLocal();
 const dir = mkdtempSync(join(tmpdir(), "thidua-streamed-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -142,7 +143,7 @@ describe("streamed run against the library's in-memory record and renderers", ()
     expect(r.cohorts).toEqual(record.cohorts);
     expect(r.runQuotas).toEqual(record.runQuotas);
     // the Government flag: 24 cluster flags → floor(20%) = 4 of 24 candidates, decided across partitions
-    expect(r.runQuotas).toEqual([{ award: "award.co-thi-dua-chinh-phu", base: 24, allowed: 4, candidates: 24, granted: 4, binding: true }]);
+    expect(r.runQuotas).toEqual([{ award: "award.co-thi-dua-chinh-phu", share: "0.2", base: 24, exact: "4.8", allowed: 4, candidates: 24, granted: 4, binding: true }]);
     expect(r.rejected.map((x) => x.index)).toEqual(record.rejected.map((x) => x.index));
   });
 

@@ -39,7 +39,7 @@ const replay = (file: string, ...more: string[]) => capture(["replay", file, "--
 
 describe("a record written by the CLI", () => {
   it("is sealed and replays IDENTICAL, in English and in Vietnamese", async () => {
-    const s = await capture(["score", profiles, "--as-of", "2025-12-31", "--overrides", overrides, "--format", "json", "--out", recordFile]);
+    const s = await capture(["score", profiles, "--rules", "khanh-hoa-2025", "--as-of", "2025-12-31", "--overrides", overrides, "--format", "json", "--out", recordFile]);
     expect(s.code, s.err).toBe(1); // one row rejected
     original = readFileSync(recordFile, "utf8");
     const read = parseDecisionRecord(original);

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createEngine, type RecommendationReport } from "thidua";
-import { loadNational } from "../support/rules.js";
+import { loadLocal } from "../support/rules.js";
 
 /**
  * Names may hold any separator. A run-wide quota (the Government flag: 20% of the cluster-flag
@@ -11,7 +11,8 @@ import { loadNational } from "../support/rules.js";
  * one (ids in the same code-unit order, so that ties break alike) — grouping by the structured
  * values, not by strings joined with a separator.
  */
-const engine = createEngine(loadNational());
+// Khánh Hòa's set switches on the run-wide Government-flag quota
+const engine = createEngine(loadLocal());
 const provinces = JSON.parse(readFileSync(new URL("../../fixtures/profiles/province.json", import.meta.url), "utf8"));
 const strong = provinces.find((p: { id: string }) => p.id === "pv-quang-ninh");
 

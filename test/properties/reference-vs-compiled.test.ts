@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { createEngine, GROUPS, type Group, type ProfileInput, type RecommendationReport, type RuleSet } from "thidua";
 import { fullFactsArb, partialFactsArb } from "../support/arbitraries.js";
 import { generatedCohortArb, generatedRuleSetArb } from "../support/generated-ruleset.js";
-import { loadNational } from "../support/rules.js";
+import { loadLocal, loadNational } from "../support/rules.js";
 
 /**
  * The plain implementation is the specification: an engine built with `implementation: "reference"`
@@ -54,6 +54,7 @@ function tally(seen: Record<string, number>, r: RecommendationReport): void {
     add("quota", x.eligibility.some((e) => e.status === "quota"));
     add("unmet", x.eligibility.some((e) => e.checks.some((c) => c.kind === "conditions" && c.unmet.length > 0)));
     add("history", x.eligibility.some((e) => e.checks.some((c) => c.kind === "history" && c.result === true)));
+    add("deferred", x.eligibility.some((e) => e.status === "deferred"));
   }
   add("runQuota", r.runQuotas.some((q) => q.candidates > 0));
   add("rejected", r.rejected.length > 0);
@@ -62,13 +63,20 @@ function tally(seen: Record<string, number>, r: RecommendationReport): void {
 describe("reference and compiled paths give the same results", () => {
   const reference = createEngine(rs, { implementation: "reference" });
   const compiled = createEngine(rs);
+  // the local set switches on the opt-in quotas (run-wide too) and adds its own criteria
+  const local = loadLocal();
+  const engines = [
+    { reference, compiled },
+    { reference: createEngine(local, { implementation: "reference" }), compiled: createEngine(local) },
+  ];
 
-  it("national rule set: generated runs of every group, with and without traces", () => {
+  it("national and local rule sets: generated runs of every group, with and without traces", () => {
     const seen: Record<string, number> = {};
     fc.assert(
-      fc.property(runArb, fc.boolean(), (profiles, trace) => {
-        const want = reference.recommend(profiles, { asOf: "2025-12-31", trace });
-        expect(compiled.recommend(profiles, { asOf: "2025-12-31", trace })).toEqual(want);
+      fc.property(runArb, fc.boolean(), fc.constantFrom(0, 1), (profiles, trace, which) => {
+        const e = engines[which]!;
+        const want = e.reference.recommend(profiles, { asOf: "2025-12-31", trace });
+        expect(e.compiled.recommend(profiles, { asOf: "2025-12-31", trace })).toEqual(want);
         tally(seen, want);
       }),
       { numRuns: RUNS, seed: 2447 },
@@ -86,7 +94,7 @@ describe("reference and compiled paths give the same results", () => {
       }),
       { numRuns: Math.ceil(RUNS / 2), seed: 7 },
     );
-    for (const k of ["granted", "nearMisses", "quota", "runQuota"]) expect(seen[k] ?? 0, k).toBeGreaterThan(3);
+    for (const k of ["granted", "nearMisses", "quota", "runQuota", "deferred", "history"]) expect(seen[k] ?? 0, k).toBeGreaterThan(3);
   });
 
   it("evaluate and what-if agree too", () => {

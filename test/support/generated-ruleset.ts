@@ -91,13 +91,14 @@ const classesArb = fc.record({ top: fc.integer({ min: 50, max: 100 }), mid: fc.i
 }));
 
 const award = (id: string, precedence: number, extra: Record<string, unknown>) => ({ id, kind: "title", recipient: "collective", groups: [G], level: "grassroots", title: L(id), grantor: L("Giám đốc"), precedence, citation: cite, basis: "policy-default", ...extra });
-const awardsArb = fc.record({ share: fc.constantFrom("0.2", "0.5", "1"), runShare: fc.constantFrom("0.1", "0.3"), cond: condArb, pct: fc.integer({ min: 0, max: 100 }), times: fc.integer({ min: 1, max: 3 }) }).map((a) => ({
+const awardsArb = fc.record({ share: fc.constantFrom("0.2", "0.5", "1"), runShare: fc.constantFrom("0.1", "0.3"), cond: condArb, pct: fc.integer({ min: 0, max: 100 }), times: fc.integer({ min: 1, max: 3 }), reuse: fc.constantFrom("consumed", "allowed"), linked: fc.boolean(), quotaOn: fc.boolean(), defer: condArb }).map((a) => ({
   awards: [
     award("award.a", 10, { exclusiveGroup: "x", eligibility: { minClass: "kha", noKnockout: true } }),
     award("award.b", 20, { exclusiveGroup: "x", eligibility: { minClass: "tot", conditions: a.cond, noKnockout: true }, quota: { share: a.share, of: "cohort", rounding: "floor", basis: "policy-default" } }),
-    award("award.c", 30, { exclusiveGroup: "x", requiresThisYear: ["award.b"], eligibility: { minPercent: a.pct, criteria: ["t.1"], noKnockout: true }, history: [{ kind: "consecutive", awards: ["award.b", "award.c"], times: a.times, includeCurrentYear: true, basis: "policy-default" }] }),
-    award("award.d", 40, { kind: "commendation", eligibility: { minPercent: a.pct, noKnockout: false }, history: [{ kind: "prior", awards: ["award.a"], withinYears: 3, basis: "policy-default" }, { kind: "never", awards: ["award.d"], basis: "policy-default" }], quota: { share: a.runShare, of: "cohort", rounding: "ceil", scope: "run", basis: "policy-default" } }),
+    award("award.c", 30, { exclusiveGroup: "x", requiresThisYear: ["award.b"], eligibility: { minPercent: a.pct, criteria: ["t.1"], noKnockout: true }, history: [{ kind: "consecutive", awards: ["award.b", "award.c"], times: a.times, includeCurrentYear: true, reuse: a.reuse, ...(a.linked && { linkedBy: ["award.a"] }), basis: "policy-default" }] }),
+    award("award.d", 40, { kind: "commendation", eligibility: { minPercent: a.pct, noKnockout: false }, history: [{ kind: "prior", awards: ["award.a"], withinYears: 3, basis: "policy-default" }, { kind: "never", awards: ["award.d"], basis: "policy-default" }], quota: { share: a.runShare, of: "cohort", rounding: "ceil", scope: "run", enabled: a.quotaOn, basis: "policy-default" } }),
   ],
+  deferrals: [{ id: "deferral.t", title: L("đang xem xét"), groups: [G], when: a.defer, basis: "policy-default" }],
 }));
 
 function files(parts: Record<string, unknown>): Record<string, string> {

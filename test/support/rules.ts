@@ -34,3 +34,9 @@ export function loadNational(): RuleSet {
   if (!r.ok) throw new Error(JSON.stringify(r.issues, null, 2));
   return r.value;
 }
+
+export function loadLocal(): RuleSet {
+  const r = loadRuleSetFromFiles(filesOf(LOCAL), { resolveParent: (id) => filesOf(id) });
+  if (!r.ok) throw new Error(JSON.stringify(r.issues, null, 2));
+  return r.value;
+}

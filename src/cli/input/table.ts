@@ -136,27 +136,36 @@ function awardIndex(rules: RuleSet): Map<string, readonly Award[]> {
   return m;
 }
 
-const HISTORY = "a history such as “2024:award.a|award.b; 2023:award.c”";
+const HISTORY = "a history such as “2024:award.a|award.b (chuyên đề); 2023:award.c” (a thematic or sudden award marked “(chuyên đề)” or “(đột xuất)”)";
 
 /**
  * Parses `2024:award.a|award.b; 2023:award.c`. Awards by id, id without `award.`, or title; a title shared
  * by a collective and an individual award is resolved by the row's group.
  */
 export function parseHistory(text: string, awards: ReadonlyMap<string, readonly Award[]>, group: Group | undefined): Converted {
-  const entries: { year: number; awards: string[] }[] = [];
+  const entries: { year: number; awards: string[]; thematic?: string[]; sudden?: string[] }[] = [];
   for (const part of text.split(/[;\n]/).map((p) => p.trim()).filter((p) => p !== "")) {
     const m = /^(\d{4})\s*:\s*(.*)$/.exec(part);
     if (!m) return { ok: false, expected: HISTORY, hint: `“${part}” does not start with a year and “:”` };
-    const ids: string[] = [];
-    for (const name of m[2]!.split("|").map((a) => a.trim()).filter((a) => a !== "")) {
+    const entry: { year: number; awards: string[]; thematic?: string[]; sudden?: string[] } = { year: Number(m[1]), awards: [] };
+    for (const written of m[2]!.split("|").map((a) => a.trim()).filter((a) => a !== "")) {
+      const { name, kind } = awardKind(written);
       const all = awards.get(normKey(name)) ?? [];
       const mine = group ? all.filter((a) => a.groups.includes(group)) : [];
       const found = all.length > 1 && mine.length ? mine : all;
       if (found.length === 0) return { ok: false, expected: HISTORY, hint: `unknown award “${name}”` };
       if (found.length > 1) return { ok: false, expected: HISTORY, hint: `“${name}” names several awards (${found.map((a) => a.id).join(", ")}): write the award id` };
-      ids.push(found[0]!.id);
+      (entry[kind] ??= []).push(found[0]!.id);
     }
-    entries.push({ year: Number(m[1]), awards: ids });
+    entries.push(entry);
   }
   return { ok: true, value: entries };
+}
+
+/** An award written with its kind in brackets — `(chuyên đề)` / `(thematic)`, `(đột xuất)` / `(sudden)` — or without (merit). */
+function awardKind(written: string): { name: string; kind: "awards" | "thematic" | "sudden" } {
+  const m = /^(.*?)\s*\((chuyên đề|thematic|đột xuất|sudden)\)$/iu.exec(written.normalize("NFC"));
+  if (!m) return { name: written, kind: "awards" };
+  const kind = /chuyên đề|thematic/iu.test(m[2]!) ? "thematic" : "sudden";
+  return { name: m[1]!, kind };
 }

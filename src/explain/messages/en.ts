@@ -133,19 +133,23 @@ export const en = {
     "fact.missing": (p) => `No data: ${lc(p.fact)}`,
     "fact.value": (p) => `${p.fact}: ${p.actual}`,
     "reason.tie": (p) => `Same score as the profile above, ranked after it by the tie-break: ${tie[p.rule]}`,
-    "reason.quota": (p, f) => `Beyond the award quota (${f.num(p.allowed)}/${f.num(p.base)}) for ${named(p.award, p.kind)}`,
+    "reason.quota": (p, f) =>
+      `Outside the quota for ${named(p.award, p.kind)}: quota ${f.num(p.allowed)}, position ${f.num(p.position)} among eligible units${p.allowed === 0 && p.exact > 0 ? ` (${f.num(p.share)}% of ${f.num(p.base)} is ${f.num(p.exact)}, ${rounding[p.rounding]} to 0)` : ""}`,
+    "reason.deferred": (p) => `${named(p.award, p.kind)} deferred: ${p.why}`,
     "reason.pointsShort": (p, f) => `${f.num(p.points)} points short of ${named(p.award, p.kind)}`,
     "award.proposed": (p) => `${p.kind === "title" ? `Title “${p.award}”` : p.award} — decided by: ${p.grantor}`,
     "award.alongside": (p) => `Also proposed: ${p.kind === "title" ? `the title “${p.award}”` : p.award} — decided by: ${p.grantor}`,
     "award.bonus": (p, f) => `Cash bonus: ${f.num(p.coefficient)} × the base salary`,
     "award.quotaWithin": (p, f) =>
-      `Within the quota: position ${f.num(p.position)}, quota ${f.num(p.allowed)} (${p.share === 0 ? "for the leading unit of the cluster or block" : `${f.num(p.share)}% of ${f.num(p.base)} ${ofQuota(p.of, p.base)}, ${rounding[p.rounding]}`})`,
+      `Within the quota: position ${f.num(p.position)}, quota ${f.num(p.allowed)} (${p.share === 0 ? "for the leading unit of the cluster or block" : `${f.num(p.share)}% of ${f.num(p.base)} ${ofQuota(p.of, p.base)} is ${f.num(p.exact)}, ${rounding[p.rounding]}`})`,
     "award.alternatives": (p) => `Also eligible (not proposed twice, a higher award of the same kind is proposed): ${p.list}`,
     "award.computed": (p) => `Proposed by the rule set: ${p.award}`,
     "award.override": (p, f) => `Decided by the committee: ${p.award} — reason: ${p.reason} (${p.decidedBy}, ${f.date(p.date)})`,
     "near.header": (p, f) =>
-      p.status === "quota"
-        ? `Eligible for ${named(p.award, p.kind)} but beyond the award quota:`
+      p.status === "deferred"
+        ? `${named(p.award, p.kind)} deferred:`
+        : p.status === "quota"
+        ? `Eligible for ${named(p.award, p.kind)} but outside the award quota:`
         : p.status === "unknown"
           ? `Not enough evidence to consider ${named(p.award, p.kind)}${p.points ? ` (on the evidence so far, ${f.num(p.points)} points short)` : ""}:`
           : p.points
@@ -163,7 +167,9 @@ export const en = {
     "check.missingYears": (p) => `No record of awards for ${p.years}`,
     "check.requiresThisYear": (p) => `Must also qualify this year for ${p.award}`,
     "check.quota": (p, f) =>
-      `Position ${f.num(p.position)} among eligible profiles, quota ${f.num(p.allowed)}/${f.num(p.base)} (${p.share === 0 ? "for the leading unit of the cluster or block" : `${f.num(p.share)}% of ${f.num(p.base)} ${ofQuota(p.of, p.base)}, ${rounding[p.rounding]}`})`,
+      `Position ${f.num(p.position)} among eligible units, quota ${f.num(p.allowed)} (${p.share === 0 ? "for the leading unit of the cluster or block" : `${f.num(p.share)}% of ${f.num(p.base)} ${ofQuota(p.of, p.base)} is ${f.num(p.exact)}, ${rounding[p.rounding]}`})`,
+    "check.deferral": (p) => `Deferred while ${p.why}`,
+    "check.deferralUnknown": (p) => `Not confirmed whether ${p.why}`,
     "todo.evidence": (p) => `Missing evidence: ${p.evidence} — needed for ${lc(p.label)}${p.criteria ? ` (criteria ${p.criteria})` : ""}${p.awards ? ` (a condition of ${p.awards})` : ""}`,
     "report.title": () => "Scores, ranking and proposed commendations",
     "report.ruleset": (p) => `Rule set: ${p.title} — id ${p.id}, version ${p.version}`,
@@ -176,7 +182,7 @@ export const en = {
     "report.outcome": (p) => `SHA-256 digest of the outcome: ${p.sha256}`,
     "report.cohort": (p, f) => `Emulation cluster or block ${p.cohort || "(not given)"} — ${group[p.group]} — ${p.year} (${profiles(p.size, f.num(p.size))})`,
     "report.quota": (p, f) =>
-      `Quota for ${p.award}: at most ${f.num(p.allowed)} (${p.share === 0 ? "for the leading unit of the cluster or block" : `${f.num(p.share)}% of ${f.num(p.base)} ${ofQuota(p.of, p.base)}, ${rounding[p.rounding]}`}); ${f.num(p.candidates)} eligible, ${f.num(p.granted)} proposed${p.binding ? " — the quota limited the proposals" : ""}`,
+      `Quota for ${p.award}: at most ${f.num(p.allowed)} (${p.share === 0 ? "for the leading unit of the cluster or block" : `${f.num(p.share)}% of ${f.num(p.base)} ${ofQuota(p.of, p.base)} is ${f.num(p.exact)}, ${rounding[p.rounding]}`}); ${f.num(p.candidates)} eligible, ${f.num(p.granted)} proposed${p.binding ? " — the quota limited the proposals" : ""}`,
     "report.overrides": () => "Committee decisions that change the proposal",
     "report.runQuotas": () => "Quotas shared by all clusters and blocks of the run",
     "report.overrideLine": (p, f) => `${p.unitId}: ${p.award} — reason: ${p.reason} (${p.decidedBy}, ${f.date(p.date)})${p.matched ? "" : " — no matching profile"}`,
@@ -352,6 +358,9 @@ export const en = {
     never: (a) => `Never received ${a} before (awarded once)`,
     freshInitiatives: (n) => `At least ${n} initiatives not used as the basis of an earlier award (an initiative counts once)`,
     quota: (s, of, r) => `Quota: at most ${s} of ${of} (rounding: ${r})`,
+    quotaOff: "not applied by this rule set: the law in force sets no ratio; a local rule set may apply it with its reason",
+    deferrals: "Deferrals",
+    deferral: (why) => `Every award is deferred while ${why}`,
     cohort: "the units of the cluster or block",
     bonusCoefficient: (c) => `Bonus: ${c} × base salary`,
     requiresThisYear: (a) => `Must also qualify this year for: ${a}`,
@@ -385,6 +394,7 @@ export const en = {
       threshold: (c, cond) => `Criterion \`${c}\`, condition «${cond}»`,
       class: (t) => `Class «${t}», minimum share of points`,
       quota: (a) => `${a}, maximum share`,
+      quotaEnabled: (a) => `${a}, whether the quota applies`,
       perUnit: (c, f) => `Criterion \`${c}\`, ${f === "cap" ? "maximum points" : "points per unit"}`,
     },
   },

@@ -61,6 +61,10 @@ export interface Catalog {
     readonly never: (awards: string) => string;
     readonly freshInitiatives: (min: number) => string;
     readonly quota: (share: string, of: string, rounding: string) => string;
+    /** A quota the rule set documents but does not apply (`enabled: false`). */
+    readonly quotaOff: string;
+    readonly deferrals: string;
+    readonly deferral: (why: string) => string;
     readonly cohort: string;
     readonly bonusCoefficient: (c: string) => string;
     readonly requiresThisYear: (awards: string) => string;
@@ -89,6 +93,7 @@ export interface Catalog {
       readonly threshold: (criterion: string, condition: string) => string;
       readonly class: (title: string) => string;
       readonly quota: (award: string) => string;
+      readonly quotaEnabled: (award: string) => string;
       readonly perUnit: (criterion: string, field: "pointsPerUnit" | "cap") => string;
     };
   };
@@ -99,12 +104,12 @@ export type Operator = keyof Catalog["op"];
 export type CriterionStatusKey = keyof Catalog["status"];
 export type TieBreakKey = "score" | "notKnockedOut" | "fewerUnknown" | "moreMet" | "unitId";
 export type AwardKindKey = "title" | "commendation" | "medal";
-export type AwardStatusKey = "eligible" | "ineligible" | "unknown" | "quota";
+export type AwardStatusKey = "eligible" | "ineligible" | "unknown" | "quota" | "deferred";
 export type RoundingKey = "floor" | "ceil" | "half-up";
 export type GroupKey = keyof Catalog["rulebook"]["group"];
 /** A fact compared with what a rule requires; values already formatted (labels, units), numbers via Intl. */
 export interface FactParams { fact: string; actual: string; operator: Operator; required: string }
-export interface QuotaParams { allowed: number; base: number; share: number; of: string; rounding: RoundingKey }
+export interface QuotaParams { allowed: number; base: number; share: number; of: string; rounding: RoundingKey; exact: number }
 export interface IssueParams { path: string; message: string; expected: string; found: string; fact: string; group: string; id: string }
 
 /**
@@ -142,7 +147,8 @@ export interface MessageParams {
   "fact.missing": { fact: string };
   "fact.value": { fact: string; actual: string };
   "reason.tie": { rule: TieBreakKey };
-  "reason.quota": { award: string; kind: AwardKindKey; allowed: number; base: number };
+  "reason.quota": { award: string; kind: AwardKindKey; allowed: number; base: number; position: number; exact: number; share: number; rounding: RoundingKey };
+  "reason.deferred": { award: string; kind: AwardKindKey; why: string };
   "reason.pointsShort": { award: string; kind: AwardKindKey; points: number };
   "award.proposed": { award: string; kind: AwardKindKey; grantor: string };
   "award.alongside": { award: string; kind: AwardKindKey; grantor: string };
@@ -164,6 +170,8 @@ export interface MessageParams {
   "check.missingYears": { years: string };
   "check.requiresThisYear": { award: string };
   "check.quota": QuotaParams & { position: number };
+  "check.deferral": { why: string };
+  "check.deferralUnknown": { why: string };
   "todo.evidence": { evidence: string; label: string; criteria: string; awards: string };
   "report.title": Record<never, never>;
   "report.ruleset": { title: string; id: string; version: string };

@@ -142,19 +142,23 @@ export const vi = {
     "fact.missing": (p) => `Chưa có dữ liệu: ${lc(p.fact)}`,
     "fact.value": (p) => `${p.fact}: ${p.actual}`,
     "reason.tie": (p) => `Bằng điểm với hồ sơ xếp trên, xếp sau theo quy tắc phụ: ${tie[p.rule]}`,
-    "reason.quota": (p, f) => `Vượt chỉ tiêu tỷ lệ khen thưởng (${f.num(p.allowed)}/${f.num(p.base)}) đối với ${p.kind === "title" ? `danh hiệu “${p.award}”` : p.award}`,
+    "reason.quota": (p, f) =>
+      `Ngoài chỉ tiêu ${named(p.award, p.kind)}: chỉ tiêu ${f.num(p.allowed)}, xếp thứ ${f.num(p.position)} trong số đơn vị đủ điều kiện${p.allowed === 0 && p.exact > 0 ? ` (${f.num(p.share)}% của ${f.num(p.base)} là ${f.num(p.exact)}, ${rounding[p.rounding]} thành 0)` : ""}`,
+    "reason.deferred": (p) => `Tạm chưa xét ${named(p.award, p.kind)}: ${p.why}`,
     "reason.pointsShort": (p, f) => `Còn thiếu ${f.num(p.points)} điểm để được ${named(p.award, p.kind)}`,
     "award.proposed": (p) => `${p.kind === "title" ? `Danh hiệu “${p.award}”` : p.award} — thẩm quyền quyết định: ${p.grantor}`,
     "award.alongside": (p) => `Đồng thời ${p.kind === "title" ? `đề nghị xét tặng danh hiệu “${p.award}”` : `đề nghị tặng ${p.award}`} — thẩm quyền quyết định: ${p.grantor}`,
     "award.bonus": (p, f) => `Tiền thưởng: hệ số ${f.num(p.coefficient)} × mức lương cơ sở`,
     "award.quotaWithin": (p, f) =>
-      `Trong chỉ tiêu tỷ lệ khen thưởng: xếp thứ ${f.num(p.position)}, chỉ tiêu ${f.num(p.allowed)} (${p.share === 0 ? "dành cho đơn vị dẫn đầu cụm, khối" : `${f.num(p.share)}% của ${f.num(p.base)} ${ofQuota(p.of)}, ${rounding[p.rounding]}`})`,
+      `Trong chỉ tiêu khen thưởng: xếp thứ ${f.num(p.position)}, chỉ tiêu ${f.num(p.allowed)} (${p.share === 0 ? "dành cho đơn vị dẫn đầu cụm, khối" : `${f.num(p.share)}% của ${f.num(p.base)} ${ofQuota(p.of)} là ${f.num(p.exact)}, ${rounding[p.rounding]}`})`,
     "award.alternatives": (p) => `Cũng đủ điều kiện (không đề nghị trùng vì đã đề nghị mức cao hơn cùng loại): ${p.list}`,
     "award.computed": (p) => `Đề xuất theo bộ tiêu chí: ${p.award}`,
     "award.override": (p, f) => `Hội đồng quyết định: ${p.award} — lý do: ${p.reason} (${p.decidedBy}, ${f.date(p.date)})`,
     "near.header": (p, f) =>
-      p.status === "quota"
-        ? `Đủ điều kiện ${named(p.award, p.kind)} nhưng vượt chỉ tiêu tỷ lệ khen thưởng:`
+      p.status === "deferred"
+        ? `Tạm chưa xét ${named(p.award, p.kind)}:`
+        : p.status === "quota"
+        ? `Đủ điều kiện ${named(p.award, p.kind)} nhưng ngoài chỉ tiêu khen thưởng:`
         : p.status === "unknown"
           ? `Chưa đủ căn cứ để ${named(p.award, p.kind)}${p.points ? ` (theo số điểm đã có căn cứ, còn thiếu ${f.num(p.points)} điểm)` : ""}:`
           : p.points
@@ -172,7 +176,9 @@ export const vi = {
     "check.missingYears": (p) => `Chưa có hồ sơ thành tích năm ${p.years}`,
     "check.requiresThisYear": (p) => `Trong năm phải đạt ${p.award}`,
     "check.quota": (p, f) =>
-      `Xếp thứ ${f.num(p.position)} trong số hồ sơ đủ điều kiện, chỉ tiêu ${f.num(p.allowed)}/${f.num(p.base)} (${p.share === 0 ? "dành cho đơn vị dẫn đầu cụm, khối" : `${f.num(p.share)}% của ${f.num(p.base)} ${ofQuota(p.of)}, ${rounding[p.rounding]}`})`,
+      `Xếp thứ ${f.num(p.position)} trong số đơn vị đủ điều kiện, chỉ tiêu ${f.num(p.allowed)} (${p.share === 0 ? "dành cho đơn vị dẫn đầu cụm, khối" : `${f.num(p.share)}% của ${f.num(p.base)} ${ofQuota(p.of)} là ${f.num(p.exact)}, ${rounding[p.rounding]}`})`,
+    "check.deferral": (p) => `Tạm chưa xét khen thưởng trong thời gian ${p.why}`,
+    "check.deferralUnknown": (p) => `Chưa có xác nhận về việc ${p.why}`,
     "todo.evidence": (p) => `Thiếu hồ sơ: ${p.evidence} — để xác định ${lc(p.label)}${p.criteria ? ` (tiêu chí ${p.criteria})` : ""}${p.awards ? ` (điều kiện xét ${p.awards})` : ""}`,
     "report.title": () => "Kết quả chấm điểm, xếp hạng và đề nghị khen thưởng",
     "report.ruleset": (p) => `Bộ tiêu chí: ${p.title} — mã ${p.id}, phiên bản ${p.version}`,
@@ -185,7 +191,7 @@ export const vi = {
     "report.outcome": (p) => `Mã băm SHA-256 của kết quả: ${p.sha256}`,
     "report.cohort": (p, f) => `Cụm, khối thi đua ${p.cohort || "(chưa xác định)"} — ${group[p.group]} — năm ${p.year} (${f.num(p.size)} hồ sơ)`,
     "report.quota": (p, f) =>
-      `Chỉ tiêu ${p.award}: tối đa ${f.num(p.allowed)} (${p.share === 0 ? "dành cho đơn vị dẫn đầu cụm, khối" : `${f.num(p.share)}% của ${f.num(p.base)} ${ofQuota(p.of)}, ${rounding[p.rounding]}`}); ${f.num(p.candidates)} hồ sơ đủ điều kiện, đề nghị ${f.num(p.granted)}${p.binding ? " — chỉ tiêu đã giới hạn số được đề nghị" : ""}`,
+      `Chỉ tiêu ${p.award}: tối đa ${f.num(p.allowed)} (${p.share === 0 ? "dành cho đơn vị dẫn đầu cụm, khối" : `${f.num(p.share)}% của ${f.num(p.base)} ${ofQuota(p.of)} là ${f.num(p.exact)}, ${rounding[p.rounding]}`}); ${f.num(p.candidates)} đơn vị đủ điều kiện, đề nghị ${f.num(p.granted)}${p.binding ? " — chỉ tiêu đã giới hạn số được đề nghị" : ""}`,
     "report.overrides": () => "Quyết định điều chỉnh của Hội đồng",
     "report.runQuotas": () => "Chỉ tiêu dùng chung cho các cụm, khối trong đợt xét",
     "report.overrideLine": (p, f) => `${p.unitId}: ${p.award} — lý do: ${p.reason} (${p.decidedBy}, ${f.date(p.date)})${p.matched ? "" : " — không tìm thấy hồ sơ tương ứng"}`,
@@ -247,7 +253,7 @@ export const vi = {
           set: "các giá trị cách nhau bởi dấu |",
           year: "một năm",
           group: "tên nhóm đối tượng",
-          history: "dạng 2024:award.a|award.b; 2023:award.c",
+          history: "dạng 2024:award.a|award.b (chuyên đề); 2023:award.c — ghi “(chuyên đề)” hoặc “(đột xuất)” sau hình thức khen thưởng theo chuyên đề hoặc đột xuất",
         } as Record<string, string>)[p.kind] ?? p.expected
       }`,
     "issue.input": (p) =>
@@ -382,6 +388,9 @@ export const vi = {
     never: (a) => `Chưa được tặng ${a} (chỉ tặng một lần)`,
     freshInitiatives: (n) => `Có ít nhất ${n} sáng kiến chưa được dùng làm căn cứ khen thưởng trước đây (mỗi sáng kiến chỉ tính một lần)`,
     quota: (s, of, r) => `Tỷ lệ tối đa: ${s} của ${of} (làm tròn: ${r})`,
+    quotaOff: "không áp dụng trong bộ quy tắc này vì văn bản pháp luật đang có hiệu lực không quy định tỷ lệ; bộ quy tắc địa phương có thể áp dụng kèm lý do",
+    deferrals: "Tạm chưa xét khen thưởng",
+    deferral: (why) => `Mọi hình thức khen thưởng tạm chưa xét trong thời gian ${why}`,
     cohort: "số đơn vị trong cụm, khối",
     bonusCoefficient: (c) => `Hệ số tiền thưởng: ${c} lần mức lương cơ sở`,
     requiresThisYear: (a) => `Trong năm phải đạt: ${a}`,
@@ -415,6 +424,7 @@ export const vi = {
       threshold: (c, cond) => `Tiêu chí \`${c}\`, điều kiện «${cond}»`,
       class: (t) => `Xếp loại «${t}», tỷ lệ điểm tối thiểu`,
       quota: (a) => `${a}, tỷ lệ tối đa`,
+      quotaEnabled: (a) => `${a}, áp dụng tỷ lệ tối đa`,
       perUnit: (c, f) => `Tiêu chí \`${c}\`, ${f === "cap" ? "mức điểm tối đa" : "số điểm cho mỗi đơn vị"}`,
     },
   },
