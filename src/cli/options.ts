@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { issueText, type Issue, type Lang, type RuleSet } from "../index.js";
-import { say } from "./messages.js";
+import { say } from "./messages/index.js";
 import { UsageError, type ScoreOptions } from "./pipeline.js";
 
 /** The flags every command that reads profiles takes (see `common`). */

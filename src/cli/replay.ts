@@ -3,8 +3,8 @@ import { join } from "node:path";
 import type { Command } from "commander";
 import type { DecidedRecommendation, Lang, RuleSet } from "../index.js";
 import { canonicalJson } from "../rules/index.js";
-import { checkRecordSeal, ENGINE_VERSION, formatMessage, jsonDifferences, parseDecisionRecord, unitKey, type ReadRecord, type SealCheck } from "../report/index.js";
-import type { MessageKey, MessageParams } from "../explain/index.js";
+import { checkRecordSeal, ENGINE_VERSION, jsonDifferences, parseDecisionRecord, unitKey, type ReadRecord, type SealCheck } from "../report/index.js";
+import { say as sayIn, type AnyKey, type AnyParams } from "./messages/index.js";
 import { BUNDLED_RULE_SETS, bundledRulesDir, loadRuleSet } from "../node/index.js";
 import { InputFileError } from "./input/index.js";
 import { issueLines } from "./issues.js";
@@ -31,8 +31,8 @@ interface ReplayFlags {
 class Lines {
   readonly out: string[] = [];
   constructor(readonly lang: Lang) {}
-  say<K extends MessageKey>(key: K, params: MessageParams[K], indent = ""): void {
-    this.out.push(indent + formatMessage(this.lang, key, params));
+  say<K extends AnyKey>(key: K, params: AnyParams[K], indent = ""): void {
+    this.out.push(indent + sayIn(this.lang, key, params));
   }
 }
 
@@ -57,16 +57,16 @@ function readRecord(file: string, lang: Lang): ReadRecord {
  */
 function replayRules(record: ReadRecord["record"], o: ReplayFlags, lines: Lines): RuleSet {
   const id = record.ruleset.id;
-  if (o.rules === undefined && !(BUNDLED_RULE_SETS as readonly string[]).includes(id)) throw new UsageError(formatMessage(lines.lang, "replay.rulesNotBundled", { id }));
+  if (o.rules === undefined && !(BUNDLED_RULE_SETS as readonly string[]).includes(id)) throw new UsageError(sayIn(lines.lang, "replay.rulesNotBundled", { id }));
   const r = loadRuleSet(o.rules ?? join(bundledRulesDir(), id), { allowModified: true });
   if (!r.ok) throw new UsageError(issueLines(r.issues, lines.lang).join("\n"));
   const rs = r.value;
   const altered = (r.warnings ?? []).filter((i) => i.code === "rules.hash_mismatch").map((i) => `${String(i.params?.["ruleset"] ?? rs.id)}/${String(i.params?.["file"] ?? i.path[0])}`);
-  if (altered.length && !o.allowModifiedRules) throw new UsageError(formatMessage(lines.lang, "replay.rulesAltered", { id: rs.id, files: altered.join(", ") }));
-  if (!rs.verified) lines.out.unshift(formatMessage(lines.lang, "replay.allowModified", {}));
+  if (altered.length && !o.allowModifiedRules) throw new UsageError(sayIn(lines.lang, "replay.rulesAltered", { id: rs.id, files: altered.join(", ") }));
+  if (!rs.verified) lines.out.unshift(sayIn(lines.lang, "replay.allowModified", {}));
   if (rs.sha256 !== record.ruleset.sha256) {
     throw new UsageError(
-      formatMessage(lines.lang, "replay.rulesDiffer", { id: rs.id, version: rs.version, sha256: rs.sha256, recordedId: id, recordedVersion: record.ruleset.version, recordedSha256: record.ruleset.sha256 }),
+      sayIn(lines.lang, "replay.rulesDiffer", { id: rs.id, version: rs.version, sha256: rs.sha256, recordedId: id, recordedVersion: record.ruleset.version, recordedSha256: record.ruleset.sha256 }),
     );
   }
   lines.say("replay.rulesMatch", { id: rs.id, version: rs.version, sha256: rs.sha256 });
@@ -98,7 +98,7 @@ interface Rederived {
 async function rederive(record: ReadRecord["record"], rs: RuleSet, profiles: string, found: Findings, lang: Lang): Promise<Rederived> {
   const recorded = new Map<string, DecidedRecommendation>();
   for (const r of record.results) recorded.set(unitKey(r), r);
-  const note = <K extends MessageKey>(key: K, params: MessageParams[K]) => add(found, [formatMessage(lang, key, params)]);
+  const note = <K extends AnyKey>(key: K, params: AnyParams[K]) => add(found, [sayIn(lang, key, params)]);
   const seen = new Set<string>();
   const keys = new Map<string, string[]>();
   const opt = record.options;
@@ -121,7 +121,7 @@ async function rederive(record: ReadRecord["record"], rs: RuleSet, profiles: str
       if (!b) note("replay.unitExtra", { unitId: r.unitId, cohort: r.cohort ?? "" });
       else if (canonicalJson(b) !== derived) {
         const unit = { unitId: r.unitId, cohort: r.cohort ?? "" };
-        add(found, jsonDifferences(b, JSON.parse(derived), 4, FIRST).map((d) => formatMessage(lang, "replay.unitField", { ...unit, ...d })));
+        add(found, jsonDifferences(b, JSON.parse(derived), 4, FIRST).map((d) => sayIn(lang, "replay.unitField", { ...unit, ...d })));
       }
     }
     return [];
@@ -135,13 +135,13 @@ function compareParts(record: ReadRecord["record"], again: Rederived, found: Fin
   const run = again.scored.run;
   for (const part of ["cohorts", "runQuotas", "rejected"] as const) {
     const diffs = jsonDifferences(record[part], JSON.parse(canonicalJson(run[part])), 5);
-    if (diffs.length) add(found, diffs.map((d) => formatMessage(lang, "replay.partField", { part, ...d })));
+    if (diffs.length) add(found, diffs.map((d) => sayIn(lang, "replay.partField", { part, ...d })));
   }
   // the results in the order a record writes them: cohort by cohort, each in rank order (a unit twice counts too)
   const expected = run.cohorts.flatMap((c) => again.keys.get(c.key) ?? []);
   const actual = record.results.map(unitKey);
   const reordered = expected.length === actual.length && expected.some((k, i) => k !== actual[i]);
-  if (reordered || new Set(actual).size !== actual.length) add(found, [formatMessage(lang, "replay.order", {})]);
+  if (reordered || new Set(actual).size !== actual.length) add(found, [sayIn(lang, "replay.order", {})]);
 }
 
 /** The seal's verdict lines: intact, or REFUSED with every edited part. */

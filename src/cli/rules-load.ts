@@ -1,6 +1,5 @@
-import type { Item, MessageKey, MessageParams } from "../explain/index.js";
 import type { Issue, RuleSet } from "../index.js";
-import { item, say } from "./messages.js";
+import { item, say, type AnyKey, type AnyParams, type CliItem } from "./messages/index.js";
 import { loadRuleSet } from "../node/index.js";
 
 /**
@@ -9,14 +8,14 @@ import { loadRuleSet } from "../node/index.js";
  * its English text, for logs and `--debug`).
  */
 export class UsageError extends Error {
-  constructor(message: string, readonly issues: readonly Issue[] = [], readonly item?: Item) {
+  constructor(message: string, readonly issues: readonly Issue[] = [], readonly item?: CliItem) {
     super(message);
     this.name = "UsageError";
   }
 }
 
 /** A usage error worded by the catalog. */
-export const usageError = <K extends MessageKey>(key: K, params: MessageParams[K]): UsageError => new UsageError(say("en", key, params), [], item(key, params));
+export const usageError = <K extends AnyKey>(key: K, params: AnyParams[K]): UsageError => new UsageError(say("en", key, params), [], item(key, params));
 
 /** Loads a rule set by directory or bundled id, or throws a UsageError with its issues. */
 export function loadRulesOrThrow(rules: string, allowModified = false): RuleSet {

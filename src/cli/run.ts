@@ -4,7 +4,7 @@ import { issueLine } from "./issues.js";
 import { rulesCommands } from "./rules.js";
 import { demoCommand } from "./demo.js";
 import { InputFileError } from "./input/index.js";
-import { errorText, langOfArgv } from "./messages.js";
+import { errorText, langOfArgv } from "./messages/index.js";
 import { UsageError } from "./pipeline.js";
 import { replayCommand } from "./replay.js";
 import { scoreCommands } from "./score.js";

@@ -37,7 +37,8 @@ describe("thidua rules (CLI, built)", () => {
   it("verify prints id, version and digest", () => {
     const r = cli(["rules", "verify", "vn-2447-2025"]);
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/^vn-2447-2025 1\.0\.0 sha256:[0-9a-f]{64}$/m);
+    const { version } = JSON.parse(readFileSync(join(root, "rules/vn-2447-2025/manifest.json"), "utf8"));
+    expect(r.stdout).toMatch(new RegExp(`^vn-2447-2025 ${version.replaceAll(".", "\\.")} sha256:[0-9a-f]{64}$`, "m"));
   });
 
   it("verify exits 1 naming the altered file", () => {

@@ -1,7 +1,7 @@
 import { closeSync, constants, fstatSync, openSync, type Stats } from "node:fs";
 import { basename, extname } from "node:path";
-import type { Item, MessageKey, MessageParams, SpecialFileKind } from "../../explain/index.js";
-import { item, say } from "../messages.js";
+import type { SpecialFileKind } from "../../explain/index.js";
+import { item, say, type AnyKey, type AnyParams, type CliItem } from "../messages/index.js";
 import { readCsv } from "./csv.js";
 import { readJson, readNdjson } from "./json.js";
 import type { InputRow, ReadOptions } from "./types.js";
@@ -12,13 +12,13 @@ import { readXlsx } from "./xlsx.js";
  * error, worded by the catalog (`item`; `message` is its English text).
  */
 export class InputFileError extends Error {
-  constructor(message: string, readonly item?: Item) {
+  constructor(message: string, readonly item?: CliItem) {
     super(message);
     this.name = "InputFileError";
   }
 }
 
-const inputError = <K extends MessageKey>(key: K, params: MessageParams[K]) => new InputFileError(say("en", key, params), item(key, params));
+const inputError = <K extends AnyKey>(key: K, params: AnyParams[K]) => new InputFileError(say("en", key, params), item(key, params));
 
 export const INPUT_EXTENSIONS = [".json", ".ndjson", ".csv", ".xlsx"] as const;
 

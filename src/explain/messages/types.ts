@@ -223,52 +223,12 @@ export interface MessageParams {
   "issue.lawUnconfirmed": IssueParams & { source: string; section: string; standing: string };
   /** A file-level or header problem of the CLI's input (see `INPUT_ISSUE_KINDS`); `reason` is the parser's own words. */
   "issue.input": IssueParams & { problem: InputIssueKind; file: string; row: string; line: string; column: string; reason: string; other: string };
-  /** A note of the command line on stderr: a header problem (error) or remark (warning) — not a rejected row. */
-  "cli.note": { severity: "error" | "warning"; text: string };
-  /** An input file of a type the command line does not read (`ext` is empty when the name has none). */
-  "cli.inputType": { file: string; ext: string; list: string };
-  /** An input that is not a regular file (refused before anything is read from it). */
-  "cli.inputNotRegular": { file: string; fileKind: SpecialFileKind };
-  /** An input that cannot be opened (`reason`: the system's error code). */
-  "cli.inputCannotOpen": { file: string; reason: string };
-  /** `--out` names something other than a regular file. */
-  "cli.outNotRegular": { file: string; fileKind: SpecialFileKind };
-  /** The report could not be written (disk full…); the target was left as it was. */
-  "cli.outWriteFailed": { file: string; reason: string };
-  /** The run's temporary files could not be written (disk full…); they were removed. */
-  "cli.tempWriteFailed": { dir: string; reason: string };
   /** A committee override refused (see `validateCommitteeOverrides`, `overrideOutcomeIssues`); `index` is 0-based. */
   "issue.overrides": IssueParams & { code: OverrideIssueKind; problem: string; index: number; field: string; other: number; unitId: string; award: string; group: string; cohort: string; rejected: number };
   /** A decision record that cannot be read (`parseDecisionRecord`). */
   "issue.record": IssueParams & { code: "invalid_json" | "schema" | "unsupported_version"; problem: string; field: string; line: number; column: number };
   /** Rule-file problems found by the integrity checks (file reading, JSON scanning, chains, limits). */
   "issue.rules": IssueParams & { code: RulesIssueKind; file: string; line: number; column: number; key: string; limit: number; what: string; count: number; offset: number };
-  /** `thidua replay`: one line of its verdict. */
-  "replay.allowModified": Record<never, never>;
-  "replay.rulesAltered": { id: string; files: string };
-  "replay.rulesMatch": { id: string; version: string; sha256: string };
-  "replay.rulesDiffer": { id: string; version: string; sha256: string; recordedId: string; recordedVersion: string; recordedSha256: string };
-  "replay.rulesNotBundled": { id: string };
-  "replay.v1": Record<never, never>;
-  "replay.sealIntact": { sha256: string };
-  "replay.sealBroken": Record<never, never>;
-  "replay.partEdited": { part: string; sealed: string; actual: string };
-  "replay.sealListEdited": Record<never, never>;
-  "replay.unitField": { unitId: string; cohort: string; field: string; recorded: string; derived: string };
-  "replay.unitMissing": { unitId: string; cohort: string };
-  "replay.unitExtra": { unitId: string; cohort: string };
-  "replay.order": Record<never, never>;
-  "replay.partField": { part: string; field: string; recorded: string; derived: string };
-  "replay.inputMatch": { sha256: string };
-  "replay.inputDiffers": { recorded: string; given: string };
-  "replay.outcomeIdentical": { sha256: string };
-  "replay.outcomeDiffers": { sha256: string; recorded: string };
-  "replay.recordIdentical": { count: number };
-  "replay.recordDiffers": { count: number };
-  "replay.more": { count: number };
-  "replay.engineDiffers": { recorded: string; current: string };
-  "replay.overridesMatch": { file: string };
-  "replay.overridesDiffer": { file: string };
 }
 /** Codes of `overrides.*` issues, worded by the catalogs. */
 export type OverrideIssueKind = "schema" | "date" | "unknown_award" | "duplicate" | "unmatched" | "award_mismatch";
