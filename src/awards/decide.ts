@@ -28,7 +28,12 @@ export const awardsOf = (rs: RuleSet, group: Group): Award[] =>
   rs.awards.filter((a) => a.groups.includes(group)).sort((x, y) => x.precedence - y.precedence || (x.id < y.id ? -1 : 1));
 
 /** A unit's verdict on an award decided this year, as later checks read it: granted, unknown (evidence missing), or not. */
-const truthOf = (st: AwardStatus | undefined): Truth => (st?.granted ? true : st?.status === "unknown" ? "unknown" : false);
+/**
+ * Whether a title decided before counts as held this year by the awards that require it. A deferred
+ * title counts as held: nothing but the deferral stands against it, and the same deferral holds back
+ * every award of the unit, so what requires it is deferred too rather than ineligible.
+ */
+const truthOf = (st: AwardStatus | undefined): Truth => (st?.granted || st?.status === "deferred" ? true : st?.status === "unknown" ? "unknown" : false);
 
 interface Unit {
   readonly ranked: Ranked;

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { createEngine, type Recommendation } from "../index.js";
-import { loadLocal } from "../../test/support/rules.js";
+import { loadLocal, loadNational } from "../../test/support/rules.js";
 import { buildDecisionRecord } from "../report/index.js";
 import { createFormatter, en, explain, formatItem, INPUT_ISSUE_KINDS, renderExplanation, RULES_ISSUE_KINDS, SPECIAL_FILE_KINDS, vi, type Item } from "./index.js";
 
@@ -150,6 +150,7 @@ describe("catalogs", () => {
     const perKey: Record<string, Record<string, readonly (string | number)[]>> = {
       "issue.overrides": { code: ["schema", "date", "unknown_award", "duplicate", "unmatched", "award_mismatch"], problem: ["missing", "unknown", "notObject", "notArray"] },
       "issue.record": { code: ["invalid_json", "schema", "unsupported_version"], problem: ["truncated", "depth", "duplicate", "syntax", "format", "missing", "unknown", "invalid", "too_large", "utf8"] },
+      citation: { doubt: ["", "secondary", "unconfirmed", "unlisted", "noSection", "repealed", "sourceUnconfirmed"] },
       "issue.rules": { code: RULES_ISSUE_KINDS, what: ["files", "facts", "criteria", "criteriaPerGroup", "conditions", "tiersAndAdjustments", "awards", "classes", "sources", "extends"] },
     };
     for (const cat of [vi, en]) {
@@ -168,5 +169,28 @@ describe("catalogs", () => {
       const s = renderExplanation(explain(r, rs, lang), lang);
       expect(s.normalize("NFC")).toBe(s);
     }
+  });
+});
+
+describe("explain: doubts and bonuses as the law gives them", () => {
+  const national = loadNational();
+  const cases = JSON.parse(readFileSync(new URL("../../test/cases/chien-si-thi-dua-tinh-chuoi-da-dung.json", import.meta.url), "utf8"));
+  const report = createEngine(national).recommend(cases.profiles, { asOf: "2025-12-31" });
+  const unit = report.results.find((r) => r.unitId === "chua-dung-chuoi")!; // CSTĐ tỉnh (3.0) proposed with CSTĐ cơ sở (1.0) beside it
+  const text = renderExplanation(explain(unit, national, "vi"));
+
+  it("a citation that is not a confirmed provision says so beside it (Law Art. 74(1)(d) secondary, Decision 2447 unchecked)", () => {
+    expect(text).toContain("Điều 74 khoản 1 điểm d (đối chiếu qua nguồn thứ cấp)");
+    expect(text).toContain("ý 1 và ý 2 (tích cực tham gia phong trào) (nội dung văn bản chưa đối chiếu với bản gốc)");
+    expect(text).toMatch(/Điều 22\n/); // confirmed: no doubt printed
+  });
+
+  it("only the highest title's bonus is paid for one period (Decree 152 Art. 49): the lower title says so, cited where its coefficient is set", () => {
+    const bonuses = explain(unit, national, "vi").award.flatMap((i) => (i.details ?? []).filter((d) => d.key === "award.bonus"));
+    expect(bonuses.map((b) => [b.params, b.ref?.section])).toEqual([
+      [{ coefficient: 3, superseded: false }, "Điều 50 khoản 1"],
+      [{ coefficient: 1, superseded: true }, "Điều 50 khoản 1"],
+    ]);
+    expect(text).toContain("Tiền thưởng: hệ số 1 × mức lương cơ sở — không nhận thêm, vì trong cùng thời gian chỉ nhận tiền thưởng của danh hiệu cao nhất (Điều 49 Nghị định 152/2025/NĐ-CP)");
   });
 });

@@ -1,7 +1,7 @@
 import type { AwardCheck, FinalDecision, ProposedAward, Recommendation } from "../awards/index.js";
 import { traceLeaves, type LeafTrace, type TraceNode } from "../evaluation/index.js";
 import type { CriterionResult, ScoreResult } from "../scoring/index.js";
-import { factsById, ownValue, parsePath, type Award, type Fact, type Lang, type RuleSet } from "../rules/index.js";
+import { citationDoubt, factsById, ownValue, parsePath, type Award, type CitationDoubt, type Fact, type Lang, type RuleSet } from "../rules/index.js";
 import { catalogFor } from "./catalog.js";
 import { numberFormat } from "./number-format.js";
 import { formatValue } from "./conditions.js";
@@ -12,6 +12,8 @@ export interface ItemRef {
   readonly source: string;
   readonly section?: string;
   readonly note?: string;
+  /** What stands between the citation and a checked provision; absent when it is confirmed. */
+  readonly doubt?: CitationDoubt;
 }
 /** One explanation line as data: a catalog key, its parameters, its citation and sub-items. */
 export type Item = {
@@ -34,11 +36,11 @@ export interface Explanation {
 
 const item = <K extends MessageKey>(key: K, params: MessageParams[K], ref?: ItemRef, details?: readonly Item[]): Item =>
   ({ key, params, ...(ref && { ref }), ...(details && details.length > 0 && { details }) }) as Item;
-const refOf = (c: { source: string; section?: string | undefined; note?: { vi: string; en: string } | undefined }, lang: Lang): ItemRef => ({
-  source: c.source,
-  ...(c.section !== undefined && { section: c.section }),
-  ...(c.note !== undefined && { note: c.note[lang] }),
-});
+type Citation = { source: string; section?: string | undefined; note?: { vi: string; en: string } | undefined };
+const refOf = (rs: RuleSet, c: Citation, lang: Lang): ItemRef => {
+  const doubt = citationDoubt(rs.sources, c);
+  return { source: c.source, ...(c.section !== undefined && { section: c.section }), ...(c.note !== undefined && { note: c.note[lang] }), ...(doubt && { doubt }) };
+};
 
 type Ctx = { readonly rs: RuleSet; readonly lang: Lang; readonly facts: ReadonlyMap<string, Fact>; readonly sr: ScoreResult };
 
@@ -79,7 +81,7 @@ function criterionItem(ctx: Ctx, c: CriterionResult): Item | null {
   const { lang } = ctx;
   const def = ctx.rs.criteria.find((x) => x.id === c.id);
   const title = def?.title[lang] ?? c.id;
-  const ref = def ? refOf(def.citation, lang) : undefined;
+  const ref = def ? refOf(ctx.rs, def.citation, lang) : undefined;
   const tr = c.trace;
   const details: Item[] = [];
   if (c.knockout) {
@@ -157,6 +159,18 @@ function checkItems(ctx: Ctx, awardId: string, c: AwardCheck): Item[] {
 
 const noAward = (lang: Lang) => catalogFor(lang).msg["report.noAward"]({}, createFormatter(lang));
 
+/**
+ * The cash bonus of a proposed title, cited where its coefficient is set. For one period only the
+ * highest title's bonus is paid (Decree 152/2025/NĐ-CP Art. 49): a title proposed beside a title
+ * with a higher coefficient says its own is not paid in addition.
+ */
+function bonusItem(ctx: Ctx, rec: Recommendation, a: ProposedAward): Item {
+  const titles = [rec.award, ...rec.alongside].filter((p): p is ProposedAward => p !== null && p.kind === "title" && p.bonusCoefficient !== null);
+  const superseded = a.kind === "title" && titles.some((p) => p.id !== a.id && p.bonusCoefficient! > a.bonusCoefficient!);
+  const ref = awardDef(ctx, a.id)?.bonusRef;
+  return item("award.bonus", { coefficient: a.bonusCoefficient!, superseded }, ref ? refOf(ctx.rs, ref, ctx.lang) : undefined);
+}
+
 function awardItems(ctx: Ctx, rec: Recommendation, final?: FinalDecision): Item[] {
   const { lang } = ctx;
   const none = noAward(lang);
@@ -164,10 +178,10 @@ function awardItems(ctx: Ctx, rec: Recommendation, final?: FinalDecision): Item[
   const one = (a: ProposedAward, key: "award.proposed" | "award.alongside") => {
     const def = awardDef(ctx, a.id);
     const details: Item[] = [];
-    if (a.bonusCoefficient !== null) details.push(item("award.bonus", { coefficient: a.bonusCoefficient }));
+    if (a.bonusCoefficient !== null) details.push(bonusItem(ctx, rec, a));
     const q = rec.eligibility.find((e) => e.award === a.id)?.checks.find((c) => c.kind === "quota");
     if (q?.kind === "quota") details.push(item("award.quotaWithin", { allowed: q.allowed, base: q.base, position: q.position, exact: Number(q.exact), ...quotaParams(ctx, a.id) }));
-    out.push(item(key, { award: a.title[lang], kind: a.kind, grantor: a.grantor[lang] }, def ? refOf(def.citation, lang) : undefined, details));
+    out.push(item(key, { award: a.title[lang], kind: a.kind, grantor: a.grantor[lang] }, def ? refOf(ctx.rs, def.citation, lang) : undefined, details));
   };
   if (rec.award) one(rec.award, "award.proposed");
   for (const a of rec.alongside) one(a, "award.alongside");
@@ -265,8 +279,10 @@ function scoreStanding(ctx: Ctx, sr: ScoreResult, rank: readonly Item[]): Item[]
   return standing;
 }
 
+/** The titles of the sources cited by the items and their sub-items. */
 const sourcesOf = (ctx: Ctx, items: readonly Item[]) => {
-  const used = new Set(items.flatMap((i) => (i.ref ? [i.ref.source] : [])));
+  const cited = (i: Item): string[] => [...(i.ref ? [i.ref.source] : []), ...(i.details ?? []).flatMap(cited)];
+  const used = new Set(items.flatMap(cited));
   return Object.fromEntries(ctx.rs.sources.filter((s) => used.has(s.id)).map((s) => [s.id, s.title[ctx.lang]]));
 };
 
@@ -326,7 +342,7 @@ export function renderItems(items: readonly Item[], lang: Lang, sources: Readonl
   return items.flatMap((i) => {
     const lines = [`${pad}- ${formatItem(i, lang)}`, ...renderItems(i.details ?? [], lang, sources, depth + 1)];
     if (i.ref) {
-      const p = { source: sources[i.ref.source] ?? i.ref.source, section: i.ref.section ?? "", note: i.ref.note ?? "" };
+      const p = { source: sources[i.ref.source] ?? i.ref.source, section: i.ref.section ?? "", note: i.ref.note ?? "", doubt: i.ref.doubt ?? ("" as const) };
       lines.push(`${pad}  - ${catalogFor(lang).msg.citation(p, fmt(lang))}`);
     }
     return lines;

@@ -1,5 +1,6 @@
 import { catalogFor, describeCondition, formatValue, numberFormat } from "../explain/index.js";
 import {
+  citationDoubt,
   citationStanding,
   factsById,
   GROUPS,
@@ -25,10 +26,8 @@ const code = (id: string) => `\`${id}\``;
  * checked, not identified, or rests on a repealed or unchecked text (see `citationStanding`).
  */
 function doubt(rs: RuleSet, c: Ref, lang: Lang): string {
-  const s = citationStanding(rs.sources, c);
-  if (s.kind === "confirmed" || s.kind === "unknownSource") return "";
-  if (rs.sources.find((x) => x.id === c.source)?.kind === "news" && (s.kind === "unlisted" || s.kind === "noSection")) return "";
-  return ` (${catalogFor(lang).rulebook.standing[s.kind]})`;
+  const d = citationDoubt(rs.sources, c);
+  return d ? ` (${catalogFor(lang).rulebook.standing[d]})` : "";
 }
 
 /** A citation in words: source title, section, seed file, its doubt, and (when asked) its note. */

@@ -2,7 +2,7 @@
 export { loadRuleSetFromFiles, MAX_RULE_FILE_BYTES, MAX_JSON_DEPTH, MAX_EXTENDS_DEPTH, type LoadOptions } from "./load.js";
 export { RULESET_LIMITS } from "./limits.js";
 export { scanJson, type JsonScanError } from "./json-scan.js";
-export { lintRuleSet, MAX_CONDITION_DEPTH, leafSpec, citationStanding, lawClaims, type ScalarSpec, type CitationStanding } from "./lint.js";
+export { lintRuleSet, MAX_CONDITION_DEPTH, leafSpec, citationStanding, citationDoubt, lawClaims, type CitationDoubt, type ScalarSpec, type CitationStanding } from "./lint.js";
 export { parsePath, type PathSegment } from "./path.js";
 export { isIsoDate } from "./dates.js";
 export { perRuleSet, factsById, classesByRank, classRanks, ownValue } from "./lookup.js";

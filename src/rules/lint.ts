@@ -277,6 +277,22 @@ export function citationStanding(sources: RuleSet["sources"], c: Pick<CitationJs
   return provision ? { kind: provision.status, provision } : { kind: "unlisted" };
 }
 
+/** What stands between a citation and a checked provision (see {@link citationDoubt}). */
+export type CitationDoubt = "secondary" | "unconfirmed" | "unlisted" | "noSection" | "repealed" | "sourceUnconfirmed";
+
+/**
+ * The doubt a citation carries, to be printed beside it: none for a confirmed provision or an
+ * unknown source (the lint reports that), nor for a news report cited as a whole (it is its own
+ * source); otherwise whether it was checked only through a secondary source, not checked, not
+ * identified, or rests on a repealed or unchecked text.
+ */
+export function citationDoubt(sources: RuleSet["sources"], c: Pick<CitationJson, "source" | "section">): CitationDoubt | null {
+  const s = citationStanding(sources, c);
+  if (s.kind === "confirmed" || s.kind === "unknownSource") return null;
+  if (sources.find((x) => x.id === c.source)?.kind === "news" && (s.kind === "unlisted" || s.kind === "noSection")) return null;
+  return s.kind;
+}
+
 /** Every place a value claims `basis: "law"`, with the citation it rests on (`undefined`: none given). */
 export function lawClaims(rs: RuleSet): { at: Path; ref: CitationJson | undefined }[] {
   const claims: { at: Path; ref: CitationJson | undefined }[] = [];

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { createEngine, type ProfileInput, type RecommendationReport } from "thidua";
+import { createEngine, type ProfileInput, type QuotaUse, type RecommendationReport } from "thidua";
 import { loadRuleSet } from "thidua/node";
 import { citationStanding } from "../../src/rules/index.js";
 
@@ -13,8 +13,8 @@ import { citationStanding } from "../../src/rules/index.js";
 interface Cite {
   readonly source: string;
   readonly section: string;
-  /** `confirmed`, `secondary` (only a public web copy) or `unconfirmed`, as the checked digest says. */
-  readonly status: "confirmed" | "secondary" | "unconfirmed";
+  /** `confirmed`, `secondary` (only a public web copy), `unconfirmed`, or `repealed` (a source no longer in force, cited for what it said), as the checked digest says. */
+  readonly status: "confirmed" | "secondary" | "unconfirmed" | "repealed";
 }
 interface Case {
   readonly title: string;
@@ -29,8 +29,22 @@ interface Case {
     readonly proposed?: readonly { readonly unit: string; readonly award: string | null }[];
     readonly granted?: readonly { readonly unit: string; readonly award: string; readonly level: string }[];
     readonly criteria?: readonly { readonly unit: string; readonly criterion: string; readonly status: string; readonly points: string }[];
+    /** Every quota applied, cohort by cohort and run-wide (`cohort: "*"`): its share, base, share × base before rounding and what it allowed. */
+    readonly quotas?: readonly QuotaCase[];
   };
 }
+
+interface QuotaCase {
+  readonly cohort: string;
+  readonly award: string;
+  readonly share: string;
+  readonly base: number;
+  readonly exact: string;
+  readonly allowed: number;
+  readonly granted: number;
+}
+
+const quotaCase = (cohort: string | null, q: QuotaUse): QuotaCase => ({ cohort: cohort ?? "", award: q.award, share: q.share, base: q.base, exact: q.exact, allowed: q.allowed, granted: q.granted });
 
 const dir = new URL("./", import.meta.url);
 const files = readdirSync(dir).filter((f) => f.endsWith(".json")).sort();
@@ -55,6 +69,7 @@ function outcome(c: Case, report: RecommendationReport): Case["expect"] {
         return { unit: x.unit, criterion: x.criterion, status: cr?.status ?? "absent", points: cr?.points ?? "absent" };
       }),
     }),
+    ...(e.quotas && { quotas: [...report.cohorts.flatMap((c) => c.quotas.map((q) => quotaCase(c.cohort, q))), ...report.runQuotas.map((q) => quotaCase("*", q))] }),
   };
 }
 
@@ -71,7 +86,7 @@ describe("legal cases (test/cases/*.json)", () => {
       expect(c.cites.length).toBeGreaterThan(0);
       for (const cite of c.cites) {
         const s = citationStanding(rs.sources, cite).kind;
-        const status = s === "confirmed" || s === "secondary" ? s : "unconfirmed";
+        const status = s === "confirmed" || s === "secondary" || s === "repealed" ? s : "unconfirmed";
         expect(status, `${cite.source}, ${cite.section}`).toBe(cite.status);
       }
     });

@@ -14,6 +14,15 @@ const req: Readonly<Record<Operator, (v: string) => string>> = {
   contains: (v) => `includes ${v}`,
   doesNotContain: (v) => `does not include ${v}`,
 };
+/** The doubt printed after a citation (nothing for a confirmed provision): in the rule book and in explanations. */
+const doubtWords = {
+  secondary: "checked through a secondary source",
+  unconfirmed: "article number and wording not checked against the original",
+  unlisted: "not checked against the original",
+  noSection: "provision not identified",
+  repealed: "text no longer in force",
+  sourceUnconfirmed: "text not checked against the original",
+} as const;
 const status = { met: "Met", partial: "Partly met", not_met: "Not met", unknown: "Evidence missing", not_applicable: "Not applicable" } as const;
 const group = {
   ministry: "Central ministries, departments and branches",
@@ -91,7 +100,8 @@ export const en = {
     "section.nearMisses": () => "What a higher award still needs",
     "section.todo": () => "Evidence to supply",
     "unit.name": (p) => `${p.unitId} — ${p.name}`,
-    citation: (p) => `Basis: ${[p.source, p.section].filter(Boolean).join(", ")}${p.note ? ` (note: ${lc(p.note)})` : ""}`,
+    citation: (p) =>
+      `Basis: ${[p.source, p.section].filter(Boolean).join(", ")}${p.doubt ? ` (${doubtWords[p.doubt]})` : ""}${p.note ? ` (note: ${lc(p.note)})` : ""}`,
     "headline.award": (p) => (p.kind === "title" ? `Proposed for the title “${p.award}”` : `Proposed for the ${lc(p.award)}`),
     "headline.none": (p) => `Not eligible for a commendation in ${p.year}`,
     "headline.knockout": (p) => `No title or commendation is considered because a knock-out criterion applies: ${p.reasons}`,
@@ -130,7 +140,8 @@ export const en = {
     "reason.pointsShort": (p, f) => `${f.num(p.points)} points short of ${named(p.award, p.kind)}`,
     "award.proposed": (p) => `${p.kind === "title" ? `Title “${p.award}”` : p.award} — decided by: ${p.grantor}`,
     "award.alongside": (p) => `Also proposed: ${p.kind === "title" ? `the title “${p.award}”` : p.award} — decided by: ${p.grantor}`,
-    "award.bonus": (p, f) => `Cash bonus: ${f.num(p.coefficient)} × the base salary`,
+    "award.bonus": (p, f) =>
+      `Cash bonus: ${f.num(p.coefficient)} × the base salary${p.superseded ? " — not paid in addition: for one period only the highest title's bonus is paid (Decree 152/2025/NĐ-CP Art. 49)" : ""}`,
     "award.quotaWithin": (p, f) =>
       `Within the quota: position ${f.num(p.position)}, quota ${f.num(p.allowed)} (${p.share === 0 ? "for the leading unit of the cluster or block" : `${f.num(p.share)}% of ${f.num(p.base)} ${ofQuota(p.of, p.base)} is ${f.num(p.exact)}, ${rounding[p.rounding]}`})`,
     "award.alternatives": (p) => `Also eligible (not proposed twice, a higher award of the same kind is proposed): ${p.list}`,
@@ -338,14 +349,7 @@ export const en = {
     },
     provisions: "Provisions used",
     via: (w) => `checked through: ${w}`,
-    standing: {
-      secondary: "checked through a secondary source",
-      unconfirmed: "article number and wording not checked against the original",
-      unlisted: "not checked against the original",
-      noSection: "provision not identified",
-      repealed: "text no longer in force",
-      sourceUnconfirmed: "text not checked against the original",
-    },
+    standing: doubtWords,
     note: (t) => `Note: ${t}`,
     overrideTarget: {
       threshold: (c, cond) => `Criterion \`${c}\`, condition «${cond}»`,

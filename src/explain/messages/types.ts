@@ -1,3 +1,5 @@
+import type { CitationDoubt } from "../../rules/index.js";
+
 /**
  * The message catalog: every sentence the library prints, per language. `vi.ts` is the reference,
  * `en.ts` the translation; each ends in `satisfies Catalog`, so a missing key or a wrong parameter
@@ -123,7 +125,8 @@ export interface MessageParams {
   "section.nearMisses": Record<never, never>;
   "section.todo": Record<never, never>;
   "unit.name": { unitId: string; name: string };
-  "citation": { source: string; section: string; note: string };
+  /** A citation under an explanation line; `doubt`: what stands between it and a checked provision ("" when confirmed). */
+  "citation": { source: string; section: string; note: string; doubt: CitationDoubt | "" };
   "headline.award": { award: string; kind: AwardKindKey };
   "headline.none": { year: number };
   "headline.knockout": { reasons: string };
@@ -152,7 +155,8 @@ export interface MessageParams {
   "reason.pointsShort": { award: string; kind: AwardKindKey; points: number };
   "award.proposed": { award: string; kind: AwardKindKey; grantor: string };
   "award.alongside": { award: string; kind: AwardKindKey; grantor: string };
-  "award.bonus": { coefficient: number };
+  /** `superseded`: a higher title proposed for the same period carries the bonus (Decree 152/2025 Art. 49). */
+  "award.bonus": { coefficient: number; superseded: boolean };
   "award.quotaWithin": QuotaParams & { position: number };
   "award.alternatives": { list: string };
   "award.computed": { award: string };

@@ -14,6 +14,15 @@ const req: Readonly<Record<Operator, (v: string) => string>> = {
   contains: (v) => `có ${v}`,
   doesNotContain: (v) => `không có ${v}`,
 };
+/** The doubt printed after a citation (nothing for a confirmed provision): in the rule book and in explanations. */
+const doubtWords = {
+  secondary: "đối chiếu qua nguồn thứ cấp",
+  unconfirmed: "số điều, câu chữ chưa đối chiếu với văn bản gốc",
+  unlisted: "chưa đối chiếu với văn bản gốc",
+  noSection: "chưa xác định điều khoản",
+  repealed: "văn bản đã hết hiệu lực",
+  sourceUnconfirmed: "nội dung văn bản chưa đối chiếu với bản gốc",
+} as const;
 const status = { met: "Đạt", partial: "Đạt một phần", not_met: "Chưa đạt", unknown: "Chưa đủ căn cứ", not_applicable: "Không áp dụng" } as const;
 const group = {
   ministry: "Bộ, ban, ngành Trung ương",
@@ -100,7 +109,8 @@ export const vi = {
     "section.nearMisses": () => "Điều kiện còn thiếu để đạt mức khen thưởng cao hơn",
     "section.todo": () => "Hồ sơ, minh chứng cần bổ sung",
     "unit.name": (p) => `${p.unitId} — ${p.name}`,
-    citation: (p) => `Căn cứ: ${[p.source, p.section].filter(Boolean).join(", ")}${p.note ? ` (ghi chú: ${lc(p.note)})` : ""}`,
+    citation: (p) =>
+      `Căn cứ: ${[p.source, p.section].filter(Boolean).join(", ")}${p.doubt ? ` (${doubtWords[p.doubt]})` : ""}${p.note ? ` (ghi chú: ${lc(p.note)})` : ""}`,
     "headline.award": (p) => (p.kind === "title" ? `Đề nghị xét tặng danh hiệu “${p.award}”` : `Đề nghị tặng ${p.award}`),
     "headline.none": (p) => `Chưa đủ điều kiện đề nghị khen thưởng năm ${p.year}`,
     "headline.knockout": (p) => `Không xét danh hiệu thi đua, hình thức khen thưởng do vi phạm tiêu chí loại trừ: ${p.reasons}`,
@@ -139,7 +149,8 @@ export const vi = {
     "reason.pointsShort": (p, f) => `Còn thiếu ${f.num(p.points)} điểm để được ${named(p.award, p.kind)}`,
     "award.proposed": (p) => `${p.kind === "title" ? `Danh hiệu “${p.award}”` : p.award} — thẩm quyền quyết định: ${p.grantor}`,
     "award.alongside": (p) => `Đồng thời ${p.kind === "title" ? `đề nghị xét tặng danh hiệu “${p.award}”` : `đề nghị tặng ${p.award}`} — thẩm quyền quyết định: ${p.grantor}`,
-    "award.bonus": (p, f) => `Tiền thưởng: hệ số ${f.num(p.coefficient)} × mức lương cơ sở`,
+    "award.bonus": (p, f) =>
+      `Tiền thưởng: hệ số ${f.num(p.coefficient)} × mức lương cơ sở${p.superseded ? " — không nhận thêm, vì trong cùng thời gian chỉ nhận tiền thưởng của danh hiệu cao nhất (Điều 49 Nghị định 152/2025/NĐ-CP)" : ""}`,
     "award.quotaWithin": (p, f) =>
       `Trong chỉ tiêu khen thưởng: xếp thứ ${f.num(p.position)}, chỉ tiêu ${f.num(p.allowed)} (${p.share === 0 ? "dành cho đơn vị dẫn đầu cụm, khối" : `${f.num(p.share)}% của ${f.num(p.base)} ${ofQuota(p.of)} là ${f.num(p.exact)}, ${rounding[p.rounding]}`})`,
     "award.alternatives": (p) => `Cũng đủ điều kiện (không đề nghị trùng vì đã đề nghị mức cao hơn cùng loại): ${p.list}`,
@@ -367,14 +378,7 @@ export const vi = {
     },
     provisions: "Điều khoản được sử dụng",
     via: (w) => `nguồn đối chiếu: ${w}`,
-    standing: {
-      secondary: "đối chiếu qua nguồn thứ cấp",
-      unconfirmed: "số điều, câu chữ chưa đối chiếu với văn bản gốc",
-      unlisted: "chưa đối chiếu với văn bản gốc",
-      noSection: "chưa xác định điều khoản",
-      repealed: "văn bản đã hết hiệu lực",
-      sourceUnconfirmed: "nội dung văn bản chưa đối chiếu với bản gốc",
-    },
+    standing: doubtWords,
     note: (t) => `Ghi chú: ${t}`,
     overrideTarget: {
       threshold: (c, cond) => `Tiêu chí \`${c}\`, điều kiện «${cond}»`,
