@@ -66,7 +66,10 @@ async function produce(): Promise<Record<string, string>> {
   const overrides: CommitteeOverride[] = JSON.parse(readFileSync(join(root, "fixtures/overrides/individuals-2025.json"), "utf8"));
   const built = buildDecisionRecord(rs, report, { input, inputCount: profiles.length, options: { asOf: "2025-12-31" }, overrides });
   const again = createEngine(rs).recommend(JSON.parse(input) as unknown[], { asOf: "2025-12-31", trace: true });
+  // README's quick start (examples/00-quick-start.ts, run and compared by test/examples.test.ts): the README quotes the first lines of the explanation it prints
+  const quickStart = readFileSync(join(root, "examples/00-quick-start.expected.txt"), "utf8").split("\n");
   return {
+    "readme-explanation": quickStart.slice(1, quickStart.indexOf("", 4)).join("\n"),
     "build-record": [built.outcomeSha256, outcomeDigest(again) === built.outcomeSha256, checkRecordSeal(built).intact].join("\n"),
     "replay-identical-en": await replay("record.json", cohort, "--lang", "en"),
     "replay-identical-vi": await replay("record.json", cohort),
