@@ -50,7 +50,7 @@ for (const [gi, g] of GROUPS.entries()) {
 }
 out.end();
 await once(out, "finish");
-const cli = new URL("../dist/cli.js", import.meta.url).pathname;
+const cli = new URL("../packages/cli/dist/cli.js", import.meta.url).pathname;
 const mib = (statSync(input).size / 2 ** 20).toFixed(0);
 console.log(`${n.toLocaleString("en")} profiles (${mib} MiB ${format.toUpperCase()}), ${cpus().length} cores, Node ${process.version}`);
 console.log("| run | wall | CPU | peak RSS | read + partition | score, rank, decide, render | exit |");

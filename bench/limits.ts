@@ -68,7 +68,7 @@ const leaves = rs.criteria.reduce((n, c) => n + count(c.tiers ?? c.conditions ??
 console.log(`rule set at the limits: ${rs.criteria.filter((c) => c.group === "province").length} province criteria, ${rs.criteria.length} criteria, ${leaves} leaf conditions, ${rs.awards.length} awards; load + lint ${loadMs.toFixed(0)} ms`);
 console.log("| profiles | input | wall | peak RSS | exit |");
 console.log("|---:|---:|---:|---:|---|");
-const cli = new URL("../dist/cli.js", import.meta.url).pathname;
+const cli = new URL("../packages/cli/dist/cli.js", import.meta.url).pathname;
 for (const n of sizes) {
   const input = join(dir, `p-${n}.ndjson`);
   const out = createWriteStream(input);

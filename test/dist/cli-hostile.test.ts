@@ -17,7 +17,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const scratch = join(dir, "tmp");
 mkdirSync(scratch);
 const env = { ...process.env, TMPDIR: scratch };
-const CLI = join(root, "dist", "cli.js");
+const CLI = join(root, "packages", "cli", "dist", "cli.js");
 const cli = (args: string[], timeout = 60_000) => spawnSync(process.execPath, [CLI, ...args], { cwd: root, encoding: "utf8", env, timeout, maxBuffer: 1 << 28 });
 const cohort = join(root, "fixtures/cohorts/individuals-2025.json");
 const runs = () => readdirSync(scratch).filter((f) => f.startsWith("thidua-run-"));

@@ -19,7 +19,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const scratch = join(dir, "tmp");
 mkdirSync(scratch);
 const env = { ...process.env, TMPDIR: scratch };
-const cli = (args: string[]) => spawnSync(process.execPath, [join(root, "dist", "cli.js"), ...args], { cwd: root, encoding: "utf8", maxBuffer: 1 << 28, env });
+const cli = (args: string[]) => spawnSync(process.execPath, [join(root, "packages", "cli", "dist", "cli.js"), ...args], { cwd: root, encoding: "utf8", maxBuffer: 1 << 28, env });
 
 const loaded = loadRuleSet("vn-2447-2025");
 if (!loaded.ok) throw new Error("rule set");
@@ -135,7 +135,7 @@ describe("thidua score on a split input", () => {
   });
 
   it("Ctrl-C during a split run removes the partition files and exits 130", async () => {
-    const child = spawn(process.execPath, [join(root, "dist", "cli.js"), "score", input, "--as-of", "2025-12-31", "--format", "md", "--partition-bytes", "20000", "--jobs", "0"], { cwd: root, env, stdio: "ignore" });
+    const child = spawn(process.execPath, [join(root, "packages", "cli", "dist", "cli.js"), "score", input, "--as-of", "2025-12-31", "--format", "md", "--partition-bytes", "20000", "--jobs", "0"], { cwd: root, env, stdio: "ignore" });
     const exited = once(child, "exit");
     let seen = false;
     for (let i = 0; i < 500 && !seen && child.exitCode === null; i++) {

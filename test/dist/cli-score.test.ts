@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from "vitest";
 /** End to end: the built CLI as a child process on real files in fixtures/. */
 const root = new URL("../../", import.meta.url).pathname;
 const fx = (p: string) => join(root, "fixtures", p);
-const cli = (args: string[]) => spawnSync(process.execPath, [join(root, "dist", "cli.js"), ...args], { cwd: root, encoding: "utf8" });
+const cli = (args: string[]) => spawnSync(process.execPath, [join(root, "packages", "cli", "dist", "cli.js"), ...args], { cwd: root, encoding: "utf8" });
 const made: string[] = [];
 const tmp = () => {
   const d = mkdtempSync(join(tmpdir(), "thidua-cli-"));

@@ -1,10 +1,11 @@
 /**
- * The package as a user installs it: `npm pack`, then `npm install <tarball>` into an empty project.
- * Checks the install's weight (the library's own closure must fit in 5 packages and 12 MB; the whole
- * install is printed: it still carries the CLI's dependencies until the CLI moves to its own
- * package), every dependency is imported by the library or the CLI, the ESM and CommonJS entry points
- * (CommonJS without Node's require(esm)), the types under strict settings with every module
- * resolution (node10, node16, nodenext, bundler), and @arethetypeswrong/cli on the tarball.
+ * The packages as users install them: `npm pack` of the library (`thidua`) and of the command line
+ * (`packages/cli`, `thidua-cli`), each installed from its tarball into an empty project. Checks the
+ * library's install weight (at most 5 packages and 12 MB in all), that every dependency of either
+ * package is imported by its built files and every import is a dependency, the ESM and CommonJS entry
+ * points (CommonJS without Node's require(esm)), the types under strict settings with every module
+ * resolution (node10, node16, nodenext, bundler), @arethetypeswrong/cli on the tarball, and that
+ * `npx thidua demo` works from the CLI's tarball alone (its rule sets and fixtures ship with it).
  */
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -14,18 +15,30 @@ import { builtinModules } from "node:module";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const root = new URL("../../", import.meta.url).pathname;
-const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { dependencies: Record<string, string> };
+type Manifest = { dependencies: Record<string, string>; version: string };
+const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as Manifest;
+const cliPkg = JSON.parse(readFileSync(join(root, "packages/cli/package.json"), "utf8")) as Manifest;
 const work = mkdtempSync(join(tmpdir(), "thidua-pack-"));
 const app = join(work, "app");
+const cliApp = join(work, "cli-app");
 let tarball = "";
+let cliTarball = "";
 afterAll(() => rmSync(work, { recursive: true, force: true }), 300_000);
+
+/** An empty project with `tarball` installed. */
+function install(dir: string, tgz: string): void {
+  mkdirSync(dir);
+  writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "app", version: "1.0.0", private: true }));
+  execFileSync("npm", ["install", tgz, "--no-audit", "--no-fund", "--silent"], { cwd: dir, encoding: "utf8" });
+}
 
 beforeAll(() => {
   execFileSync("npm", ["pack", "--pack-destination", work, "--silent"], { cwd: root, encoding: "utf8" });
-  tarball = join(work, readdirSync(work).find((f) => f.endsWith(".tgz"))!);
-  mkdirSync(app);
-  writeFileSync(join(app, "package.json"), JSON.stringify({ name: "app", version: "1.0.0", private: true }));
-  execFileSync("npm", ["install", tarball, "--no-audit", "--no-fund", "--silent"], { cwd: app, encoding: "utf8" });
+  execFileSync("npm", ["pack", "--workspace", "packages/cli", "--pack-destination", work, "--silent"], { cwd: root, encoding: "utf8" });
+  tarball = join(work, `thidua-${pkg.version}.tgz`);
+  cliTarball = join(work, `thidua-cli-${cliPkg.version}.tgz`);
+  install(app, tarball);
+  install(cliApp, cliTarball);
 }, 600_000);
 
 /** Bytes of the files under a directory. */
@@ -33,8 +46,8 @@ function sizeOf(dir: string): number {
   return readdirSync(dir, { withFileTypes: true }).reduce((n, e) => n + (e.isDirectory() ? sizeOf(join(dir, e.name)) : statSync(join(dir, e.name)).size), 0);
 }
 /** The installed packages (npm's hidden lockfile): path → its dependencies. */
-function installed(): Map<string, readonly string[]> {
-  const lock = JSON.parse(readFileSync(join(app, "node_modules", ".package-lock.json"), "utf8")) as { packages: Record<string, { dependencies?: Record<string, string> }> };
+function installed(dir = app): Map<string, readonly string[]> {
+  const lock = JSON.parse(readFileSync(join(dir, "node_modules", ".package-lock.json"), "utf8")) as { packages: Record<string, { dependencies?: Record<string, string> }> };
   return new Map(Object.entries(lock.packages).map(([path, p]) => [path.replace(/^.*node_modules\//, ""), Object.keys(p.dependencies ?? {})]));
 }
 /** The packages a set of bare imports pulls in, with their dependencies. */
@@ -44,36 +57,45 @@ function closure(names: Iterable<string>, all: Map<string, readonly string[]>): 
   [...names].forEach(visit);
   return out;
 }
-/** Bare package names imported or required by the built files matching `pick`. */
-function importsOf(pick: (file: string) => boolean): Set<string> {
-  const dist = join(app, "node_modules", "thidua", "dist");
-  const files = (readdirSync(dist, { recursive: true }) as string[]).filter((f) => /\.(c?js)$/.test(f) && pick(f));
+/** Bare package names imported or required by the built files of an installed package. */
+function importsOf(dist: string): Set<string> {
+  const files = (readdirSync(dist, { recursive: true }) as string[]).filter((f) => /\.(c?js)$/.test(f));
   const names = new Set<string>();
   for (const f of files) {
-    for (const m of readFileSync(join(dist, f), "utf8").matchAll(/(?:from\s*|import\s*\(\s*|require\(\s*)["']([^"'./][^"']*)["']/g)) {
+    for (const m of readFileSync(join(dist, f), "utf8").matchAll(/(?:from\s*|import\s*\(\s*|require\(\s*)["']((?:@[a-z0-9-~][a-z0-9-._~]*\/)?[a-z0-9-~][a-z0-9-._~/]*)["']/g)) {
       const spec = m[1]!;
       if (!spec.startsWith("node:") && !builtinModules.includes(spec)) names.add(spec.startsWith("@") ? spec.split("/").slice(0, 2).join("/") : spec.split("/")[0]!);
     }
   }
   return names;
 }
-const isCli = (f: string) => /^(cli|cli-worker|chunk-|template-xlsx)/.test(f);
 const run = (args: string[], input?: string) => spawnSync(process.execPath, args, { cwd: app, encoding: "utf8", input });
 
 describe("npm install <tarball> into an empty project", () => {
-  it("the library's closure fits in 5 packages and 12 MB; every dependency is imported by the library or the CLI", () => {
+  it("installing the library takes at most 5 packages and 12 MB; its dependencies are exactly what it imports", () => {
     const all = installed();
-    const lib = importsOf((f) => !isCli(f));
-    const cli = importsOf(isCli);
-    const libClosure = new Set(["thidua", ...closure(lib, all)]);
-    const mb = (names: Iterable<string>) => [...names].reduce((n, p) => n + sizeOf(join(app, "node_modules", p)), 0) / 1e6;
+    const lib = importsOf(join(app, "node_modules", "thidua", "dist"));
     const total = { packages: all.size - 1, mb: sizeOf(join(app, "node_modules")) / 1e6 };
-    console.log(`whole install: ${total.packages} packages, ${total.mb.toFixed(1)} MB; the library's closure: ${libClosure.size} packages (${[...libClosure].sort().join(", ")}), ${mb(libClosure).toFixed(1)} MB`);
-    expect(libClosure.size).toBeLessThanOrEqual(5);
-    expect(mb(libClosure)).toBeLessThanOrEqual(12);
-    expect([...lib].filter((n) => !(n in pkg.dependencies)), "imported but not a dependency").toEqual([]);
-    expect(Object.keys(pkg.dependencies).filter((n) => !lib.has(n) && !cli.has(n)), "a dependency nothing imports").toEqual([]);
+    console.log(`npm install thidua: ${total.packages} packages (${[...all.keys()].filter(Boolean).sort().join(", ")}), ${total.mb.toFixed(1)} MB`);
+    expect(total.packages).toBeLessThanOrEqual(5);
+    expect(total.mb).toBeLessThanOrEqual(12);
+    expect([...closure(["thidua"], all)].sort()).toEqual([...all.keys()].filter(Boolean).sort()); // nothing else came along
+    expect([...lib].sort(), "imports vs dependencies").toEqual(Object.keys(pkg.dependencies).sort());
     expect(readdirSync(join(app, "node_modules", "thidua", "dist"), { recursive: true }).filter((f) => String(f).endsWith(".map")), "source maps").toEqual([]);
+  });
+
+  it("the command line's package: its dependencies are exactly what it imports, and `npx thidua demo` works from its tarball alone", () => {
+    const cli = importsOf(join(cliApp, "node_modules", "thidua-cli", "dist"));
+    expect([...cli].sort(), "imports vs dependencies").toEqual(Object.keys(cliPkg.dependencies).sort());
+    const all = installed(cliApp);
+    console.log(`npm install thidua-cli: ${all.size - 1} packages, ${(sizeOf(join(cliApp, "node_modules")) / 1e6).toFixed(1)} MB`);
+    const demo = spawnSync("npx", ["--no-install", "thidua", "demo"], { cwd: cliApp, encoding: "utf8" });
+    expect(demo.stderr).toBe("");
+    expect(demo.status).toBe(0);
+    expect(demo.stdout).toContain("Kết quả chấm điểm, xếp hạng và đề nghị khen thưởng");
+    expect(demo.stdout).toContain("khớp với bản kê các tệp"); // the bundled rule set's files match its manifest
+    const verify = spawnSync("npx", ["--no-install", "thidua", "rules", "verify", "vn-2447-2025"], { cwd: cliApp, encoding: "utf8" });
+    expect(verify.status, verify.stderr).toBe(0);
   });
 
   const script = (load: string) => `${load}

@@ -7,14 +7,17 @@ import { afterAll, describe, expect, it } from "vitest";
 
 const root = new URL("../../", import.meta.url).pathname;
 const dist = join(root, "dist");
-const cli = (args: string[], cwd = root) => spawnSync(process.execPath, [join(dist, "cli.js"), ...args], { cwd, encoding: "utf8" });
+const cliJs = join(root, "packages", "cli", "dist", "cli.js"); // the command line's own package (thidua-cli)
+const cli = (args: string[], cwd = root) => spawnSync(process.execPath, [cliJs, ...args], { cwd, encoding: "utf8" });
 const made: string[] = [];
 afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
 const profile = { id: "pv-1", name: "Tỉnh Thử", group: "province", year: 2025, facts: { "plan.issuedOnTime": true, "models.effectiveCount": 300 } };
 
 describe("the built package", () => {
   it("ships ESM, CJS and type declarations for both entry points", () => {
-    for (const f of ["index.js", "index.cjs", "index.d.ts", "index.d.cts", "node/index.js", "node.cjs", "node.d.ts", "stream/index.js", "stream.cjs", "cli.js"]) expect(existsSync(join(dist, f)), f).toBe(true);
+    for (const f of ["index.js", "index.cjs", "index.d.ts", "index.d.cts", "node/index.js", "node.cjs", "node.d.ts", "stream/index.js", "stream.cjs"]) expect(existsSync(join(dist, f)), f).toBe(true);
+    expect(existsSync(join(dist, "cli.js")), "the library ships no command line").toBe(false);
+    expect(existsSync(cliJs)).toBe(true);
     const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
     expect(pkg.files).toEqual(["dist/", "rules/", "node/package.json", "stream/package.json"]);
     expect(readFileSync(join(dist, "index.d.ts"), "utf8")).not.toMatch(/from ['"]zod['"]/);
@@ -78,6 +81,6 @@ describe("thidua rules (CLI, built)", () => {
   it("exits 2 on usage errors", () => {
     expect(cli(["nonsense"]).status).toBe(2);
     expect(cli(["rules", "verify", "/nonexistent/dir"]).status).toBe(2);
-    expect(execFileSync(process.execPath, [join(dist, "cli.js"), "--help"], { encoding: "utf8" })).toContain("rules");
+    expect(execFileSync(process.execPath, [cliJs, "--help"], { encoding: "utf8" })).toContain("rules");
   });
 });

@@ -10,7 +10,7 @@ import { Partitions } from "../../src/cli/spill.js";
 import { loadLocal } from "../support/rules.js";
 
 /**
- * The built worker threads (dist/cli-worker.js) tell their progress in batches (at most every
+ * The built worker threads (packages/cli/dist/cli-worker.js) tell their progress in batches (at most every
  * 100 ms, the rest with each partition's answer): the scoring bar must still count every scored
  * row exactly once, whichever thread decided it.
  */
@@ -35,7 +35,7 @@ describe("worker threads' progress", () => {
     parts.add("", index++, { id: "not-a-profile" }); // rejected: not counted as scored
     parts.finish();
     const init = { rules: join(root, "rules/khanh-hoa-2025"), sha256: rs.sha256, allowModified: false, trace: false, overrides: [], layout: { format: "csv" as const, lang: "vi" as const, overrides: false } };
-    const workers = startWorkers(join(root, "dist", "cli-worker.js"), init, dir, 2);
+    const workers = startWorkers(join(root, "packages", "cli", "dist", "cli-worker.js"), init, dir, 2);
     const sent: string[] = [];
     for (const w of workers) {
       const post = w.worker.postMessage.bind(w.worker);
