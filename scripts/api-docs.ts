@@ -135,6 +135,11 @@ export function renderApiDocs(entries: readonly ApiEntry[]): string {
     "than memory, partition by partition. Concepts are explained in the other pages of [docs/](./); this page",
     "lists every exported name.",
     "",
+    "Two packages: `npm install thidua` gives a program the library (these three entry points, with zod,",
+    "decimal.js and @noble/hashes); `npm install -g thidua-cli` (or `npx thidua-cli …`) gives a committee the",
+    "command line `thidua` ([CLI](cli.md)), which carries its own copy of the library, the bundled rule sets",
+    "and the demo's fixtures, and the spreadsheet, argument and progress libraries only it needs.",
+    "",
   ];
   for (const { module } of ENTRY_POINTS) {
     const mine = entries.filter((e) => e.module === module).sort(byKindThenName);

@@ -8,9 +8,10 @@
  * `npx thidua demo` works from the CLI's tarball alone (its rule sets and fixtures ship with it).
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { builtinModules } from "node:module";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
@@ -115,6 +116,24 @@ console.log(JSON.stringify({ score: score.score, classification: score.classific
     expect(cjs.stderr).toBe("");
     expect(cjs.stdout).toBe(esm.stdout);
     expect(JSON.parse(esm.stdout)).toMatchObject({ score: expect.stringMatching(/^\d+(\.\d+)?$/), cohorts: 1, explained: expect.stringContaining("Kết quả chấm điểm thi đua năm 2025") });
+  });
+
+  it("every example of examples/ (which README and docs/ quote) prints its .expected.txt run against the installed package", () => {
+    // the examples read the repository's fixtures and rule files beside them: give the project the same layout,
+    // with the rule files taken from the installed package
+    cpSync(join(root, "fixtures"), join(app, "fixtures"), { recursive: true });
+    symlinkSync(join(app, "node_modules", "thidua", "rules"), join(app, "rules"));
+    mkdirSync(join(app, "examples"));
+    writeFileSync(join(app, "examples", "package.json"), JSON.stringify({ type: "module" })); // as in the repository
+    const tsx = pathToFileURL(join(root, "node_modules", "tsx", "dist", "esm", "index.mjs")).href;
+    const examples = readdirSync(join(root, "examples")).filter((f) => /^\d\d-[a-z0-9-]+\.ts$/.test(f));
+    expect(examples.length).toBeGreaterThanOrEqual(8);
+    for (const f of examples) {
+      cpSync(join(root, "examples", f), join(app, "examples", f));
+      const r = spawnSync(process.execPath, ["--import", tsx, join(app, "examples", f)], { cwd: app, encoding: "utf8" });
+      expect(r.stderr, f).toBe("");
+      expect(r.stdout, f).toBe(readFileSync(join(root, "examples", f.replace(/\.ts$/, ".expected.txt")), "utf8"));
+    }
   });
 
   it("types check under strict settings with node10, node16, nodenext and bundler resolution", () => {
