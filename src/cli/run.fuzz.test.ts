@@ -2,26 +2,14 @@ import { mkdtempSync, writeFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
-import { afterAll, describe, expect, it, vi } from "vitest";
-import { run } from "./run.js";
+import { afterAll, describe, expect, it } from "vitest";
+import { capture } from "../../test/support/cli.js";
 
 /** The CLI on hostile input files: exit 0, 1 or 2 with a message, never an unhandled exception or a stack trace. */
 const RUNS = Number(process.env["FUZZ_RUNS"] ?? 40);
 const dir = mkdtempSync(join(tmpdir(), "thidua-fuzz-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function capture(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const o = vi.spyOn(process.stdout, "write").mockImplementation((s: string | Uint8Array) => ((out += String(s)), true));
-  const e = vi.spyOn(process.stderr, "write").mockImplementation((s: string | Uint8Array) => ((err += String(s)), true));
-  try {
-    return { code: await run(args), out, err };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
 
 const contents = fc.oneof(
   fc.uint8Array({ maxLength: 400 }),

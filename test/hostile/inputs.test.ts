@@ -2,13 +2,13 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, it, vi } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { checkInputFile, InputFileError, readProfiles, type InputRow } from "../../src/cli/input/index.js";
 import { TableReader } from "../../src/cli/input/table.js";
 import { MAX_COLUMNS } from "../../src/cli/input/columns.js";
 import { MAX_JSON_BYTES } from "../../src/cli/input/json.js";
-import { run } from "../../src/cli/run.js";
 import { loadNational } from "../support/rules.js";
+import { capture } from "../support/cli.js";
 
 /**
  * Hostile inputs of the command line (issue 19, "Inputs and outputs"): pathological cells and
@@ -26,18 +26,6 @@ async function collect(path: string): Promise<InputRow[]> {
   return out;
 }
 
-async function capture(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const o = vi.spyOn(process.stdout, "write").mockImplementation((s: string | Uint8Array) => ((out += String(s)), true));
-  const e = vi.spyOn(process.stderr, "write").mockImplementation((s: string | Uint8Array) => ((err += String(s)), true));
-  try {
-    return { code: await run(args), out, err };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
 
 const time = <T>(f: () => T): [T, number] => {
   const t = performance.now();
