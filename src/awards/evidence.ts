@@ -22,6 +22,7 @@ function awardOnlyFacts(rs: RuleSet, awards: readonly Award[], unit: ScoredUnit,
       if (read(fact) === undefined && !unit.result.missingFacts.includes(fact)) byFact.set(fact, [...(byFact.get(fact) ?? []), s.award]);
     }
   }
+  if (byFact.size === 0) return [];
   return rs.facts.filter((f) => byFact.has(f.id)).map((f) => ({ fact: f.id, label: f.label, evidence: f.evidence, criteria: [], awards: [...new Set(byFact.get(f.id))].sort() }));
 }
 

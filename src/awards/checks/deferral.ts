@@ -14,10 +14,9 @@ import { NONE, type AwardCheckKind } from "./types.js";
 export const deferralCheck: AwardCheckKind = {
   kind: "deferral",
   checks(_award, { rs, unit, once }) {
-    const deferrals = rs.deferrals.filter((d) => d.groups.includes(unit.profile.group));
-    if (!deferrals.length) return NONE;
+    if (!rs.deferrals.length) return NONE;
     return once("deferral", () =>
-      deferrals.map((d) => {
+      rs.deferrals.filter((d) => d.groups.includes(unit.profile.group)).map((d) => {
         const under = evaluateCondition(d.when, factReader(unit.profile));
         return { kind: "deferral", deferral: d.id, result: under === "unknown" ? under : !under };
       }),
