@@ -13,7 +13,7 @@ import { renderXlsx } from "./xlsx-report.js";
 
 const FORMATS = ["text", "json", "csv", "md", "xlsx"] as const;
 
-type ScoreFlags = CommonFlags & { format: string; overrides?: string; out?: string };
+type ScoreFlags = CommonFlags & { format: string; overrides?: string; out?: string; csvDelimiter: string };
 
 /** `thidua score`: score, rank and propose awards; the report in one of five formats, to stdout or a file. */
 export function scoreCommand(program: Command, exit: (code: number) => void): void {
@@ -22,16 +22,18 @@ export function scoreCommand(program: Command, exit: (code: number) => void): vo
     .option("--format <format>", `one of ${FORMATS.join(", ")}`, "text")
     .option("--overrides <file>", "committee overrides (JSON array of {unitId, award, reason, decidedBy, date})")
     .option("--out <file>", "write the report to a file (atomically) instead of stdout")
+    .option("--csv-delimiter <sep>", "CSV report: ; (Vietnamese Excel, decimal comma) or , (decimal point)", ";")
     .action(async (input: string, o: ScoreFlags) => {
       if (!(FORMATS as readonly string[]).includes(o.format)) throw new UsageError(`--format must be one of ${FORMATS.join(", ")}`);
       if (o.format === "xlsx" && !o.out) throw new UsageError("--format xlsx needs --out <file>");
+      if (o.csvDelimiter !== ";" && o.csvDelimiter !== ",") throw new UsageError(`--csv-delimiter must be ";" or ","`);
       const lang = langOf(o.lang);
       if (o.out) checkOutputPath(o.out); // refused before the run, not after it
       const rs = loadRulesOrThrow(o.rules, o.allowModifiedRules);
       // the committee's overrides are read (and checked) once, before any scoring
       const overrideList = o.overrides !== undefined ? readOverrides(o.overrides, rs, lang) : [];
       const opts = { ...scoreOptions(o), overrideList };
-      exit(o.format === "xlsx" ? await scoreToXlsx(input, opts, rs, lang, o.out!) : await scoreStreamed(input, opts, rs, { format: o.format as StreamedFormat, lang, out: o.out }));
+      exit(o.format === "xlsx" ? await scoreToXlsx(input, opts, rs, lang, o.out!) : await scoreStreamed(input, opts, rs, { format: o.format as StreamedFormat, lang, out: o.out, csvDelimiter: o.csvDelimiter }));
     });
 }
 
@@ -63,9 +65,9 @@ async function scoreToXlsx(input: string, opts: ScoreOptions & { overrideList: r
 }
 
 /** Text, JSON, CSV and Markdown: written cohort by cohort from the chunks the run kept. */
-async function scoreStreamed(input: string, opts: ScoreOptions & { overrideList: readonly CommitteeOverride[] }, rs: RuleSet, o: { format: StreamedFormat; lang: Lang; out: string | undefined }): Promise<number> {
+async function scoreStreamed(input: string, opts: ScoreOptions & { overrideList: readonly CommitteeOverride[] }, rs: RuleSet, o: { format: StreamedFormat; lang: Lang; out: string | undefined; csvDelimiter: ";" | "," }): Promise<number> {
   // the final-decision column when the run has overrides (an empty overrides file has none)
-  const spec: LayoutSpec = { format: o.format, lang: o.lang, overrides: opts.overrideList.length > 0 };
+  const spec: LayoutSpec = { format: o.format, lang: o.lang, overrides: opts.overrideList.length > 0, csvDelimiter: o.csvDelimiter };
   const layout = layoutOf(spec, rs);
   // traces (the facts behind each verdict) only where a person reads per-unit explanations
   const s = await scoreFile(input, { ...opts, trace: o.format === "md" }, spec, rs);
