@@ -12,3 +12,6 @@ export { resultsByCohort, recordOrder, reportHeadOf, renderWithLayout, type Repo
 export { renderCsv, csvLayout, csvField } from "./csv.js";
 export { renderText, textLayout } from "./text.js";
 export { reportLayout, type ReportFormat } from "./formats.js";
+export { unitFacts, awardsText, cohortHeading, rejectedByCohort, rejectedKey, rejectedWho, rejectedWhy, type UnitFacts } from "./unit-facts.js";
+export { sayReport, viReport, enReport, type ReportCatalog, type ReportMessageKey, type ReportMessageParams } from "./messages/index.js";
+export { classText, headerLines, numberIn } from "./words.js";
