@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import type { CommitteeOverride, DecidedRecommendation, DecisionRecord, Lang, RuleSet } from "../index.js";
 import { canonicalJson } from "../rules/index.js";
-import { sealRecord } from "../report/index.js";
+import { renderHtml, sealRecord } from "../report/index.js";
 import { nodeSha256 } from "./hash.js";
 import { issueLines } from "./issues.js";
 import { checkOutputPath, openOutput, output } from "./io.js";
@@ -11,7 +11,14 @@ import { readOverrides } from "./overrides.js";
 import { loadRulesOrThrow, scoreFile, UsageError, type ScoreOptions, type Scored } from "./pipeline.js";
 import { renderXlsx } from "./xlsx-report.js";
 
-const FORMATS = ["text", "json", "csv", "md", "xlsx"] as const;
+const FORMATS = ["text", "json", "csv", "md", "xlsx", "html"] as const;
+
+/** The formats built whole in memory from the decision record (a workbook, a page, a document). */
+type Render = (record: DecisionRecord, rs: RuleSet, lang: Lang) => Promise<string | Uint8Array>;
+const IN_MEMORY: Readonly<Record<string, Render>> = {
+  xlsx: renderXlsx,
+  html: async (record, rs, lang) => renderHtml(record, rs, lang),
+};
 
 type ScoreFlags = CommonFlags & { format: string; overrides?: string; out?: string; csvDelimiter: string };
 
@@ -33,7 +40,8 @@ export function scoreCommand(program: Command, exit: (code: number) => void): vo
       // the committee's overrides are read (and checked) once, before any scoring
       const overrideList = o.overrides !== undefined ? readOverrides(o.overrides, rs, lang) : [];
       const opts = { ...scoreOptions(o), overrideList };
-      exit(o.format === "xlsx" ? await scoreToXlsx(input, opts, rs, lang, o.out!) : await scoreStreamed(input, opts, rs, { format: o.format as StreamedFormat, lang, out: o.out, csvDelimiter: o.csvDelimiter }));
+      const render = IN_MEMORY[o.format];
+      exit(render ? await scoreInMemory(input, opts, rs, lang, o.out, render) : await scoreStreamed(input, opts, rs, { format: o.format as StreamedFormat, lang, out: o.out, csvDelimiter: o.csvDelimiter }));
     });
 }
 
@@ -47,17 +55,18 @@ function refusedOverrides(s: Scored, lang: Lang): boolean {
 /** The exit code of a run: 1 if a row was rejected or the header has an error. */
 const exitCode = (s: { run: { rejected: readonly unknown[] }; warnings: Parameters<typeof hasErrors>[0] }) => (s.run.rejected.length || hasErrors(s.warnings) ? 1 : 0);
 
-/** A workbook is built whole in memory (a sheet holds at most 1,048,576 rows anyway). */
-async function scoreToXlsx(input: string, opts: ScoreOptions & { overrideList: readonly CommitteeOverride[] }, rs: RuleSet, lang: Lang, out: string): Promise<number> {
+/** A workbook, page or document is built whole in memory (a sheet holds at most 1,048,576 rows anyway). */
+async function scoreInMemory(input: string, opts: ScoreOptions & { overrideList: readonly CommitteeOverride[] }, rs: RuleSet, lang: Lang, out: string | undefined, render: Render): Promise<number> {
   const kept = new Map<string, readonly DecidedRecommendation[]>();
-  const s = await scoreFile(input, { ...opts, trace: false }, (c, results) => (kept.set(c.key, results), []), rs);
+  // traces (the facts behind each verdict) for the page's explanations
+  const s = await scoreFile(input, { ...opts, trace: render === IN_MEMORY["html"] }, (c, results) => (kept.set(c.key, results), []), rs);
   try {
     if (refusedOverrides(s, lang)) return 1;
     warn(rs, s.warnings, lang);
     const { resultCount: _n, matchedOverrides: _m, ...head } = s.run;
     const results = s.run.cohorts.flatMap((c) => kept.get(c.key) ?? []);
     const record: DecisionRecord = { ...head, results, seal: sealRecord(head, results.map((r) => canonicalJson(r)), nodeSha256) };
-    output(await renderXlsx(record, rs, lang), out);
+    output(await render(record, rs, lang), out);
   } finally {
     s.dispose();
   }

@@ -15,3 +15,4 @@ export { reportLayout, type ReportFormat } from "./formats.js";
 export { unitFacts, awardsText, cohortHeading, rejectedByCohort, rejectedKey, rejectedWho, rejectedWhy, type UnitFacts } from "./unit-facts.js";
 export { sayReport, viReport, enReport, type ReportCatalog, type ReportMessageKey, type ReportMessageParams } from "./messages/index.js";
 export { classText, headerLines, numberIn } from "./words.js";
+export { renderHtml } from "./html.js";
