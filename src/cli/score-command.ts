@@ -10,14 +10,16 @@ import { common, hasErrors, langOf, scoreOptions, warn, type CommonFlags } from 
 import { readOverrides } from "./overrides.js";
 import { loadRulesOrThrow, scoreFile, UsageError, type ScoreOptions, type Scored } from "./pipeline.js";
 import { renderXlsx } from "./xlsx-report.js";
+import { renderDocx } from "./docx-report.js";
 
-const FORMATS = ["text", "json", "csv", "md", "xlsx", "html"] as const;
+const FORMATS = ["text", "json", "csv", "md", "xlsx", "html", "docx"] as const;
 
 /** The formats built whole in memory from the decision record (a workbook, a page, a document). */
 type Render = (record: DecisionRecord, rs: RuleSet, lang: Lang) => Promise<string | Uint8Array>;
 const IN_MEMORY: Readonly<Record<string, Render>> = {
   xlsx: renderXlsx,
   html: async (record, rs, lang) => renderHtml(record, rs, lang),
+  docx: renderDocx,
 };
 
 type ScoreFlags = CommonFlags & { format: string; overrides?: string; out?: string; csvDelimiter: string };
@@ -32,7 +34,7 @@ export function scoreCommand(program: Command, exit: (code: number) => void): vo
     .option("--csv-delimiter <sep>", "CSV report: ; (Vietnamese Excel, decimal comma) or , (decimal point)", ";")
     .action(async (input: string, o: ScoreFlags) => {
       if (!(FORMATS as readonly string[]).includes(o.format)) throw new UsageError(`--format must be one of ${FORMATS.join(", ")}`);
-      if (o.format === "xlsx" && !o.out) throw new UsageError("--format xlsx needs --out <file>");
+      if ((o.format === "xlsx" || o.format === "docx") && !o.out) throw new UsageError(`--format ${o.format} needs --out <file>`);
       if (o.csvDelimiter !== ";" && o.csvDelimiter !== ",") throw new UsageError(`--csv-delimiter must be ";" or ","`);
       const lang = langOf(o.lang);
       if (o.out) checkOutputPath(o.out); // refused before the run, not after it
