@@ -18,7 +18,7 @@ export type { Recommendation, AwardStatus, AwardStatusKind, AwardCheck, NearMiss
 export { compileCondition, safeCompileCondition, traceCondition, type Truth, type TraceNode, type LeafTrace } from "./evaluation/index.js";
 // explain and render
 export { explain, renderExplanation, type Explainable, type Explanation, type Item, type ItemRef } from "./explain/index.js";
-export { renderText, renderMarkdown, renderCsv, renderRecordJson, renderRulebook, issueText } from "./report/index.js";
+export { renderText, renderMarkdown, renderCsv, renderHtml, renderRecordJson, renderRulebook, issueText } from "./report/index.js";
 // a report written cohort by cohort (with thidua/stream)
 export { reportLayout, recordHead, type ReportFormat, type ReportLayout, type LayoutOptions, type ReportHead, type ReportChunk } from "./report/index.js";
 // record and replay

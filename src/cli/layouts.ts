@@ -18,11 +18,13 @@ export interface LayoutSpec {
   readonly lang: Lang;
   /** The run has committee overrides (the text report then shows the final-decision column). */
   readonly overrides: boolean;
+  /** CSV: the field separator (`;` by default, as Vietnamese Excel reads it). */
+  readonly csvDelimiter?: ";" | ",";
 }
 
 /** The layout of a streamed format. */
 export function layoutOf(spec: LayoutSpec, rs: RuleSet): ReportLayout {
-  const o = { rs, lang: spec.lang, overrides: spec.overrides };
+  const o = { rs, lang: spec.lang, overrides: spec.overrides, ...(spec.csvDelimiter && { csvDelimiter: spec.csvDelimiter }) };
   return spec.format === "json" ? recordJsonLayout({ hash: nodeSha256 }) : spec.format === "csv" ? csvLayout(o) : spec.format === "md" ? markdownLayout(o) : textLayout(o);
 }
 

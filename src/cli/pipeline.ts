@@ -3,7 +3,7 @@ import { createReadStream, statSync } from "node:fs";
 import { basename, dirname, extname, join } from "node:path";
 import { createEngine, recordHead, type CommitteeOverride, type Engine, type RunOptions, type Issue, type Rejected, type RuleSet, type ReportChunk, type ReportHead } from "../index.js";
 import { outcomeDigestOf, overrideOutcomeIssues, rejectedIds } from "../report/index.js";
-import { partitionKey, type PartitionOutcome, type PartitionRevisit } from "../engine/index.js";
+import { partitionKey, rejectedIdentity, type PartitionOutcome, type PartitionRevisit } from "../engine/index.js";
 import { assemble, decidePartition, decideRunQuotas, revisitPartition } from "../stream/index.js";
 import { loadRulesOrThrow, usageError } from "./rules-load.js";
 import { checkInputFile, readProfiles, type InputRow, type ReadOptions } from "./input/index.js";
@@ -141,8 +141,7 @@ class Tally {
       this.parts.add(partitionKey(r.profile), this.count, r.profile, r.raw);
       this.rowOf.set(this.count, r.row);
     } else {
-      const id = r.profile && typeof r.profile === "object" ? (r.profile as { id?: unknown }).id : undefined;
-      this.rejected.push({ index: this.count, row: r.row, ...(typeof id === "string" && { unitId: id }), issues: r.issues ?? [] });
+      this.rejected.push({ index: this.count, row: r.row, ...rejectedIdentity(r.identity ?? r.profile), issues: r.issues ?? [] });
     }
     this.count++;
   }

@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import type { CommitteeOverride, DecidedRecommendation, DecisionRecord, Lang, RuleSet } from "../index.js";
 import { canonicalJson } from "../rules/index.js";
-import { sealRecord } from "../report/index.js";
+import { renderHtml, sealRecord } from "../report/index.js";
 import { nodeSha256 } from "./hash.js";
 import { issueLines } from "./issues.js";
 import { checkOutputPath, openOutput, output } from "./io.js";
@@ -10,10 +10,19 @@ import { common, hasErrors, langOf, scoreOptions, warn, type CommonFlags } from 
 import { readOverrides } from "./overrides.js";
 import { loadRulesOrThrow, scoreFile, UsageError, type ScoreOptions, type Scored } from "./pipeline.js";
 import { renderXlsx } from "./xlsx-report.js";
+import { renderDocx } from "./docx-report.js";
 
-const FORMATS = ["text", "json", "csv", "md", "xlsx"] as const;
+const FORMATS = ["text", "json", "csv", "md", "xlsx", "html", "docx"] as const;
 
-type ScoreFlags = CommonFlags & { format: string; overrides?: string; out?: string };
+/** The formats built whole in memory from the decision record (a workbook, a page, a document). */
+type Render = (record: DecisionRecord, rs: RuleSet, lang: Lang) => Promise<string | Uint8Array>;
+const IN_MEMORY: Readonly<Record<string, Render>> = {
+  xlsx: renderXlsx,
+  html: async (record, rs, lang) => renderHtml(record, rs, lang),
+  docx: renderDocx,
+};
+
+type ScoreFlags = CommonFlags & { format: string; overrides?: string; out?: string; csvDelimiter: string };
 
 /** `thidua score`: score, rank and propose awards; the report in one of five formats, to stdout or a file. */
 export function scoreCommand(program: Command, exit: (code: number) => void): void {
@@ -22,16 +31,19 @@ export function scoreCommand(program: Command, exit: (code: number) => void): vo
     .option("--format <format>", `one of ${FORMATS.join(", ")}`, "text")
     .option("--overrides <file>", "committee overrides (JSON array of {unitId, award, reason, decidedBy, date})")
     .option("--out <file>", "write the report to a file (atomically) instead of stdout")
+    .option("--csv-delimiter <sep>", "CSV report: ; (Vietnamese Excel, decimal comma) or , (decimal point)", ";")
     .action(async (input: string, o: ScoreFlags) => {
       if (!(FORMATS as readonly string[]).includes(o.format)) throw new UsageError(`--format must be one of ${FORMATS.join(", ")}`);
-      if (o.format === "xlsx" && !o.out) throw new UsageError("--format xlsx needs --out <file>");
+      if ((o.format === "xlsx" || o.format === "docx") && !o.out) throw new UsageError(`--format ${o.format} needs --out <file>`);
+      if (o.csvDelimiter !== ";" && o.csvDelimiter !== ",") throw new UsageError(`--csv-delimiter must be ";" or ","`);
       const lang = langOf(o.lang);
       if (o.out) checkOutputPath(o.out); // refused before the run, not after it
       const rs = loadRulesOrThrow(o.rules, o.allowModifiedRules);
       // the committee's overrides are read (and checked) once, before any scoring
       const overrideList = o.overrides !== undefined ? readOverrides(o.overrides, rs, lang) : [];
       const opts = { ...scoreOptions(o), overrideList };
-      exit(o.format === "xlsx" ? await scoreToXlsx(input, opts, rs, lang, o.out!) : await scoreStreamed(input, opts, rs, { format: o.format as StreamedFormat, lang, out: o.out }));
+      const render = IN_MEMORY[o.format];
+      exit(render ? await scoreInMemory(input, opts, rs, lang, o.out, render) : await scoreStreamed(input, opts, rs, { format: o.format as StreamedFormat, lang, out: o.out, csvDelimiter: o.csvDelimiter }));
     });
 }
 
@@ -45,17 +57,18 @@ function refusedOverrides(s: Scored, lang: Lang): boolean {
 /** The exit code of a run: 1 if a row was rejected or the header has an error. */
 const exitCode = (s: { run: { rejected: readonly unknown[] }; warnings: Parameters<typeof hasErrors>[0] }) => (s.run.rejected.length || hasErrors(s.warnings) ? 1 : 0);
 
-/** A workbook is built whole in memory (a sheet holds at most 1,048,576 rows anyway). */
-async function scoreToXlsx(input: string, opts: ScoreOptions & { overrideList: readonly CommitteeOverride[] }, rs: RuleSet, lang: Lang, out: string): Promise<number> {
+/** A workbook, page or document is built whole in memory (a sheet holds at most 1,048,576 rows anyway). */
+async function scoreInMemory(input: string, opts: ScoreOptions & { overrideList: readonly CommitteeOverride[] }, rs: RuleSet, lang: Lang, out: string | undefined, render: Render): Promise<number> {
   const kept = new Map<string, readonly DecidedRecommendation[]>();
-  const s = await scoreFile(input, { ...opts, trace: false }, (c, results) => (kept.set(c.key, results), []), rs);
+  // traces (the facts behind each verdict) for the page's explanations
+  const s = await scoreFile(input, { ...opts, trace: render === IN_MEMORY["html"] }, (c, results) => (kept.set(c.key, results), []), rs);
   try {
     if (refusedOverrides(s, lang)) return 1;
     warn(rs, s.warnings, lang);
     const { resultCount: _n, matchedOverrides: _m, ...head } = s.run;
     const results = s.run.cohorts.flatMap((c) => kept.get(c.key) ?? []);
     const record: DecisionRecord = { ...head, results, seal: sealRecord(head, results.map((r) => canonicalJson(r)), nodeSha256) };
-    output(await renderXlsx(record, rs, lang), out);
+    output(await render(record, rs, lang), out);
   } finally {
     s.dispose();
   }
@@ -63,9 +76,9 @@ async function scoreToXlsx(input: string, opts: ScoreOptions & { overrideList: r
 }
 
 /** Text, JSON, CSV and Markdown: written cohort by cohort from the chunks the run kept. */
-async function scoreStreamed(input: string, opts: ScoreOptions & { overrideList: readonly CommitteeOverride[] }, rs: RuleSet, o: { format: StreamedFormat; lang: Lang; out: string | undefined }): Promise<number> {
+async function scoreStreamed(input: string, opts: ScoreOptions & { overrideList: readonly CommitteeOverride[] }, rs: RuleSet, o: { format: StreamedFormat; lang: Lang; out: string | undefined; csvDelimiter: ";" | "," }): Promise<number> {
   // the final-decision column when the run has overrides (an empty overrides file has none)
-  const spec: LayoutSpec = { format: o.format, lang: o.lang, overrides: opts.overrideList.length > 0 };
+  const spec: LayoutSpec = { format: o.format, lang: o.lang, overrides: opts.overrideList.length > 0, csvDelimiter: o.csvDelimiter };
   const layout = layoutOf(spec, rs);
   // traces (the facts behind each verdict) only where a person reads per-unit explanations
   const s = await scoreFile(input, { ...opts, trace: o.format === "md" }, spec, rs);

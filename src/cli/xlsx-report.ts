@@ -2,13 +2,13 @@ import type ExcelJS from "exceljs";
 import { excel } from "./excel.js";
 import JSZip from "jszip";
 import type { DecisionRecord, Lang, RuleSet } from "../index.js";
-import { resultsByCohort } from "../report/index.js";
+import { awardsText, cohortHeading, formatMessage as say, rejectedByCohort, rejectedWho, rejectedWhy, resultsByCohort, sayReport, unitFacts, type UnitFacts } from "../report/index.js";
 import { cohortKey } from "../ranking/index.js";
 
-const T = {
-  vi: { rank: "Hạng", id: "Mã đơn vị", name: "Tên", score: "Điểm", percent: "Tỷ lệ (%)", klass: "Xếp loại", computed: "Đề nghị (tính toán)", final: "Quyết định cuối cùng", reason: "Lý do điều chỉnh", rejected: "Dòng bị loại", row: "Dòng", issues: "Lỗi", record: "Hồ sơ quyết định", key: "Mục", value: "Giá trị" },
-  en: { rank: "Rank", id: "Unit id", name: "Name", score: "Score", percent: "Percent", klass: "Class", computed: "Proposed (computed)", final: "Final decision", reason: "Override reason", rejected: "Rejected rows", row: "Row", issues: "Issues", record: "Decision record", key: "Item", value: "Value" },
-} as const;
+/** Scores and percentages: numbers, shown with two decimals and grouping (Excel draws them in the reader's locale: 1.234,50 in Vietnamese). */
+const NUMBER = "#,##0.00";
+type Sheet = ExcelJS.Worksheet;
+type Col = { header: string; width: number; number?: true };
 
 /**
  * exceljs stamps every zip entry with the current time; re-stamp them with the record's date so the
@@ -44,45 +44,147 @@ export function sheetName(base: string, used: Set<string>): string {
 }
 
 /**
- * The XLSX report: a sheet per cohort, a sheet of rejected rows and a sheet with the decision
- * record's identifiers. Dates inside the workbook are fixed to the as-of date so that the same record
- * gives the same workbook.
+ * A table on a sheet: optional title lines above it, a bold header row frozen in place with an
+ * autofilter, column widths, number formats, then the rows.
+ */
+function table(ws: Sheet, cols: readonly Col[], rows: readonly (string | number)[][], above: readonly string[] = []): void {
+  above.forEach((line, i) => {
+    if (i === 0) ws.addRow([line]).font = { bold: true, size: 13 };
+    else ws.addRow([line]);
+  });
+  const header = ws.addRow(cols.map((c) => c.header));
+  header.font = { bold: true };
+  header.alignment = { vertical: "middle", wrapText: true };
+  cols.forEach((c, i) => {
+    const col = ws.getColumn(i + 1);
+    col.width = c.width;
+    if (c.number) col.numFmt = NUMBER;
+  });
+  const at = header.number;
+  for (const r of rows) ws.addRow(r).alignment = { vertical: "top", wrapText: true };
+  ws.views = [{ state: "frozen", xSplit: 0, ySplit: at }];
+  ws.autoFilter = { from: { row: at, column: 1 }, to: { row: at + rows.length, column: cols.length } };
+}
+
+/** The columns of a cluster's sheet, and one unit as their cells. */
+function unitColumns(lang: Lang, group: DecisionRecord["cohorts"][number]["group"]): Col[] {
+  const s = (k: Parameters<typeof say>[1]) => say(lang, k as "col.rank", {});
+  return [
+    { header: s("col.rank"), width: 7 }, { header: say(lang, "col.unitId", {}), width: 16 }, { header: say(lang, "col.unit", { group }), width: 34 },
+    { header: s("col.score"), width: 9, number: true }, { header: `${s("col.percent")} (%)`, width: 9, number: true }, { header: s("col.class"), width: 12 },
+    { header: s("col.award"), width: 48 }, { header: s("col.final"), width: 40 }, { header: s("col.overrideReason"), width: 30 },
+    { header: s("col.reasons"), width: 60 }, { header: sayReport(lang, "col.missingEvidence", {}), width: 60 },
+  ];
+}
+const unitCells = (f: UnitFacts, lang: Lang): (string | number)[] => [f.rank, f.unitId, f.name, f.score, f.percent, f.class, awardsText(f, lang), f.decision, f.overrideReason, f.reasons, f.missing.join("; ")];
+
+/** One sheet per cluster: its full name and counts above the ranked table, its rejected rows below. */
+function cohortSheets(wb: ExcelJS.Workbook, record: DecisionRecord, rs: RuleSet, lang: Lang, used: Set<string>): void {
+  const byCohort = resultsByCohort(record);
+  const { byCohort: rejected } = rejectedByCohort(record);
+  for (const c of record.cohorts) {
+    const rj = rejected.get(cohortKey(c)) ?? [];
+    const { title, counts } = cohortHeading(c, rj.length, lang);
+    const ws = wb.addWorksheet(sheetName(`${c.cohort ?? c.group} ${c.year}`, used));
+    const rows = (byCohort.get(cohortKey(c)) ?? []).map((r) => unitCells(unitFacts(r, rs, lang), lang));
+    table(ws, unitColumns(lang, c.group), rows, [title, counts]);
+    if (rj.length) {
+      ws.addRow([]);
+      if (c.quotas.length) ws.addRow([sayReport(lang, "cohort.quotaBase", { group: c.group, rejected: rj.length })]);
+      ws.addRow([sayReport(lang, "cohort.rejectedTitle", {})]).font = { bold: true };
+      for (const r of rj) ws.addRow([rejectedWho(r, lang), rejectedWhy(r, rs, lang)]);
+    }
+  }
+}
+
+/** The first sheet: each cluster with its counts of units scored, rejected and proposed. */
+function summarySheet(ws: Sheet, record: DecisionRecord, lang: Lang): void {
+  const { byCohort, unplaced } = rejectedByCohort(record);
+  const results = resultsByCohort(record);
+  const cols: Col[] = [
+    { header: say(lang, "col.cohort", {}), width: 60 }, { header: sayReport(lang, "col.scored", {}), width: 12 },
+    { header: sayReport(lang, "col.rejected", {}), width: 12 }, { header: sayReport(lang, "col.proposed", {}), width: 16 },
+  ];
+  const rows = record.cohorts.map((c) => [
+    cohortHeading(c, 0, lang).title, c.size, (byCohort.get(cohortKey(c)) ?? []).length, (results.get(cohortKey(c)) ?? []).filter((r) => (r.final.overridden ? r.final.award : r.award)).length,
+  ]);
+  if (unplaced.length) rows.push([sayReport(lang, "rejected.unplaced", {}), 0, unplaced.length, 0]);
+  table(ws, cols, rows, [say(lang, "report.title", {})]);
+}
+
+/** The awards a unit is put forward for: the committee's when it overrode the proposal, else the proposal and what goes beside it. */
+export const decidedAwards = (r: DecisionRecord["results"][number]): readonly { id: string; title: { vi: string; en: string } }[] =>
+  r.final.overridden ? (r.final.award ? [r.final.award] : []) : r.award ? [r.award, ...r.alongside] : [];
+
+/** The list the council signs: per award (in the rule set's order), every unit put forward for it, across clusters. */
+function proposalsSheet(ws: Sheet, record: DecisionRecord, rs: RuleSet, lang: Lang): void {
+  const ordered = record.cohorts.flatMap((c) => resultsByCohort(record).get(cohortKey(c)) ?? []);
+  const rows: (string | number)[][] = [];
+  for (const a of rs.awards) {
+    const units = ordered.filter((r) => decidedAwards(r).some((d) => d.id === a.id));
+    units.forEach((r, i) => rows.push([a.title[lang], i + 1, r.cohort ?? "", r.unitId, r.name, Number(r.score), unitFacts(r, rs, lang).class, r.rank]));
+  }
+  const cols: Col[] = [
+    { header: sayReport(lang, "docx.award", {}), width: 44 }, { header: sayReport(lang, "docx.stt", {}), width: 6 }, { header: say(lang, "col.cohort", {}), width: 24 },
+    { header: say(lang, "col.unitId", {}), width: 16 }, { header: say(lang, "col.name", {}), width: 34 }, { header: say(lang, "col.score", {}), width: 9, number: true },
+    { header: say(lang, "col.class", {}), width: 12 }, { header: say(lang, "col.rank", {}), width: 7 },
+  ];
+  table(ws, cols, rows);
+}
+
+/** The checklist to send to units: one row per unit and document to supply, with an empty "received" column. */
+function evidenceSheet(ws: Sheet, record: DecisionRecord, rs: RuleSet, lang: Lang): void {
+  const rows: (string | number)[][] = [];
+  for (const c of record.cohorts) {
+    for (const r of resultsByCohort(record).get(cohortKey(c)) ?? []) for (const doc of unitFacts(r, rs, lang).missing) rows.push([c.cohort ?? "", r.unitId, r.name, doc, ""]);
+  }
+  const cols: Col[] = [
+    { header: say(lang, "col.cohort", {}), width: 24 }, { header: say(lang, "col.unitId", {}), width: 16 }, { header: say(lang, "col.name", {}), width: 34 },
+    { header: sayReport(lang, "col.document", {}), width: 80 }, { header: sayReport(lang, "col.received", {}), width: 10 },
+  ];
+  table(ws, cols, rows);
+}
+
+/** Every rejected row: its row, id, name, cluster and why. */
+function rejectedSheet(ws: Sheet, record: DecisionRecord, rs: RuleSet, lang: Lang): void {
+  const cols: Col[] = [{ header: say(lang, "col.row", {}), width: 8 }, { header: say(lang, "col.unitId", {}), width: 16 }, { header: say(lang, "col.name", {}), width: 30 }, { header: say(lang, "col.cohort", {}), width: 24 }, { header: say(lang, "col.issue", {}), width: 100 }];
+  table(ws, cols, record.rejected.map((r) => [r.row ?? r.index + 1, r.unitId ?? "", r.name ?? "", r.cohort ?? "", rejectedWhy(r, rs, lang)]));
+}
+
+/** The last sheet: what identifies the decision record (for replay), in words. */
+function recordSheet(ws: Sheet, record: DecisionRecord, lang: Lang): void {
+  const f = (field: Parameters<typeof sayReport<"record.field">>[2]["field"]) => sayReport(lang, "record.field", { field });
+  const opts = Object.keys(record.options).sort().map((k) => `${k}=${String(record.options[k])}`).join(", ");
+  const rows: [string, string | number][] = [
+    [f("ruleset"), `${record.ruleset.id} ${record.ruleset.version}`], [f("rulesetSha256"), record.ruleset.sha256],
+    [f("verified"), sayReport(lang, record.ruleset.verified ? "record.yes" : "record.no", {})], [f("asOf"), record.asOf ?? ""],
+    [f("inputSha256"), record.input.sha256], [f("inputCount"), record.input.count], [f("engine"), `${record.engine.name} ${record.engine.version}`],
+    [f("options"), opts], [f("outcomeSha256"), record.outcomeSha256],
+  ];
+  table(ws, [{ header: sayReport(lang, "record.item", {}), width: 36 }, { header: sayReport(lang, "record.value", {}), width: 72 }], rows);
+  ws.getColumn(2).numFmt = "0";
+}
+
+/**
+ * The XLSX report a secretary files: a summary sheet, one sheet per cluster (its full name and counts
+ * in the first rows, every fact of each unit, its rejected rows), the evidence to supply (one row per
+ * unit and document), the proposals per award across clusters, the rejected rows, and the record's
+ * identity last. Numbers are numbers; headers frozen with an autofilter. Dates inside the workbook
+ * are fixed to the as-of date so that the same record gives the same bytes.
  */
 export async function renderXlsx(record: DecisionRecord, rs: RuleSet, lang: Lang): Promise<Uint8Array> {
-  const t = T[lang];
   const wb = new (await excel()).Workbook();
   const fixed = new Date(`${record.asOf ?? "2000-01-01"}T00:00:00Z`);
   wb.creator = "thidua";
   wb.created = fixed;
   wb.modified = fixed;
   const used = new Set<string>();
-  const klass = (id: string | null) => (id ? (rs.classes.find((k) => k.id === id)?.title[lang] ?? id) : "");
-  const byCohort = resultsByCohort(record);
-  for (const c of record.cohorts) {
-    const ws = wb.addWorksheet(sheetName(`${c.cohort ?? c.group} ${c.year}`, used));
-    ws.columns = [
-      { header: t.rank, width: 7 }, { header: t.id, width: 22 }, { header: t.name, width: 40 }, { header: t.score, width: 9 },
-      { header: t.percent, width: 10 }, { header: t.klass, width: 12 }, { header: t.computed, width: 48 }, { header: t.final, width: 48 }, { header: t.reason, width: 40 },
-    ];
-    ws.getRow(1).font = { bold: true };
-    for (const r of byCohort.get(cohortKey(c)) ?? []) {
-      ws.addRow([
-        r.rank, r.unitId, r.name, Number(r.score), Number(r.percent), klass(r.classification),
-        r.award?.title[lang] ?? "", r.final.award?.title[lang] ?? "", r.final.override?.reason ?? "",
-      ]);
-    }
-  }
-  const rj = wb.addWorksheet(sheetName(t.rejected, used));
-  rj.columns = [{ header: t.row, width: 8 }, { header: t.id, width: 22 }, { header: t.issues, width: 100 }];
-  rj.getRow(1).font = { bold: true };
-  for (const r of record.rejected) rj.addRow([r.row ?? r.index + 1, r.unitId ?? "", r.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")]);
-  const meta = wb.addWorksheet(sheetName(t.record, used));
-  meta.columns = [{ header: t.key, width: 24 }, { header: t.value, width: 80 }];
-  const rows: [string, string][] = [
-    ["ruleset", `${record.ruleset.id}@${record.ruleset.version}`], ["ruleset.sha256", record.ruleset.sha256], ["ruleset.verified", String(record.ruleset.verified)],
-    ["input.sha256", record.input.sha256], ["input.count", String(record.input.count)], ["engine", `${record.engine.name}@${record.engine.version}`],
-    ["asOf", record.asOf ?? ""], ["outcome.sha256", record.outcomeSha256],
-  ];
-  for (const r of rows) meta.addRow(r);
+  const sheet = (key: "sheet.summary" | "sheet.evidence" | "sheet.proposals" | "sheet.rejected" | "sheet.record") => wb.addWorksheet(sheetName(sayReport(lang, key, {}), used));
+  summarySheet(sheet("sheet.summary"), record, lang);
+  cohortSheets(wb, record, rs, lang, used);
+  evidenceSheet(sheet("sheet.evidence"), record, rs, lang);
+  proposalsSheet(sheet("sheet.proposals"), record, rs, lang);
+  if (record.rejected.length) rejectedSheet(sheet("sheet.rejected"), record, rs, lang);
+  recordSheet(sheet("sheet.record"), record, lang);
   return fixZipDates(new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer), fixed);
 }

@@ -8,7 +8,29 @@ export interface Rejected {
   /** The row as the user sees it in the input file (set by the CLI: spreadsheet row, NDJSON line…). */
   readonly row?: number;
   readonly unitId?: string;
+  /** The unit's name, group, cluster and year when the row gives them readably (a report lists the row under its cluster). */
+  readonly name?: string;
+  readonly group?: string;
+  readonly cohort?: string | null;
+  readonly year?: number;
   readonly issues: readonly Issue[];
+}
+
+/** What is readable of a rejected row: its id, name, group, cluster and year (each only when of the right type). */
+export function rejectedIdentity(raw: unknown): Pick<Rejected, "unitId" | "name" | "group" | "cohort" | "year"> {
+  if (!raw || typeof raw !== "object") return {};
+  const p = raw as { id?: unknown; name?: unknown; group?: unknown; cohort?: unknown; year?: unknown };
+  const text = (v: unknown) => (typeof v === "string" && v.trim() !== "" ? v.normalize("NFC") : undefined);
+  const id = typeof p.id === "string" ? p.id : undefined;
+  const name = text(p.name);
+  const group = text(p.group);
+  const year = typeof p.year === "number" && Number.isInteger(p.year) ? p.year : undefined;
+  const cohort = p.cohort === undefined || p.cohort === null ? null : text(p.cohort);
+  return {
+    ...(id !== undefined && { unitId: id }),
+    ...(name !== undefined && { name }),
+    ...(group !== undefined && year !== undefined && cohort !== undefined && { group, cohort, year }),
+  };
 }
 
 const keyOf = (p: ValidProfile) => `${p.group}\u0000${p.cohort ?? ""}\u0000${p.year}\u0000${p.id}`;
@@ -46,14 +68,13 @@ export function validateIndexed(validator: ProfileValidator, rows: Iterable<Inde
       keys.push(k);
       counts.set(k, (counts.get(k) ?? 0) + 1);
     } else {
-      const id = raw && typeof raw === "object" ? (raw as { id?: unknown }).id : undefined;
-      rejected.push({ index, ...(typeof id === "string" && { unitId: id }), issues: v.issues });
+      rejected.push({ index, ...rejectedIdentity(raw), issues: v.issues });
     }
   }
   const unique = valid.filter(({ index: i, profile: p }, n) => {
     if (counts.get(keys[n]!)! === 1) return true;
     const where = `${p.group}/${p.cohort ?? "-"}/${p.year}`;
-    rejected.push({ index: i, unitId: p.id, issues: [issue("profiles.duplicate_id", ["id"], `unit id ${p.id} appears more than once in ${where}`, { id: p.id, cohort: where })] });
+    rejected.push({ index: i, ...rejectedIdentity(p), issues: [issue("profiles.duplicate_id", ["id"], `unit id ${p.id} appears more than once in ${where}`, { id: p.id, cohort: where })] });
     return false;
   });
   rejected.sort((a, b) => a.index - b.index);

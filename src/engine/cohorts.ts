@@ -2,7 +2,7 @@ import { decideCohort, type CohortSummary, type Recommendation, type RunQuotaDec
 import type { ValidProfile } from "../profiles/index.js";
 import type { ScoredUnit } from "../scoring/index.js";
 import { cohortKey } from "../ranking/index.js";
-import { validateIndexed, type IndexedProfile, type Rejected } from "./batch.js";
+import { rejectedIdentity, validateIndexed, type IndexedProfile, type Rejected } from "./batch.js";
 import type { EngineCore } from "./core.js";
 import { asOfFor, periodIssue, type RunOptions } from "./options.js";
 
@@ -26,7 +26,7 @@ export function prepare(core: EngineCore, rows: Iterable<IndexedProfile>, opts: 
   for (const { index, profile } of batch.valid) {
     const outside = periodIssue(core.ruleset, profile, opts);
     if (outside) {
-      rejected.push({ index, unitId: profile.id, issues: [outside] });
+      rejected.push({ index, ...rejectedIdentity(profile), issues: [outside] });
       continue;
     }
     const k = cohortKey({ group: profile.group, cohort: profile.cohort ?? null, year: profile.year });

@@ -4,7 +4,7 @@ import type { Profile, ProfileInput } from "../profiles/index.js";
 import { cohortKey } from "../ranking/index.js";
 import type { RuleSet } from "../rules/index.js";
 import type { ScoredUnit, ScoreResult } from "../scoring/index.js";
-import { validateBatch, type IndexedProfile, type Rejected } from "./batch.js";
+import { rejectedIdentity, validateBatch, type IndexedProfile, type Rejected } from "./batch.js";
 import { createCore, type EngineCore, type Implementation, type RuleSetRef } from "./core.js";
 import { asOfFor, checkAsOf, periodIssue, type RunOptions } from "./options.js";
 import { recommendPartitioned } from "./partitions.js";
@@ -105,7 +105,7 @@ function scoreMany(core: EngineCore, profiles: Iterable<unknown>, opts?: RunOpti
   const results: ScoreResult[] = [];
   for (const { index, profile } of batch.valid) {
     const outside = periodIssue(core.ruleset, profile, opts);
-    if (outside) rejected.push({ index, unitId: profile.id, issues: [outside] });
+    if (outside) rejected.push({ index, ...rejectedIdentity(profile), issues: [outside] });
     else results.push(core.score(profile, { asOf: asOfFor(profile, opts), trace: opts?.trace ?? false }).result);
   }
   return { ruleset: core.ref, results, rejected: rejected.sort((a, b) => a.index - b.index) };

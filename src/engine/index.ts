@@ -6,6 +6,7 @@ export { createEngine, coreOf, type Engine, type ProfileArg, type EngineOptions,
 export type { Implementation, RuleSetRef } from "./core.js";
 export type { RunOptions } from "./options.js";
 export type { Rejected, IndexedProfile } from "./batch.js";
+export { rejectedIdentity } from "./batch.js";
 export type { CohortDecision } from "./cohorts.js";
 export type { WhatIfResult } from "./what-if.js";
 export { partitionKey, decidePartition, revisitPartition, decideRunQuotas, assemble, recommendPartitioned, type CohortGroups, type PartitionRows, type PartitionOutcome, type PartitionRevisit, type RunQuotaDecisions, type PartitionedReport, type OnCohort } from "./partitions.js";

@@ -240,7 +240,8 @@ function reasonsOf(ctx: Ctx, rec: Recommendation, headline: Item): Item[] {
     const d = e.checks.find((c) => c.kind === "deferral" && c.result === false);
     if (e.status === "deferred" && d?.kind === "deferral") reasons.push(item("reason.deferred", { award: awardTitle(ctx, e.award), kind: kindOf(e.award), why: ctx.rs.deferrals.find((x) => x.id === d.deferral)?.title[ctx.lang] ?? d.deferral }));
   }
-  const short = rec.nearMisses.find((m) => m.status === "ineligible" && m.pointsShort !== null);
+  // a knocked-out unit is not told how many points it lacks: no score gives it an award this year
+  const short = rec.knockedOut ? undefined : rec.nearMisses.find((m) => m.status === "ineligible" && m.pointsShort !== null);
   if (short) reasons.push(item("reason.pointsShort", { award: short.title[ctx.lang], kind: kindOf(short.award), points: Number(short.pointsShort) }));
   return reasons;
 }
@@ -310,7 +311,7 @@ function explainRecommendation(rec: Recommendation & { readonly final?: FinalDec
   const standing = scoreStanding(ctx, sr, rank);
   const kindOf = (id: string) => awardDef(ctx, id)?.kind ?? "commendation";
   const nearMisses = rec.nearMisses.map((m) =>
-    item("near.header", { award: m.title[lang], kind: kindOf(m.award), status: m.status, points: Number(m.pointsShort ?? 0) }, undefined, m.missing.flatMap((c) => checkItems(ctx, m.award, c))),
+    item("near.header", { award: m.title[lang], kind: kindOf(m.award), status: m.status, points: rec.knockedOut ? 0 : Number(m.pointsShort ?? 0) }, undefined, m.missing.flatMap((c) => checkItems(ctx, m.award, c))),
   );
   const expl = {
     unitId: rec.unitId,

@@ -11,8 +11,8 @@ const report = createEngine(rs).recommend(profiles, { asOf: "2025-12-31" });
 const reason = 'Thành tích "đột xuất", có ý kiến; đã họp';
 const record = buildDecisionRecord(rs, report, { input: "x", inputCount: profiles.length, overrides: [{ unitId: "ca-05", award: null, reason, decidedBy: "Hội đồng", date: "2026-01-15" }] });
 
-/** Minimal RFC 4180 reader (test only). */
-function parse(text: string): string[][] {
+/** Minimal RFC 4180 reader (test only), `;`-separated unless told. */
+function parse(text: string, sep = ";"): string[][] {
   const rows: string[][] = [[]];
   let field = "";
   let quoted = false;
@@ -23,7 +23,7 @@ function parse(text: string): string[][] {
       else if (ch === '"') quoted = false;
       else field += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ",") rows.at(-1)!.push(field), (field = "");
+    else if (ch === sep) rows.at(-1)!.push(field), (field = "");
     else if (ch === "\r" && text[i + 1] === "\n") rows.at(-1)!.push(field), (field = ""), rows.push([]), i++;
     else field += ch;
   }
@@ -44,7 +44,7 @@ describe("renderCsv", () => {
       expect(new Set(rows.map((r) => r.length))).toEqual(new Set([12]));
       const rejected = rows.filter((r) => r[6] === (lang === "vi" ? "bị loại" : "rejected"));
       expect(rejected.map((r) => r[2])).toEqual(["bad", ""]);
-      expect(rejected[1]![10]).toMatch(lang === "vi" ? /^Dòng 16 / : /^Row 16 /);
+      expect(rejected[1]![10]).toMatch(lang === "vi" ? /^Dòng 16: / : /^Row 16: /);
     });
     it(`${lang}: a field with quotes, commas and semicolons round-trips`, () => {
       const row = parse(csv.slice(1)).find((r) => r[2] === "ca-05")!;
@@ -65,7 +65,12 @@ describe("renderCsv", () => {
   it("writes numbers in the language's locale", () => {
     const r = record.results[0]!;
     const withHalf = { ...record, results: [{ ...r, score: "12.5", percent: "12.5" }], rejected: [] };
-    expect(renderCsv(withHalf, rs, "vi")).toContain(`,"12,5","12,5%",`);
-    expect(renderCsv(withHalf, rs, "en")).toContain(",12.5,12.5%,");
+    // Vietnamese Excel: `;` between fields, a decimal comma, no grouping, no "%" (the header says it)
+    expect(renderCsv(withHalf, rs, "vi")).toContain(";12,5;12,5;");
+    expect(renderCsv(withHalf, rs, "vi")).toContain(";Tỷ lệ (%);");
+    // English, or the other convention: plain numbers with a point
+    expect(renderCsv(withHalf, rs, "en")).toContain(";12.5;12.5;");
+    expect(renderCsv(withHalf, rs, "vi", ",")).toContain(",12.5,12.5,");
+    expect(parse(renderCsv(withHalf, rs, "vi", ",").slice(1), ",")[1]!.slice(4, 6)).toEqual(["12.5", "12.5"]);
   });
 });

@@ -43,6 +43,8 @@ export interface LayoutOptions {
   readonly lang: Lang;
   /** The run has committee overrides: the text report then shows the final-decision column. */
   readonly overrides: boolean;
+  /** CSV: the field separator (default `;`, as Vietnamese Excel reads it). */
+  readonly csvDelimiter?: ";" | ",";
 }
 
 /** The report head of an in-memory record (see {@link ReportHead}). */

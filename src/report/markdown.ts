@@ -1,111 +1,25 @@
-import { block, endWithOneNewline, renderWithLayout, type LayoutOptions, type ReportLayout } from "./layout.js";
-import { formatPath, type Issue } from "../errors/index.js";
-import {
-  createFormatter,
-  explain,
-  formatItem,
-  INPUT_ISSUE_KINDS,
-  renderItems,
-  RULES_ISSUE_KINDS,
-  type Formatter,
-  type InputIssueKind,
-  type Item,
-  type MessageKey,
-  type MessageParams,
-  type OverrideIssueKind,
-  type RulesIssueKind,
-} from "../explain/index.js";
+import { block, endWithOneNewline, renderWithLayout, type LayoutOptions, type ReportHead, type ReportLayout } from "./layout.js";
+import { sayReport } from "./messages/index.js";
+import { awardsText, cohortHeading, rejectedByCohort, rejectedWho, rejectedWhy, unitFacts } from "./unit-facts.js";
+import { cohortKey } from "../ranking/index.js";
+import { explain, formatItem, renderItems } from "../explain/index.js";
 import type { Lang, RuleSet } from "../rules/index.js";
+import { headerLines, numberIn, quotaParams, say } from "./words.js";
 import type { DecidedRecommendation, DecisionRecord } from "./types.js";
 
 type Cohort = DecisionRecord["cohorts"][number];
-
-/** Renders one catalog message (helpers shared by the report renderers). */
-export const say = <K extends MessageKey>(lang: Lang, key: K, params: MessageParams[K]): string => formatItem({ key, params } as Item, lang);
-/** Numbers in the language's locale (the formatter memoises them: a report formats the same scores over and over). */
-export const numberIn = (lang: Lang): Formatter["num"] => createFormatter(lang).num;
-
-export const classText = (rs: RuleSet, id: string | null, lang: Lang): string =>
-  id === null ? say(lang, "report.unclassified", {}) : (rs.classes.find((k) => k.id === id)?.title[lang] ?? id);
-
-/** The computed proposal: the award, then what is proposed beside it. */
-export const computedText = (r: DecidedRecommendation, lang: Lang): string =>
-  r.award ? [r.award, ...r.alongside].map((a) => a.title[lang]).join("; ") : say(lang, "report.noAward", {});
-
-/** The final decision: the committee's award when overridden, else the computed proposal. */
-export const finalText = (r: DecidedRecommendation, lang: Lang): string =>
-  r.final.overridden ? (r.final.award?.title[lang] ?? say(lang, "report.noAward", {})) : computedText(r, lang);
-
-const PROFILE_CODES = new Set(["schema", "unknown_fact", "fact_type", "fact_range", "fact_enum", "fact_date", "fact_not_in_group", "unknown_group", "duplicate_id", "forbidden_key", "unknown_award"]);
-
-/** An input issue in the catalog's words (English `message` only for codes the catalog does not know). */
-export function issueText(i: Issue, lang: Lang): string {
-  const s = (k: string) => (i.params?.[k] === undefined ? "" : String(i.params[k]));
-  const p = { path: formatPath(i.path), message: i.message, expected: s("expected"), found: s("found") || s("key"), fact: s("fact"), group: s("group"), id: s("id") };
-  const [ns, code] = i.code.split(".") as [string, string];
-  if (i.code === "input.parse" && i.params?.["kind"] === "unmatchedOverride") return say(lang, "issue.unmatchedOverride", { ...p, unitId: s("unitId") });
-  const kind = s("kind");
-  if (i.code === "input.parse" && (INPUT_ISSUE_KINDS as readonly string[]).includes(kind)) {
-    return say(lang, "issue.input", { ...p, found: s("found"), problem: kind as InputIssueKind, file: s("file"), row: s("row"), line: s("line"), column: s("column"), reason: s("reason"), other: s("other") });
-  }
-  if (i.code === "rules.law_unconfirmed") return say(lang, "issue.lawUnconfirmed", { ...p, source: s("source"), section: s("section"), standing: s("standing") });
-  if (i.code === "input.parse" && i.params?.["kind"] === "unknownColumn") {
-    return say(lang, "issue.unknownColumn", { ...p, column: s("column"), suggestion: s("suggestion") });
-  }
-  if (i.code === "input.parse" && i.params?.["kind"] !== undefined && i.params["column"] !== undefined) {
-    return say(lang, "issue.cell", { ...p, row: s("row"), column: s("column"), kind: s("kind") });
-  }
-  const n = (k: string) => (typeof i.params?.[k] === "number" ? (i.params[k] as number) : 0);
-  if (ns === "overrides") {
-    const params = { ...p, code: code as OverrideIssueKind, problem: s("problem"), index: n("index"), field: s("field"), other: n("other"), unitId: s("unitId"), award: s(lang === "vi" ? "awardVi" : "awardEn") || s("award"), group: s("group"), cohort: s("cohort"), rejected: i.params?.["rejected"] ? 1 : 0 };
-    return say(lang, "issue.overrides", params);
-  }
-  if (ns === "record") return say(lang, "issue.record", { ...p, code: code as MessageParams["issue.record"]["code"], problem: s("problem"), field: s("field"), line: n("line"), column: n("column") });
-  if (ns === "rules" && i.params !== undefined && (RULES_ISSUE_KINDS as readonly string[]).includes(code)) {
-    const found = s("found") || s("actual") || s("chain");
-    return say(lang, "issue.rules", { ...p, found, code: code as RulesIssueKind, file: s("file"), line: n("line"), column: n("column"), key: s("key"), limit: n("limit"), what: s("what"), count: n("found"), offset: n("offset") });
-  }
-  return ns === "profiles" && PROFILE_CODES.has(code)
-    ? say(lang, "issue.profiles", { ...p, code: code as MessageParams["issue.profiles"]["code"] })
-    : say(lang, "issue.other", { ...p, code: i.code });
-}
-
-/** The award a quota is about, and the parameters every quota sentence needs. */
-export function quotaParams(rs: RuleSet, awardId: string, lang: Lang) {
-  const a = rs.awards.find((x) => x.id === awardId);
-  const q = a?.quota;
-  const of = !q || q.of === "cohort" ? "" : (rs.awards.find((x) => x.id === q.of)?.title[lang] ?? q.of);
-  return { award: a?.title[lang] ?? awardId, share: q ? Number(q.share) * 100 : 0, of, rounding: q?.rounding ?? ("floor" as const) };
-}
-
-/** The header every report starts with: what was run, on what, with which rule set (for replay). */
-export function headerLines(record: Omit<DecisionRecord, "results" | "seal">, rs: RuleSet, lang: Lang): string[] {
-  const opts = Object.keys(record.options).sort().map((k) => `${k}=${String(record.options[k])}`).join(", ");
-  const lines = [
-    say(lang, "report.ruleset", { title: rs.manifest.title[lang], id: record.ruleset.id, version: record.ruleset.version }),
-    say(lang, "report.rulesetHash", { sha256: record.ruleset.sha256, verified: record.ruleset.verified ? 1 : 0 }),
-  ];
-  if (record.ruleset.lineage.length > 1) lines.push(say(lang, "report.lineage", { list: record.ruleset.lineage.map((l) => `${l.id}@${l.version}`).join(" → ") }));
-  lines.push(
-    say(lang, "report.asOf", { date: record.asOf ?? "" }),
-    say(lang, "report.input", { count: record.input.count, sha256: record.input.sha256 }),
-    say(lang, "report.engine", { name: record.engine.name, version: record.engine.version }),
-    say(lang, "report.options", { list: opts }),
-    say(lang, "report.outcome", { sha256: record.outcomeSha256 }),
-  );
-  return lines;
-}
 
 const cell = (s: string) => s.replace(/\|/g, "\\|").replace(/\r?\n|\r/g, " ");
 const line = (s: string) => s.replace(/\r?\n|\r/g, " ");
 
 function cohortSection(rs: RuleSet, lang: Lang, c: Cohort, results: readonly DecidedRecommendation[]): string[] {
   const num = numberIn(lang);
-  const cols = [say(lang, "col.rank", {}), say(lang, "col.unit", { group: c.group }), say(lang, "col.score", {}), say(lang, "col.percent", {}), say(lang, "col.class", {}), say(lang, "col.award", {}), say(lang, "col.final", {})];
-  const out = [`## ${line(say(lang, "report.cohort", { cohort: c.cohort ?? "", group: c.group, year: c.year, size: c.size }))}`, "", `| ${cols.join(" | ")} |`, "|---:|---|---:|---:|---|---|---|"];
+  const cols = [say(lang, "col.rank", {}), say(lang, "col.unit", { group: c.group }), say(lang, "col.score", {}), say(lang, "col.percent", {}), say(lang, "col.class", {}), say(lang, "col.award", {}), say(lang, "col.final", {}), say(lang, "col.reasons", {}), sayReport(lang, "col.missingEvidence", {})];
+  const out = [`| ${cols.join(" | ")} |`, "|---:|---|---:|---:|---|---|---|---|---|"];
   for (const r of results) {
-    const fin = r.final.overridden ? `**${finalText(r, lang)}** — ${r.final.override?.reason ?? ""}` : say(lang, "report.asProposed", {});
-    const row = [String(r.rank), `${r.unitId} — ${r.name}`, num(Number(r.score)), `${num(Number(r.percent))}%`, classText(rs, r.classification, lang), computedText(r, lang), fin];
+    const f = unitFacts(r, rs, lang);
+    const fin = f.overridden ? `**${f.decision}** — ${f.overrideReason}` : f.decision;
+    const row = [String(f.rank), `${f.unitId} — ${f.name}`, num(f.score), `${num(f.percent)}%`, f.class, awardsText(f, lang), fin, f.reasons, f.missing.join("; ")];
     out.push(`| ${row.map(cell).join(" | ")} |`);
   }
   const quotas = [...c.quotas].sort((a, b) => (a.award < b.award ? -1 : a.award > b.award ? 1 : 0));
@@ -114,8 +28,16 @@ function cohortSection(rs: RuleSet, lang: Lang, c: Cohort, results: readonly Dec
     const p = quotaParams(rs, q.award, lang);
     out.push(`- ${line(say(lang, "report.quota", { ...p, allowed: q.allowed, base: q.base, exact: Number(q.exact), candidates: q.candidates, granted: q.granted, binding: q.binding ? 1 : 0 }))}`);
   }
-  out.push("");
   return out;
+}
+
+/** A cohort's heading and counts (before its table), or its rejected rows (after it). */
+function cohortFrame(rs: RuleSet, lang: Lang, c: Cohort, rejected: readonly ReportHead["rejected"][number][]): { head: string[]; tail: string[] } {
+  const { title, counts } = cohortHeading(c, rejected.length, lang);
+  const tail = [""];
+  if (rejected.length && c.quotas.length) tail.push(`- ${sayReport(lang, "cohort.quotaBase", { group: c.group, rejected: rejected.length })}`, "");
+  if (rejected.length) tail.push(`**${sayReport(lang, "cohort.rejectedTitle", {})}**`, "", ...rejected.map((rj) => `- ${line(`${rejectedWho(rj, lang)}: ${rejectedWhy(rj, rs, lang)}`)}`), "");
+  return { head: [`## ${line(title)}`, "", line(counts), ""], tail };
 }
 
 function unitSection(r: DecidedRecommendation, rs: RuleSet, lang: Lang): string[] {
@@ -143,39 +65,46 @@ export function markdownLayout({ rs, lang }: LayoutOptions): ReportLayout {
     write(run, chunks, write) {
       const out = endWithOneNewline(write);
       out.write(block([`# ${say(lang, "report.title", {})}`, "", ...headerLines(run, rs, lang).map((l) => `- ${line(l)}`), ""]));
-      for (const chunk of chunks(0)) out.write(chunk);
-      const mid: string[] = [];
-      if (run.runQuotas.length) {
-        mid.push(`## ${say(lang, "report.runQuotas", {})}`, "");
-        for (const q of run.runQuotas) {
-          const p = quotaParams(rs, q.award, lang);
-          mid.push(`- ${line(say(lang, "report.quota", { ...p, allowed: q.allowed, base: q.base, exact: Number(q.exact), candidates: q.candidates, granted: q.granted, binding: q.binding ? 1 : 0 }))}`);
-        }
-        mid.push("");
+      const { byCohort, unplaced } = rejectedByCohort(run);
+      const it = chunks(0)[Symbol.iterator]();
+      for (const c of run.cohorts) {
+        const { head, tail } = cohortFrame(rs, lang, c, byCohort.get(cohortKey(c)) ?? []);
+        out.write(block(head));
+        out.write(it.next().value ?? "");
+        out.write(block(tail));
       }
-      if (run.overrides.length) {
-        mid.push(`## ${say(lang, "report.overrides", {})}`, "");
-        run.overrides.forEach((o, i) => {
-          const award = o.award === null ? say(lang, "report.noAward", {}) : (rs.awards.find((a) => a.id === o.award)?.title[lang] ?? o.award);
-          mid.push(`- ${line(say(lang, "report.overrideLine", { unitId: o.unitId, award, reason: o.reason, decidedBy: o.decidedBy, date: o.date, matched: run.matchedOverrides[i] ? 1 : 0 }))}`);
-        });
-        mid.push("");
-      }
-      if (run.resultCount) mid.push(`## ${say(lang, "report.units", {})}`, "");
-      out.write(block(mid));
+      out.write(block(runSections(run, rs, lang)));
       for (const chunk of chunks(1)) out.write(chunk);
-      if (run.rejected.length) {
-        const cols = [say(lang, "col.row", {}), say(lang, "col.unitId", {}), say(lang, "col.path", {}), say(lang, "col.issue", {})];
-        const tail = [`## ${say(lang, "report.rejected", {})}`, "", say(lang, "report.rejectedCount", { count: run.rejected.length }), "", `| ${cols.join(" | ")} |`, "|---:|---|---|---|"];
-        for (const rj of run.rejected) {
-          for (const i of rj.issues) tail.push(`| ${[String(rj.row ?? rj.index + 1), rj.unitId ?? "", i.path.length ? `\`${formatPath(i.path)}\`` : "", issueText(i, lang)].map(cell).join(" | ")} |`);
-        }
-        tail.push("");
+      if (unplaced.length) {
+        const tail = [`## ${sayReport(lang, "rejected.unplaced", {})}`, "", ...unplaced.map((rj) => `- ${line(`${rejectedWho(rj, lang)}: ${rejectedWhy(rj, rs, lang)}`)}`), ""];
         out.write(block(tail));
       }
       out.end();
     },
   };
+}
+
+/** The run-wide quotas, the committee's overrides and the heading of the explanations. */
+function runSections(run: ReportHead, rs: RuleSet, lang: Lang): string[] {
+  const mid: string[] = [];
+  if (run.runQuotas.length) {
+    mid.push(`## ${say(lang, "report.runQuotas", {})}`, "");
+    for (const q of run.runQuotas) {
+      const p = quotaParams(rs, q.award, lang);
+      mid.push(`- ${line(say(lang, "report.quota", { ...p, allowed: q.allowed, base: q.base, exact: Number(q.exact), candidates: q.candidates, granted: q.granted, binding: q.binding ? 1 : 0 }))}`);
+    }
+    mid.push("");
+  }
+  if (run.overrides.length) {
+    mid.push(`## ${say(lang, "report.overrides", {})}`, "");
+    run.overrides.forEach((o, i) => {
+      const award = o.award === null ? say(lang, "report.noAward", {}) : (rs.awards.find((a) => a.id === o.award)?.title[lang] ?? o.award);
+      mid.push(`- ${line(say(lang, "report.overrideLine", { unitId: o.unitId, award, reason: o.reason, decidedBy: o.decidedBy, date: o.date, matched: run.matchedOverrides[i] ? 1 : 0 }))}`);
+    });
+    mid.push("");
+  }
+  if (run.resultCount) mid.push(`## ${say(lang, "report.units", {})}`, "");
+  return mid;
 }
 
 /**

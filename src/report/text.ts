@@ -1,68 +1,74 @@
 import type { QuotaUse } from "../awards/index.js";
-import { explainReasons, formatItem } from "../explain/index.js";
+import { cohortKey } from "../ranking/index.js";
 import type { Lang, RuleSet } from "../rules/index.js";
-import { block, endWithOneNewline, renderWithLayout, type LayoutOptions, type ReportLayout } from "./layout.js";
-import { classText, computedText, finalText, headerLines, issueText, numberIn, quotaParams, say } from "./markdown.js";
-import { formatPath } from "../errors/index.js";
+import { block, endWithOneNewline, renderWithLayout, type LayoutOptions, type ReportHead, type ReportLayout } from "./layout.js";
+import { headerLines, numberIn, quotaParams, say } from "./words.js";
+import { sayReport } from "./messages/index.js";
 import type { DecisionRecord } from "./types.js";
+import { awardsText, cohortHeading, rejectedByCohort, rejectedWho, rejectedWhy, unitFacts } from "./unit-facts.js";
 
 /** Width in characters (code points; NFC Vietnamese has one per letter). */
 const width = (s: string) => [...s].length;
-const fit = (s: string, n: number) => (width(s) > n ? `${[...s].slice(0, n - 1).join("")}…` : s);
 const pad = (s: string, n: number, right = false) => (right ? " ".repeat(Math.max(0, n - width(s))) + s : s + " ".repeat(Math.max(0, n - width(s))));
+
+type Rejected = ReportHead["rejected"][number];
+
+/** The quota lines of a cohort or of the run. */
+function quotaLines(rs: RuleSet, lang: Lang, quotas: readonly QuotaUse[]): string[] {
+  return [...quotas]
+    .sort((a, b) => (a.award < b.award ? -1 : a.award > b.award ? 1 : 0))
+    .map((q) => `   ${say(lang, "report.quota", { ...quotaParams(rs, q.award, lang), allowed: q.allowed, base: q.base, exact: Number(q.exact), candidates: q.candidates, granted: q.granted, binding: q.binding ? 1 : 0 })}`);
+}
+
+/** The rejected rows of a section: who (row, id, name) and why. */
+const rejectedLines = (rows: readonly Rejected[], rs: RuleSet, lang: Lang): string[] => rows.map((rj) => `   - ${rejectedWho(rj, lang)}: ${rejectedWhy(rj, rs, lang)}`);
 
 /** The console report as a layout: one table per cohort (see {@link renderText}). */
 export function textLayout({ rs, lang, overrides: overridden }: LayoutOptions): ReportLayout {
+  const missingLabel = sayReport(lang, "col.missingEvidence", {});
   const num = numberIn(lang);
-  const quotaLine = (q: QuotaUse) =>
-    `   ${say(lang, "report.quota", { ...quotaParams(rs, q.award, lang), allowed: q.allowed, base: q.base, exact: Number(q.exact), candidates: q.candidates, granted: q.granted, binding: q.binding ? 1 : 0 })}`;
   return {
     parts: 1,
     cohort(c, results) {
-      const out = [`== ${say(lang, "report.cohort", { cohort: c.cohort ?? "", group: c.group, year: c.year, size: c.size })}`];
-      const rows = results.map((r) => [
-        String(r.rank),
-        fit(`${r.unitId} ${r.name}`, 36),
-        num(Number(r.score)),
-        `${num(Number(r.percent))}%`,
-        classText(rs, r.classification, lang),
-        fit(computedText(r, lang), 48),
-        ...(overridden ? [r.final.overridden ? `* ${fit(finalText(r, lang), 40)}` : ""] : []),
-        explainReasons(r, rs, lang).map((i) => formatItem(i, lang)).join("; "),
+      const facts = results.map((r) => unitFacts(r, rs, lang));
+      const rows = facts.map((f) => [
+        String(f.rank),
+        `${f.unitId} ${f.name}`,
+        num(f.score),
+        `${num(f.percent)}%`,
+        f.class,
+        awardsText(f, lang),
+        ...(overridden ? [f.overridden ? `* ${f.decision}` : ""] : []),
+        f.reasons,
       ]);
-      const head = [
-        "#",
-        say(lang, "col.unit", { group: c.group }),
-        say(lang, "col.score", {}),
-        say(lang, "col.percent", {}),
-        say(lang, "col.class", {}),
-        say(lang, "col.award", {}),
-        ...(overridden ? [say(lang, "col.final", {})] : []),
-        say(lang, "col.reasons", {}),
-      ];
+      const head = ["#", say(lang, "col.unit", { group: c.group }), say(lang, "col.score", {}), say(lang, "col.percent", {}), say(lang, "col.class", {}), say(lang, "col.award", {}), ...(overridden ? [say(lang, "col.final", {})] : []), say(lang, "col.reasons", {})];
       const widths = head.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i]!))));
       const right = new Set([0, 2, 3]);
-      for (const r of [head, ...rows]) {
-        out.push(r.map((x, i) => (i === r.length - 1 ? x : pad(x, widths[i]!, right.has(i)))).join("  ").trimEnd());
-      }
-      for (const q of [...c.quotas].sort((a, b) => (a.award < b.award ? -1 : a.award > b.award ? 1 : 0))) out.push(quotaLine(q));
-      out.push("");
+      const out = [head, ...rows].flatMap((r, n) => {
+        const line = r.map((x, i) => (i === r.length - 1 ? x : pad(x, widths[i]!, right.has(i)))).join("  ").trimEnd();
+        const f = n > 0 ? facts[n - 1]! : undefined;
+        return f?.missing.length ? [line, `     ↳ ${missingLabel}: ${f.missing.join("; ")}`] : [line];
+      });
+      out.push(...quotaLines(rs, lang, c.quotas));
       return [block(out)];
     },
     write(run, chunks, write) {
       const out = endWithOneNewline(write);
       out.write(block([say(lang, "report.title", {}), ...headerLines(run, rs, lang), ""]));
-      for (const chunk of chunks(0)) out.write(chunk);
-      const tail: string[] = [];
-      if (run.runQuotas.length) tail.push(`== ${say(lang, "report.runQuotas", {})}`, ...run.runQuotas.map(quotaLine), "");
-      if (run.rejected.length) {
-        tail.push(`== ${say(lang, "report.rejected", {})}`);
-        for (const rj of run.rejected) {
-          const issues = rj.issues.map((i) => `${i.path.length ? `${formatPath(i.path)}: ` : ""}${issueText(i, lang)}`);
-          tail.push(`${say(lang, "report.rowAt", { row: rj.row ?? rj.index + 1 })}${rj.unitId ? ` (${rj.unitId})` : ""}: ${issues.join("; ")}`);
-        }
-        tail.push("");
+      const { byCohort, unplaced } = rejectedByCohort(run);
+      const it = chunks(0)[Symbol.iterator]();
+      for (const c of run.cohorts) {
+        const rejected = byCohort.get(cohortKey(c)) ?? [];
+        const { title, counts } = cohortHeading(c, rejected.length, lang);
+        out.write(block([`== ${title}`, `   ${counts}`]));
+        out.write(it.next().value ?? "");
+        const tail = rejected.length && c.quotas.length ? [`   ${sayReport(lang, "cohort.quotaBase", { group: c.group, rejected: rejected.length })}`] : [];
+        if (rejected.length) tail.push(`   ${sayReport(lang, "cohort.rejectedTitle", {})}:`, ...rejectedLines(rejected, rs, lang));
+        out.write(block([...tail, ""]));
       }
+      const tail: string[] = [];
+      if (run.runQuotas.length) tail.push(`== ${say(lang, "report.runQuotas", {})}`, ...quotaLines(rs, lang, run.runQuotas), "");
+      if (unplaced.length) tail.push(`== ${sayReport(lang, "rejected.unplaced", {})}`, ...rejectedLines(unplaced, rs, lang), "");
       out.write(block(tail));
       out.end();
     },
@@ -70,9 +76,10 @@ export function textLayout({ rs, lang, overrides: overridden }: LayoutOptions): 
 }
 
 /**
- * A compact console table per cohort (the CLI's default output): rank, unit, points, percent,
- * class, proposed award, the final decision when the run has committee overrides, and the main
- * reasons; then the quotas and the rejected rows. Pure: same record → same bytes.
+ * A compact console table per cohort (the CLI's default output): its counts of units scored and
+ * rejected, then rank, unit, points, percent, class, every proposed award, the final decision when
+ * the run has committee overrides, and the main reasons; the evidence to supply under each unit;
+ * the quotas; the cohort's rejected rows. Pure: same record → same bytes.
  */
 export function renderText(record: DecisionRecord, rs: RuleSet, lang: Lang): string {
   return renderWithLayout(textLayout({ rs, lang, overrides: record.overrides.length > 0 }), record);

@@ -84,14 +84,15 @@ describe("thidua score", () => {
     expect(r.stdout).toBe("");
   });
 
-  it("the XLSX report has a sheet per cohort with computed and final awards, and a sheet of rejected rows", async () => {
+  it("the XLSX report has a summary, a sheet per cohort with computed and final awards, the checklists and the record's identity", async () => {
     const out = join(tmp(), "r.xlsx");
     expect(cli(["score", cohort, "--as-of", "2025-12-31", "--overrides", fx("overrides/individuals-2025.json"), "--format", "xlsx", "--out", out]).status).toBe(0);
     const { default: ExcelJS } = await import("exceljs");
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["cum-cong-an-xa-1 2025", "cum-khu-dan-cu-2 2025", "Dòng bị loại", "Hồ sơ quyết định"]);
-    const rows = wb.worksheets[0]!.getSheetValues().filter(Boolean).map((r) => (r as unknown[]).slice(1));
+    // no rejected row here: no sheet of rejected rows
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Tổng hợp", "cum-cong-an-xa-1 2025", "cum-khu-dan-cu-2 2025", "Hồ sơ cần bổ sung", "Danh sách đề nghị", "Thông tin kết quả"]);
+    const rows = wb.worksheets[1]!.getSheetValues().filter(Boolean).map((r) => (r as unknown[]).slice(1));
     const ca02 = rows.find((r) => r[1] === "ca-02")!;
     expect(ca02[6]).toContain("Bằng khen"); // computed
     expect(ca02[7]).toBe("Chiến sĩ thi đua cơ sở"); // final, by the committee

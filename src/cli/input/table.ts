@@ -81,8 +81,9 @@ export class TableReader {
       if (h.ok) meta.history = h.value;
       else fail(historyColumn, String(meta.history), h.expected, h.hint, "history");
     }
-    if (issues.length) return { row, issues };
     const year = meta.year ?? this.o.defaultYear;
+    // a rejected row keeps what is readable of it (id, name, cluster), so the report lists it under its cluster
+    if (issues.length) return { row, issues, identity: Object.fromEntries(Object.entries({ id: meta.id, name: meta.name, group, cohort: meta.cohort, year }).filter(([, v]) => v !== undefined)) };
     const profile = {
       ...(meta.id !== undefined && { id: meta.id }),
       ...(meta.name !== undefined && { name: meta.name }),

@@ -10,6 +10,8 @@ export interface InputRow {
   readonly row: number;
   /** A plain profile object ready for engine validation; absent when the row has error issues. */
   readonly profile?: unknown;
+  /** A row with error issues: what is readable of it (id, name, group, cluster, year), so that the report lists it under its cluster. */
+  readonly identity?: unknown;
   /** NDJSON: the line's JSON text, when `profile` is exactly its parse (a large run spills it as is). */
   readonly raw?: string;
   /** Parse problems (code `input.parse`, path `["row", n, column]`). */
