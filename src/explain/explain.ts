@@ -202,6 +202,12 @@ export function createFormatter(lang: Lang): Formatter {
   };
 }
 
+/** `{ groupName }` for a group the rule set names itself (the catalog names the five of Decision 2447), else nothing. */
+export function groupNamed(rs: RuleSet, group: string, lang: Lang): { groupName?: string } {
+  const title = rs.groups.find((g) => g.id === group)?.title;
+  return title ? { groupName: title[lang] } : {};
+}
+
 const contextOf = (rec: Recommendation, rs: RuleSet, lang: Lang): Ctx => ({ rs, lang, rec, facts: factsById(rs) });
 
 function headlineOf(ctx: Ctx, rec: Recommendation & { readonly final?: FinalDecision }): Item {
@@ -254,7 +260,7 @@ export function explainRecommendation(rec: Recommendation & { readonly final?: F
   const headline = headlineOf(ctx, rec);
   const standing: Item[] = [
     item("standing.score", { score: Number(rec.score), max: Number(sr.nominalMax), percent: Number(rec.percent), cls: classTitle(ctx, rec.classification) }),
-    item("standing.rank", { rank: rec.rank, size: rec.cohortSize, cohort: rec.cohort ?? "", group: rec.group }),
+    item("standing.rank", { rank: rec.rank, size: rec.cohortSize, cohort: rec.cohort ?? "", group: rec.group, ...groupNamed(rs, rec.group, lang) }),
   ];
   const tie = rec.decidedBy && rec.decidedBy !== "score" ? item("standing.tie", { rule: rec.decidedBy }) : undefined;
   if (tie) standing.push(tie);

@@ -5,5 +5,5 @@ export type { Catalog, Formatter, InputIssueKind, MessageCatalog, MessageKey, Me
 export { INPUT_ISSUE_KINDS } from "./messages/types.js";
 export { catalogFor } from "./catalog.js";
 export { describeCondition, formatValue, type ConditionLine } from "./conditions.js";
-export { createFormatter, explainRecommendation, explainSummary, formatItem, renderExplanation, renderItems, type Explanation, type Item, type ItemRef } from "./explain.js";
+export { groupNamed, createFormatter, explainRecommendation, explainSummary, formatItem, renderExplanation, renderItems, type Explanation, type Item, type ItemRef } from "./explain.js";
 export { numberFormat } from "./number-format.js";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { GROUPS, isIsoDate, type Fact, type Group, type RuleSet } from "../rules/index.js";
+import { isIsoDate, type Fact, type Group, type RuleSet } from "../rules/index.js";
 import { PROFILE_LIMITS as L } from "./types.js";
 
 /** Default upper bound of integer and number facts without a declared max (keeps points exact). */
@@ -44,12 +44,13 @@ function factSchema(f: Fact): z.ZodType {
 /** The zod schema of a profile of one group, built from the rule set's fact catalog. */
 export function buildProfileSchema(rs: RuleSet, group: Group): z.ZodType {
   const shape: Record<string, z.ZodType> = {};
-  for (const f of rs.facts) if (f.groups.includes(group)) shape[f.id] = factSchema(f).nullable().optional();
+  // a derived fact is computed, never given
+  for (const f of rs.facts) if (f.groups.includes(group) && f.formula === undefined) shape[f.id] = factSchema(f).nullable().optional();
   return z
     .object({
       id: z.string().min(1).max(L.idLength),
       name: z.string().min(1).max(L.nameLength),
-      group: z.enum(GROUPS),
+      group: z.enum(rs.groups.map((g) => g.id) as [string, ...string[]]),
       cohort: z.string().min(1).max(L.cohortLength).optional(),
       year: z.number().int().min(L.minYear).max(L.maxYear),
       facts: z.object(shape).strict(),

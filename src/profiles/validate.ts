@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { issue, type Issue, type Result } from "../errors/index.js";
-import { FORBIDDEN_KEYS, GROUPS, type Fact, type Group, type RuleSet } from "../rules/index.js";
+import { FORBIDDEN_KEYS, type Fact, type Group, type RuleSet } from "../rules/index.js";
+import { createDeriver } from "./derive.js";
 import { buildFastCheck } from "./fast.js";
 import { buildProfileSchema } from "./schema.js";
 import type { HistoryEntry, Profile, ValidProfile } from "./types.js";
@@ -46,6 +47,7 @@ export function createProfileValidator(rs: RuleSet): ProfileValidator {
   };
   const fast = buildFastCheck(rs);
   const factsDescriptor = factsProperty(rs.facts);
+  const derive = createDeriver(rs, slots);
   /** What the schema cannot say of a history: a year listed twice, an award not in the rule set. */
   const historyIssues = (history: readonly HistoryEntry[]): Issue[] => {
     const issues: Issue[] = [];
@@ -61,8 +63,13 @@ export function createProfileValidator(rs: RuleSet): ProfileValidator {
   };
   const finish = (p: Profile): Result<ValidProfile> => {
     const issues = p.history?.length ? historyIssues(p.history) : [];
-    return issues.length ? { ok: false, issues } : { ok: true, value: normalise(p, rs.facts, slots, factsDescriptor) };
+    if (issues.length) return { ok: false, issues };
+    const row = factRow(p.facts, rs.facts, slots);
+    const derived = derive?.(row);
+    if (derived?.length) return { ok: false, issues: derived };
+    return { ok: true, value: normalise(p, Object.freeze(row), factsDescriptor) };
   };
+  const groups: readonly string[] = rs.groups.map((g) => g.id);
   const validate = (input: unknown): Result<ValidProfile> => {
     if (fast(input)) return finish(input as Profile);
     if (input === null || typeof input !== "object" || Array.isArray(input)) {
@@ -73,8 +80,8 @@ export function createProfileValidator(rs: RuleSet): ProfileValidator {
     forbiddenKeys(obj, [], issues);
     if (issues.length) return { ok: false, issues };
     const group = obj["group"];
-    if (typeof group !== "string" || !(GROUPS as readonly string[]).includes(group)) {
-      return { ok: false, issues: [issue("profiles.unknown_group", ["group"], `expected one of ${GROUPS.join(", ")}, found ${show(group)}`, { expected: GROUPS.join("|"), found: show(group) })] };
+    if (typeof group !== "string" || !groups.includes(group)) {
+      return { ok: false, issues: [issue("profiles.unknown_group", ["group"], `expected one of ${groups.join(", ")}, found ${show(group)}`, { expected: groups.join("|"), found: show(group) })] };
     }
     const r = schemaFor(group as Group).safeParse(obj, { reportInput: true });
     if (!r.success) return { ok: false, issues: r.error.issues.flatMap((zi) => mapIssue(zi, facts, group as Group)) };
@@ -82,7 +89,7 @@ export function createProfileValidator(rs: RuleSet): ProfileValidator {
   };
   /** For tests: the fast check alone. */
   const accepts = (input: unknown) => fast(input);
-  return { slots, validate, fastAccepts: accepts, slowAccepts: (input: unknown) => { if (input === null || typeof input !== "object") return false; const g = (input as { group?: unknown }).group; return typeof g === "string" && (GROUPS as readonly string[]).includes(g) && schemaFor(g as Group).safeParse(input).success; } };
+  return { slots, validate, fastAccepts: accepts, slowAccepts: (input: unknown) => { if (input === null || typeof input !== "object") return false; const g = (input as { group?: unknown }).group; return typeof g === "string" && groups.includes(g) && schemaFor(g as Group).safeParse(input).success; } };
 }
 
 function copyObject(v: Record<string, unknown>): Record<string, unknown> {
@@ -119,9 +126,9 @@ function factsProperty(catalog: readonly Fact[]): PropertyDescriptor {
   };
 }
 
-function normalise(p: Profile, catalog: readonly Fact[], slots: ReadonlyMap<string, number>, factsDescriptor: PropertyDescriptor): ValidProfile {
+/** The dense row of a profile's facts in catalog order (sets sorted, objects copied without blanks); derived facts are computed into it after. */
+function factRow(src: Profile["facts"], catalog: readonly Fact[], slots: ReadonlyMap<string, number>): unknown[] {
   const row: unknown[] = new Array(catalog.length);
-  const src = p.facts;
   for (const k in src) {
     if (!has.call(src, k)) continue;
     const v = src[k];
@@ -130,7 +137,10 @@ function normalise(p: Profile, catalog: readonly Fact[], slots: ReadonlyMap<stri
     const t = catalog[s]!.type;
     row[s] = t === "set" ? Object.freeze([...(v as string[])].sort()) : t === "object" ? copyObject(v as Record<string, unknown>) : v;
   }
-  Object.freeze(row);
+  return row;
+}
+
+function normalise(p: Profile, row: readonly unknown[], factsDescriptor: PropertyDescriptor): ValidProfile {
   // properties in this order: id, name, group, cohort?, year, facts, history?, initiatives?, row
   const out: Record<string, unknown> = { id: nfc(p.id), name: nfc(p.name), group: p.group };
   if (p.cohort !== undefined) out["cohort"] = nfc(p.cohort);
@@ -157,6 +167,7 @@ function mapIssue(zi: z.core.$ZodIssue, facts: ReadonlyMap<string, Fact>, group:
       return zi.keys.map((k) => {
         if (path[0] !== "facts") return issue("profiles.schema", [...path, k], `unknown field ${k}`, { found: k });
         const f = facts.get(k);
+        if (f?.formula !== undefined && f.groups.includes(group)) return issue("profiles.derived", [...path, k], `fact ${k} is derived (computed by its formula from other facts): leave it out of the profile`, { fact: k });
         return f
           ? issue("profiles.fact_not_in_group", [...path, k], `fact ${k} does not apply to group ${group} (it applies to ${f.groups.join(", ")})`, { fact: k, group })
           : issue("profiles.unknown_fact", [...path, k], `unknown fact ${k}: not in the rule set's fact catalog`, { fact: k });

@@ -2,10 +2,10 @@ import { catalogFor, describeCondition, formatValue, numberFormat } from "../exp
 import {
   citationStanding,
   factsById,
-  GROUPS,
   walkCondition,
   type AppliedOverride,
   type Award,
+  type Basis,
   type Condition,
   type Criterion,
   type Fact,
@@ -39,7 +39,7 @@ function citation(rs: RuleSet, c: Ref, lang: Lang, withNote = false): string {
 }
 
 /** "(basis — citation (doubt))", the italic tail of a condition, history, quota or per-unit line. */
-function basisTail(rs: RuleSet, basis: "law" | "policy-default", ref: Ref | undefined, lang: Lang, withNote = false): string {
+function basisTail(rs: RuleSet, basis: Basis, ref: Ref | undefined, lang: Lang, withNote = false): string {
   const cat = catalogFor(lang);
   return ` _(${cat.basis[basis]}${ref ? ` — ${citation(rs, ref, lang, withNote)}` : ""})_`;
 }
@@ -87,7 +87,7 @@ function criterionSection(c: Criterion, rs: RuleSet, facts: ReadonlyMap<string, 
   const rb = cat.rulebook;
   const out = [`#### ${code(c.id)} — ${c.title[lang]}`, ""];
   if (c.description) out.push(c.description[lang], "");
-  out.push(`- ${rb.contents(c.contents.join(", "))}`);
+  if (c.contents) out.push(`- ${rb.contents(c.contents.join(", "))}`);
   out.push(`- ${rb.maxPoints(num(c.maxPoints, cat))} — ${cat.basis[c.basis]}`);
   out.push(`- ${rb.citation}: ${citation(rs, c.citation, lang, true)}`);
   if (c.origin !== rs.lineage[0]?.id) out.push(`- ${rb.origin(code(c.origin))}`);
@@ -210,10 +210,10 @@ export function renderRulebook(rs: RuleSet, lang: Lang): string {
   if (m.description) out.push(m.description[lang], "");
   out.push(`## ${rb.sources}`, "", ...sourceLines(rs, lang));
   out.push("", `## ${rb.criteria}`, "");
-  for (const g of GROUPS) {
+  for (const { id: g, title } of rs.groups) {
     const list = rs.criteria.filter((c) => c.group === g);
     if (!list.length) continue;
-    out.push(`### ${rb.group[g]}`, "");
+    out.push(`### ${title?.[lang] ?? (rb.group as Readonly<Record<string, string>>)[g] ?? g}`, "");
     for (const c of list) out.push(...criterionSection(c, rs, facts, lang));
     for (const cap of rs.groupCaps.filter((x) => list.some((c) => c.id === x.criteria[0]))) {
       out.push(`- **${cap.title[lang]}**: ${rb.groupCap(cap.criteria.map(code).join(", "), num(cap.maxPoints, cat))} _(${cat.basis[cap.basis]})_`, "");
@@ -223,7 +223,8 @@ export function renderRulebook(rs: RuleSet, lang: Lang): string {
   for (const k of [...rs.classes].sort((a, b) => b.rank - a.rank)) {
     const req = (k.requires ?? []).map((r) => rb.requires(code(r.criterion), num(r.minPoints, cat)));
     if (k.noKnockout) req.push(rb.noKnockout);
-    out.push(`- ${rb.classLine(k.title[lang], num(k.minPercent, cat))}${req.length ? `; ${req.join("; ")}` : ""}${basisTail(rs, k.basis, k.ref, lang)}`);
+    const line = k.unscored ? rb.classUnscored(k.title[lang]) : k.minPoints !== undefined ? rb.classLinePoints(k.title[lang], num(k.minPoints, cat)) : rb.classLine(k.title[lang], num(k.minPercent ?? 0, cat));
+    out.push(`- ${line}${req.length ? `; ${req.join("; ")}` : ""}${basisTail(rs, k.basis, k.ref, lang)}`);
   }
   out.push("", `## ${rb.awards}`, "");
   for (const a of rs.awards) out.push(...awardSection(a, rs, facts, lang));

@@ -1,12 +1,15 @@
 /** Rule sets: load → validate → resolve `extends` → apply overrides → lint → hash. No Node built-ins. */
 export { loadRulesetFromFiles, MAX_RULE_FILE_BYTES, type LoadOptions } from "./load.js";
-export { lintRuleset, MAX_CONDITION_DEPTH, leafSpec, citationStanding, lawClaims, type ScalarSpec, type CitationStanding } from "./lint.js";
-export { parsePath, type PathSegment } from "./path.js";
+export { lintRuleset, MAX_CONDITION_DEPTH, leafSpec, citationStanding, lawClaims, basisClaims, type ScalarSpec, type CitationStanding } from "./lint.js";
+export { parsePath, WILDCARD, type PathSegment } from "./path.js";
 export { isIsoDate } from "./dates.js";
 export { perRuleSet, factsById, classesByRank, classRanks } from "./lookup.js";
 export { sha256Hex, rulesetDigest, canonicalJson, canonicalString } from "./hash.js";
 export { walkCondition, conditionRoots } from "./walk.js";
+export { checkFormula, formulaFacts, formulaField, derivedOrder, inputFacts, MAX_FORMULA_DEPTH, type FormulaType } from "./formula.js";
 export { describe as describeOverrideTarget } from "./overrides.js";
 export { ruleFileJsonSchemas } from "./json-schema.js";
-export { GROUPS, OPERATORS, FACT_TYPES, FORBIDDEN_KEYS, FORMAT_VERSION, PROVISION_STATUSES } from "./schema.js";
+export { GROUPS, OPERATORS, FACT_TYPES, FORBIDDEN_KEYS, FORMAT_VERSION, PROVISION_STATUSES, BASES, UNKNOWN_AS, FORMULA_OPS } from "./schema.js";
+export type { FormulaJson, FormulaOpJson, FactValueJson, TieBreakJson, RankingJson, SchemeJson, PeriodJson } from "./json-types.js";
 export type * from "./types.js";
+export { rulesetAsOf, hasDatedValues, inForceOn, classAt } from "./dated.js";

@@ -1,85 +1,17 @@
 import { issue, type Issue } from "../errors/index.js";
-import { isIsoDate } from "./dates.js";
-import { parsePath } from "./path.js";
-import { OPERATORS, type Condition, type LeafCondition } from "./schema.js";
+import { checkLeaf, leafSpec } from "./lint-leaf.js";
+import { lintScheme } from "./lint-scheme.js";
+import { lawClaims } from "./claims.js";
+import type { Condition } from "./schema.js";
 import type { CitationJson, ProvisionJson } from "./json-types.js";
 import type { Fact, Group, RuleSet } from "./types.js";
 import { conditionRoots, walkCondition, type Path } from "./walk.js";
 
+export { checkLeaf, leafSpec, type ScalarSpec } from "./lint-leaf.js";
+export { lawClaims, basisClaims } from "./claims.js";
+
 /** Maximum nesting depth of a condition tree (documented in SECURITY.md). */
 export const MAX_CONDITION_DEPTH = 32;
-const NUMERIC_OPS = new Set(["lessThan", "lessThanInclusive", "greaterThan", "greaterThanInclusive"]);
-
-/** Scalar type a leaf compares against: the fact's type, or the type of the object field named by `path`. */
-export interface ScalarSpec {
-  type: string;
-  values?: readonly string[] | undefined;
-  min?: number | undefined;
-  max?: number | undefined;
-}
-
-export function leafSpec(fact: Fact, path: string | undefined): ScalarSpec | string {
-  if (path === undefined) {
-    if (fact.type === "object") return `fact ${fact.id} is an object: the condition needs a path`;
-    return fact;
-  }
-  if (fact.type !== "object") return `path ${path} used on ${fact.type} fact ${fact.id}`;
-  const p = parsePath(path);
-  if (!p.ok) return p.reason;
-  const field = p.segments.length === 1 && typeof p.segments[0] === "string" ? fact.fields?.[p.segments[0]] : undefined;
-  return field ?? `fact ${fact.id} has no field ${path}`;
-}
-
-function scalarOk(spec: ScalarSpec, v: unknown): boolean {
-  switch (spec.type) {
-    case "boolean":
-      return typeof v === "boolean";
-    case "integer":
-    case "number":
-    case "ratio":
-      return typeof v === "number" && Number.isFinite(v);
-    case "date":
-      return typeof v === "string" && isIsoDate(v);
-    case "enum":
-    case "set":
-      return typeof v === "string" && (spec.values ?? []).includes(v);
-    default:
-      return false;
-  }
-}
-
-/** Checks one leaf against the fact catalog; returns issues (paths relative to `at`). */
-export function checkLeaf(leaf: LeafCondition, facts: ReadonlyMap<string, Fact>, groups: readonly Group[], at: Path): Issue[] {
-  const out: Issue[] = [];
-  const fact = facts.get(leaf.fact);
-  if (!fact) return [issue("rules.unknown_fact", [...at, "fact"], `unknown fact ${leaf.fact}`, { fact: leaf.fact })];
-  if (!(OPERATORS as readonly string[]).includes(leaf.operator)) {
-    out.push(issue("rules.unknown_operator", [...at, "operator"], `unknown operator ${leaf.operator}; allowed: ${OPERATORS.join(", ")}`, { operator: leaf.operator }));
-    return out;
-  }
-  const missing = groups.filter((g) => !fact.groups.includes(g));
-  if (missing.length) {
-    out.push(issue("rules.fact_not_in_group", [...at, "fact"], `fact ${fact.id} does not apply to group ${missing.join(", ")}`, { fact: fact.id, group: missing.join(",") }));
-  }
-  const spec = leafSpec(fact, leaf.path);
-  if (typeof spec === "string") return [...out, issue("rules.bad_path", [...at, "path"], spec, { fact: fact.id })];
-  const op = leaf.operator;
-  const v = leaf.value;
-  let good: boolean;
-  if (NUMERIC_OPS.has(op)) good = ["integer", "number", "ratio", "date"].includes(spec.type) && scalarOk(spec, v);
-  else if (op === "in" || op === "notIn") good = spec.type !== "set" && Array.isArray(v) && v.length > 0 && v.every((x) => scalarOk(spec, x));
-  else if (op === "contains" || op === "doesNotContain") good = spec.type === "set" && scalarOk(spec, v);
-  else good = spec.type !== "set" && scalarOk(spec, v);
-  if (!good) {
-    out.push(issue("rules.value_type", [...at, "value"], `value ${JSON.stringify(v)} does not fit operator ${op} on ${spec.type} fact ${fact.id}`, { fact: fact.id, operator: op, type: spec.type }));
-  } else if (spec.type === "ratio" && typeof v === "number" && (v < 0 || v > 1)) {
-    out.push(issue("rules.value_type", [...at, "value"], `ratio threshold ${v} is outside 0–1`, { fact: fact.id }));
-  }
-  if (typeof v !== "boolean" && leaf.basis === undefined) {
-    out.push(issue("rules.threshold_without_basis", at, `threshold ${JSON.stringify(v)} on ${fact.id} does not say its basis (law or policy-default)`, { fact: fact.id }));
-  }
-  return out;
-}
 
 function checkTree(cond: Condition, facts: ReadonlyMap<string, Fact>, groups: readonly Group[], at: Path, out: Issue[]): void {
   const ids = new Set<string>();
@@ -160,6 +92,7 @@ export function lintRuleset(rs: RuleSet): Issue[] {
   }
   lintClassesAndAwards(rs, facts, byId, cite, out);
   lintLawBasis(rs, out);
+  lintScheme(rs, facts, out);
   return out;
 }
 
@@ -196,7 +129,7 @@ function lintClassesAndAwards(
     const scoreless = a.groups.filter((g) => !groupsWithCriteria.has(g));
     if (needsScore && scoreless.length) out.push(issue("rules.unreachable_award", [...at, "eligibility"], `award ${a.id} needs a score but group ${scoreless.join(", ")} has no criteria`, { id: a.id }));
     const k = e.minClass !== undefined ? classes.get(e.minClass) : undefined;
-    if ((e.minPercent ?? 0) > 100 || (k && k.minPercent > 100)) out.push(issue("rules.unreachable_award", [...at, "eligibility"], `award ${a.id} needs more than 100%`, { id: a.id }));
+    if ((e.minPercent ?? 0) > 100 || (k?.minPercent ?? 0) > 100) out.push(issue("rules.unreachable_award", [...at, "eligibility"], `award ${a.id} needs more than 100%`, { id: a.id }));
     if (e.conditions) {
       const before = out.length;
       walkCondition(e.conditions, (leaf, p) => out.push(...checkLeaf(leaf, facts, [], [...at, "eligibility", "conditions", ...p])));
@@ -254,33 +187,6 @@ export function citationStanding(sources: RuleSet["sources"], c: Pick<CitationJs
   if (c.section === undefined) return { kind: "noSection" };
   const provision = src.provisions?.find((p) => p.section === c.section);
   return provision ? { kind: provision.status, provision } : { kind: "unlisted" };
-}
-
-/** Every place a value claims `basis: "law"`, with the citation it rests on (`undefined`: none given). */
-export function lawClaims(rs: RuleSet): { at: Path; ref: CitationJson | undefined }[] {
-  const claims: { at: Path; ref: CitationJson | undefined }[] = [];
-  const leaves = (cond: Condition | undefined, at: Path) =>
-    cond && walkCondition(cond, (leaf, p) => leaf.basis === "law" && claims.push({ at: [...at, ...p], ref: leaf.ref }));
-  for (const c of rs.criteria) {
-    const at: Path = [c.file, c.id];
-    if (c.basis === "law") claims.push({ at, ref: c.citation });
-    for (const r of conditionRoots(c)) leaves(r.cond, [...at, ...r.path]);
-    if (c.perUnit?.basis === "law") claims.push({ at: [...at, "perUnit"], ref: c.perUnit.ref });
-    for (const a of [...(c.bonus ?? []), ...(c.deductions ?? [])]) {
-      if (a.basis === "law") claims.push({ at: [...at, a.id], ref: a.ref });
-      if (a.perUnit?.basis === "law") claims.push({ at: [...at, a.id, "perUnit"], ref: a.perUnit.ref });
-    }
-  }
-  for (const g of rs.groupCaps) if (g.basis === "law") claims.push({ at: ["groupCaps", g.id], ref: (g as { ref?: CitationJson }).ref });
-  for (const k of rs.classes) if (k.basis === "law") claims.push({ at: ["classes", k.id], ref: k.ref });
-  for (const a of rs.awards) {
-    const at: Path = ["awards", a.id];
-    if (a.basis === "law") claims.push({ at, ref: a.citation });
-    leaves(a.eligibility.conditions, [...at, "eligibility", "conditions"]);
-    a.history?.forEach((h, i) => h.basis === "law" && claims.push({ at: [...at, "history", i], ref: h.ref }));
-    if (a.quota?.basis === "law") claims.push({ at: [...at, "quota"], ref: a.quota.ref });
-  }
-  return claims;
 }
 
 /**

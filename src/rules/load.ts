@@ -10,10 +10,13 @@ import {
   FactsFileSchema,
   ManifestSchema,
   OverridesFileSchema,
+  SchemeFileSchema,
+  GROUPS,
   type ManifestJson,
   type OverrideJson,
+  type SchemeJson,
 } from "./schema.js";
-import type { Award, ClassDef, Criterion, Fact, GroupCapDef, RuleSet, RuleSetFileInfo, RuleSetFiles } from "./types.js";
+import type { Award, ClassDef, Criterion, Fact, GroupCapDef, GroupDef, RuleSet, RuleSetFileInfo, RuleSetFiles } from "./types.js";
 
 /** Options of `loadRulesetFromFiles` (and, without `resolveParent`, of `loadRuleset` in `thidua/node`). */
 export interface LoadOptions {
@@ -45,6 +48,7 @@ interface Parsed {
   classesCitation?: RuleSet["classesCitation"];
   awards: Award[];
   overrides: (OverrideJson & { origin: string; file: string })[];
+  scheme?: SchemeJson;
 }
 
 /** zod issues → ours, prefixed with the file name; zod types never leave this folder. */
@@ -137,7 +141,26 @@ function collect(out: Parsed, file: string, kind: string, bytes: string | Uint8A
       });
     case "overrides":
       return push(validate(file, bytes, OverridesFileSchema), (v) => out.overrides.push(...v.overrides.map((o) => ({ ...o, origin, file }))));
+    case "scheme":
+      return push(validate(file, bytes, SchemeFileSchema), (v) => {
+        if (out.scheme) issues.push(issue("rules.schema", [file], `a rule set has at most one scheme file`, { file }));
+        out.scheme = v;
+      });
   }
+}
+
+/** The subject groups: the parent's, then those the set declares (a declared built-in id may be listed again to name it); none declared anywhere: the five of Decision 2447. */
+function groupsOf(own: Parsed, parent: RuleSet | undefined): GroupDef[] {
+  const origin = own.manifest.id;
+  const declared = (own.scheme?.groups ?? []).map((g) => ({ ...g, origin }));
+  const base: GroupDef[] = parent ? [...parent.groups] : declared.length ? [] : GROUPS.map((id) => ({ id, origin }));
+  const out = [...base];
+  for (const g of declared) {
+    const i = out.findIndex((x) => x.id === g.id);
+    if (i >= 0) out[i] = g;
+    else out.push(g);
+  }
+  return out;
 }
 
 function deepFreeze<T>(v: T): T {
@@ -198,6 +221,8 @@ function loadChain(files: RuleSetFiles, opts: LoadOptions, seen: string[]): Resu
 function merge(own: Parsed, parent: RuleSet | undefined, digest: string): RuleSet {
   const m = own.manifest;
   const classes = own.classes.length ? own.classes : [...(parent?.classes ?? [])];
+  const ranking = own.scheme?.ranking ? { ...own.scheme.ranking, origin: m.id } : parent?.ranking;
+  const assessments = own.scheme?.assessments ? { ...own.scheme.assessments, origin: m.id } : parent?.assessments;
   return {
     id: m.id,
     version: m.version,
@@ -207,6 +232,9 @@ function merge(own: Parsed, parent: RuleSet | undefined, digest: string): RuleSe
     files: [...(parent?.files ?? []), ...own.files],
     verified: (parent?.verified ?? true) && own.files.every((f) => f.verified),
     sources: [...(parent?.sources ?? []).filter((s) => !m.sources.some((o) => o.id === s.id)), ...m.sources],
+    groups: groupsOf(own, parent),
+    ...(ranking && { ranking: structuredClone(ranking) }),
+    ...(assessments && { assessments }),
     facts: [...(parent?.facts ?? []), ...own.facts],
     criteria: [...(parent?.criteria ?? []).map((c) => structuredClone(c)), ...own.criteria],
     groupCaps: [...(parent?.groupCaps ?? []), ...own.groupCaps],

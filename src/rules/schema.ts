@@ -4,8 +4,8 @@
  * when the committed JSON Schema drifts.
  *
  * Conditions use json-rules-engine's format unchanged (`all`/`any`/`not`, `fact`/`operator`/`value`,
- * optional `path`), so rule files stay readable by that engine; provenance keys (`id`, `basis`,
- * `ref`, `validFrom`) sit beside `value` and json-rules-engine ignores them.
+ * optional `path`, a value that names another fact), so rule files stay readable by that engine;
+ * provenance keys (`id`, `basis`, `ref`, `dated`) sit beside `value` and json-rules-engine ignores them.
  */
 import { z } from "zod";
 import { isIsoDate } from "./dates.js";
@@ -15,14 +15,20 @@ import type {
   Condition,
   CriterionJson,
   FactJson,
+  FormulaJson,
   ManifestJson,
   OverrideJson,
+  SchemeJson,
 } from "./json-types.js";
 
-export type { AwardJson, ClassJson, Condition, CriterionJson, FactJson, ManifestJson, OverrideJson, LeafCondition } from "./json-types.js";
+export type { AwardJson, ClassJson, Condition, CriterionJson, FactJson, FormulaJson, ManifestJson, OverrideJson, LeafCondition, SchemeJson } from "./json-types.js";
 
 export const FORMAT_VERSION = 1;
-/** The five subject groups of Decision 2447/QĐ-TTg: ministries, provinces, the Fatherland Front and socio-political organisations, agencies/enterprises/schools, individuals. */
+/**
+ * The five subject groups of Decision 2447/QĐ-TTg: ministries, provinces, the Fatherland Front and
+ * socio-political organisations, agencies/enterprises/schools, individuals — the groups of a rule set
+ * that declares none (a set may declare its own in `scheme.json`).
+ */
 export const GROUPS = ["ministry", "province", "front", "enterprise", "individual"] as const;
 /** The ten json-rules-engine operators a condition may use; nothing else is accepted (no custom operators). */
 export const OPERATORS = [
@@ -39,7 +45,9 @@ export const OPERATORS = [
 ] as const;
 /** The types a fact of the catalog may have (`ratio` is 0–1, `date` an ISO `YYYY-MM-DD`, `object` a record of scalar fields). */
 export const FACT_TYPES = ["boolean", "integer", "number", "ratio", "date", "enum", "set", "object"] as const;
-export const BASES = ["law", "policy-default"] as const;
+export const BASES = ["law", "regulation", "policy-default"] as const;
+/** How an unknown fact counts in an adjustment or a criterion (`unknown` by default). */
+export const UNKNOWN_AS = ["cap", "zero", "unknown"] as const;
 /** Keys that must never be reached through a fact id, a path segment or a profile key. */
 export const FORBIDDEN_KEYS = ["__proto__", "constructor", "prototype"] as const;
 
@@ -70,13 +78,22 @@ export const FactId = idPattern(/^[a-z][A-Za-z0-9]*(?:\.[a-z][A-Za-z0-9]*)*$/, "
   id: "FactId",
   description: "Fact id such as `plan.issuedOnTime` (dot-separated camelCase segments).",
 });
-export const Group = z.enum(GROUPS).meta({
-  id: "Group",
-  description: "Subject group of Decision 2447: ministry, province, front (Fatherland Front and socio-political organisations), enterprise (agencies, organisations, enterprises, schools), individual.",
-});
+export const Group = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]{0,39}$/, { message: "invalid group id" })
+  .meta({
+    id: "Group",
+    description:
+      "Subject group: one of the five of Decision 2447 — ministry, province, front (Fatherland Front and socio-political organisations), enterprise (agencies, organisations, enterprises, schools), individual — or a group the rule set declares in scheme.json (e.g. `ward`, `household`).",
+  });
 export const Basis = z.enum(BASES).meta({
   id: "Basis",
-  description: "`law`: the value is fixed by the cited legal text. `policy-default`: our choice, which a committee may override.",
+  description:
+    "`law`: the value is fixed by the cited legal text. `regulation`: fixed by the committee's or institution's own regulation (quy chế), cited like a law. `policy-default`: our choice, which a committee may override.",
+});
+export const UnknownAs = z.enum(UNKNOWN_AS).meta({
+  id: "UnknownAs",
+  description: "How an unknown fact counts: `unknown` (default: not proven, so not in the unit's favour now, and listed as missing), `zero` (a blank counts as nothing), `cap` (a blank counts in full).",
 });
 /** Points: a non-negative JSON number with at most two decimals (the manifest's point unit is 0.01). */
 export const Points = z
@@ -98,18 +115,30 @@ export const Citation = z
 
 export const ScalarValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 export const ConditionValue = z.union([ScalarValue, z.array(ScalarValue)]).meta({ id: "ConditionValue" });
+export const FactValue = z
+  .object({ fact: FactId, path: z.string().optional().describe("JSONPath into the other fact, as `path`") })
+  .strict()
+  .meta({ id: "FactValue", description: "Another fact as the value compared with (json-rules-engine's `value: { fact, path? }`); unknown when that fact is." });
+export const Period = {
+  validFrom: IsoDate.optional().describe("first day the value is in force"),
+  validTo: IsoDate.optional().describe("last day the value is in force"),
+};
+export const DatedValue = z
+  .object({ ...Period, value: ConditionValue, ref: Citation.optional(), note: Localized.optional() })
+  .strict()
+  .meta({ id: "DatedValue", description: "The threshold's value in force in a period (as of the scoring date), replacing `value` then." });
 
 
 export const Leaf = z
   .object({
     fact: FactId,
     operator: z.string().min(1).describe("a json-rules-engine operator; see OPERATORS"),
-    value: ConditionValue,
-    path: z.string().optional().describe("JSONPath subset into an object fact: `$.a.b`, `$.a[0]`"),
+    value: z.union([ConditionValue, FactValue]),
+    path: z.string().optional().describe("JSONPath subset into an object or set fact: `$.a`, `$['a.b']`, `$[0]`, `$[*]`"),
     id: z.string().regex(/^[a-z0-9]+(?:[.-][a-z0-9]+)*$/).optional().describe("threshold id, unique within its criterion; target of overrides"),
-    basis: Basis.optional().describe("required on every non-boolean threshold"),
+    basis: Basis.optional().describe("required on every numeric or date threshold"),
     ref: Citation.optional(),
-    validFrom: IsoDate.optional(),
+    dated: z.array(DatedValue).min(1).optional().describe("values in force in given periods; `value` applies outside them"),
     note: Localized.optional(),
   })
   .strict()
@@ -148,7 +177,7 @@ export const Source = z
     issuer: Localized,
     date: IsoDate.optional().describe("date of signature; omitted where not confirmed"),
     inForce: IsoDate.optional().describe("date it entered into force"),
-    kind: z.enum(["law", "decree", "decision", "circular", "directive", "conclusion", "plan", "news"]),
+    kind: z.enum(["law", "decree", "decision", "circular", "directive", "conclusion", "plan", "news", "regulation"]).describe("`regulation`: a committee's or institution's own regulation (quy chế thi đua)"),
     seed: z.string().optional().describe("file name in shared/seeds"),
     reference: z.string().optional().describe("public reference (official gazette number or URL)"),
     status: z.enum(["in-force", "amended", "repealed", "unconfirmed"]).optional(),
@@ -158,7 +187,7 @@ export const Source = z
   .strict()
   .meta({ id: "Source" });
 
-export const FileKind = z.enum(["facts", "criteria", "awards", "classes", "overrides"]);
+export const FileKind = z.enum(["facts", "criteria", "awards", "classes", "overrides", "scheme"]);
 export const ManifestFile = z
   .object({
     path: z.string().regex(/^[a-z0-9][a-z0-9._/-]*\.json$/),
@@ -208,6 +237,40 @@ export const ObjectField = z
   })
   .strict();
 
+/** The operations of a formula (see `FormulaSchema`). */
+export const FORMULA_OPS = ["+", "-", "*", "/", "min", "max", "clamp", "round", "sum", "count", "=", "!=", "<", "<=", ">", ">=", "and", "or", "not", "if", "coalesce"] as const;
+export const ROUNDING_MODES = ["half-up", "half-even", "floor", "ceil"] as const;
+export const FormulaSchema: z.ZodType<FormulaJson> = z
+  .lazy(() =>
+    z.union([
+      z.number().finite(),
+      z.boolean(),
+      z.string().max(200),
+      FactValue,
+      z
+        .object({
+          op: z.enum(FORMULA_OPS),
+          args: z.array(FormulaSchema).min(1).max(64).optional(),
+          of: FactValue.optional().describe("`sum`/`count` over an object fact's fields or a set fact's members"),
+          places: z.number().int().min(0).max(6).optional().describe("`round`: decimal places (default 0)"),
+          mode: z.enum(ROUNDING_MODES).optional().describe("`round`: the rounding rule, stated (required)"),
+        })
+        .strict(),
+    ]),
+  )
+  .meta({
+    id: "Formula",
+    description: [
+      "A formula over other facts, as data (never code). Grammar:",
+      "Formula := number | boolean | string (compared with an enum fact) | { fact, path? } | { op, args?, of?, places?, mode? }.",
+      "Arithmetic: `+` and `*` (two or more args), `-` and `/` (two), exact in decimal; `/` by zero rejects the profile.",
+      "`min`, `max` (one or more args); `clamp` [x, low, high]; `round` [x] with `places` (default 0) and `mode` (half-up, half-even, floor, ceil).",
+      "`sum` (args, or `of` an object fact: its number fields), `count` (args that are true, or `of` an object fact: its true boolean fields, or a set fact: its members).",
+      "Comparisons `=`, `!=`, `<`, `<=`, `>`, `>=` (two args) give a boolean; `and`, `or`, `not` are Kleene logic; `if` [condition, then, else]; `coalesce` [a, b, …]: the first known.",
+      "Three-valued: the result is unknown when an input it needs is unknown (except `coalesce`, `and`/`or` decided by a known argument, and `if` whose condition is known).",
+    ].join(" "),
+  }) as z.ZodType<FormulaJson>;
+
 export const FactSchema = z
   .object({
     id: FactId,
@@ -220,9 +283,10 @@ export const FactSchema = z
     values: z.array(z.string().min(1)).min(1).optional().describe("allowed values of an enum fact, or of the members of a set fact"),
     valueLabels: z.record(z.string(), Localized).optional(),
     fields: z
-      .record(z.string().regex(/^[A-Za-z][A-Za-z0-9]*$/).refine((k) => k !== "constructor" && k !== "prototype", { message: "forbidden field name" }), ObjectField)
+      .record(z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/).refine((k) => k !== "constructor" && k !== "prototype", { message: "forbidden field name" }), ObjectField)
       .optional()
-      .describe("fields of an object fact, reachable with `path`"),
+      .describe("fields of an object fact, reachable with `path` (`$.name`, or `$['name.with.dots']`)"),
+    formula: FormulaSchema.optional().describe("a derived fact: computed from other facts by this formula, never given by a profile"),
     better: z.enum(["higher", "lower", "none"]).describe("direction in which the fact improves a score (booleans: true is `higher`)"),
     evidence: Localized.describe("the document a committee checks to accept the value"),
     groups: z.array(Group).min(1),
@@ -238,7 +302,13 @@ export const FactsFileSchema = z
 /* ───────────────────────────── criteria ───────────────────────────── */
 
 export const Tier = z
-  .object({ id: z.string().optional(), points: Points, label: Localized.optional(), conditions: ConditionSchema })
+  .object({
+    id: z.string().optional(),
+    points: Points,
+    label: Localized.optional().describe("may name thresholds of the criterion as placeholders, `{threshold-id}`: filled with the value in force"),
+    conditions: ConditionSchema,
+    dated: z.array(z.object({ ...Period, points: Points, ref: Citation.optional() }).strict()).min(1).optional().describe("points in force in given periods"),
+  })
   .strict();
 
 export const PerUnit = z
@@ -251,6 +321,7 @@ export const PerUnit = z
     basis: Basis,
     ref: Citation.optional(),
     label: Localized.optional(),
+    dated: z.array(z.object({ ...Period, pointsPerUnit: Points.optional(), cap: Points.optional(), ref: Citation.optional() }).strict()).min(1).optional().describe("rate or cap in force in given periods"),
   })
   .strict()
   .meta({ id: "PerUnit", description: "points per unit of a count fact, capped" });
@@ -263,8 +334,10 @@ export const Adjustment = z
     points: Points.optional(),
     perUnit: PerUnit.optional().describe("or points per unit of a count fact"),
     cap: Points.describe("at most this many points from this adjustment"),
+    unknownAs: UnknownAs.optional().describe("how an unknown fact counts (default `unknown`: a bonus counts 0 and a deduction its cap until known)"),
     basis: Basis,
     ref: Citation.optional(),
+    dated: z.array(z.object({ ...Period, points: Points.optional(), cap: Points.optional(), ref: Citation.optional() }).strict()).min(1).optional().describe("points or cap in force in given periods"),
   })
   .strict()
   .meta({ id: "Adjustment", description: "bonus (điểm thưởng) or deduction (điểm trừ)" });
@@ -273,7 +346,7 @@ export const CriterionSchema = z
   .object({
     id: RuleId,
     group: Group,
-    contents: z.array(z.number().int().min(1).max(6)).min(1).describe("emulation contents 1–6 of Decision 2447 it serves"),
+    contents: z.array(z.number().int().min(1).max(6)).min(1).optional().describe("emulation contents 1–6 of Decision 2447 it serves (schemes unrelated to it leave it out)"),
     title: Localized,
     description: Localized.optional(),
     citation: Citation,
@@ -288,6 +361,7 @@ export const CriterionSchema = z
     appliesWhen: ConditionSchema.optional().describe(
       "the criterion applies only to profiles for which this holds (e.g. schools only); otherwise it is not applicable and leaves the maximum",
     ),
+    unknownAs: UnknownAs.optional().describe("how the criterion counts while its facts are unknown (default `unknown`; `zero`: not met, `cap`: met)"),
     knockout: z.boolean().optional().describe("a met knock-out criterion bars every title that year"),
     knockoutReason: Localized.optional(),
     evidence: z.array(Localized).min(1),
@@ -320,7 +394,9 @@ export const ClassSchema = z
     id: RuleId,
     title: Localized,
     rank: z.number().int().min(0).describe("higher is better"),
-    minPercent: z.number().min(0).max(100).describe("minimum score as a percentage of the nominal maximum"),
+    minPercent: z.number().min(0).max(100).optional().describe("minimum score as a percentage of the nominal maximum"),
+    minPoints: Points.optional().describe("or a minimum score in points"),
+    unscored: z.boolean().optional().describe("the class of a unit of which nothing is known (chưa chấm): every criterion that applies is unknown"),
     requires: z
       .array(z.object({ criterion: RuleId, minPoints: Points }).strict())
       .optional()
@@ -328,6 +404,11 @@ export const ClassSchema = z
     noKnockout: z.boolean().optional(),
     basis: Basis,
     ref: Citation.optional(),
+    dated: z
+      .array(z.object({ ...Period, minPercent: z.number().min(0).max(100).optional(), minPoints: Points.optional(), ref: Citation.optional() }).strict())
+      .min(1)
+      .optional()
+      .describe("thresholds in force in given periods"),
   })
   .strict();
 
@@ -418,12 +499,16 @@ export const AwardSchema = z
     citation: Citation,
     basis: Basis,
     note: Localized.optional(),
+    codes: z
+      .record(z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/), z.string().min(1).max(100))
+      .optional()
+      .describe("the award's code in other systems' catalogues, by system: `{ \"<system>\": \"<code>\" }`"),
   })
   .strict()
   .meta({ id: "Award" });
 
 export const AwardsFileSchema = z
-  .object({ $schema: z.string().optional(), awards: z.array(AwardSchema).min(1) })
+  .object({ $schema: z.string().optional(), awards: z.array(AwardSchema) })
   .strict()
   .meta({ id: "AwardsFile", title: "thidua award catalog" });
 
@@ -432,7 +517,7 @@ export const AwardsFileSchema = z
 export const OverrideTarget = z
   .discriminatedUnion("kind", [
     z.object({ kind: z.literal("threshold"), criterion: RuleId, threshold: z.string() }).strict(),
-    z.object({ kind: z.literal("class"), class: RuleId, field: z.literal("minPercent") }).strict(),
+    z.object({ kind: z.literal("class"), class: RuleId, field: z.enum(["minPercent", "minPoints"]) }).strict(),
     z.object({ kind: z.literal("quota"), award: RuleId, field: z.literal("share") }).strict(),
     z.object({ kind: z.literal("perUnit"), criterion: RuleId, field: z.enum(["pointsPerUnit", "cap"]) }).strict(),
   ])
@@ -452,6 +537,54 @@ export const OverridesFileSchema = z
   .strict()
   .meta({ id: "OverridesFile", title: "thidua overrides of a parent rule set" });
 
+/* ───────────────────────────── scheme (groups, ranking, assessments) ───────────────────────────── */
+
+export const TieBreakSchema = z
+  .discriminatedUnion("key", [
+    z.object({ key: z.enum(["score", "potentialScore", "selfScore", "notKnockedOut", "fewerUnknown", "moreMet", "unitId"]) }).strict(),
+    z.object({ key: z.literal("fact"), fact: FactId, path: z.string().optional(), better: z.enum(["higher", "lower"]) }).strict(),
+    z.object({ key: z.literal("name"), collation: z.enum(["vi", "code-point"]) }).strict(),
+  ])
+  .meta({
+    id: "TieBreak",
+    description:
+      "One step of the ranking chain: `score` (higher first), `potentialScore`, `selfScore` (the self-assessed score), `notKnockedOut`, `fewerUnknown` (criteria), `moreMet` (criteria), `unitId` (code-point order), a `fact` (or derived fact) with the direction that is better, or the unit's `name` in Vietnamese (`vi`) or code-point order. A unit whose value is unknown comes after those whose value is known.",
+  });
+
+export const RankingSchema = z
+  .object({
+    tieBreaks: z.array(TieBreakSchema).min(1).max(16).describe("the ranking chain, first key first"),
+    ties: z.enum(["shared", "ordered"]).optional().describe("`ordered` (default): every unit its own rank; `shared`: units equal on every key but `name` and `unitId` share a rank"),
+    basis: Basis,
+    ref: Citation.optional(),
+  })
+  .strict()
+  .meta({ id: "Ranking" });
+
+export const GroupDef = z
+  .object({ id: Group, title: Localized.optional().describe("required for a group other than the five of Decision 2447") })
+  .strict()
+  .meta({ id: "GroupDef" });
+
+export const AssessmentPolicy = z
+  .object({
+    official: z.enum(["lastReviewer", "council", "self"]).describe("`lastReviewer` (default): each fact as the last assessment that changed it says; `council`: only the council's changes over the self-assessment; `self`: the self-assessment"),
+    basis: Basis,
+    ref: Citation.optional(),
+  })
+  .strict()
+  .meta({ id: "AssessmentPolicy" });
+
+export const SchemeFileSchema = z
+  .object({
+    $schema: z.string().optional(),
+    groups: z.array(GroupDef).min(1).optional().describe("the subject groups of the rule set (default: the five of Decision 2447)"),
+    ranking: RankingSchema.optional(),
+    assessments: AssessmentPolicy.optional(),
+  })
+  .strict()
+  .meta({ id: "SchemeFile", title: "thidua scheme: subject groups, ranking, official assessment" });
+
 export type CriteriaFileJson = z.infer<typeof CriteriaFileSchema>;
 
 /* Compile-time proof that each schema parses to the plain types of json-types.ts (both directions). */
@@ -463,3 +596,4 @@ proof<Same<z.infer<typeof CriterionSchema>, CriterionJson>>();
 proof<Same<z.infer<typeof AwardSchema>, AwardJson>>();
 proof<Same<z.infer<typeof ClassSchema>, ClassJson>>();
 proof<Same<z.infer<typeof OverrideSchema>, OverrideJson>>();
+proof<Same<z.infer<typeof SchemeFileSchema>, SchemeJson>>();

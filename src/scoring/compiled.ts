@@ -1,7 +1,7 @@
 import { issue, ThiduaError, type Issue } from "../errors/index.js";
 import { compileNode, type ReaderFactory } from "../evaluation/index.js";
 import type { ValidProfile } from "../profiles/index.js";
-import { GROUPS, type Criterion, type Group, type RuleSet } from "../rules/index.js";
+import type { Criterion, Group, RuleSet } from "../rules/index.js";
 import { compileCriterion, type CriterionVerdict } from "./criterion.js";
 import { groupRules, type GroupRules } from "./group.js";
 import { toPoints } from "./points.js";
@@ -42,7 +42,7 @@ export function compileVerdicts(rs: RuleSet): VerdictsOf {
     condition: (cond, at) => compileNode(cond, reader, issues, [c.file, c.id, ...at]),
   });
   const groups = new Map<Group, CompiledGroup>(
-    GROUPS.map((g) => {
+    rs.groups.map(({ id: g }) => {
       const rules = groupRules(rs, g);
       return [g, { rules, criteria: rules.criteria.map((c) => compileCriterion(c, contextFor(c))) }];
     }),
@@ -64,7 +64,7 @@ export function compileVerdicts(rs: RuleSet): VerdictsOf {
 export function compileScorer(rs: RuleSet): Scorer {
   const verdictsOf = compileVerdicts(rs);
   const slots = new Map(rs.facts.map((f, i) => [f.id, i]));
-  const shared = new Map<Group, ResultMaker>(GROUPS.map((g) => [g, sharedResults()]));
+  const shared = new Map<Group, ResultMaker>(rs.groups.map((g) => [g.id, sharedResults()]));
   return (p, opts) => {
     const { rules, verdicts } = verdictsOf(p, opts.asOf);
     const read = (id: string) => {

@@ -47,14 +47,21 @@ function cappedTotal(rules: GroupRules, value: (i: number) => Points): Points {
 }
 
 /**
- * The first class (highest rank first) reached with a percentage: its threshold, no knock-out if it
- * excludes them, and the minimum points of the criteria it requires (where they apply), now or in
- * the best case.
+ * The first class (highest rank first) reached with a score and its percentage: its threshold (a
+ * percentage or points), no knock-out if it excludes them, and the minimum points of the criteria it
+ * requires (where they apply), now or in the best case.
  */
-function classify(classes: readonly ClassRule[], percent: Percent, verdicts: readonly CriterionVerdict[], bestCase: boolean, knockedOut: boolean): ClassRule | null {
+function classify(classes: readonly ClassRule[], score: Points, percent: Percent, verdicts: readonly CriterionVerdict[], bestCase: boolean, knockedOut: boolean): ClassRule | null {
   const points = (v: CriterionVerdict) => (bestCase ? v.potential : v.points);
   const meets = (k: ClassRule) => k.requires.every((r) => verdicts[r.index]!.status === "not_applicable" || points(verdicts[r.index]!) >= r.minPoints);
-  return classes.find((k) => percent >= k.minPercent && !(k.noKnockout && knockedOut) && meets(k)) ?? null;
+  const reaches = (k: ClassRule) => (k.minPoints !== undefined ? score >= k.minPoints : percent >= k.minPercent!);
+  return classes.find((k) => reaches(k) && !(k.noKnockout && knockedOut) && meets(k)) ?? null;
+}
+
+/** The unscored class, when the rule set has one and the profile gives none of the facts the group's criteria read. */
+function unscoredClass(rules: GroupRules, read: FactReader): ClassRule | undefined {
+  const u = rules.unscored;
+  return u && rules.inputs.every((f) => read(f) === undefined || read(f) === null) ? u : undefined;
 }
 
 /** Whether a fact the criterion reads is missing from the profile (or the field it reads of it). */
@@ -149,8 +156,8 @@ export function scoreFromVerdicts(rs: RuleSet, rules: GroupRules, p: ValidProfil
   const t = totals(rules, verdicts);
   const percent = percentOf(t.now, t.nominal, mode);
   const { occurred: knockouts, unknown: knockoutsUnknown } = knockoutsOf(rules, verdicts);
-  const klass = classify(rules.classes, percent, verdicts, false, knockouts.length > 0 || knockoutsUnknown.length > 0);
-  const best = classify(rules.classes, percentOf(t.best, t.nominal, mode), verdicts, true, knockouts.length > 0);
+  const klass = unscoredClass(rules, read) ?? classify(rules.classes, t.now, percent, verdicts, false, knockouts.length > 0 || knockoutsUnknown.length > 0);
+  const best = classify(rules.classes, t.best, percentOf(t.best, t.nominal, mode), verdicts, true, knockouts.length > 0);
   const criteria = rules.criteria.map((c, i): CriterionResult => {
     const v = verdicts[i]!;
     const r = make(i, c, v, v.unsettled ? missingOf(rules.reads[i]!, read) : NONE);

@@ -22,6 +22,8 @@ const group = {
   enterprise: "Agencies, organisations, enterprises and schools",
   individual: "Individuals",
 } as const;
+/** The name of a subject group: the name the rule set gives it, else the catalog's name of one of the five of Decision 2447. */
+const groupOf = (p: { group: string; groupName?: string | undefined }): string => p.groupName ?? (group as Readonly<Record<string, string>>)[p.group] ?? p.group;
 const tie = {
   score: "the higher score ranks first",
   notKnockedOut: "a profile without a knock-out ranks first",
@@ -65,7 +67,7 @@ export const en = {
   floor: (p) => `deductions never take the criterion below ${p} points`,
   appliesWhen: "Applies only when",
   knockout: "Knock-out: if this happens, no title is considered that year",
-  basis: { law: "fixed by law", "policy-default": "policy default (a committee may override)" },
+  basis: { law: "fixed by law", regulation: "set by the regulation of the body that issued the rule set", "policy-default": "policy default (a committee may override)" },
   status,
   req,
   msg: {
@@ -82,7 +84,7 @@ export const en = {
     "headline.pending": (p, f) => `Not enough evidence to propose a commendation: ${f.num(p.count)} kind(s) of evidence to supply`,
     "headline.overridden": (p) => `Decided by the committee: ${p.award} (proposed by the rule set: ${lc(p.computed)})`,
     "standing.score": (p, f) => `Total: ${f.num(p.score)}/${f.num(p.max)} points (${f.num(p.percent)}%); classification: ${p.cls || "not classified"}`,
-    "standing.rank": (p, f) => `Ranked ${f.num(p.rank)} of ${f.num(p.size)} ${p.cohort ? `in emulation cluster or block ${p.cohort}` : `in the group ${lc(group[p.group])}`}`,
+    "standing.rank": (p, f) => `Ranked ${f.num(p.rank)} of ${f.num(p.size)} ${p.cohort ? `in emulation cluster or block ${p.cohort}` : `in the group ${lc(groupOf(p))}`}`,
     "standing.tie": (p) => `Same score as the profile ranked just above; the order follows the tie-break rule: ${tie[p.rule]}`,
     "standing.cap": (p, f) => `Cap «${p.title}» applied: ${f.num(p.points)} points, only ${f.num(p.cap)} count`,
     "criterion.result": (p, f) =>
@@ -148,7 +150,7 @@ export const en = {
     "report.engine": (p) => `Computed by: ${p.name} version ${p.version}`,
     "report.options": (p) => `Run options: ${p.list || "none"}`,
     "report.outcome": (p) => `SHA-256 digest of the outcome: ${p.sha256}`,
-    "report.cohort": (p, f) => `Emulation cluster or block ${p.cohort || "(not given)"} — ${group[p.group]} — ${p.year} (${profiles(p.size, f.num(p.size))})`,
+    "report.cohort": (p, f) => `Emulation cluster or block ${p.cohort || "(not given)"} — ${groupOf(p)} — ${p.year} (${profiles(p.size, f.num(p.size))})`,
     "report.quota": (p, f) =>
       `Quota for ${p.award}: at most ${f.num(p.allowed)} (${p.share === 0 ? "for the leading unit of the cluster or block" : `${f.num(p.share)}% of ${f.num(p.base)} ${ofQuota(p.of, p.base)}, ${rounding[p.rounding]}`}); ${f.num(p.candidates)} eligible, ${f.num(p.granted)} proposed${p.binding ? " — the quota limited the proposals" : ""}`,
     "report.overrides": () => "Committee decisions that change the proposal",
@@ -231,6 +233,8 @@ export const en = {
     groupCap: (ids, p) => `${ids} together count at most ${p} points`,
     classes: "Classification",
     classLine: (t, m) => `${t}: from ${m}% of the nominal maximum`,
+    classLinePoints: (t, m) => `${t}: at least ${m} points`,
+    classUnscored: (t) => `${t}: when no criterion can be scored yet (not scored)`,
     requires: (c, p) => `criterion ${c} scores at least ${p} points`,
     awards: "Titles and forms of commendation",
     grantor: "Granted by",

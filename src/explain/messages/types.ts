@@ -26,7 +26,7 @@ export interface Catalog {
   readonly floor: (p: string) => string;
   readonly appliesWhen: string;
   readonly knockout: string;
-  readonly basis: Readonly<Record<"law" | "policy-default", string>>;
+  readonly basis: Readonly<Record<"law" | "regulation" | "policy-default", string>>;
   readonly status: Readonly<Record<"met" | "partial" | "not_met" | "unknown" | "not_applicable", string>>;
   /** What a rule requires, without the fact: "từ 12 trở lên" / "at least 12". */
   readonly req: Readonly<Record<Operator, (value: string) => string>>;
@@ -48,6 +48,8 @@ export interface Catalog {
     readonly groupCap: (ids: string, p: string) => string;
     readonly classes: string;
     readonly classLine: (title: string, min: string) => string;
+    readonly classLinePoints: (title: string, min: string) => string;
+    readonly classUnscored: (title: string) => string;
     readonly requires: (criterion: string, p: string) => string;
     readonly awards: string;
     readonly grantor: string;
@@ -125,7 +127,8 @@ export interface MessageParams {
   "headline.pending": { count: number };
   "headline.overridden": { award: string; computed: string };
   "standing.score": { score: number; max: number; percent: number; cls: string };
-  "standing.rank": { rank: number; size: number; cohort: string; group: GroupKey };
+  /** `group`: a group id; `groupName`: its name, for a group the rule set declares (the catalog names the five of Decision 2447). */
+  "standing.rank": { rank: number; size: number; cohort: string; group: string; groupName?: string };
   "standing.tie": { rule: TieBreakKey };
   "standing.cap": { title: string; points: number; cap: number };
   "criterion.result": { id: string; title: string; status: CriterionStatusKey; points: number; max: number; bonus: number; deduction: number };
@@ -173,7 +176,7 @@ export interface MessageParams {
   "report.engine": { name: string; version: string };
   "report.options": { list: string };
   "report.outcome": { sha256: string };
-  "report.cohort": { cohort: string; group: GroupKey; year: number; size: number };
+  "report.cohort": { cohort: string; group: string; groupName?: string; year: number; size: number };
   "report.quota": QuotaParams & { award: string; candidates: number; granted: number; binding: number };
   "report.overrides": Record<never, never>;
   "report.runQuotas": Record<never, never>;
@@ -187,7 +190,7 @@ export interface MessageParams {
   "report.unclassified": Record<never, never>;
   "report.missingEvidence": { count: number };
   "col.rank": Record<never, never>;
-  "col.unit": { group: GroupKey };
+  "col.unit": { group: string };
   "col.score": Record<never, never>;
   "col.percent": Record<never, never>;
   "col.class": Record<never, never>;

@@ -22,6 +22,8 @@ const group = {
   enterprise: "Cơ quan, tổ chức, doanh nghiệp, cơ sở giáo dục",
   individual: "Cá nhân",
 } as const;
+/** The name of a subject group: the name the rule set gives it, else the catalog's name of one of the five of Decision 2447. */
+const groupOf = (p: { group: string; groupName?: string | undefined }): string => p.groupName ?? (group as Readonly<Record<string, string>>)[p.group] ?? p.group;
 const tie = {
   score: "điểm cao hơn xếp trước",
   notKnockedOut: "hồ sơ không vi phạm tiêu chí loại trừ xếp trước",
@@ -65,7 +67,11 @@ export const vi = {
   floor: (p) => `điểm trừ không làm tiêu chí xuống dưới ${p} điểm`,
   appliesWhen: "Chỉ áp dụng khi",
   knockout: "Tiêu chí loại trừ: nếu xảy ra thì không xét danh hiệu nào trong năm",
-  basis: { law: "do văn bản pháp luật quy định", "policy-default": "mặc định chính sách (hội đồng có thể điều chỉnh)" },
+  basis: {
+    law: "do văn bản pháp luật quy định",
+    regulation: "theo quy chế, quy định của cơ quan, tổ chức ban hành bộ tiêu chí",
+    "policy-default": "mặc định chính sách (hội đồng có thể điều chỉnh)",
+  },
   status,
   req,
   msg: {
@@ -82,7 +88,7 @@ export const vi = {
     "headline.pending": (p, f) => `Chưa đủ căn cứ để đề nghị khen thưởng: cần bổ sung ${f.num(p.count)} loại hồ sơ, minh chứng`,
     "headline.overridden": (p) => `Hội đồng quyết định: ${p.award} (đề xuất theo bộ tiêu chí: ${lc(p.computed)})`,
     "standing.score": (p, f) => `Tổng điểm: ${f.num(p.score)}/${f.num(p.max)} điểm (${f.num(p.percent)}%); xếp loại: ${p.cls || "chưa xếp loại"}`,
-    "standing.rank": (p, f) => `Xếp thứ ${f.num(p.rank)}/${f.num(p.size)} ${p.cohort ? `trong cụm, khối thi đua ${p.cohort}` : `trong nhóm ${lc(group[p.group])}`}`,
+    "standing.rank": (p, f) => `Xếp thứ ${f.num(p.rank)}/${f.num(p.size)} ${p.cohort ? `trong cụm, khối thi đua ${p.cohort}` : `trong nhóm ${lc(groupOf(p))}`}`,
     "standing.tie": (p) => `Bằng điểm với hồ sơ xếp liền trên; thứ tự xác định theo quy tắc phụ: ${tie[p.rule]}`,
     "standing.cap": (p, f) => `Áp dụng mức trần «${p.title}»: ${f.num(p.points)} điểm, chỉ tính ${f.num(p.cap)} điểm`,
     "criterion.result": (p, f) =>
@@ -148,7 +154,7 @@ export const vi = {
     "report.engine": (p) => `Phần mềm tính toán: ${p.name} phiên bản ${p.version}`,
     "report.options": (p) => `Tùy chọn khi chạy: ${p.list || "không có"}`,
     "report.outcome": (p) => `Mã băm SHA-256 của kết quả: ${p.sha256}`,
-    "report.cohort": (p, f) => `Cụm, khối thi đua ${p.cohort || "(chưa xác định)"} — ${group[p.group]} — năm ${p.year} (${f.num(p.size)} hồ sơ)`,
+    "report.cohort": (p, f) => `Cụm, khối thi đua ${p.cohort || "(chưa xác định)"} — ${groupOf(p)} — năm ${p.year} (${f.num(p.size)} hồ sơ)`,
     "report.quota": (p, f) =>
       `Chỉ tiêu ${p.award}: tối đa ${f.num(p.allowed)} (${p.share === 0 ? "dành cho đơn vị dẫn đầu cụm, khối" : `${f.num(p.share)}% của ${f.num(p.base)} ${ofQuota(p.of)}, ${rounding[p.rounding]}`}); ${f.num(p.candidates)} hồ sơ đủ điều kiện, đề nghị ${f.num(p.granted)}${p.binding ? " — chỉ tiêu đã giới hạn số được đề nghị" : ""}`,
     "report.overrides": () => "Quyết định điều chỉnh của Hội đồng",
@@ -251,6 +257,8 @@ export const vi = {
     groupCap: (ids, p) => `Tổng điểm của ${ids} không vượt quá ${p} điểm`,
     classes: "Xếp loại",
     classLine: (t, m) => `${t}: từ ${m}% tổng điểm chuẩn`,
+    classLinePoints: (t, m) => `${t}: từ ${m} điểm`,
+    classUnscored: (t) => `${t}: khi chưa có căn cứ chấm tiêu chí nào (chưa chấm)`,
     requires: (c, p) => `tiêu chí ${c} đạt ít nhất ${p} điểm`,
     awards: "Danh hiệu và hình thức khen thưởng",
     grantor: "Thẩm quyền",
