@@ -117,11 +117,16 @@ describe("catalogs", () => {
   it("every message is NFC, for every enumerated variant", () => {
     const variants: Record<string, readonly (string | number)[]> = {
       status: ["met", "partial", "not_met", "unknown", "not_applicable"],
-      rule: ["score", "notKnockedOut", "fewerUnknown", "moreMet", "unitId"],
+      rule: ["score", "notKnockedOut", "fewerUnknown", "moreMet", "unitId", "potentialScore", "selfScore", "name", "fact"],
+      policy: ["lastReviewer", "council", "self"],
+      role: ["reviewer", "council"],
+      how: ["zero", "cap"],
+      better: ["higher", "lower"],
+      mode: ["half-up", "half-even", "floor", "ceil"],
       kind: ["title", "commendation", "medal"],
       rounding: ["floor", "ceil", "half-up"],
       group: ["ministry", "province", "front", "enterprise", "individual"],
-      code: ["schema", "unknown_fact", "fact_type", "fact_range", "fact_enum", "fact_date", "fact_not_in_group", "unknown_group", "duplicate_id", "forbidden_key", "unknown_award"],
+      code: ["schema", "unknown_fact", "fact_type", "fact_range", "fact_enum", "fact_date", "fact_not_in_group", "unknown_group", "duplicate_id", "forbidden_key", "unknown_award", "derived", "assessment"],
       operator: Object.keys(vi.op),
       problem: INPUT_ISSUE_KINDS,
     };

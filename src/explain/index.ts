@@ -2,8 +2,9 @@
 export { vi } from "./messages/vi.js";
 export { en } from "./messages/en.js";
 export type { Catalog, Formatter, InputIssueKind, MessageCatalog, MessageKey, MessageParams, Operator } from "./messages/types.js";
-export { INPUT_ISSUE_KINDS } from "./messages/types.js";
+export { INPUT_ISSUE_KINDS, ASSESSMENT_ISSUE_KINDS } from "./messages/types.js";
 export { catalogFor } from "./catalog.js";
 export { describeCondition, formatValue, type ConditionLine } from "./conditions.js";
-export { groupNamed, createFormatter, explainRecommendation, explainSummary, formatItem, renderExplanation, renderItems, type Explanation, type Item, type ItemRef } from "./explain.js";
+export { formulaText, formulaValuesText, decimalText } from "./formula.js";
+export { fillLabel, groupNamed, createFormatter, explainRecommendation, explainSummary, formatItem, renderExplanation, renderItems, type Explanation, type Item, type ItemRef } from "./explain.js";
 export { numberFormat } from "./number-format.js";

@@ -141,7 +141,7 @@ export function createDeriver(rs: RuleSet, slots: ReadonlyMap<string, number>): 
 /** What a formula computed, part by part: data only (ids, decimal texts, yes/no), rendered by `explain`. */
 export type FormulaTrace =
   | { readonly kind: "literal"; readonly value: number | boolean | string }
-  | { readonly kind: "fact"; readonly fact: string; readonly path?: string; readonly value?: string | boolean; readonly missing: boolean }
+  | { readonly kind: "fact"; readonly fact: string; readonly path?: string; readonly value?: number | string | boolean; readonly missing: boolean }
   | {
       readonly kind: "op";
       readonly op: FormulaOpJson["op"];
@@ -164,9 +164,10 @@ export function traceFormula(f: FormulaJson, read: DeriveReader, facts: Readonly
 function traced(f: FormulaJson, read: DeriveReader, facts: ReadonlyMap<string, Fact>): [FormulaTrace, V] {
   if (typeof f === "number" || typeof f === "boolean" || typeof f === "string") return [{ kind: "literal", value: f }, typeof f === "number" ? new Dec(f) : f];
   if (!isOp(f)) {
-    const v = toV(read(f.fact, formulaField(f.path)));
-    const t = traceValue(v);
-    return [{ kind: "fact", fact: f.fact, ...(f.path !== undefined && { path: f.path }), ...(t !== undefined && { value: t }), missing: v === undefined }, v];
+    const raw = read(f.fact, formulaField(f.path));
+    const v = toV(raw);
+    const shown = typeof raw === "number" || typeof raw === "string" || typeof raw === "boolean" ? raw : undefined;
+    return [{ kind: "fact", fact: f.fact, ...(f.path !== undefined && { path: f.path }), ...(shown !== undefined && { value: shown }), missing: v === undefined }, v];
   }
   const kids = (f.args ?? []).map((a) => traced(a, read, facts));
   const over = f.of ? overValues(f.of, read, facts) : undefined;

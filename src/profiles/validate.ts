@@ -1,7 +1,8 @@
 import type { z } from "zod";
 import { issue, type Issue, type Result } from "../errors/index.js";
 import { FORBIDDEN_KEYS, type Fact, type Group, type RuleSet } from "../rules/index.js";
-import { createDeriver } from "./derive.js";
+import { assessmentIssues, officialPolicy, resolveAssessments } from "./assess.js";
+import { createDeriver, type Deriver } from "./derive.js";
 import { buildFastCheck } from "./fast.js";
 import { buildProfileSchema } from "./schema.js";
 import type { HistoryEntry, Profile, ValidProfile } from "./types.js";
@@ -34,44 +35,84 @@ function forbiddenKeys(v: unknown, path: (string | number)[], out: Issue[], dept
   }
 }
 
+/** What the schema cannot say of a history: a year listed twice, an award not in the rule set. */
+function historyIssues(history: readonly HistoryEntry[], awards: ReadonlySet<string>): Issue[] {
+  const issues: Issue[] = [];
+  const seenYears = new Set<number>();
+  for (const [i, h] of history.entries()) {
+    if (seenYears.has(h.year)) issues.push(issue("profiles.schema", ["history", i, "year"], `history lists ${h.year} twice: give one entry per year`, { found: h.year }));
+    seenYears.add(h.year);
+    h.awards.forEach((a, j) => {
+      if (!awards.has(a)) issues.push(issue("profiles.unknown_award", ["history", i, "awards", j], `unknown award ${show(a)}`, { found: a }));
+    });
+  }
+  return issues;
+}
+
+/** What turning a profile that passed the schema into a valid one needs, built once per validator. */
+interface Finisher {
+  readonly rs: RuleSet;
+  readonly slots: ReadonlyMap<string, number>;
+  readonly facts: ReadonlyMap<string, Fact>;
+  readonly awards: ReadonlySet<string>;
+  readonly descriptor: PropertyDescriptor;
+  readonly derive: Deriver | undefined;
+}
+
+/** A profile's facts as a valid profile: the dense row, the derived facts computed into it (their problems, if any, refuse it). */
+function withFacts(ctx: Finisher, p: Profile, facts: Profile["facts"], extra: Record<string, unknown>, at: (string | number)[]): Result<ValidProfile> {
+  const row = factRow(facts, ctx.rs.facts, ctx.slots);
+  const derived = ctx.derive?.(row);
+  if (derived?.length) return { ok: false, issues: derived.map((i) => ({ ...i, path: [...at, ...i.path] })) };
+  return { ok: true, value: normalise(p, Object.freeze(row), ctx.descriptor, extra) };
+}
+
+/**
+ * The last steps of validation: the history and assessments checks the schema cannot make; then
+ * the profile with its facts — or, for a profile with assessments, the official facts (the rule
+ * set's policy) with the self-assessment beside it as a profile of its own.
+ */
+function finishProfile(ctx: Finisher, p: Profile): Result<ValidProfile> {
+  const issues = [...(p.history?.length ? historyIssues(p.history, ctx.awards) : []), ...(p.assessments ? assessmentIssues(p, ctx.facts) : [])];
+  if (issues.length) return { ok: false, issues };
+  if (!p.assessments) return withFacts(ctx, p, p.facts, {}, []);
+  const policy = officialPolicy(ctx.rs);
+  const r = resolveAssessments(p.assessments, policy);
+  const { assessments: _omit, ...plain } = p;
+  const self = withFacts(ctx, plain as Profile, r.self, {}, ["assessments", 0]);
+  if (!self.ok) return self;
+  const assessed = Object.freeze({ official: policy, self: self.value, changes: Object.freeze(r.changes.map((c) => Object.freeze(c))) });
+  return withFacts(ctx, p, r.official, { assessments: deepFreezeCopy(p.assessments), assessed }, []);
+}
+
+const deepFreezeCopy = <T>(v: T): T => {
+  const c = structuredClone(v);
+  const freeze = (x: unknown): void => {
+    if (x && typeof x === "object" && !Object.isFrozen(x)) {
+      Object.freeze(x);
+      for (const k of Object.keys(x)) freeze((x as Record<string, unknown>)[k]);
+    }
+  };
+  freeze(c);
+  return c;
+};
+
 /** Builds the validator for a rule set: zod schemas per group from the fact catalog, and fact slots. */
 export function createProfileValidator(rs: RuleSet): ProfileValidator {
   const slots = new Map(rs.facts.map((f, i) => [f.id, i]));
   const facts = new Map(rs.facts.map((f) => [f.id, f]));
-  const awards = new Set(rs.awards.map((a) => a.id));
-  const schemas = new Map<Group, z.ZodType>();
-  const schemaFor = (g: Group) => {
-    let s = schemas.get(g);
-    if (!s) schemas.set(g, (s = buildProfileSchema(rs, g)));
+  const schemas = new Map<string, z.ZodType>();
+  const schemaFor = (g: Group, assessed: boolean) => {
+    const key = `${assessed ? "a" : "f"}:${g}`;
+    let s = schemas.get(key);
+    if (!s) schemas.set(key, (s = buildProfileSchema(rs, g, assessed)));
     return s;
   };
   const fast = buildFastCheck(rs);
-  const factsDescriptor = factsProperty(rs.facts);
-  const derive = createDeriver(rs, slots);
-  /** What the schema cannot say of a history: a year listed twice, an award not in the rule set. */
-  const historyIssues = (history: readonly HistoryEntry[]): Issue[] => {
-    const issues: Issue[] = [];
-    const seenYears = new Set<number>();
-    for (const [i, h] of history.entries()) {
-      if (seenYears.has(h.year)) issues.push(issue("profiles.schema", ["history", i, "year"], `history lists ${h.year} twice: give one entry per year`, { found: h.year }));
-      seenYears.add(h.year);
-      h.awards.forEach((a, j) => {
-        if (!awards.has(a)) issues.push(issue("profiles.unknown_award", ["history", i, "awards", j], `unknown award ${show(a)}`, { found: a }));
-      });
-    }
-    return issues;
-  };
-  const finish = (p: Profile): Result<ValidProfile> => {
-    const issues = p.history?.length ? historyIssues(p.history) : [];
-    if (issues.length) return { ok: false, issues };
-    const row = factRow(p.facts, rs.facts, slots);
-    const derived = derive?.(row);
-    if (derived?.length) return { ok: false, issues: derived };
-    return { ok: true, value: normalise(p, Object.freeze(row), factsDescriptor) };
-  };
+  const ctx: Finisher = { rs, slots, facts, awards: new Set(rs.awards.map((a) => a.id)), descriptor: factsProperty(rs.facts), derive: createDeriver(rs, slots) };
   const groups: readonly string[] = rs.groups.map((g) => g.id);
   const validate = (input: unknown): Result<ValidProfile> => {
-    if (fast(input)) return finish(input as Profile);
+    if (fast(input)) return finishProfile(ctx, input as Profile);
     if (input === null || typeof input !== "object" || Array.isArray(input)) {
       return { ok: false, issues: [issue("profiles.schema", [], `expected a profile object, found ${describeType(input)}`, { expected: "object", found: describeType(input) })] };
     }
@@ -83,13 +124,17 @@ export function createProfileValidator(rs: RuleSet): ProfileValidator {
     if (typeof group !== "string" || !groups.includes(group)) {
       return { ok: false, issues: [issue("profiles.unknown_group", ["group"], `expected one of ${groups.join(", ")}, found ${show(group)}`, { expected: groups.join("|"), found: show(group) })] };
     }
-    const r = schemaFor(group as Group).safeParse(obj, { reportInput: true });
-    if (!r.success) return { ok: false, issues: r.error.issues.flatMap((zi) => mapIssue(zi, facts, group as Group)) };
-    return finish(obj as unknown as Profile); // unreachable while the fast path and zod agree (a property test checks)
+    const r = schemaFor(group, has.call(obj, "assessments")).safeParse(obj, { reportInput: true });
+    if (!r.success) return { ok: false, issues: r.error.issues.flatMap((zi) => mapIssue(zi, facts, group)) };
+    // profiles with facts reach here only if the fast path and zod disagree (a property test checks they do not); profiles with assessments always do
+    return finishProfile(ctx, obj as unknown as Profile);
   };
-  /** For tests: the fast check alone. */
-  const accepts = (input: unknown) => fast(input);
-  return { slots, validate, fastAccepts: accepts, slowAccepts: (input: unknown) => { if (input === null || typeof input !== "object") return false; const g = (input as { group?: unknown }).group; return typeof g === "string" && groups.includes(g) && schemaFor(g as Group).safeParse(input).success; } };
+  const slowAccepts = (input: unknown) => {
+    if (input === null || typeof input !== "object") return false;
+    const g = (input as { group?: unknown }).group;
+    return typeof g === "string" && groups.includes(g) && schemaFor(g, has.call(input, "assessments")).safeParse(input).success;
+  };
+  return { slots, validate, fastAccepts: (input: unknown) => fast(input), slowAccepts };
 }
 
 function copyObject(v: Record<string, unknown>): Record<string, unknown> {
@@ -140,8 +185,8 @@ function factRow(src: Profile["facts"], catalog: readonly Fact[], slots: Readonl
   return row;
 }
 
-function normalise(p: Profile, row: readonly unknown[], factsDescriptor: PropertyDescriptor): ValidProfile {
-  // properties in this order: id, name, group, cohort?, year, facts, history?, initiatives?, row
+function normalise(p: Profile, row: readonly unknown[], factsDescriptor: PropertyDescriptor, extra: Record<string, unknown>): ValidProfile {
+  // properties in this order: id, name, group, cohort?, year, facts, history?, initiatives?, assessments?, assessed?, row
   const out: Record<string, unknown> = { id: nfc(p.id), name: nfc(p.name), group: p.group };
   if (p.cohort !== undefined) out["cohort"] = nfc(p.cohort);
   out["year"] = p.year;
@@ -153,6 +198,7 @@ function normalise(p: Profile, row: readonly unknown[], factsDescriptor: Propert
     out["history"] = Object.freeze(history);
   }
   if (p.initiatives) out["initiatives"] = Object.freeze([...new Set(p.initiatives)].sort());
+  Object.assign(out, extra);
   out["row"] = row;
   return Object.freeze(out) as unknown as ValidProfile;
 }
@@ -160,12 +206,14 @@ function normalise(p: Profile, row: readonly unknown[], factsDescriptor: Propert
 function mapIssue(zi: z.core.$ZodIssue, facts: ReadonlyMap<string, Fact>, group: Group): Issue[] {
   const path = zi.path.map((s) => (typeof s === "symbol" ? String(s) : s));
   const input = (zi as { input?: unknown }).input;
-  const inFacts = path[0] === "facts" && path.length >= 2;
-  const fact = inFacts ? facts.get(String(path[1])) : undefined;
+  // a fact of `facts`, or of the self-assessment's `facts`
+  const at = path[0] === "facts" ? 1 : path[0] === "assessments" && path[2] === "facts" ? 3 : -1;
+  const inFacts = at > 0 && path.length > at;
+  const fact = inFacts ? facts.get(String(path[at])) : undefined;
   switch (zi.code) {
     case "unrecognized_keys":
       return zi.keys.map((k) => {
-        if (path[0] !== "facts") return issue("profiles.schema", [...path, k], `unknown field ${k}`, { found: k });
+        if (at < 0) return issue("profiles.schema", [...path, k], `unknown field ${k}`, { found: k });
         const f = facts.get(k);
         if (f?.formula !== undefined && f.groups.includes(group)) return issue("profiles.derived", [...path, k], `fact ${k} is derived (computed by its formula from other facts): leave it out of the profile`, { fact: k });
         return f

@@ -22,7 +22,7 @@ export const computedText = (r: DecidedRecommendation, lang: Lang): string =>
 export const finalText = (r: DecidedRecommendation, lang: Lang): string =>
   r.final.overridden ? (r.final.award?.title[lang] ?? say(lang, "report.noAward", {})) : computedText(r, lang);
 
-const PROFILE_CODES = new Set(["schema", "unknown_fact", "fact_type", "fact_range", "fact_enum", "fact_date", "fact_not_in_group", "unknown_group", "duplicate_id", "forbidden_key", "unknown_award"]);
+const PROFILE_CODES = new Set(["schema", "unknown_fact", "fact_type", "fact_range", "fact_enum", "fact_date", "fact_not_in_group", "unknown_group", "duplicate_id", "forbidden_key", "unknown_award", "derived", "assessment"]);
 
 /** An input issue in the catalog's words (English `message` only for codes the catalog does not know). */
 export function issueText(i: Issue, lang: Lang): string {
@@ -42,7 +42,7 @@ export function issueText(i: Issue, lang: Lang): string {
     return say(lang, "issue.cell", { ...p, row: s("row"), column: s("column"), kind: s("kind") });
   }
   return ns === "profiles" && PROFILE_CODES.has(code)
-    ? say(lang, "issue.profiles", { ...p, code: code as MessageParams["issue.profiles"]["code"] })
+    ? say(lang, "issue.profiles", { ...p, code: code as MessageParams["issue.profiles"]["code"], ...(i.params?.["kind"] !== undefined && { kind: s("kind") }) })
     : say(lang, "issue.other", { ...p, code: i.code });
 }
 

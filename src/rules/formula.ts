@@ -145,8 +145,7 @@ function comparable(a: Checked, b: Checked): boolean {
 function same(args: readonly Checked[], say: (what: string) => undefined): Checked {
   const num = numeric(args);
   if (num) return { type: num };
-  const t = args[0]?.type;
-  return t && args.every((x) => x?.type === t) ? args[0] : say("values of one type");
+  return args.every((x) => x?.type === "boolean") ? { type: "boolean" } : say("numbers, or yes/no values");
 }
 
 /** Type-checks a formula against the catalog; issues go to `ctx.out`, paths relative to `at`. */

@@ -5,7 +5,7 @@ export { parsePath, WILDCARD, type PathSegment } from "./path.js";
 export { isIsoDate } from "./dates.js";
 export { perRuleSet, factsById, classesByRank, classRanks } from "./lookup.js";
 export { sha256Hex, rulesetDigest, canonicalJson, canonicalString } from "./hash.js";
-export { walkCondition, conditionRoots } from "./walk.js";
+export { walkCondition, walkLeaves, conditionRoots } from "./walk.js";
 export { checkFormula, formulaFacts, formulaField, derivedOrder, inputFacts, MAX_FORMULA_DEPTH, type FormulaType } from "./formula.js";
 export { describe as describeOverrideTarget } from "./overrides.js";
 export { ruleFileJsonSchemas } from "./json-schema.js";

@@ -1,4 +1,4 @@
-import { parsePath, conditionRoots, walkCondition, factsById, inputFacts, type ClassDef, type Criterion, type Group, type Localized, type PathSegment, type RuleSet } from "../rules/index.js";
+import { parsePath, conditionRoots, walkCondition, factsById, inputFacts, type ClassDef, type Criterion, type Fact, type Group, type Localized, type PathSegment, type RuleSet } from "../rules/index.js";
 import { toPercent, toPoints, type Percent, type Points } from "./points.js";
 
 /** A fact a criterion reads (and the field of an object fact, when it reads one through a path). */
@@ -39,6 +39,8 @@ export interface GroupRules {
   readonly unscored?: ClassRule;
   /** The input facts (derived facts replaced by what they are computed from) the group's criteria read: none known, the unit is unscored. */
   readonly inputs: readonly string[];
+  /** The derived facts of the group, in catalog order (traced in results with traces). */
+  readonly derived: readonly Fact[];
 }
 
 /** The input facts the criteria read, each once, derived facts replaced by the facts they rest on. */
@@ -97,5 +99,6 @@ export function groupRules(rs: RuleSet, group: Group): GroupRules {
   const unscored = classes.find((k) => k.def.unscored);
   const maxBonus = criteria.map((c) => (c.bonus ?? []).reduce((s, a) => s + toPoints(a.cap), 0) as Points);
   const reads = criteria.map((c) => factsRead(c, order));
-  return { group, criteria, reads, inputs: inputsOf(rs, reads), max: criteria.map((c) => toPoints(c.maxPoints)), maxBonus, caps, contents, classes: classes.filter((k) => !k.def.unscored), ...(unscored && { unscored }) };
+  const derived = rs.facts.filter((f) => f.formula !== undefined && f.groups.includes(group));
+  return { group, criteria, reads, inputs: inputsOf(rs, reads), derived, max: criteria.map((c) => toPoints(c.maxPoints)), maxBonus, caps, contents, classes: classes.filter((k) => !k.def.unscored), ...(unscored && { unscored }) };
 }

@@ -1,4 +1,4 @@
-import type { Catalog, Operator } from "./types.js";
+import type { Catalog, Operator, TieParams } from "./types.js";
 
 /** Lower-cases the first letter for use mid-sentence, unless the word is an acronym. */
 const lc = (s: string) => (s.length > 1 && s[1] !== s[1]!.toUpperCase() ? s[0]!.toLowerCase() + s.slice(1) : s);
@@ -30,7 +30,15 @@ const tie = {
   fewerUnknown: "the profile with fewer criteria lacking evidence ranks first",
   moreMet: "the profile that fully meets more criteria ranks first",
   unitId: "order of the profile ids (equal merit)",
+  potentialScore: "the profile with the higher reachable score ranks first",
+  selfScore: "the profile with the higher self-assessed score ranks first",
+  name: "order of the names (equal merit)",
+  fact: "",
 } as const;
+/** A step of the ranking chain in words; a fact names itself and the direction that ranks first. */
+const tieText = (p: TieParams) => (p.rule === "fact" ? `the profile with the ${p.better === "lower" ? "lower" : "higher"} «${p.fact ?? ""}» ranks first` : tie[p.rule]);
+const modes = { "half-up": "halves rounded up", "half-even": "halves rounded to even", floor: "rounded down", ceil: "rounded up" } as const;
+const roles = { reviewer: "Reviewer", council: "Council" } as const;
 const rounding = { floor: "rounded down", ceil: "rounded up", "half-up": "rounded" } as const;
 const named = (award: string, kind: string) => (kind === "title" ? `the title “${award}”` : `the ${lc(award)}`);
 const ofQuota = (of: string, n: number) => `${n === 1 ? "profile" : "profiles"} ${of ? `holding “${of}”` : "in the cluster or block"}`;
@@ -67,6 +75,19 @@ export const en = {
   floor: (p) => `deductions never take the criterion below ${p} points`,
   appliesWhen: "Applies only when",
   knockout: "Knock-out: if this happens, no title is considered that year",
+  formula: {
+    fn: { min: "min", max: "max", sum: "sum", count: "number true" },
+    sep: ", ",
+    and: "and",
+    or: "or",
+    not: (x) => `not (${x})`,
+    if: (c, a, b) => `(if ${c} then ${a}, otherwise ${b})`,
+    coalesce: (xs) => `(${xs.join(", or if not given ")})`,
+    clamp: (x, lo, hi) => `clamp(${x}, ${lo} to ${hi})`,
+    round: (x, places, mode) => `round(${x}, ${places ? `${places} decimal places` : "to a whole number"}, ${modes[mode]})`,
+    over: (op, f, set) => (op === "sum" ? `sum of the items of ${f}` : set ? `number of members of ${f}` : `number of items met of ${f}`),
+    unknown: "?",
+  },
   basis: { law: "fixed by law", regulation: "set by the regulation of the body that issued the rule set", "policy-default": "policy default (a committee may override)" },
   status,
   req,
@@ -80,12 +101,22 @@ export const en = {
     citation: (p) => `Basis: ${[p.source, p.section].filter(Boolean).join(", ")}${p.note ? ` (note: ${lc(p.note)})` : ""}`,
     "headline.award": (p) => (p.kind === "title" ? `Proposed for the title “${p.award}”` : `Proposed for the ${lc(p.award)}`),
     "headline.none": (p) => `Not eligible for a commendation in ${p.year}`,
+    "headline.scoringOnly": () => "Scored, classed and ranked only: the rule set has no title or commendation to propose",
     "headline.knockout": (p) => `No title or commendation is considered because a knock-out criterion applies: ${p.reasons}`,
     "headline.pending": (p, f) => `Not enough evidence to propose a commendation: ${f.num(p.count)} kind(s) of evidence to supply`,
     "headline.overridden": (p) => `Decided by the committee: ${p.award} (proposed by the rule set: ${lc(p.computed)})`,
     "standing.score": (p, f) => `Total: ${f.num(p.score)}/${f.num(p.max)} points (${f.num(p.percent)}%); classification: ${p.cls || "not classified"}`,
     "standing.rank": (p, f) => `Ranked ${f.num(p.rank)} of ${f.num(p.size)} ${p.cohort ? `in emulation cluster or block ${p.cohort}` : `in the group ${lc(groupOf(p))}`}`,
-    "standing.tie": (p) => `Same score as the profile ranked just above; the order follows the tie-break rule: ${tie[p.rule]}`,
+    "standing.tie": (p) => `Same score as the profile ranked just above; the order follows the tie-break rule: ${tieText(p)}`,
+    "standing.sharedRank": () => "Same rank as the profile just above (equal on every ranking key)",
+    "standing.assessed": (p, f) =>
+      `Self-assessed: ${f.num(p.self)} points (${p.selfClass || "not classed"}); official: ${f.num(p.official)} points (${p.officialClass || "not classed"}) — ${
+        ({ lastReviewer: "each item as last assessed", council: "as assessed by the council", self: "the self-assessment" } as Record<string, string>)[p.policy] ?? ""
+      }`,
+    "assessment.change": (p, f) =>
+      `${roles[p.role]} ${p.by} (${f.date(p.date)}) changed «${p.fact}» from ${p.from} to ${p.to} — reason: ${p.reason}${p.official ? "" : " (not the official value)"}`,
+    "fact.derived": (p) => (p.result ? `${p.fact} = ${p.formula} = ${p.values} = ${p.result}` : `${p.fact} = ${p.formula}: not computed yet (${p.values})`),
+    "criterion.blankAs": (p) => `${p.title}: no data, counted as ${p.how === "zero" ? "none" : "the maximum"} as the rule set says`,
     "standing.cap": (p, f) => `Cap «${p.title}» applied: ${f.num(p.points)} points, only ${f.num(p.cap)} count`,
     "criterion.result": (p, f) =>
       p.status === "unknown"
@@ -108,7 +139,7 @@ export const en = {
     "fact.unmet": (p) => `${p.fact}: ${p.actual} — required: ${req[p.operator](p.required)}`,
     "fact.missing": (p) => `No data: ${lc(p.fact)}`,
     "fact.value": (p) => `${p.fact}: ${p.actual}`,
-    "summary.tie": (p) => `Same score as the profile above, ranked after it by the tie-break: ${tie[p.rule]}`,
+    "summary.tie": (p) => `Same score as the profile above, ranked after it by the tie-break: ${tieText(p)}`,
     "summary.quota": (p, f) => `Beyond the award quota (${f.num(p.allowed)}/${f.num(p.base)}) for ${named(p.award, p.kind)}`,
     "summary.pointsShort": (p, f) => `${f.num(p.points)} points short of ${named(p.award, p.kind)}`,
     "award.proposed": (p) => `${p.kind === "title" ? `Title “${p.award}”` : p.award} — decided by: ${p.grantor}`,
@@ -194,6 +225,21 @@ export const en = {
         duplicate_id: `Id ${p.id} appears more than once in the same cluster, block and year; every copy is rejected`,
         forbidden_key: `Key not allowed: ${p.found}`,
         unknown_award: `Title or commendation not in the rule set: ${p.found}`,
+        derived: p.found
+          ? `Derived fact ${p.fact} cannot be computed or is out of range (${p.found}): check the facts it is computed from`
+          : `Fact ${p.fact} is computed by its formula from other facts: leave it out`,
+        assessment:
+          ({
+            noReason: `The change of «${p.fact}» gives no reason: write why the value was changed`,
+            firstSelf: "The first assessment is the unit's own self-assessment, with its facts",
+            oneSelf: "Only the first assessment is the self-assessment; later ones are a reviewer's or the council's",
+            selfFacts: "The self-assessment gives facts, not changes",
+            reviewChanges: "A review gives changes (fact, new value, reason), not the whole set of facts",
+            order: `Assessments are listed in the order they were made: ${p.found} is before the previous one`,
+            unknownFact: `Fact ${p.fact} is not in the group's fact catalog`,
+            derivedFact: `Fact ${p.fact} is computed by its formula: change the facts it is computed from`,
+            twice: `Fact ${p.fact} is changed twice in one review`,
+          } as Record<string, string>)[p.kind ?? ""] ?? "Invalid assessments",
       })[p.code],
     "issue.other": (p) => `${p.message} (${p.code})`,
     "issue.unknownColumn": (p) => `Column “${p.column}” is not a fact of the rule set and is ignored${p.suggestion ? ` (did you mean “${p.suggestion}”?)` : ""}`,
@@ -277,9 +323,27 @@ export const en = {
       sourceUnconfirmed: "text not checked against the original",
     },
     note: (t) => `Note: ${t}`,
+    derived: "Derived facts",
+    derivedLine: (l, f) => `${l} = ${f}`,
+    derivedType: (t) => `${t}, computed by formula`,
+    unknownAs: { zero: "counted as none when not given", cap: "counted in full when not given" },
+    dated: (v, from, to) => `${from ? `from ${from}` : ""}${from && to ? " " : ""}${to ? `until ${to}` : ""}: ${v}`,
+    ranking: "Ranking order",
+    rankingShared: "Profiles equal on every key above (name and id aside) share a rank",
+    tieBreak: tieText,
+    rankingUnitId: "order of the profile ids",
+    assessments: "Assessment and review",
+    officialPolicy: {
+      lastReviewer: "A profile holds the unit's self-assessment and each review; each item's last assessment is official; every change gives its reason",
+      council: "A profile holds the unit's self-assessment and each review; the official result is the self-assessment as changed by the council (reviewers' changes are shown beside it); every change gives its reason",
+      self: "The unit's self-assessment is official; reviews are shown beside it; every change gives its reason",
+    },
+    scoringOnly: "The rule set has no title or commendation: it scores, classes and ranks only.",
+    codes: (l) => `Codes in other systems: ${l}`,
+    groups: "Subject groups",
     overrideTarget: {
       threshold: (c, cond) => `Criterion \`${c}\`, condition «${cond}»`,
-      class: (t) => `Class «${t}», minimum share of points`,
+      class: (t, field) => `Class «${t}», ${field === "minPoints" ? "minimum points" : "minimum share of points"}`,
       quota: (a) => `${a}, maximum share`,
       perUnit: (c, f) => `Criterion \`${c}\`, ${f === "cap" ? "maximum points" : "points per unit"}`,
     },

@@ -32,6 +32,23 @@ export interface Catalog {
   readonly req: Readonly<Record<Operator, (value: string) => string>>;
   /** Explanation and report messages (see {@link MessageParams}). */
   readonly msg: MessageCatalog;
+  /** Formulas of derived facts in words (see `explain/formula.ts`). */
+  readonly formula: {
+    readonly fn: Readonly<Record<"min" | "max" | "sum" | "count", string>>;
+    /** Between the arguments of a function. */
+    readonly sep: string;
+    readonly and: string;
+    readonly or: string;
+    readonly not: (x: string) => string;
+    readonly if: (cond: string, then: string, otherwise: string) => string;
+    readonly coalesce: (xs: readonly string[]) => string;
+    readonly clamp: (x: string, low: string, high: string) => string;
+    readonly round: (x: string, places: number, mode: "half-up" | "half-even" | "floor" | "ceil") => string;
+    /** `sum`/`count` over an object fact's fields or a set fact's members. */
+    readonly over: (op: "sum" | "count", fact: string, set: boolean) => string;
+    /** An unknown value in a formula with values. */
+    readonly unknown: string;
+  };
   readonly rulebook: {
     readonly title: (name: string) => string;
     readonly version: (v: string, digest: string) => string;
@@ -87,9 +104,33 @@ export interface Catalog {
     /** The doubt printed after a citation (nothing for a confirmed provision). */
     readonly standing: Readonly<Record<"secondary" | "unconfirmed" | "unlisted" | "noSection" | "repealed" | "sourceUnconfirmed", string>>;
     readonly note: (text: string) => string;
+    /** Derived facts: the section, and one line (label = formula). */
+    readonly derived: string;
+    readonly derivedLine: (label: string, formula: string) => string;
+    /** The type column of a derived fact. */
+    readonly derivedType: (type: string) => string;
+    /** How a blank counts (`unknownAs`), after an adjustment or criterion. */
+    readonly unknownAs: Readonly<Record<"zero" | "cap", string>>;
+    /** A value in force in a period (`dated`). */
+    readonly dated: (value: string, from: string | undefined, to: string | undefined) => string;
+    /** The ranking chain the rule set states. */
+    readonly ranking: string;
+    readonly rankingShared: string;
+    /** One step of the ranking chain in words. */
+    readonly tieBreak: (p: TieParams) => string;
+    readonly rankingUnitId: string;
+    /** The official assessment, as the rule set says. */
+    readonly assessments: string;
+    readonly officialPolicy: Readonly<Record<"lastReviewer" | "council" | "self", string>>;
+    /** A rule set without awards. */
+    readonly scoringOnly: string;
+    /** An award's codes in other systems. */
+    readonly codes: (list: string) => string;
+    /** The subject groups a rule set declares. */
+    readonly groups: string;
     readonly overrideTarget: {
       readonly threshold: (criterion: string, condition: string) => string;
-      readonly class: (title: string) => string;
+      readonly class: (title: string, field: "minPercent" | "minPoints") => string;
       readonly quota: (award: string) => string;
       readonly perUnit: (criterion: string, field: "pointsPerUnit" | "cap") => string;
     };
@@ -99,7 +140,9 @@ export interface Catalog {
 /** Operators a leaf can use (the keys of `Catalog["op"]`). */
 export type Operator = keyof Catalog["op"];
 export type CriterionStatusKey = keyof Catalog["status"];
-export type TieBreakKey = "score" | "notKnockedOut" | "fewerUnknown" | "moreMet" | "unitId";
+export type TieBreakKey = "score" | "notKnockedOut" | "fewerUnknown" | "moreMet" | "unitId" | "potentialScore" | "selfScore" | "name" | "fact";
+/** A step of a ranking chain: its key, and for a `fact` key the fact's label and the direction that ranks first. */
+export interface TieParams { rule: TieBreakKey; fact?: string; better?: "higher" | "lower" }
 export type AwardKindKey = "title" | "commendation" | "medal";
 export type AwardStatusKey = "eligible" | "ineligible" | "unknown" | "quota";
 export type RoundingKey = "floor" | "ceil" | "half-up";
@@ -126,10 +169,22 @@ export interface MessageParams {
   "headline.knockout": { reasons: string };
   "headline.pending": { count: number };
   "headline.overridden": { award: string; computed: string };
+  /** The rule set has no award for the unit's group: it scores, classes and ranks only. */
+  "headline.scoringOnly": Record<never, never>;
   "standing.score": { score: number; max: number; percent: number; cls: string };
   /** `group`: a group id; `groupName`: its name, for a group the rule set declares (the catalog names the five of Decision 2447). */
   "standing.rank": { rank: number; size: number; cohort: string; group: string; groupName?: string };
-  "standing.tie": { rule: TieBreakKey };
+  "standing.tie": TieParams;
+  /** Tied with the unit above on every deciding key: the same rank (the rule set shares ties). */
+  "standing.sharedRank": Record<never, never>;
+  /** The self-assessed and the official score side by side; `policy` says which assessment is official. */
+  "standing.assessed": { self: number; official: number; selfClass: string; officialClass: string; policy: "lastReviewer" | "council" | "self" };
+  /** One change of a fact by a reviewer or the council, with its reason; `official`: 1 when it gives the official value. */
+  "assessment.change": { fact: string; from: string; to: string; role: "reviewer" | "council"; by: string; date: string; reason: string; official: number };
+  /** A derived fact: its formula, the formula with the profile's values, the result (empty: unknown). */
+  "fact.derived": { fact: string; formula: string; values: string; result: string };
+  /** An adjustment or criterion whose facts are missing, counted as the rule set says (`unknownAs`). */
+  "criterion.blankAs": { title: string; how: "zero" | "cap" };
   "standing.cap": { title: string; points: number; cap: number };
   "criterion.result": { id: string; title: string; status: CriterionStatusKey; points: number; max: number; bonus: number; deduction: number };
   "criterion.knockout": { id: string; title: string; status: CriterionStatusKey };
@@ -143,7 +198,7 @@ export interface MessageParams {
   "fact.unmet": FactParams;
   "fact.missing": { fact: string };
   "fact.value": { fact: string; actual: string };
-  "summary.tie": { rule: TieBreakKey };
+  "summary.tie": TieParams;
   "summary.quota": { award: string; kind: AwardKindKey; allowed: number; base: number };
   "summary.pointsShort": { award: string; kind: AwardKindKey; points: number };
   "award.proposed": { award: string; kind: AwardKindKey; grantor: string };
@@ -206,7 +261,8 @@ export interface MessageParams {
   "col.path": Record<never, never>;
   "col.issue": Record<never, never>;
   "class.rejected": Record<never, never>;
-  "issue.profiles": IssueParams & { code: "schema" | "unknown_fact" | "fact_type" | "fact_range" | "fact_enum" | "fact_date" | "fact_not_in_group" | "unknown_group" | "duplicate_id" | "forbidden_key" | "unknown_award" };
+  /** `kind` (for `assessment`): which rule of assessments the profile breaks (see `ASSESSMENT_ISSUE_KINDS`). */
+  "issue.profiles": IssueParams & { code: "schema" | "unknown_fact" | "fact_type" | "fact_range" | "fact_enum" | "fact_date" | "fact_not_in_group" | "unknown_group" | "duplicate_id" | "forbidden_key" | "unknown_award" | "derived" | "assessment"; kind?: string };
   "issue.other": IssueParams & { code: string };
   /** A spreadsheet/JSON cell that could not be read: `kind` is the fact type or the profile column. */
   "issue.cell": IssueParams & { row: string; column: string; kind: string };
@@ -218,6 +274,8 @@ export interface MessageParams {
   /** A file-level or header problem of the CLI's input (see `INPUT_ISSUE_KINDS`); `reason` is the parser's own words. */
   "issue.input": IssueParams & { problem: InputIssueKind; file: string; row: string; line: string; column: string; reason: string; other: string };
 }
+/** The rules of a profile's assessments, worded by the catalogs (`profiles.assessment`, param `kind`). */
+export const ASSESSMENT_ISSUE_KINDS = ["noReason", "firstSelf", "oneSelf", "selfFacts", "reviewChanges", "order", "unknownFact", "derivedFact", "twice"] as const;
 /** File-level and header problems of the CLI's input, worded by the catalogs. */
 export const INPUT_ISSUE_KINDS = ["emptyFile", "utf16", "notUtf8Header", "duplicateColumn", "missingColumn", "csvSyntax", "invalidJson", "rowWidth", "badWorkbook", "damagedWorkbook"] as const;
 export type InputIssueKind = (typeof INPUT_ISSUE_KINDS)[number];

@@ -1,4 +1,4 @@
-import type { Catalog, Operator } from "./types.js";
+import type { Catalog, Operator, TieParams } from "./types.js";
 
 /** Lower-cases the first letter for use mid-sentence, unless the word is an acronym ("ANTT"). */
 const lc = (s: string) => (s.length > 1 && s[1] !== s[1]!.toUpperCase() ? s[0]!.toLowerCase() + s.slice(1) : s);
@@ -30,7 +30,15 @@ const tie = {
   fewerUnknown: "hồ sơ có ít tiêu chí chưa đủ căn cứ hơn xếp trước",
   moreMet: "hồ sơ đạt trọn vẹn nhiều tiêu chí hơn xếp trước",
   unitId: "xếp theo thứ tự mã hồ sơ (thành tích ngang nhau)",
+  potentialScore: "hồ sơ có tổng điểm có thể đạt cao hơn xếp trước",
+  selfScore: "hồ sơ có tổng điểm tự chấm cao hơn xếp trước",
+  name: "xếp theo thứ tự tên (thành tích ngang nhau)",
+  fact: "",
 } as const;
+/** A step of the ranking chain in words; a fact names itself and the direction that ranks first. */
+const tieText = (p: TieParams) => (p.rule === "fact" ? `hồ sơ có «${p.fact ?? ""}» ${p.better === "lower" ? "thấp" : "cao"} hơn xếp trước` : tie[p.rule]);
+const modes = { "half-up": "từ nửa đơn vị trở lên làm tròn lên", "half-even": "đúng nửa đơn vị làm tròn về số chẵn", floor: "làm tròn xuống", ceil: "làm tròn lên" } as const;
+const roles = { reviewer: "Người thẩm định", council: "Hội đồng" } as const;
 const rounding = { floor: "làm tròn xuống", ceil: "làm tròn lên", "half-up": "làm tròn" } as const;
 /** "xét tặng danh hiệu “…”" for a title, "đề nghị tặng …" for a commendation or medal. */
 const named = (award: string, kind: string) => (kind === "title" ? `xét tặng danh hiệu “${award}”` : `đề nghị tặng ${award}`);
@@ -67,6 +75,19 @@ export const vi = {
   floor: (p) => `điểm trừ không làm tiêu chí xuống dưới ${p} điểm`,
   appliesWhen: "Chỉ áp dụng khi",
   knockout: "Tiêu chí loại trừ: nếu xảy ra thì không xét danh hiệu nào trong năm",
+  formula: {
+    fn: { min: "nhỏ nhất", max: "lớn nhất", sum: "tổng", count: "số điều kiện đúng" },
+    sep: "; ",
+    and: "và",
+    or: "hoặc",
+    not: (x) => `không phải (${x})`,
+    if: (c, a, b) => `(nếu ${c} thì ${a}, nếu không thì ${b})`,
+    coalesce: (xs) => `(${xs.join(", nếu chưa có thì ")})`,
+    clamp: (x, lo, hi) => `giới hạn(${x}; từ ${lo} đến ${hi})`,
+    round: (x, places, mode) => `làm tròn(${x}; ${places ? `${places} chữ số thập phân` : "đến hàng đơn vị"}; ${modes[mode]})`,
+    over: (op, f, set) => (op === "sum" ? `tổng các mục của ${f}` : set ? `số mục của ${f}` : `số mục đạt của ${f}`),
+    unknown: "?",
+  },
   basis: {
     law: "do văn bản pháp luật quy định",
     regulation: "theo quy chế, quy định của cơ quan, tổ chức ban hành bộ tiêu chí",
@@ -84,12 +105,22 @@ export const vi = {
     citation: (p) => `Căn cứ: ${[p.source, p.section].filter(Boolean).join(", ")}${p.note ? ` (ghi chú: ${lc(p.note)})` : ""}`,
     "headline.award": (p) => (p.kind === "title" ? `Đề nghị xét tặng danh hiệu “${p.award}”` : `Đề nghị tặng ${p.award}`),
     "headline.none": (p) => `Chưa đủ điều kiện đề nghị khen thưởng năm ${p.year}`,
+    "headline.scoringOnly": () => "Chỉ chấm điểm, xếp loại và xếp hạng: bộ tiêu chí không có danh hiệu, hình thức khen thưởng để đề nghị",
     "headline.knockout": (p) => `Không xét danh hiệu thi đua, hình thức khen thưởng do vi phạm tiêu chí loại trừ: ${p.reasons}`,
     "headline.pending": (p, f) => `Chưa đủ căn cứ để đề nghị khen thưởng: cần bổ sung ${f.num(p.count)} loại hồ sơ, minh chứng`,
     "headline.overridden": (p) => `Hội đồng quyết định: ${p.award} (đề xuất theo bộ tiêu chí: ${lc(p.computed)})`,
     "standing.score": (p, f) => `Tổng điểm: ${f.num(p.score)}/${f.num(p.max)} điểm (${f.num(p.percent)}%); xếp loại: ${p.cls || "chưa xếp loại"}`,
     "standing.rank": (p, f) => `Xếp thứ ${f.num(p.rank)}/${f.num(p.size)} ${p.cohort ? `trong cụm, khối thi đua ${p.cohort}` : `trong nhóm ${lc(groupOf(p))}`}`,
-    "standing.tie": (p) => `Bằng điểm với hồ sơ xếp liền trên; thứ tự xác định theo quy tắc phụ: ${tie[p.rule]}`,
+    "standing.tie": (p) => `Bằng điểm với hồ sơ xếp liền trên; thứ tự xác định theo quy tắc phụ: ${tieText(p)}`,
+    "standing.sharedRank": () => "Đồng hạng với hồ sơ xếp liền trên (ngang nhau ở mọi tiêu chí xếp hạng)",
+    "standing.assessed": (p, f) =>
+      `Điểm tự chấm: ${f.num(p.self)} điểm (${p.selfClass || "chưa xếp loại"}); điểm chính thức: ${f.num(p.official)} điểm (${p.officialClass || "chưa xếp loại"}) — ${
+        ({ lastReviewer: "theo lần chấm sau cùng đối với từng nội dung", council: "theo kết quả chấm của Hội đồng", self: "theo điểm tự chấm" } as Record<string, string>)[p.policy] ?? ""
+      }`,
+    "assessment.change": (p, f) =>
+      `${roles[p.role]} ${p.by} (${f.date(p.date)}) sửa «${p.fact}» từ ${p.from} thành ${p.to} — lý do: ${p.reason}${p.official ? "" : " (không phải giá trị chính thức)"}`,
+    "fact.derived": (p) => (p.result ? `${p.fact} = ${p.formula} = ${p.values} = ${p.result}` : `${p.fact} = ${p.formula}: chưa tính được (${p.values})`),
+    "criterion.blankAs": (p) => `${p.title}: chưa có dữ liệu, ${p.how === "zero" ? "tính là không có" : "tính ở mức tối đa"} theo quy định của bộ tiêu chí`,
     "standing.cap": (p, f) => `Áp dụng mức trần «${p.title}»: ${f.num(p.points)} điểm, chỉ tính ${f.num(p.cap)} điểm`,
     "criterion.result": (p, f) =>
       p.status === "unknown"
@@ -112,7 +143,7 @@ export const vi = {
     "fact.unmet": (p) => `${p.fact}: ${p.actual} — yêu cầu ${req[p.operator](p.required)}`,
     "fact.missing": (p) => `Chưa có dữ liệu: ${lc(p.fact)}`,
     "fact.value": (p) => `${p.fact}: ${p.actual}`,
-    "summary.tie": (p) => `Bằng điểm với hồ sơ xếp trên, xếp sau theo quy tắc phụ: ${tie[p.rule]}`,
+    "summary.tie": (p) => `Bằng điểm với hồ sơ xếp trên, xếp sau theo quy tắc phụ: ${tieText(p)}`,
     "summary.quota": (p, f) => `Vượt chỉ tiêu tỷ lệ khen thưởng (${f.num(p.allowed)}/${f.num(p.base)}) đối với ${p.kind === "title" ? `danh hiệu “${p.award}”` : p.award}`,
     "summary.pointsShort": (p, f) => `Còn thiếu ${f.num(p.points)} điểm để được ${named(p.award, p.kind)}`,
     "award.proposed": (p) => `${p.kind === "title" ? `Danh hiệu “${p.award}”` : p.award} — thẩm quyền quyết định: ${p.grantor}`,
@@ -198,6 +229,21 @@ export const vi = {
         duplicate_id: `Mã ${p.id} xuất hiện nhiều lần trong cùng cụm, khối và năm; tất cả các bản đều bị loại`,
         forbidden_key: `Khóa không được phép: ${p.found}`,
         unknown_award: `Danh hiệu, hình thức khen thưởng không có trong bộ tiêu chí: ${p.found}`,
+        derived: p.found
+          ? `Dữ kiện ${p.fact} (tính theo công thức) không tính được hoặc ngoài phạm vi (${p.found}): kiểm tra các dữ kiện dùng để tính`
+          : `Dữ kiện ${p.fact} được tính theo công thức từ các dữ kiện khác: không nhập giá trị này`,
+        assessment:
+          ({
+            noReason: `Thay đổi «${p.fact}» chưa ghi lý do: ghi rõ lý do sửa điểm`,
+            firstSelf: "Lần chấm đầu tiên phải là điểm tự chấm của đơn vị, kèm các dữ kiện",
+            oneSelf: "Chỉ lần chấm đầu tiên là điểm tự chấm; các lần sau là của người thẩm định hoặc Hội đồng",
+            selfFacts: "Điểm tự chấm ghi các dữ kiện, không ghi thay đổi",
+            reviewChanges: "Lần thẩm định ghi các thay đổi (dữ kiện, giá trị mới, lý do), không ghi lại toàn bộ dữ kiện",
+            order: `Các lần chấm phải ghi theo thứ tự thời gian: ngày ${p.found} sớm hơn lần chấm trước`,
+            unknownFact: `Dữ kiện ${p.fact} không có trong danh mục dữ kiện của nhóm đối tượng`,
+            derivedFact: `Dữ kiện ${p.fact} được tính theo công thức: sửa các dữ kiện dùng để tính`,
+            twice: `Dữ kiện ${p.fact} bị sửa hai lần trong cùng một lần thẩm định`,
+          } as Record<string, string>)[p.kind ?? ""] ?? "Hồ sơ chấm điểm, thẩm định không hợp lệ",
       })[p.code],
     "issue.other": (p) => `${p.message} (${p.code})`,
     "issue.unknownColumn": (p) => `Cột «${p.column}» không phải dữ kiện nào của bộ tiêu chí nên bị bỏ qua${p.suggestion ? ` (có phải «${p.suggestion}»?)` : ""}`,
@@ -301,9 +347,27 @@ export const vi = {
       sourceUnconfirmed: "nội dung văn bản chưa đối chiếu với bản gốc",
     },
     note: (t) => `Ghi chú: ${t}`,
+    derived: "Dữ kiện tính toán",
+    derivedLine: (l, f) => `${l} = ${f}`,
+    derivedType: (t) => `${t}, tính theo công thức`,
+    unknownAs: { zero: "chưa có dữ liệu thì tính là không có", cap: "chưa có dữ liệu thì tính ở mức tối đa" },
+    dated: (v, from, to) => `${from ? `từ ngày ${from}` : ""}${from && to ? " " : ""}${to ? `đến ngày ${to}` : ""}: ${v}`,
+    ranking: "Thứ tự xếp hạng",
+    rankingShared: "Các hồ sơ ngang nhau ở mọi tiêu chí xếp hạng trên (trừ tên, mã) được đồng hạng",
+    tieBreak: tieText,
+    rankingUnitId: "xếp theo thứ tự mã hồ sơ",
+    assessments: "Chấm điểm, thẩm định",
+    officialPolicy: {
+      lastReviewer: "Hồ sơ gồm điểm tự chấm của đơn vị và các lần thẩm định; mỗi nội dung lấy kết quả của lần chấm sau cùng làm kết quả chính thức; mỗi thay đổi phải ghi lý do",
+      council: "Hồ sơ gồm điểm tự chấm của đơn vị và các lần thẩm định; kết quả chính thức là điểm tự chấm đã được Hội đồng sửa đổi (ý kiến của người thẩm định được ghi nhận bên cạnh); mỗi thay đổi phải ghi lý do",
+      self: "Điểm tự chấm của đơn vị là kết quả chính thức; ý kiến thẩm định được ghi nhận bên cạnh; mỗi thay đổi phải ghi lý do",
+    },
+    scoringOnly: "Bộ tiêu chí không có danh hiệu, hình thức khen thưởng: chỉ chấm điểm, xếp loại và xếp hạng.",
+    codes: (l) => `Mã trong hệ thống khác: ${l}`,
+    groups: "Nhóm đối tượng",
     overrideTarget: {
       threshold: (c, cond) => `Tiêu chí \`${c}\`, điều kiện «${cond}»`,
-      class: (t) => `Xếp loại «${t}», tỷ lệ điểm tối thiểu`,
+      class: (t, field) => `Xếp loại «${t}», ${field === "minPoints" ? "số điểm tối thiểu" : "tỷ lệ điểm tối thiểu"}`,
       quota: (a) => `${a}, tỷ lệ tối đa`,
       perUnit: (c, f) => `Tiêu chí \`${c}\`, ${f === "cap" ? "mức điểm tối đa" : "số điểm cho mỗi đơn vị"}`,
     },
