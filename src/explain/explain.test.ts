@@ -117,7 +117,7 @@ describe("catalogs", () => {
   it("every message is NFC, for every enumerated variant", () => {
     const variants: Record<string, readonly (string | number)[]> = {
       status: ["met", "partial", "not_met", "unknown", "not_applicable"],
-      rule: ["score", "notKnockedOut", "fewerUnknown", "moreMet", "unitId", "potentialScore", "selfScore", "name", "fact"],
+      rule: ["score", "notKnockedOut", "fewerUnknown", "moreMet", "unitId", "scored", "potentialScore", "selfScore", "name", "fact"],
       policy: ["lastReviewer", "council", "self"],
       role: ["reviewer", "council"],
       how: ["zero", "cap"],

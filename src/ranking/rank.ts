@@ -9,7 +9,7 @@ export const TIE_BREAKS = ["score", "notKnockedOut", "fewerUnknown", "moreMet", 
  * the unit above: a key of the default chain, `potentialScore`, `selfScore` (the self-assessed
  * score), `name`, or `fact:<id>` for a fact (or derived fact) the rule set ranks by.
  */
-export type TieBreak = (typeof TIE_BREAKS)[number] | "potentialScore" | "selfScore" | "name" | `fact:${string}`;
+export type TieBreak = (typeof TIE_BREAKS)[number] | "scored" | "potentialScore" | "selfScore" | "name" | `fact:${string}`;
 
 /** A unit's place in its cohort. */
 export interface Ranked {
@@ -36,6 +36,8 @@ export interface RankKey {
   readonly met: number;
   readonly id: string;
   readonly cohort: string;
+  /** The unit is in the unscored class (nothing of it is known): it ranks after every scored unit. */
+  readonly unscored?: true;
   readonly potential?: Points;
   /** The self-assessed score (null: the profile has no assessments). */
   readonly self?: Points | null;
@@ -63,6 +65,7 @@ export function rankKey(u: ScoredUnit, ranking?: Ranking): RankKey {
     id: r.unitId,
     cohort: cohortKey(r),
   };
+  if (u.unscored) key.unscored = true;
   if (!ranking) return key;
   const asks = new Set(ranking.tieBreaks.map((t) => t.key));
   if (asks.has("potentialScore")) key.potential = u.potentialScore;
@@ -112,13 +115,15 @@ function stepsOf(ranking: Ranking | undefined): Step[] {
 export type RankComparator = (a: RankKey, b: RankKey) => { step: TieBreak; order: number } | null;
 
 /**
- * The ranking chain of a rule set (the default one when it states none): each step in turn; when
- * every step ties, the unit id (code-point order) and then the cohort decide — so the order never
- * depends on the input order.
+ * The ranking chain of a rule set (the default one when it states none), after one rule of its
+ * own: a unit of which nothing is known (the unscored class) ranks after every scored one. Then
+ * each step in turn; when every step ties, the unit id (code-point order) and then the cohort
+ * decide — so the order never depends on the input order.
  */
 export function rankComparator(ranking?: Ranking): RankComparator {
   const steps = stepsOf(ranking);
   return (a, b) => {
+    if (a.unscored !== b.unscored) return { step: "scored", order: a.unscored ? 1 : -1 };
     for (const s of steps) {
       const order = s.cmp(a, b);
       if (order !== 0) return { step: s.step, order };

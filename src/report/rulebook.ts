@@ -27,7 +27,9 @@ const code = (id: string) => `\`${id}\``;
 function doubt(rs: RuleSet, c: Ref, lang: Lang): string {
   const s = citationStanding(rs.sources, c);
   if (s.kind === "confirmed" || s.kind === "unknownSource") return "";
-  if (rs.sources.find((x) => x.id === c.source)?.kind === "news" && (s.kind === "unlisted" || s.kind === "noSection")) return "";
+  // a news report is its own source; a committee's own regulation may be cited as a whole
+  const kind = rs.sources.find((x) => x.id === c.source)?.kind;
+  if ((kind === "news" || kind === "regulation") && (s.kind === "unlisted" || s.kind === "noSection")) return "";
   return ` (${catalogFor(lang).rulebook.standing[s.kind]})`;
 }
 
@@ -74,7 +76,7 @@ function scoringLines(c: Criterion, rs: RuleSet, facts: ReadonlyMap<string, Fact
   }
   if (c.perUnit) {
     const f = facts.get(c.perUnit.fact);
-    out.push(`- ${cat.perUnit(num(c.perUnit.pointsPerUnit, cat), f ? f.label[lang] : c.perUnit.fact, num(c.perUnit.cap ?? c.maxPoints, cat))}${basisTail(rs, c.perUnit.basis, c.perUnit.ref, lang)}`);
+    out.push(`- ${perUnitText(c.perUnit, f, c.perUnit.cap ?? c.maxPoints, lang)}${basisTail(rs, c.perUnit.basis, c.perUnit.ref, lang)}`);
     out.push(...perUnitHistory(c.perUnit, f, c.perUnit.cap ?? c.maxPoints, lang));
   }
   for (const [key, list] of [["bonus", c.bonus], ["deduction", c.deductions]] as const) {
@@ -83,7 +85,7 @@ function scoringLines(c: Criterion, rs: RuleSet, facts: ReadonlyMap<string, Fact
       const head = `- ${key === "bonus" ? cat.bonus : cat.deduction}: ${a.title[lang]}`;
       if (a.perUnit) {
         const f = facts.get(a.perUnit.fact);
-        out.push(`${head} — ${cat.perUnit(num(a.perUnit.pointsPerUnit, cat), f ? f.label[lang] : a.perUnit.fact, num(Math.min(a.perUnit.cap ?? a.cap, a.cap), cat))}${blank}${basisTail(rs, a.basis, a.ref, lang, true)}`);
+        out.push(`${head} — ${perUnitText(a.perUnit, f, Math.min(a.perUnit.cap ?? a.cap, a.cap), lang)}${blank}${basisTail(rs, a.basis, a.ref, lang, true)}`);
         out.push(...perUnitHistory(a.perUnit, f, Math.min(a.perUnit.cap ?? a.cap, a.cap), lang));
       } else {
         out.push(`${head} — ${cat.points(num(a.points ?? 0, cat))}, ≤ ${num(a.cap, cat)}${blank}${basisTail(rs, a.basis, a.ref, lang, true)}`);
@@ -93,6 +95,13 @@ function scoringLines(c: Criterion, rs: RuleSet, facts: ReadonlyMap<string, Fact
     }
   }
   return out;
+}
+
+/** A per-unit rule in words; one point per point of a fact counted in points reads "the points of …". */
+function perUnitText(pu: { pointsPerUnit: number; fact: string }, f: Fact | undefined, cap: number, lang: Lang): string {
+  const cat = catalogFor(lang);
+  const label = f ? f.label[lang] : pu.fact;
+  return pu.pointsPerUnit === 1 && f?.unit?.vi === "điểm" ? cat.pointsAsGiven(label, num(cap, cat)) : cat.perUnit(num(pu.pointsPerUnit, cat), label, num(cap, cat));
 }
 
 /** The dated rates and caps of a per-unit rule. */

@@ -18,6 +18,8 @@ export interface ScoredUnit {
   readonly percent: Percent;
   /** The self-assessed score, for a profile with assessments. */
   readonly selfScore?: Points;
+  /** Nothing of the unit is known: it is in the rule set's unscored class. */
+  readonly unscored?: true;
 }
 
 const has = Object.prototype.hasOwnProperty;
@@ -231,5 +233,6 @@ export function scoreFromVerdicts(rs: RuleSet, rules: GroupRules, p: ValidProfil
     missingFacts: missing.size ? rs.facts.filter((f) => missing.has(f.id)).map((f) => f.id) : [],
     ...(opts.trace && rules.derived.length > 0 && { derived: derivedValues(rules, read, catalog) }),
   };
-  return { profile: p, result, score: t.now, potentialScore: t.best, nominalMax: t.nominal, percent };
+  const unit: ScoredUnit = { profile: p, result, score: t.now, potentialScore: t.best, nominalMax: t.nominal, percent };
+  return klass !== null && klass === rules.unscored ? { ...unit, unscored: true } : unit;
 }

@@ -91,8 +91,8 @@ describe("assessments: self, reviewers, council", () => {
     const rec = createEngine(rs).recommend([units[1]], { asOf: "2025-12-31" }).results[0]!;
     const text = renderExplanation(explainRecommendation(rec, rs, "vi"));
     expect(text).toContain("Điểm tự chấm: 94 điểm (chưa xếp loại); điểm chính thức: 92 điểm (chưa xếp loại) — theo lần chấm sau cùng đối với từng nội dung");
-    expect(text).toContain("Người thẩm định Ban Thường trực (02/12/2025) sửa «Điểm chấm» từ 94 thành 93 — lý do: Báo cáo nộp chậm (không phải giá trị chính thức)");
-    expect(text).toContain("Hội đồng Hội đồng thi đua (10/12/2025) sửa «Điểm chấm» từ 93 thành 92 — lý do: Thống nhất trừ thêm 1 điểm");
+    expect(text).toContain("Ban Thường trực (thẩm định, 02/12/2025) sửa «Điểm chấm» từ 94 thành 93 — lý do: Báo cáo nộp chậm (không phải giá trị chính thức)");
+    expect(text).toContain("Hội đồng thi đua (Hội đồng quyết định, 10/12/2025) sửa «Điểm chấm» từ 93 thành 92 — lý do: Thống nhất trừ thêm 1 điểm");
   });
 
   it("rejects a change without a reason, and assessments out of order, naming the place", () => {

@@ -30,6 +30,7 @@ const tie = {
   fewerUnknown: "the profile with fewer criteria lacking evidence ranks first",
   moreMet: "the profile that fully meets more criteria ranks first",
   unitId: "order of the profile ids (equal merit)",
+  scored: "a scored profile ranks before one not scored",
   potentialScore: "the profile with the higher reachable score ranks first",
   selfScore: "the profile with the higher self-assessed score ranks first",
   name: "order of the names (equal merit)",
@@ -38,7 +39,7 @@ const tie = {
 /** A step of the ranking chain in words; a fact names itself and the direction that ranks first. */
 const tieText = (p: TieParams) => (p.rule === "fact" ? `the profile with the ${p.better === "lower" ? "lower" : "higher"} «${p.fact ?? ""}» ranks first` : tie[p.rule]);
 const modes = { "half-up": "halves rounded up", "half-even": "halves rounded to even", floor: "rounded down", ceil: "rounded up" } as const;
-const roles = { reviewer: "Reviewer", council: "Council" } as const;
+const roles = { reviewer: "review", council: "council decision" } as const;
 const rounding = { floor: "rounded down", ceil: "rounded up", "half-up": "rounded" } as const;
 const named = (award: string, kind: string) => (kind === "title" ? `the title “${award}”` : `the ${lc(award)}`);
 const ofQuota = (of: string, n: number) => `${n === 1 ? "profile" : "profiles"} ${of ? `holding “${of}”` : "in the cluster or block"}`;
@@ -69,6 +70,7 @@ export const en = {
   or: "or",
   points: (p) => `${p} points`,
   perUnit: (pts, f, cap) => `${pts} points per unit of “${f}”, at most ${cap} points`,
+  pointsAsGiven: (f, cap) => `The points of «${f}», at most ${cap} points`,
   tier: (pts) => `Tier worth ${pts} points`,
   bonus: "Bonus points",
   deduction: "Deductions",
@@ -114,7 +116,7 @@ export const en = {
         ({ lastReviewer: "each item as last assessed", council: "as assessed by the council", self: "the self-assessment" } as Record<string, string>)[p.policy] ?? ""
       }`,
     "assessment.change": (p, f) =>
-      `${roles[p.role]} ${p.by} (${f.date(p.date)}) changed «${p.fact}» from ${p.from} to ${p.to} — reason: ${p.reason}${p.official ? "" : " (not the official value)"}`,
+      `${p.by} (${roles[p.role]}, ${f.date(p.date)}) changed «${p.fact}» from ${p.from} to ${p.to} — reason: ${p.reason}${p.official ? "" : " (not the official value)"}`,
     "fact.derived": (p) => (p.result ? `${p.fact} = ${p.formula} = ${p.values} = ${p.result}` : `${p.fact} = ${p.formula}: not computed yet (${p.values})`),
     "criterion.blankAs": (p) => `${p.title}: no data, counted as ${p.how === "zero" ? "none" : "the maximum"} as the rule set says`,
     "standing.cap": (p, f) => `Cap «${p.title}» applied: ${f.num(p.points)} points, only ${f.num(p.cap)} count`,
@@ -126,7 +128,8 @@ export const en = {
       `Criterion ${p.id} (${p.title}) — ${p.status === "met" ? "violated" : p.status === "unknown" ? "not yet confirmed" : "not violated"}`,
     "criterion.tier": (p, f) => `Reached the tier «${p.label}»: ${f.num(p.points)} points`,
     "criterion.tierMissed": (p, f) => `Did not reach the tier «${p.label}» (${f.num(p.points)} points):`,
-    "criterion.perUnit": (p, f) => `${p.fact}: ${p.actual} — ${f.num(p.perUnit)} points each, at most ${f.num(p.cap)} points`,
+    "criterion.perUnit": (p, f) =>
+      p.per === "points" && p.perUnit === 1 ? `${p.fact}: ${p.actual} — counted as given, at most ${f.num(p.cap)} points` : `${p.fact}: ${p.actual} — ${f.num(p.perUnit)} points each, at most ${f.num(p.cap)} points`,
     "criterion.bonus": (p, f) => `Bonus +${f.num(p.points)}: ${p.title}`,
     "criterion.deduction": (p, f) => `Deduction −${f.num(p.points)}: ${p.title}`,
     "criterion.unmetBecause": (p) =>

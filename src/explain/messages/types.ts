@@ -20,6 +20,8 @@ export interface Catalog {
   readonly or: string;
   readonly points: (p: string) => string;
   readonly perUnit: (pts: string, fact: string, cap: string) => string;
+  /** A per-unit rule of one point per point: the points are those of the fact. */
+  readonly pointsAsGiven: (fact: string, cap: string) => string;
   readonly tier: (pts: string) => string;
   readonly bonus: string;
   readonly deduction: string;
@@ -140,7 +142,7 @@ export interface Catalog {
 /** Operators a leaf can use (the keys of `Catalog["op"]`). */
 export type Operator = keyof Catalog["op"];
 export type CriterionStatusKey = keyof Catalog["status"];
-export type TieBreakKey = "score" | "notKnockedOut" | "fewerUnknown" | "moreMet" | "unitId" | "potentialScore" | "selfScore" | "name" | "fact";
+export type TieBreakKey = "score" | "notKnockedOut" | "fewerUnknown" | "moreMet" | "unitId" | "scored" | "potentialScore" | "selfScore" | "name" | "fact";
 /** A step of a ranking chain: its key, and for a `fact` key the fact's label and the direction that ranks first. */
 export interface TieParams { rule: TieBreakKey; fact?: string; better?: "higher" | "lower" }
 export type AwardKindKey = "title" | "commendation" | "medal";

@@ -30,6 +30,7 @@ const tie = {
   fewerUnknown: "hồ sơ có ít tiêu chí chưa đủ căn cứ hơn xếp trước",
   moreMet: "hồ sơ đạt trọn vẹn nhiều tiêu chí hơn xếp trước",
   unitId: "xếp theo thứ tự mã hồ sơ (thành tích ngang nhau)",
+  scored: "hồ sơ đã có căn cứ chấm điểm xếp trước hồ sơ chưa chấm",
   potentialScore: "hồ sơ có tổng điểm có thể đạt cao hơn xếp trước",
   selfScore: "hồ sơ có tổng điểm tự chấm cao hơn xếp trước",
   name: "xếp theo thứ tự tên (thành tích ngang nhau)",
@@ -38,7 +39,7 @@ const tie = {
 /** A step of the ranking chain in words; a fact names itself and the direction that ranks first. */
 const tieText = (p: TieParams) => (p.rule === "fact" ? `hồ sơ có «${p.fact ?? ""}» ${p.better === "lower" ? "thấp" : "cao"} hơn xếp trước` : tie[p.rule]);
 const modes = { "half-up": "từ nửa đơn vị trở lên làm tròn lên", "half-even": "đúng nửa đơn vị làm tròn về số chẵn", floor: "làm tròn xuống", ceil: "làm tròn lên" } as const;
-const roles = { reviewer: "Người thẩm định", council: "Hội đồng" } as const;
+const roles = { reviewer: "thẩm định", council: "Hội đồng quyết định" } as const;
 const rounding = { floor: "làm tròn xuống", ceil: "làm tròn lên", "half-up": "làm tròn" } as const;
 /** "xét tặng danh hiệu “…”" for a title, "đề nghị tặng …" for a commendation or medal. */
 const named = (award: string, kind: string) => (kind === "title" ? `xét tặng danh hiệu “${award}”` : `đề nghị tặng ${award}`);
@@ -69,6 +70,7 @@ export const vi = {
   or: "hoặc",
   points: (p) => `${p} điểm`,
   perUnit: (pts, f, cap) => `${pts} điểm cho mỗi đơn vị của «${f}», tối đa ${cap} điểm`,
+  pointsAsGiven: (f, cap) => `Điểm bằng «${f}», tối đa ${cap} điểm`,
   tier: (pts) => `Mức ${pts} điểm`,
   bonus: "Điểm thưởng",
   deduction: "Điểm trừ",
@@ -118,7 +120,7 @@ export const vi = {
         ({ lastReviewer: "theo lần chấm sau cùng đối với từng nội dung", council: "theo kết quả chấm của Hội đồng", self: "theo điểm tự chấm" } as Record<string, string>)[p.policy] ?? ""
       }`,
     "assessment.change": (p, f) =>
-      `${roles[p.role]} ${p.by} (${f.date(p.date)}) sửa «${p.fact}» từ ${p.from} thành ${p.to} — lý do: ${p.reason}${p.official ? "" : " (không phải giá trị chính thức)"}`,
+      `${p.by} (${roles[p.role]}, ${f.date(p.date)}) sửa «${p.fact}» từ ${p.from} thành ${p.to} — lý do: ${p.reason}${p.official ? "" : " (không phải giá trị chính thức)"}`,
     "fact.derived": (p) => (p.result ? `${p.fact} = ${p.formula} = ${p.values} = ${p.result}` : `${p.fact} = ${p.formula}: chưa tính được (${p.values})`),
     "criterion.blankAs": (p) => `${p.title}: chưa có dữ liệu, ${p.how === "zero" ? "tính là không có" : "tính ở mức tối đa"} theo quy định của bộ tiêu chí`,
     "standing.cap": (p, f) => `Áp dụng mức trần «${p.title}»: ${f.num(p.points)} điểm, chỉ tính ${f.num(p.cap)} điểm`,
@@ -130,7 +132,10 @@ export const vi = {
       `Tiêu chí ${p.id} (${p.title}) — ${p.status === "met" ? "có vi phạm" : p.status === "unknown" ? "chưa có xác nhận" : "không vi phạm"}`,
     "criterion.tier": (p, f) => `Đạt mức «${p.label}»: ${f.num(p.points)} điểm`,
     "criterion.tierMissed": (p, f) => `Chưa đạt mức «${p.label}» (${f.num(p.points)} điểm):`,
-    "criterion.perUnit": (p, f) => `${p.fact}: ${p.actual} — tính ${f.num(p.perUnit)} điểm cho mỗi ${p.per || "trường hợp"}, tối đa ${f.num(p.cap)} điểm`,
+    "criterion.perUnit": (p, f) =>
+      p.per === "điểm" && p.perUnit === 1
+        ? `${p.fact}: ${p.actual} — tính theo số điểm này, tối đa ${f.num(p.cap)} điểm`
+        : `${p.fact}: ${p.actual} — tính ${f.num(p.perUnit)} điểm cho mỗi ${p.per || "trường hợp"}, tối đa ${f.num(p.cap)} điểm`,
     "criterion.bonus": (p, f) => `Điểm thưởng +${f.num(p.points)}: ${p.title}`,
     "criterion.deduction": (p, f) => `Điểm trừ −${f.num(p.points)}: ${p.title}`,
     "criterion.unmetBecause": (p) =>
