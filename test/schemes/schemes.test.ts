@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { createEngine, type RecommendationReport, type RuleSet } from "thidua";
+import { createEngine, renderRulebook, type RecommendationReport, type RuleSet } from "thidua";
 import { loadRuleset } from "thidua/node";
 
 /**
@@ -67,6 +67,11 @@ describe("the schemes of issue 21 as rule sets", () => {
     const want = (json("./danh-hieu-tinh.expected.json").units as { unitId: string; why: string }[]).map(({ why: _why, ...u }) => u);
     expect([...got].sort((a, b) => (a.unitId < b.unitId ? -1 : 1))).toEqual([...want].sort((a, b) => (a.unitId < b.unitId ? -1 : 1)));
     expect(r.results.find((x) => x.unitId === "tt-1")!.award?.codes).toEqual({ "csdl-tdkt-tinh": "TT-02" });
+  });
+
+  it.each([["vi"], ["en"]] as const)("the example's committed RULEBOOK.%s.md is up to date (npm run rulebook)", (lang) => {
+    const rs = load("../../examples/rules/mttq-phuong-2025/");
+    expect(readFileSync(here(`../../examples/rules/mttq-phuong-2025/RULEBOOK.${lang}.md`), "utf8")).toBe(renderRulebook(rs, lang));
   });
 
   it("use none of the listed workarounds: no one-point adjustments, no flag switching two criteria", () => {
