@@ -281,8 +281,11 @@ export function groupNamed(rs: RuleSet, group: string, lang: Lang): { groupName?
   return title ? { groupName: title[lang] } : {};
 }
 
-/** The rule set as it read on the unit's as-of date (its dated values then), with the unit's recommendation. */
-const contextOf = (rec: Recommendation, rs: RuleSet, lang: Lang): Ctx => ({ rs: rulesetAsOf(rs, rec.scoreResult.asOf), lang, rec, facts: factsById(rs) });
+/**
+ * What explaining a recommendation reads: the rule set — as it read on the unit's as-of date (its
+ * dated values then) when the criteria are explained (`asOf`) — and the unit's recommendation.
+ */
+const contextOf = (rec: Recommendation, rs: RuleSet, lang: Lang, asOf = true): Ctx => ({ rs: asOf ? rulesetAsOf(rs, rec.scoreResult.asOf) : rs, lang, rec, facts: factsById(rs) });
 
 function headlineOf(ctx: Ctx, rec: Recommendation & { readonly final?: FinalDecision }): Item {
   const { lang } = ctx;
@@ -341,7 +344,7 @@ function summaryOf(ctx: Ctx, rec: Recommendation, headline: Item): Item[] {
  * `explainRecommendation(…).summary`, without building the rest of the explanation.
  */
 export function explainSummary(rec: Recommendation & { readonly final?: FinalDecision }, rs: RuleSet, lang: Lang): readonly Item[] {
-  const ctx = contextOf(rec, rs, lang);
+  const ctx = contextOf(rec, rs, lang, false); // the summary reads no criterion: the rule set as it is
   return summaryOf(ctx, rec, headlineOf(ctx, rec));
 }
 

@@ -49,6 +49,9 @@ function historyIssues(history: readonly HistoryEntry[], awards: ReadonlySet<str
   return issues;
 }
 
+const NO_EXTRA: Readonly<Record<string, unknown>> = Object.freeze({});
+const NO_PATH: readonly (string | number)[] = Object.freeze([]);
+
 /** What turning a profile that passed the schema into a valid one needs, built once per validator. */
 interface Finisher {
   readonly rs: RuleSet;
@@ -60,7 +63,7 @@ interface Finisher {
 }
 
 /** A profile's facts as a valid profile: the dense row, the derived facts computed into it (their problems, if any, refuse it). */
-function withFacts(ctx: Finisher, p: Profile, facts: Profile["facts"], extra: Record<string, unknown>, at: (string | number)[]): Result<ValidProfile> {
+function withFacts(ctx: Finisher, p: Profile, facts: Profile["facts"], extra: Readonly<Record<string, unknown>>, at: readonly (string | number)[]): Result<ValidProfile> {
   const row = factRow(facts, ctx.rs.facts, ctx.slots);
   const derived = ctx.derive?.(row);
   if (derived?.length) return { ok: false, issues: derived.map((i) => ({ ...i, path: [...at, ...i.path] })) };
@@ -73,9 +76,10 @@ function withFacts(ctx: Finisher, p: Profile, facts: Profile["facts"], extra: Re
  * set's policy) with the self-assessment beside it as a profile of its own.
  */
 function finishProfile(ctx: Finisher, p: Profile): Result<ValidProfile> {
-  const issues = [...(p.history?.length ? historyIssues(p.history, ctx.awards) : []), ...(p.assessments ? assessmentIssues(p, ctx.facts) : [])];
+  const history = p.history?.length ? historyIssues(p.history, ctx.awards) : undefined;
+  if (!p.assessments) return history?.length ? { ok: false, issues: history } : withFacts(ctx, p, p.facts, NO_EXTRA, NO_PATH);
+  const issues = [...(history ?? []), ...assessmentIssues(p, ctx.facts)];
   if (issues.length) return { ok: false, issues };
-  if (!p.assessments) return withFacts(ctx, p, p.facts, {}, []);
   const policy = officialPolicy(ctx.rs);
   const r = resolveAssessments(p.assessments, policy);
   const { assessments: _omit, ...plain } = p;
@@ -185,7 +189,7 @@ function factRow(src: Profile["facts"], catalog: readonly Fact[], slots: Readonl
   return row;
 }
 
-function normalise(p: Profile, row: readonly unknown[], factsDescriptor: PropertyDescriptor, extra: Record<string, unknown>): ValidProfile {
+function normalise(p: Profile, row: readonly unknown[], factsDescriptor: PropertyDescriptor, extra: Readonly<Record<string, unknown>>): ValidProfile {
   // properties in this order: id, name, group, cohort?, year, facts, history?, initiatives?, assessments?, assessed?, row
   const out: Record<string, unknown> = { id: nfc(p.id), name: nfc(p.name), group: p.group };
   if (p.cohort !== undefined) out["cohort"] = nfc(p.cohort);
@@ -198,7 +202,7 @@ function normalise(p: Profile, row: readonly unknown[], factsDescriptor: Propert
     out["history"] = Object.freeze(history);
   }
   if (p.initiatives) out["initiatives"] = Object.freeze([...new Set(p.initiatives)].sort());
-  Object.assign(out, extra);
+  if (extra !== NO_EXTRA) Object.assign(out, extra);
   out["row"] = row;
   return Object.freeze(out) as unknown as ValidProfile;
 }

@@ -1,5 +1,6 @@
 import type { PeriodJson } from "./json-types.js";
 import { walkLeaves } from "./walk.js";
+import type { Condition } from "./schema.js";
 import type { ClassDef, Criterion, RuleSet } from "./types.js";
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -19,15 +20,37 @@ export function classAt(k: ClassDef, asOf: string): { minPercent?: number; minPo
   return k.minPercent === undefined ? {} : { minPercent: (d?.minPercent as number | undefined) ?? k.minPercent };
 }
 
-/** Whether a criterion carries a dated value anywhere (thresholds, tier points, per-unit rates, adjustments). */
-function criterionDated(c: Criterion): boolean {
-  let dated = c.tiers?.some((t) => t.dated) || c.perUnit?.dated !== undefined || [...(c.bonus ?? []), ...(c.deductions ?? [])].some((a) => a.dated || a.perUnit?.dated);
-  walkLeaves(c, (leaf) => void (dated ||= leaf.dated !== undefined));
-  return dated === true;
+/** Whether a condition tree holds a dated threshold (a plain walk, allocating nothing: it runs for every explanation). */
+function conditionDated(c: Condition | undefined): boolean {
+  if (c === undefined) return false;
+  if ("all" in c || "any" in c) {
+    const list = "all" in c ? c.all : c.any;
+    for (const x of list) if (conditionDated(x)) return true;
+    return false;
+  }
+  if ("not" in c) return conditionDated(c.not);
+  return c.dated !== undefined;
 }
 
+/** Whether a bonus or deduction list holds a dated value. */
+function adjustmentsDated(list: Criterion["bonus"]): boolean {
+  if (list === undefined) return false;
+  for (const a of list) if (a.dated !== undefined || a.perUnit?.dated !== undefined || conditionDated(a.conditions)) return true;
+  return false;
+}
+
+/** Whether a criterion carries a dated value anywhere (thresholds, tier points, per-unit rates, adjustments); allocates nothing. */
+function criterionDated(c: Criterion): boolean {
+  if (c.perUnit?.dated !== undefined || adjustmentsDated(c.bonus) || adjustmentsDated(c.deductions)) return true;
+  if (c.tiers) for (const t of c.tiers) if (t.dated !== undefined || conditionDated(t.conditions)) return true;
+  return conditionDated(c.conditions) || conditionDated(c.appliesWhen);
+}
+
+/** Whether any value of a rule set's criteria or classes is dated: the loader records it (`RuleSet.datedValues`). */
+export const scanDatedValues = (rs: Pick<RuleSet, "classes" | "criteria">): boolean => rs.classes.some((k) => k.dated) || rs.criteria.some(criterionDated);
+
 /** Whether any value of the rule set is dated (then scoring depends on the as-of date beyond criteria in force). */
-export const hasDatedValues = (rs: RuleSet): boolean => rs.classes.some((k) => k.dated) || rs.criteria.some(criterionDated);
+export const hasDatedValues = (rs: RuleSet): boolean => rs.datedValues === true;
 
 /** A criterion with every dated value replaced by the one in force on the day. */
 function criterionAt(c: Criterion, asOf: string): Criterion {

@@ -25,6 +25,14 @@ function checkTree(cond: Condition, facts: ReadonlyMap<string, Fact>, groups: re
   });
 }
 
+/** An enum or set fact lists its values, an object fact its fields. */
+function lintFactShapes(rs: RuleSet, out: Issue[]): void {
+  for (const f of rs.facts) {
+    if ((f.type === "enum" || f.type === "set") && !f.values?.length) out.push(issue("rules.schema", ["facts", f.id, "values"], `${f.type} fact ${f.id} needs values`));
+    if (f.type === "object" && !f.fields) out.push(issue("rules.schema", ["facts", f.id, "fields"], `object fact ${f.id} needs fields`));
+  }
+}
+
 function duplicates(kind: string, items: readonly { id: string }[], where: (i: number) => Path, out: Issue[]): void {
   const seen = new Set<string>();
   items.forEach((x, i) => {
@@ -46,10 +54,7 @@ export function lintRuleset(rs: RuleSet): Issue[] {
   const cite = (src: string | undefined, at: Path) => {
     if (src !== undefined && !sources.has(src)) out.push(issue("rules.unknown_source", at, `citation names unknown source ${src}`, { source: src }));
   };
-  for (const f of rs.facts) {
-    if ((f.type === "enum" || f.type === "set") && !f.values?.length) out.push(issue("rules.schema", ["facts", f.id, "values"], `${f.type} fact ${f.id} needs values`));
-    if (f.type === "object" && !f.fields) out.push(issue("rules.schema", ["facts", f.id, "fields"], `object fact ${f.id} needs fields`));
-  }
+  lintFactShapes(rs, out);
   const groupsWithFacts = new Set(rs.facts.flatMap((f) => f.groups));
   const byId = new Map(rs.criteria.map((c) => [c.id, c]));
   for (const c of rs.criteria) {
@@ -92,7 +97,7 @@ export function lintRuleset(rs: RuleSet): Issue[] {
   }
   lintClassesAndAwards(rs, facts, byId, cite, out);
   lintLawBasis(rs, out);
-  lintScheme(rs, facts, out);
+  lintScheme(rs, facts, out); // groups, formulas, classes by points, dated values, placeholders, ranking, regulation
   return out;
 }
 

@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { fail, issue, ok, type Issue, type Result } from "../errors/index.js";
 import { rulesetDigest, sha256Hex } from "./hash.js";
+import { scanDatedValues } from "./dated.js";
 import { lintRuleset } from "./lint.js";
 import { applyOverrides } from "./overrides.js";
 import {
@@ -211,7 +212,7 @@ function loadChain(files: RuleSetFiles, opts: LoadOptions, seen: string[]): Resu
   const digest = rulesetDigest(listing, parent ? { id: parent.id, digest: parent.sha256 } : undefined);
   const merged = merge(own, parent, digest);
   const overrides = applyOverrides(merged, own.overrides, issues);
-  const ruleset: RuleSet = { ...merged, overrides: [...(parent?.overrides ?? []), ...overrides] };
+  const ruleset: RuleSet = { ...merged, overrides: [...(parent?.overrides ?? []), ...overrides], ...(scanDatedValues(merged) && { datedValues: true as const }) };
   if (!opts.skipLints) issues.push(...lintRuleset(ruleset));
   const errors = issues.filter((i) => i.severity === "error");
   if (errors.length) return fail(issues);

@@ -99,6 +99,8 @@ export interface RuleSet {
   readonly classesCitation: ClassesCitation;
   readonly awards: readonly Award[];
   readonly overrides: readonly AppliedOverride[];
+  /** Present when some threshold, points value or class is dated: scoring then reads the values in force on its as-of date. */
+  readonly datedValues?: true;
 }
 export type ClassesCitation = { readonly source: string; readonly section?: string; readonly seed?: string };
 
