@@ -12,12 +12,12 @@ import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { once } from "node:events";
 import { GROUPS } from "../src/index.js";
-import { loadRuleset } from "../src/node/index.js";
+import { loadRuleSet } from "../src/node/index.js";
 import { generateProfiles } from "./generate.js";
 
 const n = Number(process.argv[2] ?? 100_000);
 const format = process.argv[3] === "csv" ? "csv" : "ndjson";
-const rs = loadRuleset("vn-2447-2025");
+const rs = loadRuleSet("vn-2447-2025");
 if (!rs.ok) throw new Error("rules");
 const dir = mkdtempSync(join(tmpdir(), "thidua-e2e-"));
 const input = join(dir, `profiles.${format}`);

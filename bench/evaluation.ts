@@ -65,7 +65,7 @@ export async function benchEvaluation(rs: RuleSet, groups: readonly Group[] = GR
     const fastRate = valid.length / ((now() - t0) / 1000);
     t0 = now();
     const evalN = Math.min(valid.length, 50_000);
-    for (let i = 0; i < evalN; i++) sink += engine.evaluate(profiles[i], { trace: false, asOf: "2025-12-31" }).criteria.length;
+    for (let i = 0; i < evalN; i++) sink += engine.score(profiles[i], { trace: false, asOf: "2025-12-31" }).criteria.length;
     const fullRate = evalN / ((now() - t0) / 1000);
     rows.push(
       `| ${group} | ${t.length} trees / ${leaves} leaves | ${fmt(jreRate)} | ${fmt(fastRate)} | ${fmt(fullRate)} | ${Math.round(fastRate / jreRate)}× | ${Math.round(fullRate / jreRate)}× | ${checked.toLocaleString("en")} / ${disagree} |${sink < 0 ? "" : ""}`,

@@ -3,13 +3,13 @@ import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { createEngine } from "../src/index.js";
-import { loadRuleset } from "../src/node/index.js";
+import { loadRuleSet } from "../src/node/index.js";
 import { benchEvaluation } from "./evaluation.js";
 import { benchStages } from "./stages.js";
 import { benchWhatIf } from "./what-if.js";
 
 const t0 = performance.now();
-const r = loadRuleset("vn-2447-2025");
+const r = loadRuleSet("vn-2447-2025");
 const tLoad = performance.now() - t0;
 if (!r.ok) throw new Error("rule set does not load");
 const t1 = performance.now();
@@ -17,16 +17,16 @@ createEngine(r.value);
 const tCompile = performance.now() - t1;
 // steady-state load + compile (after JIT warm-up)
 const t2 = performance.now();
-for (let i = 0; i < 10; i++) { const x = loadRuleset("vn-2447-2025"); if (x.ok) createEngine(x.value); }
+for (let i = 0; i < 10; i++) { const x = loadRuleSet("vn-2447-2025"); if (x.ok) createEngine(x.value); }
 const tWarm = (performance.now() - t2) / 10;
 
 // cold as a user's program sees it: the first load + compile in fresh processes running the built package
 // (this process runs the sources through tsx, whose first call is slower); median and range of 5
-const built = new URL("../dist/node.js", import.meta.url);
+const built = new URL("../dist/node/index.js", import.meta.url);
 const coldRuns = existsSync(built)
   ? Array.from({ length: 5 }, () => {
-      const script = `import { loadRuleset } from ${JSON.stringify(built.href)}; import { createEngine } from ${JSON.stringify(new URL("../dist/index.js", import.meta.url).href)};
-const t0 = performance.now(); const r = loadRuleset("vn-2447-2025"); const t1 = performance.now();
+      const script = `import { loadRuleSet } from ${JSON.stringify(built.href)}; import { createEngine } from ${JSON.stringify(new URL("../dist/index.js", import.meta.url).href)};
+const t0 = performance.now(); const r = loadRuleSet("vn-2447-2025"); const t1 = performance.now();
 if (!r.ok) throw new Error("the built package did not load vn-2447-2025: " + JSON.stringify(r.issues.slice(0, 3)));
 createEngine(r.value); const t2 = performance.now();
 console.log(JSON.stringify([t1 - t0, t2 - t1]));`;

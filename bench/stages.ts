@@ -5,8 +5,10 @@
  * the CSV rows — each stage timed cumulatively (stage k = stages 1..k), best of several rounds.
  * Usage: npx tsx bench/stages.ts [N=50000]
  */
-import { createEngine, createOverrideApplier, csvLayout, GROUPS, resultsProjectionJson, type CohortDecision, type IndexedProfile, type RuleSet } from "../src/index.js";
-import { loadRuleset } from "../src/node/index.js";
+import { createEngine, GROUPS, type RuleSet } from "../src/index.js";
+import { createOverrideApplier, csvLayout, resultsProjectionJson } from "../src/report/index.js";
+import type { CohortDecision, IndexedProfile } from "../src/stream/index.js";
+import { loadRuleSet } from "../src/node/index.js";
 import { decidePartition } from "../src/stream/index.js";
 import { generateProfiles } from "./generate.js";
 
@@ -28,7 +30,7 @@ export function benchStages(rs: RuleSet, n = 50_000, rounds = 5): string[] {
   const stages: [string, () => number][] = [
     ["JSON.parse", () => groups.reduce((s, g) => s + rows(g, 0).length, 0)],
     ["+ validate", () => groups.reduce((s, g) => s + rows(g, 0).filter((r) => engine.validate(r.profile).ok).length, 0)],
-    ["+ score", () => groups.reduce((s, g) => s + engine.evaluateMany(rows(g, 0).map((r) => r.profile), opts).results.length, 0)],
+    ["+ score", () => groups.reduce((s, g) => s + engine.scoreMany(rows(g, 0).map((r) => r.profile), opts).results.length, 0)],
     ["+ rank and awards", () => {
       let k = 0;
       decidePartition(engine, { groups: groups.map((g) => rows(g, 0)) }, (c) => void (k += c.results.length), opts);
@@ -68,7 +70,7 @@ export function benchStages(rs: RuleSet, n = 50_000, rounds = 5): string[] {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const rs = loadRuleset("vn-2447-2025");
+  const rs = loadRuleSet("vn-2447-2025");
   if (!rs.ok) throw new Error("rule set");
   for (const l of benchStages(rs.value, Number(process.argv[2] ?? 50_000))) console.log(l);
 }

@@ -6,13 +6,13 @@
  * every other criterion is "unknown", never "not met", and the result lists the missing evidence.
  */
 import { createEngine } from "thidua";
-import { loadRuleset } from "thidua/node";
+import { loadRuleSet } from "thidua/node";
 
-const rules = loadRuleset("vn-2447-2025");
+const rules = loadRuleSet("vn-2447-2025");
 if (!rules.ok) throw new Error(rules.issues.map((i) => i.message).join("\n"));
 const engine = createEngine(rules.value);
 
-const result = engine.evaluate(
+const result = engine.score(
   {
     id: "pv-ha-giang",
     name: "Tỉnh Hà Giang",
@@ -29,7 +29,7 @@ const result = engine.evaluate(
 );
 
 console.log(`rule set ${engine.ref.id}@${engine.ref.version} sha256 ${engine.ref.sha256.slice(0, 16)}…`);
-console.log(`score ${result.score} / ${result.nominalMax} (${result.percent}%), class: ${result.classification?.title.vi ?? "—"}`);
+console.log(`score ${result.score} / ${result.nominalMax} (${result.percent}%), class: ${rules.value.classes.find((k) => k.id === result.classification)?.title.vi ?? "—"}`);
 console.log(`best case if every missing fact were favourable: ${result.potentialScore} (${result.potentialClassification})`);
 console.log("criterion     status       points  bonus  deduction  missing facts");
 for (const c of result.criteria) {

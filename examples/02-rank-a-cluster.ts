@@ -8,9 +8,9 @@
  */
 import { readFileSync } from "node:fs";
 import { createEngine } from "thidua";
-import { loadRuleset } from "thidua/node";
+import { loadRuleSet } from "thidua/node";
 
-const rules = loadRuleset("vn-2447-2025");
+const rules = loadRuleSet("vn-2447-2025");
 if (!rules.ok) throw new Error(rules.issues.map((i) => i.message).join("\n"));
 const engine = createEngine(rules.value);
 

@@ -6,10 +6,10 @@
  * The loader records every override, and the local digest covers the parent's digest (lineage).
  */
 import { createEngine, type RuleSet } from "thidua";
-import { loadRuleset } from "thidua/node";
+import { loadRuleSet } from "thidua/node";
 
 const load = (id: string): RuleSet => {
-  const r = loadRuleset(id);
+  const r = loadRuleSet(id);
   if (!r.ok) throw new Error(r.issues.map((i) => i.message).join("\n"));
   return r.value;
 };
@@ -28,16 +28,16 @@ const base = {
   "org.kind": "agency", "org.safeStandardRecognised": true, "unit.seriousIncident": false, "unit.disciplined": false,
   "securityForce.staffedToNorm": true, "securityForce.policiesEnsured": true, "securityForce.trainedRate": 0.75,
 };
-const agency = (facts: Record<string, unknown>) => ({ id: "so-tu-phap", name: "Sở Tư pháp", group: "enterprise", year: 2025, facts });
+const agency = (facts: Record<string, unknown>) => ({ id: "so-tu-phap", name: "Sở Tư pháp", group: "enterprise" as const, year: 2025, facts });
 const khFacts = { ...base, "kh.detailedPlan.issued": true, "kh.planReport.beforeSep2025": true };
 
-const rejected = createEngine(national).safeEvaluate(agency(khFacts), { asOf: "2025-12-31" });
+const rejected = createEngine(national).safeScore(agency(khFacts), { asOf: "2025-12-31" });
 if (!rejected.ok) console.log(`national set on local facts: ${rejected.issues.map((i) => i.code).join(", ")}`);
 
 for (const [rs, facts] of [[national, base], [local, khFacts]] as const) {
-  const r = createEngine(rs).evaluate(agency(facts), { asOf: "2025-12-31" });
+  const r = createEngine(rs).score(agency(facts), { asOf: "2025-12-31" });
   const e2 = r.criteria.find((c) => c.id === "enterprise.2")!;
-  console.log(`\n${rs.id}: score ${r.score} / ${r.nominalMax} = ${r.percent}% (${r.classification?.id ?? "—"})`);
+  console.log(`\n${rs.id}: score ${r.score} / ${r.nominalMax} = ${r.percent}% (${r.classification ?? "—"})`);
   console.log(`  enterprise.2: ${e2.status}, ${e2.points}/${e2.maxPoints} (tier ${e2.tier === undefined ? "—" : e2.tier + 1})`);
   const added = r.criteria.filter((c) => c.id.startsWith("enterprise.kh"));
   if (added.length) console.log(`  added: ${added.map((c) => `${c.id} ${c.points}/${c.maxPoints}`).join(", ")}`);

@@ -5,15 +5,14 @@
  * reports how score, rank and award move. `null` removes a fact (it becomes unknown).
  */
 import { readFileSync } from "node:fs";
-import { createEngine, type WhatIfResult } from "thidua";
-import { loadRuleset } from "thidua/node";
+import { createEngine, type ProfileInput, type WhatIfResult } from "thidua";
+import { loadRuleSet } from "thidua/node";
 
-const rules = loadRuleset("vn-2447-2025");
+const rules = loadRuleSet("vn-2447-2025");
 if (!rules.ok) throw new Error(rules.issues.map((i) => i.message).join("\n"));
 const engine = createEngine(rules.value);
 
-type Row = { id: string; cohort?: string; facts: Record<string, unknown> };
-const cohort: Row[] = JSON.parse(readFileSync(new URL("../fixtures/cohorts/individuals-2025.json", import.meta.url), "utf8"));
+const cohort: ProfileInput[] = JSON.parse(readFileSync(new URL("../fixtures/cohorts/individuals-2025.json", import.meta.url), "utf8"));
 const peers = cohort.filter((p) => p.cohort === "cum-cong-an-xa-1");
 const subject = peers.find((p) => p.id === "ca-05")!;
 

@@ -1,21 +1,21 @@
 /**
- * 05 — The browser-safe core: load a rule set from plain strings.
+ * 05 — The browser-safe core: load a rule set from plain strings (a whole web page: examples/browser/).
  *
- * The core (`thidua`) never touches a file system: `loadRulesetFromFiles` takes a map of file path →
+ * The core (`thidua`) never touches a file system: `loadRuleSetFromFiles` takes a map of file path →
  * text (or bytes), exactly what a browser gets from `fetch`. Only the HOST part below uses Node.
  */
-import { createEngine, loadRulesetFromFiles, type RuleSetFiles } from "thidua";
+import { createEngine, loadRuleSetFromFiles, type RuleSetFiles } from "thidua";
 
 // ---- CORE: runs anywhere (browser, worker, Deno); only strings in, plain data out ----------------
 function scoreWith(sets: Readonly<Record<string, RuleSetFiles>>, id: string): void {
-  const r = loadRulesetFromFiles(sets[id]!, { resolveParent: (parent) => sets[parent] });
+  const r = loadRuleSetFromFiles(sets[id]!, { resolveParent: (parent) => sets[parent] });
   if (!r.ok) {
     console.log(`${id}: refused — ${r.issues.map((i) => `${i.code} ${i.path.join("/")}`).join("; ")}`);
     return;
   }
   const rs = r.value;
   console.log(`${rs.id}@${rs.version} verified=${rs.verified} files=${rs.files.length} sha256=${rs.sha256.slice(0, 16)}…`);
-  const result = createEngine(rs).evaluate(
+  const result = createEngine(rs).score(
     { id: "hoi-nong-dan", name: "Hội Nông dân tỉnh", group: "front", year: 2025, facts: { "coordination.regulationSigned": true, "coordination.meetingsHeld": 4 } },
     { asOf: "2025-12-31" },
   );

@@ -1,15 +1,15 @@
 /**
  * 06 — Explanations, the decision record and the Markdown report.
  *
- * `explainRecommendation` turns a recommendation into data (catalog keys, parameters, citations);
+ * `explain` turns a recommendation into data (catalog keys, parameters, citations);
  * `renderExplanation` words it in Vietnamese or English. `buildDecisionRecord` freezes a run (rule
  * set digest, input hash, as-of date, outcome hash) and `renderMarkdown` prints it for the committee.
  */
 import { readFileSync } from "node:fs";
-import { buildDecisionRecord, createEngine, explainRecommendation, renderExplanation, renderMarkdown, type CommitteeOverride } from "thidua";
-import { loadRuleset } from "thidua/node";
+import { buildDecisionRecord, createEngine, explain, renderExplanation, renderMarkdown, type CommitteeOverride } from "thidua";
+import { loadRuleSet } from "thidua/node";
 
-const rules = loadRuleset("vn-2447-2025");
+const rules = loadRuleSet("vn-2447-2025");
 if (!rules.ok) throw new Error(rules.issues.map((i) => i.message).join("\n"));
 const rs = rules.value;
 const engine = createEngine(rs);
@@ -21,7 +21,7 @@ const report = engine.recommend(profiles, { asOf: "2025-12-31", trace: true });
 
 // 1. One unit's explanation, in Vietnamese (the reference wording).
 const cb04 = report.results.find((r) => r.unitId === "cb-04")!;
-const explanation = explainRecommendation(cb04, rs, "vi");
+const explanation = explain(cb04, rs, "vi");
 console.log(`headline item: ${explanation.headline.key} ${JSON.stringify(explanation.headline.params)}`);
 console.log(renderExplanation(explanation));
 

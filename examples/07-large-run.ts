@@ -7,11 +7,11 @@
  * (`thidua score` does this with partition files on disk and worker threads.)
  */
 import { readFileSync } from "node:fs";
-import { buildDecisionRecord, createEngine, csvLayout, partitionKey, recordHead, renderCsv, type CohortSummary, type IndexedProfile } from "thidua";
-import { loadRuleset } from "thidua/node";
-import { recommendPartitioned } from "thidua/stream";
+import { buildDecisionRecord, createEngine, recordHead, renderCsv, reportLayout, type CohortSummary } from "thidua";
+import { loadRuleSet } from "thidua/node";
+import { partitionKey, recommendPartitioned, type IndexedProfile } from "thidua/stream";
 
-const rules = loadRuleset("vn-2447-2025");
+const rules = loadRuleSet("vn-2447-2025");
 if (!rules.ok) throw new Error(rules.issues.map((i) => i.message).join("\n"));
 const rs = rules.value;
 const engine = createEngine(rs);
@@ -24,7 +24,7 @@ const buckets: IndexedProfile[][] = [[], []];
 profiles.forEach((profile, index) => buckets[partitionKey(profile).length % 2]!.push({ index, profile }));
 
 // 2. Decide partition by partition; each cohort's CSV rows are rendered as soon as it is final.
-const layout = csvLayout({ rs, lang: "en", overrides: false });
+const layout = reportLayout("csv", { rs, lang: "en", overrides: false });
 const chunks = new Map<string, string>();
 const opts = { asOf: "2025-12-31" };
 const run = recommendPartitioned(engine, () => buckets, ({ summary, results }) => {

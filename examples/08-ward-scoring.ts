@@ -10,10 +10,10 @@
  */
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { createEngine, explainRecommendation, renderExplanation } from "thidua";
-import { loadRuleset } from "thidua/node";
+import { createEngine, explain, renderExplanation } from "thidua";
+import { loadRuleSet } from "thidua/node";
 
-const loaded = loadRuleset(fileURLToPath(new URL("./rules/mttq-phuong-2025/", import.meta.url)));
+const loaded = loadRuleSet(fileURLToPath(new URL("./rules/mttq-phuong-2025/", import.meta.url)));
 if (!loaded.ok) throw new Error(loaded.issues.map((i) => i.message).join("\n"));
 const rs = loaded.value;
 const wards: unknown[] = JSON.parse(readFileSync(new URL("./data/mttq-phuong-2025.json", import.meta.url), "utf8"));
@@ -24,9 +24,10 @@ for (const r of report.results) {
   const a = r.scoreResult.assessment;
   const self = a ? `, tự chấm ${a.self.score}` : "";
   const tie = r.decidedBy && r.decidedBy !== "score" ? ` — xếp sau theo ${r.decidedBy}` : "";
-  console.log(`${r.rank}. ${r.name}: ${r.score} điểm${self} (${r.scoreResult.classification?.title.vi})${tie}`);
+  const cls = rs.classes.find((k) => k.id === r.classification)?.title.vi;
+  console.log(`${r.rank}. ${r.name}: ${r.score} điểm${self} (${cls})${tie}`);
 }
 
 // Why Đồng Xoài has 97 points: the changes with their reasons, the derived share, the fund compared with its target.
 const dongXoai = report.results.find((r) => r.unitId === "p-dong-xoai")!;
-console.log(`\n${renderExplanation(explainRecommendation(dongXoai, rs, "vi"))}`);
+console.log(`\n${renderExplanation(explain(dongXoai, rs, "vi"))}`);

@@ -5,10 +5,10 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { renderRulebook } from "../src/index.js";
-import { BUNDLED_RULESETS, bundledRulesDir, loadRuleset } from "../src/node/index.js";
+import { BUNDLED_RULE_SETS, bundledRulesDir, loadRuleSet } from "../src/node/index.js";
 
-for (const id of BUNDLED_RULESETS) {
-  const r = loadRuleset(id);
+for (const id of BUNDLED_RULE_SETS) {
+  const r = loadRuleSet(id);
   if (!r.ok) {
     console.error(`${id}: cannot load`, r.issues);
     process.exitCode = 1;
@@ -21,7 +21,7 @@ for (const id of BUNDLED_RULESETS) {
 }
 
 for (const dir of ["examples/rules/mttq-phuong-2025"]) {
-  const r = loadRuleset(join(bundledRulesDir(), "..", dir));
+  const r = loadRuleSet(join(bundledRulesDir(), "..", dir));
   if (!r.ok) {
     console.error(`${dir}: cannot load`, r.issues);
     process.exitCode = 1;

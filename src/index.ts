@@ -1,17 +1,27 @@
 /**
  * thidua — rules engine for emulation and commendation work (thi đua – khen thưởng) under the
- * movement "Toàn dân bảo vệ an ninh Tổ quốc" (Decision 2447/QĐ-TTg, 2025). Browser-safe core; file
- * loading lives in `thidua/node`.
+ * movement "Toàn dân bảo vệ an ninh Tổ quốc" (Decision 2447/QĐ-TTg, 2025). Browser-safe core: what a
+ * program needs to load rule sets, score, recommend, explain, render, record and replay. File
+ * loading lives in `thidua/node`; inputs larger than memory in `thidua/stream`.
  */
-export { createEngine, partitionKey, type Engine, type EvaluateOptions, type BatchResult, type Rejected, type RuleSetRef, type RecommendationReport, type WhatIfResult, type IndexedProfile, type CohortDecision, type PartitionedReport, type PartitionOutcome, type PartitionRevisit, type CohortGroups, type PartitionRows, type RunQuotaDecisions, type RunQuotaPlan, type RunQuotaDecision } from "./engine/index.js";
-export type { Recommendation, AwardStatus, AwardStatusKind, AwardCheck, NearMiss, MissingEvidence, ProposedAward, CohortSummary, QuotaUse } from "./awards/index.js";
-export { TIE_BREAKS, type TieBreak, type RankKey } from "./ranking/index.js";
-export { explainRecommendation, explainSummary, renderExplanation, type Explanation, type Item } from "./explain/index.js";
-export { loadRulesetFromFiles, lintRuleset, ruleFileJsonSchemas, rulesetDigest, sha256Hex, canonicalJson, OPERATORS, GROUPS, FACT_TYPES, type LoadOptions } from "./rules/index.js";
+// load
+export { loadRuleSetFromFiles, GROUPS, canonicalJson, type LoadOptions } from "./rules/index.js";
 export type { RuleSet, RuleSetFiles, Fact, Criterion, Award, ClassDef, Condition, LeafCondition, Group, Localized, Lang, Basis, AppliedOverride } from "./rules/index.js";
+export type { ManifestFile, FactsFile, CriteriaFile, ClassesFile, AwardsFile, OverridesFile, SchemeFile } from "./rules/index.js";
+// score, recommend, what-if
+export { createEngine, type Engine, type EngineOptions, type ProfileArg, type RunOptions, type BatchResult, type Rejected, type RuleSetRef, type RecommendationReport, type WhatIfResult } from "./engine/index.js";
+export { PROFILE_LIMITS, type ProfileInput, type Profile, type HistoryEntry, type Assessment, type AssessmentChange, type FactChange } from "./profiles/index.js";
+export type { ScoreResult, CriterionResult, CriterionStatus, CriterionTrace, DerivedValue, AssessedScore, AssessmentSummary } from "./scoring/index.js";
+export { TIE_BREAKS, type TieBreak } from "./ranking/index.js";
+export type { Recommendation, AwardStatus, AwardStatusKind, AwardCheck, NearMiss, MissingEvidence, ProposedAward, CohortSummary, QuotaUse } from "./awards/index.js";
+// conditions on their own
 export { compileCondition, safeCompileCondition, traceCondition, type Truth, type TraceNode, type LeafTrace } from "./evaluation/index.js";
-export type { Profile, ValidProfile, HistoryEntry } from "./profiles/index.js";
-export { PROFILE_LIMITS } from "./profiles/index.js";
-export type { ScoreResult, CriterionResult, CriterionStatus, CriterionTrace } from "./scoring/index.js";
-export { renderRulebook, renderMarkdown, renderCsv, renderText, renderRecordJson, renderWithLayout, csvLayout, textLayout, markdownLayout, recordJsonLayout, summaryOf, issueText, cohortResults, buildDecisionRecord, recordHead, applyCommitteeOverrides, createOverrideApplier, outcomeDigest, outcomeJsonPieces, resultProjectionJson, resultsProjectionJson, ENGINE_VERSION, type CommitteeOverride, type DecidedRecommendation, type DecisionRecord, type FinalDecision, type RecordOptions, type ReportLayout, type ReportChunk, type LayoutOptions, type RunSummary, type OverrideApplier } from "./report/index.js";
+// explain and render
+export { explain, renderExplanation, type Explainable, type Explanation, type Item, type ItemRef } from "./explain/index.js";
+export { renderText, renderMarkdown, renderCsv, renderRecordJson, renderRulebook, issueText } from "./report/index.js";
+// a report written cohort by cohort (with thidua/stream)
+export { reportLayout, recordHead, type ReportFormat, type ReportLayout, type LayoutOptions, type ReportHead, type ReportChunk } from "./report/index.js";
+// record and replay
+export { buildDecisionRecord, applyCommitteeOverrides, validateCommitteeOverrides, outcomeDigest, parseDecisionRecord, checkRecordSeal, type ReadRecord, type SealCheck, type CommitteeOverride, type DecidedRecommendation, type DecisionRecord, type FinalDecision, type RecordOptions } from "./report/index.js";
+// errors
 export { ThiduaError, formatIssue, formatPath, ISSUE_CODES, type Issue, type IssueCode, type Result } from "./errors/index.js";

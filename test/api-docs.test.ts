@@ -10,9 +10,10 @@ import { collectApi, renderApiDocs } from "../scripts/api-docs.js";
 const api = collectApi();
 
 describe("docs/api.md", () => {
-  it("covers both entry points", () => {
+  it("covers the three entry points", () => {
     expect(api.some((e) => e.module === "thidua" && e.name === "createEngine")).toBe(true);
-    expect(api.some((e) => e.module === "thidua/node" && e.name === "loadRuleset")).toBe(true);
+    expect(api.some((e) => e.module === "thidua/node" && e.name === "loadRuleSet")).toBe(true);
+    expect(api.some((e) => e.module === "thidua/stream" && e.name === "recommendPartitioned")).toBe(true);
   });
 
   it("every exported symbol has a doc comment", () => {

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { buildDecisionRecord, createEngine, type CommitteeOverride } from "thidua";
-import { explainRecommendation, renderExplanation } from "../src/explain/index.js";
+import { explain, renderExplanation } from "../src/explain/index.js";
 import { renderCsv, renderMarkdown, renderText } from "../src/report/index.js";
 import { loadNational } from "./support/rules.js";
 
@@ -34,7 +34,7 @@ const outputs = (r: typeof record): Record<string, string> => {
     out[`report.${lang}.md`] = renderMarkdown(r, rs, lang);
     out[`report.${lang}.csv`] = renderCsv(r, rs, lang);
     out[`report.${lang}.txt`] = renderText(r, rs, lang);
-    for (const id of UNITS) out[`explain.${id}.${lang}.txt`] = renderExplanation(explainRecommendation(r.results.find((x) => x.unitId === id)!, rs, lang), lang);
+    for (const id of UNITS) out[`explain.${id}.${lang}.txt`] = renderExplanation(explain(r.results.find((x) => x.unitId === id)!, rs, lang), lang);
   }
   return out;
 };
@@ -44,7 +44,8 @@ describe("golden reports", () => {
   for (const [name, text] of Object.entries(now)) {
     it(name, () => {
       const path = new URL(`./golden/${name}`, import.meta.url);
-      if (process.env.UPDATE_GOLDEN === "1" || !existsSync(path)) writeFileSync(path, text, "utf8");
+      if (process.env.UPDATE_GOLDEN === "1") writeFileSync(path, text, "utf8");
+      expect(existsSync(path), `test/golden/${name} is missing (UPDATE_GOLDEN=1 writes it)`).toBe(true);
       const frozen = readFileSync(path);
       if (!Buffer.from(text, "utf8").equals(frozen)) expect(text, `test/golden/${name} (UPDATE_GOLDEN=1 rewrites it)`).toBe(frozen.toString("utf8"));
       expect(Buffer.from(text, "utf8").equals(frozen), `${name}: bytes differ`).toBe(true);

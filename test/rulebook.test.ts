@@ -2,11 +2,11 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { renderRulebook } from "thidua";
-import { BUNDLED_RULESETS, bundledRulesDir, loadRuleset } from "thidua/node";
+import { BUNDLED_RULE_SETS, bundledRulesDir, loadRuleSet } from "thidua/node";
 import { walkCondition, walkLeaves } from "../src/rules/walk.js";
 
-describe.each(BUNDLED_RULESETS.filter((id) => existsSync(join(bundledRulesDir(), id))).map((id) => [id]))("rule book of %s", (id) => {
-  const r = loadRuleset(id);
+describe.each(BUNDLED_RULE_SETS.filter((id) => existsSync(join(bundledRulesDir(), id))).map((id) => [id]))("rule book of %s", (id) => {
+  const r = loadRuleSet(id);
   if (!r.ok) throw new Error(JSON.stringify(r.issues));
   const rs = r.value;
 

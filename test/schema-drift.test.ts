@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { ruleFileJsonSchemas } from "thidua";
+import { ruleFileJsonSchemas } from "../src/rules/index.js";
 
 describe("published JSON Schema", () => {
   const dir = new URL("../rules/schema/", import.meta.url);

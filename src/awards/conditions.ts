@@ -1,5 +1,6 @@
 import { compileNode, evaluateCondition, F, T, traceCondition, traceLeaves, type LeafTrace, type Node, type ReaderFactory, type Truth } from "../evaluation/index.js";
 import type { Award, RuleSet } from "../rules/index.js";
+import { ROW } from "../profiles/index.js";
 import { factReader, type ScoredUnit } from "../scoring/index.js";
 import type { AwardCheck, AwardConditions } from "./checks/index.js";
 
@@ -78,9 +79,9 @@ export function compileAwardConditions(rs: RuleSet): AwardConditions {
   return {
     check(award, unit) {
       const c = compiled.get(award)!;
-      const result = truth(c.verdict(unit.profile.row));
+      const result = truth(c.verdict(unit.profile[ROW]));
       if (result === true) return met;
-      return new LazyConditionsCheck(award, unit, result, result === false && c.fixedOnly(unit.profile.row) === F);
+      return new LazyConditionsCheck(award, unit, result, result === false && c.fixedOnly(unit.profile[ROW]) === F);
     },
   };
 }

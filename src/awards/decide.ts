@@ -2,7 +2,7 @@ import type { Truth } from "../evaluation/index.js";
 import { rankCohort, rankKey, type RankKey, type Ranked } from "../ranking/index.js";
 import type { Award, Group, RuleSet } from "../rules/index.js";
 import type { ScoredUnit } from "../scoring/index.js";
-import { AWARD_CHECKS, checksVerdict, pastAwards, quotaAllowed, quotaCheck, type AwardCheck, type AwardConditions, type UnitInput } from "./checks/index.js";
+import { activeQuota, AWARD_CHECKS, checksVerdict, pastAwards, quotaAllowed, quotaCheck, quotaExact, type AwardCheck, type AwardConditions, type UnitInput } from "./checks/index.js";
 import { cohortAwards, recommendation } from "./proposals.js";
 import type { AwardStatus, QuotaUse, Recommendation } from "./types.js";
 
@@ -10,6 +10,8 @@ import type { AwardStatus, QuotaUse, Recommendation } from "./types.js";
 export interface RunQuotaDecision {
   readonly allowed: number;
   readonly base: number;
+  /** Share × base before rounding ("0.75"). */
+  readonly exact: string;
   /** Position of each candidate in the run-wide order, by cohort key then unit id. */
   readonly position: ReadonlyMap<string, ReadonlyMap<string, number>>;
 }
@@ -49,7 +51,7 @@ function unitOf(rs: RuleSet, conditions: AwardConditions, ranked: Ranked): Unit 
 
 /** A cohort-wide quota's base: the cohort's size, or the number of its units granted the award `of` names. */
 function cohortQuotaBase(award: Award, units: readonly Unit[]): number {
-  const of = award.quota!.of;
+  const of = activeQuota(award)!.of;
   return of === "cohort" ? units.length : units.filter((u) => u.statuses.find((s) => s.award === of)?.granted).length;
 }
 
@@ -64,18 +66,19 @@ function decideAward(award: Award, units: readonly Unit[], run: RunQuotaDecision
     for (const kind of AWARD_CHECKS) checks.push(...kind.checks(award, u.input));
     return { u, checks, status: checksVerdict(checks) as AwardStatus["status"] };
   });
-  const q = award.quota;
+  const q = activeQuota(award);
   const candidates = checked.filter((x) => x.status === "eligible");
   let use: QuotaUse | undefined;
   if (q && q.scope !== "run") {
     const base = cohortQuotaBase(award, units);
     const allowed = quotaAllowed(q, base);
-    candidates.forEach((x, i) => x.checks.push(quotaCheck(i + 1, allowed, base)));
-    use = { award: award.id, base, allowed, candidates: candidates.length, granted: Math.min(candidates.length, allowed), binding: candidates.length > allowed };
+    const exact = quotaExact(q, base);
+    candidates.forEach((x, i) => x.checks.push(quotaCheck(i + 1, allowed, base, exact)));
+    use = { award: award.id, share: q.share, base, exact, allowed, candidates: candidates.length, granted: Math.min(candidates.length, allowed), binding: candidates.length > allowed };
   } else if (q && run) {
     for (const x of candidates) {
       const r = x.u.ranked.unit.result;
-      x.checks.push(quotaCheck(run.position.get(cohortKeyOf(r))?.get(r.unitId) ?? Infinity, run.allowed, run.base));
+      x.checks.push(quotaCheck(run.position.get(cohortKeyOf(r))?.get(r.unitId) ?? Infinity, run.allowed, run.base, run.exact));
     }
   }
   for (const x of checked) {
@@ -91,7 +94,7 @@ const cohortKeyOf = (r: { group: string; cohort: string | null; year: number }) 
 /** What a decided cohort adds to each run-wide quota of its group (the first pass, before the run decides). */
 function runShares(rs: RuleSet, awards: readonly Award[], units: readonly Unit[]): RunQuotaShare[] {
   return awards
-    .filter((a) => a.quota?.scope === "run")
+    .filter((a) => activeQuota(a)?.scope === "run")
     .map((a) => {
       const status = (u: Unit) => u.statuses.find((s) => s.award === a.id)!;
       return { award: a.id, base: cohortQuotaBase(a, units), candidates: units.filter((u) => status(u).status === "eligible").map((u) => rankKey(u.ranked.unit, rs.ranking)) };

@@ -6,4 +6,4 @@ export { decideCohort, awardsOf, type CohortOutcome, type RunQuotaDecision, type
 export { referenceAwardConditions, compileAwardConditions } from "./conditions.js";
 export { emptyRunQuotaPlan, addRunShares, decideRunQuotas, runQuotaAwards, type RunQuotaPlan } from "./run-quotas.js";
 export { AWARD_CHECKS, quotaAllowed, QUOTA_MESSAGE_KEYS, type AwardCheck, type AwardCheckKind, type AwardConditions } from "./checks/index.js";
-export type { AwardStatus, AwardStatusKind, CohortSummary, MissingEvidence, NearMiss, ProposedAward, QuotaUse, Recommendation } from "./types.js";
+export type { AwardStatus, AwardStatusKind, CohortSummary, CommitteeOverride, DecidedRecommendation, FinalDecision, MissingEvidence, NearMiss, ProposedAward, QuotaUse, Recommendation } from "./types.js";

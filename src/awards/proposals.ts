@@ -97,7 +97,7 @@ export function recommendation(rs: RuleSet, cohort: CohortAwards, ranked: Ranked
     decidedBy: ranked.decidedBy ?? null,
     score: r.score,
     percent: r.percent,
-    classification: r.classification?.id ?? null,
+    classification: r.classification,
     knockedOut: r.knockedOut,
     award: p.award,
     alongside: p.alongside,

@@ -1,6 +1,6 @@
 import { rankComparator, type RankKey } from "../ranking/index.js";
 import type { Award, RuleSet } from "../rules/index.js";
-import { quotaAllowed } from "./checks/index.js";
+import { activeQuota, quotaAllowed, quotaExact } from "./checks/index.js";
 import type { RunQuotaDecision, RunQuotaShare } from "./decide.js";
 import type { QuotaUse } from "./types.js";
 
@@ -25,7 +25,7 @@ export function addRunShares(plan: RunQuotaPlan, shares: readonly RunQuotaShare[
 }
 
 /** The awards of a rule set with a run-wide quota, in ascending precedence. */
-export const runQuotaAwards = (rs: RuleSet): Award[] => rs.awards.filter((a) => a.quota?.scope === "run").sort((x, y) => x.precedence - y.precedence);
+export const runQuotaAwards = (rs: RuleSet): Award[] => rs.awards.filter((a) => activeQuota(a)?.scope === "run").sort((x, y) => x.precedence - y.precedence);
 
 /**
  * Decides the run-wide quotas from the plans of every part of a run (merged in any order): per
@@ -39,12 +39,14 @@ export function decideRunQuotas(rs: RuleSet, plans: readonly RunQuotaPlan[]): { 
     const withBase = plans.filter((p) => p.base.has(a.id));
     if (!withBase.length) continue; // no unit of the run can receive it
     const base = withBase.reduce((n, p) => n + p.base.get(a.id)!, 0);
-    const allowed = quotaAllowed(a.quota!, base);
+    const q = activeQuota(a)!;
+    const allowed = quotaAllowed(q, base);
+    const exact = quotaExact(q, base);
     const order = withBase.flatMap((p) => p.candidates.get(a.id) ?? []).sort((x, y) => decide(x, y)?.order ?? 0);
     const position = new Map<string, Map<string, number>>();
     order.forEach((k, i) => position.set(k.cohort, (position.get(k.cohort) ?? new Map()).set(k.id, i + 1)));
-    decisions.set(a.id, { allowed, base, position });
-    uses.push({ award: a.id, base, allowed, candidates: order.length, granted: Math.min(order.length, allowed), binding: order.length > allowed });
+    decisions.set(a.id, { allowed, base, exact, position });
+    uses.push({ award: a.id, share: q.share, base, exact, allowed, candidates: order.length, granted: Math.min(order.length, allowed), binding: order.length > allowed });
   }
   return { decisions, uses };
 }

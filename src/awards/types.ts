@@ -4,7 +4,7 @@ import type { ScoreResult } from "../scoring/index.js";
 import type { AwardCheck } from "./checks/index.js";
 
 /** Verdict on one award: `eligible` (granted), `ineligible`, `unknown` (evidence missing) or `quota` (eligible but beyond the quota). */
-export type AwardStatusKind = "eligible" | "ineligible" | "unknown" | "quota";
+export type AwardStatusKind = "eligible" | "ineligible" | "unknown" | "quota" | "deferred";
 
 /** The verdict on one award for one unit, with every check that decided it. */
 export interface AwardStatus {
@@ -55,6 +55,7 @@ export interface Recommendation {
   readonly decidedBy: TieBreak | null;
   readonly score: string;
   readonly percent: string;
+  /** Id of the class reached (as in `ScoreResult`). */
   readonly classification: string | null;
   readonly knockedOut: boolean;
   readonly award: ProposedAward | null;
@@ -70,7 +71,11 @@ export interface Recommendation {
 /** How a quota was used in a cohort (or across the run): base, allowed winners, candidates, granted, and whether it bound. */
 export interface QuotaUse {
   readonly award: string;
+  /** The quota's share of its base ("0.15"). */
+  readonly share: string;
   readonly base: number;
+  /** Share × base before rounding ("0.75"): when it rounds to fewer winners than candidates, the report says so. */
+  readonly exact: string;
   readonly allowed: number;
   readonly candidates: number;
   readonly granted: number;
@@ -84,4 +89,29 @@ export interface CohortSummary {
   readonly year: number;
   readonly size: number;
   readonly quotas: readonly QuotaUse[];
+}
+
+/** A committee's decision that replaces the computed award of one unit (applied after the computation). */
+export interface CommitteeOverride {
+  readonly unitId: string;
+  /** Award id the committee decided, or null for "no award". */
+  readonly award: string | null;
+  readonly reason: string;
+  readonly decidedBy: string;
+  /** ISO date of the decision. */
+  readonly date: string;
+  /** Optional: restrict to one cohort when unit ids repeat across cohorts. */
+  readonly cohort?: string;
+}
+
+/** The final decision beside the computed one; an override never erases the computed result. */
+export interface FinalDecision {
+  readonly award: ProposedAward | null;
+  readonly overridden: boolean;
+  readonly override?: CommitteeOverride;
+}
+
+/** A recommendation with the committee's final decision beside the computed one. */
+export interface DecidedRecommendation extends Recommendation {
+  readonly final: FinalDecision;
 }

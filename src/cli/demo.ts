@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Command } from "commander";
 import { buildDecisionRecord, createEngine, formatIssue, renderText, type Lang } from "../index.js";
-import { bundledRulesDir, loadRuleset } from "../node/index.js";
+import { bundledRulesDir, loadRuleSet } from "../node/index.js";
 
 /** Reads every profile of `fixtures/profiles/*.json` (each file an array or one profile), in file-name order. */
 export function readFixtureProfiles(dir: string): { profiles: unknown[]; bytes: string } {
@@ -28,7 +28,7 @@ export function demoCommand(program: Command, exit: (code: number) => void): voi
     .option("--as-of <date>", "as-of date", "2025-12-31")
     .option("--lang <lang>", "vi or en", "vi")
     .action((o: { rules: string; asOf: string; lang: string }) => {
-      const r = loadRuleset(o.rules);
+      const r = loadRuleSet(o.rules);
       if (!r.ok) {
         r.issues.forEach((i) => process.stderr.write(`${formatIssue(i)}\n`));
         return exit(2);

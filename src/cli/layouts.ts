@@ -1,4 +1,6 @@
-import { csvLayout, markdownLayout, recordJsonLayout, textLayout, type CohortSummary, type DecidedRecommendation, type Lang, type ReportLayout, type RuleSet } from "../index.js";
+import type { CohortSummary, DecidedRecommendation, Lang, ReportLayout, RuleSet } from "../index.js";
+import { csvLayout, markdownLayout, recordJsonLayout, textLayout } from "../report/index.js";
+import { nodeSha256 } from "./hash.js";
 
 /**
  * What a command does with each cohort as soon as it is decided: the report chunks it wants kept
@@ -21,7 +23,7 @@ export interface LayoutSpec {
 /** The layout of a streamed format. */
 export function layoutOf(spec: LayoutSpec, rs: RuleSet): ReportLayout {
   const o = { rs, lang: spec.lang, overrides: spec.overrides };
-  return spec.format === "json" ? recordJsonLayout() : spec.format === "csv" ? csvLayout(o) : spec.format === "md" ? markdownLayout(o) : textLayout(o);
+  return spec.format === "json" ? recordJsonLayout({ hash: nodeSha256 }) : spec.format === "csv" ? csvLayout(o) : spec.format === "md" ? markdownLayout(o) : textLayout(o);
 }
 
 /** The sink of a command: its own function, a layout's chunks (plain data a worker thread can rebuild), or nothing. */

@@ -3,7 +3,8 @@ import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import type { CommitteeOverride, Engine, EvaluateOptions, PartitionedReport, PartitionOutcome, PartitionRevisit, ReportChunk, RunQuotaDecisions } from "../index.js";
+import type { CommitteeOverride, Engine, RunOptions, ReportChunk } from "../index.js";
+import type { PartitionedReport, PartitionOutcome, PartitionRevisit, RunQuotaDecisions } from "../stream/index.js";
 import { assemble, decideRunQuotas } from "../stream/index.js";
 import type { LayoutSpec } from "./layouts.js";
 import { UsageError } from "./rules-load.js";
@@ -47,6 +48,8 @@ export type FromWorker =
       readonly revisit?: PartitionRevisit;
       readonly spans: readonly [string, Span[]][];
       readonly matched: readonly boolean[];
+      /** Per override: the group of a unit it named whose award does not fit it (not applied), or null. */
+      readonly misfits: readonly (string | null)[];
       /** Rows decided since the last "progress" message. */
       readonly rows: number;
       /** Lines of the partition that are not JSON (first pass only). */
@@ -80,6 +83,7 @@ export const defaultJobs = (partitions: number): number => Math.max(1, Math.min(
 export interface DecidedRun {
   readonly report: PartitionedReport;
   readonly matched: boolean[];
+  readonly misfits: (string | null)[];
   /** Spilled lines that are not JSON, found while the partitions were read. */
   readonly bad: readonly BadLine[];
   /** Part `part` of cohort `key` (0: the outcome projection, then the layout's parts). */
@@ -155,85 +159,106 @@ export function blockScanner(workers: readonly RunWorker[]): { scan(b: Uint8Arra
 /** Stops the threads of a run that failed before or while they worked. */
 export const stopWorkers = (workers: readonly RunWorker[]): Promise<unknown> => Promise.all(workers.map((w) => w.worker.terminate()));
 
+/** What the workers' answers add up to: where each cohort's chunks are, the overrides that matched, the outcomes, revisits and unreadable lines. */
+interface Collected {
+  readonly where: Map<string, { path: string; spans: Span[] }>;
+  readonly matched: boolean[];
+  /** Per override, the group of the unit it named when its award does not fit that unit (null: fits, or not met yet). */
+  readonly misfits: (string | null)[];
+  readonly outcomes: PartitionOutcome[];
+  readonly revisits: PartitionRevisit[];
+  readonly bad: BadLine[];
+  /** Set once the run no longer needs its threads (one that stops then is not a failure). */
+  closing: boolean;
+}
+
+/** Takes a worker's answer to a task into `c`. */
+function collect(c: Collected, w: RunWorker, m: Extract<FromWorker, { type: "done" }>): void {
+  for (const [key, spans] of m.spans) c.where.set(key, { path: w.chunkPath, spans });
+  m.matched.forEach((x, i) => (c.matched[i] ||= x));
+  m.misfits.forEach((x, i) => (c.misfits[i] ??= x));
+  if (m.outcome) c.outcomes[m.index] = m.outcome;
+  if (m.bad) c.bad.push(...m.bad);
+  if (m.revisit) c.revisits.push(m.revisit);
+}
+
+/** A thread's failure as the command reports it (a partition too large for a thread's heap: a usage error saying what to do). */
+const workerFailure = (e: Error & { code?: string }): Error =>
+  e.code === "ERR_WORKER_OUT_OF_MEMORY"
+    ? new UsageError(`a partition did not fit in a scoring thread's ${WORKER_HEAP_MB} MiB: a cohort is too large to split; rerun with --jobs 0 (one thread, no cap)`)
+    : e;
+
+/** Runs the tasks on the workers, each taking the next task when it answers; fails as soon as a thread fails or stops unasked. */
+function runQueue(workers: readonly RunWorker[], tasks: readonly ToWorker[], c: Collected, progress: (rows: number) => void): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    let next = 0;
+    let busy = 0;
+    const failed = (e: Error) => reject(workerFailure(e));
+    const give = (w: RunWorker) => {
+      if (next >= tasks.length) {
+        if (busy === 0) resolve();
+        return;
+      }
+      busy++;
+      w.worker.postMessage(tasks[next++]!);
+    };
+    // a thread that failed or stopped before it was given work (while the input was being read)
+    const early = workers.map(unusable).find((e) => e !== undefined);
+    if (early) return failed(early);
+    for (const w of workers) {
+      w.worker.removeAllListeners("message").removeAllListeners("error");
+      w.worker.on("error", failed);
+      // a thread that stops without an error (it should only stop when told to) fails the run, never hangs it
+      w.worker.once("exit", (code) => {
+        if (!c.closing) failed(stopped(code));
+      });
+      w.worker.on("message", (m: FromWorker) => {
+        if (m.type === "progress") return progress(m.rows);
+        if (m.type === "scanned") return; // a scan answered after its run failed
+        busy--;
+        if (m.rows) progress(m.rows);
+        collect(c, w, m);
+        give(w);
+      });
+      give(w);
+    }
+  });
+}
+
+/** Tells every thread still running to close, and waits for it to end. */
+const closeWorkers = (workers: readonly RunWorker[]) =>
+  Promise.all(workers.filter((w) => !w.exited).map((w) => (w.worker.postMessage({ type: "close" } satisfies ToWorker), new Promise((r) => w.worker.once("exit", r)))));
+
+/**
+ * Decides the partition files on the run's worker threads: the decide pass on every partition,
+ * the run-wide quotas here, the revisit pass on the partitions with waiting cohorts, then the
+ * report; the threads are closed at the end and stopped on a failure.
+ */
 export async function decideInWorkers(
   engine: Engine,
   workers: readonly RunWorker[],
   files: readonly string[],
   init: Pick<WorkerInit, "overrides">,
-  opts: EvaluateOptions,
+  opts: RunOptions,
   progress: (rows: number) => void,
 ): Promise<DecidedRun> {
-  const where = new Map<string, { path: string; spans: Span[] }>();
-  const matched = init.overrides.map(() => false);
-  const outcomes: PartitionOutcome[] = new Array(files.length);
-  const revisits: PartitionRevisit[] = [];
-  const bad: BadLine[] = [];
-  let closing = false;
-  /** Runs the tasks on the workers, each taking the next task when it answers. */
-  const runQueue = (tasks: ToWorker[]) =>
-    new Promise<void>((resolve, reject) => {
-      let next = 0;
-      let busy = 0;
-      const failed = (e: Error & { code?: string }) =>
-        reject(
-          e.code === "ERR_WORKER_OUT_OF_MEMORY"
-            ? new UsageError(`a partition did not fit in a scoring thread's ${WORKER_HEAP_MB} MiB: a cohort is too large to split; rerun with --jobs 0 (one thread, no cap)`)
-            : e,
-        );
-      const give = (w: (typeof workers)[number]) => {
-        if (next >= tasks.length) {
-          if (busy === 0) resolve();
-          return;
-        }
-        busy++;
-        w.worker.postMessage(tasks[next++]!);
-      };
-      // a thread that failed or stopped before it was given work (while the input was being read)
-      const early = workers.map(unusable).find((e) => e !== undefined);
-      if (early) return failed(early);
-      for (const w of workers) {
-        w.worker.removeAllListeners("message").removeAllListeners("error");
-        w.worker.on("error", failed);
-        // a thread that stops without an error (it should only stop when told to) fails the run, never hangs it
-        w.worker.once("exit", (code) => {
-          if (!closing) failed(stopped(code));
-        });
-        w.worker.on("message", (m: FromWorker) => {
-          if (m.type === "progress") return progress(m.rows);
-          if (m.type === "scanned") return; // a scan answered after its run failed
-          busy--;
-          if (m.rows) progress(m.rows);
-          for (const [key, spans] of m.spans) where.set(key, { path: w.chunkPath, spans });
-          m.matched.forEach((x, i) => (matched[i] ||= x));
-          if (m.outcome) outcomes[m.index] = m.outcome;
-          if (m.bad) bad.push(...m.bad);
-          if (m.revisit) revisits.push(m.revisit);
-          give(w);
-        });
-        give(w);
-      }
-    });
+  const c: Collected = { where: new Map(), matched: init.overrides.map(() => false), misfits: init.overrides.map(() => null), outcomes: new Array(files.length), revisits: [], bad: [], closing: false };
   try {
-    await runQueue(files.map((path, index) => ({ type: "decide", index, path })));
-    const decided = decideRunQuotas(engine, outcomes.map((o) => o.plan));
-    const waiting = outcomes.flatMap((o, index) => (o.pending.length ? [{ type: "revisit" as const, index, path: files[index]!, pending: o.pending, decided }] : []));
-    if (waiting.length) await runQueue(waiting);
-    const report = assemble(engine, outcomes, revisits, decided, opts);
-    closing = true;
-    await Promise.all(workers.filter((w) => !w.exited).map((w) => (w.worker.postMessage({ type: "close" } satisfies ToWorker), new Promise((r) => w.worker.once("exit", r)))));
+    await runQueue(workers, files.map((path, index) => ({ type: "decide", index, path })), c, progress);
+    const decided = decideRunQuotas(engine, c.outcomes.map((o) => o.plan));
+    const waiting = c.outcomes.flatMap((o, index) => (o.pending.length ? [{ type: "revisit" as const, index, path: files[index]!, pending: o.pending, decided }] : []));
+    if (waiting.length) await runQueue(workers, waiting, c, progress);
+    const report = assemble(engine, c.outcomes, c.revisits, decided, opts);
+    c.closing = true;
+    await closeWorkers(workers);
     const reader = new SpanReader();
-    return {
-      report,
-      matched,
-      bad,
-      get: (key, part) => {
-        const at = where.get(key);
-        return at ? reader.read(at.path, at.spans[part]) : "";
-      },
-      close: () => reader.close(),
+    const get = (key: string, part: number) => {
+      const at = c.where.get(key);
+      return at ? reader.read(at.path, at.spans[part]) : "";
     };
+    return { report, matched: c.matched, misfits: c.misfits, bad: c.bad, get, close: () => reader.close() };
   } catch (e) {
-    closing = true;
+    c.closing = true;
     await stopWorkers(workers);
     throw e;
   }

@@ -1,35 +1,22 @@
 import { createHash } from "node:crypto";
 import { createReadStream, statSync } from "node:fs";
-import { basename, extname, join } from "node:path";
-import {
-  createEngine,
-  outcomeJsonPieces,
-  partitionKey,
-  recordHead,
-  type CommitteeOverride,
-  type Issue,
-  type Rejected,
-  type RuleSet,
-  type ReportChunk,
-  type RunSummary,
-} from "../index.js";
-import { recommendPartitioned } from "../stream/index.js";
-import { loadRulesOrThrow } from "./rules-load.js";
-import { readProfiles, type InputRow } from "./input/index.js";
+import { basename, dirname, extname, join } from "node:path";
+import { createEngine, recordHead, type CommitteeOverride, type Engine, type RunOptions, type Issue, type Rejected, type RuleSet, type ReportChunk, type ReportHead } from "../index.js";
+import { outcomeDigestOf, overrideOutcomeIssues, rejectedIds } from "../report/index.js";
+import { partitionKey, type PartitionOutcome, type PartitionRevisit } from "../engine/index.js";
+import { assemble, decidePartition, decideRunQuotas, revisitPartition } from "../stream/index.js";
+import { loadRulesOrThrow, usageError } from "./rules-load.js";
+import { checkInputFile, readProfiles, type InputRow, type ReadOptions } from "./input/index.js";
+import { nodeSha256 } from "./hash.js";
+import { partitionShare } from "./weight.js";
 import { invalidJsonLine } from "./input/json.js";
 import { splitNdjson } from "./input/ndjson-split.js";
 import { readOverrides } from "./overrides.js";
-import { progressFor } from "./progress.js";
-import { onInterrupt } from "./cleanup.js";
+import { progressFor, type Progress } from "./progress.js";
+import { onInterrupt, yieldToSignals } from "./cleanup.js";
 import { ChunkStore, cohortKeeper, Partitions, removeDir, spillDir, type BadLine } from "./spill.js";
 import { sinkOf, type CohortSink, type LayoutSpec } from "./layouts.js";
 import { blockScanner, decideInWorkers, defaultJobs, startWorkers, stopWorkers, workerScript, type DecidedRun, type RunWorker } from "./parallel.js";
-
-/** Rough size of a row in the input, to advance the progress bar (only computed for what is read anyway). */
-const approxBytes = (p: unknown): number => {
-  const facts = (p as { facts?: object }).facts;
-  return 120 + (facts ? Object.keys(facts).length * 28 : 0);
-};
 
 export { UsageError, loadRulesOrThrow } from "./rules-load.js";
 
@@ -43,6 +30,8 @@ export interface ScoreOptions {
   readonly asOf?: string;
   readonly year?: number;
   readonly overrides?: string;
+  /** Overrides already read (replay takes them from the record); wins over `overrides`. */
+  readonly overrideList?: readonly CommitteeOverride[];
   readonly allowModifiedRules?: boolean;
   readonly decimal?: "," | ".";
   /** Keep the interpreter's trace in the results (default true). */
@@ -58,9 +47,14 @@ export type { CohortSink } from "./layouts.js";
 export interface Scored {
   readonly rs: RuleSet;
   /** The decision record without its results (they went to the sink cohort by cohort). */
-  readonly run: RunSummary;
-  /** Header-level notes (unknown columns…): reported, not rejected rows. */
+  readonly run: ReportHead;
+  /**
+   * Notes on the input that are not rows: the header's problems (an unknown column: warning; a
+   * duplicate or missing column: error) and overrides that matched no unit (warning).
+   */
   readonly warnings: readonly Issue[];
+  /** Committee overrides that named no scored unit, or whose award does not fit the unit: errors (no report is written). */
+  readonly overrideIssues: readonly Issue[];
   /** The sink's chunk number `part` of every cohort, in the record's cohort order. */
   chunks(part: number): Iterable<ReportChunk>;
   /** Deletes the run's temporary files. */
@@ -73,16 +67,23 @@ const timing = (stage: string) => {
   if (process.env["THIDUA_TIMINGS"] === "1") process.stderr.write(`[thidua] ${stage}: ${((performance.now() - t0) / 1000).toFixed(2)} s\n`);
 };
 
+/** Rough size of a row in the input, to advance the progress bar (only computed for what is read anyway). */
+const approxBytes = (p: unknown): number => {
+  const facts = (p as { facts?: object }).facts;
+  return 120 + (facts ? Object.keys(facts).length * 28 : 0);
+};
 
-/** SHA-256 of a file, streamed. */
-function hashFile(path: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const h = createHash("sha256");
-    createReadStream(path)
+/** SHA-256 of a file, streamed while it is read; `cancel` stops the reading (the run failed). */
+function hashFile(path: string): { digest: Promise<string>; cancel(): void } {
+  const h = createHash("sha256");
+  const stream = createReadStream(path);
+  const digest = new Promise<string>((resolve, reject) => {
+    stream
       .on("data", (d) => h.update(d))
       .on("error", reject)
       .on("end", () => resolve(h.digest("hex")));
   });
+  return { digest, cancel: () => stream.destroy() };
 }
 
 /** A growable Int32Array: the spreadsheet row of each input position (4 bytes a row). */
@@ -101,186 +102,260 @@ class Rows {
   }
 }
 
+/** One run of the pipeline: its input, rule set, options and temporary files. */
+interface Run {
+  readonly input: string;
+  readonly file: string;
+  readonly opts: ScoreOptions;
+  readonly rs: RuleSet;
+  readonly engine: Engine;
+  readonly overrides: readonly CommitteeOverride[];
+  readonly sink: CohortSink | LayoutSpec | null;
+  /** The run's temporary directory (null: the input is decided in memory). */
+  readonly dir: string | null;
+  readonly parts: Partitions;
+  readonly evalOpts: RunOptions;
+  readonly progress: Progress;
+  /** Worker threads, while they run (started before the input is read). */
+  workers?: RunWorker[] | undefined;
+}
+
+/** The input read: every row once, as a partition row or a rejected row, numbered as the user sees it. */
+class Tally {
+  /** Input rows so far (the header is not a row). */
+  count = 0;
+  readonly rowOf = new Rows();
+  readonly rejected: Rejected[] = [];
+  readonly notes: Issue[] = [];
+  sha256 = "";
+  constructor(private readonly parts: Partitions) {}
+
+  /** Takes one row of the reader: a header note, a row to decide, or a rejected row. */
+  take(r: InputRow): void {
+    const errors = (r.issues ?? []).some((i) => i.severity === "error");
+    if (r.header) {
+      this.notes.push(...(r.issues ?? [])); // the header's problems: reported, not counted as a row
+      return;
+    }
+    if (r.profile !== undefined && !errors) {
+      this.parts.add(partitionKey(r.profile), this.count, r.profile, r.raw);
+      this.rowOf.set(this.count, r.row);
+    } else {
+      const id = r.profile && typeof r.profile === "object" ? (r.profile as { id?: unknown }).id : undefined;
+      this.rejected.push({ index: this.count, row: r.row, ...(typeof id === "string" && { unitId: id }), issues: r.issues ?? [] });
+    }
+    this.count++;
+  }
+
+  /** Takes one NDJSON line spilled unparsed (its cohort read from its bytes). */
+  line(key: string, row: number, b: Buffer, start: number, end: number): void {
+    this.parts.addBytes(key, this.count, b, start, end);
+    this.rowOf.set(this.count++, row);
+  }
+}
+
 /**
  * The pipeline behind `score`, `validate`, `explain` and `replay`, in bounded memory: read the input
  * (every row ends up once in the results or the rejected list, numbered as the user sees it) and
  * split it by cohort — into partition files when it is larger than `partitionBytes` —, decide the
  * partitions one at a time (worker threads with capped heaps when the input was split and `sink` is
- * a layout or null; `recommendPartitioned` (thidua/stream) in this thread otherwise), apply the committee's
- * overrides, hand each cohort to `sink` and keep its chunks (on disk for a large input), then build
- * the record's head and the outcome hash from the kept projections. Memory holds a partition per
- * thread, the cohort summaries, the rejected rows and 4 bytes per input row; the output is
- * byte-identical to the in-memory renderers. Temporary files are removed on return, on error and on
- * Ctrl-C.
+ * a layout or null; this thread otherwise), apply the committee's overrides, hand each cohort to
+ * `sink` and keep its chunks (on disk for a large input), then build the record's head and the
+ * outcome hash from the kept projections. Memory holds a partition per thread, the cohort
+ * summaries, the rejected rows and 4 bytes per input row; the output is byte-identical to the
+ * in-memory renderers. An input that is not a regular file is refused before anything is read.
+ * Temporary files are removed on return, on error and on Ctrl-C (SIGHUP, SIGTERM).
  */
 export async function scoreFile(input: string, opts: ScoreOptions, sink: CohortSink | LayoutSpec | null = null, preloaded?: RuleSet): Promise<Scored> {
   const rs = preloaded ?? loadRulesOrThrow(opts.rules, opts.allowModifiedRules);
-  const engine = createEngine(rs);
-  const overrides: CommitteeOverride[] = opts.overrides ? readOverrides(opts.overrides, rs) : [];
-  let size = 0;
-  try {
-    const st = statSync(input);
-    size = st.isFile() ? st.size : 0; // a directory is not split: readProfiles says it is not a file
-  } catch {
-    // readProfiles reports a missing file as a usage error
-  }
-  const limit = opts.partitionBytes ?? PARTITION_BYTES;
-  // a row spills as JSON: CSV (no keys) and XLSX (zipped) grow about 3.4× and more on the way
-  const spilled = size * (SPILL_GROWTH[extname(input).toLowerCase()] ?? 1);
-  const dir = spilled > limit ? spillDir() : null;
+  const overrides: readonly CommitteeOverride[] = opts.overrideList ?? (opts.overrides ? readOverrides(opts.overrides, rs) : []);
+  checkInputFile(input);
+  // a rule set heavier than the bundled ones (more criteria and awards per unit) splits into smaller partitions
+  const { dir, count } = spillPlan(input, Math.floor((opts.partitionBytes ?? PARTITION_BYTES) * partitionShare(rs)));
   // an interrupted run leaves no partition files behind (they can be as large as the input)
   const unhook = dir ? onInterrupt(() => removeDir(dir)) : () => {};
-  let partitions: Partitions | undefined;
-  let workers: RunWorker[] | undefined;
+  let run: Run | undefined;
   try {
-    partitions = new Partitions(dir, dir ? Math.min(256, Math.ceil(spilled / limit)) : 1);
-    const parts = partitions;
-    // traces let explanations name the facts that decided each criterion; they are not part of the outcome hash
-    const evalOpts = { ...(opts.asOf && { asOf: opts.asOf }), trace: opts.trace ?? true };
-    // worker threads start now: they load and compile the rule set while the input is read
-    const script = workerScript();
-    const jobs = Math.min(opts.jobs ?? defaultJobs(parts.filePaths.length), parts.filePaths.length); // never more threads than partitions
-    if (dir && script && jobs > 0 && typeof sink !== "function") {
-      const init = { rules: opts.rules, sha256: rs.sha256, allowModified: opts.allowModifiedRules ?? false, ...(opts.asOf && { asOf: opts.asOf }), trace: evalOpts.trace, overrides, layout: sink };
-      workers = startWorkers(script, init, dir, jobs);
-    }
-    const rowOf = new Rows();
-    const parseRejected: Rejected[] = [];
-    const warnings: Issue[] = [];
-    const tabular = [".csv", ".xlsx"].includes(extname(input).toLowerCase());
-    let ordinal = 0;
-    let sha256: string;
-    const progress = progressFor(input);
-    const take = (r: InputRow) => {
-      const fileLevel = tabular && r.row === 1 && r.profile === undefined;
-      if (fileLevel && !(r.issues ?? []).some((i) => i.severity === "error")) {
-        warnings.push(...(r.issues ?? [])); // header notes such as an unknown column: reported, not a row
-        return;
-      }
-      if (r.profile !== undefined && !(r.issues ?? []).some((i) => i.severity === "error")) {
-        parts.add(partitionKey(r.profile), ordinal, r.profile, r.raw);
-        rowOf.set(ordinal, r.row);
-      } else {
-        const id = r.profile && typeof r.profile === "object" ? (r.profile as { id?: unknown }).id : undefined;
-        parseRejected.push({ index: ordinal, row: r.row, ...(typeof id === "string" && { unitId: id }), issues: r.issues ?? [] });
-      }
-      ordinal++;
-    };
-    const readOpts = { rules: rs, ...(opts.year !== undefined && { defaultYear: opts.year }), ...(opts.decimal && { decimal: opts.decimal }) };
-    const file = basename(input);
-    if (dir && extname(input).toLowerCase() === ".ndjson") {
-      // a split NDJSON input: each line's cohort read from its bytes, the line spilled unparsed and hashed on the way
-      const h = createHash("sha256");
-      const line = (key: string, row: number, b: Buffer, start: number, end: number) => {
-        parts.addBytes(key, ordinal, b, start, end);
-        rowOf.set(ordinal++, row);
-      };
-      // with worker threads, they read the lines' cohorts while this thread reads on and spills
-      const scanner = workers && blockScanner(workers);
-      try {
-        await splitNdjson(
-          input,
-          file,
-          readOpts,
-          { line, row: take },
-          (b) => {
-            h.update(b);
-            if (progress.active) progress.tick(b.length);
-          },
-          scanner?.scan,
-        );
-      } finally {
-        scanner?.stop();
-      }
-      sha256 = h.digest("hex");
-    } else {
-      const reading = (async () => {
-        for await (const r of readProfiles(input, readOpts)) {
-          take(r);
-          if (progress.active) progress.tick(r.raw !== undefined ? r.raw.length + 1 : r.profile ? approxBytes(r.profile) : 64);
-        }
-      })();
-      // the input is hashed while it is read (a hashing failure surfaces after the reader's own errors)
-      const [hashed] = await Promise.all([hashFile(input).catch((e: Error) => e), reading]);
-      if (hashed instanceof Error) throw hashed;
-      sha256 = hashed;
-    }
-    timing("read and partition");
-    parts.finish();
-    progress.stop();
-
-    const scoringBar = progress.stage(ordinal);
-    let decided: DecidedRun;
-    const bad: BadLine[] = [];
-    if (workers) {
-      decided = await decideInWorkers(engine, workers, parts.filePaths, { overrides }, evalOpts, (n) => scoringBar.tick(n));
-      workers = undefined; // stopped by decideInWorkers, done or not
-    } else {
-      const store = new ChunkStore(dir ? join(dir, "chunks") : null);
-      const keeper = cohortKeeper(rs, overrides, sinkOf(sink, rs), store);
-      const report = recommendPartitioned(
-        engine,
-        (pass) => parts.read(pass === "decide" ? bad : undefined),
-        (c) => {
-          keeper.keep(c);
-          scoringBar.tick(c.results.length);
-        },
-        evalOpts,
-      );
-      decided = { report, matched: keeper.matched(), bad, get: (key, part) => store.get(key, part), close: () => store.close() };
-    }
-    const { report, matched } = decided;
-    scoringBar.stop();
-    timing("score, rank, decide, render chunks");
-    // lines spilled unparsed that turned out not to be JSON: refused as the reader refuses them
-    const notJson = decided.bad.map(({ index, column, reason }) => {
-      const row = rowOf.get(index);
-      return { index, row, issues: [invalidJsonLine(file, row, column, reason)] };
+    run = startRun(input, opts, rs, overrides, sink, dir, count);
+    const tally = await readInput(run);
+    const decided = await decide(run, tally.count);
+    return scored(run, tally, decided, () => {
+      decided.close();
+      removeDir(dir);
+      unhook();
     });
-    const rejected = [...parseRejected, ...notJson, ...report.rejected.map((r) => ({ ...r, row: rowOf.get(r.index) }))].sort((a, b) => a.index - b.index);
-    overrides.forEach((o, i) => {
-      if (matched[i]) return;
-      const message = `override for unit ${o.unitId}${o.cohort ? ` in ${o.cohort}` : ""} matches no scored unit; it was not applied`;
-      warnings.push({ code: "input.parse", path: ["overrides", o.unitId], params: { unitId: o.unitId, kind: "unmatchedOverride" }, message, severity: "warning" });
-    });
-    const head = { asOf: report.asOf, cohorts: report.cohorts, runQuotas: report.runQuotas, rejected };
-    const chunks = function* (part: number) {
-      for (const c of report.cohorts) yield decided.get(c.key, part);
-    };
-    const outcome = createHash("sha256");
-    for (const piece of outcomeJsonPieces(head, chunks(0))) outcome.update(piece);
-    const options = {
-      rules: rs.id,
-      asOf: opts.asOf ?? null,
-      year: opts.year ?? null,
-      decimal: opts.decimal ?? null,
-      allowModifiedRules: opts.allowModifiedRules ?? false,
-    };
-    timing("outcome hash");
-    const run: RunSummary = {
-      ...recordHead(rs, head, { input: { sha256 }, inputCount: ordinal, options, overrides }, outcome.digest("hex")),
-      resultCount: report.scored,
-      matchedOverrides: matched,
-    };
-    let disposed = false;
-    return {
-      rs,
-      run,
-      warnings,
-      chunks: (part) => chunks(part + 1),
-      dispose() {
-        if (disposed) return;
-        disposed = true;
-        decided.close();
-        removeDir(dir);
-        unhook();
-      },
-    };
   } catch (e) {
-    if (workers) await stopWorkers(workers);
-    partitions?.close();
+    if (run?.workers) await stopWorkers(run.workers);
+    run?.parts.close();
     removeDir(dir);
     unhook();
+    throw dir ? tempFilesError(e, dir) : e;
+  }
+}
+
+/** Writing the run's temporary files failed for lack of space: said so, in the catalog's words. */
+function tempFilesError(e: unknown, dir: string): unknown {
+  const code = (e as NodeJS.ErrnoException).code;
+  return code === "ENOSPC" || code === "EFBIG" || code === "EDQUOT" ? usageError("cli.tempWriteFailed", { dir: dirname(dir), reason: code }) : e;
+}
+
+/** Where a run's rows go: a temporary directory and how many partition files, or memory (dir null). */
+function spillPlan(input: string, limit: number): { dir: string | null; count: number } {
+  // a row spills as JSON: CSV (no keys) and XLSX (zipped) grow about 3.4× and more on the way
+  const spilled = statSync(input).size * (SPILL_GROWTH[extname(input).toLowerCase()] ?? 1);
+  return spilled > limit ? { dir: spillDir(), count: Math.min(256, Math.ceil(spilled / limit)) } : { dir: null, count: 1 };
+}
+
+/** Opens the partitions and, for a split input decided by a layout (or nothing), starts the worker threads: they load and compile the rule set while the input is read. */
+function startRun(input: string, opts: ScoreOptions, rs: RuleSet, overrides: readonly CommitteeOverride[], sink: CohortSink | LayoutSpec | null, dir: string | null, count: number): Run {
+  const parts = new Partitions(dir, count);
+  // traces let explanations name the facts that decided each criterion; they are not part of the outcome hash
+  const evalOpts = { ...(opts.asOf && { asOf: opts.asOf }), trace: opts.trace ?? true };
+  const run: Run = { input, file: basename(input), opts, rs, engine: createEngine(rs), overrides, sink, dir, parts, evalOpts, progress: progressFor(input) };
+  const script = workerScript();
+  const jobs = Math.min(opts.jobs ?? defaultJobs(parts.filePaths.length), parts.filePaths.length); // never more threads than partitions
+  if (dir && script && jobs > 0 && typeof sink !== "function") {
+    const init = { rules: opts.rules, sha256: rs.sha256, allowModified: opts.allowModifiedRules ?? false, ...(opts.asOf && { asOf: opts.asOf }), trace: evalOpts.trace, overrides, layout: sink };
+    run.workers = startWorkers(script, init, dir, jobs);
+  }
+  return run;
+}
+
+/** Reads the whole input into the partitions, hashing it on the way. */
+async function readInput(run: Run): Promise<Tally> {
+  const tally = new Tally(run.parts);
+  const readOpts: ReadOptions = { rules: run.rs, ...(run.opts.year !== undefined && { defaultYear: run.opts.year }), ...(run.opts.decimal && { decimal: run.opts.decimal }) };
+  if (run.dir && extname(run.input).toLowerCase() === ".ndjson") await readSplitNdjson(run, readOpts, tally);
+  else await readRows(run, readOpts, tally);
+  timing("read and partition");
+  run.parts.finish();
+  run.progress.stop();
+  return tally;
+}
+
+/** A split NDJSON input: each line's cohort read from its bytes (on the worker threads, if any), the line spilled unparsed and hashed on the way. */
+async function readSplitNdjson(run: Run, readOpts: ReadOptions, tally: Tally): Promise<void> {
+  const h = createHash("sha256");
+  const scanner = run.workers && blockScanner(run.workers);
+  try {
+    await splitNdjson(
+      run.input,
+      run.file,
+      readOpts,
+      { line: (key, row, b, start, end) => tally.line(key, row, b, start, end), row: (r) => tally.take(r) },
+      (b) => {
+        h.update(b);
+        if (run.progress.active) run.progress.tick(b.length);
+      },
+      scanner?.scan,
+    );
+  } finally {
+    scanner?.stop();
+  }
+  tally.sha256 = h.digest("hex");
+}
+
+/** Any other input, row by row, hashed while it is read (a hashing failure surfaces after the reader's own errors; a reading failure stops the hashing). */
+async function readRows(run: Run, readOpts: ReadOptions, tally: Tally): Promise<void> {
+  const hash = hashFile(run.input);
+  const hashed = hash.digest.catch((e: Error) => e);
+  try {
+    for await (const r of readProfiles(run.input, readOpts)) {
+      tally.take(r);
+      if (run.progress.active) run.progress.tick(r.raw !== undefined ? r.raw.length + 1 : r.profile ? approxBytes(r.profile) : 64);
+    }
+  } catch (e) {
+    hash.cancel();
     throw e;
   }
+  const digest = await hashed;
+  if (digest instanceof Error) throw digest;
+  tally.sha256 = digest;
+}
+
+/** Decides every partition: in the worker threads if the run has them, else in this thread. */
+async function decide(run: Run, rows: number): Promise<DecidedRun> {
+  const bar = run.progress.stage(rows);
+  let decided: DecidedRun;
+  if (run.workers) {
+    const workers = run.workers;
+    run.workers = undefined; // stopped by decideInWorkers, done or not
+    decided = await decideInWorkers(run.engine, workers, run.parts.filePaths, { overrides: run.overrides }, run.evalOpts, (n) => bar.tick(n));
+  } else decided = await decideHere(run, (n) => bar.tick(n));
+  bar.stop();
+  timing("score, rank, decide, render chunks");
+  return decided;
+}
+
+/**
+ * The steps of `recommendPartitioned` (thidua/stream) in this thread, a partition at a time, with a pause
+ * between partitions in which a pending Ctrl-C is handled (deciding is synchronous work that no
+ * signal interrupts).
+ */
+async function decideHere(run: Run, progress: (rows: number) => void): Promise<DecidedRun> {
+  const { engine, parts, evalOpts } = run;
+  const store = new ChunkStore(run.dir ? join(run.dir, "chunks") : null);
+  const keeper = cohortKeeper(run.rs, run.overrides, sinkOf(run.sink, run.rs), store);
+  const onCohort = (c: Parameters<typeof keeper.keep>[0]) => {
+    keeper.keep(c);
+    progress(c.results.length);
+  };
+  const bad: BadLine[] = [];
+  const outcomes: PartitionOutcome[] = [];
+  for (const part of parts.read(bad)) {
+    outcomes.push(decidePartition(engine, part, onCohort, evalOpts));
+    await yieldToSignals();
+  }
+  const decided = decideRunQuotas(engine, outcomes.map((o) => o.plan));
+  const revisits: PartitionRevisit[] = [];
+  let i = 0;
+  for (const part of outcomes.some((o) => o.pending.length) ? parts.read() : []) {
+    const pending = outcomes[i++]?.pending ?? [];
+    if (pending.length) revisits.push(revisitPartition(engine, part, pending, decided, onCohort, evalOpts));
+    await yieldToSignals();
+  }
+  const report = assemble(engine, outcomes, revisits, decided, evalOpts);
+  return { report, matched: keeper.matched(), misfits: keeper.misfits(), bad, get: (key, part) => store.get(key, part), close: () => store.close() };
+}
+
+/** Every rejected row in input order: unreadable rows, spilled lines that turned out not to be JSON (refused as the reader refuses them), invalid profiles. */
+function rejectedRows(run: Run, tally: Tally, decided: DecidedRun): Rejected[] {
+  const notJson = decided.bad.map(({ index, column, reason }) => {
+    const row = tally.rowOf.get(index);
+    return { index, row, issues: [invalidJsonLine(run.file, row, column, reason)] };
+  });
+  const invalid = decided.report.rejected.map((r) => ({ ...r, row: tally.rowOf.get(r.index) }));
+  return [...tally.rejected, ...notJson, ...invalid].sort((a, b) => a.index - b.index);
+}
+
+/** The run's record head, outcome hash and chunks, once every partition is decided. */
+function scored(run: Run, tally: Tally, decided: DecidedRun, dispose: () => void): Scored {
+  const { report, matched } = decided;
+  const head = { asOf: report.asOf, cohorts: report.cohorts, runQuotas: report.runQuotas, rejected: rejectedRows(run, tally, decided) };
+  const chunks = function* (part: number) {
+    for (const c of report.cohorts) yield decided.get(c.key, part);
+  };
+  const outcome = outcomeDigestOf(head, chunks(0), nodeSha256);
+  const { opts, rs } = run;
+  const options = { rules: rs.id, asOf: opts.asOf ?? null, year: opts.year ?? null, decimal: opts.decimal ?? null, allowModifiedRules: opts.allowModifiedRules ?? false };
+  timing("outcome hash");
+  const summary: ReportHead = {
+    ...recordHead(rs, head, { input: { sha256: tally.sha256 }, inputCount: tally.count, options, overrides: run.overrides }, outcome),
+    resultCount: report.scored,
+    matchedOverrides: matched,
+  };
+  let disposed = false;
+  return {
+    rs,
+    run: summary,
+    warnings: tally.notes,
+    // an override that matched no scored unit, or whose award does not fit the unit: an error, never a note
+    overrideIssues: overrideOutcomeIssues(rs, run.overrides, matched, decided.misfits, rejectedIds(head.rejected)),
+    chunks: (part) => chunks(part + 1),
+    dispose() {
+      if (disposed) return;
+      disposed = true;
+      dispose();
+    },
+  };
 }

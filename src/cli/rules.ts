@@ -1,9 +1,10 @@
 import type { Command } from "commander";
-import { formatIssue, renderRulebook, type Issue, type Lang } from "../index.js";
-import { loadRuleset } from "../node/index.js";
+import { renderRulebook, type Issue, type Lang } from "../index.js";
+import { issueLine } from "./issues.js";
+import { loadRuleSet } from "../node/index.js";
 import { output } from "./io.js";
 
-const print = (issues: readonly Issue[]) => issues.forEach((i) => process.stderr.write(`${formatIssue(i)}\n`));
+const print = (issues: readonly Issue[], lang: Lang = "vi") => issues.forEach((i) => process.stderr.write(`${issueLine(i, lang)}\n`));
 
 export function rulesCommands(program: Command, exit: (code: number) => void): void {
   const rules = program.command("rules").description("verify, check and print rule sets");
@@ -12,7 +13,7 @@ export function rulesCommands(program: Command, exit: (code: number) => void): v
     .argument("<dir>", "rule-set directory or bundled id (e.g. vn-2447-2025)")
     .description("check every file's sha256 against the manifest; print id, version and the rule set's digest")
     .action((dir: string) => {
-      const r = loadRuleset(dir, { skipLints: true });
+      const r = loadRuleSet(dir, { skipLints: true });
       if (!r.ok) {
         if (r.issues.some((i) => i.code === "rules.missing_file" && String(i.path[0] ?? "").endsWith("manifest.json"))) {
           print(r.issues);
@@ -34,7 +35,7 @@ export function rulesCommands(program: Command, exit: (code: number) => void): v
     .argument("<dir>", "rule-set directory or bundled id")
     .description("validate and lint a rule set; exit 1 on errors (hash mismatches are reported as warnings while editing)")
     .action((dir: string) => {
-      const r = loadRuleset(dir, { allowModified: true });
+      const r = loadRuleSet(dir, { allowModified: true });
       const issues = r.ok ? (r.warnings ?? []) : r.issues;
       print(issues);
       const errors = issues.filter((i) => i.severity === "error").length;
@@ -52,7 +53,7 @@ export function rulesCommands(program: Command, exit: (code: number) => void): v
         process.stderr.write(`--lang must be vi or en\n`);
         return exit(2);
       }
-      const r = loadRuleset(dir);
+      const r = loadRuleSet(dir);
       if (!r.ok) {
         print(r.issues);
         return exit(2);

@@ -1,7 +1,9 @@
 import { closeSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createOverrideApplier, resultsProjectionJson, type CohortDecision, type CohortGroups, type CommitteeOverride, type IndexedProfile, type PartitionRows, type ReportChunk, type RuleSet } from "../index.js";
+import type { CommitteeOverride, ReportChunk, RuleSet } from "../index.js";
+import { createRecordBuilder } from "../report/index.js";
+import type { CohortDecision, CohortGroups, IndexedProfile, PartitionRows } from "../engine/index.js";
 import type { CohortSink } from "./layouts.js";
 import { jsonErrorPosition } from "./input/json.js";
 
@@ -289,13 +291,14 @@ export class ChunkStore {
  * and report read back). Used the same way in this thread and in worker threads.
  */
 export function cohortKeeper(rs: RuleSet, overrides: readonly CommitteeOverride[], sink: CohortSink, store: ChunkStore) {
-  const applier = createOverrideApplier(rs, overrides, { inPlace: true });
+  const builder = createRecordBuilder(rs, overrides, { inPlace: true });
   return {
     keep({ summary, results }: CohortDecision): Span[] {
-      const decided = applier.apply(results);
-      return store.put(summary.key, [resultsProjectionJson(decided), ...sink(summary, decided)]);
+      const { decided, projection } = builder.cohort(results);
+      return store.put(summary.key, [projection, ...sink(summary, decided)]);
     },
-    matched: () => applier.matched(),
+    matched: () => builder.matched(),
+    misfits: () => builder.misfits(),
   };
 }
 

@@ -4,7 +4,8 @@
  * and answers with plain data (outcomes, chunk spans, which overrides matched).
  */
 import { parentPort, workerData } from "node:worker_threads";
-import { createEngine, type CohortDecision } from "../index.js";
+import { createEngine } from "../index.js";
+import type { CohortDecision } from "../stream/index.js";
 import { decidePartition, revisitPartition } from "../stream/index.js";
 import { sinkOf } from "./layouts.js";
 import { scanBlock } from "./input/ndjson-split.js";
@@ -35,9 +36,9 @@ const onCohort = (c: CohortDecision) => {
   port.postMessage({ type: "progress", rows } satisfies FromWorker);
   rows = 0;
 };
-const reply = (m: Omit<Extract<FromWorker, { type: "done" }>, "spans" | "matched" | "type" | "rows">) => {
+const reply = (m: Omit<Extract<FromWorker, { type: "done" }>, "spans" | "matched" | "misfits" | "type" | "rows">) => {
   store.flush();
-  port.postMessage({ type: "done", ...m, spans, matched: keeper.matched(), rows } satisfies FromWorker);
+  port.postMessage({ type: "done", ...m, spans, matched: keeper.matched(), misfits: keeper.misfits(), rows } satisfies FromWorker);
   spans = [];
   rows = 0;
 };

@@ -1,7 +1,9 @@
 import type ExcelJS from "exceljs";
 import { excel } from "./excel.js";
 import JSZip from "jszip";
-import { cohortResults, type DecisionRecord, type Lang, type RuleSet } from "../index.js";
+import type { DecisionRecord, Lang, RuleSet } from "../index.js";
+import { resultsByCohort } from "../report/index.js";
+import { cohortKey } from "../ranking/index.js";
 
 const T = {
   vi: { rank: "Hạng", id: "Mã đơn vị", name: "Tên", score: "Điểm", percent: "Tỷ lệ (%)", klass: "Xếp loại", computed: "Đề nghị (tính toán)", final: "Quyết định cuối cùng", reason: "Lý do điều chỉnh", rejected: "Dòng bị loại", row: "Dòng", issues: "Lỗi", record: "Hồ sơ quyết định", key: "Mục", value: "Giá trị" },
@@ -23,11 +25,20 @@ async function fixZipDates(bytes: Uint8Array, date: Date): Promise<Uint8Array> {
   return out.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 6 }, platform: "UNIX" });
 }
 
-/** Excel sheet names: at most 31 characters, none of []:*?/\, unique. */
-function sheetName(base: string, used: Set<string>): string {
-  const clean = base.replace(/[[\]:*?/\\]/g, "-").slice(0, 28) || "sheet";
+/**
+ * Excel sheet names: at most 31 characters, none of []:*?/\ or control characters, no apostrophe
+ * first or last, not the reserved "History", unique. A cohort name can be anything: exceljs refuses
+ * such names and the report would not be written.
+ */
+export function sheetName(base: string, used: Set<string>): string {
+  const clean = base
+    .replace(/[[\]:*?/\\\u0000-\u001f\u007f]/g, "-")
+    .slice(0, 28)
+    .replace(/[\uD800-\uDBFF]$/, "") // not half a character
+    .replace(/^'+|'+$/g, "")
+    .replace(/^history$/i, "History-") || "sheet";
   let name = clean;
-  for (let i = 2; used.has(name.toLowerCase()); i++) name = `${clean.slice(0, 27)}~${i}`;
+  for (let i = 2; used.has(name.toLowerCase()); i++) name = `${clean.slice(0, 27).replace(/'+$/, "")}~${i}`;
   used.add(name.toLowerCase());
   return name;
 }
@@ -46,6 +57,7 @@ export async function renderXlsx(record: DecisionRecord, rs: RuleSet, lang: Lang
   wb.modified = fixed;
   const used = new Set<string>();
   const klass = (id: string | null) => (id ? (rs.classes.find((k) => k.id === id)?.title[lang] ?? id) : "");
+  const byCohort = resultsByCohort(record);
   for (const c of record.cohorts) {
     const ws = wb.addWorksheet(sheetName(`${c.cohort ?? c.group} ${c.year}`, used));
     ws.columns = [
@@ -53,7 +65,7 @@ export async function renderXlsx(record: DecisionRecord, rs: RuleSet, lang: Lang
       { header: t.percent, width: 10 }, { header: t.klass, width: 12 }, { header: t.computed, width: 48 }, { header: t.final, width: 48 }, { header: t.reason, width: 40 },
     ];
     ws.getRow(1).font = { bold: true };
-    for (const r of cohortResults(record, c)) {
+    for (const r of byCohort.get(cohortKey(c)) ?? []) {
       ws.addRow([
         r.rank, r.unitId, r.name, Number(r.score), Number(r.percent), klass(r.classification),
         r.award?.title[lang] ?? "", r.final.award?.title[lang] ?? "", r.final.override?.reason ?? "",

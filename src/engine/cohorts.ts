@@ -4,7 +4,7 @@ import type { ScoredUnit } from "../scoring/index.js";
 import { cohortKey } from "../ranking/index.js";
 import { validateIndexed, type IndexedProfile, type Rejected } from "./batch.js";
 import type { EngineCore } from "./core.js";
-import { asOfFor, periodIssue, type EvaluateOptions } from "./options.js";
+import { asOfFor, periodIssue, type RunOptions } from "./options.js";
 
 /** One cohort's decision: its summary and its units in rank order. */
 export interface CohortDecision {
@@ -19,7 +19,7 @@ export interface Prepared {
 }
 
 /** Validates rows (within the rule set's period) and groups the valid ones by cohort; scoring waits for the cohort's turn. */
-export function prepare(core: EngineCore, rows: Iterable<IndexedProfile>, opts: EvaluateOptions | undefined): Prepared {
+export function prepare(core: EngineCore, rows: Iterable<IndexedProfile>, opts: RunOptions | undefined): Prepared {
   const batch = validateIndexed(core.validator, rows);
   const rejected = [...batch.rejected];
   const cohorts = new Map<string, ValidProfile[]>();
@@ -43,7 +43,7 @@ export function decideOne(
   core: EngineCore,
   key: string,
   profiles: readonly ValidProfile[],
-  opts: EvaluateOptions | undefined,
+  opts: RunOptions | undefined,
   run?: ReadonlyMap<string, RunQuotaDecision>,
 ): { decision: CohortDecision; shares: readonly RunQuotaShare[]; units: readonly ScoredUnit[] } {
   const scored = profiles.map((p) => core.score(p, { asOf: asOfFor(p, opts), trace: opts?.trace ?? false }));

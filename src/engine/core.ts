@@ -1,5 +1,5 @@
 import { compileAwardConditions, referenceAwardConditions, type AwardConditions } from "../awards/index.js";
-import { ThiduaError } from "../errors/index.js";
+import { invalidArgument } from "../errors/index.js";
 import { createProfileValidator, type ProfileValidator } from "../profiles/index.js";
 import type { RuleSet } from "../rules/index.js";
 import { compileScorer, scoreProfile, type Scorer } from "../scoring/index.js";
@@ -27,10 +27,15 @@ export interface EngineCore {
   readonly conditions: AwardConditions;
 }
 
+/** A rule set as `loadRuleSet` gives it, at least in shape (plain JavaScript can pass anything). */
+function requireRuleSet(rs: unknown): void {
+  const r = rs as Partial<RuleSet> | null;
+  const shaped = r !== null && typeof r === "object" && typeof r.id === "string" && [r.facts, r.criteria, r.awards, r.classes].every(Array.isArray) && typeof r.manifest === "object";
+  if (!shaped) throw invalidArgument("createEngine(ruleset)", "a rule set loaded by loadRuleSet or loadRuleSetFromFiles", rs);
+}
+
 export function createCore(ruleset: RuleSet, implementation: Implementation): EngineCore {
-  if (ruleset === null || typeof ruleset !== "object" || !Array.isArray((ruleset as Partial<RuleSet>).criteria)) {
-    throw new ThiduaError("createEngine needs a loaded rule set (the value of a successful loadRuleSet)");
-  }
+  requireRuleSet(ruleset);
   const compiled = implementation === "compiled";
   return {
     ruleset,

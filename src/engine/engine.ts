@@ -1,16 +1,16 @@
 import type { CohortSummary, QuotaUse, Recommendation } from "../awards/index.js";
-import { ThiduaError, type Result } from "../errors/index.js";
-import type { ValidProfile } from "../profiles/index.js";
+import { invalidArgument, requireIterable, requireObject, ThiduaError, type Result } from "../errors/index.js";
+import type { Profile, ProfileInput } from "../profiles/index.js";
 import { cohortKey } from "../ranking/index.js";
 import type { RuleSet } from "../rules/index.js";
 import type { ScoredUnit, ScoreResult } from "../scoring/index.js";
 import { validateBatch, type IndexedProfile, type Rejected } from "./batch.js";
 import { createCore, type EngineCore, type Implementation, type RuleSetRef } from "./core.js";
-import { asOfFor, checkAsOf, periodIssue, type EvaluateOptions } from "./options.js";
+import { asOfFor, checkAsOf, periodIssue, type RunOptions } from "./options.js";
 import { recommendPartitioned } from "./partitions.js";
 import { whatIf, type DecideBeside, type WhatIfResult } from "./what-if.js";
 
-/** What `evaluateMany` returns: one `ScoreResult` per valid input and one `Rejected` per invalid one. */
+/** What `scoreMany` returns: one `ScoreResult` per valid input and one `Rejected` per invalid one. */
 export interface BatchResult {
   readonly ruleset: RuleSetRef;
   readonly results: readonly ScoreResult[];
@@ -28,6 +28,14 @@ export interface RecommendationReport {
   readonly rejected: readonly Rejected[];
 }
 
+/**
+ * What the engine's methods accept for a profile: a `ProfileInput` when the argument's type names its
+ * fields (a misspelt or mistyped field is a compile error), anything when it is `unknown`, `any` or a
+ * plain record such as `Record<string, unknown>` (parsed JSON, a spreadsheet row). Every input is
+ * validated at run time either way.
+ */
+export type ProfileArg<P> = unknown extends P ? unknown : string extends keyof P ? unknown : ProfileInput;
+
 /** A rule set compiled once (see `createEngine`): validates, scores, ranks and proposes awards. Pure and synchronous. */
 export interface Engine {
   /** The loaded rule set the engine was compiled from. */
@@ -35,17 +43,17 @@ export interface Engine {
   /** id, version and digest of the rule set, as results and records carry them. */
   readonly ref: RuleSetRef;
   /** Checks a profile against the fact catalog without scoring it; never throws. */
-  validate(profile: unknown): Result<ValidProfile>;
+  validate<P>(profile: P & ProfileArg<P>): Result<Profile>;
   /** Scores one profile; throws a ThiduaError carrying the issues if the profile is invalid. */
-  evaluate(profile: unknown, opts?: EvaluateOptions): ScoreResult;
-  /** Like `evaluate`, but returns the profile's issues instead of throwing. */
-  safeEvaluate(profile: unknown, opts?: EvaluateOptions): Result<ScoreResult>;
+  score<P>(profile: P & ProfileArg<P>, opts?: RunOptions): ScoreResult;
+  /** Like `score`, but returns the profile's issues instead of throwing. */
+  safeScore<P>(profile: P & ProfileArg<P>, opts?: RunOptions): Result<ScoreResult>;
   /** Scores a batch; every input ends up exactly once in `results` or `rejected`. */
-  evaluateMany(profiles: Iterable<unknown>, opts?: EvaluateOptions): BatchResult;
+  scoreMany<P>(profiles: Iterable<P & ProfileArg<P>>, opts?: RunOptions): BatchResult;
   /** Scores, ranks per cohort and proposes awards; every input ends up once in `results` or `rejected`. */
-  recommend(profiles: Iterable<unknown>, opts?: EvaluateOptions): RecommendationReport;
+  recommend<P>(profiles: Iterable<P & ProfileArg<P>>, opts?: RunOptions): RecommendationReport;
   /** How score, rank and award move if some facts change (`null` removes a fact). */
-  whatIf(profile: unknown, changes: Readonly<Record<string, unknown>>, opts?: EvaluateOptions & { readonly peers?: readonly unknown[] }): WhatIfResult;
+  whatIf<P>(profile: P & ProfileArg<P>, changes: Readonly<Record<string, unknown>>, opts?: RunOptions & { readonly peers?: readonly unknown[] }): WhatIfResult;
 }
 
 /** Options of `createEngine`. */
@@ -60,19 +68,16 @@ export const ENGINE_CORE: unique symbol = Symbol("thidua.engine-core");
 /** The core of an engine made by `createEngine`. */
 export function coreOf(engine: Engine): EngineCore {
   const core = (engine as Engine & { [ENGINE_CORE]?: EngineCore })?.[ENGINE_CORE];
-  if (!core) throw new ThiduaError("expected an engine made by createEngine");
+  if (!core) throw invalidArgument("engine", "an engine made by createEngine", engine);
   return core;
 }
 
-const iterable = (x: unknown, what: string): Iterable<unknown> => {
-  if (x == null || typeof (x as { [Symbol.iterator]?: unknown })[Symbol.iterator] !== "function") throw new ThiduaError(`${what} needs an iterable of profiles (an array)`);
-  return x as Iterable<unknown>;
-};
 
 /** Every input, scored and decided in memory: the report, and each unit's exact score by unit id (for what-if). */
-function recommendInMemory(core: EngineCore, profiles: Iterable<unknown>, opts?: EvaluateOptions): { report: RecommendationReport; units: ScoredUnit[] } {
+function recommendInMemory(core: EngineCore, profiles: Iterable<unknown>, opts?: RunOptions): { report: RecommendationReport; units: ScoredUnit[] } {
+  requireIterable(profiles, "recommend(profiles)");
   checkAsOf(opts?.asOf);
-  const rows: IndexedProfile[] = [...iterable(profiles, "recommend")].map((profile, index) => ({ index, profile }));
+  const rows: IndexedProfile[] = [...profiles].map((profile, index) => ({ index, profile }));
   const byCohort = new Map<string, readonly Recommendation[]>();
   const units: ScoredUnit[] = [];
   const r = recommendPartitioned(core, () => [rows], (c, scored) => {
@@ -83,7 +88,7 @@ function recommendInMemory(core: EngineCore, profiles: Iterable<unknown>, opts?:
   return { report: { ruleset: core.ref, asOf: r.asOf, cohorts: r.cohorts, runQuotas: r.runQuotas, results, rejected: r.rejected }, units };
 }
 
-function safeEvaluate(core: EngineCore, profile: unknown, opts?: EvaluateOptions): Result<ScoreResult> {
+function safeScore(core: EngineCore, profile: unknown, opts?: RunOptions): Result<ScoreResult> {
   checkAsOf(opts?.asOf);
   const v = core.validator.validate(profile);
   if (!v.ok) return v;
@@ -92,9 +97,10 @@ function safeEvaluate(core: EngineCore, profile: unknown, opts?: EvaluateOptions
   return { ok: true, value: core.score(v.value, { asOf: asOfFor(v.value, opts), trace: opts?.trace ?? true }).result };
 }
 
-function evaluateMany(core: EngineCore, profiles: Iterable<unknown>, opts?: EvaluateOptions): BatchResult {
+function scoreMany(core: EngineCore, profiles: Iterable<unknown>, opts?: RunOptions): BatchResult {
+  requireIterable(profiles, "scoreMany(profiles)");
   checkAsOf(opts?.asOf);
-  const batch = validateBatch(core.validator, iterable(profiles, "evaluateMany"));
+  const batch = validateBatch(core.validator, profiles);
   const rejected = [...batch.rejected];
   const results: ScoreResult[] = [];
   for (const { index, profile } of batch.valid) {
@@ -121,20 +127,23 @@ const decideBeside =
 /** Compiles the rule set once and returns an engine to score any number of profiles with it. */
 export function createEngine(ruleset: RuleSet, options: EngineOptions = {}): Engine {
   const core = createCore(ruleset, options.implementation ?? "compiled");
-  const recommend = (profiles: Iterable<unknown>, opts?: EvaluateOptions) => recommendInMemory(core, profiles, opts).report;
+  const recommend = (profiles: Iterable<unknown>, opts?: RunOptions) => recommendInMemory(core, profiles, opts).report;
   const engine: Engine = {
     ruleset,
     ref: core.ref,
     validate: core.validator.validate,
-    safeEvaluate: (profile, opts) => safeEvaluate(core, profile, opts),
-    evaluate(profile, opts) {
-      const r = safeEvaluate(core, profile, opts);
+    safeScore: (profile, opts) => safeScore(core, profile, opts),
+    score(profile, opts) {
+      const r = safeScore(core, profile, opts);
       if (!r.ok) throw new ThiduaError("invalid profile", r.issues);
       return r.value;
     },
-    evaluateMany: (profiles, opts) => evaluateMany(core, profiles, opts),
+    scoreMany: (profiles, opts) => scoreMany(core, profiles, opts),
     recommend,
-    whatIf: (profile, changes, opts) => whatIf(decideBeside(core), profile, changes, opts),
+    whatIf: (profile, changes, opts) => {
+      requireObject(changes, "whatIf(profile, changes)");
+      return whatIf(decideBeside(core), profile, changes, opts);
+    },
   };
   Object.defineProperty(engine, ENGINE_CORE, { value: core, enumerable: false });
   return engine;

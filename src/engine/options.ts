@@ -2,11 +2,11 @@ import { issue, ThiduaError, type Issue } from "../errors/index.js";
 import type { ValidProfile } from "../profiles/index.js";
 import { isIsoDate, type RuleSet } from "../rules/index.js";
 
-/** Options of `evaluate`, `evaluateMany`, `recommend` and `whatIf`. Pass `asOf` for reproducible runs. */
-export interface EvaluateOptions {
+/** Options of `score`, `scoreMany`, `recommend` and `whatIf`. Pass `asOf` for reproducible runs. */
+export interface RunOptions {
   /** ISO date the rule set is applied as of; default: 31 December of the profile's year. */
   readonly asOf?: string;
-  /** Attach the interpreter's trace to each criterion. Default: true for `evaluate`, false for batches. */
+  /** Attach the interpreter's trace to each criterion. Default: true for `score`, false for batches. */
   readonly trace?: boolean;
 }
 
@@ -15,10 +15,10 @@ export function checkAsOf(asOf: string | undefined): void {
 }
 
 /** The date a profile is scored as of: the option, or 31 December of its year. */
-export const asOfFor = (p: ValidProfile, opts: EvaluateOptions | undefined): string => opts?.asOf ?? `${p.year}-12-31`;
+export const asOfFor = (p: ValidProfile, opts: RunOptions | undefined): string => opts?.asOf ?? `${p.year}-12-31`;
 
 /** A rule set applies only within its period: a profile scored outside it is rejected, never silently scored. */
-export function periodIssue(rs: RuleSet, p: ValidProfile, opts: EvaluateOptions | undefined): Issue | undefined {
+export function periodIssue(rs: RuleSet, p: ValidProfile, opts: RunOptions | undefined): Issue | undefined {
   const { effectiveFrom, effectiveTo } = rs.manifest;
   const at = asOfFor(p, opts);
   if (at >= effectiveFrom && (effectiveTo === undefined || at <= effectiveTo)) return undefined;

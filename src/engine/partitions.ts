@@ -6,7 +6,7 @@ import type { ScoredUnit } from "../scoring/index.js";
 import type { IndexedProfile, Rejected } from "./batch.js";
 import { decideOne, prepare, type CohortDecision, type Prepared } from "./cohorts.js";
 import type { EngineCore, RuleSetRef } from "./core.js";
-import { checkAsOf, type EvaluateOptions } from "./options.js";
+import { checkAsOf, type RunOptions } from "./options.js";
 
 /**
  * A partition given cohort by cohort: each group holds every row of the cohorts it holds (rows that
@@ -66,7 +66,7 @@ export function partitionKey(profile: unknown): string {
 
 const groupsOf = (rows: PartitionRows): Iterable<Iterable<IndexedProfile>> => ("groups" in rows ? rows.groups : [rows]);
 
-function* prepared(core: EngineCore, rows: PartitionRows, opts: EvaluateOptions | undefined, only?: ReadonlySet<string>): Generator<Prepared> {
+function* prepared(core: EngineCore, rows: PartitionRows, opts: RunOptions | undefined, only?: ReadonlySet<string>): Generator<Prepared> {
   for (const g of groupsOf(rows)) yield prepare(core, only ? onlyCohorts(g, only) : g, opts);
 }
 
@@ -80,7 +80,7 @@ function* onlyCohorts(rows: Iterable<IndexedProfile>, keys: ReadonlySet<string>)
  * run-wide quota is only planned (not handed over) — it waits for the quota's decision. A cohort
  * without such a candidate cannot be changed by a run-wide quota, so it is final.
  */
-export function decidePartition(core: EngineCore, rows: PartitionRows, onCohort: OnCohort, opts?: EvaluateOptions): PartitionOutcome {
+export function decidePartition(core: EngineCore, rows: PartitionRows, onCohort: OnCohort, opts?: RunOptions): PartitionOutcome {
   checkAsOf(opts?.asOf);
   const plan = emptyRunQuotaPlan();
   const cohorts: CohortSummary[] = [];
@@ -106,7 +106,7 @@ export function decidePartition(core: EngineCore, rows: PartitionRows, onCohort:
 }
 
 /** Second pass: the waiting cohorts of a partition, decided with the run-wide positions. */
-export function revisitPartition(core: EngineCore, rows: PartitionRows, pending: readonly string[], decided: RunQuotaDecisions, onCohort: OnCohort, opts?: EvaluateOptions): PartitionRevisit {
+export function revisitPartition(core: EngineCore, rows: PartitionRows, pending: readonly string[], decided: RunQuotaDecisions, onCohort: OnCohort, opts?: RunOptions): PartitionRevisit {
   checkAsOf(opts?.asOf);
   const keys = new Set(pending);
   const cohorts: CohortSummary[] = [];
@@ -130,7 +130,7 @@ export function decideRunQuotas(core: EngineCore, plans: readonly RunQuotaPlan[]
 }
 
 /** The run's report from every partition's outcome and revisit; throws if a cohort appears in two partitions. */
-export function assemble(core: EngineCore, outcomes: readonly PartitionOutcome[], revisits: readonly PartitionRevisit[], decided: RunQuotaDecisions, opts?: EvaluateOptions): PartitionedReport {
+export function assemble(core: EngineCore, outcomes: readonly PartitionOutcome[], revisits: readonly PartitionRevisit[], decided: RunQuotaDecisions, opts?: RunOptions): PartitionedReport {
   const seen = new Set<string>();
   for (const k of outcomes.flatMap((o) => [...o.cohorts.map((c) => c.key), ...o.pending])) {
     if (seen.has(k)) throw new ThiduaError(`cohort ${k} appears in more than one partition; split the input by partitionKey`);
@@ -149,7 +149,7 @@ export function assemble(core: EngineCore, outcomes: readonly PartitionOutcome[]
  * and must then yield the same partitions in the same order. Each cohort's decision goes to
  * `onCohort` once, as soon as it is final. The results are those of `recommend` on the whole input.
  */
-export function recommendPartitioned(core: EngineCore, partitions: (pass: "decide" | "revisit") => Iterable<PartitionRows>, onCohort: OnCohort, opts?: EvaluateOptions): PartitionedReport {
+export function recommendPartitioned(core: EngineCore, partitions: (pass: "decide" | "revisit") => Iterable<PartitionRows>, onCohort: OnCohort, opts?: RunOptions): PartitionedReport {
   const outcomes: PartitionOutcome[] = [];
   for (const part of partitions("decide")) outcomes.push(decidePartition(core, part, onCohort, opts)); // one partition in memory at a time
   const decided = decideRunQuotas(core, outcomes.map((o) => o.plan));

@@ -1,7 +1,7 @@
 import type { Recommendation } from "../awards/index.js";
 import { ThiduaError } from "../errors/index.js";
 import { formatPoints } from "../scoring/index.js";
-import type { EvaluateOptions } from "./options.js";
+import type { RunOptions } from "./options.js";
 
 /** What `engine.whatIf` returns: the facts changed, the recommendation before and after, and the difference. */
 export interface WhatIfResult {
@@ -13,7 +13,7 @@ export interface WhatIfResult {
 }
 
 /** Decides a subject beside its peers and returns its recommendation (and its score in hundredths). */
-export type DecideBeside = (subject: unknown, peers: readonly unknown[], opts: EvaluateOptions | undefined) => { rec: Recommendation; points: number };
+export type DecideBeside = (subject: unknown, peers: readonly unknown[], opts: RunOptions | undefined) => { rec: Recommendation; points: number };
 
 /** The profile with some facts changed (`null` or `undefined` removes a fact), and the changes as from → to. */
 function changed(profile: object, changes: Readonly<Record<string, unknown>>) {
@@ -37,7 +37,7 @@ const idOf = (x: unknown) => {
  * Re-runs the recommendation with some facts changed, beside its peers (the rest of the cohort, if
  * given), and reports how score, rank and award move: a committee's "what would this unit need".
  */
-export function whatIf(decide: DecideBeside, profile: unknown, changes: Readonly<Record<string, unknown>>, opts: (EvaluateOptions & { readonly peers?: readonly unknown[] }) | undefined): WhatIfResult {
+export function whatIf(decide: DecideBeside, profile: unknown, changes: Readonly<Record<string, unknown>>, opts: (RunOptions & { readonly peers?: readonly unknown[] }) | undefined): WhatIfResult {
   if (!profile || typeof profile !== "object") throw new ThiduaError("whatIf needs a profile object");
   const id = idOf(profile);
   const peers = (opts?.peers ?? []).filter((x) => idOf(x) !== id);

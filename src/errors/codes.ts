@@ -13,6 +13,10 @@ export const ISSUE_CODES = [
   "rules.parent_mismatch",
   "rules.extends_cycle",
   "rules.too_large",
+  "rules.invalid_utf8",
+  "rules.duplicate_key",
+  "rules.not_regular_file",
+  "rules.limit",
   // rules: lints
   "rules.duplicate_id",
   "rules.unknown_fact",
@@ -60,6 +64,19 @@ export const ISSUE_CODES = [
   "profiles.assessment",
   // input files
   "input.parse",
+  // the public API called with an argument of the wrong kind (a programmer error, thrown as a ThiduaError)
+  "api.invalid_argument",
+  // committee overrides
+  "overrides.schema",
+  "overrides.date",
+  "overrides.unknown_award",
+  "overrides.duplicate",
+  "overrides.unmatched",
+  "overrides.award_mismatch",
+  // decision records
+  "record.invalid_json",
+  "record.schema",
+  "record.unsupported_version",
 ] as const;
 
 /** One of `ISSUE_CODES`. */

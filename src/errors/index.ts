@@ -29,7 +29,7 @@ export type Result<T> =
   | { readonly ok: false; readonly issues: readonly Issue[] };
 
 /**
- * Thrown only for programmer mistakes — an invalid profile passed to `engine.evaluate`, a malformed
+ * Thrown only for programmer mistakes — an invalid profile passed to `engine.score`, a malformed
  * `asOf`, a malformed condition given to `compileCondition` — and carrying the issues. User data gets
  * `Result` values instead.
  */
@@ -75,4 +75,31 @@ export function ok<T>(value: T, warnings?: readonly Issue[]): Result<T> {
 
 export function fail<T = never>(issues: readonly Issue[]): Result<T> {
   return { ok: false, issues };
+}
+
+/** What a value is, in a message about an argument: `null`, `array`, `string`, `number`… */
+const kindOf = (v: unknown): string => (v === null ? "null" : Array.isArray(v) ? "array" : typeof v);
+
+/**
+ * The error of a public function called with an argument of the wrong kind — a programmer error,
+ * such as `createEngine(null)` from plain JavaScript: a ThiduaError with one `api.invalid_argument` issue.
+ */
+export function invalidArgument(where: string, expected: string, found: unknown): ThiduaError {
+  const message = `${where}: expected ${expected}, found ${kindOf(found)}`;
+  return new ThiduaError(message, [issue("api.invalid_argument", [], message, { expected, found: kindOf(found) })]);
+}
+
+/** Throws {@link invalidArgument} unless `v` is iterable (an array, a generator…). */
+export function requireIterable(v: unknown, where: string): void {
+  if (v === null || v === undefined || typeof (v as { [Symbol.iterator]?: unknown })[Symbol.iterator] !== "function") throw invalidArgument(where, "an iterable (an array of profiles…)", v);
+}
+
+/** Throws {@link invalidArgument} unless `v` is a function. */
+export function requireFunction(v: unknown, where: string): void {
+  if (typeof v !== "function") throw invalidArgument(where, "a function", v);
+}
+
+/** Throws {@link invalidArgument} unless `v` is an object (not null, not an array). */
+export function requireObject(v: unknown, where: string, expected = "an object"): void {
+  if (v === null || typeof v !== "object" || Array.isArray(v)) throw invalidArgument(where, expected, v);
 }

@@ -1,4 +1,4 @@
-import { parsePath, type Condition, type Fact, type Lang, type LeafCondition } from "../rules/index.js";
+import { ownValue, parsePath, type Condition, type Fact, type Lang, type LeafCondition } from "../rules/index.js";
 import { catalogFor } from "./catalog.js";
 import { numberFormat } from "./number-format.js";
 
@@ -13,12 +13,13 @@ export function formatValue(v: unknown, fact: Fact | undefined, lang: Lang, fiel
   const cat = catalogFor(lang);
   if (Array.isArray(v)) return v.map((x) => formatValue(x, fact, lang, field)).join(lang === "vi" ? "; " : ", ");
   if (typeof v === "boolean") return v ? cat.yes : cat.no;
-  const spec = field && fact?.fields ? fact.fields[field] : fact;
+  const spec = field ? ownValue(fact?.fields, field) : fact;
   if (typeof v === "number") {
     if (spec?.type === "ratio") return `${numberFormat(cat.locale, 2).format(v * 100)}%`;
     return numberFormat(cat.locale, 4).format(v);
   }
-  if (typeof v === "string" && fact?.valueLabels?.[v]) return `«${fact.valueLabels[v]![lang]}»`;
+  const label = typeof v === "string" ? ownValue(fact?.valueLabels, v) : undefined;
+  if (label) return `«${label[lang]}»`;
   return typeof v === "string" ? `«${v}»` : String(v);
 }
 
@@ -27,7 +28,7 @@ function factLabel(leaf: LeafCondition, fact: Fact | undefined, lang: Lang): { l
   if (leaf.path === undefined) return { label: base };
   const p = parsePath(leaf.path);
   const field = p.ok && typeof p.segments[0] === "string" ? p.segments[0] : undefined;
-  const fl = field && fact?.fields?.[field]?.label[lang];
+  const fl = field && ownValue(fact?.fields, field)?.label[lang];
   return { label: `${base} › ${fl ?? leaf.path}`, ...(field && { field }) };
 }
 
@@ -36,7 +37,7 @@ export function describeLeaf(leaf: LeafCondition, facts: ReadonlyMap<string, Fac
   const cat = catalogFor(lang);
   const fact = facts.get(leaf.fact);
   const { label, field } = factLabel(leaf, fact, lang);
-  const spec = field ? fact?.fields?.[field] : fact;
+  const spec = field ? ownValue(fact?.fields, field) : fact;
   if (spec?.type === "boolean" && typeof leaf.value === "boolean" && (leaf.operator === "equal" || leaf.operator === "notEqual")) {
     return (leaf.value === (leaf.operator === "equal")) ? cat.isTrue(label) : cat.isFalse(label);
   }

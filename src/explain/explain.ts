@@ -1,9 +1,8 @@
-import type { AwardCheck, ProposedAward, Recommendation } from "../awards/index.js";
+import type { AwardCheck, FinalDecision, ProposedAward, Recommendation } from "../awards/index.js";
 import { traceLeaves, type LeafTrace, type TraceNode } from "../evaluation/index.js";
-import type { FinalDecision } from "../report/index.js";
-import type { CriterionResult } from "../scoring/index.js";
+import type { CriterionResult, ScoreResult } from "../scoring/index.js";
 import type { TieBreak } from "../ranking/index.js";
-import { conditionRoots, factsById, formulaFacts, parsePath, rulesetAsOf, walkCondition, walkLeaves, type Award, type Criterion, type Fact, type Lang, type RuleSet } from "../rules/index.js";
+import { conditionRoots, factsById, formulaFacts, ownValue, parsePath, rulesetAsOf, walkCondition, walkLeaves, type Award, type Criterion, type Fact, type Lang, type RuleSet } from "../rules/index.js";
 import { catalogFor } from "./catalog.js";
 import { numberFormat } from "./number-format.js";
 import { formatValue } from "./conditions.js";
@@ -31,7 +30,7 @@ export interface Explanation {
   readonly award: readonly Item[]; // proposed award(s), grantor, basis; alternatives; the committee's final decision
   readonly nearMisses: readonly Item[];
   readonly todo: readonly Item[]; // missing evidence
-  readonly summary: readonly Item[]; // the main reasons in short (reports' "main reasons" column)
+  readonly reasons: readonly Item[]; // the main reasons in short (reports' "main reasons" column)
   readonly sources: Readonly<Record<string, string>>; // titles of the sources the refs cite
 }
 
@@ -43,7 +42,7 @@ const refOf = (c: { source: string; section?: string | undefined; note?: { vi: s
   ...(c.note !== undefined && { note: c.note[lang] }),
 });
 
-type Ctx = { readonly rs: RuleSet; readonly lang: Lang; readonly facts: ReadonlyMap<string, Fact>; readonly rec: Recommendation };
+type Ctx = { readonly rs: RuleSet; readonly lang: Lang; readonly facts: ReadonlyMap<string, Fact>; readonly sr: ScoreResult };
 
 const awardDef = (ctx: Ctx, id: string): Award | undefined => ctx.rs.awards.find((a) => a.id === id);
 const awardTitle = (ctx: Ctx, id: string) => awardDef(ctx, id)?.title[ctx.lang] ?? id;
@@ -54,6 +53,7 @@ const classTitle = (ctx: Ctx, id: string | null) => {
   const nf = numberFormat(catalogFor(ctx.lang).locale, 2);
   return k.title[ctx.lang].replace("{minPoints}", nf.format(k.minPoints ?? 0)).replace("{minPercent}", `${nf.format(k.minPercent ?? 0)}%`);
 };
+
 const list = (xs: readonly string[]) => xs.join("; ");
 
 /** Fact label (with the field of a record fact) and a value formatter with the fact's unit. */
@@ -61,9 +61,9 @@ function factView(ctx: Ctx, factId: string, path?: string) {
   const fact = ctx.facts.get(factId);
   const p = path !== undefined ? parsePath(path) : undefined;
   const field = p && p.ok && typeof p.segments[0] === "string" ? p.segments[0] : undefined;
-  const spec = field ? fact?.fields?.[field] : fact;
+  const spec = field ? ownValue(fact?.fields, field) : fact;
   const base = fact?.label[ctx.lang] ?? factId;
-  const label = path === undefined ? base : `${base} › ${(field && fact?.fields?.[field]?.label[ctx.lang]) || path}`;
+  const label = path === undefined ? base : `${base} › ${(field && ownValue(fact?.fields, field)?.label[ctx.lang]) || path}`;
   const unit = fact?.unit?.[ctx.lang];
   const value = (v: unknown) => {
     const s = formatValue(v, fact, ctx.lang, field);
@@ -151,7 +151,7 @@ function adjustmentDetails(ctx: Ctx, c: CriterionResult, def: Criterion | undefi
 
 /** Each derived fact a criterion reads (and the derived facts those rest on), computed for the unit: formula, values, result. */
 function derivedDetails(ctx: Ctx, def: Criterion | undefined): Item[] {
-  const derived = ctx.rec.scoreResult.derived;
+  const derived = ctx.sr.derived;
   if (!def || !derived?.length) return [];
   const read: string[] = [];
   const visit = (id: string) => {
@@ -199,7 +199,7 @@ function quotaParams(ctx: Ctx, awardId: string) {
 }
 
 function checkItems(ctx: Ctx, awardId: string, c: AwardCheck): Item[] {
-  const sr = ctx.rec.scoreResult;
+  const sr = ctx.sr;
   switch (c.kind) {
     case "knockout":
       if (c.result === "unknown") return [item("check.knockoutUnknown", { criteria: list(c.criteria.map((id) => ctx.rs.criteria.find((x) => x.id === id)?.title[ctx.lang] ?? id)) })];
@@ -209,7 +209,11 @@ function checkItems(ctx: Ctx, awardId: string, c: AwardCheck): Item[] {
     case "criterion": return [item("check.criterion", { id: c.criterion, title: ctx.rs.criteria.find((x) => x.id === c.criterion)?.title[ctx.lang] ?? c.criterion, status: c.status })];
     case "conditions": return c.unmet.map((l) => leafItem(ctx, l, "unmet"));
     case "requiresThisYear": return [item("check.requiresThisYear", { award: awardTitle(ctx, c.award) })];
-    case "quota": return [item("check.quota", { allowed: c.allowed, base: c.base, position: c.position, ...quotaParams(ctx, awardId) })];
+    case "quota": return [item("check.quota", { allowed: c.allowed, base: c.base, position: c.position, exact: Number(c.exact), ...quotaParams(ctx, awardId) })];
+    case "deferral": {
+      const why = ctx.rs.deferrals.find((d) => d.id === c.deferral)?.title[ctx.lang] ?? c.deferral;
+      return [c.result === false ? item("check.deferral", { why }) : item("check.deferralUnknown", { why })];
+    }
     case "history": {
       const h = c.requirement;
       if (h.kind === "freshInitiatives") return [item("check.freshInitiatives", { min: h.min, found: c.found })];
@@ -227,8 +231,8 @@ function checkItems(ctx: Ctx, awardId: string, c: AwardCheck): Item[] {
 
 const noAward = (lang: Lang) => catalogFor(lang).msg["report.noAward"]({}, createFormatter(lang));
 
-function awardItems(ctx: Ctx, final?: FinalDecision): Item[] {
-  const { rec, lang } = ctx;
+function awardItems(ctx: Ctx, rec: Recommendation, final?: FinalDecision): Item[] {
+  const { lang } = ctx;
   const none = noAward(lang);
   const out: Item[] = [];
   const one = (a: ProposedAward, key: "award.proposed" | "award.alongside") => {
@@ -236,7 +240,7 @@ function awardItems(ctx: Ctx, final?: FinalDecision): Item[] {
     const details: Item[] = [];
     if (a.bonusCoefficient !== null) details.push(item("award.bonus", { coefficient: a.bonusCoefficient }));
     const q = rec.eligibility.find((e) => e.award === a.id)?.checks.find((c) => c.kind === "quota");
-    if (q?.kind === "quota") details.push(item("award.quotaWithin", { allowed: q.allowed, base: q.base, position: q.position, ...quotaParams(ctx, a.id) }));
+    if (q?.kind === "quota") details.push(item("award.quotaWithin", { allowed: q.allowed, base: q.base, position: q.position, exact: Number(q.exact), ...quotaParams(ctx, a.id) }));
     out.push(item(key, { award: a.title[lang], kind: a.kind, grantor: a.grantor[lang] }, def ? refOf(def.citation, lang) : undefined, details));
   };
   if (rec.award) one(rec.award, "award.proposed");
@@ -253,17 +257,7 @@ function awardItems(ctx: Ctx, final?: FinalDecision): Item[] {
 /** Formatting for a language: numbers through Intl with the catalog's locale, dates as people write them. */
 export function createFormatter(lang: Lang): Formatter {
   const nf = numberFormat(catalogFor(lang).locale, 2);
-  // Intl formatting costs about a microsecond; reports format the same few numbers on every unit
-  const seen = new Map<number, string>();
-  const num = (n: number): string => {
-    if (Object.is(n, -0)) return nf.format(n); // a Map would not tell -0 from 0
-    let s = seen.get(n);
-    if (s === undefined) {
-      s = nf.format(n);
-      if (seen.size < 65536) seen.set(n, s);
-    }
-    return s;
-  };
+  const num = (n: number): string => nf.format(n);
   const months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
   return {
     num,
@@ -282,10 +276,10 @@ export function groupNamed(rs: RuleSet, group: string, lang: Lang): { groupName?
 }
 
 /**
- * What explaining a recommendation reads: the rule set — as it read on the unit's as-of date (its
- * dated values then) when the criteria are explained (`asOf`) — and the unit's recommendation.
+ * What explaining a result reads: the rule set — as it read on the unit's as-of date (its dated
+ * values then) when the criteria are explained (`asOf`) — and the unit's score.
  */
-const contextOf = (rec: Recommendation, rs: RuleSet, lang: Lang, asOf = true): Ctx => ({ rs: asOf ? rulesetAsOf(rs, rec.scoreResult.asOf) : rs, lang, rec, facts: factsById(rs) });
+const contextOf = (sr: ScoreResult, rs: RuleSet, lang: Lang, asOf = true): Ctx => ({ rs: asOf ? rulesetAsOf(rs, sr.asOf) : rs, lang, sr, facts: factsById(rs) });
 
 function headlineOf(ctx: Ctx, rec: Recommendation & { readonly final?: FinalDecision }): Item {
   const { lang } = ctx;
@@ -303,7 +297,6 @@ function headlineOf(ctx: Ctx, rec: Recommendation & { readonly final?: FinalDeci
             ? item("headline.scoringOnly", {})
             : item("headline.none", { year: rec.year });
 }
-
 /** A ranking step as a message's parameters: a fact key names the fact's label and the direction that ranks first. */
 function tieParams(ctx: Ctx, step: TieBreak): TieParams {
   if (!step.startsWith("fact:")) return { rule: step as Exclude<TieBreakKey, "fact"> };
@@ -313,7 +306,7 @@ function tieParams(ctx: Ctx, step: TieBreak): TieParams {
 }
 
 /** For a profile with assessments: the self-assessed and official scores side by side, then each change with its reason. */
-function assessmentItems(ctx: Ctx, sr: Recommendation["scoreResult"]): Item[] {
+function assessmentItems(ctx: Ctx, sr: ScoreResult): Item[] {
   const a = sr.assessment;
   if (!a) return [];
   const value = (id: string, v: unknown) => (v === null || v === undefined ? catalogFor(ctx.lang).formula.unknown : factView(ctx, id).value(v));
@@ -324,50 +317,88 @@ function assessmentItems(ctx: Ctx, sr: Recommendation["scoreResult"]): Item[] {
   return [item("standing.assessed", head, undefined, changes)];
 }
 
-function summaryOf(ctx: Ctx, rec: Recommendation, headline: Item): Item[] {
+
+function reasonsOf(ctx: Ctx, rec: Recommendation, headline: Item): Item[] {
   const kindOf = (id: string) => awardDef(ctx, id)?.kind ?? "commendation";
-  const summary: Item[] = [];
-  if (!rec.award && headline.key !== "headline.overridden") summary.push(headline);
-  if (rec.decidedBy && rec.decidedBy !== "score") summary.push(item("summary.tie", tieParams(ctx, rec.decidedBy)));
+  const reasons: Item[] = [];
+  if (!rec.award && headline.key !== "headline.overridden") reasons.push(headline);
+  if (rec.decidedBy && rec.decidedBy !== "score") reasons.push(item("reason.tie", tieParams(ctx, rec.decidedBy)));
   for (const e of rec.eligibility) {
-    if (e.status !== "quota") continue;
     const q = e.checks.find((c) => c.kind === "quota");
-    if (q?.kind === "quota") summary.push(item("summary.quota", { award: awardTitle(ctx, e.award), kind: kindOf(e.award), allowed: q.allowed, base: q.base }));
+    if (e.status === "quota" && q?.kind === "quota") {
+      const { share, rounding } = quotaParams(ctx, e.award);
+      reasons.push(item("reason.quota", { award: awardTitle(ctx, e.award), kind: kindOf(e.award), allowed: q.allowed, base: q.base, position: q.position, exact: Number(q.exact), share, rounding }));
+    }
+    const d = e.checks.find((c) => c.kind === "deferral" && c.result === false);
+    if (e.status === "deferred" && d?.kind === "deferral") reasons.push(item("reason.deferred", { award: awardTitle(ctx, e.award), kind: kindOf(e.award), why: ctx.rs.deferrals.find((x) => x.id === d.deferral)?.title[ctx.lang] ?? d.deferral }));
   }
   const short = rec.nearMisses.find((m) => m.status === "ineligible" && m.pointsShort !== null);
-  if (short) summary.push(item("summary.pointsShort", { award: short.title[ctx.lang], kind: kindOf(short.award), points: Number(short.pointsShort) }));
-  return summary;
+  if (short) reasons.push(item("reason.pointsShort", { award: short.title[ctx.lang], kind: kindOf(short.award), points: Number(short.pointsShort) }));
+  return reasons;
 }
 
 /**
  * The main reasons in short, as the reports' "main reasons" column shows them: the same items as
- * `explainRecommendation(…).summary`, without building the rest of the explanation.
+ * `explain(recommendation, …).reasons`, without building the rest of the explanation.
  */
-export function explainSummary(rec: Recommendation & { readonly final?: FinalDecision }, rs: RuleSet, lang: Lang): readonly Item[] {
-  const ctx = contextOf(rec, rs, lang, false); // the summary reads no criterion: the rule set as it is
-  return summaryOf(ctx, rec, headlineOf(ctx, rec));
+export function explainReasons(rec: Recommendation & { readonly final?: FinalDecision }, rs: RuleSet, lang: Lang): readonly Item[] {
+  const ctx = contextOf(rec.scoreResult, rs, lang, false); // the reasons read no criterion: the rule set as it is
+  return reasonsOf(ctx, rec, headlineOf(ctx, rec));
 }
 
+/** What `explain` takes: a recommendation (of `recommend`, or a decided one of a decision record) or a score (of `score`). */
+export type Explainable = (Recommendation & { readonly final?: FinalDecision }) | ScoreResult;
+
 /**
- * Explains one recommendation as data (STYLE §2.6): catalog keys with parameters and citations.
+ * Explains a result as data (STYLE §2.6): catalog keys with parameters and citations. A
+ * recommendation gets its standing, criteria, award, near misses, the evidence to collect and the
+ * main reasons; a score (`engine.score`) its standing, criteria and the evidence to collect.
  * Criterion, fact and award wording comes from the rule set; facts that decided a criterion need the
- * criterion trace (`recommend(…, { trace: true })`); without it the items give verdicts and points.
+ * criterion trace (`score` keeps it by default, `recommend(…, { trace: true })`); without it the items
+ * give verdicts and points.
  */
-export function explainRecommendation(rec: Recommendation & { readonly final?: FinalDecision }, rs: RuleSet, lang: Lang): Explanation {
-  const ctx = contextOf(rec, rs, lang);
+export function explain(result: Explainable, rs: RuleSet, lang: Lang): Explanation {
+  return "scoreResult" in result ? explainRecommendation(result, rs, lang) : explainScore(result, rs, lang);
+}
+
+/** Standing items common to both: total and class, the rank (of a recommendation), the assessments side by side, then the group caps that applied. */
+function scoreStanding(ctx: Ctx, sr: ScoreResult, rank: readonly Item[]): Item[] {
+  const n = Number;
+  const standing: Item[] = [item("standing.score", { score: n(sr.score), max: n(sr.nominalMax), percent: n(sr.percent), cls: classTitle(ctx, sr.classification) }), ...rank, ...assessmentItems(ctx, sr)];
+  for (const g of sr.groupCaps.filter((x) => x.applied)) {
+    standing.push(item("standing.cap", { title: ctx.rs.groupCaps.find((x) => x.id === g.id)?.title[ctx.lang] ?? g.id, points: n(g.points), cap: n(g.cap) }));
+  }
+  return standing;
+}
+
+const sourcesOf = (ctx: Ctx, items: readonly Item[]) => {
+  const used = new Set(items.flatMap((i) => (i.ref ? [i.ref.source] : [])));
+  return Object.fromEntries(ctx.rs.sources.filter((s) => used.has(s.id)).map((s) => [s.id, s.title[ctx.lang]]));
+};
+
+/** A score alone: no rank and no award yet; the evidence to collect is the facts its criteria lack. */
+function explainScore(sr: ScoreResult, rs: RuleSet, lang: Lang): Explanation {
+  const ctx = contextOf(sr, rs, lang);
+  const headline = sr.knockedOut
+    ? item("headline.knockout", { reasons: list(sr.knockouts.map((k) => k.reason[lang])) })
+    : item("headline.scored", { year: sr.year, score: Number(sr.score), max: Number(sr.nominalMax), cls: classTitle(ctx, sr.classification) });
+  const criteria = sr.criteria.map((c) => criterionItem(ctx, c)).filter((x): x is Item => x !== null);
+  const todo = sr.missingFacts.map((id) => {
+    const f = ctx.facts.get(id);
+    const by = sr.criteria.filter((c) => c.missingFacts.includes(id)).map((c) => c.id);
+    return item("todo.evidence", { evidence: f?.evidence[lang] ?? id, label: f?.label[lang] ?? id, criteria: by.join(", "), awards: "" });
+  });
+  return { unitId: sr.unitId, name: sr.name, lang, headline, standing: scoreStanding(ctx, sr, []), criteria, award: [], nearMisses: [], todo, reasons: [], sources: sourcesOf(ctx, criteria) };
+}
+
+function explainRecommendation(rec: Recommendation & { readonly final?: FinalDecision }, rs: RuleSet, lang: Lang): Explanation {
+  const ctx = contextOf(rec.scoreResult, rs, lang);
   const sr = rec.scoreResult;
   const headline = headlineOf(ctx, rec);
-  const standing: Item[] = [
-    item("standing.score", { score: Number(rec.score), max: Number(sr.nominalMax), percent: Number(rec.percent), cls: classTitle(ctx, rec.classification) }),
-    item("standing.rank", { rank: rec.rank, size: rec.cohortSize, cohort: rec.cohort ?? "", group: rec.group, ...groupNamed(rs, rec.group, lang) }),
-  ];
-  const tie = rec.decidedBy && rec.decidedBy !== "score" ? item("standing.tie", tieParams(ctx, rec.decidedBy)) : undefined;
-  if (tie) standing.push(tie);
-  if (rec.decidedBy === null && rec.rank > 1) standing.push(item("standing.sharedRank", {}));
-  standing.push(...assessmentItems(ctx, sr));
-  for (const g of sr.groupCaps.filter((x) => x.applied)) {
-    standing.push(item("standing.cap", { title: rs.groupCaps.find((x) => x.id === g.id)?.title[lang] ?? g.id, points: Number(g.points), cap: Number(g.cap) }));
-  }
+  const rank = [item("standing.rank", { rank: rec.rank, size: rec.cohortSize, cohort: rec.cohort ?? "", group: rec.group, ...groupNamed(rs, rec.group, lang) })];
+  if (rec.decidedBy && rec.decidedBy !== "score") rank.push(item("standing.tie", tieParams(ctx, rec.decidedBy)));
+  if (rec.decidedBy === null && rec.rank > 1) rank.push(item("standing.sharedRank", {}));
+  const standing = scoreStanding(ctx, sr, rank);
   const kindOf = (id: string) => awardDef(ctx, id)?.kind ?? "commendation";
   const nearMisses = rec.nearMisses.map((m) =>
     item("near.header", { award: m.title[lang], kind: kindOf(m.award), status: m.status, points: Number(m.pointsShort ?? 0) }, undefined, m.missing.flatMap((c) => checkItems(ctx, m.award, c))),
@@ -379,18 +410,17 @@ export function explainRecommendation(rec: Recommendation & { readonly final?: F
     headline,
     standing,
     criteria: sr.criteria.map((c) => criterionItem(ctx, c)).filter((x): x is Item => x !== null),
-    award: awardItems(ctx, rec.final),
+    award: awardItems(ctx, rec, rec.final),
     nearMisses,
     todo: rec.missingEvidence.map((m) => item("todo.evidence", { evidence: m.evidence[lang], label: m.label[lang], criteria: m.criteria.join(", "), awards: list((m.awards ?? []).map((a) => awardTitle(ctx, a))) })),
-    summary: summaryOf(ctx, rec, headline),
+    reasons: reasonsOf(ctx, rec, headline),
   };
-  const used = new Set([...expl.criteria, ...expl.award].flatMap((i) => (i.ref ? [i.ref.source] : [])));
-  const sources = Object.fromEntries(rs.sources.filter((s) => used.has(s.id)).map((s) => [s.id, s.title[lang]]));
-  return { ...expl, sources };
+  return { ...expl, sources: sourcesOf(ctx, [...expl.criteria, ...expl.award]) };
 }
 
-const formatters = new Map<Lang, Formatter>();
-const fmt = (lang: Lang) => formatters.get(lang) ?? formatters.set(lang, createFormatter(lang)).get(lang)!;
+/** The formatter of each language (plain functions over fixed number formats). */
+const FORMATTERS: Readonly<Record<Lang, Formatter>> = /* @__PURE__ */ Object.freeze({ vi: createFormatter("vi"), en: createFormatter("en") });
+const fmt = (lang: Lang) => FORMATTERS[lang];
 
 /** One item as a sentence through the catalog of `lang`. */
 export function formatItem(i: Item, lang: Lang): string {

@@ -1,2 +1,2 @@
 /** Node-only helpers (file system). Everything else lives in the browser-safe core, `thidua`. */
-export { loadRuleset, readRulesetFiles, resolveRulesetDir, bundledRulesDir, BUNDLED_RULESETS } from "./load-dir.js";
+export { loadRuleSet, readRuleSetFiles, resolveRuleSetDir, bundledRulesDir, BUNDLED_RULE_SETS } from "./load-dir.js";

@@ -1,6 +1,6 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { issue, type Issue } from "../errors/index.js";
-import { isIsoDate, type Fact, type Group, type RuleSet } from "../rules/index.js";
+import { isIsoDate, zodContext, type Fact, type Group, type RuleSet } from "../rules/index.js";
 import { factSchema } from "./fact-schema.js";
 import { PROFILE_LIMITS as L, type Assessment, type AssessmentChange, type Profile } from "./types.js";
 
@@ -14,18 +14,20 @@ import { PROFILE_LIMITS as L, type Assessment, type AssessmentChange, type Profi
 export type OfficialPolicy = "lastReviewer" | "council" | "self";
 
 /** The zod schema of a profile's `assessments` (a group's facts as `facts` of the self-assessment). */
-export function assessmentsSchema(facts: z.ZodType): z.ZodType {
-  const change = z.object({ fact: z.string().min(1).max(L.idLength), value: z.unknown(), reason: z.string().max(L.reasonLength).optional() }).strict();
-  const one = z
-    .object({
-      role: z.enum(["self", "reviewer", "council"]),
-      by: z.string().min(1).max(L.nameLength),
-      date: z.string().max(10).refine(isIsoDate, { message: "expected an ISO date YYYY-MM-DD that exists" }),
-      facts: facts.optional(),
-      changes: z.array(change).min(1).max(200).optional(),
-    })
-    .strict();
-  return z.array(one).min(1).max(L.assessments);
+export function assessmentsSchema(facts: z.ZodMiniType): z.ZodMiniType {
+  const change = z.strictObject({
+    fact: z.string().check(z.minLength(1), z.maxLength(L.idLength)),
+    value: z.unknown(),
+    reason: z.optional(z.string().check(z.maxLength(L.reasonLength))),
+  });
+  const one = z.strictObject({
+    role: z.enum(["self", "reviewer", "council"]),
+    by: z.string().check(z.minLength(1), z.maxLength(L.nameLength)),
+    date: z.string().check(z.maxLength(10), z.refine(isIsoDate, { message: "expected an ISO date YYYY-MM-DD that exists" })),
+    facts: z.optional(facts),
+    changes: z.optional(z.array(change).check(z.minLength(1), z.maxLength(200))),
+  });
+  return z.array(one).check(z.minLength(1), z.maxLength(L.assessments));
 }
 
 const show = (v: unknown) => (typeof v === "string" ? JSON.stringify(v) : v === undefined ? "nothing" : JSON.stringify(v) ?? String(v));
@@ -49,7 +51,7 @@ function oneAssessment(a: Assessment, i: number, prev: Assessment | undefined, c
     if (seen.has(c.fact)) say([...where, "fact"], "twice", `fact ${c.fact} is changed twice in one assessment`, { fact: c.fact });
     seen.add(c.fact);
     if (c.reason === undefined || c.reason.trim() === "") say([...where, "reason"], "noReason", `the change of ${c.fact} gives no reason: write why the value was changed`, { fact: c.fact });
-    const ok = factSchema(f).nullable().safeParse(c.value);
+    const ok = z.nullable(factSchema(f)).safeParse(c.value, zodContext());
     if (!ok.success) out.push(issue("profiles.fact_type", [...at, ...where, "value"], `value ${show(c.value)} does not fit fact ${c.fact} (${f.type})`, { fact: c.fact, expected: f.type, found: show(c.value) }));
   });
   return out;

@@ -62,6 +62,8 @@ function factCheck(f: Fact): Check {
 }
 
 const TOP = new Set(["id", "name", "group", "cohort", "year", "facts", "history", "initiatives"]);
+const ENTRY = new Set(["year", "awards", "thematic", "sudden", "initiatives"]);
+const awardList = (v: unknown) => Array.isArray(v) && v.length <= L.awardsPerYear && everyIndex(v, (a) => typeof a === "string" && a.length <= L.idLength);
 const ids = (v: unknown) => Array.isArray(v) && v.length <= L.initiatives && everyIndex(v, (x) => str(x, L.idLength));
 const str = (v: unknown, max: number) => typeof v === "string" && v.length >= 1 && v.length <= max;
 const year = (v: unknown) => typeof v === "number" && Number.isInteger(v) && v >= L.minYear && v <= L.maxYear;
@@ -89,10 +91,10 @@ export function buildFastCheck(rs: RuleSet): (v: unknown) => boolean {
     if (h === undefined) return true;
     if (!Array.isArray(h) || h.length > L.historyEntries) return false;
     for (const e of h) {
-      if (!isPlain(e) || !year(e["year"]) || !Array.isArray(e["awards"]) || e["awards"].length > L.awardsPerYear) return false;
-      for (const k in e) if (has.call(e, k) && k !== "year" && k !== "awards" && k !== "initiatives") return false;
+      if (!isPlain(e) || !year(e["year"]) || !awardList(e["awards"])) return false;
+      for (const k in e) if (has.call(e, k) && !ENTRY.has(k)) return false;
       if (e["initiatives"] !== undefined && !ids(e["initiatives"])) return false;
-      if (!everyIndex(e["awards"], (a) => typeof a === "string" && a.length <= L.idLength)) return false;
+      if ((e["thematic"] !== undefined && !awardList(e["thematic"])) || (e["sudden"] !== undefined && !awardList(e["sudden"]))) return false;
     }
     return true;
   };

@@ -3,10 +3,43 @@ import type { Group } from "../rules/index.js";
 /** One year's awards in a profile's history. */
 export interface HistoryEntry {
   readonly year: number;
+  /** The awards of that year for achievements in the regular emulation work (công trạng): the ones that count toward higher awards. */
   readonly awards: readonly string[];
+  /**
+   * Awards of that year for a thematic emulation (thi đua theo chuyên đề) or a sudden achievement
+   * (thành tích đột xuất): kept in the record, never counted toward a higher award (Decree
+   * 152/2025/NĐ-CP Art. 4(3)).
+   */
+  readonly thematic?: readonly string[];
+  readonly sudden?: readonly string[];
   /** Ids of the initiatives (sáng kiến) that award decisions of that year already relied on. */
-  readonly initiatives?: readonly string[];
+  readonly initiatives?: readonly string[] | undefined;
 }
+
+/** What every profile a program writes carries, beside its facts or its assessments. */
+interface ProfileInputBase {
+  readonly id: string;
+  readonly name: string;
+  readonly group: Group;
+  /** Emulation cluster or block (cụm/khối thi đua). */
+  readonly cohort?: string | undefined;
+  readonly year: number;
+  readonly history?: readonly HistoryEntry[] | undefined;
+  /** Ids of the recognised initiatives the unit or person presents this year (an initiative counts once). */
+  readonly initiatives?: readonly string[] | undefined;
+}
+
+/**
+ * A profile as a program writes it: what `engine.score`, `recommend` and the others check when the
+ * argument's type is known — with its `facts`, or with its `assessments` (the unit's own, then each
+ * reviewer's and the council's changes) instead. Optional fields may be left out or `undefined`; a
+ * fact that is absent, `null` or `undefined` is unknown, never false. The engine validates every
+ * input at run time against the rule set's fact catalog (fact ids, types and ranges), which no
+ * static type can know.
+ */
+export type ProfileInput =
+  | (ProfileInputBase & { readonly facts: Readonly<Record<string, unknown>>; readonly assessments?: undefined })
+  | (ProfileInputBase & { readonly facts?: undefined; readonly assessments: readonly Assessment[] });
 
 /** One change of a fact by a reviewer or the council: the new value (`null` clears it) and the reason, which is mandatory. */
 export interface FactChange {
@@ -62,10 +95,13 @@ export interface Profile {
   readonly initiatives?: readonly string[];
 }
 
-/** A profile the catalog accepted: facts keyed in catalog order, unknown ones left out, derived facts computed, frozen. */
+/** The key of a valid profile's dense row: a symbol the package does not export (absent from JSON and from the public API). */
+export const ROW: unique symbol = Symbol("thidua.row");
+
+/** A profile the catalog accepted (what `engine.validate` returns): facts keyed in catalog order, unknown ones left out, derived facts computed, frozen. */
 export interface ValidProfile extends Profile {
   /** Dense row of fact values in catalog slot order (`undefined` = unknown). Internal to the engine. */
-  readonly row: readonly unknown[];
+  readonly [ROW]: readonly unknown[];
   /** For a profile with assessments: the self-assessment as a profile of its own (scored beside the official one), the policy and every change. */
   readonly assessed?: {
     readonly official: "lastReviewer" | "council" | "self";

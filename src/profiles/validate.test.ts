@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { createEngine, formatPath } from "thidua";
 import { loadNational } from "../../test/support/rules.js";
+import { ROW, type ValidProfile } from "./types.js";
 
 const engine = createEngine(loadNational());
-const base = { id: "pv-1", name: "Tỉnh Thử", group: "province", year: 2025 };
+const base = { id: "pv-1", name: "Tỉnh Thử", group: "province" as const, year: 2025 };
 const rejected = (facts: Record<string, unknown>, extra: Record<string, unknown> = {}) => {
   const r = engine.validate({ ...base, ...extra, facts });
   if (r.ok) throw new Error("expected a rejection");
@@ -26,15 +27,17 @@ describe("profile validation from the fact catalog", () => {
     const a = engine.validate(input);
     const b = engine.validate({ ...base, id: "pv-2", facts: { "plan.issuedOnTime": false } });
     if (!a.ok || !b.ok) throw new Error("expected valid profiles");
-    expect(Object.keys(a.value)).toEqual(["id", "name", "group", "cohort", "year", "facts", "history", "row"]);
-    expect(Object.keys(b.value)).toEqual(["id", "name", "group", "year", "facts", "row"]);
+    expect(Object.keys(a.value)).toEqual(["id", "name", "group", "cohort", "year", "facts", "history"]);
+    expect(Object.keys(b.value)).toEqual(["id", "name", "group", "year", "facts"]); // the dense row sits under a symbol: not in keys, not in JSON
+    expect(Object.getOwnPropertySymbols(b.value)).toEqual([ROW]);
+    expect(JSON.stringify(b.value)).not.toContain("row");
     expect(Object.getOwnPropertyDescriptor(a.value, "facts")).toMatchObject({ enumerable: true, configurable: false });
     const parsed = JSON.parse(JSON.stringify(a.value));
     expect(Object.keys(parsed.facts)).toEqual(["plan.issuedOnTime", "models.effectiveCount"]); // catalog order, not input order
     expect([a.value.name, a.value.cohort]).toEqual(["Tỉnh Thử".normalize("NFC"), cluster.normalize("NFC")]);
     expect(b.value.facts).toEqual({ "plan.issuedOnTime": false }); // each profile its own facts
     expect(a.value.facts).toBe(a.value.facts); // built once
-    expect(Object.isFrozen(a.value.facts) && Object.isFrozen(a.value.row)).toBe(true);
+    expect(Object.isFrozen(a.value.facts) && Object.isFrozen((a.value as ValidProfile)[ROW])).toBe(true);
   });
 
   it("names the path, what was expected and what was found", () => {
@@ -80,14 +83,14 @@ describe("profile validation from the fact catalog", () => {
   });
 
   it("accounts for every row of a batch: results + rejected = input, duplicates rejected", () => {
-    const rows = [
+    const rows: unknown[] = [
       { ...base, id: "a", facts: {} },
       { ...base, id: "b", facts: { "plan.issued": 1 } },
       "not a profile",
       { ...base, id: "c", facts: {} },
       { ...base, id: "c", facts: {} },
     ];
-    const out = engine.evaluateMany(rows);
+    const out = engine.scoreMany(rows);
     expect(out.results.map((r) => r.unitId)).toEqual(["a"]);
     expect(out.rejected.map((r) => [r.index, r.issues[0]!.code])).toEqual([
       [1, "profiles.fact_type"],

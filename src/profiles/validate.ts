@@ -1,11 +1,11 @@
-import type { z } from "zod";
-import { issue, type Issue, type Result } from "../errors/index.js";
-import { FORBIDDEN_KEYS, type Fact, type Group, type RuleSet } from "../rules/index.js";
+import type * as z from "zod/mini";
+import { issue, ThiduaError, type Issue, type Result } from "../errors/index.js";
+import { FORBIDDEN_KEYS, zodContext, type Fact, type Group, type RuleSet } from "../rules/index.js";
 import { assessmentIssues, officialPolicy, resolveAssessments } from "./assess.js";
 import { createDeriver, type Deriver } from "./derive.js";
 import { buildFastCheck } from "./fast.js";
 import { buildProfileSchema } from "./schema.js";
-import type { HistoryEntry, Profile, ValidProfile } from "./types.js";
+import { ROW, type HistoryEntry, type Profile, type ValidProfile } from "./types.js";
 
 const FORBIDDEN = new Set<string>(FORBIDDEN_KEYS);
 const has = Object.prototype.hasOwnProperty;
@@ -18,6 +18,54 @@ export interface ProfileValidator {
   fastAccepts(input: unknown): boolean;
   /** The zod schema alone (for the differential test). */
   slowAccepts(input: unknown): boolean;
+}
+
+/** A name in a message: at most 40 characters (a key can be as long as the file). */
+const clip = (s: string) => (s.length > 40 ? `${s.slice(0, 40)}…` : s);
+
+/**
+ * Levels of a profile copied by {@link snapshotProfile}: profile → facts or history → an object fact,
+ * a set or a history entry → its awards; with assessments, profile → assessments → one assessment →
+ * its facts or changes → an object fact, a set or a change → a changed object or set value.
+ */
+const SNAPSHOT_DEPTH = 6;
+/** Longest list copied element by element (every list a profile may hold is far shorter; a longer one is refused by its length). */
+const SNAPSHOT_LENGTH = 10_000;
+
+function copy(v: unknown, depth: number): unknown {
+  if (v === null || typeof v !== "object") return v;
+  // an object this deep is never valid (only strings and numbers are): a stand-in of the same kind gives the same issue
+  if (depth >= SNAPSHOT_DEPTH) return Array.isArray(v) ? [] : {};
+  if (Array.isArray(v)) {
+    const n = v.length;
+    const out: unknown[] = new Array(n);
+    if (n <= SNAPSHOT_LENGTH) for (let i = 0; i < n; i++) if (i in v) out[i] = copy(v[i], depth + 1);
+    return out;
+  }
+  // spread reads each own enumerable property once (and keeps an own "__proto__" key an own key); fast for plain objects
+  const out: Record<string, unknown> = { ...v };
+  for (const k in out) {
+    const x = out[k];
+    if (x === null || typeof x !== "object") continue;
+    if (k === "__proto__") Object.defineProperty(out, k, { value: copy(x, depth + 1), enumerable: true, writable: true, configurable: true });
+    else out[k] = copy(x, depth + 1);
+  }
+  return out;
+}
+
+/**
+ * The caller's profile as plain data, each own enumerable property read exactly once: a getter or
+ * a proxy that answers differently on each read cannot change a value after it was checked, and
+ * the caller's objects are never read again. A property that throws when read is a programmer
+ * error: a ThiduaError (`api.invalid_argument`).
+ */
+export function snapshotProfile(input: unknown): unknown {
+  try {
+    return copy(input, 0);
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    throw new ThiduaError("the profile cannot be read", [issue("api.invalid_argument", [], `reading the profile threw: ${clip(why)}`, { found: clip(why) })]);
+  }
 }
 
 const describeType = (v: unknown) => (v === null ? "null" : Array.isArray(v) ? "array" : typeof v === "number" && !Number.isFinite(v) ? String(v) : typeof v);
@@ -42,9 +90,11 @@ function historyIssues(history: readonly HistoryEntry[], awards: ReadonlySet<str
   for (const [i, h] of history.entries()) {
     if (seenYears.has(h.year)) issues.push(issue("profiles.schema", ["history", i, "year"], `history lists ${h.year} twice: give one entry per year`, { found: h.year }));
     seenYears.add(h.year);
-    h.awards.forEach((a, j) => {
-      if (!awards.has(a)) issues.push(issue("profiles.unknown_award", ["history", i, "awards", j], `unknown award ${show(a)}`, { found: a }));
-    });
+    for (const list of ["awards", "thematic", "sudden"] as const) {
+      h[list]?.forEach((a, j) => {
+        if (!awards.has(a)) issues.push(issue("profiles.unknown_award", ["history", i, list, j], `unknown award ${show(a)}`, { found: a }));
+      });
+    }
   }
   return issues;
 }
@@ -105,7 +155,8 @@ const deepFreezeCopy = <T>(v: T): T => {
 export function createProfileValidator(rs: RuleSet): ProfileValidator {
   const slots = new Map(rs.facts.map((f, i) => [f.id, i]));
   const facts = new Map(rs.facts.map((f) => [f.id, f]));
-  const schemas = new Map<string, z.ZodType>();
+  const schemas = new Map<string, z.ZodMiniType>();
+  const parseContext = { ...zodContext(), jitless: false, reportInput: true };
   const schemaFor = (g: Group, assessed: boolean) => {
     const key = `${assessed ? "a" : "f"}:${g}`;
     let s = schemas.get(key);
@@ -115,7 +166,8 @@ export function createProfileValidator(rs: RuleSet): ProfileValidator {
   const fast = buildFastCheck(rs);
   const ctx: Finisher = { rs, slots, facts, awards: new Set(rs.awards.map((a) => a.id)), descriptor: factsProperty(rs.facts), derive: createDeriver(rs, slots) };
   const groups: readonly string[] = rs.groups.map((g) => g.id);
-  const validate = (input: unknown): Result<ValidProfile> => {
+  const validate = (raw: unknown): Result<ValidProfile> => {
+    const input = snapshotProfile(raw);
     if (fast(input)) return finishProfile(ctx, input as Profile);
     if (input === null || typeof input !== "object" || Array.isArray(input)) {
       return { ok: false, issues: [issue("profiles.schema", [], `expected a profile object, found ${describeType(input)}`, { expected: "object", found: describeType(input) })] };
@@ -128,7 +180,7 @@ export function createProfileValidator(rs: RuleSet): ProfileValidator {
     if (typeof group !== "string" || !groups.includes(group)) {
       return { ok: false, issues: [issue("profiles.unknown_group", ["group"], `expected one of ${groups.join(", ")}, found ${show(group)}`, { expected: groups.join("|"), found: show(group) })] };
     }
-    const r = schemaFor(group, has.call(obj, "assessments")).safeParse(obj, { reportInput: true });
+    const r = schemaFor(group, has.call(obj, "assessments")).safeParse(obj, parseContext);
     if (!r.success) return { ok: false, issues: r.error.issues.flatMap((zi) => mapIssue(zi, facts, group)) };
     // profiles with facts reach here only if the fast path and zod disagree (a property test checks they do not); profiles with assessments always do
     return finishProfile(ctx, obj as unknown as Profile);
@@ -166,7 +218,7 @@ function factsProperty(catalog: readonly Fact[]): PropertyDescriptor {
       let facts = built.get(this);
       if (!facts) {
         const out: Record<string, unknown> = {};
-        const row = this.row;
+        const row = this[ROW];
         for (let i = 0; i < catalog.length; i++) if (row[i] !== undefined) out[catalog[i]!.id] = row[i];
         built.set(this, (facts = Object.freeze(out)));
       }
@@ -190,20 +242,28 @@ function factRow(src: Profile["facts"], catalog: readonly Fact[], slots: Readonl
 }
 
 function normalise(p: Profile, row: readonly unknown[], factsDescriptor: PropertyDescriptor, extra: Readonly<Record<string, unknown>>): ValidProfile {
-  // properties in this order: id, name, group, cohort?, year, facts, history?, initiatives?, assessments?, assessed?, row
-  const out: Record<string, unknown> = { id: nfc(p.id), name: nfc(p.name), group: p.group };
+  // properties in this order: id, name, group, cohort?, year, facts, history?, initiatives?, assessments?, assessed?, [ROW]
+  const out: Record<string | symbol, unknown> = { id: nfc(p.id), name: nfc(p.name), group: p.group };
   if (p.cohort !== undefined) out["cohort"] = nfc(p.cohort);
   out["year"] = p.year;
   Object.defineProperty(out, "facts", factsDescriptor);
   if (p.history) {
     const history: HistoryEntry[] = p.history
-      .map((h) => Object.freeze({ year: h.year, awards: Object.freeze([...h.awards].sort()), ...(h.initiatives && { initiatives: Object.freeze([...h.initiatives].sort()) }) }))
+      .map((h) =>
+        Object.freeze({
+          year: h.year,
+          awards: Object.freeze([...h.awards].sort()),
+          ...(h.thematic?.length && { thematic: Object.freeze([...h.thematic].sort()) }),
+          ...(h.sudden?.length && { sudden: Object.freeze([...h.sudden].sort()) }),
+          ...(h.initiatives && { initiatives: Object.freeze([...h.initiatives].sort()) }),
+        }),
+      )
       .sort((a, b) => a.year - b.year);
     out["history"] = Object.freeze(history);
   }
   if (p.initiatives) out["initiatives"] = Object.freeze([...new Set(p.initiatives)].sort());
   if (extra !== NO_EXTRA) Object.assign(out, extra);
-  out["row"] = row;
+  out[ROW] = row;
   return Object.freeze(out) as unknown as ValidProfile;
 }
 
@@ -217,12 +277,12 @@ function mapIssue(zi: z.core.$ZodIssue, facts: ReadonlyMap<string, Fact>, group:
   switch (zi.code) {
     case "unrecognized_keys":
       return zi.keys.map((k) => {
-        if (at < 0) return issue("profiles.schema", [...path, k], `unknown field ${k}`, { found: k });
+        if (at < 0) return issue("profiles.schema", [...path, k], `unknown field ${clip(k)}`, { found: clip(k) });
         const f = facts.get(k);
         if (f?.formula !== undefined && f.groups.includes(group)) return issue("profiles.derived", [...path, k], `fact ${k} is derived (computed by its formula from other facts): leave it out of the profile`, { fact: k });
         return f
           ? issue("profiles.fact_not_in_group", [...path, k], `fact ${k} does not apply to group ${group} (it applies to ${f.groups.join(", ")})`, { fact: k, group })
-          : issue("profiles.unknown_fact", [...path, k], `unknown fact ${k}: not in the rule set's fact catalog`, { fact: k });
+          : issue("profiles.unknown_fact", [...path, k], `unknown fact ${clip(k)}: not in the rule set's fact catalog`, { fact: clip(k) });
       });
     case "invalid_type": {
       const expected = fact?.type === "integer" || zi.expected === "int" ? "integer" : fact?.type === "ratio" ? "ratio (0–1)" : String(zi.expected);

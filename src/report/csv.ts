@@ -1,12 +1,25 @@
 import { formatPath } from "../errors/index.js";
-import { explainSummary, formatItem } from "../explain/index.js";
+import { explainReasons, formatItem } from "../explain/index.js";
 import type { Lang, RuleSet } from "../rules/index.js";
 import { renderWithLayout, type LayoutOptions, type ReportLayout } from "./layout.js";
 import { classText, computedText, finalText, issueText, numberIn, say } from "./markdown.js";
 import type { DecisionRecord } from "./types.js";
 
-/** RFC 4180 field: quoted when it holds a quote, a comma, a semicolon or a line break; quotes doubled. */
-export function csvField(s: string): string {
+/** What makes a spreadsheet read a cell as a formula when it comes first: `=`, `+`, `-`, `@`, tab, carriage return (OWASP's list), and NUL. */
+const FORMULA_START = /^[=+\-@\t\r\0]/;
+/** A plain number as the report writes it (`-3`, `12,5`, `70%`): no formula, left as it is. */
+const PLAIN_NUMBER = /^[+-]?\d[\d.,]*%?$/;
+
+/**
+ * A cell a spreadsheet would run as a formula (an id or a name typed as `=HYPERLINK(…)`, `@SUM(…)`,
+ * `-2+3`…) gets a single quote in front, as OWASP recommends for CSV injection: the spreadsheet
+ * then shows it as text.
+ */
+export const neutraliseFormula = (s: string): string => (FORMULA_START.test(s) && !PLAIN_NUMBER.test(s) ? `'${s}` : s);
+
+/** RFC 4180 field, formula-neutralised: quoted when it holds a quote, a comma, a semicolon or a line break; quotes doubled. */
+export function csvField(cell: string): string {
+  const s = neutraliseFormula(cell);
   return /[",;\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
@@ -36,7 +49,7 @@ export function csvLayout({ rs, lang }: LayoutOptions): ReportLayout {
           computed,
           r.final.overridden ? finalText(r, lang) : computed,
           r.final.overridden ? (r.final.override?.reason ?? "") : "",
-          explainSummary(r, rs, lang).map((i) => formatItem(i, lang)).join("; "),
+          explainReasons(r, rs, lang).map((i) => formatItem(i, lang)).join("; "),
           String(r.missingEvidence.length),
         ]);
       }
@@ -59,7 +72,9 @@ export function csvLayout({ rs, lang }: LayoutOptions): ReportLayout {
 /**
  * One row per unit, then one per rejected input row (class column "bị loại" / "rejected", issues as
  * the reasons), so every input row appears. UTF-8 with a BOM (spreadsheets then read Vietnamese
- * correctly), CRLF line ends, RFC 4180 quoting; numbers in the language's locale. Pure.
+ * correctly), CRLF line ends, RFC 4180 quoting; a cell that starts with `=`, `+`, `-`, `@`, a tab or
+ * a carriage return (a formula to a spreadsheet) gets a single quote in front; numbers in the
+ * language's locale. Pure.
  */
 export function renderCsv(record: DecisionRecord, rs: RuleSet, lang: Lang): string {
   return renderWithLayout(csvLayout({ rs, lang, overrides: record.overrides.length > 0 }), record);

@@ -8,7 +8,7 @@ import type { CommitteeOverride, DecidedRecommendation, DecisionRecord } from ".
  * the number of results, and which committee overrides matched a scored unit. A streamed run knows
  * all of it once every cohort is decided, without holding the results.
  */
-export interface RunSummary extends Omit<DecisionRecord, "results"> {
+export interface ReportHead extends Omit<DecisionRecord, "results" | "seal"> {
   /** Sorted by input position (layouts write them in this order). */
   readonly rejected: DecisionRecord["rejected"];
   readonly resultCount: number;
@@ -34,7 +34,7 @@ export interface ReportLayout {
   /** The parts of one cohort; `results` in rank order. */
   cohort(c: CohortSummary, results: readonly DecidedRecommendation[]): string[];
   /** Writes the whole report: `chunks(part)` yields that part of every cohort, in `run.cohorts` order. */
-  write(run: RunSummary, chunks: (part: number) => Iterable<ReportChunk>, out: (s: ReportChunk) => void): void;
+  write(run: ReportHead, chunks: (part: number) => Iterable<ReportChunk>, out: (s: ReportChunk) => void): void;
 }
 
 /** Options a layout is built with: the rule set, the language, and whether the run has committee overrides. */
@@ -45,41 +45,55 @@ export interface LayoutOptions {
   readonly overrides: boolean;
 }
 
-/** The summary of an in-memory record (see {@link RunSummary}). */
-export function summaryOf(record: DecisionRecord): RunSummary {
-  const { results, ...rest } = record;
+/** The report head of an in-memory record (see {@link ReportHead}). */
+export function reportHeadOf(record: DecisionRecord): ReportHead {
+  const { results, seal: _seal, ...rest } = record;
   const matchedOverrides = record.overrides.map((o: CommitteeOverride) =>
     results.some((r) => r.final.overridden && r.final.override?.unitId === o.unitId && (o.cohort === undefined || r.cohort === o.cohort)),
   );
   return { ...rest, rejected: [...rest.rejected].sort((a, b) => a.index - b.index), resultCount: results.length, matchedOverrides };
 }
 
-/** The results of each cohort of a record in rank order, keyed by cohort key (grouped once per record). */
-const byCohort = new WeakMap<DecisionRecord, Map<string, DecidedRecommendation[]>>();
-
-/** The results of one cohort in rank order, then unit id (never by input order). */
-export function cohortResults(record: DecisionRecord, c: { group: string; cohort: string | null; year: number }): DecidedRecommendation[] {
-  let index = byCohort.get(record);
-  if (!index) {
-    index = new Map();
-    for (const r of record.results) {
-      const k = cohortKey(r);
-      const list = index.get(k);
-      if (list) list.push(r);
-      else index.set(k, [r]);
-    }
-    for (const list of index.values()) list.sort((a, b) => a.rank - b.rank || (a.unitId < b.unitId ? -1 : a.unitId > b.unitId ? 1 : 0));
-    byCohort.set(record, index);
+/** Results grouped by cohort key, each group in rank order, then unit id (never by input order). */
+function groupByCohort<R extends Pick<DecidedRecommendation, "group" | "cohort" | "year" | "rank" | "unitId">>(results: readonly R[]): Map<string, R[]> {
+  const index = new Map<string, R[]>();
+  for (const r of results) {
+    const k = cohortKey(r);
+    const list = index.get(k);
+    if (list) list.push(r);
+    else index.set(k, [r]);
   }
-  return index.get(cohortKey(c)) ?? [];
+  for (const list of index.values()) list.sort((a, b) => a.rank - b.rank || (a.unitId < b.unitId ? -1 : a.unitId > b.unitId ? 1 : 0));
+  return index;
+}
+
+/** A record's results grouped by cohort key (`cohortKey`), each cohort in rank order, then unit id (never by input order). */
+export const resultsByCohort = (record: DecisionRecord): Map<string, DecidedRecommendation[]> => groupByCohort(record.results);
+
+/**
+ * Results in record order: cohort by cohort in the order of `cohorts`, each in rank order, then
+ * unit id — the order in which every report and the JSON record write them (results of a cohort
+ * not listed, if any, last).
+ */
+export function recordOrder<R extends Pick<DecidedRecommendation, "group" | "cohort" | "year" | "rank" | "unitId">>(cohorts: readonly { group: string; cohort: string | null; year: number }[], results: readonly R[]): R[] {
+  const index = groupByCohort(results);
+  const out: R[] = [];
+  for (const c of cohorts) {
+    const k = cohortKey(c);
+    out.push(...(index.get(k) ?? []));
+    index.delete(k);
+  }
+  for (const rest of index.values()) out.push(...rest);
+  return out;
 }
 
 /** Renders a whole in-memory record with a layout (what `renderCsv` and the others do). */
 export function renderWithLayout(layout: ReportLayout, record: DecisionRecord): string {
-  const chunks = record.cohorts.map((c) => layout.cohort(c, cohortResults(record, c)));
+  const byCohort = resultsByCohort(record);
+  const chunks = record.cohorts.map((c) => layout.cohort(c, byCohort.get(cohortKey(c)) ?? []));
   const out: string[] = [];
   const text = new TextDecoder();
-  layout.write(summaryOf(record), (part) => chunks.map((c) => c[part]!), (s) => out.push(typeof s === "string" ? s : text.decode(s)));
+  layout.write(reportHeadOf(record), (part) => chunks.map((c) => c[part]!), (s) => out.push(typeof s === "string" ? s : text.decode(s)));
   return out.join("");
 }
 

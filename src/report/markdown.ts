@@ -1,6 +1,20 @@
 import { block, endWithOneNewline, renderWithLayout, type LayoutOptions, type ReportLayout } from "./layout.js";
 import { formatPath, type Issue } from "../errors/index.js";
-import { createFormatter, explainRecommendation, formatItem, INPUT_ISSUE_KINDS, renderItems, type Formatter, type InputIssueKind, type Item, type MessageKey, type MessageParams } from "../explain/index.js";
+import {
+  createFormatter,
+  explain,
+  formatItem,
+  INPUT_ISSUE_KINDS,
+  renderItems,
+  RULES_ISSUE_KINDS,
+  type Formatter,
+  type InputIssueKind,
+  type Item,
+  type MessageKey,
+  type MessageParams,
+  type OverrideIssueKind,
+  type RulesIssueKind,
+} from "../explain/index.js";
 import type { Lang, RuleSet } from "../rules/index.js";
 import type { DecidedRecommendation, DecisionRecord } from "./types.js";
 
@@ -41,6 +55,16 @@ export function issueText(i: Issue, lang: Lang): string {
   if (i.code === "input.parse" && i.params?.["kind"] !== undefined && i.params["column"] !== undefined) {
     return say(lang, "issue.cell", { ...p, row: s("row"), column: s("column"), kind: s("kind") });
   }
+  const n = (k: string) => (typeof i.params?.[k] === "number" ? (i.params[k] as number) : 0);
+  if (ns === "overrides") {
+    const params = { ...p, code: code as OverrideIssueKind, problem: s("problem"), index: n("index"), field: s("field"), other: n("other"), unitId: s("unitId"), award: s(lang === "vi" ? "awardVi" : "awardEn") || s("award"), group: s("group"), cohort: s("cohort"), rejected: i.params?.["rejected"] ? 1 : 0 };
+    return say(lang, "issue.overrides", params);
+  }
+  if (ns === "record") return say(lang, "issue.record", { ...p, code: code as MessageParams["issue.record"]["code"], problem: s("problem"), field: s("field"), line: n("line"), column: n("column") });
+  if (ns === "rules" && i.params !== undefined && (RULES_ISSUE_KINDS as readonly string[]).includes(code)) {
+    const found = s("found") || s("actual") || s("chain");
+    return say(lang, "issue.rules", { ...p, found, code: code as RulesIssueKind, file: s("file"), line: n("line"), column: n("column"), key: s("key"), limit: n("limit"), what: s("what"), count: n("found"), offset: n("offset") });
+  }
   return ns === "profiles" && PROFILE_CODES.has(code)
     ? say(lang, "issue.profiles", { ...p, code: code as MessageParams["issue.profiles"]["code"], ...(i.params?.["kind"] !== undefined && { kind: s("kind") }) })
     : say(lang, "issue.other", { ...p, code: i.code });
@@ -55,7 +79,7 @@ export function quotaParams(rs: RuleSet, awardId: string, lang: Lang) {
 }
 
 /** The header every report starts with: what was run, on what, with which rule set (for replay). */
-export function headerLines(record: Omit<DecisionRecord, "results">, rs: RuleSet, lang: Lang): string[] {
+export function headerLines(record: Omit<DecisionRecord, "results" | "seal">, rs: RuleSet, lang: Lang): string[] {
   const opts = Object.keys(record.options).sort().map((k) => `${k}=${String(record.options[k])}`).join(", ");
   const lines = [
     say(lang, "report.ruleset", { title: rs.manifest.title[lang], id: record.ruleset.id, version: record.ruleset.version }),
@@ -88,14 +112,14 @@ function cohortSection(rs: RuleSet, lang: Lang, c: Cohort, results: readonly Dec
   if (quotas.length) out.push("");
   for (const q of quotas) {
     const p = quotaParams(rs, q.award, lang);
-    out.push(`- ${line(say(lang, "report.quota", { ...p, allowed: q.allowed, base: q.base, candidates: q.candidates, granted: q.granted, binding: q.binding ? 1 : 0 }))}`);
+    out.push(`- ${line(say(lang, "report.quota", { ...p, allowed: q.allowed, base: q.base, exact: Number(q.exact), candidates: q.candidates, granted: q.granted, binding: q.binding ? 1 : 0 }))}`);
   }
   out.push("");
   return out;
 }
 
 function unitSection(r: DecidedRecommendation, rs: RuleSet, lang: Lang): string[] {
-  const e = explainRecommendation(r, rs, lang);
+  const e = explain(r, rs, lang);
   const out = [`### ${line(say(lang, "unit.name", { unitId: r.unitId, name: r.name }))}`, "", `**${line(formatItem(e.headline, lang))}**`, ""];
   const sections = [
     ["section.standing", e.standing],
@@ -125,7 +149,7 @@ export function markdownLayout({ rs, lang }: LayoutOptions): ReportLayout {
         mid.push(`## ${say(lang, "report.runQuotas", {})}`, "");
         for (const q of run.runQuotas) {
           const p = quotaParams(rs, q.award, lang);
-          mid.push(`- ${line(say(lang, "report.quota", { ...p, allowed: q.allowed, base: q.base, candidates: q.candidates, granted: q.granted, binding: q.binding ? 1 : 0 }))}`);
+          mid.push(`- ${line(say(lang, "report.quota", { ...p, allowed: q.allowed, base: q.base, exact: Number(q.exact), candidates: q.candidates, granted: q.granted, binding: q.binding ? 1 : 0 }))}`);
         }
         mid.push("");
       }

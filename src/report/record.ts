@@ -1,64 +1,16 @@
 import { sha256 } from "@noble/hashes/sha2.js";
 import { bytesToHex } from "@noble/hashes/utils.js";
-import type { ProposedAward, Recommendation } from "../awards/index.js";
+import type { Recommendation } from "../awards/index.js";
 import type { PartitionedReport, RecommendationReport } from "../engine/index.js";
+import { ThiduaError } from "../errors/index.js";
 import { canonicalJson, canonicalString, type RuleSet } from "../rules/index.js";
-import { renderWithLayout, type ReportChunk, type ReportLayout, type RunSummary } from "./layout.js";
+import { recordOrder, renderWithLayout, type ReportChunk, type ReportLayout, type ReportHead } from "./layout.js";
+import { createOverrideApplier, overrideOutcomeIssues } from "./overrides.js";
+import { compactJson, digestOf, portableSha256, sealRecord, type Sha256Factory } from "./seal.js";
 import type { CommitteeOverride, DecidedRecommendation, DecisionRecord } from "./types.js";
 
 /** The engine's own version, written into every record. */
 export const ENGINE_VERSION = "0.1.0";
-
-const asProposed = (rs: RuleSet, id: string | null): ProposedAward | null => {
-  if (id === null) return null;
-  const a = rs.awards.find((x) => x.id === id);
-  if (!a) return null;
-  return { id: a.id, title: a.title, grantor: a.grantor, kind: a.kind, level: a.level, bonusCoefficient: a.bonusCoefficient ?? null };
-};
-
-/** Applies committee overrides to results as they come (cohort by cohort) and remembers which matched. */
-export interface OverrideApplier {
-  /** The results with their final decision (the first override naming the unit, and its cohort if it names one). */
-  apply(results: readonly Recommendation[]): DecidedRecommendation[];
-  /** `matched()[i]`: whether `overrides[i]` has matched a unit so far. */
-  matched(): boolean[];
-}
-
-/**
- * See {@link OverrideApplier}. With `inPlace`, `final` is added to the given result objects instead of
- * copies of them — for a caller that owns the results, such as `recommendPartitioned`'s `onCohort`.
- */
-export function createOverrideApplier(rs: RuleSet, overrides: readonly CommitteeOverride[], opts: { readonly inPlace?: boolean } = {}): OverrideApplier {
-  const byUnit = new Map<string, number[]>();
-  overrides.forEach((o, i) => byUnit.set(o.unitId, [...(byUnit.get(o.unitId) ?? []), i]));
-  const used = overrides.map(() => false);
-  return {
-    apply(results) {
-      return results.map((r) => {
-        const i = byUnit.size ? byUnit.get(r.unitId)?.find((j) => overrides[j]!.cohort === undefined || overrides[j]!.cohort === r.cohort) : undefined;
-        let final: DecidedRecommendation["final"];
-        if (i === undefined) final = { award: r.award, overridden: false };
-        else {
-          used[i] = true;
-          final = { award: asProposed(rs, overrides[i]!.award), overridden: true, override: overrides[i]! };
-        }
-        return opts.inPlace ? Object.assign(r as Recommendation & { final?: DecidedRecommendation["final"] }, { final }) : { ...r, final };
-      });
-    },
-    matched: () => [...used],
-  };
-}
-
-/**
- * Applies committee overrides after the computation: each result keeps its computed award and
- * gains a `final` decision; an override for a unit that is not in the results is reported back.
- */
-export function applyCommitteeOverrides(rs: RuleSet, report: Pick<RecommendationReport, "results">, overrides: readonly CommitteeOverride[]): { results: DecidedRecommendation[]; unmatched: CommitteeOverride[] } {
-  const applier = createOverrideApplier(rs, overrides);
-  const results = applier.apply(report.results);
-  const matched = applier.matched();
-  return { results, unmatched: overrides.filter((_, i) => !matched[i]) };
-}
 
 /** What `buildDecisionRecord` needs besides the report: the raw input (hashed), the row count, the run options and the overrides. */
 export interface RecordOptions {
@@ -82,60 +34,41 @@ const resultProjection = (r: Recommendation) => [
 
 /** A string or null as canonical JSON writes it. */
 const q = (s: string | null): string => (s === null ? "null" : canonicalString(s));
-const quoted = new Map<string, string>();
-/** `q` for the ids and statuses of the rule set, which repeat on every unit (cached, bounded). */
-const qid = (s: string | null): string => {
-  if (s === null) return "null";
-  let out = quoted.get(s);
-  if (out === undefined) {
-    out = q(s);
-    if (quoted.size < 4096) quoted.set(s, out);
-  }
-  return out;
-};
-const ids = (xs: readonly { id: string }[]) => (xs.length ? `[${xs.map((x) => qid(x.id)).join(",")}]` : "[]");
+
+/** Writes projection entries; one per run or record builder, with its own memo of the ids and statuses that repeat on every unit. */
+function projector(): (r: Recommendation) => string {
+  const quoted = new Map<string, string>();
+  const qid = (s: string | null): string => {
+    if (s === null) return "null";
+    let out = quoted.get(s);
+    if (out === undefined) {
+      out = q(s);
+      if (quoted.size < 4096) quoted.set(s, out);
+    }
+    return out;
+  };
+  const ids = (xs: readonly { id: string }[]) => (xs.length ? `[${xs.map((x) => qid(x.id)).join(",")}]` : "[]");
+  const tuple = (c: Recommendation["scoreResult"]["criteria"][number]) => `[${qid(c.id)},${qid(c.status)},${qid(c.points)},${qid(c.bonus)},${qid(c.deduction)}]`;
+  // string concatenation, not an array joined: V8 appends to a rope and flattens it once
+  return (r) => {
+    let out = `[${q(r.cohort)},${qid(r.group)},${r.year},${q(r.unitId)},${r.rank},${qid(r.decidedBy)},${q(r.score)},${q(r.percent)},${qid(r.classification)},${r.knockedOut ? "true" : "false"},${qid(r.award?.id ?? null)},${ids(r.alongside)},${ids(r.alternatives)},[`;
+    out += r.scoreResult.criteria.map(tuple).join(",");
+    out += `],[${r.eligibility.map((e) => `[${qid(e.award)},${qid(e.status)}]`).join(",")}],[`;
+    return `${out}${r.scoreResult.missingFacts.map(qid).join(",")}]]`;
+  };
+}
 
 /**
  * Canonical JSON of one unit's entry in the outcome projection (a streamed run hashes these one by
  * one): written directly, with the same bytes as `canonicalJson` of the entry (a test holds them equal).
  */
 export function resultProjectionJson(r: Recommendation): string {
-  return projection(r);
+  return projector()(r);
 }
 
 /** The projection entries of several units joined by commas, as one string (one join for a cohort). */
-export function resultsProjectionJson(results: readonly Recommendation[]): string {
-  let out = "";
-  for (let i = 0; i < results.length; i++) out += (i ? "," : "") + projection(results[i]!);
-  return out;
-}
-
-/**
- * The tuple of one criterion result. Scoring shares one frozen result object among the units with
- * the same verdict on a criterion, so the tuple is cached by that object.
- */
-const criterionTuples = new WeakMap<object, string>();
-function criterionTuple(c: Recommendation["scoreResult"]["criteria"][number]): string {
-  let t = criterionTuples.get(c);
-  if (t === undefined) {
-    t = `[${qid(c.id)},${qid(c.status)},${qid(c.points)},${qid(c.bonus)},${qid(c.deduction)}]`;
-    if (Object.isFrozen(c)) criterionTuples.set(c, t);
-  }
-  return t;
-}
-
-// string concatenation, not an array joined: V8 appends to a rope and flattens it once
-function projection(r: Recommendation): string {
-  let out = `[${q(r.cohort)},${qid(r.group)},${r.year},${q(r.unitId)},${r.rank},${qid(r.decidedBy)},${q(r.score)},${q(r.percent)},${qid(r.classification)},${r.knockedOut ? "true" : "false"},${qid(r.award?.id ?? null)},${ids(r.alongside)},${ids(r.alternatives)},[`;
-  const criteria = r.scoreResult.criteria;
-  for (let i = 0; i < criteria.length; i++) out += (i ? "," : "") + criterionTuple(criteria[i]!);
-  out += "],[";
-  const eligibility = r.eligibility;
-  for (let i = 0; i < eligibility.length; i++) out += `${i ? ",[" : "["}${qid(eligibility[i]!.award)},${qid(eligibility[i]!.status)}]`;
-  out += "],[";
-  const missing = r.scoreResult.missingFacts;
-  for (let i = 0; i < missing.length; i++) out += (i ? "," : "") + qid(missing[i]!);
-  return `${out}]]`;
+export function resultsProjectionJson(results: readonly Recommendation[], project: (r: Recommendation) => string = projector()): string {
+  return results.map(project).join(",");
 }
 
 /** The reference for {@link resultProjectionJson}: `canonicalJson` of the projection entry. */
@@ -175,25 +108,33 @@ export function* outcomeJsonPieces(head: Pick<RecommendationReport, "cohorts" | 
 
 /** SHA-256 of the canonical JSON of {@link outcomeProjection}: what replay compares. */
 export function outcomeDigest(report: Pick<RecommendationReport, "cohorts" | "runQuotas" | "results" | "rejected">): string {
-  const h = sha256.create();
-  const enc = new TextEncoder();
-  for (const piece of outcomeJsonPieces(report, report.results.map(resultProjectionCanonical))) h.update(typeof piece === "string" ? enc.encode(piece) : piece);
-  return bytesToHex(h.digest());
+  return outcomeDigestOf(report, report.results.map(resultProjectionCanonical));
 }
 
 /**
- * The decision record without its results (see {@link RunSummary}): rule set, input hash, engine,
- * as-of date, options, overrides, cohorts, run quotas, rejected rows and the outcome hash.
+ * The outcome digest of a run given each unit's projection entry already as canonical JSON (pieces
+ * of one or more entries joined by commas, in record order), as a cohort-by-cohort run keeps them.
+ */
+export function outcomeDigestOf(head: Pick<RecommendationReport, "cohorts" | "runQuotas" | "rejected">, projections: Iterable<ReportChunk>, hash: Sha256Factory = portableSha256): string {
+  return digestOf(outcomeJsonPieces(head, projections), hash);
+}
+
+/** The version of the decision-record format this engine writes (see docs/decision-records-and-replay.md). */
+export const RECORD_FORMAT_VERSION = 2;
+
+/**
+ * The decision record without its results and its seal (see {@link ReportHead}): rule set, input
+ * hash, engine, as-of date, options, overrides, cohorts, run quotas, rejected rows and the outcome hash.
  */
 export function recordHead(
   rs: RuleSet,
   report: Pick<PartitionedReport, "asOf" | "cohorts" | "runQuotas" | "rejected">,
   opts: RecordOptions,
   outcomeSha256: string,
-): Omit<DecisionRecord, "results"> {
+): Omit<DecisionRecord, "results" | "seal"> {
   return {
     format: "thidua.decision-record",
-    formatVersion: 1,
+    formatVersion: RECORD_FORMAT_VERSION,
     ruleset: { id: rs.id, version: rs.version, sha256: rs.sha256, verified: rs.verified, lineage: rs.lineage },
     input: { sha256: typeof opts.input === "object" && "sha256" in opts.input ? opts.input.sha256 : hex(opts.input as string | Uint8Array), count: opts.inputCount },
     engine: { name: "thidua", version: ENGINE_VERSION },
@@ -207,11 +148,76 @@ export function recordHead(
   };
 }
 
-/** Builds the decision record of a run: rule set, input hash, engine, as-of date, options, outcome. */
+/**
+ * Decides the record's side of each cohort as it comes (in this thread, or in each worker thread of a
+ * streamed run): the committee's final decisions added to the results, and the cohort's outcome
+ * projection (what the outcome hash is made of). Every decision record is built through this, then
+ * {@link recordHead} and {@link sealRecord}.
+ */
+export interface RecordBuilder {
+  cohort(results: readonly Recommendation[]): { decided: DecidedRecommendation[]; projection: string };
+  /** See {@link OverrideApplier}. */
+  matched(): boolean[];
+  misfits(): (string | null)[];
+}
+
+/** See {@link RecordBuilder}; `inPlace` as for {@link createOverrideApplier}. */
+export function createRecordBuilder(rs: RuleSet, overrides: readonly CommitteeOverride[], opts: { readonly inPlace?: boolean } = {}): RecordBuilder {
+  const applier = createOverrideApplier(rs, overrides, opts);
+  const project = projector();
+  return {
+    cohort(results) {
+      const decided = applier.apply(results);
+      return { decided, projection: resultsProjectionJson(decided, project) };
+    },
+    matched: () => applier.matched(),
+    misfits: () => applier.misfits(),
+  };
+}
+
+/**
+ * Builds the sealed decision record of a run: rule set, input hash, engine, as-of date, options,
+ * the committee's overrides, the results in record order (cohort by cohort, each in rank order) with
+ * their final decisions, the outcome hash, and the seal over every part. Throws a `ThiduaError` when
+ * an override names no scored unit or gives a unit an award that does not fit it (check the
+ * overrides first with `validateCommitteeOverrides` / `applyCommitteeOverrides`).
+ */
 export function buildDecisionRecord(rs: RuleSet, report: RecommendationReport, opts: RecordOptions): DecisionRecord {
-  const { results } = applyCommitteeOverrides(rs, report, opts.overrides ?? []);
-  const h = recordHead(rs, report, opts, outcomeDigest(report));
-  return { format: h.format, formatVersion: h.formatVersion, ruleset: h.ruleset, input: h.input, engine: h.engine, asOf: h.asOf, options: h.options, overrides: h.overrides, cohorts: h.cohorts, runQuotas: h.runQuotas, results, rejected: h.rejected, outcomeSha256: h.outcomeSha256 };
+  const overrides = opts.overrides ?? [];
+  const builder = createRecordBuilder(rs, overrides);
+  const { decided, projection } = builder.cohort(recordOrder(report.cohorts, report.results));
+  const problems = overrideOutcomeIssues(rs, overrides, builder.matched(), builder.misfits(), rejectedIds(report.rejected));
+  if (problems.length) throw new ThiduaError("committee overrides that cannot be applied", problems);
+  const head = recordHead(rs, report, opts, outcomeDigestOf(report, [projection]));
+  return { ...head, results: decided, seal: sealRecord(head, decided.map((r) => canonicalJson(r))) };
+}
+
+/** The unit ids of rejected rows (an override naming one says so). */
+export const rejectedIds = (rejected: readonly object[]): Set<string> =>
+  new Set(rejected.flatMap((r) => {
+    const id = (r as { unitId?: unknown }).unitId;
+    return typeof id === "string" ? [id] : [];
+  }));
+
+/**
+ * Applies committee overrides after the computation: each result keeps its computed award and gains
+ * a `final` decision. `unmatched`: overrides that named no unit of the results; `misfits`: overrides
+ * not applied because their award does not fit the unit (with the unit's group).
+ */
+export function applyCommitteeOverrides(
+  rs: RuleSet,
+  report: Pick<RecommendationReport, "results">,
+  overrides: readonly CommitteeOverride[],
+): { results: DecidedRecommendation[]; unmatched: CommitteeOverride[]; misfits: { override: CommitteeOverride; group: string }[] } {
+  const applier = createOverrideApplier(rs, overrides);
+  const results = applier.apply(report.results);
+  const matched = applier.matched();
+  const misfit = applier.misfits();
+  return {
+    results,
+    unmatched: overrides.filter((_, i) => !matched[i] && !misfit[i]),
+    misfits: overrides.flatMap((override, i) => (misfit[i] ? [{ override, group: misfit[i]! }] : [])),
+  };
 }
 
 /** Pretty canonical JSON (sorted keys, two-space indent) of a value, each line after the first indented by `indent`. */
@@ -220,30 +226,39 @@ const pretty = (v: unknown, indent = "") => {
   return indent ? s.replace(/\n/g, `\n${indent}`) : s;
 };
 
+/** The top-level lines of the record around its results: a JSON string cannot hold a raw line break, so nothing else matches them. */
+const RESULTS_LINE = '\n  "results": []';
+const SEAL_LINE = '\n  "seal": null';
+
 /**
  * The decision record as JSON (`thidua score --format json`) as a layout: canonical key order and
- * two-space indentation, the results written cohort by cohort. Same record → same bytes.
+ * two-space indentation, the results written cohort by cohort, and the seal computed over what is
+ * written (the results are hashed as they go out). Same record → same bytes. `hash`: the SHA-256 to
+ * seal with (the CLI passes `node:crypto`'s; same digests).
  */
-export function recordJsonLayout(): ReportLayout {
+export function recordJsonLayout(opts: { readonly hash?: Sha256Factory } = {}): ReportLayout {
   return {
     parts: 1,
     cohort: (_c, results) => [results.map((r) => `    ${pretty(r, "    ")}`).join(",\n")],
-    write(run: RunSummary, chunks, out) {
-      const { resultCount: _n, matchedOverrides: _m, ...head } = run;
-      // the top-level key line: a JSON string cannot hold a raw line break, so nothing else matches it
-      const text = pretty({ ...head, results: [] });
-      const at = text.indexOf('\n  "results": []');
-      const before = text.slice(0, at + '\n  "results": '.length);
-      const after = text.slice(at + '\n  "results": []'.length);
+    write(run: ReportHead, chunks, out) {
+      const { resultCount: _n, matchedOverrides: _m, seal: _s, ...head } = run as ReportHead & { seal?: unknown };
+      const text = pretty({ ...head, results: [], seal: null });
+      const at = text.indexOf(RESULTS_LINE);
+      const before = text.slice(0, at + RESULTS_LINE.length - 2);
+      const after = text.slice(at + RESULTS_LINE.length);
       let first = true;
       out(`${before}[`);
-      for (const chunk of chunks(0)) {
-        if (!chunk.length) continue;
-        out(first ? "\n" : ",\n");
-        out(chunk);
-        first = false;
-      }
-      out(`${first ? "" : "\n  "}]${after}\n`);
+      const written = function* () {
+        for (const chunk of chunks(0)) {
+          if (!chunk.length) continue;
+          out(first ? "\n" : ",\n");
+          out(chunk);
+          first = false;
+          yield compactJson(chunk);
+        }
+      };
+      const seal = sealRecord(head, written(), opts.hash);
+      out(`${first ? "" : "\n  "}]${after.replace(SEAL_LINE, `\n  "seal": ${pretty(seal, "  ")}`)}\n`);
     },
   };
 }

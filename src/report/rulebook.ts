@@ -166,7 +166,8 @@ function awardSection(a: Award, rs: RuleSet, facts: ReadonlyMap<string, Fact>, l
   out.push(...historyLines(a, rs, lang));
   if (a.quota) {
     const q = a.quota;
-    out.push(`- ${rb.quota(`${num(Number(q.share) * 100, cat)}%`, q.of === "cohort" ? rb.cohort : title(q.of), rb.rounding[q.rounding])}${basisTail(rs, q.basis, q.ref, lang, true)}`);
+    const off = q.enabled === false ? ` — ${rb.quotaOff}` : "";
+    out.push(`- ${rb.quota(`${num(Number(q.share) * 100, cat)}%`, q.of === "cohort" ? rb.cohort : title(q.of), rb.rounding[q.rounding])}${off}${basisTail(rs, q.basis, q.ref, lang, true)}`);
   }
   if (a.bonusCoefficient !== undefined) out.push(`- ${rb.bonusCoefficient(num(a.bonusCoefficient, cat))}${a.bonusRef ? ` _(${citation(rs, a.bonusRef, lang, true)})_` : ""}`);
   if (a.note) out.push(`- ${a.note[lang]}`);
@@ -213,8 +214,11 @@ function overrideLine(o: AppliedOverride, rs: RuleSet, facts: ReadonlyMap<string
     case "class":
       if (t.field === "minPoints") return rb.overrideLine(rb.overrideTarget.class(rs.classes.find((k) => k.id === t.class)?.title[lang] ?? t.class, t.field), num(Number(o.from), cat), num(Number(o.to), cat));
       return rb.overrideLine(rb.overrideTarget.class(rs.classes.find((k) => k.id === t.class)?.title[lang] ?? t.class, t.field), pct(o.from), pct(o.to));
-    case "quota":
-      return rb.overrideLine(rb.overrideTarget.quota(rs.awards.find((a) => a.id === t.award)?.title[lang] ?? t.award), pct(Number(o.from) * 100), pct(Number(o.to) * 100));
+    case "quota": {
+      const award = rs.awards.find((a) => a.id === t.award)?.title[lang] ?? t.award;
+      if (t.field === "enabled") return rb.overrideLine(rb.overrideTarget.quotaEnabled(award), o.from === false ? cat.no : cat.yes, o.to === false ? cat.no : cat.yes);
+      return rb.overrideLine(rb.overrideTarget.quota(award), pct(Number(o.from) * 100), pct(Number(o.to) * 100));
+    }
     case "perUnit":
       return rb.overrideLine(rb.overrideTarget.perUnit(t.criterion, t.field), num(Number(o.from), cat), num(Number(o.to), cat));
   }
@@ -237,11 +241,16 @@ function classLines(rs: RuleSet, lang: Lang): string[] {
   return out;
 }
 
+/** A subject group's name: the one the rule set gives it, else the catalog's (the five of Decision 2447), else its id. */
+function groupTitle(rs: RuleSet, id: string, lang: Lang): string {
+  return rs.groups.find((g) => g.id === id)?.title?.[lang] ?? (catalogFor(lang).rulebook.group as Readonly<Record<string, string>>)[id] ?? id;
+}
+
 /** The subject groups a rule set declares (nothing for a set with the five of Decision 2447). */
 function groupLines(rs: RuleSet, lang: Lang): string[] {
   if (!rs.groups.some((g) => g.title)) return [];
   const rb = catalogFor(lang).rulebook;
-  return ["", `## ${rb.groups}`, "", ...rs.groups.map((g) => `- ${code(g.id)} — ${g.title?.[lang] ?? (rb.group as Readonly<Record<string, string>>)[g.id] ?? g.id}`)];
+  return ["", `## ${rb.groups}`, "", ...rs.groups.map((g) => `- ${code(g.id)} — ${groupTitle(rs, g.id, lang)}`)];
 }
 
 /** The ranking chain a rule set states (nothing for the default chain, described in the docs). */
@@ -301,7 +310,7 @@ export function renderRulebook(rs: RuleSet, lang: Lang): string {
   for (const { id: g, title } of rs.groups) {
     const list = rs.criteria.filter((c) => c.group === g);
     if (!list.length) continue;
-    out.push(`### ${title?.[lang] ?? (rb.group as Readonly<Record<string, string>>)[g] ?? g}`, "");
+    out.push(`### ${title?.[lang] ?? groupTitle(rs, g, lang)}`, "");
     for (const c of list) out.push(...criterionSection(c, rs, facts, lang));
     for (const cap of rs.groupCaps.filter((x) => list.some((c) => c.id === x.criteria[0]))) {
       out.push(`- **${cap.title[lang]}**: ${rb.groupCap(cap.criteria.map(code).join(", "), num(cap.maxPoints, cat))} _(${cat.basis[cap.basis]})_`, "");
@@ -311,6 +320,11 @@ export function renderRulebook(rs: RuleSet, lang: Lang): string {
   out.push("", `## ${rb.awards}`, "");
   if (!rs.awards.length) out.push(rb.scoringOnly, "");
   for (const a of rs.awards) out.push(...awardSection(a, rs, facts, lang));
+  if (rs.deferrals.length) {
+    out.push(`## ${rb.deferrals}`, "");
+    for (const d of rs.deferrals) out.push(`- ${rb.deferral(d.title[lang])} (${d.groups.map((g) => groupTitle(rs, g, lang)).join(", ")})${basisTail(rs, d.basis, d.ref, lang)}`, ...conditionList(d.when, facts, lang, 1, rs));
+    out.push("");
+  }
   if (rs.overrides.length) {
     out.push(`## ${rb.overrides}`, "");
     for (const o of rs.overrides) out.push(`- ${overrideLine(o, rs, facts, lang)} — ${o.reason[lang]} _(${rb.origin(code(o.origin))})_`);

@@ -1,4 +1,5 @@
-import { explainSummary, formatItem } from "../explain/index.js";
+import type { QuotaUse } from "../awards/index.js";
+import { explainReasons, formatItem } from "../explain/index.js";
 import type { Lang, RuleSet } from "../rules/index.js";
 import { block, endWithOneNewline, renderWithLayout, type LayoutOptions, type ReportLayout } from "./layout.js";
 import { classText, computedText, finalText, headerLines, issueText, numberIn, quotaParams, say } from "./markdown.js";
@@ -13,8 +14,8 @@ const pad = (s: string, n: number, right = false) => (right ? " ".repeat(Math.ma
 /** The console report as a layout: one table per cohort (see {@link renderText}). */
 export function textLayout({ rs, lang, overrides: overridden }: LayoutOptions): ReportLayout {
   const num = numberIn(lang);
-  const quotaLine = (q: { award: string; allowed: number; base: number; candidates: number; granted: number; binding: boolean }) =>
-    `   ${say(lang, "report.quota", { ...quotaParams(rs, q.award, lang), allowed: q.allowed, base: q.base, candidates: q.candidates, granted: q.granted, binding: q.binding ? 1 : 0 })}`;
+  const quotaLine = (q: QuotaUse) =>
+    `   ${say(lang, "report.quota", { ...quotaParams(rs, q.award, lang), allowed: q.allowed, base: q.base, exact: Number(q.exact), candidates: q.candidates, granted: q.granted, binding: q.binding ? 1 : 0 })}`;
   return {
     parts: 1,
     cohort(c, results) {
@@ -27,7 +28,7 @@ export function textLayout({ rs, lang, overrides: overridden }: LayoutOptions): 
         classText(rs, r.classification, lang),
         fit(computedText(r, lang), 48),
         ...(overridden ? [r.final.overridden ? `* ${fit(finalText(r, lang), 40)}` : ""] : []),
-        explainSummary(r, rs, lang).map((i) => formatItem(i, lang)).join("; "),
+        explainReasons(r, rs, lang).map((i) => formatItem(i, lang)).join("; "),
       ]);
       const head = [
         "#",

@@ -1,36 +1,26 @@
-import type { ProposedAward, Recommendation } from "../awards/index.js";
+import type { CommitteeOverride, DecidedRecommendation } from "../awards/index.js";
+
+export type { CommitteeOverride, DecidedRecommendation, FinalDecision } from "../awards/index.js";
 import type { RecommendationReport } from "../engine/index.js";
 import type { Localized } from "../rules/index.js";
 
-/** A committee's decision that replaces the computed award of one unit (applied after the computation). */
-export interface CommitteeOverride {
-  readonly unitId: string;
-  /** Award id the committee decided, or null for "no award". */
-  readonly award: string | null;
-  readonly reason: string;
-  readonly decidedBy: string;
-  /** ISO date of the decision. */
-  readonly date: string;
-  /** Optional: restrict to one cohort when unit ids repeat across cohorts. */
-  readonly cohort?: string;
+/**
+ * The seal of a decision record: the SHA-256 of the canonical JSON of each part (every top-level
+ * field but `seal`), and the SHA-256 of the canonical JSON of `parts`. A record whose body no longer
+ * matches its seal was edited after it was written (see `checkRecordSeal`). A checksum, not a
+ * signature: it proves a record whole, not who wrote it.
+ */
+export interface RecordSeal {
+  readonly algorithm: "sha256";
+  readonly parts: Readonly<Record<string, string>>;
+  readonly sha256: string;
 }
 
-/** The final decision beside the computed one; an override never erases the computed result. */
-export interface FinalDecision {
-  readonly award: ProposedAward | null;
-  readonly overridden: boolean;
-  readonly override?: CommitteeOverride;
-}
-
-/** A recommendation with the committee's final decision beside the computed one. */
-export interface DecidedRecommendation extends Recommendation {
-  readonly final: FinalDecision;
-}
-
-/** The decision record: everything needed to re-run the decision bit for bit and check it. */
+/** The decision record: everything needed to re-run the decision bit for bit and check it (format version 2). */
 export interface DecisionRecord {
   readonly format: "thidua.decision-record";
-  readonly formatVersion: 1;
+  /** 2: sealed. Version-1 records (no seal) still replay, with a caveat (see `parseDecisionRecord`). */
+  readonly formatVersion: 2;
   readonly ruleset: { readonly id: string; readonly version: string; readonly sha256: string; readonly verified: boolean; readonly lineage: readonly { readonly id: string; readonly version: string; readonly sha256: string }[] };
   readonly input: { readonly sha256: string; readonly count: number };
   readonly engine: { readonly name: "thidua"; readonly version: string };
@@ -44,4 +34,5 @@ export interface DecisionRecord {
   /** SHA-256 of the canonical JSON of the outcome projection (`outcomeDigest`): cohorts, run quotas, per unit its rank, score, class, awards, criteria and award statuses, and the rejected rows. Not the committee's `final` decisions. What replay compares. */
   readonly outcomeSha256: string;
   readonly title?: Localized;
+  readonly seal: RecordSeal;
 }

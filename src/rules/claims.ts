@@ -15,7 +15,7 @@ export function basisClaims(rs: RuleSet, basis: "law" | "regulation"): { at: Pat
   const claims: { at: Path; ref: CitationJson | undefined }[] = [];
   const own = basis === "law";
   const claim = (b: string | undefined, at: Path, ref: CitationJson | undefined, outer: CitationJson | undefined) => b === basis && claims.push({ at, ref: ref ?? (own ? undefined : outer) });
-  const leaves = (cond: Condition | undefined, at: Path, outer: CitationJson) => cond && walkCondition(cond, (leaf, p) => claim(leaf.basis, [...at, ...p], leaf.ref, outer));
+  const leaves = (cond: Condition | undefined, at: Path, outer: CitationJson | undefined) => cond && walkCondition(cond, (leaf, p) => claim(leaf.basis, [...at, ...p], leaf.ref, outer));
   for (const c of rs.criteria) {
     const at: Path = [c.file, c.id];
     claim(c.basis, at, c.citation, c.citation);
@@ -34,6 +34,10 @@ export function basisClaims(rs: RuleSet, basis: "law" | "regulation"): { at: Pat
     leaves(a.eligibility.conditions, [...at, "eligibility", "conditions"], a.citation);
     a.history?.forEach((h, i) => claim(h.basis, [...at, "history", i], h.ref, a.citation));
     claim(a.quota?.basis, [...at, "quota"], a.quota?.ref, a.citation);
+  }
+  for (const d of rs.deferrals) {
+    claim(d.basis, ["awards", "deferrals", d.id], d.ref, undefined);
+    leaves(d.when, ["awards", "deferrals", d.id, "when"], d.ref);
   }
   claim(rs.ranking?.basis, ["scheme", "ranking"], rs.ranking?.ref, undefined);
   claim(rs.assessments?.basis, ["scheme", "assessments"], rs.assessments?.ref, undefined);

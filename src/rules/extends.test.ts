@@ -1,17 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { createEngine, loadRulesetFromFiles } from "thidua";
-import { loadRuleset } from "thidua/node";
+import { createEngine, loadRuleSetFromFiles } from "thidua";
+import { loadRuleSet } from "thidua/node";
 import { edit, filesOf, jsonOf, LOCAL, NATIONAL } from "../../test/support/rules.js";
 
 const national = filesOf(NATIONAL);
 const local = filesOf(LOCAL);
-const load = (files = local, parent = national) => loadRulesetFromFiles(files, { resolveParent: (id) => (id === NATIONAL ? parent : undefined) });
+const load = (files = local, parent = national) => loadRuleSetFromFiles(files, { resolveParent: (id) => (id === NATIONAL ? parent : undefined) });
 
 describe("a local rule set extending the national one (khanh-hoa-2025)", () => {
   const r = load();
   if (!r.ok) throw new Error(JSON.stringify(r.issues, null, 2));
   const rs = r.value;
-  const nat = loadRulesetFromFiles(national);
+  const nat = loadRuleSetFromFiles(national);
   if (!nat.ok) throw new Error("national");
 
   it("resolves extends: lineage, origin of every item, parent items included", () => {
@@ -43,9 +43,9 @@ describe("a local rule set extending the national one (khanh-hoa-2025)", () => {
     const o = rs.overrides.find((x) => x.target.kind === "threshold" && x.target.criterion === "enterprise.2")!;
     const fact = "securityForce.trainedRate";
     const between = ((o.from as number) + (o.to as number)) / 2; // meets the national threshold, not the local one
-    const profile = { id: "dn-1", name: "Công ty Thử", group: "enterprise", year: 2025, facts: { "securityForce.staffedToNorm": true, "securityForce.policiesEnsured": true, [fact]: between } };
-    const a = createEngine(nat.value).evaluate(profile).criteria.find((c) => c.id === "enterprise.2")!;
-    const b = createEngine(rs).evaluate(profile).criteria.find((c) => c.id === "enterprise.2")!;
+    const profile = { id: "dn-1", name: "Công ty Thử", group: "enterprise" as const, year: 2025, facts: { "securityForce.staffedToNorm": true, "securityForce.policiesEnsured": true, [fact]: between } };
+    const a = createEngine(nat.value).score(profile).criteria.find((c) => c.id === "enterprise.2")!;
+    const b = createEngine(rs).score(profile).criteria.find((c) => c.id === "enterprise.2")!;
     expect(Number(b.points)).toBeLessThan(Number(a.points));
   });
 
@@ -57,7 +57,7 @@ describe("a local rule set extending the national one (khanh-hoa-2025)", () => {
   });
 
   it("refuses a missing parent, a wrong parent version and a tampered parent", () => {
-    const missing = loadRulesetFromFiles(local);
+    const missing = loadRuleSetFromFiles(local);
     expect(missing.ok).toBe(false);
     if (!missing.ok) expect(missing.issues[0]!.code).toBe("rules.parent_not_found");
     const wrongVersion = edit(local, "manifest.json", (j) => (j.extends.version = "9.9.9"));
@@ -78,7 +78,7 @@ describe("a local rule set extending the national one (khanh-hoa-2025)", () => {
   });
 
   it("loads from disk through the Node loader, parent found beside it", () => {
-    const d = loadRuleset(LOCAL);
+    const d = loadRuleSet(LOCAL);
     expect(d.ok && d.value.sha256).toBe(rs.sha256);
     expect(jsonOf(local, "manifest.json").extends.id).toBe(NATIONAL);
   });

@@ -15,7 +15,7 @@ export function sha256Hex(data: string | Uint8Array): string {
  * `(sha256sum manifest.json $(jq -r '.files[].path' manifest.json) | LC_ALL=C sort -k2) | sha256sum`
  * (`LC_ALL=C`: paths sort in code-point order, as here, whatever the locale).
  */
-export function rulesetDigest(listing: readonly { path: string; sha256: string }[], parent?: { id: string; digest: string }): string {
+export function ruleSetDigest(listing: readonly { path: string; sha256: string }[], parent?: { id: string; digest: string }): string {
   const lines = [...listing]
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
     .map((f) => `${f.sha256}  ${f.path}\n`);

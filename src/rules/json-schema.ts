@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import {
   AwardsFileSchema,
   ClassesFileSchema,
@@ -11,7 +11,7 @@ import {
 
 /** The published JSON Schemas, generated from the zod schemas (the single source of truth). */
 export function ruleFileJsonSchemas(): Record<string, unknown> {
-  const gen = (s: z.ZodType) => z.toJSONSchema(s, { target: "draft-2020-12", unrepresentable: "any", io: "input" });
+  const gen = (s: z.ZodMiniType) => z.toJSONSchema(s, { target: "draft-2020-12", unrepresentable: "any", io: "input" });
   return {
     "manifest.schema.json": gen(ManifestSchema),
     "facts.schema.json": gen(FactsFileSchema),

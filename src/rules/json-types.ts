@@ -177,7 +177,7 @@ export interface ClassJson {
   dated?: (PeriodJson & { minPercent?: number | undefined; minPoints?: number | undefined; ref?: CitationJson | undefined })[] | undefined;
 }
 export type HistoryRequirementJson =
-  | { kind: "consecutive"; awards: string[]; times: number; includeCurrentYear: boolean; basis: BasisJson; ref?: CitationJson | undefined }
+  | { kind: "consecutive"; awards: string[]; times: number; includeCurrentYear: boolean; linkedBy?: string[] | undefined; reuse?: "consumed" | "allowed" | undefined; basis: BasisJson; ref?: CitationJson | undefined }
   | { kind: "prior"; awards: string[]; withinYears?: number | undefined; basis: BasisJson; ref?: CitationJson | undefined }
   | { kind: "never"; awards: string[]; basis: BasisJson; ref?: CitationJson | undefined }
   | { kind: "freshInitiatives"; min: number; basis: BasisJson; ref?: CitationJson | undefined };
@@ -187,6 +187,15 @@ export interface QuotaJson {
   rounding: "floor" | "ceil" | "half-up";
   minimum?: number | undefined;
   scope?: "cohort" | "run" | undefined;
+  enabled?: boolean | undefined;
+  basis: BasisJson;
+  ref?: CitationJson | undefined;
+}
+export interface DeferralJson {
+  id: string;
+  title: LocalizedJson;
+  groups: GroupJson[];
+  when: Condition;
   basis: BasisJson;
   ref?: CitationJson | undefined;
 }
@@ -220,7 +229,7 @@ export interface AwardJson {
 export type OverrideTargetJson =
   | { kind: "threshold"; criterion: string; threshold: string }
   | { kind: "class"; class: string; field: "minPercent" | "minPoints" }
-  | { kind: "quota"; award: string; field: "share" }
+  | { kind: "quota"; award: string; field: "share" | "enabled" }
   | { kind: "perUnit"; criterion: string; field: "pointsPerUnit" | "cap" };
 export interface OverrideJson {
   target: OverrideTargetJson;
@@ -268,4 +277,51 @@ export interface SchemeJson {
   groups?: GroupDefJson[] | undefined;
   ranking?: RankingJson | undefined;
   assessments?: AssessmentPolicyJson | undefined;
+}
+
+/* The rule files as a program writes them (`JSON.stringify` one of these and list it in the manifest). */
+
+/** `manifest.json`: the rule set's id, version, period, legal sources and the files with their sha256. */
+export type ManifestFile = ManifestJson;
+/** `facts.json`: the fact catalog. */
+export interface FactsFile {
+  $schema?: string | undefined;
+  facts: FactJson[];
+}
+/** A group cap of a criteria file: the points of several criteria together count at most `maxPoints`. */
+export interface GroupCapJson {
+  id: string;
+  title: LocalizedJson;
+  criteria: string[];
+  maxPoints: number;
+  basis: BasisJson;
+  ref?: CitationJson | undefined;
+}
+/** `criteria/<group>.json`: the criteria of one subject group. */
+export interface CriteriaFile {
+  $schema?: string | undefined;
+  group: GroupJson;
+  title: LocalizedJson;
+  criteria: CriterionJson[];
+  groupCaps?: GroupCapJson[] | undefined;
+}
+/** `classes.json`: the classification thresholds. */
+export interface ClassesFile {
+  $schema?: string | undefined;
+  classes: ClassJson[];
+  citation: CitationJson;
+}
+/** `awards.json`: the award catalog. */
+export interface AwardsFile {
+  $schema?: string | undefined;
+  awards: AwardJson[];
+  /** What defers every award of some groups while it holds (Decree 152/2025/NĐ-CP Art. 4(4)). */
+  deferrals?: DeferralJson[] | undefined;
+}
+/** `scheme.json` of a rule set: its subject groups, its ranking chain, which assessment is official. */
+export type SchemeFile = SchemeJson;
+/** `overrides.json` of a local rule set: changes of the parent's policy-default values. */
+export interface OverridesFile {
+  $schema?: string | undefined;
+  overrides: OverrideJson[];
 }

@@ -1,7 +1,9 @@
 import { issue, type Issue } from "../errors/index.js";
 import { isIsoDate } from "./dates.js";
+import { ownValue } from "./lookup.js";
 import { parsePath, WILDCARD } from "./path.js";
-import { OPERATORS, type LeafCondition } from "./schema.js";
+import { OPERATORS } from "./constants.js";
+import type { LeafCondition } from "./schema.js";
 import type { FactValueJson } from "./json-types.js";
 import type { Fact, Group } from "./types.js";
 import type { Path } from "./walk.js";
@@ -39,7 +41,7 @@ export function leafSpec(fact: Fact, path: string | undefined): ScalarSpec | str
     return { type: "list", element: { type: t, values: [...new Set(fields.flatMap((f) => f.values ?? []))] } };
   }
   if (fact.type !== "object") return `path ${path} used on ${fact.type} fact ${fact.id}`;
-  const field = rest.length === 0 && typeof first === "string" ? fact.fields?.[first] : undefined;
+  const field = rest.length === 0 && typeof first === "string" ? ownValue(fact.fields, first) : undefined;
   return field ?? `fact ${fact.id} has no field ${path}`;
 }
 

@@ -3,7 +3,7 @@ import { lintFormulas } from "./formula.js";
 import { leafSpec } from "./lint-leaf.js";
 import type { PeriodJson } from "./json-types.js";
 import { basisClaims } from "./claims.js";
-import { GROUPS } from "./schema.js";
+import { GROUPS } from "./constants.js";
 import type { Fact, RuleSet } from "./types.js";
 import { walkCondition, walkLeaves, type Path } from "./walk.js";
 

@@ -3,6 +3,7 @@ import { checkLeaf, leafSpec } from "./lint-leaf.js";
 import { lintScheme } from "./lint-scheme.js";
 import { lawClaims } from "./claims.js";
 import type { Condition } from "./schema.js";
+import { lintIntegrity } from "./lint-integrity.js";
 import type { CitationJson, ProvisionJson } from "./json-types.js";
 import type { Fact, Group, RuleSet } from "./types.js";
 import { conditionRoots, walkCondition, type Path } from "./walk.js";
@@ -13,15 +14,11 @@ export { lawClaims, basisClaims } from "./claims.js";
 /** Maximum nesting depth of a condition tree (documented in SECURITY.md). */
 export const MAX_CONDITION_DEPTH = 32;
 
+/** Checks every leaf of a criterion's condition tree (threshold ids are checked per criterion, in lint-integrity.ts). */
 function checkTree(cond: Condition, facts: ReadonlyMap<string, Fact>, groups: readonly Group[], at: Path, out: Issue[]): void {
-  const ids = new Set<string>();
   walkCondition(cond, (leaf, p, depth) => {
-    if (depth > MAX_CONDITION_DEPTH) out.push(issue("rules.depth_limit", [...at, ...p], `condition deeper than ${MAX_CONDITION_DEPTH}`));
+    if (depth > MAX_CONDITION_DEPTH) out.push(issue("rules.depth_limit", [...at, ...p], `condition deeper than ${MAX_CONDITION_DEPTH}`, { limit: MAX_CONDITION_DEPTH }));
     out.push(...checkLeaf(leaf, facts, groups, [...at, ...p]));
-    if (leaf.id) {
-      if (ids.has(leaf.id)) out.push(issue("rules.duplicate_id", [...at, ...p, "id"], `duplicate threshold id ${leaf.id}`, { id: leaf.id }));
-      ids.add(leaf.id);
-    }
   });
 }
 
@@ -42,7 +39,7 @@ function duplicates(kind: string, items: readonly { id: string }[], where: (i: n
 }
 
 /** Semantic lints over a resolved rule set. Errors block loading; warnings are returned beside the rule set. */
-export function lintRuleset(rs: RuleSet): Issue[] {
+export function lintRuleSet(rs: RuleSet): Issue[] {
   const out: Issue[] = [];
   const facts = new Map(rs.facts.map((f) => [f.id, f]));
   const sources = new Set(rs.sources.map((s) => s.id));
@@ -57,37 +54,7 @@ export function lintRuleset(rs: RuleSet): Issue[] {
   lintFactShapes(rs, out);
   const groupsWithFacts = new Set(rs.facts.flatMap((f) => f.groups));
   const byId = new Map(rs.criteria.map((c) => [c.id, c]));
-  for (const c of rs.criteria) {
-    const at: Path = [c.file, c.id];
-    cite(c.citation.source, [...at, "citation", "source"]);
-    if (!groupsWithFacts.has(c.group)) out.push(issue("rules.group_without_facts", at, `no fact of the catalog applies to group ${c.group}`, { group: c.group }));
-    const styles = [c.conditions, c.tiers, c.perUnit].filter((x) => x !== undefined).length;
-    if (styles !== 1) out.push(issue("rules.schema", at, `criterion ${c.id} needs exactly one of conditions, tiers, perUnit (has ${styles})`, { id: c.id }));
-    if (c.knockout && !c.conditions) out.push(issue("rules.schema", at, `knock-out ${c.id} must use conditions`, { id: c.id }));
-    for (const r of conditionRoots(c)) checkTree(r.cond, facts, [c.group], [...at, ...r.path], out);
-    c.tiers?.forEach((t, i) => {
-      if (t.points > c.maxPoints) out.push(issue("rules.tier_points_exceed_max", [...at, "tiers", i, "points"], `tier worth ${t.points} exceeds maxPoints ${c.maxPoints}`, { id: c.id, points: t.points, maxPoints: c.maxPoints }));
-      const prev = c.tiers![i - 1];
-      if (prev && prev.points <= t.points) out.push(issue("rules.tier_order", [...at, "tiers", i], `tiers must be listed from highest to lowest points`, { id: c.id }, "warning"));
-    });
-    const units = [{ pu: c.perUnit, at: [...at, "perUnit"], max: c.maxPoints }, ...[...(c.bonus ?? []), ...(c.deductions ?? [])].map((a) => ({ pu: a.perUnit, at: [...at, a.id], max: a.cap }))];
-    for (const u of units) {
-      if (!u.pu) continue;
-      const f = facts.get(u.pu.fact);
-      const spec = f ? leafSpec(f, u.pu.path) : `unknown fact ${u.pu.fact}`;
-      if (typeof spec === "string") out.push(issue(f ? "rules.bad_path" : "rules.unknown_fact", [...u.at, "fact"], spec, { fact: u.pu.fact }));
-      else if (!["integer", "number"].includes(spec.type)) out.push(issue("rules.value_type", [...u.at, "fact"], `per-unit points need an integer or number fact, ${u.pu.fact} is ${spec.type}`, { fact: u.pu.fact }));
-      if (f && !f.groups.includes(c.group)) out.push(issue("rules.fact_not_in_group", [...u.at, "fact"], `fact ${f.id} does not apply to group ${c.group}`, { fact: f.id, group: c.group }));
-      if (u.pu.cap !== undefined && u.pu.cap > u.max) out.push(issue("rules.cap_exceeds_max", [...u.at, "cap"], `per-unit cap ${u.pu.cap} exceeds ${u.max}`, { id: c.id }));
-      cite(u.pu.ref?.source, [...u.at, "ref"]);
-    }
-    for (const a of [...(c.bonus ?? []), ...(c.deductions ?? [])]) {
-      if ((a.conditions === undefined) === (a.perUnit === undefined) || (a.conditions !== undefined && a.points === undefined)) {
-        out.push(issue("rules.schema", [...at, a.id], `adjustment ${a.id} needs conditions + points, or perUnit`, { id: a.id }));
-      }
-    }
-    duplicates("adjustment", [...(c.bonus ?? []), ...(c.deductions ?? [])], (i) => [...at, "adjustments", i], out);
-  }
+  for (const c of rs.criteria) lintCriterion(c, { facts, groupsWithFacts, cite }, out);
   for (const g of rs.groupCaps) {
     for (const id of g.criteria) {
       const c = byId.get(id);
@@ -96,9 +63,61 @@ export function lintRuleset(rs: RuleSet): Issue[] {
     if (new Set(g.criteria.map((id) => byId.get(id)?.group)).size > 1) out.push(issue("rules.group_mismatch", ["groupCaps", g.id], `group cap ${g.id} mixes subject groups`));
   }
   lintClassesAndAwards(rs, facts, byId, cite, out);
+  rs.deferrals.forEach((d, i) => {
+    cite(d.ref?.source, ["awards", "deferrals", i, "ref"]);
+    checkTree(d.when, facts, d.groups, ["awards", "deferrals", d.id, "when"], out);
+  });
+  duplicates("deferral", rs.deferrals, (i) => ["awards", "deferrals", i, "id"], out);
   lintLawBasis(rs, out);
   lintScheme(rs, facts, out); // groups, formulas, classes by points, dated values, placeholders, ranking, regulation
+  out.push(...lintIntegrity(rs));
   return out;
+}
+
+/** What the lints of one criterion read of the whole rule set. */
+interface CriterionLintContext {
+  readonly facts: ReadonlyMap<string, Fact>;
+  readonly groupsWithFacts: ReadonlySet<string>;
+  readonly cite: (src: string | undefined, at: Path) => void;
+}
+
+/** The lints of one criterion: its scoring style, its conditions, tiers, per-unit counts and adjustments. */
+function lintCriterion(c: RuleSet["criteria"][number], { facts, groupsWithFacts, cite }: CriterionLintContext, out: Issue[]): void {
+  const at: Path = [c.file, c.id];
+  cite(c.citation.source, [...at, "citation", "source"]);
+  if (!groupsWithFacts.has(c.group)) out.push(issue("rules.group_without_facts", at, `no fact of the catalog applies to group ${c.group}`, { group: c.group }));
+  const styles = [c.conditions, c.tiers, c.perUnit].filter((x) => x !== undefined).length;
+  if (styles !== 1) out.push(issue("rules.schema", at, `criterion ${c.id} needs exactly one of conditions, tiers, perUnit (has ${styles})`, { id: c.id }));
+  if (c.knockout && !c.conditions) out.push(issue("rules.schema", at, `knock-out ${c.id} must use conditions`, { id: c.id }));
+  for (const r of conditionRoots(c)) checkTree(r.cond, facts, [c.group], [...at, ...r.path], out);
+  c.tiers?.forEach((t, i) => {
+    if (t.points > c.maxPoints) out.push(issue("rules.tier_points_exceed_max", [...at, "tiers", i, "points"], `tier worth ${t.points} exceeds maxPoints ${c.maxPoints}`, { id: c.id, points: t.points, maxPoints: c.maxPoints }));
+    const prev = c.tiers![i - 1];
+    if (prev && prev.points <= t.points) out.push(issue("rules.tier_order", [...at, "tiers", i], `tiers must be listed from highest to lowest points`, { id: c.id }, "warning"));
+  });
+  lintPerUnits(c, facts, cite, out);
+  for (const a of [...(c.bonus ?? []), ...(c.deductions ?? [])]) {
+    if ((a.conditions === undefined) === (a.perUnit === undefined) || (a.conditions !== undefined && a.points === undefined)) {
+      out.push(issue("rules.schema", [...at, a.id], `adjustment ${a.id} needs conditions + points, or perUnit`, { id: a.id }));
+    }
+  }
+  duplicates("adjustment", [...(c.bonus ?? []), ...(c.deductions ?? [])], (i) => [...at, "adjustments", i], out);
+}
+
+/** Per-unit counts (of the criterion and of its adjustments): an integer or number fact of the group, a cap within the maximum. */
+function lintPerUnits(c: RuleSet["criteria"][number], facts: ReadonlyMap<string, Fact>, cite: CriterionLintContext["cite"], out: Issue[]): void {
+  const at: Path = [c.file, c.id];
+  const units = [{ pu: c.perUnit, at: [...at, "perUnit"], max: c.maxPoints }, ...[...(c.bonus ?? []), ...(c.deductions ?? [])].map((a) => ({ pu: a.perUnit, at: [...at, a.id], max: a.cap }))];
+  for (const u of units) {
+    if (!u.pu) continue;
+    const f = facts.get(u.pu.fact);
+    const spec = f ? leafSpec(f, u.pu.path) : `unknown fact ${u.pu.fact}`;
+    if (typeof spec === "string") out.push(issue(f ? "rules.bad_path" : "rules.unknown_fact", [...u.at, "fact"], spec, { fact: u.pu.fact }));
+    else if (!["integer", "number"].includes(spec.type)) out.push(issue("rules.value_type", [...u.at, "fact"], `per-unit points need an integer or number fact, ${u.pu.fact} is ${spec.type}`, { fact: u.pu.fact }));
+    if (f && !f.groups.includes(c.group)) out.push(issue("rules.fact_not_in_group", [...u.at, "fact"], `fact ${f.id} does not apply to group ${c.group}`, { fact: f.id, group: c.group }));
+    if (u.pu.cap !== undefined && u.pu.cap > u.max) out.push(issue("rules.cap_exceeds_max", [...u.at, "cap"], `per-unit cap ${u.pu.cap} exceeds ${u.max}`, { id: c.id }));
+    cite(u.pu.ref?.source, [...u.at, "ref"]);
+  }
 }
 
 function lintClassesAndAwards(

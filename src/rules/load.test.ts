@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { loadRulesetFromFiles, sha256Hex, type RuleSet } from "thidua";
+import { loadRuleSetFromFiles, ThiduaError, type RuleSet, type RuleSetFiles } from "thidua";
+import { sha256Hex } from "./hash.js";
 import { edit, filesOf, jsonOf, loadNational, NATIONAL } from "../../test/support/rules.js";
 
 const codes = (files: Record<string, string | Uint8Array>, opts = {}) => {
-  const r = loadRulesetFromFiles(files, opts);
+  const r = loadRuleSetFromFiles(files, opts);
   return r.ok ? [...(r.warnings ?? [])].map((i) => i.code) : r.issues.map((i) => i.code);
 };
 
@@ -11,11 +12,11 @@ describe("the national rule set", () => {
   const rs: RuleSet = loadNational();
 
   it("gives the same digest and file hashes with the portable hash (browser) as with node:crypto (thidua/node)", () => {
-    const portable = loadRulesetFromFiles(filesOf(NATIONAL));
+    const portable = loadRuleSetFromFiles(filesOf(NATIONAL));
     expect(portable.ok && portable.value.sha256).toBe(rs.sha256);
     expect(portable.ok && portable.value.files).toEqual(rs.files);
     let calls = 0;
-    const counted = loadRulesetFromFiles(filesOf(NATIONAL), { sha256: (d) => (calls++, sha256Hex(d)) });
+    const counted = loadRuleSetFromFiles(filesOf(NATIONAL), { sha256: (d) => (calls++, sha256Hex(d)) });
     expect(counted.ok && counted.value.sha256).toBe(rs.sha256);
     expect(calls).toBe(rs.files.length + 1); // every listed file and the manifest
   });
@@ -61,8 +62,8 @@ describe("schema round-trip", () => {
     const files = filesOf(NATIONAL);
     let again: Record<string, string | Uint8Array> = files;
     for (const f of jsonOf(files, "manifest.json").files) again = edit(again, f.path, () => {});
-    const a = loadRulesetFromFiles(files);
-    const b = loadRulesetFromFiles(again);
+    const a = loadRuleSetFromFiles(files);
+    const b = loadRuleSetFromFiles(again);
     expect(a.ok && b.ok).toBe(true);
     if (a.ok && b.ok) {
       expect(b.value.criteria).toEqual(a.value.criteria);
@@ -72,11 +73,23 @@ describe("schema round-trip", () => {
   });
 });
 
+describe("files given as parsed JSON", () => {
+  it("throw a ThiduaError naming the file and how to give its bytes (a bundler's JSON import would otherwise fail with a raw TypeError)", () => {
+    const files: Record<string, unknown> = { ...filesOf(NATIONAL) };
+    files["awards.json"] = JSON.parse(new TextDecoder().decode(files["awards.json"] as Uint8Array));
+    const load = () => loadRuleSetFromFiles(files as RuleSetFiles);
+    expect(load).toThrow(ThiduaError);
+    expect(load).toThrow(/rule file awards\.json must be given as its bytes \(Uint8Array\) or its text \(string\), not parsed JSON/);
+    files["awards.json"] = new ArrayBuffer(4);
+    expect(load).toThrow(/not an ArrayBuffer \(wrap it: new Uint8Array\(buffer\)\)/);
+  });
+});
+
 describe("tamper detection", () => {
   it("refuses a file whose bytes differ from the manifest, naming it", () => {
     const files = filesOf(NATIONAL);
     const tampered = edit(files, "criteria/province.json", (j) => (j.criteria[0].maxPoints = 99), false);
-    const r = loadRulesetFromFiles(tampered);
+    const r = loadRuleSetFromFiles(tampered);
     expect(r.ok).toBe(false);
     if (!r.ok) {
       const i = r.issues.find((x) => x.code === "rules.hash_mismatch")!;
@@ -95,7 +108,7 @@ describe("tamper detection", () => {
   it("loads a modified file only when asked, and then says it is not verified", () => {
     const tampered = edit(filesOf(NATIONAL), "facts.json", () => {}, false);
     tampered["facts.json"] = (tampered["facts.json"] as string) + " ";
-    const r = loadRulesetFromFiles(tampered, { allowModified: true });
+    const r = loadRuleSetFromFiles(tampered, { allowModified: true });
     expect(r.ok).toBe(true);
     if (r.ok) {
       expect(r.value.verified).toBe(false);
@@ -149,7 +162,7 @@ describe("lints on broken copies", () => {
   });
 
   it("gives each lint a path into the file", () => {
-    const r = loadRulesetFromFiles(edit(base, "criteria/province.json", (j) => (provinceLeaf(j).fact = "plan.doesNotExist")));
+    const r = loadRuleSetFromFiles(edit(base, "criteria/province.json", (j) => (provinceLeaf(j).fact = "plan.doesNotExist")));
     expect(r.ok).toBe(false);
     if (!r.ok) {
       const i = r.issues.find((x) => x.code === "rules.unknown_fact")!;
@@ -171,7 +184,7 @@ describe("lints on broken copies", () => {
     }
     expect(target).toBeDefined();
     const local = localSet([{ target: { kind: "threshold", criterion: target!.criterion, threshold: target!.threshold }, value: target!.value, reason: { vi: "Thử", en: "Test" } }]);
-    const r = loadRulesetFromFiles(local, { resolveParent: () => national });
+    const r = loadRuleSetFromFiles(local, { resolveParent: () => national });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.issues.map((i) => i.code)).toContain("rules.law_override_without_citation");
   });
@@ -184,7 +197,7 @@ export function localSet(overrides: unknown[]): Record<string, string> {
     "overrides.json": o,
     "manifest.json": JSON.stringify({
       formatVersion: 1, id: "test-local", version: "0.0.1", title: { vi: "Thử", en: "Test" }, effectiveFrom: "2025-11-06",
-      extends: { id: NATIONAL, version: "1.0.0" }, pointScale: 2, rounding: "half-up", sources: [],
+      extends: { id: NATIONAL, version: "1.1.0" }, pointScale: 2, rounding: "half-up", sources: [],
       files: [{ path: "overrides.json", kind: "overrides", sha256: sha256Hex(o) }],
     }),
   };

@@ -19,3 +19,7 @@ export const factsById = perRuleSet((rs): ReadonlyMap<string, Fact> => new Map(r
 export const classesByRank = perRuleSet((rs): readonly ClassDef[] => [...rs.classes].sort((a, b) => b.rank - a.rank));
 /** Each class's rank by id. */
 export const classRanks = perRuleSet((rs): ReadonlyMap<string, number> => new Map(rs.classes.map((k) => [k.id, k.rank])));
+
+/** `record[key]` if it is the record's own property (never one inherited from `Object.prototype`, such as `toString`). */
+export const ownValue = <T>(record: Readonly<Record<string, T>> | undefined, key: string): T | undefined =>
+  record !== undefined && Object.hasOwn(record, key) ? record[key] : undefined;

@@ -49,6 +49,7 @@ function invalidValue(t: OverrideJson["target"], v: unknown): string | undefined
       if (t.field === "minPoints") return points(v) ? undefined : "expected points (a non-negative number with at most two decimals)";
       return typeof v === "number" && Number.isFinite(v) && v >= 0 && v <= 100 ? undefined : "expected a percentage from 0 to 100";
     case "quota":
+      if (t.field === "enabled") return typeof v === "boolean" ? undefined : "expected true (apply the quota) or false";
       return typeof v === "string" && /^0(?:\.\d+)?$|^1(?:\.0+)?$/.test(v) ? undefined : 'expected a decimal share as a string, e.g. "0.15"';
     case "perUnit":
       return points(v) ? undefined : "expected points (a non-negative number with at most two decimals)";
@@ -84,8 +85,10 @@ function locate(rs: RuleSet, t: OverrideJson["target"]): Hit | undefined {
     return { basis: c.basis, get: () => c[t.field], set: (v) => (c[t.field] = v as number) };
   }
   if (t.kind === "quota") {
-    const q = rs.awards.find((a) => a.id === t.award)?.quota as { share: string; basis: Basis } | undefined;
-    return q && { basis: q.basis, get: () => q.share, set: (v) => (q.share = v as string) };
+    const q = rs.awards.find((a) => a.id === t.award)?.quota as { share: string; enabled?: boolean; basis: Basis } | undefined;
+    if (!q) return undefined;
+    if (t.field === "enabled") return { basis: q.basis, get: () => q.enabled ?? true, set: (v) => (q.enabled = v as boolean) };
+    return { basis: q.basis, get: () => q.share, set: (v) => (q.share = v as string) };
   }
   const c = rs.criteria.find((x) => x.id === t.criterion);
   if (!c) return undefined;

@@ -1,4 +1,4 @@
-import { FORBIDDEN_KEYS } from "./schema.js";
+import { FORBIDDEN_KEYS } from "./constants.js";
 
 /** The `[*]` (or `.*`) step of a path: every field of an object, every member of a list. */
 export const WILDCARD: { readonly wildcard: true } = Object.freeze({ wildcard: true as const });

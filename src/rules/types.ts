@@ -1,6 +1,7 @@
 import type {
   AwardJson,
   ClassJson,
+  DeferralJson,
   CriterionJson,
   FactJson,
   ManifestJson,
@@ -8,7 +9,7 @@ import type {
 } from "./schema.js";
 import type { AssessmentPolicyJson, RankingJson, TieBreakJson } from "./json-types.js";
 
-export type { Condition, LeafCondition } from "./schema.js";
+export type { Condition, LeafCondition, ManifestFile, FactsFile, CriteriaFile, ClassesFile, AwardsFile, OverridesFile, SchemeFile } from "./schema.js";
 /** The five subject groups of Decision 2447 (see `GROUPS`). */
 export type BuiltinGroup = "ministry" | "province" | "front" | "enterprise" | "individual";
 /** A subject group: one of the five of Decision 2447, or one a rule set declares (`rs.groups`). */
@@ -34,6 +35,8 @@ export type Fact = Readonly<FactJson> & Origin;
 export type Criterion = Readonly<CriterionJson> & Origin & { readonly file: string };
 /** An award of the catalog (awards.json): eligibility, history, quota, exclusivity, citation. */
 export type Award = Readonly<AwardJson> & Origin;
+/** A deferral of the award catalog (awards.json `deferrals`): while its condition holds, a unit's awards wait. */
+export type Deferral = Readonly<DeferralJson> & Origin;
 /** A classification (classes.json): minimum percent, optional per-criterion requirements, knock-out rule. */
 export type ClassDef = Readonly<ClassJson> & Origin;
 export interface GroupCapDef extends Origin {
@@ -77,7 +80,7 @@ export type AssessmentPolicy = Readonly<AssessmentPolicyJson> & Origin;
 export interface RuleSet {
   readonly id: string;
   readonly version: string;
-  /** SHA-256 digest of the rule set (see `rulesetDigest`); printed in every report. */
+  /** SHA-256 digest of the rule set (see `ruleSetDigest`); printed in every report. */
   readonly sha256: string;
   readonly manifest: Manifest;
   /** The chain from the root national set to this one: `[{id, version, sha256}]`. */
@@ -98,6 +101,8 @@ export interface RuleSet {
   readonly classes: readonly ClassDef[];
   readonly classesCitation: ClassesCitation;
   readonly awards: readonly Award[];
+  /** What defers the awards of a group while it lasts (discipline or an investigation under way). */
+  readonly deferrals: readonly Deferral[];
   readonly overrides: readonly AppliedOverride[];
   /** Present when some threshold, points value or class is dated: scoring then reads the values in force on its as-of date. */
   readonly datedValues?: true;

@@ -1,6 +1,6 @@
 import { issue, ThiduaError, type Issue } from "../errors/index.js";
 import { compileNode, type ReaderFactory } from "../evaluation/index.js";
-import type { ValidProfile } from "../profiles/index.js";
+import { ROW, type ValidProfile } from "../profiles/index.js";
 import { hasDatedValues, rulesetAsOf, type Criterion, type Group, type RuleSet } from "../rules/index.js";
 import { compileCriterion, type CriterionVerdict } from "./criterion.js";
 import { groupRules, type GroupRules } from "./group.js";
@@ -51,7 +51,7 @@ export function compileVerdicts(rs: RuleSet): VerdictsOf {
   checkRange(rs);
   return (p, asOf) => {
     const g = groups.get(p.group)!;
-    return { rules: g.rules, verdicts: g.criteria.map((f) => f(p.row, asOf)) };
+    return { rules: g.rules, verdicts: g.criteria.map((f) => f(p[ROW], asOf)) };
   };
 }
 
@@ -69,7 +69,7 @@ export function compileScorer(rs: RuleSet): Scorer {
     const { rules, verdicts } = verdictsOf(p, opts.asOf);
     const read = (id: string) => {
       const s = slots.get(id);
-      return s === undefined ? undefined : p.row[s];
+      return s === undefined ? undefined : p[ROW][s];
     };
     const unit = scoreFromVerdicts(rs, rules, p, verdicts, read, opts, shared.get(p.group));
     return p.assessed ? withAssessment(unit, score(p.assessed.self, { ...opts, trace: false }), p.assessed) : unit;

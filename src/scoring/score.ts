@@ -40,7 +40,7 @@ export function scoreProfile(ruleset: RuleSet, p: ValidProfile, opts: ScoreOptio
   return p.assessed ? withAssessment(unit, scoreProfile(ruleset, p.assessed.self, { ...opts, trace: false }), p.assessed) : unit;
 }
 
-const assessedScore = (u: ScoredUnit): AssessedScore => ({ score: u.result.score, percent: u.result.percent, classification: u.result.classification?.id ?? null });
+const assessedScore = (u: ScoredUnit): AssessedScore => ({ score: u.result.score, percent: u.result.percent, classification: u.result.classification ?? null });
 
 /**
  * An official score with the self-assessed one beside it (both paths score a profile with
@@ -219,7 +219,7 @@ export function scoreFromVerdicts(rs: RuleSet, rules: GroupRules, p: ValidProfil
     nominalMax: formatPoints(t.nominal),
     percent: formatPoints(percent),
     potentialScore: formatPoints(t.best),
-    classification: klass ? klass.classification : null,
+    classification: klass ? klass.def.id : null,
     potentialClassification: best?.def.id ?? null,
     knockedOut: knockouts.length > 0,
     knockouts,

@@ -49,7 +49,9 @@ export interface ScoreResult {
   readonly percent: string;
   /** Score if every unknown criterion resolved favourably. */
   readonly potentialScore: string;
-  readonly classification: { readonly id: string; readonly title: Localized } | null;
+  /** Id of the class reached (classes.json), or null; its title is `ruleSet.classes`' `title`. */
+  readonly classification: string | null;
+  /** Id of the class reached if every unknown criterion resolved favourably. */
   readonly potentialClassification: string | null;
   readonly knockedOut: boolean;
   readonly knockouts: readonly { readonly criterion: string; readonly reason: Localized }[];

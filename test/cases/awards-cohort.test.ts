@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { createEngine, type Recommendation } from "thidua";
-import { loadNational } from "../support/rules.js";
+import { loadLocal } from "../support/rules.js";
 
 /**
  * Two clusters of individuals (fixtures/cohorts/individuals-2025.json), ranks and awards worked out by
@@ -9,10 +9,13 @@ import { loadNational } from "../support/rules.js";
  * armed-forces score = individual.1 (tiers 30/20/10 on activities, +10 bravery) + individual.2 (task
  * rating 20/14/7) + individual.3 (5 per relative, ≤15) + individual.4 (2 per session, ≤10) +
  * individual.5 (25 ministry/province-wide initiative, 18 grassroots); other people: individual.1 +
- * individual.6 (10 per example, ≤40) + individual.7 (15 per report, ≤30).
+ * individual.6 (10 per example, ≤40) + individual.7 (15 per report, ≤30). Decided with Khánh Hòa's rule set,
+ * which extends the national one and switches on the 15% grassroots-fighter quota the law in force no
+ * longer sets (rules/khanh-hoa-2025/overrides.json); without it (the national set) every eligible
+ * person is proposed (test/cases/chien-si-thi-dua-co-so-khong-ty-le.json).
  */
 const profiles = JSON.parse(readFileSync(new URL("../../fixtures/cohorts/individuals-2025.json", import.meta.url), "utf8"));
-const engine = createEngine(loadNational());
+const engine = createEngine(loadLocal());
 const report = engine.recommend(profiles, { asOf: "2025-12-31" });
 const byId = new Map(report.results.map((r) => [r.unitId, r]));
 const get = (id: string): Recommendation => byId.get(id)!;
@@ -35,9 +38,9 @@ describe("award fixture cohort (hand-worked)", () => {
     ]);
   });
 
-  it("applies the grassroots CSTĐ quota (15% of LĐTT holders, floor): it binds and the best-ranked wins", () => {
+  it("applies Khánh Hòa's grassroots CSTĐ quota (15% of LĐTT holders, floor): it binds and the best-ranked wins", () => {
     const q = report.cohorts.find((c) => c.cohort === "cum-cong-an-xa-1")!.quotas.find((x) => x.award === "award.chien-si-thi-dua-co-so")!;
-    expect(q).toEqual({ award: "award.chien-si-thi-dua-co-so", base: 7, allowed: 1, candidates: 7, granted: 1, binding: true });
+    expect(q).toEqual({ award: "award.chien-si-thi-dua-co-so", share: "0.15", base: 7, exact: "1.05", allowed: 1, candidates: 7, granted: 1, binding: true });
     expect(status("ca-01", "chien-si-thi-dua-co-so")).toBe("eligible");
     for (const id of ["ca-02", "ca-03", "ca-04", "ca-06", "ca-09", "ca-10"]) expect(status(id, "chien-si-thi-dua-co-so"), id).toBe("quota");
     // ca-02 lost the quota, falls back to LĐTT, and so misses the 2-consecutive-CSTĐ Bằng khen
@@ -81,6 +84,8 @@ describe("award fixture cohort (hand-worked)", () => {
     ]);
     expect(get("cb-01").alternatives.map((x) => x.id)).toEqual(["award.bang-khen-chu-tich-mttq-tinh"]);
     expect(status("cb-01", "chien-si-thi-dua-co-so")).toBe("quota"); // floor(0.15 × 1) = 0
+    const q = report.cohorts.find((c) => c.cohort === "cum-khu-dan-cu-2")!.quotas[0]!;
+    expect([q.exact, q.allowed]).toEqual(["0.15", 0]); // the report says why the quota is 0
     expect(status("cb-04", "lao-dong-tien-tien")).toBe("unknown"); // "khá" only if the activities are shown
     expect(get("cb-04").scoreResult.potentialClassification).toBe("xuat-sac");
     expect(get("cb-04").missingEvidence.map((e) => e.fact)).toContain("person.movementActivities");

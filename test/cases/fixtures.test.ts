@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { createEngine } from "thidua";
+import { createEngine, type ProfileInput } from "thidua";
 import { loadNational } from "../support/rules.js";
 
 /**
@@ -13,7 +13,7 @@ const engine = createEngine(loadNational());
 const files = readdirSync(new URL("profiles/", dir)).filter((f) => f.endsWith(".json")).sort();
 
 describe.each(files.map((f) => [f]))("fixture %s", (file) => {
-  const profiles = JSON.parse(readFileSync(new URL(`profiles/${file}`, dir), "utf8")) as { id: string }[];
+  const profiles = JSON.parse(readFileSync(new URL(`profiles/${file}`, dir), "utf8")) as ProfileInput[];
   const expected = JSON.parse(readFileSync(new URL(`expected/${file}`, dir), "utf8"));
 
   it("has a hand-worked expectation for every profile", () => {
@@ -21,13 +21,13 @@ describe.each(files.map((f) => [f]))("fixture %s", (file) => {
   });
 
   it.each(profiles.map((p) => [p.id, p]))("%s scores as worked out by hand", (_id, profile) => {
-    const r = engine.evaluate(profile, { asOf: expected.asOf, trace: false });
+    const r = engine.score(profile, { asOf: expected.asOf, trace: false });
     const want = expected.profiles[(profile as { id: string }).id];
     expect({
       score: r.score,
       nominalMax: r.nominalMax,
       percent: r.percent,
-      classification: r.classification?.id ?? null,
+      classification: r.classification,
       knockedOut: r.knockedOut,
       knockouts: r.knockouts.map((k) => k.criterion),
       criteria: Object.fromEntries(r.criteria.map((c) => [c.id, { status: c.status, points: c.points }])),

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { createEngine, loadRulesetFromFiles } from "thidua";
+import { createEngine, loadRuleSetFromFiles } from "thidua";
 import { edit, filesOf, NATIONAL } from "../support/rules.js";
 
 /**
@@ -12,7 +12,7 @@ const files = edit(filesOf(NATIONAL), "awards.json", (j) => {
   const a = j.awards.find((x: { id: string }) => x.id === "award.chien-si-thi-dua-co-so");
   a.history = [...(a.history ?? []), { kind: "freshInitiatives", min: 1, basis: "policy-default" }];
 });
-const r = loadRulesetFromFiles(files);
+const r = loadRuleSetFromFiles(files);
 if (!r.ok) throw new Error(JSON.stringify(r.issues));
 const engine = createEngine(r.value);
 const cohort = JSON.parse(readFileSync(new URL("../../fixtures/cohorts/individuals-2025.json", import.meta.url), "utf8"));

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { issueText, loadRulesetFromFiles } from "thidua";
+import { issueText, loadRuleSetFromFiles } from "thidua";
 import { citationStanding, lawClaims } from "../../src/rules/index.js";
 import { edit, filesOf, jsonOf, loadNational, NATIONAL } from "../support/rules.js";
 
@@ -10,7 +10,7 @@ import { edit, filesOf, jsonOf, loadNational, NATIONAL } from "../support/rules.
  */
 const base = filesOf(NATIONAL);
 const codes = (files: Record<string, string | Uint8Array>) => {
-  const r = loadRulesetFromFiles(files);
+  const r = loadRuleSetFromFiles(files);
   return r.ok ? [] : r.issues.map((i) => i.code);
 };
 /** The award whose conditions are the Art. 28 reading (policy-default today), with one leaf claimed as law. */
@@ -39,7 +39,7 @@ describe("basis law rests on a checked provision (rules.law_unconfirmed)", () =>
   });
 
   it("words the refusal from the message catalogs, Vietnamese first", () => {
-    const r = loadRulesetFromFiles(claimLaw({ source: "luat-06-2022", section: "Điều 28" }));
+    const r = loadRuleSetFromFiles(claimLaw({ source: "luat-06-2022", section: "Điều 28" }));
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(issueText(r.issues[0]!, "vi")).toBe(

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { createEngine, type RecommendationReport } from "thidua";
-import { loadRuleset } from "thidua/node";
+import { createEngine, type ProfileInput, type RecommendationReport } from "thidua";
+import { loadRuleSet } from "thidua/node";
 import { citationStanding } from "../../src/rules/index.js";
 
 /**
@@ -23,7 +23,7 @@ interface Case {
   readonly legal: string;
   readonly ruleset: string;
   readonly asOf: string;
-  readonly profiles: readonly { readonly id: string }[];
+  readonly profiles: readonly ProfileInput[];
   readonly expect: {
     readonly awards?: readonly { readonly unit: string; readonly award: string; readonly status: string }[];
     readonly proposed?: readonly { readonly unit: string; readonly award: string | null }[];
@@ -63,7 +63,7 @@ describe("legal cases (test/cases/*.json)", () => {
 
   describe.each(files.map((f) => [f]))("%s", (file) => {
     const c = JSON.parse(readFileSync(new URL(file, dir), "utf8")) as Case;
-    const loaded = loadRuleset(c.ruleset);
+    const loaded = loadRuleSet(c.ruleset);
     if (!loaded.ok) throw new Error(JSON.stringify(loaded.issues));
     const rs = loaded.value;
 

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { buildDecisionRecord, createEngine, loadRulesetFromFiles, renderRecordJson, sha256Hex } from "thidua";
+import { buildDecisionRecord, createEngine, loadRuleSetFromFiles, renderRecordJson, type ProfileInput } from "thidua";
+import { sha256Hex } from "../../src/rules/index.js";
 import { createProfileValidator } from "../../src/profiles/index.js";
 import { edit, filesOf, LOCAL, loadNational, NATIONAL } from "../support/rules.js";
 
@@ -15,7 +16,7 @@ const statusOf = (rec: ReturnType<typeof engine.recommend>, id: string, award: s
 describe("review regressions", () => {
   it("consecutive titles counting this year stay unknown while this year's title is unknown", () => {
     const peers = Array.from({ length: 9 }, (_, i) => ({ ...ca06, id: `p-${i}` }));
-    const withUnknown = { ...ca01, facts: { ...ca01.facts, "person.taskRating": "tot" } } as { facts: Record<string, unknown> };
+    const withUnknown = { ...ca01, facts: { ...ca01.facts, "person.taskRating": "tot" } } as ProfileInput & { facts: Record<string, unknown> };
     delete withUnknown.facts["person.initiativesRecognised"];
     const a = engine.recommend([withUnknown, ...peers], { asOf: "2025-12-31" });
     expect(statusOf(a, "ca-01", "award.chien-si-thi-dua-co-so").status).toBe("unknown");
@@ -23,7 +24,7 @@ describe("review regressions", () => {
   });
 
   it("a knock-out whose facts are missing is not 'no knock-out'", () => {
-    const p = { ...ca01, facts: { ...ca01.facts } } as { facts: Record<string, unknown> };
+    const p = { ...ca01, facts: { ...ca01.facts } } as ProfileInput & { facts: Record<string, unknown> };
     delete p.facts["person.disciplined"];
     const r = engine.recommend([p], { asOf: "2025-12-31" }).results[0]!;
     expect(r.scoreResult.knockoutsUnknown).toEqual(["individual.k1"]);
@@ -35,7 +36,7 @@ describe("review regressions", () => {
   it("an override value of the wrong type is refused at load time", () => {
     const local = filesOf(LOCAL);
     const bad = edit(local, "overrides.json", (j) => j.overrides.push({ target: { kind: "class", class: "kha", field: "minPercent" }, value: "70%", reason: { vi: "x", en: "x" } }));
-    const r = loadRulesetFromFiles(bad, { resolveParent: () => filesOf(NATIONAL) });
+    const r = loadRuleSetFromFiles(bad, { resolveParent: () => filesOf(NATIONAL) });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.issues.map((i) => i.code)).toContain("rules.schema");
   });

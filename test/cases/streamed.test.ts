@@ -5,30 +5,18 @@ import { afterAll, describe, expect, it } from "vitest";
 import { generateProfiles } from "../../bench/generate.js";
 import { scoreFile, type ScoreOptions } from "../../src/cli/pipeline.js";
 import { partitionOf } from "../../src/cli/spill.js";
-import {
-  buildDecisionRecord,
-  createEngine,
-  csvLayout,
-  markdownLayout,
-  partitionKey,
-  recordJsonLayout,
-  renderCsv,
-  renderMarkdown,
-  renderRecordJson,
-  renderText,
-  textLayout,
-  type IndexedProfile,
-  type ReportLayout,
-} from "../../src/index.js";
-import { loadNational } from "../support/rules.js";
-import { recommendPartitioned } from "thidua/stream";
+import { buildDecisionRecord, createEngine, renderCsv, renderMarkdown, renderRecordJson, renderText, type ReportLayout } from "../../src/index.js";
+import { csvLayout, markdownLayout, recordJsonLayout, textLayout } from "../../src/report/index.js";
+import { loadLocal } from "../support/rules.js";
+import { partitionKey, recommendPartitioned, type IndexedProfile } from "thidua/stream";
 
 /**
  * Differential tests of the bounded-memory path: the CLI pipeline that splits a large input into
  * partition files by cohort and writes reports cohort by cohort must give byte-identical reports,
  * records and outcome hashes to the in-memory engine and renderers, whatever the partitioning.
  */
-const rs = loadNational();
+// Khánh Hòa's set: it switches on the run-wide Government-flag quota, which must hold across partitions and threads
+const rs = loadLocal();
 const dir = mkdtempSync(join(tmpdir(), "thidua-streamed-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -61,6 +49,9 @@ writeFileSync(
     { unitId: "nobody", award: null, reason: "không có", decidedBy: "Hội đồng", date: "2025-12-20" },
   ]),
 );
+// the overrides that name a unit of the clean input below (a library record refuses one that names none)
+const matchingFile = join(dir, "overrides-matching.json");
+writeFileSync(matchingFile, JSON.stringify(JSON.parse(readFileSync(overridesFile, "utf8")).slice(0, 1)));
 const base: ScoreOptions = { rules: rs.id, asOf: "2025-12-31", overrides: overridesFile };
 
 async function run(layout: ReportLayout, opts: Partial<ScoreOptions> = {}, input = ndjson) {
@@ -68,7 +59,7 @@ async function run(layout: ReportLayout, opts: Partial<ScoreOptions> = {}, input
   const out: Buffer[] = [];
   layout.write(s.run, s.chunks, (x) => out.push(typeof x === "string" ? Buffer.from(x) : Buffer.from(x.buffer, x.byteOffset, x.byteLength)));
   s.dispose();
-  return { text: Buffer.concat(out).toString("utf8"), run: s.run };
+  return { text: Buffer.concat(out).toString("utf8"), run: s.run, overrideIssues: s.overrideIssues };
 }
 
 const LAYOUTS = {
@@ -112,7 +103,8 @@ describe("streamed run (partition files) against the in-memory run", () => {
   }
 
   it("the rejected list names every bad row with its line, and the overrides that matched", async () => {
-    const { run: r } = await run(LAYOUTS.csv(), { partitionBytes: 30_000 });
+    const { run: r, overrideIssues } = await run(LAYOUTS.csv(), { partitionBytes: 30_000 });
+    expect(overrideIssues.map((i) => [i.code, i.params?.["unitId"]])).toEqual([["overrides.unmatched", "nobody"]]);
     const rows = r.rejected.map((x) => [x.row, x.issues[0]!.code]);
     expect(rows).toEqual([
       [8, "profiles.unknown_fact"],
@@ -132,7 +124,7 @@ describe("streamed run against the library's in-memory record and renderers", ()
   const clean = [...flagged, ...profiles.slice(0, 1500)];
   const file = join(dir, "clean.json");
   writeFileSync(file, JSON.stringify(clean));
-  const overrides = JSON.parse(readFileSync(overridesFile, "utf8"));
+  const overrides = JSON.parse(readFileSync(matchingFile, "utf8"));
   const engine = createEngine(rs);
   const report = engine.recommend(clean, { asOf: "2025-12-31", trace: true });
   // the CLI numbers rejected rows as the user sees them: a JSON array's element i is row i + 1
@@ -142,7 +134,7 @@ describe("streamed run against the library's in-memory record and renderers", ()
     options: { rules: rs.id, asOf: "2025-12-31", year: null, decimal: null, allowModifiedRules: false },
     overrides,
   });
-  const opts = { partitionBytes: 25_000 };
+  const opts = { partitionBytes: 25_000, overrides: matchingFile };
 
   it("same outcome hash, input hash, cohorts, quotas and rejected rows", async () => {
     const { run: r } = await run(LAYOUTS.json(), opts, file);
@@ -151,7 +143,7 @@ describe("streamed run against the library's in-memory record and renderers", ()
     expect(r.cohorts).toEqual(record.cohorts);
     expect(r.runQuotas).toEqual(record.runQuotas);
     // the Government flag: 24 cluster flags → floor(20%) = 4 of 24 candidates, decided across partitions
-    expect(r.runQuotas).toEqual([{ award: "award.co-thi-dua-chinh-phu", base: 24, allowed: 4, candidates: 24, granted: 4, binding: true }]);
+    expect(r.runQuotas).toEqual([{ award: "award.co-thi-dua-chinh-phu", share: "0.2", base: 24, exact: "4.8", allowed: 4, candidates: 24, granted: 4, binding: true }]);
     expect(r.rejected.map((x) => x.index)).toEqual(record.rejected.map((x) => x.index));
   });
 

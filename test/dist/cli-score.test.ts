@@ -66,7 +66,7 @@ describe("thidua score", () => {
     expect(csv).toContain("Hội đồng xét thêm thành tích đột xuất");
     const rec = JSON.parse(readFileSync(join(dir, "r.json"), "utf8"));
     const ca02 = rec.results.find((r: { unitId: string }) => r.unitId === "ca-02");
-    expect(ca02.award.id).toBe("award.bang-khen-chu-tich-ubnd-tinh-phong-trao"); // computed stays
+    expect(ca02.award.id).toBe("award.bang-khen-tinh"); // computed stays (no grassroots quota in the national set: CSTĐ cơ sở this year + 2024)
     expect(ca02.final).toMatchObject({ overridden: true, award: { id: "award.chien-si-thi-dua-co-so" } });
     expect(readFileSync(join(dir, "r.xlsx")).subarray(0, 2).toString()).toBe("PK");
     const again = join(dir, "r2.xlsx");
@@ -74,14 +74,14 @@ describe("thidua score", () => {
     expect(readFileSync(again).equals(readFileSync(join(dir, "r.xlsx")))).toBe(true); // same record, same bytes
   });
 
-  it("warns about an override that matches no unit, and does not apply it", () => {
+  it("refuses an override that matches no unit: exit 1 naming it, and no report", () => {
     const dir = tmp();
     const f = join(dir, "overrides.json");
     writeFileSync(f, JSON.stringify([{ unitId: "khong-co", award: null, reason: "Thử", decidedBy: "Hội đồng", date: "2025-12-20" }]));
     const r = cli(["score", cohort, "--as-of", "2025-12-31", "--overrides", f, "--format", "json"]);
-    expect(r.status).toBe(0);
-    expect(r.stderr).toContain("khong-co");
-    expect(JSON.parse(r.stdout).results.every((x: { final: { overridden: boolean } }) => !x.final.overridden)).toBe(true);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain("khong-co không có trong các hồ sơ được chấm điểm");
+    expect(r.stdout).toBe("");
   });
 
   it("the XLSX report has a sheet per cohort with computed and final awards, and a sheet of rejected rows", async () => {
@@ -161,7 +161,7 @@ describe("thidua replay", () => {
   it("re-runs a recorded decision and reports it identical", () => {
     const out = join(tmp(), "record.json");
     expect(cli(["score", cohort, "--as-of", "2025-12-31", "--format", "json", "--out", out]).status).toBe(0);
-    const r = cli(["replay", out, "--profiles", cohort]);
+    const r = cli(["replay", out, "--profiles", cohort, "--lang", "en"]);
     expect(r.status, r.stdout + r.stderr).toBe(0);
     expect(r.stdout).toContain("IDENTICAL");
   });
@@ -173,7 +173,7 @@ describe("thidua replay", () => {
     expect(cli(["score", cohort, "--rules", join(dir, "rules", "vn-2447-2025"), "--as-of", "2025-12-31", "--format", "json", "--out", out]).status).toBe(0);
     const f = join(dir, "rules", "vn-2447-2025", "classes.json");
     writeFileSync(f, readFileSync(f, "utf8").replace('"minPercent": 90', '"minPercent": 91'));
-    const r = cli(["replay", out, "--profiles", cohort, "--rules", join(dir, "rules", "vn-2447-2025")]);
+    const r = cli(["replay", out, "--profiles", cohort, "--rules", join(dir, "rules", "vn-2447-2025"), "--lang", "en"]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain("REFUSED");
   });
@@ -186,7 +186,7 @@ describe("thidua replay", () => {
     changed[0].facts["person.movementActivities"] = 2;
     const input = join(dir, "changed.json");
     writeFileSync(input, JSON.stringify(changed));
-    const r = cli(["replay", out, "--profiles", input]);
+    const r = cli(["replay", out, "--profiles", input, "--lang", "en"]);
     expect(r.status).toBe(1);
     expect(r.stdout).toContain("DIFFERS");
     expect(r.stdout).toContain("ca-01");

@@ -14,20 +14,20 @@ const profile = { id: "pv-1", name: "Tỉnh Thử", group: "province", year: 202
 
 describe("the built package", () => {
   it("ships ESM, CJS and type declarations for both entry points", () => {
-    for (const f of ["index.js", "index.cjs", "index.d.ts", "index.d.cts", "node.js", "node.cjs", "node.d.ts", "cli.js"]) expect(existsSync(join(dist, f)), f).toBe(true);
+    for (const f of ["index.js", "index.cjs", "index.d.ts", "index.d.cts", "node/index.js", "node.cjs", "node.d.ts", "stream/index.js", "stream.cjs", "cli.js"]) expect(existsSync(join(dist, f)), f).toBe(true);
     const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
-    expect(pkg.files).toEqual(["dist/", "rules/"]);
+    expect(pkg.files).toEqual(["dist/", "rules/", "node/package.json", "stream/package.json"]);
     expect(readFileSync(join(dist, "index.d.ts"), "utf8")).not.toMatch(/from ['"]zod['"]/);
   });
 
   it("scores the same through ESM and CJS", async () => {
     const esm = await import(join(dist, "index.js"));
-    const esmNode = await import(join(dist, "node.js"));
+    const esmNode = await import(join(dist, "node", "index.js"));
     const require = createRequire(import.meta.url);
     const cjs = require(join(dist, "index.cjs"));
     const cjsNode = require(join(dist, "node.cjs"));
-    const a = esm.createEngine(esmNode.loadRuleset("vn-2447-2025").value).evaluate(profile, { asOf: "2025-12-31" });
-    const b = cjs.createEngine(cjsNode.loadRuleset("vn-2447-2025").value).evaluate(profile, { asOf: "2025-12-31" });
+    const a = esm.createEngine(esmNode.loadRuleSet("vn-2447-2025").value).score(profile, { asOf: "2025-12-31" });
+    const b = cjs.createEngine(cjsNode.loadRuleSet("vn-2447-2025").value).score(profile, { asOf: "2025-12-31" });
     expect(JSON.stringify(b)).toBe(JSON.stringify(a));
     expect(a.score).toMatch(/^\d+(\.\d+)?$/);
   });
@@ -37,7 +37,8 @@ describe("thidua rules (CLI, built)", () => {
   it("verify prints id, version and digest", () => {
     const r = cli(["rules", "verify", "vn-2447-2025"]);
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/^vn-2447-2025 1\.0\.0 sha256:[0-9a-f]{64}$/m);
+    const { version } = JSON.parse(readFileSync(join(root, "rules/vn-2447-2025/manifest.json"), "utf8"));
+    expect(r.stdout).toMatch(new RegExp(`^vn-2447-2025 ${version.replaceAll(".", "\\.")} sha256:[0-9a-f]{64}$`, "m"));
   });
 
   it("verify exits 1 naming the altered file", () => {

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { createEngine, loadRulesetFromFiles, ThiduaError } from "thidua";
+import { createEngine, loadRuleSetFromFiles, ThiduaError } from "thidua";
 import { edit, filesOf, jsonOf, loadNational, NATIONAL } from "../support/rules.js";
 
 /** Bounded here; `npm run fuzz` runs the same properties with many more cases (FUZZ_RUNS). */
@@ -40,7 +40,7 @@ describe("fuzzing: hostile rule files", () => {
     fc.assert(
       fc.property(fc.constantFrom(...ruleFiles), fc.array(fc.nat(), { minLength: 1, maxLength: 8 }), hostile, fc.nat({ max: 4 }), fc.boolean(), (file, path, replacement, mode, rehash) => {
         const files = edit(base, file, (j) => mutate(j, path, replacement, mode), rehash);
-        const r = loadRulesetFromFiles(files);
+        const r = loadRuleSetFromFiles(files);
         if (!r.ok) {
           expect(r.issues.length).toBeGreaterThan(0);
           for (const i of r.issues) {
@@ -53,7 +53,7 @@ describe("fuzzing: hostile rule files", () => {
         // a mutation the lints accept must still compile and score, or fail with our own error type
         try {
           const e = createEngine(r.value);
-          e.evaluateMany([{ id: "x", name: "x", group: "province", year: 2025, facts: {} }]);
+          e.scoreMany([{ id: "x", name: "x", group: "province", year: 2025, facts: {} }]);
         } catch (err) {
           expect(err).toBeInstanceOf(ThiduaError);
         }
@@ -65,7 +65,7 @@ describe("fuzzing: hostile rule files", () => {
   it("garbage bytes in any file give issues, not exceptions", () => {
     fc.assert(
       fc.property(fc.constantFrom("manifest.json", ...ruleFiles), fc.uint8Array({ maxLength: 200 }), (file, bytes) => {
-        const r = loadRulesetFromFiles({ ...base, [file]: bytes });
+        const r = loadRuleSetFromFiles({ ...base, [file]: bytes });
         expect(r.ok).toBe(false);
       }),
       { numRuns: RUNS, seed: 82 },
@@ -77,7 +77,7 @@ describe("fuzzing: hostile profiles", () => {
   it("validation never throws and every row is accounted for", () => {
     fc.assert(
       fc.property(fc.array(fc.oneof(fc.anything({ maxDepth: 4 }), fc.record({ id: fc.string(), name: fc.string(), group: fc.constantFrom("province", "individual", "district"), year: fc.oneof(fc.integer(), fc.double()), facts: fc.dictionary(fc.constantFrom(...rs.facts.map((f) => f.id), "__proto__", "constructor", "x"), fc.anything({ maxDepth: 2 })) })), { maxLength: 20 }), (rows) => {
-        const out = engine.evaluateMany(rows);
+        const out = engine.scoreMany(rows);
         expect(out.results.length + out.rejected.length).toBe(rows.length);
         const seen = new Set(out.rejected.map((r) => r.index));
         expect(seen.size).toBe(out.rejected.length);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createEngine, explainRecommendation, renderExplanation, renderRulebook } from "thidua";
+import { createEngine, explain, renderExplanation, renderRulebook } from "thidua";
 import { criteriaFile, criterion, fact, L, loadIssues, standalone, WARD } from "../support/standalone.js";
 
 /**
@@ -29,8 +29,8 @@ const set = (blank: Record<string, unknown> = {}) => standalone({ "scheme.json":
 const unit = (facts: Record<string, unknown>) => ({ id: "gv-1", name: "Nguyễn Văn A", group: "ward", year: 2025, facts });
 const both = (rs: ReturnType<typeof set>, facts: Record<string, unknown>) =>
   [createEngine(rs), createEngine(rs, { implementation: "reference" })].map((e) => {
-    const r = e.evaluate(unit(facts), { asOf: "2025-12-31" });
-    return `${r.score} ${r.classification?.id ?? "-"} ${r.potentialScore}`;
+    const r = e.score(unit(facts), { asOf: "2025-12-31" });
+    return `${r.score} ${r.classification ?? "-"} ${r.potentialScore}`;
   });
 
 describe("classes by points and the unscored class", () => {
@@ -46,7 +46,7 @@ describe("classes by points and the unscored class", () => {
     expect(both(set(), {})).toEqual(["0 chua 305", "0 chua 305"]);
     const rs = set();
     const rec = createEngine(rs).recommend([unit({})], { asOf: "2025-12-31" }).results[0]!;
-    expect(renderExplanation(explainRecommendation(rec, rs, "vi"))).toContain("xếp loại: Chưa chấm");
+    expect(renderExplanation(explain(rec, rs, "vi"))).toContain("xếp loại: Chưa chấm");
   });
 
   it("the rule book states thresholds in points, fills the class title from its value, and says when a unit is unscored", () => {
@@ -96,6 +96,6 @@ describe("unknownAs: how a blank counts", () => {
     const rs = set({ unknownAs: "zero" });
     expect(renderRulebook(rs, "vi")).toContain("- Điểm trừ: Vi phạm — 2 điểm cho mỗi đơn vị của «Số lần vi phạm», tối đa 10 điểm; chưa có dữ liệu thì tính là không có");
     const rec = createEngine(rs).recommend([unit({ diem: 240 })], { asOf: "2025-12-31", trace: true }).results[0]!;
-    expect(renderExplanation(explainRecommendation(rec, rs, "vi"))).toContain("Vi phạm: chưa có dữ liệu, tính là không có theo quy định của bộ tiêu chí");
+    expect(renderExplanation(explain(rec, rs, "vi"))).toContain("Vi phạm: chưa có dữ liệu, tính là không có theo quy định của bộ tiêu chí");
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createEngine, explainRecommendation, renderExplanation, renderRulebook } from "thidua";
+import { createEngine, explain, renderExplanation, renderRulebook } from "thidua";
 import { criteriaFile, criterion, fact, L, loadIssues, standalone, WARD } from "../support/standalone.js";
 
 /**
@@ -31,7 +31,7 @@ const rs = standalone({
 });
 const unit = (facts: Record<string, unknown>) => ({ id: "p-1", name: "Phường Một", group: "ward", year: 2025, facts });
 const engines = [createEngine(rs), createEngine(rs, { implementation: "reference" })] as const;
-const score = (facts: Record<string, unknown>) => engines.map((e) => e.evaluate(unit(facts), { asOf: "2025-12-31" }));
+const score = (facts: Record<string, unknown>) => engines.map((e) => e.score(unit(facts), { asOf: "2025-12-31" }));
 const points = (facts: Record<string, unknown>) => score(facts).map((r) => Object.fromEntries(r.criteria.map((c) => [c.id, `${c.status} ${c.points}`])));
 
 describe("derived facts", () => {
@@ -75,9 +75,9 @@ describe("derived facts", () => {
 
   it("are explained with their formula and values: «tỷ lệ = 62 ÷ 100 = 62%»", () => {
     const rec = engines[0].recommend([unit({ "hoi.vien": 100, "hoi.dat": 62 })], { asOf: "2025-12-31", trace: true }).results[0]!;
-    const text = renderExplanation(explainRecommendation(rec, rs, "vi"));
+    const text = renderExplanation(explain(rec, rs, "vi"));
     expect(text).toContain("Tỷ lệ hội viên đạt danh hiệu = «Số hội viên đạt danh hiệu» ÷ «Tổng số hội viên» = 62 ÷ 100 = 62%");
-    expect(renderExplanation(explainRecommendation(rec, rs, "en"))).toContain("Tỷ lệ hội viên đạt danh hiệu = «Số hội viên đạt danh hiệu» ÷ «Tổng số hội viên» = 62 ÷ 100 = 62%");
+    expect(renderExplanation(explain(rec, rs, "en"))).toContain("Tỷ lệ hội viên đạt danh hiệu = «Số hội viên đạt danh hiệu» ÷ «Tổng số hội viên» = 62 ÷ 100 = 62%");
   });
 
   it("are printed in the rule book as formulas", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { createEngine, explainRecommendation, renderExplanation, renderRulebook, type RecommendationReport } from "thidua";
+import { createEngine, explain, renderExplanation, renderRulebook, type RecommendationReport } from "thidua";
 import { criteriaFile, criterion, fact, L, standalone, standaloneFiles, WARD } from "../support/standalone.js";
-import { loadRulesetFromFiles } from "thidua";
+import { loadRuleSetFromFiles } from "thidua";
 
 /**
  * Ranking as data (issue 21, point 4) and assessments with reviewers (point 5). Expected orders
@@ -41,7 +41,7 @@ describe("ranking as data", () => {
     expect(order(r)).toEqual(["1 Bình Long", "2 An Lộc", "3 Đồng Xoài (fact:hoGiaDinh)", "4 Phước Bình (name)"]);
     const rec = r.results[2]!;
     const rs = set(ranking([{ key: "score" }, { key: "fact", fact: "hoGiaDinh", better: "higher" }, { key: "name", collation: "vi" }]));
-    expect(renderExplanation(explainRecommendation(rec, rs, "vi"))).toContain("thứ tự xác định theo quy tắc phụ: hồ sơ có «Số hộ gia đình» cao hơn xếp trước");
+    expect(renderExplanation(explain(rec, rs, "vi"))).toContain("thứ tự xác định theo quy tắc phụ: hồ sơ có «Số hộ gia đình» cao hơn xếp trước");
   });
 
   it("shared ties: units equal on every key but name and id share a rank (1, 2, 2, 2)", () => {
@@ -62,7 +62,7 @@ describe("assessments: self, reviewers, council", () => {
     assessments: [{ role: "self", by: `UBMTTQ ${name}`, date: "2025-11-20", facts: { diem: self, hoGiaDinh: 500 } }, ...reviews],
   });
   const review = (role: string, by: string, date: string, diem: number, reason?: string) => ({ role, by, date, changes: [{ fact: "diem", value: diem, ...(reason !== undefined && { reason }) }] });
-  const units = [
+  const units: unknown[] = [
     assessed("p-1", "Phước Bình", 96, [review("reviewer", "Ban Thường trực", "2025-12-02", 92, "Thiếu biên bản giám sát quý IV")]),
     assessed("p-2", "Đồng Xoài", 94, [review("reviewer", "Ban Thường trực", "2025-12-02", 93, "Báo cáo nộp chậm"), review("council", "Hội đồng thi đua", "2025-12-10", 92, "Thống nhất trừ thêm 1 điểm")]),
     ward("p-3", "Bình Long", 92),
@@ -89,7 +89,7 @@ describe("assessments: self, reviewers, council", () => {
   it("shows the self-assessed and official scores side by side, each change with who, when and why", () => {
     const rs = set({});
     const rec = createEngine(rs).recommend([units[1]], { asOf: "2025-12-31" }).results[0]!;
-    const text = renderExplanation(explainRecommendation(rec, rs, "vi"));
+    const text = renderExplanation(explain(rec, rs, "vi"));
     expect(text).toContain("Điểm tự chấm: 94 điểm (chưa xếp loại); điểm chính thức: 92 điểm (chưa xếp loại) — theo lần chấm sau cùng đối với từng nội dung");
     expect(text).toContain("Ban Thường trực (thẩm định, 02/12/2025) sửa «Điểm chấm» từ 94 thành 93 — lý do: Báo cáo nộp chậm (không phải giá trị chính thức)");
     expect(text).toContain("Hội đồng thi đua (Hội đồng quyết định, 10/12/2025) sửa «Điểm chấm» từ 93 thành 92 — lý do: Thống nhất trừ thêm 1 điểm");
@@ -109,12 +109,12 @@ describe("assessments: self, reviewers, council", () => {
   });
 
   it("keeps the plain facts profile working unchanged", () => {
-    expect(createEngine(set({})).evaluate(ward("p-3", "Bình Long", 92)).assessment).toBeUndefined();
+    expect(createEngine(set({})).score(ward("p-3", "Bình Long", 92)).assessment).toBeUndefined();
   });
 });
 
 it("a ranking key must read a known fact of a comparable type", () => {
-  const r = loadRulesetFromFiles(standaloneFiles({ "scheme.json": { ...WARD, ...ranking([{ key: "fact", fact: "khong", better: "higher" }]) }, "facts.json": { facts }, "criteria/ward.json": criteriaFile([criterion("c.1", { maxPoints: 1, perUnit: { fact: "diem", pointsPerUnit: 1, basis: "regulation" } })]) }));
+  const r = loadRuleSetFromFiles(standaloneFiles({ "scheme.json": { ...WARD, ...ranking([{ key: "fact", fact: "khong", better: "higher" }]) }, "facts.json": { facts }, "criteria/ward.json": criteriaFile([criterion("c.1", { maxPoints: 1, perUnit: { fact: "diem", pointsPerUnit: 1, basis: "regulation" } })]) }));
   expect(r.ok ? [] : r.issues.map((i) => `${i.code} ${i.path.join("/")}`)).toEqual(["rules.unknown_fact scheme/ranking/tieBreaks/0/fact"]);
   void L;
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createEngine, explainRecommendation, loadRulesetFromFiles, renderExplanation, renderRulebook, sha256Hex } from "thidua";
+import { createEngine, explain, loadRuleSetFromFiles, renderExplanation, renderRulebook } from "thidua";
+import { sha256Hex } from "../../src/rules/index.js";
 import { criteriaFile, criterion, fact, L, loadIssues, standalone, standaloneFiles, WARD } from "../support/standalone.js";
 
 /**
@@ -41,7 +42,7 @@ describe("standalone rule sets", () => {
     const rs = standalone(parts({ "awards.json": { awards: [] } }));
     expect(rs.criteria[0]!.contents).toBeUndefined();
     const rec = createEngine(rs).recommend([unit({ tyLe: 0.95 })], { asOf: "2025-12-31" }).results[0]!;
-    const text = renderExplanation(explainRecommendation(rec, rs, "vi"));
+    const text = renderExplanation(explain(rec, rs, "vi"));
     expect(text).toContain("Chỉ chấm điểm, xếp loại và xếp hạng: bộ tiêu chí không có danh hiệu, hình thức khen thưởng để đề nghị");
     expect(text).not.toContain("Chưa đủ điều kiện đề nghị khen thưởng");
     expect(renderRulebook(rs, "vi")).toContain("Bộ tiêu chí không có danh hiệu, hình thức khen thưởng: chỉ chấm điểm, xếp loại và xếp hạng.");
@@ -66,7 +67,7 @@ describe("standalone rule sets", () => {
 
 describe("dated values", () => {
   const rs = standalone(parts());
-  const at = (asOf: string, tyLe: number) => [createEngine(rs), createEngine(rs, { implementation: "reference" })].map((e) => e.evaluate(unit({ tyLe }), { asOf }).score);
+  const at = (asOf: string, tyLe: number) => [createEngine(rs), createEngine(rs, { implementation: "reference" })].map((e) => e.score(unit({ tyLe }), { asOf }).score);
 
   it("apply the value in force on the as-of date: the top threshold rises to 95% in 2026, the lower tier was 4 points until June 2025", () => {
     expect(at("2025-12-31", 0.92)).toEqual(["10", "10"]);
@@ -92,19 +93,19 @@ describe("dated values", () => {
 describe("labels that follow their values", () => {
   it("a tier label names its threshold: an override in an extending set changes what the rule book and explanations say", () => {
     const parent = standaloneFiles(parts());
-    const pr = loadRulesetFromFiles(parent);
+    const pr = loadRuleSetFromFiles(parent);
     if (!pr.ok) throw new Error("parent");
     const overrides = JSON.stringify({ overrides: [{ target: { kind: "threshold", criterion: "c.1", threshold: "ty-le.cao" }, value: 1, reason: L("Địa phương nâng mức", "Raised locally"), citation: { source: "quy-che" } }] });
     const child = {
       "overrides.json": overrides,
       "manifest.json": JSON.stringify({ formatVersion: 1, id: "con", version: "1.0.0", title: L("Bộ con"), effectiveFrom: "2025-01-01", extends: { id: "thu-nghiem", version: "1.0.0" }, pointScale: 2, rounding: "half-up", sources: [], files: [{ path: "overrides.json", kind: "overrides", sha256: sha256Hex(overrides) }] }),
     };
-    const r = loadRulesetFromFiles(child, { resolveParent: (id) => (id === "thu-nghiem" ? parent : undefined) });
+    const r = loadRuleSetFromFiles(child, { resolveParent: (id) => (id === "thu-nghiem" ? parent : undefined) });
     if (!r.ok) throw new Error(JSON.stringify(r.issues));
     expect(renderRulebook(pr.value, "vi")).toContain("Mức 10 điểm (Tỷ lệ từ 90% trở lên (10 điểm))");
     expect(renderRulebook(r.value, "vi")).toContain("Mức 10 điểm (Tỷ lệ từ 100% trở lên (10 điểm))");
     const rec = createEngine(r.value).recommend([unit({ tyLe: 1 })], { asOf: "2025-12-31", trace: true }).results[0]!;
-    expect(renderExplanation(explainRecommendation(rec, r.value, "vi"))).toContain("Đạt mức «Tỷ lệ từ 100% trở lên (10 điểm)»: 10 điểm");
+    expect(renderExplanation(explain(rec, r.value, "vi"))).toContain("Đạt mức «Tỷ lệ từ 100% trở lên (10 điểm)»: 10 điểm");
   });
 
   it("a placeholder that names nothing is refused", () => {

@@ -38,7 +38,7 @@ describe("compiled evaluation vs json-rules-engine on the national rule set", ()
       fc.asyncProperty(fullFactsArb(rs, group), async (facts) => {
         const ref = await reference(facts);
         trees.forEach((t, i) => expect(compiled[i]!(facts), t.id).toBe(ref.get(t.id)));
-        const scored = engine.evaluate({ id: "x", name: "x", group, year: 2025, facts }, { trace: false });
+        const scored = engine.score({ id: "x", name: "x", group, year: 2025, facts }, { trace: false });
         for (const c of scored.criteria) {
           const def = rs.criteria.find((x) => x.id === c.id)!;
           if (def.appliesWhen && ref.get(`${c.id}/appliesWhen`) === false) {

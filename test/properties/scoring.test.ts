@@ -8,7 +8,7 @@ const rs = loadNational();
 const engine = createEngine(rs);
 const num = (s: string) => Number(s);
 const evalFacts = (group: Group, facts: Record<string, unknown>): ScoreResult =>
-  engine.evaluate({ id: "p", name: "Đơn vị", group, year: 2025, facts }, { trace: false });
+  engine.score({ id: "p", name: "Đơn vị", group, year: 2025, facts }, { trace: false });
 const groupArb = fc.constantFrom(...GROUPS);
 
 /** A strictly better value in the fact's `better` direction, or undefined if there is none. */
@@ -86,11 +86,11 @@ describe("scoring invariants (national rule set)", () => {
       fc.property(groupArb.chain((g) => fc.array(profileArb(rs, g), { minLength: 1, maxLength: 6 })), (profiles) => {
         const unique = profiles.map((p, i) => ({ ...p, id: `${p.id}-${i}` }));
         const reversedKeys = unique.map((p) => ({ ...p, facts: Object.fromEntries(Object.entries(p.facts).reverse()) }));
-        const a = engine.evaluateMany(unique, { asOf: "2025-12-31" });
-        const b = engine.evaluateMany([...reversedKeys].reverse(), { asOf: "2025-12-31" });
+        const a = engine.scoreMany(unique, { asOf: "2025-12-31" });
+        const b = engine.scoreMany([...reversedKeys].reverse(), { asOf: "2025-12-31" });
         const byId = (x: typeof a) => JSON.stringify([...x.results].sort((p, q) => (p.unitId < q.unitId ? -1 : 1)));
         expect(byId(b)).toBe(byId(a));
-        expect(JSON.stringify(engine.evaluateMany(unique, { asOf: "2025-12-31" }))).toBe(JSON.stringify(a));
+        expect(JSON.stringify(engine.scoreMany(unique, { asOf: "2025-12-31" }))).toBe(JSON.stringify(a));
       }),
       { numRuns: 300, seed: 4 },
     );
@@ -99,7 +99,7 @@ describe("scoring invariants (national rule set)", () => {
   it("the fast path and the tracing interpreter agree on every criterion", () => {
     fc.assert(
       fc.property(groupArb.chain((g) => fc.tuple(fc.constant(g), partialFactsArb(rs, g))), ([g, facts]) => {
-        const r = engine.evaluate({ id: "p", name: "x", group: g, year: 2025, facts });
+        const r = engine.score({ id: "p", name: "x", group: g, year: 2025, facts });
         for (const c of r.criteria) {
           if (!c.trace || c.trace.appliesWhen?.result === "unknown") continue;
           const def = rs.criteria.find((x) => x.id === c.id)!;

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { createEngine, renderRulebook, type RecommendationReport, type RuleSet } from "thidua";
-import { loadRuleset } from "thidua/node";
+import { loadRuleSet } from "thidua/node";
 
 /**
  * The three schemes of issue 21, written as rule sets with none of the workarounds the issue lists
@@ -11,7 +11,7 @@ import { loadRuleset } from "thidua/node";
 const here = (p: string) => new URL(p, import.meta.url);
 const json = (p: string) => JSON.parse(readFileSync(here(p), "utf8"));
 const load = (dir: string): RuleSet => {
-  const r = loadRuleset(new URL(dir, import.meta.url).pathname);
+  const r = loadRuleSet(new URL(dir, import.meta.url).pathname);
   if (!r.ok) throw new Error(JSON.stringify(r.issues));
   expect(r.warnings ?? []).toEqual([]);
   return r.value;

@@ -1,5 +1,6 @@
 import fc from "fast-check";
-import { loadRulesetFromFiles, sha256Hex, type RuleSet } from "thidua";
+import { loadRuleSetFromFiles, type ProfileInput, type RuleSet } from "thidua";
+import { sha256Hex } from "../../src/rules/index.js";
 
 /**
  * Generated standalone rule sets that use every scoring style, award check kind and construct of the
@@ -140,13 +141,14 @@ const classesArb = fc.record({ top: fc.integer({ min: 50, max: 100 }), mid: fc.i
 /** Award conditions read thresholds as they are (a dated threshold belongs to a criterion or class): without `dated`. */
 const undated = (c: unknown): unknown => JSON.parse(JSON.stringify(c, (k, v) => (k === "dated" ? undefined : v)));
 const award = (id: string, precedence: number, extra: Record<string, unknown>) => ({ id, kind: "title", recipient: "collective", groups: [G], level: "grassroots", title: L(id), grantor: L("Giám đốc"), precedence, citation: cite, basis: "policy-default", ...extra });
-const awardsArb = fc.record({ share: fc.constantFrom("0.2", "0.5", "1"), runShare: fc.constantFrom("0.1", "0.3"), cond: condArb, pct: fc.integer({ min: 0, max: 100 }), times: fc.integer({ min: 1, max: 3 }) }).map((a) => ({
+const awardsArb = fc.record({ share: fc.constantFrom("0.2", "0.5", "1"), runShare: fc.constantFrom("0.1", "0.3"), cond: condArb, pct: fc.integer({ min: 0, max: 100 }), times: fc.integer({ min: 1, max: 3 }), reuse: fc.constantFrom("consumed", "allowed"), linked: fc.boolean(), quotaOn: fc.boolean(), defer: condArb }).map((a) => ({
   awards: [
     award("award.a", 10, { exclusiveGroup: "x", eligibility: { minClass: "kha", noKnockout: true }, codes: { "he-thong-khac": "A-01" } }),
     award("award.b", 20, { exclusiveGroup: "x", eligibility: { minClass: "tot", conditions: undated(a.cond), noKnockout: true }, quota: { share: a.share, of: "cohort", rounding: "floor", basis: "policy-default" } }),
-    award("award.c", 30, { exclusiveGroup: "x", requiresThisYear: ["award.b"], eligibility: { minPercent: a.pct, criteria: ["t.1"], noKnockout: true }, history: [{ kind: "consecutive", awards: ["award.b", "award.c"], times: a.times, includeCurrentYear: true, basis: "policy-default" }] }),
-    award("award.d", 40, { kind: "commendation", eligibility: { minPercent: a.pct, noKnockout: false }, history: [{ kind: "prior", awards: ["award.a"], withinYears: 3, basis: "policy-default" }, { kind: "never", awards: ["award.d"], basis: "policy-default" }], quota: { share: a.runShare, of: "cohort", rounding: "ceil", scope: "run", basis: "policy-default" } }),
+    award("award.c", 30, { exclusiveGroup: "x", requiresThisYear: ["award.b"], eligibility: { minPercent: a.pct, criteria: ["t.1"], noKnockout: true }, history: [{ kind: "consecutive", awards: ["award.b", "award.c"], times: a.times, includeCurrentYear: true, reuse: a.reuse, ...(a.linked && { linkedBy: ["award.a"] }), basis: "policy-default" }] }),
+    award("award.d", 40, { kind: "commendation", eligibility: { minPercent: a.pct, noKnockout: false }, history: [{ kind: "prior", awards: ["award.a"], withinYears: 3, basis: "policy-default" }, { kind: "never", awards: ["award.d"], basis: "policy-default" }], quota: { share: a.runShare, of: "cohort", rounding: "ceil", scope: "run", enabled: a.quotaOn, basis: "policy-default" } }),
   ],
+  deferrals: [{ id: "deferral.t", title: L("đang xem xét"), groups: [G], when: undated(a.defer), basis: "policy-default" }],
 }));
 
 /** The group declared by the set, its ranking chain (fact keys, names in Vietnamese order, shared or ordered ties) and its official assessment. */
@@ -197,7 +199,7 @@ function files(parts: Record<string, unknown>): Record<string, string> {
 
 /** A generated rule set (loaded, linted) using every scoring style and award check kind. */
 export const generatedRuleSetArb: fc.Arbitrary<RuleSet> = fc.tuple(criteriaArb, classesArb, awardsArb, schemeArb).map(([criteria, classes, awards, scheme]) => {
-  const r = loadRulesetFromFiles(files({ "facts.json": { facts: FACTS }, "criteria/enterprise.json": criteria, "classes.json": classes, "awards.json": awards, "scheme.json": scheme }));
+  const r = loadRuleSetFromFiles(files({ "facts.json": { facts: FACTS }, "criteria/enterprise.json": criteria, "classes.json": classes, "awards.json": awards, "scheme.json": scheme }));
   if (!r.ok) throw new Error(JSON.stringify(r.issues.filter((i) => i.severity !== "warning").slice(0, 3)));
   return r.value;
 });
@@ -242,7 +244,7 @@ export const generatedCohortArb = fc.array(
   { minLength: 1, maxLength: 12 },
 ).map((list) =>
   // a twin repeats the unit before it under another id and name: ties that only the name or id can break
-  list.map((x, i) => (x.twin && i > 0 ? { ...list[i - 1]!, name: x.name } : x)).map((u, i) => {
+  list.map((x, i) => (x.twin && i > 0 ? { ...list[i - 1]!, name: x.name } : x)).map((u, i): ProfileInput => {
     const base = { id: `u${i}`, name: u.name, group: G, cohort: u.cohort, year: 2025, ...(u.history && { history: u.history }) };
     if (!u.reviews) return { ...base, facts: u.facts };
     const reviews = u.reviews.map((r, j) => ({ role: r.role, by: `Người thẩm định ${j + 1}`, date: `2025-12-1${j}`, changes: r.changes.map((c) => ({ ...c, reason: "đối chiếu biên bản" })) }));

@@ -1,12 +1,13 @@
-import { sha256Hex, loadRulesetFromFiles, type RuleSet, type RuleSetFiles } from "thidua";
-import { bundledRulesDir, readRulesetFiles } from "thidua/node";
+import { loadRuleSetFromFiles, type RuleSet, type RuleSetFiles } from "thidua";
+import { sha256Hex } from "../../src/rules/index.js";
+import { bundledRulesDir, readRuleSetFiles } from "thidua/node";
 import { join } from "node:path";
 
 export const NATIONAL = "vn-2447-2025";
 export const LOCAL = "khanh-hoa-2025";
 
 export function filesOf(id: string): Record<string, string | Uint8Array> {
-  const f = readRulesetFiles(join(bundledRulesDir(), id));
+  const f = readRuleSetFiles(join(bundledRulesDir(), id));
   if (!f) throw new Error(`no bundled rule set ${id}`);
   return { ...f };
 }
@@ -29,7 +30,13 @@ export function edit(files: RuleSetFiles, path: string, change: (json: any) => v
 }
 
 export function loadNational(): RuleSet {
-  const r = loadRulesetFromFiles(filesOf(NATIONAL));
+  const r = loadRuleSetFromFiles(filesOf(NATIONAL));
+  if (!r.ok) throw new Error(JSON.stringify(r.issues, null, 2));
+  return r.value;
+}
+
+export function loadLocal(): RuleSet {
+  const r = loadRuleSetFromFiles(filesOf(LOCAL), { resolveParent: (id) => filesOf(id) });
   if (!r.ok) throw new Error(JSON.stringify(r.issues, null, 2));
   return r.value;
 }

@@ -1,4 +1,5 @@
-import { loadRulesetFromFiles, sha256Hex, type Issue, type RuleSet } from "thidua";
+import { loadRuleSetFromFiles, type Issue, type RuleSet } from "thidua";
+import { sha256Hex } from "../../src/rules/index.js";
 
 /** Text in both languages (tests need only the Vietnamese reference wording). */
 export const L = (vi: string, en = vi) => ({ vi, en });
@@ -29,14 +30,14 @@ export function standaloneFiles(parts: Record<string, unknown>, manifest: Record
 
 /** Loads a standalone rule set built in memory; throws with the issues if it does not load. */
 export function standalone(parts: Record<string, unknown>, manifest?: Record<string, unknown>): RuleSet {
-  const r = loadRulesetFromFiles(standaloneFiles(parts, manifest));
+  const r = loadRuleSetFromFiles(standaloneFiles(parts, manifest));
   if (!r.ok) throw new Error(JSON.stringify(r.issues, null, 1));
   return r.value;
 }
 
 /** The issues (errors first) loading a standalone rule set gives, as `code path` strings. */
 export function loadIssues(parts: Record<string, unknown>, manifest?: Record<string, unknown>): string[] {
-  const r = loadRulesetFromFiles(standaloneFiles(parts, manifest));
+  const r = loadRuleSetFromFiles(standaloneFiles(parts, manifest));
   const issues: readonly Issue[] = r.ok ? (r.warnings ?? []) : r.issues;
   return issues.map((i) => `${i.code} ${i.path.join("/")}`);
 }

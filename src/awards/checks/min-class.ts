@@ -21,11 +21,11 @@ const rankOf = (rs: RuleSet, id: string | null | undefined) => (id == null ? -1 
 function minClass(rs: RuleSet, unit: ScoredUnit, required: string): AwardCheck {
   const need = rankOf(rs, required);
   const r = unit.result;
-  const result: Truth = rankOf(rs, r.classification?.id) >= need ? true : rankOf(rs, r.potentialClassification) >= need ? "unknown" : false;
+  const result: Truth = rankOf(rs, r.classification) >= need ? true : rankOf(rs, r.potentialClassification) >= need ? "unknown" : false;
   const k = rs.classes.find((x) => x.id === required);
   const at = k ? classAt(k, r.asOf) : {};
   const short = result === true ? undefined : at.minPoints !== undefined ? pointsShortOf(unit, at.minPoints) : at.minPercent === undefined ? undefined : pointsShort(unit, at.minPercent);
-  const check = { kind: "minClass" as const, result, required, actual: r.classification?.id ?? null, potential: r.potentialClassification };
+  const check = { kind: "minClass" as const, result, required, actual: r.classification, potential: r.potentialClassification };
   return short === undefined ? check : { ...check, pointsShort: short };
 }
 

@@ -4,6 +4,12 @@ import type { AwardCheck } from "./types.js";
 
 type Quota = NonNullable<Award["quota"]>;
 
+/** The quota an award applies, if any: one switched off (`enabled: false`, a ratio the law in force does not set) is not applied. */
+export const activeQuota = (award: Award): Quota | undefined => (award.quota && award.quota.enabled !== false ? award.quota : undefined);
+
+/** Share × base exactly, as a decimal string ("0.75"): what the allowed number is rounded from, so a report can say why a quota is 0. */
+export const quotaExact = (q: Quota, base: number): string => new Dec(q.share).mul(base).toString();
+
 /** Allowed winners of a quota: share × base, rounded as the quota says, at least `minimum`. */
 export function quotaAllowed(q: Quota, base: number): number {
   const raw = new Dec(q.share).mul(base);
@@ -12,6 +18,6 @@ export function quotaAllowed(q: Quota, base: number): number {
 }
 
 /** The quota check of an eligible candidate: its position among the candidates (in rank order) against the allowed number. */
-export const quotaCheck = (position: number, allowed: number, base: number): AwardCheck => ({ kind: "quota", result: position <= allowed, allowed, base, position });
+export const quotaCheck = (position: number, allowed: number, base: number, exact: string): AwardCheck => ({ kind: "quota", result: position <= allowed, allowed, base, position, exact });
 
 export const QUOTA_MESSAGE_KEYS = ["check.quota", "award.quotaWithin"] as const;

@@ -74,51 +74,96 @@ export interface HeaderResult {
   /** Header cells as written (NFC, trimmed), for messages. */
   readonly names: readonly string[];
   readonly issues: readonly Issue[];
+  /** The header has more than {@link MAX_COLUMNS} columns: the file is not read. */
+  readonly refused?: true;
 }
 
-/** Resolves a header row; unknown and duplicate columns are reported once, on row 1, and ignored. */
-export function resolveHeader(
-  cells: readonly string[],
-  index: ReadonlyMap<string, ColumnTarget>,
-  ctx: { readonly file: string; readonly rules: RuleSet; readonly defaultGroup?: Group | undefined; readonly defaultYear?: number | undefined },
-): HeaderResult {
-  const issues: Issue[] = [];
+/** Most columns a sheet may have (Excel's own limit, column XFD); a wider header refuses the file with one issue. */
+export const MAX_COLUMNS = 16_384;
+/** Header problems of one kind listed one by one; beyond this, one issue sums up the rest. */
+export const MAX_HEADER_NOTES = 10;
+
+/** A header cell in messages: at most 40 characters (a header cell can be as long as the file). */
+const shown = (name: string) => (name.length > 40 ? `${name.slice(0, 40)}…` : name);
+
+interface HeaderContext {
+  readonly file: string;
+  readonly rules: RuleSet;
+  readonly defaultGroup?: Group | undefined;
+  readonly defaultYear?: number | undefined;
+}
+
+/**
+ * Resolves a header row; unknown and duplicate columns are reported on the header's row and
+ * ignored — one by one up to {@link MAX_HEADER_NOTES} of a kind, then summed up in one issue. A
+ * header wider than {@link MAX_COLUMNS} gives one issue and nothing else.
+ */
+export function resolveHeader(cells: readonly string[], index: ReadonlyMap<string, ColumnTarget>, ctx: HeaderContext, row = 1): HeaderResult {
+  if (cells.length > MAX_COLUMNS) {
+    const message = `${ctx.file}, row ${row} (header): ${cells.length} columns, more than the limit of ${MAX_COLUMNS}; the file is not read`;
+    return { targets: [], names: [], issues: [issue("input.parse", ["row", row], message, { file: ctx.file, row, kind: "tooManyColumns", found: cells.length, expected: MAX_COLUMNS })], refused: true };
+  }
   const names = cells.map((c) => c.normalize("NFC").trim());
   const seen = new Map<string, string>();
-  const where = (col: string) => `${ctx.file}, row 1 (header), column “${col}”`;
+  const unknown: string[] = [];
+  const notes: Issue[] = [];
+  const where = (col: string) => `${ctx.file}, row ${row} (header), column “${shown(col)}”`;
   const targets = names.map((name) => {
     if (name === "") return undefined;
     if (name.includes("\uFFFD")) {
-      issues.push(issue("input.parse", ["row", 1, name], `${where(name)}: the file is not UTF-8 text — save it as “CSV UTF-8”`, { file: ctx.file, row: 1, column: name, kind: "notUtf8Header" }));
+      notes.push(issue("input.parse", ["row", row, shown(name)], `${where(name)}: the file is not UTF-8 text — save it as “CSV UTF-8”`, { file: ctx.file, row, column: shown(name), kind: "notUtf8Header" }));
       return undefined;
     }
     const t = index.get(normKey(name));
-    if (!t) {
-      const near = suggest(normKey(name), index);
-      const object = ctx.rules.facts.find((f) => f.type === "object" && normKey(f.id) === normKey(name));
-      const hint = object
-        ? `; fact ${object.id} has fields — use the columns ${Object.keys(object.fields ?? {}).map((k) => `${object.id}.${k}`).join(", ")}`
-        : near ? `; did you mean “${near}”?` : "";
-      issues.push(issue("input.parse", ["row", 1, name], `${where(name)}: unknown column — not a fact id or label of rule set ${ctx.rules.id}${hint}; the column is ignored`, { file: ctx.file, row: 1, column: name, kind: "unknownColumn", ...(near && !object && { suggestion: near }) }, "warning"));
-      return undefined;
-    }
+    if (!t) return void unknown.push(name);
     const key = targetKey(t);
     const prev = seen.get(key);
     if (prev !== undefined) {
-      issues.push(issue("input.parse", ["row", 1, name], `${where(name)}: duplicate column — “${prev}” already holds ${key}; this column is ignored`, { file: ctx.file, row: 1, column: name, kind: "duplicateColumn", other: prev }));
+      notes.push(issue("input.parse", ["row", row, shown(name)], `${where(name)}: duplicate column — “${shown(prev)}” already holds ${key}; this column is ignored`, { file: ctx.file, row, column: shown(name), kind: "duplicateColumn", other: shown(prev) }));
       return undefined;
     }
     seen.set(key, name);
     return t;
   });
-  const required: [MetaKey, boolean][] = [["id", true], ["name", true], ["group", ctx.defaultGroup === undefined], ["year", ctx.defaultYear === undefined]];
-  for (const [key, needed] of required) {
-    if (needed && !seen.has(key)) {
-      const aliases = META_ALIASES[key].slice(0, 2).map((a) => `“${a}”`).join(" or ");
-      issues.push(issue("input.parse", ["row", 1, key], `${ctx.file}, row 1 (header): missing column ${aliases}`, { file: ctx.file, row: 1, column: key, kind: "missingColumn", other: aliases }));
-    }
-  }
+  const issues = [...summed(notes, ctx.file, row), ...unknownColumns(unknown, index, ctx, row), ...missingColumns(seen, ctx, row)];
   return { targets, names, issues };
+}
+
+/** Header errors one by one up to {@link MAX_HEADER_NOTES}, then one issue counting the others. */
+function summed(notes: readonly Issue[], file: string, row: number): Issue[] {
+  if (notes.length <= MAX_HEADER_NOTES) return [...notes];
+  const more = notes.length - MAX_HEADER_NOTES;
+  const message = `${file}, row ${row} (header): ${more} more columns with such problems (not listed)`;
+  return [...notes.slice(0, MAX_HEADER_NOTES), issue("input.parse", ["row", row], message, { file, row, kind: "moreHeaderProblems", other: more })];
+}
+
+/** Columns the rule set does not know (ignored): a warning each with a "did you mean", or one warning for them all when there are many. */
+function unknownColumns(unknown: readonly string[], index: ReadonlyMap<string, ColumnTarget>, ctx: HeaderContext, row: number): Issue[] {
+  if (unknown.length > MAX_HEADER_NOTES) {
+    const list = unknown.slice(0, 5).map((n) => `“${shown(n)}”`).join(", ");
+    const message = `${ctx.file}, row ${row} (header): ${unknown.length} unknown columns — not fact ids or labels of rule set ${ctx.rules.id} (${list}, …); they are ignored`;
+    return [issue("input.parse", ["row", row], message, { file: ctx.file, row, column: list, kind: "unknownColumns", other: unknown.length }, "warning")];
+  }
+  return unknown.map((name) => {
+    const near = suggest(normKey(name), index);
+    const object = ctx.rules.facts.find((f) => f.type === "object" && normKey(f.id) === normKey(name));
+    const hint = object
+      ? `; fact ${object.id} has fields — use the columns ${Object.keys(object.fields ?? {}).map((k) => `${object.id}.${k}`).join(", ")}`
+      : near ? `; did you mean “${near}”?` : "";
+    const message = `${ctx.file}, row ${row} (header), column “${shown(name)}”: unknown column — not a fact id or label of rule set ${ctx.rules.id}${hint}; the column is ignored`;
+    return issue("input.parse", ["row", row, shown(name)], message, { file: ctx.file, row, column: shown(name), kind: "unknownColumn", ...(near && !object && { suggestion: near }) }, "warning");
+  });
+}
+
+/** The profile columns a header must have: `id` and `name`, and `group`/`year` unless the options give them. */
+function missingColumns(seen: ReadonlyMap<string, string>, ctx: HeaderContext, row: number): Issue[] {
+  const required: [MetaKey, boolean][] = [["id", true], ["name", true], ["group", ctx.defaultGroup === undefined], ["year", ctx.defaultYear === undefined]];
+  return required.flatMap(([key, needed]) => {
+    if (!needed || seen.has(key)) return [];
+    const names = META_ALIASES[key].slice(0, 2).map((a) => `“${a}”`);
+    // the catalogs read `other` in either language: the names only, no English word between them
+    return [issue("input.parse", ["row", row, key], `${ctx.file}, row ${row} (header): missing column ${names.join(" or ")}`, { file: ctx.file, row, column: key, kind: "missingColumn", other: names.join(" / ") })];
+  });
 }
 
 /** The closest known header within a small edit distance, for typos. */

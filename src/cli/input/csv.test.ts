@@ -21,6 +21,7 @@ const HA_GIANG = {
     "communes.safeStandardRate": 0.9,
     "unit.taskRating": "xuat-sac",
     "report.submittedOn": "2025-11-15",
+    "unit.disciplinePending": false,
   },
   history: [
     { year: 2024, awards: ["award.co-thi-dua-tinh"] },
@@ -33,9 +34,9 @@ const KHANH_HOA = {
   group: "province",
   cohort: "cum-duyen-hai",
   year: 2025,
-  facts: { "plan.issued": false, "plan.targetsMetRate": 0.7, "models.effectiveCount": 120, "communes.safeStandardRate": 1, "unit.taskRating": "tot", "report.submittedOn": "2025-11-30" },
+  facts: { "plan.issued": false, "plan.targetsMetRate": 0.7, "models.effectiveCount": 120, "communes.safeStandardRate": 1, "unit.taskRating": "tot", "report.submittedOn": "2025-11-30", "unit.disciplinePending": false },
 };
-const LAO_CAI = { id: "pv-lao-cai", name: "Tỉnh Lào Cai; Yên Bái", group: "province", year: 2025, facts: { "plan.issued": false, "selfManagement.groups": { count: 5 } } };
+const LAO_CAI = { id: "pv-lao-cai", name: "Tỉnh Lào Cai; Yên Bái", group: "province", year: 2025, facts: { "plan.issued": false, "selfManagement.groups": { count: 5 }, "unit.disciplinePending": false } };
 
 describe("CSV saved by a spreadsheet program (BOM, ;, CRLF, comma decimals, NFD, có/không, dd/mm/yyyy)", async () => {
   const rows = await collect(fixture("provinces-excel.csv"), { rules: rulesWithDate() });
@@ -47,9 +48,10 @@ describe("CSV saved by a spreadsheet program (BOM, ;, CRLF, comma decimals, NFD,
     expect(rows[4]!.profile).toEqual(LAO_CAI);
   });
 
-  it("reports an unknown column once, on the header row, as a warning", () => {
+  it("reports an unknown column once, on the header row, as a warning (a note on the header, not a row)", () => {
     expect(rows[0]).toEqual({
       row: 1,
+      header: true,
       issues: [expect.objectContaining({ code: "input.parse", path: ["row", 1, "ghi chú"], severity: "warning", message: expect.stringContaining("provinces-excel.csv, row 1 (header), column “ghi chú”: unknown column") })],
     });
   });

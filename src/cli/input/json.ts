@@ -1,5 +1,5 @@
 import { createReadStream } from "node:fs";
-import { readFile } from "node:fs/promises";
+import { open } from "node:fs/promises";
 import { issue } from "../../errors/index.js";
 import type { InputRow, ReadOptions } from "./types.js";
 
@@ -21,9 +21,39 @@ function withDefaults(v: unknown, opts: ReadOptions): unknown {
   return { ...o, group: o["group"] ?? opts.defaultGroup, year: o["year"] ?? opts.defaultYear };
 }
 
-/** A JSON file: an array of profiles (row = index + 1) or one profile (row 1). */
+/**
+ * Largest `.json` input read (64 MiB, about 100,000 profiles): a JSON document is parsed whole, so
+ * a larger one is refused, with a hint to write NDJSON (read line by line, in bounded memory).
+ */
+export const MAX_JSON_BYTES = 64 * 1024 * 1024;
+
+const mib = (n: number) => Math.round((n / (1024 * 1024)) * 10) / 10;
+
+/** The bytes of a file of at most `max` bytes, or null when it holds more (never more than `max` + 1 bytes read). */
+async function readAtMost(path: string, max: number): Promise<{ bytes: Buffer | null; size: number }> {
+  const fh = await open(path, "r");
+  try {
+    const { size } = await fh.stat();
+    if (size > max) return { bytes: null, size };
+    const buf = Buffer.allocUnsafe(size + 1); // one byte more: a file that grew since is refused, not cut
+    let got = 0;
+    for (let n = -1; n !== 0 && got < buf.length; got += n) n = (await fh.read(buf, got, buf.length - got, got)).bytesRead;
+    return got > max ? { bytes: null, size: got } : { bytes: buf.subarray(0, got), size: got };
+  } finally {
+    await fh.close();
+  }
+}
+
+/** A JSON file: an array of profiles (row = index + 1) or one profile (row 1); refused above {@link MAX_JSON_BYTES}. */
 export async function* readJson(path: string, file: string, opts: ReadOptions): AsyncGenerator<InputRow> {
-  const text = (await readFile(path, "utf8")).replace(/^\uFEFF/, "");
+  const { bytes, size } = await readAtMost(path, MAX_JSON_BYTES);
+  if (bytes === null) {
+    const [found, expected] = [mib(size), mib(MAX_JSON_BYTES)];
+    const message = `${file}: the JSON file is ${found} MiB, more than the limit of ${expected} MiB, and is not read — save the data as NDJSON (one profile per line, extension .ndjson)`;
+    yield { row: 1, issues: [issue("input.parse", ["row", 1], message, { file, row: 1, kind: "jsonTooLarge", found, expected })] };
+    return;
+  }
+  const text = bytes.toString("utf8").replace(/^\uFEFF/, "");
   let data: unknown;
   try {
     data = JSON.parse(text);

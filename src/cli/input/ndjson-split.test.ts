@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { partitionKey } from "../../index.js";
+import { partitionKey } from "../../stream/index.js";
 import { loadNational } from "../../../test/support/rules.js";
 import { ndjsonRow, readNdjson } from "./json.js";
 import { scanBlock, scanCohort, splitNdjson } from "./ndjson-split.js";

@@ -1,4 +1,4 @@
-import { partitionKey } from "../../index.js";
+import { partitionKey } from "../../stream/index.js";
 import { eachLine, lineBlocks, ndjsonRow } from "./json.js";
 import type { InputRow, ReadOptions } from "./types.js";
 

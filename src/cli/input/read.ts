@@ -1,39 +1,66 @@
-import { stat } from "node:fs/promises";
+import { closeSync, constants, fstatSync, openSync, type Stats } from "node:fs";
 import { basename, extname } from "node:path";
+import type { SpecialFileKind } from "../../explain/index.js";
+import { item, say, type AnyKey, type AnyParams, type CliItem } from "../messages/index.js";
 import { readCsv } from "./csv.js";
 import { readJson, readNdjson } from "./json.js";
 import type { InputRow, ReadOptions } from "./types.js";
 import { readXlsx } from "./xlsx.js";
 
-/** A file that cannot be read at all (unknown extension, missing, a directory): a usage error. */
+/**
+ * A file that cannot be read at all (unknown extension, missing, not a regular file): a usage
+ * error, worded by the catalog (`item`; `message` is its English text).
+ */
 export class InputFileError extends Error {
-  constructor(message: string) {
+  constructor(message: string, readonly item?: CliItem) {
     super(message);
     this.name = "InputFileError";
   }
 }
 
+const inputError = <K extends AnyKey>(key: K, params: AnyParams[K]) => new InputFileError(say("en", key, params), item(key, params));
+
 export const INPUT_EXTENSIONS = [".json", ".ndjson", ".csv", ".xlsx"] as const;
+
+/** What stands at a path that is not a regular file (`lstat` gives a symbolic link, `stat`/`fstat` what it points to). */
+export function specialFileKind(s: Stats): SpecialFileKind {
+  return s.isDirectory() ? "directory" : s.isFIFO() ? "fifo" : s.isCharacterDevice() || s.isBlockDevice() ? "device" : s.isSocket() ? "socket" : s.isSymbolicLink() ? "symlink" : "other";
+}
+
+/**
+ * Refuses at once an input `readProfiles` cannot read: an unsupported extension, a path that cannot
+ * be opened, anything but a regular file — a directory, a FIFO, a device such as `/dev/zero`, also
+ * behind a symbolic link. The path is opened without blocking (opening a FIFO that has no writer
+ * would wait for one) and checked on the open descriptor, so nothing is read from it.
+ */
+export function checkInputFile(path: string): void {
+  const ext = extname(path).toLowerCase();
+  if (!(INPUT_EXTENSIONS as readonly string[]).includes(ext)) throw inputError("cli.inputType", { file: path, ext, list: INPUT_EXTENSIONS.join(", ") });
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  } catch (e) {
+    throw inputError("cli.inputCannotOpen", { file: path, reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message });
+  }
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) throw inputError("cli.inputNotRegular", { file: path, fileKind: specialFileKind(st) });
+  } finally {
+    closeSync(fd);
+  }
+}
 
 /**
  * Reads profiles from a `.json`, `.ndjson`, `.csv` or `.xlsx` file. Every input row yields exactly one
  * {@link InputRow}, a profile or issues; a file-level problem yields one row with an issue; the CSV/XLSX
  * header yields a row (row 1) only when it has issues. Entirely empty rows, blank NDJSON lines and the
  * template's label row (row 2, first cell starting with `#`) yield nothing. Throws {@link InputFileError}
- * for an unsupported extension or a file that cannot be opened.
+ * for an unsupported extension, a file that cannot be opened or anything but a regular file
+ * (see {@link checkInputFile}).
  */
 export async function* readProfiles(path: string, opts: ReadOptions): AsyncGenerator<InputRow> {
+  checkInputFile(path);
   const ext = extname(path).toLowerCase();
-  if (!(INPUT_EXTENSIONS as readonly string[]).includes(ext)) {
-    throw new InputFileError(`${path}: unsupported input file type “${ext || "(none)"}” — use ${INPUT_EXTENSIONS.join(", ")}`);
-  }
-  try {
-    const s = await stat(path);
-    if (!s.isFile()) throw new InputFileError(`${path}: not a file`);
-  } catch (e) {
-    if (e instanceof InputFileError) throw e;
-    throw new InputFileError(`${path}: cannot open the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
-  }
   const file = basename(path);
   switch (ext) {
     case ".json":

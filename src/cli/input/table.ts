@@ -1,7 +1,7 @@
 import { issue, type Issue } from "../../errors/index.js";
 import { GROUPS, type Award, type Group, type RuleSet } from "../../rules/index.js";
 import { convertCell, isEmptyCell, parseNumberText, showCell, type Converted } from "./cells.js";
-import { buildColumnIndex, GROUP_LABELS, normKey, resolveHeader, type ColumnTarget, type HeaderResult, type MetaKey } from "./columns.js";
+import { buildColumnIndex, GROUP_LABELS, MAX_COLUMNS, normKey, resolveHeader, type ColumnTarget, type HeaderResult, type MetaKey } from "./columns.js";
 import { LABEL_ROW_MARKER, type CellValue, type InputRow, type ReadOptions } from "./types.js";
 
 export interface TableOptions extends ReadOptions {
@@ -24,11 +24,18 @@ export class TableReader {
     this.awards = awardIndex(o.rules);
   }
 
-  /** Reads the header row; returns its InputRow (row 1) when the header has issues. */
+  /** Reads the header row; returns its issues (an InputRow marked `header`, not a row of data) if it has any. */
   readHeader(cells: readonly CellValue[], row = 1): InputRow | undefined {
     this.headerRow = row;
-    this.header = resolveHeader(cells.map((c) => (isEmptyCell(c) ? "" : showCellFull(c))), this.index, this.o);
-    return this.header.issues.length ? { row, issues: this.header.issues } : undefined;
+    // a header wider than the limit is refused before its cells are converted
+    const texts = cells.length > MAX_COLUMNS ? cells.map(() => "") : cells.map((c) => (isEmptyCell(c) ? "" : showCellFull(c)));
+    this.header = resolveHeader(texts, this.index, this.o, row);
+    return this.header.issues.length ? { row, issues: this.header.issues, header: true } : undefined;
+  }
+
+  /** The header refused the file (too many columns): the reader stops after it. */
+  get refused(): boolean {
+    return this.header?.refused === true;
   }
 
   /** Converts one data row; undefined for an entirely empty row or the template's label row. */
@@ -48,12 +55,15 @@ export class TableReader {
     const meta: Partial<Record<MetaKey, unknown>> = {};
     let historyColumn = "";
     const facts: Record<string, unknown> = {};
+    let extra = false;
     cells.forEach((cell, i) => {
       if (isEmptyCell(cell)) return;
       const t = h.targets[i];
       const name = h.names[i] ?? "";
       if (!t) {
-        if (name === "") fail(`#${i + 1}`, cell, "an empty cell", "this column has no header");
+        // a cell beyond the header or under an empty header cell: the first one of the row is named (a row can hold a million)
+        if (name === "" && !extra) fail(`#${i + 1}`, cell, "an empty cell", "this column has no header");
+        extra ||= name === "";
         return;
       }
       const r: Converted = t.kind === "meta" ? this.meta(t.key, cell) : convertCell(t.kind === "fact" ? t.fact : t.spec, cell, this.o.decimal);
@@ -126,27 +136,36 @@ function awardIndex(rules: RuleSet): Map<string, readonly Award[]> {
   return m;
 }
 
-const HISTORY = "a history such as “2024:award.a|award.b; 2023:award.c”";
+const HISTORY = "a history such as “2024:award.a|award.b (chuyên đề); 2023:award.c” (a thematic or sudden award marked “(chuyên đề)” or “(đột xuất)”)";
 
 /**
  * Parses `2024:award.a|award.b; 2023:award.c`. Awards by id, id without `award.`, or title; a title shared
  * by a collective and an individual award is resolved by the row's group.
  */
 export function parseHistory(text: string, awards: ReadonlyMap<string, readonly Award[]>, group: Group | undefined): Converted {
-  const entries: { year: number; awards: string[] }[] = [];
+  const entries: { year: number; awards: string[]; thematic?: string[]; sudden?: string[] }[] = [];
   for (const part of text.split(/[;\n]/).map((p) => p.trim()).filter((p) => p !== "")) {
     const m = /^(\d{4})\s*:\s*(.*)$/.exec(part);
     if (!m) return { ok: false, expected: HISTORY, hint: `“${part}” does not start with a year and “:”` };
-    const ids: string[] = [];
-    for (const name of m[2]!.split("|").map((a) => a.trim()).filter((a) => a !== "")) {
+    const entry: { year: number; awards: string[]; thematic?: string[]; sudden?: string[] } = { year: Number(m[1]), awards: [] };
+    for (const written of m[2]!.split("|").map((a) => a.trim()).filter((a) => a !== "")) {
+      const { name, kind } = awardKind(written);
       const all = awards.get(normKey(name)) ?? [];
       const mine = group ? all.filter((a) => a.groups.includes(group)) : [];
       const found = all.length > 1 && mine.length ? mine : all;
       if (found.length === 0) return { ok: false, expected: HISTORY, hint: `unknown award “${name}”` };
       if (found.length > 1) return { ok: false, expected: HISTORY, hint: `“${name}” names several awards (${found.map((a) => a.id).join(", ")}): write the award id` };
-      ids.push(found[0]!.id);
+      (entry[kind] ??= []).push(found[0]!.id);
     }
-    entries.push({ year: Number(m[1]), awards: ids });
+    entries.push(entry);
   }
   return { ok: true, value: entries };
+}
+
+/** An award written with its kind in brackets — `(chuyên đề)` / `(thematic)`, `(đột xuất)` / `(sudden)` — or without (merit). */
+function awardKind(written: string): { name: string; kind: "awards" | "thematic" | "sudden" } {
+  const m = /^(.*?)\s*\((chuyên đề|thematic|đột xuất|sudden)\)$/iu.exec(written.normalize("NFC"));
+  if (!m) return { name: written, kind: "awards" };
+  const kind = /chuyên đề|thematic/iu.test(m[2]!) ? "thematic" : "sudden";
+  return { name: m[1]!, kind };
 }

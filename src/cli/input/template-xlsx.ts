@@ -2,7 +2,7 @@ import type ExcelJS from "exceljs";
 import { excel } from "../excel.js";
 import type { Group, RuleSet } from "../../rules/index.js";
 import { GROUP_LABELS } from "./columns.js";
-import { labelRow, templateColumns, TYPE_LABELS, type TemplateColumn } from "./template.js";
+import { labelRow, templateColumns, TYPE_LABELS, type TemplateColumn } from "./template-columns.js";
 import { LABEL_ROW_MARKER } from "./types.js";
 
 /** Rows of the data sheet that get drop-down lists and number checks. */

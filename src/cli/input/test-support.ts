@@ -1,6 +1,6 @@
 /** Shared helpers of the input tests (not part of the public API). */
 import { fileURLToPath } from "node:url";
-import { loadRuleset } from "../../node/index.js";
+import { loadRuleSet } from "../../node/index.js";
 import type { Fact, RuleSet } from "../../rules/index.js";
 import { readProfiles } from "./read.js";
 import type { InputRow, ReadOptions } from "./types.js";
@@ -8,7 +8,7 @@ import type { InputRow, ReadOptions } from "./types.js";
 export const fixture = (name: string): string => fileURLToPath(new URL(`../../../fixtures/inputs/${name}`, import.meta.url));
 
 export function nationalRules(): RuleSet {
-  const r = loadRuleset("vn-2447-2025");
+  const r = loadRuleSet("vn-2447-2025");
   if (!r.ok) throw new Error(r.issues.map((i) => i.message).join("\n"));
   return r.value;
 }

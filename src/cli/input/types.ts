@@ -14,6 +14,8 @@ export interface InputRow {
   readonly raw?: string;
   /** Parse problems (code `input.parse`, path `["row", n, column]`). */
   readonly issues?: readonly Issue[];
+  /** The CSV/XLSX header's problems: notes on the file, not an input row (never counted as one). */
+  readonly header?: true;
 }
 
 export interface ReadOptions {

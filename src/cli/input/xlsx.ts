@@ -65,6 +65,7 @@ export async function* readXlsx(path: string, file: string, opts: ReadOptions): 
         const r = header ? table.readRow(cells, row.number) : table.readHeader(cells, row.number);
         header = true;
         if (r) yield r;
+        if (table.refused) return;
       }
       break;
     }

@@ -46,6 +46,22 @@ const ofQuota = (of: string, n: number) => `${n === 1 ? "profile" : "profiles"} 
 const profiles = (n: number, f: string) => `${f} ${n === 1 ? "profile" : "profiles"}`;
 
 /** English: a translation of the Vietnamese reference. */
+/** An own property of a table, or undefined (a key from user data never reaches the prototype). */
+const own = (table: Readonly<Record<string, string>>, key: string): string | undefined => (Object.hasOwn(table, key) ? table[key] : undefined);
+const overrideField: Readonly<Record<string, string>> = { unitId: "the unit id", award: "the award", reason: "the reason", decidedBy: "who decided", date: "the decision date", cohort: "the cluster" };
+const limitWhat: Readonly<Record<string, string>> = {
+  files: "files",
+  facts: "facts",
+  criteria: "criteria",
+  criteriaPerGroup: "criteria of one subject group",
+  conditions: "conditions",
+  tiersAndAdjustments: "tiers, bonuses and deductions of one criterion",
+  awards: "awards",
+  classes: "classes",
+  sources: "legal sources",
+  extends: "rule sets in the extends chain",
+};
+
 export const en = {
   locale: "en-GB",
   op: {
@@ -107,6 +123,7 @@ export const en = {
     "headline.knockout": (p) => `No title or commendation is considered because a knock-out criterion applies: ${p.reasons}`,
     "headline.pending": (p, f) => `Not enough evidence to propose a commendation: ${f.num(p.count)} kind(s) of evidence to supply`,
     "headline.overridden": (p) => `Decided by the committee: ${p.award} (proposed by the rule set: ${lc(p.computed)})`,
+    "headline.scored": (p, f) => `Emulation score for ${p.year}: ${f.num(p.score)}/${f.num(p.max)} points; classification: ${p.cls || "not classified"}`,
     "standing.score": (p, f) => `Total: ${f.num(p.score)}/${f.num(p.max)} points (${f.num(p.percent)}%); classification: ${p.cls || "not classified"}`,
     "standing.rank": (p, f) => `Ranked ${f.num(p.rank)} of ${f.num(p.size)} ${p.cohort ? `in emulation cluster or block ${p.cohort}` : `in the group ${lc(groupOf(p))}`}`,
     "standing.tie": (p) => `Same score as the profile ranked just above; the order follows the tie-break rule: ${tieText(p)}`,
@@ -142,20 +159,24 @@ export const en = {
     "fact.unmet": (p) => `${p.fact}: ${p.actual} — required: ${req[p.operator](p.required)}`,
     "fact.missing": (p) => `No data: ${lc(p.fact)}`,
     "fact.value": (p) => `${p.fact}: ${p.actual}`,
-    "summary.tie": (p) => `Same score as the profile above, ranked after it by the tie-break: ${tieText(p)}`,
-    "summary.quota": (p, f) => `Beyond the award quota (${f.num(p.allowed)}/${f.num(p.base)}) for ${named(p.award, p.kind)}`,
-    "summary.pointsShort": (p, f) => `${f.num(p.points)} points short of ${named(p.award, p.kind)}`,
+    "reason.tie": (p) => `Same score as the profile above, ranked after it by the tie-break: ${tieText(p)}`,
+    "reason.quota": (p, f) =>
+      `Outside the quota for ${named(p.award, p.kind)}: quota ${f.num(p.allowed)}, position ${f.num(p.position)} among eligible units${p.allowed === 0 && p.exact > 0 ? ` (${f.num(p.share)}% of ${f.num(p.base)} is ${f.num(p.exact)}, ${rounding[p.rounding]} to 0)` : ""}`,
+    "reason.deferred": (p) => `${named(p.award, p.kind)} deferred: ${p.why}`,
+    "reason.pointsShort": (p, f) => `${f.num(p.points)} points short of ${named(p.award, p.kind)}`,
     "award.proposed": (p) => `${p.kind === "title" ? `Title “${p.award}”` : p.award} — decided by: ${p.grantor}`,
     "award.alongside": (p) => `Also proposed: ${p.kind === "title" ? `the title “${p.award}”` : p.award} — decided by: ${p.grantor}`,
     "award.bonus": (p, f) => `Cash bonus: ${f.num(p.coefficient)} × the base salary`,
     "award.quotaWithin": (p, f) =>
-      `Within the quota: position ${f.num(p.position)}, quota ${f.num(p.allowed)} (${p.share === 0 ? "for the leading unit of the cluster or block" : `${f.num(p.share)}% of ${f.num(p.base)} ${ofQuota(p.of, p.base)}, ${rounding[p.rounding]}`})`,
+      `Within the quota: position ${f.num(p.position)}, quota ${f.num(p.allowed)} (${p.share === 0 ? "for the leading unit of the cluster or block" : `${f.num(p.share)}% of ${f.num(p.base)} ${ofQuota(p.of, p.base)} is ${f.num(p.exact)}, ${rounding[p.rounding]}`})`,
     "award.alternatives": (p) => `Also eligible (not proposed twice, a higher award of the same kind is proposed): ${p.list}`,
     "award.computed": (p) => `Proposed by the rule set: ${p.award}`,
     "award.override": (p, f) => `Decided by the committee: ${p.award} — reason: ${p.reason} (${p.decidedBy}, ${f.date(p.date)})`,
     "near.header": (p, f) =>
-      p.status === "quota"
-        ? `Eligible for ${named(p.award, p.kind)} but beyond the award quota:`
+      p.status === "deferred"
+        ? `${named(p.award, p.kind)} deferred:`
+        : p.status === "quota"
+        ? `Eligible for ${named(p.award, p.kind)} but outside the award quota:`
         : p.status === "unknown"
           ? `Not enough evidence to consider ${named(p.award, p.kind)}${p.points ? ` (on the evidence so far, ${f.num(p.points)} points short)` : ""}:`
           : p.points
@@ -173,7 +194,9 @@ export const en = {
     "check.missingYears": (p) => `No record of awards for ${p.years}`,
     "check.requiresThisYear": (p) => `Must also qualify this year for ${p.award}`,
     "check.quota": (p, f) =>
-      `Position ${f.num(p.position)} among eligible profiles, quota ${f.num(p.allowed)}/${f.num(p.base)} (${p.share === 0 ? "for the leading unit of the cluster or block" : `${f.num(p.share)}% of ${f.num(p.base)} ${ofQuota(p.of, p.base)}, ${rounding[p.rounding]}`})`,
+      `Position ${f.num(p.position)} among eligible units, quota ${f.num(p.allowed)} (${p.share === 0 ? "for the leading unit of the cluster or block" : `${f.num(p.share)}% of ${f.num(p.base)} ${ofQuota(p.of, p.base)} is ${f.num(p.exact)}, ${rounding[p.rounding]}`})`,
+    "check.deferral": (p) => `Deferred while ${p.why}`,
+    "check.deferralUnknown": (p) => `Not confirmed whether ${p.why}`,
     "todo.evidence": (p) => `Missing evidence: ${p.evidence} — needed for ${lc(p.label)}${p.criteria ? ` (criteria ${p.criteria})` : ""}${p.awards ? ` (a condition of ${p.awards})` : ""}`,
     "report.title": () => "Scores, ranking and proposed commendations",
     "report.ruleset": (p) => `Rule set: ${p.title} — id ${p.id}, version ${p.version}`,
@@ -186,7 +209,7 @@ export const en = {
     "report.outcome": (p) => `SHA-256 digest of the outcome: ${p.sha256}`,
     "report.cohort": (p, f) => `Emulation cluster or block ${p.cohort || "(not given)"} — ${groupOf(p)} — ${p.year} (${profiles(p.size, f.num(p.size))})`,
     "report.quota": (p, f) =>
-      `Quota for ${p.award}: at most ${f.num(p.allowed)} (${p.share === 0 ? "for the leading unit of the cluster or block" : `${f.num(p.share)}% of ${f.num(p.base)} ${ofQuota(p.of, p.base)}, ${rounding[p.rounding]}`}); ${f.num(p.candidates)} eligible, ${f.num(p.granted)} proposed${p.binding ? " — the quota limited the proposals" : ""}`,
+      `Quota for ${p.award}: at most ${f.num(p.allowed)} (${p.share === 0 ? "for the leading unit of the cluster or block" : `${f.num(p.share)}% of ${f.num(p.base)} ${ofQuota(p.of, p.base)} is ${f.num(p.exact)}, ${rounding[p.rounding]}`}); ${f.num(p.candidates)} eligible, ${f.num(p.granted)} proposed${p.binding ? " — the quota limited the proposals" : ""}`,
     "report.overrides": () => "Committee decisions that change the proposal",
     "report.runQuotas": () => "Quotas shared by all clusters and blocks of the run",
     "report.overrideLine": (p, f) => `${p.unitId}: ${p.award} — reason: ${p.reason} (${p.decidedBy}, ${f.date(p.date)})${p.matched ? "" : " — no matching profile"}`,
@@ -264,7 +287,55 @@ export const en = {
         rowWidth: `${p.file}, row ${p.row}: the row has ${p.found} cells but the header has ${p.expected} (${p.reason})`,
         badWorkbook: `${p.file}: cannot read the workbook — ${p.reason}`,
         damagedWorkbook: `${p.file}: the workbook is damaged after row ${p.other} (${p.reason}); the rest is not read`,
+        tooManyColumns: `${p.file}: the header has ${p.found} columns, more than the limit of ${p.expected}; the file is not read`,
+        unknownColumns: `${p.file}: ${p.other} columns are not facts of the rule set and are ignored (${p.column}, …)`,
+        moreHeaderProblems: `${p.file}: ${p.other} more header columns have such problems (not listed)`,
+        jsonTooLarge: `${p.file}: the JSON file is ${p.found} MiB, more than the limit of ${p.expected} MiB, and is not read — save the data as NDJSON (one profile per line, extension .ndjson), which is read line by line`,
       })[p.problem],
+    "issue.overrides": (p) => {
+      const n = `Override ${p.index + 1}`;
+      const field = own(overrideField, p.field) ?? `“${p.field}”`;
+      return ({
+        schema:
+          p.problem === "notArray"
+            ? "The overrides file must be a list (a JSON array) of overrides"
+            : p.problem === "notObject"
+              ? `${n}: malformed (expected an object with the unit id, the award, the reason, who decided and the date)`
+              : p.problem === "unknown"
+                ? `${n}: ${field} is not a field of an override`
+                : `${n}: ${field} is missing`,
+        date: `${n}: the decision date ${p.found} is not a calendar date — write dd/mm/yyyy or yyyy-mm-dd`,
+        unknown_award: `${n}: ${p.found} is not an award of the rule set (give an award id, or null for no award)`,
+        duplicate: `Overrides ${p.other + 1} and ${p.index + 1} both decide ${p.unitId}${p.cohort ? ` (cluster ${p.cohort})` : ""}; a unit has one decision`,
+        unmatched: `${n}: ${p.unitId}${p.cohort ? ` (cluster ${p.cohort})` : ""} is not among the scored units${p.rejected ? " (its row was rejected as invalid)" : ""}`,
+        award_mismatch: `${n}: ${p.award} cannot be given to ${p.unitId} — it does not apply to “${own(group, p.group) ?? p.group}”`,
+      })[p.code];
+    },
+    "issue.record": (p) =>
+      ({
+        invalid_json: p.problem === "too_large" ? "The decision record is too large to be read whole (at most 500 MiB)" : p.problem === "utf8" ? "The decision record is not UTF-8 text" : `The decision record is not valid JSON: line ${p.line}, column ${p.column}${p.problem === "truncated" ? " (truncated file?)" : p.problem === "depth" ? " (nested too deep)" : p.problem === "duplicate" ? " (a key appears twice in one object)" : ""}`,
+        schema:
+          p.problem === "format"
+            ? "This file is not a thidua decision record"
+            : p.problem === "missing"
+              ? `The decision record has no field “${p.field}”`
+              : p.problem === "unknown"
+                ? `The decision record has an unknown field “${p.field}”`
+                : `The decision record's field “${p.field}” has a wrong type or value`,
+        unsupported_version: `The decision record has format version ${p.found}; this engine reads versions 1 and 2`,
+      })[p.code],
+    "issue.rules": (p, f) =>
+      ({
+        invalid_utf8: `${p.file} is not valid UTF-8 text (from byte ${f.num(p.offset)}); the file is refused`,
+        duplicate_key: `${p.file}, line ${f.num(p.line)}: key “${p.key}” appears twice in one object; the file is refused`,
+        not_regular_file: `${p.file} is not a regular file inside the rule-set folder (a symbolic link, a folder or a device); the file is refused`,
+        limit: `The rule set exceeds a limit: ${f.num(p.count)} ${own(limitWhat, p.what) ?? p.what}, at most ${f.num(p.limit)}`,
+        depth_limit: `${p.file ? `${p.file}: ` : ""}nested deeper than ${f.num(p.limit)} levels at ${p.path}`,
+        extends_cycle: `Extends cycle between rule sets: ${p.found}`,
+        parent_mismatch: `The parent rule set is not the one declared in extends: declared ${p.expected}, found ${p.found}`,
+        invalid_json: `${p.file} is not valid JSON: line ${f.num(p.line)}, column ${f.num(p.column)}`,
+        too_large: `${p.file} is larger than ${f.num(p.limit)} bytes; the file is refused`,
+      })[p.code],
   },
   rulebook: {
     title: (n) => `Rule book: ${n}`,
@@ -297,6 +368,9 @@ export const en = {
     never: (a) => `Never received ${a} before (awarded once)`,
     freshInitiatives: (n) => `At least ${n} initiatives not used as the basis of an earlier award (an initiative counts once)`,
     quota: (s, of, r) => `Quota: at most ${s} of ${of} (rounding: ${r})`,
+    quotaOff: "not applied by this rule set: the law in force sets no ratio; a local rule set may apply it with its reason",
+    deferrals: "Deferrals",
+    deferral: (why) => `Every award is deferred while ${why}`,
     cohort: "the units of the cluster or block",
     bonusCoefficient: (c) => `Bonus: ${c} × base salary`,
     requiresThisYear: (a) => `Must also qualify this year for: ${a}`,
@@ -348,6 +422,7 @@ export const en = {
       threshold: (c, cond) => `Criterion \`${c}\`, condition «${cond}»`,
       class: (t, field) => `Class «${t}», ${field === "minPoints" ? "minimum points" : "minimum share of points"}`,
       quota: (a) => `${a}, maximum share`,
+      quotaEnabled: (a) => `${a}, whether the quota applies`,
       perUnit: (c, f) => `Criterion \`${c}\`, ${f === "cap" ? "maximum points" : "points per unit"}`,
     },
   },

@@ -82,6 +82,10 @@ export interface Catalog {
     readonly never: (awards: string) => string;
     readonly freshInitiatives: (min: number) => string;
     readonly quota: (share: string, of: string, rounding: string) => string;
+    /** A quota the rule set documents but does not apply (`enabled: false`). */
+    readonly quotaOff: string;
+    readonly deferrals: string;
+    readonly deferral: (why: string) => string;
     readonly cohort: string;
     readonly bonusCoefficient: (c: string) => string;
     readonly requiresThisYear: (awards: string) => string;
@@ -134,6 +138,7 @@ export interface Catalog {
       readonly threshold: (criterion: string, condition: string) => string;
       readonly class: (title: string, field: "minPercent" | "minPoints") => string;
       readonly quota: (award: string) => string;
+      readonly quotaEnabled: (award: string) => string;
       readonly perUnit: (criterion: string, field: "pointsPerUnit" | "cap") => string;
     };
   };
@@ -146,12 +151,12 @@ export type TieBreakKey = "score" | "notKnockedOut" | "fewerUnknown" | "moreMet"
 /** A step of a ranking chain: its key, and for a `fact` key the fact's label and the direction that ranks first. */
 export interface TieParams { rule: TieBreakKey; fact?: string; better?: "higher" | "lower" }
 export type AwardKindKey = "title" | "commendation" | "medal";
-export type AwardStatusKey = "eligible" | "ineligible" | "unknown" | "quota";
+export type AwardStatusKey = "eligible" | "ineligible" | "unknown" | "quota" | "deferred";
 export type RoundingKey = "floor" | "ceil" | "half-up";
 export type GroupKey = keyof Catalog["rulebook"]["group"];
 /** A fact compared with what a rule requires; values already formatted (labels, units), numbers via Intl. */
 export interface FactParams { fact: string; actual: string; operator: Operator; required: string }
-export interface QuotaParams { allowed: number; base: number; share: number; of: string; rounding: RoundingKey }
+export interface QuotaParams { allowed: number; base: number; share: number; of: string; rounding: RoundingKey; exact: number }
 export interface IssueParams { path: string; message: string; expected: string; found: string; fact: string; group: string; id: string }
 
 /**
@@ -173,6 +178,7 @@ export interface MessageParams {
   "headline.overridden": { award: string; computed: string };
   /** The rule set has no award for the unit's group: it scores, classes and ranks only. */
   "headline.scoringOnly": Record<never, never>;
+  "headline.scored": { year: number; score: number; max: number; cls: string };
   "standing.score": { score: number; max: number; percent: number; cls: string };
   /** `group`: a group id; `groupName`: its name, for a group the rule set declares (the catalog names the five of Decision 2447). */
   "standing.rank": { rank: number; size: number; cohort: string; group: string; groupName?: string };
@@ -200,9 +206,10 @@ export interface MessageParams {
   "fact.unmet": FactParams;
   "fact.missing": { fact: string };
   "fact.value": { fact: string; actual: string };
-  "summary.tie": TieParams;
-  "summary.quota": { award: string; kind: AwardKindKey; allowed: number; base: number };
-  "summary.pointsShort": { award: string; kind: AwardKindKey; points: number };
+  "reason.tie": TieParams;
+  "reason.quota": { award: string; kind: AwardKindKey; allowed: number; base: number; position: number; exact: number; share: number; rounding: RoundingKey };
+  "reason.deferred": { award: string; kind: AwardKindKey; why: string };
+  "reason.pointsShort": { award: string; kind: AwardKindKey; points: number };
   "award.proposed": { award: string; kind: AwardKindKey; grantor: string };
   "award.alongside": { award: string; kind: AwardKindKey; grantor: string };
   "award.bonus": { coefficient: number };
@@ -223,6 +230,8 @@ export interface MessageParams {
   "check.missingYears": { years: string };
   "check.requiresThisYear": { award: string };
   "check.quota": QuotaParams & { position: number };
+  "check.deferral": { why: string };
+  "check.deferralUnknown": { why: string };
   "todo.evidence": { evidence: string; label: string; criteria: string; awards: string };
   "report.title": Record<never, never>;
   "report.ruleset": { title: string; id: string; version: string };
@@ -275,12 +284,27 @@ export interface MessageParams {
   "issue.lawUnconfirmed": IssueParams & { source: string; section: string; standing: string };
   /** A file-level or header problem of the CLI's input (see `INPUT_ISSUE_KINDS`); `reason` is the parser's own words. */
   "issue.input": IssueParams & { problem: InputIssueKind; file: string; row: string; line: string; column: string; reason: string; other: string };
+  /** A committee override refused (see `validateCommitteeOverrides`, `overrideOutcomeIssues`); `index` is 0-based. */
+  "issue.overrides": IssueParams & { code: OverrideIssueKind; problem: string; index: number; field: string; other: number; unitId: string; award: string; group: string; cohort: string; rejected: number };
+  /** A decision record that cannot be read (`parseDecisionRecord`). */
+  "issue.record": IssueParams & { code: "invalid_json" | "schema" | "unsupported_version"; problem: string; field: string; line: number; column: number };
+  /** Rule-file problems found by the integrity checks (file reading, JSON scanning, chains, limits). */
+  "issue.rules": IssueParams & { code: RulesIssueKind; file: string; line: number; column: number; key: string; limit: number; what: string; count: number; offset: number };
 }
 /** The rules of a profile's assessments, worded by the catalogs (`profiles.assessment`, param `kind`). */
 export const ASSESSMENT_ISSUE_KINDS = ["noReason", "firstSelf", "oneSelf", "selfFacts", "reviewChanges", "order", "unknownFact", "derivedFact", "twice"] as const;
+/** Codes of `overrides.*` issues, worded by the catalogs. */
+export type OverrideIssueKind = "schema" | "date" | "unknown_award" | "duplicate" | "unmatched" | "award_mismatch";
+/** Codes of `rules.*` issues the catalogs word (the integrity checks of rule files). */
+export const RULES_ISSUE_KINDS = ["invalid_utf8", "duplicate_key", "not_regular_file", "limit", "depth_limit", "extends_cycle", "parent_mismatch", "invalid_json", "too_large"] as const;
+export type RulesIssueKind = (typeof RULES_ISSUE_KINDS)[number];
+/** What stands at a path that is not a regular file. */
+export const SPECIAL_FILE_KINDS = ["directory", "fifo", "device", "socket", "symlink", "other"] as const;
+export type SpecialFileKind = (typeof SPECIAL_FILE_KINDS)[number];
 /** File-level and header problems of the CLI's input, worded by the catalogs. */
-export const INPUT_ISSUE_KINDS = ["emptyFile", "utf16", "notUtf8Header", "duplicateColumn", "missingColumn", "csvSyntax", "invalidJson", "rowWidth", "badWorkbook", "damagedWorkbook"] as const;
+export const INPUT_ISSUE_KINDS = ["emptyFile", "utf16", "notUtf8Header", "duplicateColumn", "missingColumn", "csvSyntax", "invalidJson", "rowWidth", "badWorkbook", "damagedWorkbook", "tooManyColumns", "unknownColumns", "moreHeaderProblems", "jsonTooLarge"] as const;
 export type InputIssueKind = (typeof INPUT_ISSUE_KINDS)[number];
+/** The key of a catalog message (see {@link MessageParams}). */
 export type MessageKey = keyof MessageParams;
 
 /** Formatting helpers a message gets with its parameters, built from the catalog's locale. */

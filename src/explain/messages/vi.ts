@@ -45,6 +45,31 @@ const rounding = { floor: "làm tròn xuống", ceil: "làm tròn lên", "half-u
 const named = (award: string, kind: string) => (kind === "title" ? `xét tặng danh hiệu “${award}”` : `đề nghị tặng ${award}`);
 const ofQuota = (of: string) => (of ? `hồ sơ đạt “${of}”` : "hồ sơ trong cụm, khối");
 
+/** An own property of a table, or undefined (a key from user data never reaches the prototype). */
+const own = (table: Readonly<Record<string, string>>, key: string): string | undefined => (Object.hasOwn(table, key) ? table[key] : undefined);
+/** Fields of a committee override, as a committee names them. */
+const overrideField: Readonly<Record<string, string>> = {
+  unitId: "mã đơn vị (cá nhân)",
+  award: "danh hiệu, hình thức khen thưởng",
+  reason: "lý do",
+  decidedBy: "người (cơ quan) quyết định",
+  date: "ngày quyết định",
+  cohort: "cụm, khối thi đua",
+};
+/** What a rule-set limit counts. */
+const limitWhat: Readonly<Record<string, string>> = {
+  files: "tệp",
+  facts: "dữ kiện",
+  criteria: "tiêu chí",
+  criteriaPerGroup: "tiêu chí của một nhóm đối tượng",
+  conditions: "điều kiện",
+  tiersAndAdjustments: "mức điểm, điểm thưởng và điểm trừ của một tiêu chí",
+  awards: "danh hiệu, hình thức khen thưởng",
+  classes: "mức xếp loại",
+  sources: "văn bản căn cứ",
+  extends: "bộ tiêu chí trong chuỗi kế thừa",
+};
+
 /** Vietnamese: the reference wording. */
 export const vi = {
   locale: "vi-VN",
@@ -111,6 +136,7 @@ export const vi = {
     "headline.knockout": (p) => `Không xét danh hiệu thi đua, hình thức khen thưởng do vi phạm tiêu chí loại trừ: ${p.reasons}`,
     "headline.pending": (p, f) => `Chưa đủ căn cứ để đề nghị khen thưởng: cần bổ sung ${f.num(p.count)} loại hồ sơ, minh chứng`,
     "headline.overridden": (p) => `Hội đồng quyết định: ${p.award} (đề xuất theo bộ tiêu chí: ${lc(p.computed)})`,
+    "headline.scored": (p, f) => `Kết quả chấm điểm thi đua năm ${p.year}: ${f.num(p.score)}/${f.num(p.max)} điểm; xếp loại: ${p.cls || "chưa xếp loại"}`,
     "standing.score": (p, f) => `Tổng điểm: ${f.num(p.score)}/${f.num(p.max)} điểm (${f.num(p.percent)}%); xếp loại: ${p.cls || "chưa xếp loại"}`,
     "standing.rank": (p, f) => `Xếp thứ ${f.num(p.rank)}/${f.num(p.size)} ${p.cohort ? `trong cụm, khối thi đua ${p.cohort}` : `trong nhóm ${lc(groupOf(p))}`}`,
     "standing.tie": (p) => `Bằng điểm với hồ sơ xếp liền trên; thứ tự xác định theo quy tắc phụ: ${tieText(p)}`,
@@ -148,20 +174,24 @@ export const vi = {
     "fact.unmet": (p) => `${p.fact}: ${p.actual} — yêu cầu ${req[p.operator](p.required)}`,
     "fact.missing": (p) => `Chưa có dữ liệu: ${lc(p.fact)}`,
     "fact.value": (p) => `${p.fact}: ${p.actual}`,
-    "summary.tie": (p) => `Bằng điểm với hồ sơ xếp trên, xếp sau theo quy tắc phụ: ${tieText(p)}`,
-    "summary.quota": (p, f) => `Vượt chỉ tiêu tỷ lệ khen thưởng (${f.num(p.allowed)}/${f.num(p.base)}) đối với ${p.kind === "title" ? `danh hiệu “${p.award}”` : p.award}`,
-    "summary.pointsShort": (p, f) => `Còn thiếu ${f.num(p.points)} điểm để được ${named(p.award, p.kind)}`,
+    "reason.tie": (p) => `Bằng điểm với hồ sơ xếp trên, xếp sau theo quy tắc phụ: ${tieText(p)}`,
+    "reason.quota": (p, f) =>
+      `Ngoài chỉ tiêu ${named(p.award, p.kind)}: chỉ tiêu ${f.num(p.allowed)}, xếp thứ ${f.num(p.position)} trong số đơn vị đủ điều kiện${p.allowed === 0 && p.exact > 0 ? ` (${f.num(p.share)}% của ${f.num(p.base)} là ${f.num(p.exact)}, ${rounding[p.rounding]} thành 0)` : ""}`,
+    "reason.deferred": (p) => `Tạm chưa xét ${named(p.award, p.kind)}: ${p.why}`,
+    "reason.pointsShort": (p, f) => `Còn thiếu ${f.num(p.points)} điểm để được ${named(p.award, p.kind)}`,
     "award.proposed": (p) => `${p.kind === "title" ? `Danh hiệu “${p.award}”` : p.award} — thẩm quyền quyết định: ${p.grantor}`,
     "award.alongside": (p) => `Đồng thời ${p.kind === "title" ? `đề nghị xét tặng danh hiệu “${p.award}”` : `đề nghị tặng ${p.award}`} — thẩm quyền quyết định: ${p.grantor}`,
     "award.bonus": (p, f) => `Tiền thưởng: hệ số ${f.num(p.coefficient)} × mức lương cơ sở`,
     "award.quotaWithin": (p, f) =>
-      `Trong chỉ tiêu tỷ lệ khen thưởng: xếp thứ ${f.num(p.position)}, chỉ tiêu ${f.num(p.allowed)} (${p.share === 0 ? "dành cho đơn vị dẫn đầu cụm, khối" : `${f.num(p.share)}% của ${f.num(p.base)} ${ofQuota(p.of)}, ${rounding[p.rounding]}`})`,
+      `Trong chỉ tiêu khen thưởng: xếp thứ ${f.num(p.position)}, chỉ tiêu ${f.num(p.allowed)} (${p.share === 0 ? "dành cho đơn vị dẫn đầu cụm, khối" : `${f.num(p.share)}% của ${f.num(p.base)} ${ofQuota(p.of)} là ${f.num(p.exact)}, ${rounding[p.rounding]}`})`,
     "award.alternatives": (p) => `Cũng đủ điều kiện (không đề nghị trùng vì đã đề nghị mức cao hơn cùng loại): ${p.list}`,
     "award.computed": (p) => `Đề xuất theo bộ tiêu chí: ${p.award}`,
     "award.override": (p, f) => `Hội đồng quyết định: ${p.award} — lý do: ${p.reason} (${p.decidedBy}, ${f.date(p.date)})`,
     "near.header": (p, f) =>
-      p.status === "quota"
-        ? `Đủ điều kiện ${named(p.award, p.kind)} nhưng vượt chỉ tiêu tỷ lệ khen thưởng:`
+      p.status === "deferred"
+        ? `Tạm chưa xét ${named(p.award, p.kind)}:`
+        : p.status === "quota"
+        ? `Đủ điều kiện ${named(p.award, p.kind)} nhưng ngoài chỉ tiêu khen thưởng:`
         : p.status === "unknown"
           ? `Chưa đủ căn cứ để ${named(p.award, p.kind)}${p.points ? ` (theo số điểm đã có căn cứ, còn thiếu ${f.num(p.points)} điểm)` : ""}:`
           : p.points
@@ -179,7 +209,9 @@ export const vi = {
     "check.missingYears": (p) => `Chưa có hồ sơ thành tích năm ${p.years}`,
     "check.requiresThisYear": (p) => `Trong năm phải đạt ${p.award}`,
     "check.quota": (p, f) =>
-      `Xếp thứ ${f.num(p.position)} trong số hồ sơ đủ điều kiện, chỉ tiêu ${f.num(p.allowed)}/${f.num(p.base)} (${p.share === 0 ? "dành cho đơn vị dẫn đầu cụm, khối" : `${f.num(p.share)}% của ${f.num(p.base)} ${ofQuota(p.of)}, ${rounding[p.rounding]}`})`,
+      `Xếp thứ ${f.num(p.position)} trong số đơn vị đủ điều kiện, chỉ tiêu ${f.num(p.allowed)} (${p.share === 0 ? "dành cho đơn vị dẫn đầu cụm, khối" : `${f.num(p.share)}% của ${f.num(p.base)} ${ofQuota(p.of)} là ${f.num(p.exact)}, ${rounding[p.rounding]}`})`,
+    "check.deferral": (p) => `Tạm chưa xét khen thưởng trong thời gian ${p.why}`,
+    "check.deferralUnknown": (p) => `Chưa có xác nhận về việc ${p.why}`,
     "todo.evidence": (p) => `Thiếu hồ sơ: ${p.evidence} — để xác định ${lc(p.label)}${p.criteria ? ` (tiêu chí ${p.criteria})` : ""}${p.awards ? ` (điều kiện xét ${p.awards})` : ""}`,
     "report.title": () => "Kết quả chấm điểm, xếp hạng và đề nghị khen thưởng",
     "report.ruleset": (p) => `Bộ tiêu chí: ${p.title} — mã ${p.id}, phiên bản ${p.version}`,
@@ -192,7 +224,7 @@ export const vi = {
     "report.outcome": (p) => `Mã băm SHA-256 của kết quả: ${p.sha256}`,
     "report.cohort": (p, f) => `Cụm, khối thi đua ${p.cohort || "(chưa xác định)"} — ${groupOf(p)} — năm ${p.year} (${f.num(p.size)} hồ sơ)`,
     "report.quota": (p, f) =>
-      `Chỉ tiêu ${p.award}: tối đa ${f.num(p.allowed)} (${p.share === 0 ? "dành cho đơn vị dẫn đầu cụm, khối" : `${f.num(p.share)}% của ${f.num(p.base)} ${ofQuota(p.of)}, ${rounding[p.rounding]}`}); ${f.num(p.candidates)} hồ sơ đủ điều kiện, đề nghị ${f.num(p.granted)}${p.binding ? " — chỉ tiêu đã giới hạn số được đề nghị" : ""}`,
+      `Chỉ tiêu ${p.award}: tối đa ${f.num(p.allowed)} (${p.share === 0 ? "dành cho đơn vị dẫn đầu cụm, khối" : `${f.num(p.share)}% của ${f.num(p.base)} ${ofQuota(p.of)} là ${f.num(p.exact)}, ${rounding[p.rounding]}`}); ${f.num(p.candidates)} đơn vị đủ điều kiện, đề nghị ${f.num(p.granted)}${p.binding ? " — chỉ tiêu đã giới hạn số được đề nghị" : ""}`,
     "report.overrides": () => "Quyết định điều chỉnh của Hội đồng",
     "report.runQuotas": () => "Chỉ tiêu dùng chung cho các cụm, khối trong đợt xét",
     "report.overrideLine": (p, f) => `${p.unitId}: ${p.award} — lý do: ${p.reason} (${p.decidedBy}, ${f.date(p.date)})${p.matched ? "" : " — không tìm thấy hồ sơ tương ứng"}`,
@@ -269,7 +301,7 @@ export const vi = {
           set: "các giá trị cách nhau bởi dấu |",
           year: "một năm",
           group: "tên nhóm đối tượng",
-          history: "dạng 2024:award.a|award.b; 2023:award.c",
+          history: "dạng 2024:award.a|award.b (chuyên đề); 2023:award.c — ghi “(chuyên đề)” hoặc “(đột xuất)” sau hình thức khen thưởng theo chuyên đề hoặc đột xuất",
         } as Record<string, string>)[p.kind] ?? p.expected
       }`,
     "issue.input": (p) =>
@@ -290,7 +322,55 @@ export const vi = {
         rowWidth: `${p.file}, dòng ${p.row}: dòng có ${p.found} ô nhưng dòng tiêu đề có ${p.expected} cột (${p.other === "short" ? "dòng bị cắt cụt?" : "có dấu phân cách nằm ngoài ngoặc kép, hoặc dấu phân cách hàng nghìn?"})`,
         badWorkbook: `${p.file}: không đọc được bảng tính — ${p.reason}`,
         damagedWorkbook: `${p.file}: bảng tính bị hỏng sau dòng ${p.other} (${p.reason}); phần còn lại không được đọc`,
+        tooManyColumns: `${p.file}: dòng tiêu đề có ${p.found} cột, vượt quá giới hạn ${p.expected} cột; tệp không được đọc`,
+        unknownColumns: `${p.file}: ${p.other} cột không phải dữ kiện nào của bộ tiêu chí nên bị bỏ qua (${p.column}, …)`,
+        moreHeaderProblems: `${p.file}: dòng tiêu đề còn ${p.other} cột khác gặp lỗi tương tự (không liệt kê)`,
+        jsonTooLarge: `${p.file}: tệp JSON lớn ${p.found} MiB, vượt quá giới hạn ${p.expected} MiB nên không được đọc — hãy lưu dữ liệu dạng NDJSON (mỗi dòng một hồ sơ, đuôi .ndjson), dạng này được đọc dần theo từng dòng`,
       })[p.problem],
+    "issue.overrides": (p) => {
+      const n = `Quyết định điều chỉnh thứ ${p.index + 1}`;
+      const field = own(overrideField, p.field) ?? `«${p.field}»`;
+      return ({
+        schema:
+          p.problem === "notArray"
+            ? "Tệp quyết định điều chỉnh phải là một danh sách (mảng JSON) các quyết định"
+            : p.problem === "notObject"
+              ? `${n}: không đúng mẫu (cần một đối tượng gồm mã đơn vị, danh hiệu, lý do, người quyết định, ngày quyết định)`
+              : p.problem === "unknown"
+                ? `${n}: trường ${field} không thuộc mẫu quyết định điều chỉnh`
+                : `${n}: thiếu ${field}`,
+        date: `${n}: ngày quyết định ${p.found} không phải ngày có thật trên lịch — ghi dạng dd/mm/yyyy hoặc yyyy-mm-dd`,
+        unknown_award: `${n}: ${p.found} không phải danh hiệu, hình thức khen thưởng của bộ tiêu chí (ghi mã danh hiệu, hoặc null nếu không khen thưởng)`,
+        duplicate: `Quyết định điều chỉnh thứ ${p.other + 1} và thứ ${p.index + 1} cùng quyết định cho ${p.unitId}${p.cohort ? ` (cụm, khối ${p.cohort})` : ""}; mỗi đơn vị chỉ có một quyết định`,
+        unmatched: `${n}: ${p.unitId}${p.cohort ? ` (cụm, khối ${p.cohort})` : ""} không có trong các hồ sơ được chấm điểm${p.rejected ? " (hồ sơ này bị loại do dữ liệu không hợp lệ)" : ""}`,
+        award_mismatch: `${n}: không thể tặng ${p.award} cho ${p.unitId} — hình thức này không áp dụng cho đối tượng «${own(group, p.group) ?? p.group}»`,
+      })[p.code];
+    },
+    "issue.record": (p) =>
+      ({
+        invalid_json: p.problem === "too_large" ? "Tệp bản ghi quyết định quá lớn để đọc toàn bộ (tối đa 500 MiB)" : p.problem === "utf8" ? "Tệp bản ghi quyết định không phải văn bản UTF-8" : `Tệp bản ghi quyết định không phải JSON hợp lệ: dòng ${p.line}, cột ${p.column}${p.problem === "truncated" ? " (tệp bị cắt cụt?)" : p.problem === "depth" ? " (lồng nhau quá sâu)" : p.problem === "duplicate" ? " (một khóa xuất hiện hai lần trong cùng một đối tượng)" : ""}`,
+        schema:
+          p.problem === "format"
+            ? "Tệp này không phải bản ghi quyết định của thidua"
+            : p.problem === "missing"
+              ? `Bản ghi quyết định thiếu trường «${p.field}»`
+              : p.problem === "unknown"
+                ? `Bản ghi quyết định có trường lạ «${p.field}»`
+                : `Bản ghi quyết định: trường «${p.field}» sai kiểu hoặc sai giá trị`,
+        unsupported_version: `Bản ghi quyết định theo định dạng phiên bản ${p.found}; phần mềm này đọc được phiên bản 1 và 2`,
+      })[p.code],
+    "issue.rules": (p, f) =>
+      ({
+        invalid_utf8: `Tệp ${p.file} không phải văn bản UTF-8 hợp lệ (từ byte thứ ${f.num(p.offset)}); tệp bị từ chối`,
+        duplicate_key: `Tệp ${p.file}, dòng ${f.num(p.line)}: khóa «${p.key}» xuất hiện hai lần trong cùng một đối tượng; tệp bị từ chối`,
+        not_regular_file: `${p.file} không phải tệp thông thường nằm trong thư mục bộ tiêu chí (liên kết tượng trưng, thư mục hoặc tệp thiết bị); tệp bị từ chối`,
+        limit: `Bộ tiêu chí vượt giới hạn: ${f.num(p.count)} ${own(limitWhat, p.what) ?? p.what}, tối đa ${f.num(p.limit)}`,
+        depth_limit: `${p.file ? `Tệp ${p.file}: ` : ""}cấu trúc lồng nhau sâu quá ${f.num(p.limit)} mức tại ${p.path}`,
+        extends_cycle: `Vòng lặp kế thừa giữa các bộ tiêu chí: ${p.found}`,
+        parent_mismatch: `Bộ tiêu chí cha không đúng như khai báo kế thừa: khai báo ${p.expected}, tìm thấy ${p.found}`,
+        invalid_json: `Tệp ${p.file} không phải JSON hợp lệ: dòng ${f.num(p.line)}, cột ${f.num(p.column)}`,
+        too_large: `Tệp ${p.file} lớn hơn ${f.num(p.limit)} byte; tệp bị từ chối`,
+      })[p.code],
   },
   rulebook: {
     title: (n) => `Bộ tiêu chí: ${n}`,
@@ -323,6 +403,9 @@ export const vi = {
     never: (a) => `Chưa được tặng ${a} (chỉ tặng một lần)`,
     freshInitiatives: (n) => `Có ít nhất ${n} sáng kiến chưa được dùng làm căn cứ khen thưởng trước đây (mỗi sáng kiến chỉ tính một lần)`,
     quota: (s, of, r) => `Tỷ lệ tối đa: ${s} của ${of} (làm tròn: ${r})`,
+    quotaOff: "không áp dụng trong bộ quy tắc này vì văn bản pháp luật đang có hiệu lực không quy định tỷ lệ; bộ quy tắc địa phương có thể áp dụng kèm lý do",
+    deferrals: "Tạm chưa xét khen thưởng",
+    deferral: (why) => `Mọi hình thức khen thưởng tạm chưa xét trong thời gian ${why}`,
     cohort: "số đơn vị trong cụm, khối",
     bonusCoefficient: (c) => `Hệ số tiền thưởng: ${c} lần mức lương cơ sở`,
     requiresThisYear: (a) => `Trong năm phải đạt: ${a}`,
@@ -374,6 +457,7 @@ export const vi = {
       threshold: (c, cond) => `Tiêu chí \`${c}\`, điều kiện «${cond}»`,
       class: (t, field) => `Xếp loại «${t}», ${field === "minPoints" ? "số điểm tối thiểu" : "tỷ lệ điểm tối thiểu"}`,
       quota: (a) => `${a}, tỷ lệ tối đa`,
+      quotaEnabled: (a) => `${a}, áp dụng tỷ lệ tối đa`,
       perUnit: (c, f) => `Tiêu chí \`${c}\`, ${f === "cap" ? "mức điểm tối đa" : "số điểm cho mỗi đơn vị"}`,
     },
   },

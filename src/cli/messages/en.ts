@@ -1,0 +1,49 @@
+import type { SpecialFileKind } from "../../explain/index.js";
+import type { CliCatalog } from "./types.js";
+
+/** What stands at a path that is not a regular file. */
+const specialFile: Readonly<Record<SpecialFileKind, string>> = {
+  directory: "a directory",
+  fifo: "a named pipe (FIFO)",
+  device: "a device",
+  socket: "a socket",
+  symlink: "a symbolic link",
+  other: "not a regular file",
+};
+
+export const enCli = {
+  "cli.note": (p) => `${p.severity === "error" ? "error" : "warning"}: ${p.text}`,
+  "cli.inputType": (p) => `${p.file}: unsupported input file type “${p.ext || "(none)"}” — use ${p.list}`,
+  "cli.inputNotRegular": (p) => `${p.file}: not a regular file (${specialFile[p.fileKind]}); it is not read`,
+  "cli.inputCannotOpen": (p) => `${p.file}: cannot open the file (${p.reason})`,
+  "cli.outNotRegular": (p) => `--out ${p.file}: this path is ${specialFile[p.fileKind]}; a report is written only to a regular file — choose another path`,
+  "cli.outWriteFailed": (p) => `cannot write the report to ${p.file} (${p.reason}); the target was left as it was`,
+  "cli.tempWriteFailed": (p) => `cannot write the run's temporary files in ${p.dir} (${p.reason}); they were removed — free some disk space or point TMPDIR at another directory`,
+  "replay.allowModified": () => "WARNING: replaying over rule files that do not match their manifest (--allow-modified-rules); this replay proves nothing",
+  "replay.rulesAltered": (p) => `REFUSED: files of rule set ${p.id} do not match its manifest: ${p.files}. Restore the recorded files (to try anyway: --allow-modified-rules)`,
+  "replay.rulesMatch": (p) => `rule set ${p.id}@${p.version} sha256:${p.sha256} — matches the record`,
+  "replay.rulesDiffer": (p) =>
+    `REFUSED: rule set ${p.id}@${p.version} on disk has sha256 ${p.sha256}, but the record was made with ${p.recordedId}@${p.recordedVersion} sha256 ${p.recordedSha256}. Restore the recorded rule files to replay this decision.`,
+  "replay.rulesNotBundled": (p) => `The record was made with rule set ${p.id}, which is not bundled; give its folder with --rules`,
+  "replay.v1": () => "NOTE: a format-1 record has no seal: an edit of the committee's overrides, the as-of date or the options cannot be detected; only the computed results are checked",
+  "replay.sealIntact": (p) => `record seal sha256:${p.sha256} — intact`,
+  "replay.sealBroken": () => "REFUSED: the record was edited after it was written — its body does not match its seal",
+  "replay.partEdited": (p) =>
+    p.sealed === "" ? `part “${p.part}” was added after sealing` : p.actual === "" ? `part “${p.part}” was removed` : `part “${p.part}” was edited (sealed ${p.sealed}, now ${p.actual})`,
+  "replay.sealListEdited": () => "the seal itself was edited (its list of digests does not match its digest)",
+  "replay.unitField": (p) => `${p.unitId}${p.cohort ? ` (${p.cohort})` : ""}, ${p.field}: recorded ${p.recorded}, re-derived ${p.derived}`,
+  "replay.unitMissing": (p) => `${p.unitId}${p.cohort ? ` (${p.cohort})` : ""}: in the record, not re-derived`,
+  "replay.unitExtra": (p) => `${p.unitId}${p.cohort ? ` (${p.cohort})` : ""}: re-derived, not in the record`,
+  "replay.order": () => "the results are not in the order they are re-derived in",
+  "replay.partField": (p) => `${p.part}, ${p.field}: recorded ${p.recorded}, re-derived ${p.derived}`,
+  "replay.inputMatch": (p) => `input sha256:${p.sha256} — matches`,
+  "replay.inputDiffers": (p) => `input differs: recorded ${p.recorded}, given ${p.given}`,
+  "replay.outcomeIdentical": (p) => `outcome sha256:${p.sha256} — IDENTICAL`,
+  "replay.outcomeDiffers": (p) => `outcome sha256:${p.sha256} — DIFFERS from the recorded ${p.recorded}`,
+  "replay.recordIdentical": (p, f) => `${f.num(p.count)} results with their final decisions, rejected rows and quotas re-derived — IDENTICAL`,
+  "replay.recordDiffers": (p, f) => `re-derived: ${f.num(p.count)} unit(s) or part(s) differ from the record`,
+  "replay.more": (p, f) => `… and ${f.num(p.count)} more unit(s) or part(s)`,
+  "replay.engineDiffers": (p) => `NOTE: the record was made with engine version ${p.recorded}; replaying with ${p.current}`,
+  "replay.overridesMatch": (p) => `overrides in ${p.file} — match the record`,
+  "replay.overridesDiffer": (p) => `overrides in ${p.file} — DIFFER from the record's`,
+} satisfies CliCatalog;

@@ -1,0 +1,70 @@
+import type { Command } from "commander";
+import { issueText, type Issue, type Lang, type RuleSet } from "../index.js";
+import { say } from "./messages/index.js";
+import { UsageError, type ScoreOptions } from "./pipeline.js";
+
+/** The flags every command that reads profiles takes (see `common`). */
+export interface CommonFlags {
+  rules: string;
+  asOf?: string;
+  year?: string;
+  lang: string;
+  decimal?: string;
+  allowModifiedRules?: boolean;
+  partitionBytes?: string;
+  jobs?: string;
+}
+
+export function langOf(s: string): Lang {
+  if (s !== "vi" && s !== "en") throw new UsageError(`--lang must be vi or en, not ${JSON.stringify(s)}`);
+  return s;
+}
+
+/** The pipeline's options from the command line, each checked (a usage error otherwise). */
+export function scoreOptions(o: CommonFlags & { overrides?: string }): ScoreOptions {
+  if (o.asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(o.asOf)) throw new UsageError(`--as-of must be YYYY-MM-DD, not ${JSON.stringify(o.asOf)}`);
+  const year = o.year === undefined ? undefined : Number(o.year);
+  if (year !== undefined && !Number.isInteger(year)) throw new UsageError(`--year must be a year, not ${JSON.stringify(o.year)}`);
+  if (o.decimal !== undefined && o.decimal !== "," && o.decimal !== ".") throw new UsageError(`--decimal must be "," or "."`);
+  const partitionBytes = o.partitionBytes === undefined ? undefined : Number(o.partitionBytes);
+  if (partitionBytes !== undefined && !(Number.isSafeInteger(partitionBytes) && partitionBytes > 0)) throw new UsageError(`--partition-bytes must be a positive number of bytes`);
+  const jobs = o.jobs === undefined ? undefined : Number(o.jobs);
+  if (jobs !== undefined && !(Number.isSafeInteger(jobs) && jobs >= 0 && jobs <= 64)) throw new UsageError(`--jobs must be a number of threads from 0 to 64`);
+  return {
+    rules: o.rules,
+    ...(o.asOf !== undefined && { asOf: o.asOf }),
+    ...(year !== undefined && { year }),
+    ...(o.overrides !== undefined && { overrides: o.overrides }),
+    ...(o.decimal !== undefined && { decimal: o.decimal as "," | "." }),
+    ...(o.allowModifiedRules && { allowModifiedRules: true }),
+    ...(partitionBytes !== undefined && { partitionBytes }),
+    ...(jobs !== undefined && { jobs }),
+  };
+}
+
+/** Declares the common flags on a command that reads profiles. */
+export const common = (c: Command) =>
+  c
+    .option("--rules <dir|id>", "rule-set directory or bundled id", "vn-2447-2025")
+    .option("--as-of <date>", "apply the rules as of this date (YYYY-MM-DD); default: 31 Dec of each profile's year")
+    .option("--year <year>", "year for rows that do not give one")
+    .option("--lang <lang>", "vi or en", "vi")
+    .option("--decimal <sep>", "decimal separator of numbers in CSV/XLSX text cells: , or .")
+    .option("--allow-modified-rules", "load rule files whose hash does not match the manifest (every report says so)")
+    .option("--partition-bytes <n>", "inputs larger than this are split by cohort into temporary files of about this size (bounded memory)", String(16 * 1024 * 1024))
+    .option("--jobs <n>", "threads scoring the partitions of a split input (default: one per core; 0: no worker threads)");
+
+/** True when some note is an error (a header problem): the command then exits 1. */
+export const hasErrors = (notes: readonly Issue[]): boolean => notes.some((i) => i.severity === "error");
+
+/** On stderr: the warning of a modified rule set, then each note on the input (header problems, unmatched overrides). */
+export function warn(rs: RuleSet, notes: readonly Issue[], lang: Lang): void {
+  if (!rs.verified) {
+    process.stderr.write(
+      lang === "vi"
+        ? `CẢNH BÁO: bộ tiêu chí ${rs.id} đã bị sửa sau khi lập bản kê mã băm; báo cáo này không phải kết quả chính thức\n`
+        : `WARNING: rule set ${rs.id} was modified after its manifest was hashed; this report is not an official result\n`,
+    );
+  }
+  for (const w of notes) process.stderr.write(`${say(lang, "cli.note", { severity: w.severity, text: issueText(w, lang) })}\n`);
+}

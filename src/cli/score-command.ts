@@ -1,0 +1,87 @@
+import type { Command } from "commander";
+import type { CommitteeOverride, DecidedRecommendation, DecisionRecord, Lang, RuleSet } from "../index.js";
+import { canonicalJson } from "../rules/index.js";
+import { sealRecord } from "../report/index.js";
+import { nodeSha256 } from "./hash.js";
+import { issueLines } from "./issues.js";
+import { checkOutputPath, openOutput, output } from "./io.js";
+import { layoutOf, type LayoutSpec, type StreamedFormat } from "./layouts.js";
+import { common, hasErrors, langOf, scoreOptions, warn, type CommonFlags } from "./options.js";
+import { readOverrides } from "./overrides.js";
+import { loadRulesOrThrow, scoreFile, UsageError, type ScoreOptions, type Scored } from "./pipeline.js";
+import { renderXlsx } from "./xlsx-report.js";
+
+const FORMATS = ["text", "json", "csv", "md", "xlsx"] as const;
+
+type ScoreFlags = CommonFlags & { format: string; overrides?: string; out?: string };
+
+/** `thidua score`: score, rank and propose awards; the report in one of five formats, to stdout or a file. */
+export function scoreCommand(program: Command, exit: (code: number) => void): void {
+  common(program.command("score").argument("<input>", "profiles: .json, .ndjson, .csv or .xlsx"))
+    .description("score, rank and propose awards; exit 1 if some rows were rejected (they are listed in the report)")
+    .option("--format <format>", `one of ${FORMATS.join(", ")}`, "text")
+    .option("--overrides <file>", "committee overrides (JSON array of {unitId, award, reason, decidedBy, date})")
+    .option("--out <file>", "write the report to a file (atomically) instead of stdout")
+    .action(async (input: string, o: ScoreFlags) => {
+      if (!(FORMATS as readonly string[]).includes(o.format)) throw new UsageError(`--format must be one of ${FORMATS.join(", ")}`);
+      if (o.format === "xlsx" && !o.out) throw new UsageError("--format xlsx needs --out <file>");
+      const lang = langOf(o.lang);
+      if (o.out) checkOutputPath(o.out); // refused before the run, not after it
+      const rs = loadRulesOrThrow(o.rules, o.allowModifiedRules);
+      // the committee's overrides are read (and checked) once, before any scoring
+      const overrideList = o.overrides !== undefined ? readOverrides(o.overrides, rs, lang) : [];
+      const opts = { ...scoreOptions(o), overrideList };
+      exit(o.format === "xlsx" ? await scoreToXlsx(input, opts, rs, lang, o.out!) : await scoreStreamed(input, opts, rs, { format: o.format as StreamedFormat, lang, out: o.out }));
+    });
+}
+
+/** An override for a unit that is not scored, or whose award does not fit the unit: an error, and no report. */
+function refusedOverrides(s: Scored, lang: Lang): boolean {
+  if (!s.overrideIssues.length) return false;
+  for (const l of issueLines(s.overrideIssues, lang)) process.stderr.write(`${lang === "vi" ? "lỗi" : "error"}: ${l}\n`);
+  return true;
+}
+
+/** The exit code of a run: 1 if a row was rejected or the header has an error. */
+const exitCode = (s: { run: { rejected: readonly unknown[] }; warnings: Parameters<typeof hasErrors>[0] }) => (s.run.rejected.length || hasErrors(s.warnings) ? 1 : 0);
+
+/** A workbook is built whole in memory (a sheet holds at most 1,048,576 rows anyway). */
+async function scoreToXlsx(input: string, opts: ScoreOptions & { overrideList: readonly CommitteeOverride[] }, rs: RuleSet, lang: Lang, out: string): Promise<number> {
+  const kept = new Map<string, readonly DecidedRecommendation[]>();
+  const s = await scoreFile(input, { ...opts, trace: false }, (c, results) => (kept.set(c.key, results), []), rs);
+  try {
+    if (refusedOverrides(s, lang)) return 1;
+    warn(rs, s.warnings, lang);
+    const { resultCount: _n, matchedOverrides: _m, ...head } = s.run;
+    const results = s.run.cohorts.flatMap((c) => kept.get(c.key) ?? []);
+    const record: DecisionRecord = { ...head, results, seal: sealRecord(head, results.map((r) => canonicalJson(r)), nodeSha256) };
+    output(await renderXlsx(record, rs, lang), out);
+  } finally {
+    s.dispose();
+  }
+  return exitCode(s);
+}
+
+/** Text, JSON, CSV and Markdown: written cohort by cohort from the chunks the run kept. */
+async function scoreStreamed(input: string, opts: ScoreOptions & { overrideList: readonly CommitteeOverride[] }, rs: RuleSet, o: { format: StreamedFormat; lang: Lang; out: string | undefined }): Promise<number> {
+  // the final-decision column when the run has overrides (an empty overrides file has none)
+  const spec: LayoutSpec = { format: o.format, lang: o.lang, overrides: opts.overrideList.length > 0 };
+  const layout = layoutOf(spec, rs);
+  // traces (the facts behind each verdict) only where a person reads per-unit explanations
+  const s = await scoreFile(input, { ...opts, trace: o.format === "md" }, spec, rs);
+  try {
+    if (refusedOverrides(s, o.lang)) return 1;
+    warn(rs, s.warnings, o.lang);
+    const out = openOutput(o.out);
+    try {
+      layout.write(s.run, s.chunks, out.write);
+      out.end();
+    } catch (e) {
+      out.abort();
+      throw e;
+    }
+  } finally {
+    s.dispose();
+  }
+  return exitCode(s);
+}

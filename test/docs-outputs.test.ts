@@ -1,0 +1,103 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { buildDecisionRecord, checkRecordSeal, createEngine, outcomeDigest, type CommitteeOverride } from "thidua";
+import { capture } from "./support/cli.js";
+import { loadNational } from "./support/rules.js";
+
+/**
+ * Outputs quoted in README.md, rules/README.md and docs/ (STYLE §2.9): a ```text block right after a
+ * `<!-- output: NAME -->` line must be what NAME produces here. SHA-256 digests compare by their first
+ * eight digits (the docs may shorten them to `ae926eb3…`).
+ */
+const root = new URL("../", import.meta.url).pathname;
+const dir = mkdtempSync(join(tmpdir(), "thidua-docs-outputs-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const cohort = join(root, "fixtures/cohorts/individuals-2025.json");
+
+function markdownFiles(): string[] {
+  const out = ["README.md", "rules/README.md"];
+  const walk = (d: string) => {
+    for (const e of readdirSync(join(root, d), { withFileTypes: true })) {
+      if (e.isDirectory()) walk(join(d, e.name));
+      else if (e.name.endsWith(".md")) out.push(join(d, e.name));
+    }
+  };
+  walk("docs");
+  return out;
+}
+
+/** Every quoted output: its name, where it is, and its text. */
+function quoted(): { name: string; where: string; text: string }[] {
+  const out: { name: string; where: string; text: string }[] = [];
+  for (const file of markdownFiles()) {
+    const lines = readFileSync(join(root, file), "utf8").split("\n");
+    lines.forEach((l, i) => {
+      const m = /^\s*<!-- output: ([a-z0-9-]+) -->\s*$/.exec(l);
+      if (!m) return;
+      expect(lines[i + 1]?.trim(), `${file}:${i + 2} must open a text block`).toBe("```text");
+      const end = lines.findIndex((x, j) => j > i + 1 && x.trim() === "```");
+      const indent = /^\s*/.exec(lines[i + 1]!)![0].length; // a block inside a list item is indented
+      out.push({ name: m[1]!, where: `${file}:${i + 1}`, text: lines.slice(i + 2, end).map((x) => x.slice(indent)).join("\n") });
+    });
+  }
+  return out;
+}
+
+const short = (s: string) => s.replace(/\b([0-9a-f]{8})[0-9a-f]{56}\b/g, "$1…").trimEnd();
+
+async function produce(): Promise<Record<string, string>> {
+  const record = join(dir, "record.json");
+  expect((await capture(["score", cohort, "--as-of", "2025-12-31", "--format", "json", "--out", record])).code).toBe(0);
+  const edited = JSON.parse(readFileSync(record, "utf8"));
+  const u = edited.results.find((x: { unitId: string }) => x.unitId === "ca-05");
+  u.final = { award: edited.results[0].award, overridden: false };
+  writeFileSync(join(dir, "edited.json"), JSON.stringify(edited, null, 2));
+  const changed = JSON.parse(readFileSync(cohort, "utf8"));
+  changed.find((p: { id: string }) => p.id === "ca-05").facts["person.movementActivities"] = 2;
+  writeFileSync(join(dir, "changed.json"), JSON.stringify(changed));
+  const replay = async (file: string, profiles: string, ...more: string[]) => (await capture(["replay", join(dir, file), "--profiles", profiles, ...more])).out;
+  // the library example of docs/decision-records-and-replay.md
+  const rs = loadNational();
+  const input = readFileSync(cohort, "utf8");
+  const profiles: unknown[] = JSON.parse(input);
+  const report = createEngine(rs).recommend(profiles, { asOf: "2025-12-31" });
+  const overrides: CommitteeOverride[] = JSON.parse(readFileSync(join(root, "fixtures/overrides/individuals-2025.json"), "utf8"));
+  const built = buildDecisionRecord(rs, report, { input, inputCount: profiles.length, options: { asOf: "2025-12-31" }, overrides });
+  const again = createEngine(rs).recommend(JSON.parse(input) as unknown[], { asOf: "2025-12-31", trace: true });
+  return {
+    "build-record": [built.outcomeSha256, outcomeDigest(again) === built.outcomeSha256, checkRecordSeal(built).intact].join("\n"),
+    "replay-identical-en": await replay("record.json", cohort, "--lang", "en"),
+    "replay-identical-vi": await replay("record.json", cohort),
+    "replay-edited-en": await replay("edited.json", cohort, "--lang", "en"),
+    "replay-input-differs-en": await replay("record.json", join(dir, "changed.json"), "--lang", "en"),
+  };
+}
+
+/** `UPDATE_DOCS=1`: writes what the commands print into the quoted blocks (digests shortened where the doc shortens them). */
+function rewrite(blocks: readonly { name: string; where: string; text: string }[], made: Record<string, string>): void {
+  for (const b of blocks) {
+    const [file, at] = [b.where.slice(0, b.where.lastIndexOf(":")), Number(b.where.slice(b.where.lastIndexOf(":") + 1))];
+    const lines = readFileSync(join(root, file), "utf8").split("\n");
+    const indent = /^\s*/.exec(lines[at]!)![0];
+    const end = lines.findIndex((x, j) => j > at && x.trim() === "```");
+    const text = /[0-9a-f]{8}…/.test(b.text) ? short(made[b.name] ?? "") : (made[b.name] ?? "").trimEnd();
+    lines.splice(at + 1, end - at - 1, ...text.split("\n").map((x) => (x ? indent + x : x)));
+    writeFileSync(join(root, file), lines.join("\n"));
+  }
+}
+
+describe("outputs quoted in the docs", () => {
+  it("are what the commands print", async () => {
+    const blocks = quoted();
+    const made = await produce();
+    if (process.env["UPDATE_DOCS"] === "1") rewrite(blocks, made);
+    for (const b of quoted()) {
+      expect(Object.keys(made), `${b.where}: no producer for output ${b.name}`).toContain(b.name);
+      expect(short(b.text), b.where).toBe(short(made[b.name]!));
+    }
+    // every producer is quoted somewhere (a renamed block cannot silently stop being checked)
+    expect([...new Set(blocks.map((b) => b.name))].sort()).toEqual(Object.keys(made).sort());
+  });
+});
