@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { createEngine, type Recommendation } from "../index.js";
 import { loadLocal } from "../../test/support/rules.js";
-import { buildDecisionRecord } from "../report/index.js";
+import { buildDecisionRecord, reportCatalog } from "../report/index.js";
 import { createFormatter, en, explain, formatItem, INPUT_ISSUE_KINDS, renderExplanation, RULES_ISSUE_KINDS, SPECIAL_FILE_KINDS, vi, type Item } from "./index.js";
 
 // Khánh Hòa's set: it extends the national one and switches on the 15% and 20% quotas, so quotas are exercised
@@ -157,9 +157,10 @@ describe("catalogs", () => {
       "issue.record": { code: ["invalid_json", "schema", "unsupported_version"], problem: ["truncated", "depth", "duplicate", "syntax", "format", "missing", "unknown", "invalid", "too_large", "utf8"] },
       "issue.rules": { code: RULES_ISSUE_KINDS, what: ["files", "facts", "criteria", "criteriaPerGroup", "conditions", "tiersAndAdjustments", "awards", "classes", "sources", "extends"] },
     };
+    // the explanations' catalog and the reports' (headings, columns, issues)
     for (const cat of [vi, en]) {
       const f = createFormatter(cat === vi ? "vi" : "en");
-      for (const [key, fn] of Object.entries(cat.msg)) {
+      for (const [key, fn] of Object.entries({ ...cat.msg, ...reportCatalog(cat === vi ? "vi" : "en") })) {
         for (let n = 0; n < 40; n++) {
           const v = { ...variants, ...perKey[key] };
           const params = new Proxy({}, { get: (_, p: string) => (v[p] ? v[p]![Math.floor(n / 2) % v[p]!.length] : n % 2 ? "Đạt “Xuất sắc”" : n) });

@@ -11,3 +11,4 @@ export { resultsByCohort, recordOrder, reportHeadOf, renderWithLayout, type Repo
 export { renderCsv, csvLayout, csvField } from "./csv.js";
 export { renderText, textLayout } from "./text.js";
 export { reportLayout, type ReportFormat } from "./formats.js";
+export { reportCatalog, type ReportCatalog, type ReportMessageKey, type ReportMessageParams } from "./messages/index.js";

@@ -21,7 +21,9 @@ import type { DecidedRecommendation, DecisionRecord } from "./types.js";
 type Cohort = DecisionRecord["cohorts"][number];
 
 /** Renders one catalog message (helpers shared by the report renderers). */
-export const say = <K extends MessageKey>(lang: Lang, key: K, params: MessageParams[K]): string => formatItem({ key, params } as Item, lang);
+import { say, type ReportMessageParams } from "./messages/index.js";
+
+export { say };
 /** Numbers in the language's locale (the formatter memoises them: a report formats the same scores over and over). */
 export const numberIn = (lang: Lang): Formatter["num"] => createFormatter(lang).num;
 
@@ -60,13 +62,13 @@ export function issueText(i: Issue, lang: Lang): string {
     const params = { ...p, code: code as OverrideIssueKind, problem: s("problem"), index: n("index"), field: s("field"), other: n("other"), unitId: s("unitId"), award: s(lang === "vi" ? "awardVi" : "awardEn") || s("award"), group: s("group"), cohort: s("cohort"), rejected: i.params?.["rejected"] ? 1 : 0 };
     return say(lang, "issue.overrides", params);
   }
-  if (ns === "record") return say(lang, "issue.record", { ...p, code: code as MessageParams["issue.record"]["code"], problem: s("problem"), field: s("field"), line: n("line"), column: n("column") });
+  if (ns === "record") return say(lang, "issue.record", { ...p, code: code as ReportMessageParams["issue.record"]["code"], problem: s("problem"), field: s("field"), line: n("line"), column: n("column") });
   if (ns === "rules" && i.params !== undefined && (RULES_ISSUE_KINDS as readonly string[]).includes(code)) {
     const found = s("found") || s("actual") || s("chain");
     return say(lang, "issue.rules", { ...p, found, code: code as RulesIssueKind, file: s("file"), line: n("line"), column: n("column"), key: s("key"), limit: n("limit"), what: s("what"), count: n("found"), offset: n("offset") });
   }
   return ns === "profiles" && PROFILE_CODES.has(code)
-    ? say(lang, "issue.profiles", { ...p, code: code as MessageParams["issue.profiles"]["code"], ...(i.params?.["kind"] !== undefined && { kind: s("kind") }) })
+    ? say(lang, "issue.profiles", { ...p, code: code as ReportMessageParams["issue.profiles"]["code"], ...(i.params?.["kind"] !== undefined && { kind: s("kind") }) })
     : say(lang, "issue.other", { ...p, code: i.code });
 }
 

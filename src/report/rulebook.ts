@@ -1,3 +1,4 @@
+import { rulebookCatalog } from "./rulebook-messages/index.js";
 import { catalogFor, describeCondition, fillLabel, formatValue, formulaText, numberFormat } from "../explain/index.js";
 import {
   citationStanding,
@@ -30,14 +31,14 @@ function doubt(rs: RuleSet, c: Ref, lang: Lang): string {
   // a news report is its own source; a committee's own regulation may be cited as a whole
   const kind = rs.sources.find((x) => x.id === c.source)?.kind;
   if ((kind === "news" || kind === "regulation") && (s.kind === "unlisted" || s.kind === "noSection")) return "";
-  return ` (${catalogFor(lang).rulebook.standing[s.kind]})`;
+  return ` (${rulebookCatalog(lang).standing[s.kind]})`;
 }
 
 /** A citation in words: source title, section, seed file, its doubt, and (when asked) its note. */
 function citation(rs: RuleSet, c: Ref, lang: Lang, withNote = false): string {
   const src = rs.sources.find((s) => s.id === c.source);
   const text = [src ? src.title[lang] : c.source, c.section, c.seed ? code(c.seed) : undefined].filter(Boolean).join(", ") + doubt(rs, c, lang);
-  return withNote && c.note ? `${text} — ${catalogFor(lang).rulebook.note(c.note[lang])}` : text;
+  return withNote && c.note ? `${text} — ${rulebookCatalog(lang).note(c.note[lang])}` : text;
 }
 
 /** "(basis — citation (doubt))", the italic tail of a condition, history, quota or per-unit line. */
@@ -50,7 +51,7 @@ function conditionList(cond: Condition, facts: ReadonlyMap<string, Fact>, lang: 
   const cat = catalogFor(lang);
   return describeCondition(cond, facts, lang).map((l): string[] => {
     const o = criterion && l.leaf?.id ? rs.overrides.find((x) => x.target.kind === "threshold" && x.target.criterion === criterion && x.target.threshold === l.leaf!.id) : undefined;
-    const changed = o ? ` **${cat.rulebook.overrideLine(cat.rulebook.origin(code(o.origin)), formatValue(o.from, facts.get(l.leaf!.fact), lang), formatValue(o.to, facts.get(l.leaf!.fact), lang))}**` : "";
+    const changed = o ? ` **${rulebookCatalog(lang).overrideLine(rulebookCatalog(lang).origin(code(o.origin)), formatValue(o.from, facts.get(l.leaf!.fact), lang), formatValue(o.to, facts.get(l.leaf!.fact), lang))}**` : "";
     const basis = l.leaf?.basis ? basisTail(rs, l.leaf.basis, l.leaf.ref, lang) : "";
     // threshold ids are for rule-set authors (override targets): the English book shows them, the Vietnamese one speaks only words
     const id = l.leaf?.id && lang === "en" ? ` \`#${l.leaf.id}\`` : "";
@@ -62,7 +63,7 @@ function conditionList(cond: Condition, facts: ReadonlyMap<string, Fact>, lang: 
 
 /** The history of a dated value: one line per period, "từ ngày … đến ngày …: value". */
 function datedLines(list: readonly { validFrom?: string | undefined; validTo?: string | undefined; shown: string }[], lang: Lang, indent: number): string[] {
-  const rb = catalogFor(lang).rulebook;
+  const rb = rulebookCatalog(lang);
   return list.map((d) => `${"  ".repeat(indent)}- ${rb.dated(d.shown, d.validFrom, d.validTo)}`);
 }
 
@@ -81,7 +82,7 @@ function scoringLines(c: Criterion, rs: RuleSet, facts: ReadonlyMap<string, Fact
   }
   for (const [key, list] of [["bonus", c.bonus], ["deduction", c.deductions]] as const) {
     for (const a of list ?? []) {
-      const blank = a.unknownAs === "zero" || a.unknownAs === "cap" ? `; ${cat.rulebook.unknownAs[a.unknownAs]}` : "";
+      const blank = a.unknownAs === "zero" || a.unknownAs === "cap" ? `; ${rulebookCatalog(lang).unknownAs[a.unknownAs]}` : "";
       const head = `- ${key === "bonus" ? cat.bonus : cat.deduction}: ${a.title[lang]}`;
       if (a.perUnit) {
         const f = facts.get(a.perUnit.fact);
@@ -113,7 +114,7 @@ function perUnitHistory(pu: NonNullable<Criterion["perUnit"]>, f: Fact | undefin
 
 function criterionSection(c: Criterion, rs: RuleSet, facts: ReadonlyMap<string, Fact>, lang: Lang): string[] {
   const cat = catalogFor(lang);
-  const rb = cat.rulebook;
+  const rb = rulebookCatalog(lang);
   const out = [`#### ${code(c.id)} — ${c.title[lang]}`, ""];
   if (c.description) out.push(c.description[lang], "");
   if (c.contents) out.push(`- ${rb.contents(c.contents.join(", "))}`);
@@ -131,7 +132,7 @@ function criterionSection(c: Criterion, rs: RuleSet, facts: ReadonlyMap<string, 
 
 function historyLines(a: Award, rs: RuleSet, lang: Lang): string[] {
   const cat = catalogFor(lang);
-  const rb = cat.rulebook;
+  const rb = rulebookCatalog(lang);
   const title = (id: string) => rs.awards.find((x) => x.id === id)?.title[lang] ?? id;
   if (!a.history?.length) return [];
   const out = [`- ${rb.history}:`];
@@ -149,7 +150,7 @@ function historyLines(a: Award, rs: RuleSet, lang: Lang): string[] {
 
 function awardSection(a: Award, rs: RuleSet, facts: ReadonlyMap<string, Fact>, lang: Lang): string[] {
   const cat = catalogFor(lang);
-  const rb = cat.rulebook;
+  const rb = rulebookCatalog(lang);
   const title = (id: string) => rs.awards.find((x) => x.id === id)?.title[lang] ?? id;
   const out = [`### ${code(a.id)} — ${a.title[lang]}`, ""];
   out.push(`- ${rb.grantor}: ${a.grantor[lang]}`);
@@ -179,7 +180,7 @@ function awardSection(a: Award, rs: RuleSet, facts: ReadonlyMap<string, Fact>, l
 
 /** The sources, each with its standing, note and the provisions used (status, quotes, where checked). */
 function sourceLines(rs: RuleSet, lang: Lang): string[] {
-  const rb = catalogFor(lang).rulebook;
+  const rb = rulebookCatalog(lang);
   const out: string[] = [];
   for (const s of rs.sources) {
     const status = s.status ? ` (${rb.sourceStatus[s.status]})` : "";
@@ -199,7 +200,7 @@ function sourceLines(rs: RuleSet, lang: Lang): string[] {
 /** What an override changes, in words: the condition (not its id), the class, the quota, the per-unit rule. */
 function overrideLine(o: AppliedOverride, rs: RuleSet, facts: ReadonlyMap<string, Fact>, lang: Lang): string {
   const cat = catalogFor(lang);
-  const rb = cat.rulebook;
+  const rb = rulebookCatalog(lang);
   const t = o.target;
   const pct = (v: unknown) => (typeof v === "number" ? `${num(v, cat)}%` : String(v));
   switch (t.kind) {
@@ -227,7 +228,7 @@ function overrideLine(o: AppliedOverride, rs: RuleSet, facts: ReadonlyMap<string
 /** The classes, highest first: threshold (percent or points) or the unscored case, requirements, basis, history of dated thresholds. */
 function classLines(rs: RuleSet, lang: Lang): string[] {
   const cat = catalogFor(lang);
-  const rb = cat.rulebook;
+  const rb = rulebookCatalog(lang);
   const out = [`## ${rb.classes}`, "", `${rb.citation}: ${citation(rs, rs.classesCitation, lang, true)}`, ""];
   for (const k of [...rs.classes].sort((a, b) => b.rank - a.rank)) {
     const req = (k.requires ?? []).map((r) => rb.requires(code(r.criterion), num(r.minPoints, cat)));
@@ -243,13 +244,13 @@ function classLines(rs: RuleSet, lang: Lang): string[] {
 
 /** A subject group's name: the one the rule set gives it, else the catalog's (the five of Decision 2447), else its id. */
 function groupTitle(rs: RuleSet, id: string, lang: Lang): string {
-  return rs.groups.find((g) => g.id === id)?.title?.[lang] ?? (catalogFor(lang).rulebook.group as Readonly<Record<string, string>>)[id] ?? id;
+  return rs.groups.find((g) => g.id === id)?.title?.[lang] ?? (catalogFor(lang).group as Readonly<Record<string, string>>)[id] ?? id;
 }
 
 /** The subject groups a rule set declares (nothing for a set with the five of Decision 2447). */
 function groupLines(rs: RuleSet, lang: Lang): string[] {
   if (!rs.groups.some((g) => g.title)) return [];
-  const rb = catalogFor(lang).rulebook;
+  const rb = rulebookCatalog(lang);
   return ["", `## ${rb.groups}`, "", ...rs.groups.map((g) => `- ${code(g.id)} — ${groupTitle(rs, g.id, lang)}`)];
 }
 
@@ -258,8 +259,8 @@ function rankingLines(rs: RuleSet, facts: ReadonlyMap<string, Fact>, lang: Lang)
   const r = rs.ranking;
   if (!r) return [];
   const cat = catalogFor(lang);
-  const rb = cat.rulebook;
-  const steps = r.tieBreaks.map((t, i) => `${i + 1}. ${rb.tieBreak(t.key === "fact" ? { rule: "fact", fact: facts.get(t.fact)?.label[lang] ?? t.fact, better: t.better } : { rule: t.key })}`);
+  const rb = rulebookCatalog(lang);
+  const steps = r.tieBreaks.map((t, i) => `${i + 1}. ${catalogFor(lang).tieBreak(t.key === "fact" ? { rule: "fact", fact: facts.get(t.fact)?.label[lang] ?? t.fact, better: t.better } : { rule: t.key })}`);
   const out = ["", `## ${rb.ranking}`, "", ...steps];
   if (!r.tieBreaks.some((t) => t.key === "unitId")) out.push(`${steps.length + 1}. ${rb.rankingUnitId}`);
   if (r.ties === "shared") out.push("", rb.rankingShared);
@@ -272,19 +273,19 @@ function assessmentLines(rs: RuleSet, lang: Lang): string[] {
   const a = rs.assessments;
   if (!a) return [];
   const cat = catalogFor(lang);
-  return ["", `## ${cat.rulebook.assessments}`, "", `${cat.rulebook.officialPolicy[a.official]}.${basisTail(rs, a.basis, a.ref, lang)}`];
+  return ["", `## ${rulebookCatalog(lang).assessments}`, "", `${rulebookCatalog(lang).officialPolicy[a.official]}.${basisTail(rs, a.basis, a.ref, lang)}`];
 }
 
 /** The derived facts, each as its formula in words. */
 function derivedLines(rs: RuleSet, facts: ReadonlyMap<string, Fact>, lang: Lang): string[] {
   const derived = rs.facts.filter((f) => f.formula !== undefined);
   if (!derived.length) return [];
-  const rb = catalogFor(lang).rulebook;
+  const rb = rulebookCatalog(lang);
   return [`## ${rb.derived}`, "", ...derived.map((f) => `- ${code(f.id)}: ${rb.derivedLine(`«${f.label[lang]}»`, formulaText(f.formula!, facts, lang))}`), ""];
 }
 
 function factTable(rs: RuleSet, lang: Lang): string[] {
-  const rb = catalogFor(lang).rulebook;
+  const rb = rulebookCatalog(lang);
   const out = [`## ${rb.facts}`, "", `| ${rb.code} | ${rb.fact} | ${rb.type} | ${rb.unit} | ${rb.evidence} |`, "|---|---|---|---|---|"];
   const cell = (s: string) => s.replace(/\|/g, "\\|");
   for (const f of rs.facts) {
@@ -298,7 +299,7 @@ function factTable(rs: RuleSet, lang: Lang): string[] {
 /** The Markdown rule book an auditor reads: every criterion in words, its points, basis and citation with its doubts; every award; the sources and provisions used. */
 export function renderRulebook(rs: RuleSet, lang: Lang): string {
   const cat = catalogFor(lang);
-  const rb = cat.rulebook;
+  const rb = rulebookCatalog(lang);
   const facts = factsById(rs);
   const m = rs.manifest;
   const out = [`# ${rb.title(m.title[lang])}`, "", `${code(rs.id)} — ${rb.version(rs.version, rs.sha256)}`, "", `${rb.effective(m.effectiveFrom, m.effectiveTo)}`, ""];

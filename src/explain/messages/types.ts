@@ -51,97 +51,10 @@ export interface Catalog {
     /** An unknown value in a formula with values. */
     readonly unknown: string;
   };
-  readonly rulebook: {
-    readonly title: (name: string) => string;
-    readonly version: (v: string, digest: string) => string;
-    readonly effective: (from: string, to?: string) => string;
-    readonly extends: (id: string, version: string) => string;
-    readonly sources: string;
-    readonly facts: string;
-    readonly criteria: string;
-    readonly group: Readonly<Record<"ministry" | "province" | "front" | "enterprise" | "individual", string>>;
-    readonly contents: (list: string) => string;
-    readonly citation: string;
-    readonly evidence: string;
-    readonly maxPoints: (p: string) => string;
-    readonly groupCap: (ids: string, p: string) => string;
-    readonly classes: string;
-    readonly classLine: (title: string, min: string) => string;
-    readonly classLinePoints: (title: string, min: string) => string;
-    readonly classUnscored: (title: string) => string;
-    readonly requires: (criterion: string, p: string) => string;
-    readonly awards: string;
-    readonly grantor: string;
-    readonly eligibility: string;
-    readonly minClass: (t: string) => string;
-    readonly minPercent: (p: string) => string;
-    readonly noKnockout: string;
-    readonly history: string;
-    readonly consecutive: (times: number, awards: string, includeCurrent: boolean) => string;
-    readonly prior: (awards: string, within?: number) => string;
-    readonly never: (awards: string) => string;
-    readonly freshInitiatives: (min: number) => string;
-    readonly quota: (share: string, of: string, rounding: string) => string;
-    /** A quota the rule set documents but does not apply (`enabled: false`). */
-    readonly quotaOff: string;
-    readonly deferrals: string;
-    readonly deferral: (why: string) => string;
-    readonly cohort: string;
-    readonly bonusCoefficient: (c: string) => string;
-    readonly requiresThisYear: (awards: string) => string;
-    readonly overrides: string;
-    readonly overrideLine: (target: string, from: string, to: string) => string;
-    readonly origin: (id: string) => string;
-    readonly unit: string;
-    readonly type: string;
-    /** Header of the fact table's code column and of its name column. */
-    readonly code: string;
-    readonly fact: string;
-    /** The type of a fact in words (`boolean` → "có/không"). */
-    readonly factType: Readonly<Record<"boolean" | "integer" | "number" | "ratio" | "date" | "enum" | "set" | "object", string>>;
-    /** How a quota is rounded, after "làm tròn:" / "rounding:". */
-    readonly rounding: Readonly<Record<RoundingKey, string>>;
-    /** A source's standing as the manifest records it. */
-    readonly sourceStatus: Readonly<Record<"in-force" | "amended" | "repealed" | "unconfirmed", string>>;
-    /** How far a provision's wording was checked, in the sources list. */
-    readonly provisionStatus: Readonly<Record<"confirmed" | "secondary" | "unconfirmed", string>>;
-    readonly provisions: string;
-    readonly via: (where: string) => string;
-    /** The doubt printed after a citation (nothing for a confirmed provision). */
-    readonly standing: Readonly<Record<"secondary" | "unconfirmed" | "unlisted" | "noSection" | "repealed" | "sourceUnconfirmed", string>>;
-    readonly note: (text: string) => string;
-    /** Derived facts: the section, and one line (label = formula). */
-    readonly derived: string;
-    readonly derivedLine: (label: string, formula: string) => string;
-    /** The type column of a derived fact. */
-    readonly derivedType: (type: string) => string;
-    /** How a blank counts (`unknownAs`), after an adjustment or criterion. */
-    readonly unknownAs: Readonly<Record<"zero" | "cap", string>>;
-    /** A value in force in a period (`dated`). */
-    readonly dated: (value: string, from: string | undefined, to: string | undefined) => string;
-    /** The ranking chain the rule set states. */
-    readonly ranking: string;
-    readonly rankingShared: string;
-    /** One step of the ranking chain in words. */
-    readonly tieBreak: (p: TieParams) => string;
-    readonly rankingUnitId: string;
-    /** The official assessment, as the rule set says. */
-    readonly assessments: string;
-    readonly officialPolicy: Readonly<Record<"lastReviewer" | "council" | "self", string>>;
-    /** A rule set without awards. */
-    readonly scoringOnly: string;
-    /** An award's codes in other systems. */
-    readonly codes: (list: string) => string;
-    /** The subject groups a rule set declares. */
-    readonly groups: string;
-    readonly overrideTarget: {
-      readonly threshold: (criterion: string, condition: string) => string;
-      readonly class: (title: string, field: "minPercent" | "minPoints") => string;
-      readonly quota: (award: string) => string;
-      readonly quotaEnabled: (award: string) => string;
-      readonly perUnit: (criterion: string, field: "pointsPerUnit" | "cap") => string;
-    };
-  };
+  /** The names of the five subject groups of Decision 2447. */
+  readonly group: Readonly<Record<"ministry" | "province" | "front" | "enterprise" | "individual", string>>;
+  /** One step of a ranking chain in words. */
+  readonly tieBreak: (p: TieParams) => string;
 }
 
 /** Operators a leaf can use (the keys of `Catalog["op"]`). */
@@ -153,7 +66,7 @@ export interface TieParams { rule: TieBreakKey; fact?: string; better?: "higher"
 export type AwardKindKey = "title" | "commendation" | "medal";
 export type AwardStatusKey = "eligible" | "ineligible" | "unknown" | "quota" | "deferred";
 export type RoundingKey = "floor" | "ceil" | "half-up";
-export type GroupKey = keyof Catalog["rulebook"]["group"];
+export type GroupKey = keyof Catalog["group"];
 /** A fact compared with what a rule requires; values already formatted (labels, units), numbers via Intl. */
 export interface FactParams { fact: string; actual: string; operator: Operator; required: string }
 export interface QuotaParams { allowed: number; base: number; share: number; of: string; rounding: RoundingKey; exact: number }
@@ -233,63 +146,7 @@ export interface MessageParams {
   "check.deferral": { why: string };
   "check.deferralUnknown": { why: string };
   "todo.evidence": { evidence: string; label: string; criteria: string; awards: string };
-  "report.title": Record<never, never>;
-  "report.ruleset": { title: string; id: string; version: string };
-  "report.rulesetHash": { sha256: string; verified: number };
-  "report.lineage": { list: string };
-  "report.asOf": { date: string };
-  "report.input": { count: number; sha256: string };
-  "report.engine": { name: string; version: string };
-  "report.options": { list: string };
-  "report.outcome": { sha256: string };
-  "report.cohort": { cohort: string; group: string; groupName?: string; year: number; size: number };
-  "report.quota": QuotaParams & { award: string; candidates: number; granted: number; binding: number };
-  "report.overrides": Record<never, never>;
-  "report.runQuotas": Record<never, never>;
-  "report.overrideLine": { unitId: string; award: string; reason: string; decidedBy: string; date: string; matched: number };
-  "report.rowAt": { row: number };
-  "report.units": Record<never, never>;
-  "report.rejected": Record<never, never>;
-  "report.rejectedCount": { count: number };
-  "report.asProposed": Record<never, never>;
   "report.noAward": Record<never, never>;
-  "report.unclassified": Record<never, never>;
-  "report.missingEvidence": { count: number };
-  "col.rank": Record<never, never>;
-  "col.unit": { group: string };
-  "col.score": Record<never, never>;
-  "col.percent": Record<never, never>;
-  "col.class": Record<never, never>;
-  "col.award": Record<never, never>;
-  "col.final": Record<never, never>;
-  "col.cohort": Record<never, never>;
-  "col.unitId": Record<never, never>;
-  "col.name": Record<never, never>;
-  "col.overrideReason": Record<never, never>;
-  "col.reasons": Record<never, never>;
-  "col.missing": Record<never, never>;
-  "col.row": Record<never, never>;
-  "col.path": Record<never, never>;
-  "col.issue": Record<never, never>;
-  "class.rejected": Record<never, never>;
-  /** `kind` (for `assessment`): which rule of assessments the profile breaks (see `ASSESSMENT_ISSUE_KINDS`). */
-  "issue.profiles": IssueParams & { code: "schema" | "unknown_fact" | "fact_type" | "fact_range" | "fact_enum" | "fact_date" | "fact_not_in_group" | "unknown_group" | "duplicate_id" | "forbidden_key" | "unknown_award" | "derived" | "assessment"; kind?: string };
-  "issue.other": IssueParams & { code: string };
-  /** A spreadsheet/JSON cell that could not be read: `kind` is the fact type or the profile column. */
-  "issue.cell": IssueParams & { row: string; column: string; kind: string };
-  /** An input column that is neither a fact nor a profile field: ignored. */
-  "issue.unknownColumn": IssueParams & { column: string; suggestion: string };
-  "issue.unmatchedOverride": IssueParams & { unitId: string };
-  /** `rules.law_unconfirmed`: a value claims `basis: "law"` on a citation that is not a checked provision; `standing` is a `CitationStanding` kind or `noCitation`. */
-  "issue.lawUnconfirmed": IssueParams & { source: string; section: string; standing: string };
-  /** A file-level or header problem of the CLI's input (see `INPUT_ISSUE_KINDS`); `reason` is the parser's own words. */
-  "issue.input": IssueParams & { problem: InputIssueKind; file: string; row: string; line: string; column: string; reason: string; other: string };
-  /** A committee override refused (see `validateCommitteeOverrides`, `overrideOutcomeIssues`); `index` is 0-based. */
-  "issue.overrides": IssueParams & { code: OverrideIssueKind; problem: string; index: number; field: string; other: number; unitId: string; award: string; group: string; cohort: string; rejected: number };
-  /** A decision record that cannot be read (`parseDecisionRecord`). */
-  "issue.record": IssueParams & { code: "invalid_json" | "schema" | "unsupported_version"; problem: string; field: string; line: number; column: number };
-  /** Rule-file problems found by the integrity checks (file reading, JSON scanning, chains, limits). */
-  "issue.rules": IssueParams & { code: RulesIssueKind; file: string; line: number; column: number; key: string; limit: number; what: string; count: number; offset: number };
 }
 /** The rules of a profile's assessments, worded by the catalogs (`profiles.assessment`, param `kind`). */
 export const ASSESSMENT_ISSUE_KINDS = ["noReason", "firstSelf", "oneSelf", "selfFacts", "reviewChanges", "order", "unknownFact", "derivedFact", "twice"] as const;
