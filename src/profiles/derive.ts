@@ -1,20 +1,16 @@
-import DecimalBase from "decimal.js";
 import { issue, type Issue } from "../errors/index.js";
-import { derivedOrder, formulaField, type Fact, type FormulaJson, type FormulaOpJson, type RuleSet } from "../rules/index.js";
+import { Dec, derivedOrder, extremeDec, formulaField, roundDec, type Fact, type FormulaJson, type FormulaOpJson, type RuleSet } from "../rules/index.js";
 import { MAX_MAGNITUDE } from "./schema.js";
 
 /**
  * Derived facts: a fact declared with a formula is computed from the profile's other facts, once,
  * when the profile is validated — so every evaluation path (reference or compiled, criteria or
- * award conditions) reads it like any fact. Arithmetic is exact: decimal.js with 40 significant
- * digits (a quotient that does not terminate is rounded half-up there); the result is stored as the
+ * award conditions) reads it like any fact. Arithmetic is exact (big.js): a quotient that does not
+ * terminate is rounded half-up at its 40th decimal place; the result is stored as the
  * JavaScript number nearest to it, the same number a rule file's literal with those digits is.
  * Three-valued: an input that is unknown makes the result unknown, except where the operation does
  * not need it (`coalesce`, `and`/`or` decided by a known argument, an `if` whose condition is known).
  */
-const Dec = DecimalBase.clone({ precision: 40, rounding: DecimalBase.ROUND_HALF_UP });
-type Dec = InstanceType<typeof Dec>;
-const MODES = { "half-up": DecimalBase.ROUND_HALF_UP, "half-even": DecimalBase.ROUND_HALF_EVEN, floor: DecimalBase.ROUND_FLOOR, ceil: DecimalBase.ROUND_CEIL } as const;
 
 /** A value while computing: a decimal, a yes/no, a text (an enum value), or undefined (unknown). */
 type V = Dec | boolean | string | undefined;
@@ -66,12 +62,12 @@ export function applyOp(f: FormulaOpJson, args: readonly V[], over: V[] | undefi
     case "*": return xs.slice(1).reduce((s: Dec, x) => s.times(dec(x)), dec(xs[0]));
     case "-": return xs.length === 1 ? dec(xs[0]).neg() : dec(xs[0]).minus(dec(xs[1]));
     case "/":
-      if (dec(xs[1]).isZero()) throw new FormulaError("division by zero");
+      if (dec(xs[1]).eq(0)) throw new FormulaError("division by zero");
       return dec(xs[0]).div(dec(xs[1]));
-    case "min": return Dec.min(...(xs as Dec[]));
-    case "max": return Dec.max(...(xs as Dec[]));
-    case "clamp": return Dec.max(dec(xs[1]), Dec.min(dec(xs[0]), dec(xs[2])));
-    case "round": return dec(xs[0]).toDecimalPlaces(f.places ?? 0, MODES[f.mode ?? "half-up"]);
+    case "min": return extremeDec(xs as Dec[], -1);
+    case "max": return extremeDec(xs as Dec[], 1);
+    case "clamp": return extremeDec([dec(xs[1]), extremeDec([dec(xs[0]), dec(xs[2])], -1)], 1);
+    case "round": return roundDec(dec(xs[0]), f.places ?? 0, f.mode ?? "half-up");
     case "count": return new Dec(xs.filter((x) => x === true).length);
     case "not": return !xs[0];
     case "=": return compare(xs[0], xs[1]) === 0;

@@ -5,6 +5,7 @@ export { scanJson, type JsonScanError } from "./json-scan.js";
 export { lintRuleSet, MAX_CONDITION_DEPTH, leafSpec, citationStanding, lawClaims, basisClaims, type ScalarSpec, type CitationStanding } from "./lint.js";
 export { parsePath, WILDCARD, type PathSegment } from "./path.js";
 export { isIsoDate } from "./dates.js";
+export { Dec, roundDec, extremeDec, type RoundingMode } from "./decimal.js";
 export { perRuleSet, factsById, classesByRank, classRanks, ownValue } from "./lookup.js";
 export { MAX_POINTS, PROTOTYPE_NAMES } from "./lint-integrity.js";
 export { sha256Hex, ruleSetDigest, canonicalJson, canonicalString } from "./hash.js";
