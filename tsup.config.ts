@@ -5,7 +5,7 @@ import { defineConfig } from "tsup";
  * The published library has three builds:
  * - ESM, one file per source module (`dist/index.js`, `dist/rules/…`): with `"sideEffects": false` a
  *   bundler keeps only the modules a program reaches (`compileCondition` alone needs neither zod nor
- *   decimal.js);
+ *   big.js);
  * - CommonJS, one file per entry point, with `@noble/hashes` (ESM-only) bundled in, so that
  *   `require("thidua")` works without Node's `require(esm)`;
  * - type declarations for both.

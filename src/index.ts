@@ -7,11 +7,11 @@
 // load
 export { loadRuleSetFromFiles, GROUPS, canonicalJson, type LoadOptions } from "./rules/index.js";
 export type { RuleSet, RuleSetFiles, Fact, Criterion, Award, ClassDef, Condition, LeafCondition, Group, Localized, Lang, Basis, AppliedOverride } from "./rules/index.js";
-export type { ManifestFile, FactsFile, CriteriaFile, ClassesFile, AwardsFile, OverridesFile } from "./rules/index.js";
+export type { ManifestFile, FactsFile, CriteriaFile, ClassesFile, AwardsFile, OverridesFile, SchemeFile } from "./rules/index.js";
 // score, recommend, what-if
 export { createEngine, type Engine, type EngineOptions, type ProfileArg, type RunOptions, type BatchResult, type Rejected, type RuleSetRef, type RecommendationReport, type WhatIfResult } from "./engine/index.js";
-export { PROFILE_LIMITS, type ProfileInput, type Profile, type HistoryEntry } from "./profiles/index.js";
-export type { ScoreResult, CriterionResult, CriterionStatus, CriterionTrace } from "./scoring/index.js";
+export { PROFILE_LIMITS, type ProfileInput, type Profile, type HistoryEntry, type Assessment, type AssessmentChange, type FactChange } from "./profiles/index.js";
+export type { ScoreResult, CriterionResult, CriterionStatus, CriterionTrace, DerivedValue, AssessedScore, AssessmentSummary } from "./scoring/index.js";
 export { TIE_BREAKS, type TieBreak } from "./ranking/index.js";
 export type { Recommendation, AwardStatus, AwardStatusKind, AwardCheck, NearMiss, MissingEvidence, ProposedAward, CohortSummary, QuotaUse } from "./awards/index.js";
 // conditions on their own

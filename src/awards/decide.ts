@@ -97,12 +97,12 @@ function decideAward(award: Award, units: readonly Unit[], run: RunQuotaDecision
 const cohortKeyOf = (r: { group: string; cohort: string | null; year: number }) => `${r.group}|${r.cohort ?? ""}|${r.year}`;
 
 /** What a decided cohort adds to each run-wide quota of its group (the first pass, before the run decides). */
-function runShares(awards: readonly Award[], units: readonly Unit[]): RunQuotaShare[] {
+function runShares(rs: RuleSet, awards: readonly Award[], units: readonly Unit[]): RunQuotaShare[] {
   return awards
     .filter((a) => activeQuota(a)?.scope === "run")
     .map((a) => {
       const status = (u: Unit) => u.statuses.find((s) => s.award === a.id)!;
-      return { award: a.id, base: cohortQuotaBase(a, units), candidates: units.filter((u) => status(u).status === "eligible").map((u) => rankKey(u.ranked.unit)) };
+      return { award: a.id, base: cohortQuotaBase(a, units), candidates: units.filter((u) => status(u).status === "eligible").map((u) => rankKey(u.ranked.unit, rs.ranking)) };
     });
 }
 
@@ -120,7 +120,7 @@ export interface CohortOutcome {
  * highest award it is granted (see `proposals.ts`).
  */
 export function decideCohort(rs: RuleSet, conditions: AwardConditions, scored: readonly ScoredUnit[], run?: ReadonlyMap<string, RunQuotaDecision>): CohortOutcome {
-  const units = rankCohort(scored).map((r) => unitOf(rs, conditions, r));
+  const units = rankCohort(scored, rs.ranking).map((r) => unitOf(rs, conditions, r));
   const awards = awardsOf(rs, scored[0]!.profile.group);
   const quotas: QuotaUse[] = [];
   for (const award of awards) {
@@ -129,5 +129,5 @@ export function decideCohort(rs: RuleSet, conditions: AwardConditions, scored: r
   }
   const cohort = cohortAwards(awards);
   const recs = units.map((u) => recommendation(rs, cohort, u.ranked, u.statuses, units.length));
-  return { recs, quotas, runShares: run ? [] : runShares(awards, units) };
+  return { recs, quotas, runShares: run ? [] : runShares(rs, awards, units) };
 }

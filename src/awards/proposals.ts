@@ -4,7 +4,7 @@ import { missingEvidence } from "./evidence.js";
 import type { AwardStatus, NearMiss, ProposedAward, Recommendation } from "./types.js";
 
 /** An award as a unit is proposed it. */
-export const proposed = (a: Award): ProposedAward => ({ id: a.id, title: a.title, grantor: a.grantor, kind: a.kind, level: a.level, bonusCoefficient: a.bonusCoefficient ?? null });
+export const proposed = (a: Award): ProposedAward => ({ id: a.id, title: a.title, grantor: a.grantor, kind: a.kind, level: a.level, bonusCoefficient: a.bonusCoefficient ?? null, ...(a.codes && { codes: a.codes }) });
 
 /** A cohort's awards in deciding order, and their ladders: by recipient kind, the awards of each exclusive group. */
 export interface CohortAwards {

@@ -21,6 +21,8 @@ export interface ProposedAward {
   readonly kind: Award["kind"];
   readonly level: Award["level"];
   readonly bonusCoefficient: number | null;
+  /** The award's codes in other systems' catalogues, by system (when the catalog gives them). */
+  readonly codes?: Readonly<Record<string, string>>;
 }
 /** The next award up on one ladder that the unit did not get, with the checks that failed or lack evidence. */
 export interface NearMiss {

@@ -43,6 +43,10 @@ export const ISSUE_CODES = [
   "rules.depth_limit",
   "rules.points_unit",
   "rules.law_unconfirmed",
+  "rules.formula",
+  "rules.formula_cycle",
+  "rules.unknown_group",
+  "rules.regulation_citation",
   // profiles
   "profiles.schema",
   "profiles.unknown_fact",
@@ -56,6 +60,8 @@ export const ISSUE_CODES = [
   "profiles.forbidden_key",
   "profiles.unknown_award",
   "profiles.out_of_period",
+  "profiles.derived",
+  "profiles.assessment",
   // input files
   "input.parse",
   // the public API called with an argument of the wrong kind (a programmer error, thrown as a ThiduaError)

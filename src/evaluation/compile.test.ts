@@ -65,7 +65,25 @@ describe("compileCondition", () => {
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.issues.map((i) => i.code)).toEqual(["rules.unknown_operator", "rules.bad_path", "rules.unsupported_condition"]);
     expect(() => compileCondition(leaf("x", "regex", "a"))).toThrow(ThiduaError);
-    expect(safeCompileCondition(leaf("x", "equal", { fact: "y" })).ok).toBe(false);
+    expect(safeCompileCondition(leaf("x", "equal", { other: "y" })).ok).toBe(false);
+  });
+
+  it("compares two facts (json-rules-engine's value: { fact, path? }), unknown when either is missing", () => {
+    const ge = compileCondition(leaf("a", "greaterThanInclusive", { fact: "b", path: "$.n" }));
+    expect(ge({ a: 7, b: { n: 7 } })).toBe(true);
+    expect(ge({ a: 6, b: { n: 7 } })).toBe(false);
+    expect(ge({ a: 6 })).toBe("unknown");
+    expect(ge({ b: { n: 1 } })).toBe("unknown");
+    expect(compileCondition(leaf("s", "contains", { fact: "e" }))({ s: ["x", "y"], e: "y" })).toBe(true);
+  });
+
+  it("reads wildcard paths and quoted keys as json-rules-engine does", () => {
+    expect(compileCondition(leaf("o", "contains", 2, "$[*]"))({ o: { a: 1, b: 2 } })).toBe(true);
+    expect(compileCondition(leaf("o", "contains", 3, "$.*"))({ o: { a: 1, b: 2 } })).toBe(false);
+    expect(compileCondition(leaf("o", "contains", 3, "$[*]"))({ o: {} })).toBe("unknown"); // nothing selected
+    expect(compileCondition(leaf("s", "doesNotContain", "x", "$[*]"))({ s: [] })).toBe(true); // a known empty set
+    expect(compileCondition(leaf("o", "equal", 5, "$['a.b']"))({ o: { "a.b": 5 } })).toBe(true);
+    expect(compileCondition(leaf("o", "equal", 5, "$[\"a-b\"]"))({ o: { "a-b": 5 } })).toBe(true);
   });
 });
 

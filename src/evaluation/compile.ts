@@ -1,6 +1,6 @@
 import { issue, ThiduaError, type Issue, type Result } from "../errors/index.js";
-import { OPERATORS, parsePath, type Condition } from "../rules/index.js";
-import { comparator, pathGetter } from "./operators.js";
+import { OPERATORS, parsePath, type Condition, type PathSegment } from "../rules/index.js";
+import { comparator, operatorDef, pathGetter, readPath } from "./operators.js";
 import { F, MISSING, T, U, toTruth, type Tri, type Truth } from "./tri.js";
 
 /** A compiled condition over a row (a dense array in the engine, a facts object for `compileCondition`). */
@@ -85,7 +85,8 @@ function compileLeaf<R>(cond: Condition, reader: ReaderFactory<R>, issues: Issue
   }
   const v = leaf.value;
   if (v !== null && typeof v === "object" && !Array.isArray(v)) {
-    issues.push(issue("rules.unsupported_condition", [...path, "value"], "a value that refers to another fact is not supported; compare with a literal"));
+    if (typeof (v as { fact?: unknown }).fact === "string") return factToFact(leaf as FactLeaf, reader, issues, path);
+    issues.push(issue("rules.unsupported_condition", [...path, "value"], "a value that is an object must name another fact: { fact, path? }"));
     return () => U;
   }
   const cmp = comparator(leaf.operator, v);
@@ -93,15 +94,8 @@ function compileLeaf<R>(cond: Condition, reader: ReaderFactory<R>, issues: Issue
     issues.push(issue("rules.unknown_operator", [...path, "operator"], `unknown operator ${leaf.operator}; allowed: ${OPERATORS.join(", ")}`, { operator: leaf.operator }));
     return () => U;
   }
-  let segments;
-  if (leaf.path !== undefined) {
-    const p = typeof leaf.path === "string" ? parsePath(leaf.path) : { ok: false as const, reason: "path must be a string" };
-    if (!p.ok) {
-      issues.push(issue("rules.bad_path", [...path, "path"], p.reason));
-      return () => U;
-    }
-    segments = p.segments;
-  }
+  const segments = segmentsOf(leaf.path, issues, [...path, "path"]);
+  if (segments === null) return () => U;
   const read = reader(leaf.fact);
   const slot = read.slot;
   if (segments === undefined && slot !== undefined) {
@@ -127,6 +121,41 @@ function compileLeaf<R>(cond: Condition, reader: ReaderFactory<R>, issues: Issue
   return (row) => {
     const a = get(read(row));
     return a === MISSING ? U : cmp(a) ? T : F;
+  };
+}
+
+/** The segments of a leaf's path (undefined: no path; null: a bad path, reported). */
+function segmentsOf(p: unknown, issues: Issue[], at: (string | number)[]): readonly PathSegment[] | undefined | null {
+  if (p === undefined) return undefined;
+  const r = typeof p === "string" ? parsePath(p) : { ok: false as const, reason: "path must be a string" };
+  if (r.ok) return r.segments;
+  issues.push(issue("rules.bad_path", at, r.reason));
+  return null;
+}
+
+type FactLeaf = { fact: string; operator: string; path?: unknown; value: { fact: string; path?: unknown } };
+
+/**
+ * A comparison of two facts (json-rules-engine's `value: { fact, path? }`): unknown when either is
+ * missing, else the operator with its guard on the first fact's value, as in json-rules-engine.
+ */
+function factToFact<R>(leaf: FactLeaf, reader: ReaderFactory<R>, issues: Issue[], path: (string | number)[]): Node<R> {
+  const op = operatorDef(leaf.operator);
+  if (!op) {
+    issues.push(issue("rules.unknown_operator", [...path, "operator"], `unknown operator ${leaf.operator}; allowed: ${OPERATORS.join(", ")}`, { operator: leaf.operator }));
+    return () => U;
+  }
+  const left = segmentsOf(leaf.path, issues, [...path, "path"]);
+  const right = segmentsOf(leaf.value.path, issues, [...path, "value", "path"]);
+  if (left === null || right === null) return () => U;
+  const readA = reader(leaf.fact);
+  const readB = reader(leaf.value.fact);
+  const { fn, guard } = op;
+  return (row) => {
+    const a = readPath(readA(row), left);
+    const b = readPath(readB(row), right);
+    if (a === MISSING || b === MISSING) return U;
+    return guard && !guard(a) ? F : fn(a, b) ? T : F;
   };
 }
 

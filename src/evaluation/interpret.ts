@@ -1,4 +1,4 @@
-import { parsePath, type Condition, type LeafCondition } from "../rules/index.js";
+import { parsePath, type Basis, type Condition, type LeafCondition } from "../rules/index.js";
 import { compare, readPath } from "./operators.js";
 import { MISSING, type Truth } from "./tri.js";
 
@@ -12,12 +12,17 @@ export interface LeafTrace {
   readonly fact: string;
   readonly path?: string;
   readonly operator: string;
-  readonly expected: unknown;
+  /** The value compared with: the threshold, or the value of the other fact (`valueFact`; absent when that fact is missing). */
+  readonly expected?: unknown;
+  /** The other fact a fact-to-fact comparison reads (`value: { fact, path? }`), and its path. */
+  readonly valueFact?: string;
+  readonly valuePath?: string;
   /** The fact value read (absent when missing). */
   readonly actual?: unknown;
+  /** The fact (or the other fact) is missing: the leaf is unknown. */
   readonly missing: boolean;
   readonly result: Truth;
-  readonly basis?: "law" | "policy-default";
+  readonly basis?: Basis;
   readonly ref?: LeafCondition["ref"];
 }
 export interface GroupTrace {
@@ -83,24 +88,36 @@ export function traceCondition(cond: Condition, read: FactReader): TraceNode {
 /** The verdict of a condition for a profile's facts (the result of its trace). */
 export const evaluateCondition = (cond: Condition, read: FactReader): Truth => traceCondition(cond, read).result;
 
+/** A value `{ fact, path? }` names another fact (json-rules-engine's fact-to-fact comparison). */
+export const isFactValue = (v: unknown): v is { readonly fact: string; readonly path?: string } =>
+  v !== null && typeof v === "object" && !Array.isArray(v) && typeof (v as { fact?: unknown }).fact === "string";
+
+/** A fact (and path into it) as a leaf reads it: MISSING when absent, or when the path does not parse (loading refuses such a path first). */
+function readAt(read: FactReader, fact: string, path: string | undefined): unknown {
+  const p = path === undefined ? undefined : parsePath(path);
+  return p && !p.ok ? MISSING : readPath(read(fact), p?.segments);
+}
+
 function traceLeaf(leaf: LeafCondition, read: FactReader): LeafTrace {
-  const path = leaf.path === undefined ? undefined : parsePath(leaf.path);
-  // a path that does not parse reads as missing (loading a rule set refuses such a path first)
-  const actual = path && !path.ok ? MISSING : readPath(read(leaf.fact), path?.segments);
-  const missing = actual === MISSING;
-  const result: Truth = missing ? "unknown" : compare(leaf.operator, actual, leaf.value);
+  const actual = readAt(read, leaf.fact, leaf.path);
+  const other = isFactValue(leaf.value) ? leaf.value : undefined;
+  const expected = other ? readAt(read, other.fact, other.path) : leaf.value;
+  const missing = actual === MISSING || expected === MISSING;
+  const result: Truth = missing ? "unknown" : compare(leaf.operator, actual, expected);
   return {
     kind: "leaf",
     fact: leaf.fact,
     operator: leaf.operator,
-    expected: leaf.value,
+    ...(expected !== MISSING && { expected }),
     missing,
     result,
     ...(leaf.id !== undefined && { id: leaf.id }),
     ...(leaf.path !== undefined && { path: leaf.path }),
     ...(leaf.basis !== undefined && { basis: leaf.basis }),
     ...(leaf.ref !== undefined && { ref: leaf.ref }),
-    ...(!missing && { actual }),
+    ...(other && { valueFact: other.fact }),
+    ...(other?.path !== undefined && { valuePath: other.path }),
+    ...(actual !== MISSING && { actual }),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { PathSegment } from "../rules/index.js";
+import { WILDCARD, type PathSegment } from "../rules/index.js";
 import { MISSING, type Truth } from "./tri.js";
 
 /**
@@ -44,17 +44,39 @@ export function compare(operator: string, actual: unknown, expected: unknown): T
 /**
  * The value a path selects in a fact value: own properties only, MISSING on `null`/`undefined` or an
  * absent step, never a throw. Like json-rules-engine, a path applied to a non-object value yields the
- * value itself.
+ * value itself. A path with a wildcard (`$[*]`) selects a list, as jsonpath-plus does with
+ * `wrap: false`: the members of a list, or the values of an object's fields (in key order), and the
+ * rest of the path applied to each; a list of nothing is MISSING — except the members of an empty
+ * list, which are known to be none (json-rules-engine reads `undefined` there).
  */
 export function readPath(value: unknown, segments: readonly PathSegment[] | undefined): unknown {
   if (value === undefined || value === null) return MISSING;
   if (!segments || segments.length === 0 || typeof value !== "object") return value;
-  let cur: unknown = value;
-  for (const seg of segments) {
-    if (cur === null || typeof cur !== "object" || !has.call(cur, seg)) return MISSING;
-    cur = (cur as Record<string | number, unknown>)[seg];
+  if (!segments.includes(WILDCARD)) {
+    let cur: unknown = value;
+    for (const seg of segments) {
+      if (cur === null || typeof cur !== "object" || !has.call(cur, seg as string | number)) return MISSING;
+      cur = (cur as Record<string | number, unknown>)[seg as string | number];
+    }
+    return cur === undefined || cur === null ? MISSING : cur;
   }
-  return cur === undefined || cur === null ? MISSING : cur;
+  if (segments.length === 1 && Array.isArray(value)) return value;
+  const found: unknown[] = [];
+  collect(value, segments, 0, found);
+  return found.length ? found : MISSING;
+}
+
+/** The values a path with wildcards selects below `cur`, in document order (jsonpath-plus's order). */
+function collect(cur: unknown, segments: readonly PathSegment[], i: number, out: unknown[]): void {
+  if (i === segments.length) {
+    if (cur !== undefined) out.push(cur);
+    return;
+  }
+  if (cur === null || typeof cur !== "object") return;
+  const seg = segments[i]!;
+  if (seg === WILDCARD) {
+    for (const v of Array.isArray(cur) ? cur : Object.values(cur)) collect(v, segments, i + 1, out);
+  } else if (has.call(cur, seg as string | number)) collect((cur as Record<string | number, unknown>)[seg as string | number], segments, i + 1, out);
 }
 
 /**

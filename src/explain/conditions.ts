@@ -42,7 +42,9 @@ export function describeLeaf(leaf: LeafCondition, facts: ReadonlyMap<string, Fac
     return (leaf.value === (leaf.operator === "equal")) ? cat.isTrue(label) : cat.isFalse(label);
   }
   const op = cat.op[leaf.operator as keyof typeof cat.op];
-  const value = formatValue(leaf.value, fact, lang, field);
+  const v = leaf.value;
+  // a comparison with another fact names that fact
+  const value = v !== null && typeof v === "object" && !Array.isArray(v) ? `«${factLabel({ fact: v.fact, path: v.path } as LeafCondition, facts.get(v.fact), lang).label}»` : formatValue(v, fact, lang, field);
   return op ? op(label, value) : `${label} ${leaf.operator} ${value}`;
 }
 

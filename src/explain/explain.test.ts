@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { createEngine, type Recommendation } from "../index.js";
 import { loadLocal, loadNational } from "../../test/support/rules.js";
-import { buildDecisionRecord } from "../report/index.js";
+import { buildDecisionRecord, reportCatalog } from "../report/index.js";
 import { createFormatter, en, explain, formatItem, INPUT_ISSUE_KINDS, renderExplanation, RULES_ISSUE_KINDS, SPECIAL_FILE_KINDS, vi, type Item } from "./index.js";
 
 // Khánh Hòa's set: it extends the national one and switches on the 15% and 20% quotas, so quotas are exercised
@@ -136,11 +136,16 @@ describe("catalogs", () => {
   it("every message is NFC, for every enumerated variant", () => {
     const variants: Record<string, readonly (string | number)[]> = {
       status: ["met", "partial", "not_met", "unknown", "not_applicable"],
-      rule: ["score", "notKnockedOut", "fewerUnknown", "moreMet", "unitId"],
+      rule: ["score", "notKnockedOut", "fewerUnknown", "moreMet", "unitId", "scored", "potentialScore", "selfScore", "name", "fact"],
+      policy: ["lastReviewer", "council", "self"],
+      role: ["reviewer", "council"],
+      how: ["zero", "cap"],
+      better: ["higher", "lower"],
+      mode: ["half-up", "half-even", "floor", "ceil"],
       kind: ["title", "commendation", "medal"],
       rounding: ["floor", "ceil", "half-up"],
       group: ["ministry", "province", "front", "enterprise", "individual"],
-      code: ["schema", "unknown_fact", "fact_type", "fact_range", "fact_enum", "fact_date", "fact_not_in_group", "unknown_group", "duplicate_id", "forbidden_key", "unknown_award"],
+      code: ["schema", "unknown_fact", "fact_type", "fact_range", "fact_enum", "fact_date", "fact_not_in_group", "unknown_group", "duplicate_id", "forbidden_key", "unknown_award", "derived", "assessment"],
       operator: Object.keys(vi.op),
       problem: INPUT_ISSUE_KINDS,
       fileKind: SPECIAL_FILE_KINDS,
@@ -150,12 +155,14 @@ describe("catalogs", () => {
     const perKey: Record<string, Record<string, readonly (string | number)[]>> = {
       "issue.overrides": { code: ["schema", "date", "unknown_award", "duplicate", "unmatched", "award_mismatch"], problem: ["missing", "unknown", "notObject", "notArray"] },
       "issue.record": { code: ["invalid_json", "schema", "unsupported_version"], problem: ["truncated", "depth", "duplicate", "syntax", "format", "missing", "unknown", "invalid", "too_large", "utf8"] },
+      "record.field": { field: ["ruleset", "rulesetSha256", "verified", "asOf", "inputSha256", "inputCount", "engine", "outcomeSha256", "options"] },
       citation: { doubt: ["", "secondary", "unconfirmed", "unlisted", "noSection", "repealed", "sourceUnconfirmed"] },
       "issue.rules": { code: RULES_ISSUE_KINDS, what: ["files", "facts", "criteria", "criteriaPerGroup", "conditions", "tiersAndAdjustments", "awards", "classes", "sources", "extends"] },
     };
+    // the explanations' catalog and the reports' (headings, columns, issues)
     for (const cat of [vi, en]) {
       const f = createFormatter(cat === vi ? "vi" : "en");
-      for (const [key, fn] of Object.entries(cat.msg)) {
+      for (const [key, fn] of Object.entries({ ...cat.msg, ...reportCatalog(cat === vi ? "vi" : "en") })) {
         for (let n = 0; n < 40; n++) {
           const v = { ...variants, ...perKey[key] };
           const params = new Proxy({}, { get: (_, p: string) => (v[p] ? v[p]![Math.floor(n / 2) % v[p]!.length] : n % 2 ? "Đạt “Xuất sắc”" : n) });

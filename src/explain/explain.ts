@@ -1,11 +1,13 @@
 import type { AwardCheck, FinalDecision, ProposedAward, Recommendation } from "../awards/index.js";
 import { traceLeaves, type LeafTrace, type TraceNode } from "../evaluation/index.js";
 import type { CriterionResult, ScoreResult } from "../scoring/index.js";
-import { citationDoubt, factsById, ownValue, parsePath, type Award, type CitationDoubt, type Fact, type Lang, type RuleSet } from "../rules/index.js";
+import type { TieBreak } from "../ranking/index.js";
+import { citationDoubt, conditionRoots, factsById, formulaFacts, ownValue, parsePath, rulesetAsOf, walkCondition, walkLeaves, type Award, type CitationDoubt, type Criterion, type Fact, type Lang, type RuleSet } from "../rules/index.js";
 import { catalogFor } from "./catalog.js";
 import { numberFormat } from "./number-format.js";
 import { formatValue } from "./conditions.js";
-import type { Formatter, MessageKey, MessageParams, Operator } from "./messages/types.js";
+import { formulaText, formulaValuesText } from "./formula.js";
+import type { Formatter, MessageKey, MessageParams, Operator, TieBreakKey, TieParams } from "./messages/types.js";
 
 /** A citation in a rule file: a source id of the manifest, the section, and a caveat if any. */
 export interface ItemRef {
@@ -46,7 +48,14 @@ type Ctx = { readonly rs: RuleSet; readonly lang: Lang; readonly facts: Readonly
 
 const awardDef = (ctx: Ctx, id: string): Award | undefined => ctx.rs.awards.find((a) => a.id === id);
 const awardTitle = (ctx: Ctx, id: string) => awardDef(ctx, id)?.title[ctx.lang] ?? id;
-const classTitle = (ctx: Ctx, id: string | null) => (id === null ? "" : (ctx.rs.classes.find((k) => k.id === id)?.title[ctx.lang] ?? id));
+/** A class's title, its placeholders (`{minPoints}`, `{minPercent}`) filled with the thresholds in force. */
+const classTitle = (ctx: Ctx, id: string | null) => {
+  const k = id === null ? undefined : ctx.rs.classes.find((x) => x.id === id);
+  if (!k) return id ?? "";
+  const nf = numberFormat(catalogFor(ctx.lang).locale, 2);
+  return k.title[ctx.lang].replace("{minPoints}", nf.format(k.minPoints ?? 0)).replace("{minPercent}", `${nf.format(k.minPercent ?? 0)}%`);
+};
+
 const list = (xs: readonly string[]) => xs.join("; ");
 
 /** Fact label (with the field of a record fact) and a value formatter with the fact's unit. */
@@ -68,13 +77,102 @@ function factView(ctx: Ctx, factId: string, path?: string) {
 type LeafMode = "met" | "unmet" | "value" | { because: string };
 function leafItem(ctx: Ctx, l: LeafTrace, mode: LeafMode): Item {
   const fv = factView(ctx, l.fact, l.path);
-  if (l.missing) return item("fact.missing", { fact: fv.label });
-  if (mode === "value" || (mode === "met" && l.operator === "equal")) return item("fact.value", { fact: fv.label, actual: fv.value(l.actual) });
-  const p = { fact: fv.label, actual: fv.value(l.actual), operator: l.operator as Operator, required: fv.value(l.expected) };
+  // a comparison with another fact: that fact's label and its value
+  const other = l.valueFact !== undefined ? factView(ctx, l.valueFact, l.valuePath) : undefined;
+  if (l.missing) return item("fact.missing", { fact: other && l.actual !== undefined ? other.label : fv.label });
+  if (mode === "value" || (mode === "met" && l.operator === "equal" && !other)) return item("fact.value", { fact: fv.label, actual: fv.value(l.actual) });
+  const required = other ? `«${other.label}» (${other.value(l.expected)})` : fv.value(l.expected);
+  const p = { fact: fv.label, actual: fv.value(l.actual), operator: l.operator as Operator, required };
   return typeof mode === "object" ? item("criterion.unmetBecause", { ...p, id: mode.because }) : mode === "met" ? item("fact.met", p) : item("fact.unmet", p);
 }
 const leaves = (ctx: Ctx, t: TraceNode | undefined, pick: "true" | "notTrue", mode: LeafMode) =>
   t ? traceLeaves(t).filter((l) => (pick === "true" ? l.result === true : l.result !== true)).map((l) => leafItem(ctx, l, mode)) : [];
+
+/** A label with its placeholders filled: `{threshold-id}` by that threshold's value in force, `{points}` by the tier's points. */
+export function fillLabel(text: string, def: Criterion | undefined, points: number | undefined, facts: ReadonlyMap<string, Fact>, lang: Lang): string {
+  if (!text.includes("{")) return text;
+  return text.replace(/\{([^{}]*)\}/g, (whole, name: string) => {
+    if (name === "points" && points !== undefined) return numberFormat(catalogFor(lang).locale, 2).format(points);
+    let found: string | undefined;
+    if (def) walkLeaves(def, (leaf) => {
+      if (leaf.id !== name || found !== undefined) return;
+      const p = leaf.path !== undefined ? parsePath(leaf.path) : undefined;
+      const field = p?.ok && typeof p.segments[0] === "string" ? p.segments[0] : undefined;
+      found = formatValue(leaf.value, facts.get(leaf.fact), lang, field);
+    });
+    return found ?? whole;
+  });
+}
+
+/** What decided a tiered, conditions or per-unit criterion: the tier reached, the tier missed, the facts. */
+function styleDetails(ctx: Ctx, c: CriterionResult, def: Criterion | undefined): Item[] {
+  const { lang } = ctx;
+  const tr = c.trace;
+  const details: Item[] = [];
+  const tiers = def?.tiers ?? [];
+  const tierLabel = (i: number) => fillLabel(tiers[i]?.label?.[lang] ?? `${i + 1}`, def, tiers[i]?.points, ctx.facts, lang);
+  if (c.tier !== undefined && tiers[c.tier]) {
+    details.push(item("criterion.tier", { label: tierLabel(c.tier), points: tiers[c.tier]!.points }, undefined, leaves(ctx, tr?.tiers?.[c.tier]?.conditions, "true", "met")));
+  }
+  const missed = c.status === "unknown" ? -1 : c.tier === undefined ? tiers.length - 1 : c.tier - 1;
+  if (missed >= 0 && tiers[missed]) {
+    details.push(item("criterion.tierMissed", { label: tierLabel(missed), points: tiers[missed]!.points }, undefined, leaves(ctx, tr?.tiers?.[missed]?.conditions, "notTrue", "unmet")));
+  }
+  if (def?.conditions) details.push(...(c.status === "met" ? leaves(ctx, tr?.conditions, "true", "met") : leaves(ctx, tr?.conditions, "notTrue", { because: c.id })));
+  if (tr?.perUnit) {
+    const fv = factView(ctx, tr.perUnit.fact, tr.perUnit.path);
+    details.push(tr.perUnit.missing ? item("fact.missing", { fact: fv.label }) : item("criterion.perUnit", { fact: fv.label, actual: fv.value(tr.perUnit.actual), perUnit: tr.perUnit.pointsPerUnit, per: fv.unit, cap: tr.perUnit.cap }));
+  }
+  if (def?.unknownAs && def.unknownAs !== "unknown" && traceMissing(tr)) details.push(item("criterion.blankAs", { title: def.title[lang], how: def.unknownAs }));
+  return details;
+}
+
+/** Whether a criterion's trace read a missing fact (in its conditions, tiers or per-unit rule). */
+const traceMissing = (tr: CriterionResult["trace"]): boolean =>
+  [tr?.conditions, ...(tr?.tiers ?? []).map((t) => t.conditions)].some((t) => t !== undefined && traceLeaves(t).some((l) => l.missing)) || tr?.perUnit?.missing === true;
+
+/** The bonus and deductions that counted, and those whose facts are missing but count as the rule set says (`unknownAs`). */
+function adjustmentDetails(ctx: Ctx, c: CriterionResult, def: Criterion | undefined): Item[] {
+  const details: Item[] = [];
+  const tr = c.trace;
+  for (const [kind, defs, traces] of [["criterion.bonus", def?.bonus, tr?.bonus], ["criterion.deduction", def?.deductions, tr?.deductions]] as const) {
+    for (const a of traces ?? []) {
+      const d = defs?.find((x) => x.id === a.id);
+      if (!d) continue;
+      const pu = a.perUnit;
+      const missing = pu ? pu.missing : a.conditions?.result === "unknown";
+      const how = d.unknownAs === "zero" || d.unknownAs === "cap" ? d.unknownAs : undefined;
+      const pts = pu ? (typeof pu.actual === "number" ? Math.min(pu.actual * pu.pointsPerUnit, pu.cap) : 0) : a.conditions?.result === true ? Math.min(d.points ?? 0, d.cap) : 0;
+      if (missing && how) details.push(item("criterion.blankAs", { title: d.title[ctx.lang], how }));
+      if (missing && how === "cap") details.push(item(kind, { title: d.title[ctx.lang], points: d.cap }));
+      else if (pts > 0) details.push(item(kind, { title: d.title[ctx.lang], points: pts }));
+    }
+  }
+  return details;
+}
+
+/** Each derived fact a criterion reads (and the derived facts those rest on), computed for the unit: formula, values, result. */
+function derivedDetails(ctx: Ctx, def: Criterion | undefined): Item[] {
+  const derived = ctx.sr.derived;
+  if (!def || !derived?.length) return [];
+  const read: string[] = [];
+  const visit = (id: string) => {
+    const f = ctx.facts.get(id);
+    if (!f?.formula || read.includes(id)) return;
+    read.push(id);
+    formulaFacts(f.formula).forEach(visit);
+  };
+  for (const r of conditionRoots(def)) walkCondition(r.cond, (leaf) => {
+    visit(leaf.fact);
+    if (leaf.value !== null && typeof leaf.value === "object" && !Array.isArray(leaf.value)) visit(leaf.value.fact);
+  });
+  for (const pu of [def.perUnit, ...[...(def.bonus ?? []), ...(def.deductions ?? [])].map((a) => a.perUnit)]) if (pu) visit(pu.fact);
+  return derived.filter((d) => read.includes(d.fact)).map((d) => {
+    const f = ctx.facts.get(d.fact)!;
+    const result = d.value === undefined ? "" : formatValue(d.value, f, ctx.lang);
+    return item("fact.derived", { fact: f.label[ctx.lang], formula: formulaText(f.formula!, ctx.facts, ctx.lang), values: formulaValuesText(d.trace, ctx.facts, ctx.lang), result });
+  });
+}
 
 function criterionItem(ctx: Ctx, c: CriterionResult): Item | null {
   if (c.status === "not_applicable") return null;
@@ -82,35 +180,11 @@ function criterionItem(ctx: Ctx, c: CriterionResult): Item | null {
   const def = ctx.rs.criteria.find((x) => x.id === c.id);
   const title = def?.title[lang] ?? c.id;
   const ref = def ? refOf(ctx.rs, def.citation, lang) : undefined;
-  const tr = c.trace;
   const details: Item[] = [];
   if (c.knockout) {
-    if (c.status !== "not_met") details.push(...leaves(ctx, tr?.conditions, c.status === "met" ? "true" : "notTrue", "value"));
-  } else {
-    const tiers = def?.tiers ?? [];
-    const tierLabel = (i: number) => tiers[i]?.label?.[lang] ?? `${i + 1}`;
-    if (c.tier !== undefined && tiers[c.tier]) {
-      details.push(item("criterion.tier", { label: tierLabel(c.tier), points: tiers[c.tier]!.points }, undefined, leaves(ctx, tr?.tiers?.[c.tier]?.conditions, "true", "met")));
-    }
-    const missed = c.status === "unknown" ? -1 : c.tier === undefined ? tiers.length - 1 : c.tier - 1;
-    if (missed >= 0 && tiers[missed]) {
-      details.push(item("criterion.tierMissed", { label: tierLabel(missed), points: tiers[missed]!.points }, undefined, leaves(ctx, tr?.tiers?.[missed]?.conditions, "notTrue", "unmet")));
-    }
-    if (def?.conditions) details.push(...(c.status === "met" ? leaves(ctx, tr?.conditions, "true", "met") : leaves(ctx, tr?.conditions, "notTrue", { because: c.id })));
-    if (tr?.perUnit) {
-      const fv = factView(ctx, tr.perUnit.fact, tr.perUnit.path);
-      details.push(tr.perUnit.missing ? item("fact.missing", { fact: fv.label }) : item("criterion.perUnit", { fact: fv.label, actual: fv.value(tr.perUnit.actual), perUnit: tr.perUnit.pointsPerUnit, per: fv.unit, cap: tr.perUnit.cap }));
-    }
-    for (const [kind, defs, traces] of [["criterion.bonus", def?.bonus, tr?.bonus], ["criterion.deduction", def?.deductions, tr?.deductions]] as const) {
-      for (const a of traces ?? []) {
-        const d = defs?.find((x) => x.id === a.id);
-        if (!d) continue;
-        const pu = a.perUnit;
-        const pts = pu ? (typeof pu.actual === "number" ? Math.min(pu.actual * pu.pointsPerUnit, pu.cap) : 0) : a.conditions?.result === true ? Math.min(d.points ?? 0, d.cap) : 0;
-        if (pts > 0) details.push(item(kind, { title: d.title[lang], points: pts }));
-      }
-    }
-  }
+    if (c.status !== "not_met") details.push(...leaves(ctx, c.trace?.conditions, c.status === "met" ? "true" : "notTrue", "value"));
+  } else details.push(...styleDetails(ctx, c, def), ...adjustmentDetails(ctx, c, def));
+  details.push(...derivedDetails(ctx, def));
   const said = new Set(details.flatMap(function walk(i: Item): string[] { return [...(i.key === "fact.missing" ? [i.params.fact] : []), ...(i.details ?? []).flatMap(walk)]; }));
   for (const f of c.missingFacts) {
     const label = factView(ctx, f).label;
@@ -209,7 +283,17 @@ export function createFormatter(lang: Lang): Formatter {
   };
 }
 
-const contextOf = (sr: ScoreResult, rs: RuleSet, lang: Lang): Ctx => ({ rs, lang, sr, facts: factsById(rs) });
+/** `{ groupName }` for a group the rule set names itself (the catalog names the five of Decision 2447), else nothing. */
+export function groupNamed(rs: RuleSet, group: string, lang: Lang): { groupName?: string } {
+  const title = rs.groups.find((g) => g.id === group)?.title;
+  return title ? { groupName: title[lang] } : {};
+}
+
+/**
+ * What explaining a result reads: the rule set — as it read on the unit's as-of date (its dated
+ * values then) when the criteria are explained (`asOf`) — and the unit's score.
+ */
+const contextOf = (sr: ScoreResult, rs: RuleSet, lang: Lang, asOf = true): Ctx => ({ rs: asOf ? rulesetAsOf(rs, sr.asOf) : rs, lang, sr, facts: factsById(rs) });
 
 function headlineOf(ctx: Ctx, rec: Recommendation & { readonly final?: FinalDecision }): Item {
   const { lang } = ctx;
@@ -223,14 +307,36 @@ function headlineOf(ctx: Ctx, rec: Recommendation & { readonly final?: FinalDeci
         ? item("headline.knockout", { reasons: list(rec.scoreResult.knockouts.map((k) => k.reason[lang])) })
         : unknown
           ? item("headline.pending", { count: rec.missingEvidence.length })
-          : item("headline.none", { year: rec.year });
+          : !ctx.rs.awards.some((a) => a.groups.includes(rec.group))
+            ? item("headline.scoringOnly", {})
+            : item("headline.none", { year: rec.year });
 }
+/** A ranking step as a message's parameters: a fact key names the fact's label and the direction that ranks first. */
+function tieParams(ctx: Ctx, step: TieBreak): TieParams {
+  if (!step.startsWith("fact:")) return { rule: step as Exclude<TieBreakKey, "fact"> };
+  const id = step.slice(5);
+  const spec = ctx.rs.ranking?.tieBreaks.find((t) => t.key === "fact" && t.fact === id);
+  return { rule: "fact", fact: ctx.facts.get(id)?.label[ctx.lang] ?? id, better: spec?.key === "fact" ? spec.better : "higher" };
+}
+
+/** For a profile with assessments: the self-assessed and official scores side by side, then each change with its reason. */
+function assessmentItems(ctx: Ctx, sr: ScoreResult): Item[] {
+  const a = sr.assessment;
+  if (!a) return [];
+  const value = (id: string, v: unknown) => (v === null || v === undefined ? catalogFor(ctx.lang).formula.unknown : factView(ctx, id).value(v));
+  const changes = a.changes.map((c) =>
+    item("assessment.change", { fact: factView(ctx, c.fact).label, from: value(c.fact, c.from), to: value(c.fact, c.to), role: c.role, by: c.by, date: c.date, reason: c.reason, official: c.official ? 1 : 0 }),
+  );
+  const head = { self: Number(a.self.score), official: Number(a.officialScore.score), selfClass: classTitle(ctx, a.self.classification), officialClass: classTitle(ctx, a.officialScore.classification), policy: a.official };
+  return [item("standing.assessed", head, undefined, changes)];
+}
+
 
 function reasonsOf(ctx: Ctx, rec: Recommendation, headline: Item): Item[] {
   const kindOf = (id: string) => awardDef(ctx, id)?.kind ?? "commendation";
   const reasons: Item[] = [];
   if (!rec.award && headline.key !== "headline.overridden") reasons.push(headline);
-  if (rec.decidedBy && rec.decidedBy !== "score") reasons.push(item("reason.tie", { rule: rec.decidedBy }));
+  if (rec.decidedBy && rec.decidedBy !== "score") reasons.push(item("reason.tie", tieParams(ctx, rec.decidedBy)));
   for (const e of rec.eligibility) {
     const q = e.checks.find((c) => c.kind === "quota");
     if (e.status === "quota" && q?.kind === "quota") {
@@ -251,7 +357,7 @@ function reasonsOf(ctx: Ctx, rec: Recommendation, headline: Item): Item[] {
  * `explain(recommendation, …).reasons`, without building the rest of the explanation.
  */
 export function explainReasons(rec: Recommendation & { readonly final?: FinalDecision }, rs: RuleSet, lang: Lang): readonly Item[] {
-  const ctx = contextOf(rec.scoreResult, rs, lang);
+  const ctx = contextOf(rec.scoreResult, rs, lang, false); // the reasons read no criterion: the rule set as it is
   return reasonsOf(ctx, rec, headlineOf(ctx, rec));
 }
 
@@ -270,10 +376,10 @@ export function explain(result: Explainable, rs: RuleSet, lang: Lang): Explanati
   return "scoreResult" in result ? explainRecommendation(result, rs, lang) : explainScore(result, rs, lang);
 }
 
-/** Standing items common to both: total and class, then the group caps that applied. */
+/** Standing items common to both: total and class, the rank (of a recommendation), the assessments side by side, then the group caps that applied. */
 function scoreStanding(ctx: Ctx, sr: ScoreResult, rank: readonly Item[]): Item[] {
   const n = Number;
-  const standing: Item[] = [item("standing.score", { score: n(sr.score), max: n(sr.nominalMax), percent: n(sr.percent), cls: classTitle(ctx, sr.classification) }), ...rank];
+  const standing: Item[] = [item("standing.score", { score: n(sr.score), max: n(sr.nominalMax), percent: n(sr.percent), cls: classTitle(ctx, sr.classification) }), ...rank, ...assessmentItems(ctx, sr)];
   for (const g of sr.groupCaps.filter((x) => x.applied)) {
     standing.push(item("standing.cap", { title: ctx.rs.groupCaps.find((x) => x.id === g.id)?.title[ctx.lang] ?? g.id, points: n(g.points), cap: n(g.cap) }));
   }
@@ -306,8 +412,9 @@ function explainRecommendation(rec: Recommendation & { readonly final?: FinalDec
   const ctx = contextOf(rec.scoreResult, rs, lang);
   const sr = rec.scoreResult;
   const headline = headlineOf(ctx, rec);
-  const rank = [item("standing.rank", { rank: rec.rank, size: rec.cohortSize, cohort: rec.cohort ?? "", group: rec.group })];
-  if (rec.decidedBy && rec.decidedBy !== "score") rank.push(item("standing.tie", { rule: rec.decidedBy }));
+  const rank = [item("standing.rank", { rank: rec.rank, size: rec.cohortSize, cohort: rec.cohort ?? "", group: rec.group, ...groupNamed(rs, rec.group, lang) })];
+  if (rec.decidedBy && rec.decidedBy !== "score") rank.push(item("standing.tie", tieParams(ctx, rec.decidedBy)));
+  if (rec.decidedBy === null && rec.rank > 1) rank.push(item("standing.sharedRank", {}));
   const standing = scoreStanding(ctx, sr, rank);
   const kindOf = (id: string) => awardDef(ctx, id)?.kind ?? "commendation";
   const nearMisses = rec.nearMisses.map((m) =>

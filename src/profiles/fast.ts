@@ -1,4 +1,4 @@
-import { GROUPS, isIsoDate, type Fact, type Group, type RuleSet } from "../rules/index.js";
+import { isIsoDate, type Fact, type Group, type RuleSet } from "../rules/index.js";
 import { MAX_MAGNITUDE } from "./schema.js";
 import { PROFILE_LIMITS as L } from "./types.js";
 
@@ -71,7 +71,7 @@ const year = (v: unknown) => typeof v === "number" && Number.isInteger(v) && v >
 /** Builds the fast check for every group of a rule set. */
 export function buildFastCheck(rs: RuleSet): (v: unknown) => boolean {
   const byGroup = new Map<Group, Map<string, Check>>();
-  for (const g of GROUPS) byGroup.set(g, new Map(rs.facts.filter((f) => f.groups.includes(g)).map((f) => [f.id, factCheck(f)])));
+  for (const { id: g } of rs.groups) byGroup.set(g, new Map(rs.facts.filter((f) => f.groups.includes(g) && f.formula === undefined).map((f) => [f.id, factCheck(f)])));
   return (v) => {
     if (!isPlain(v)) return false;
     for (const k in v) if (has.call(v, k) && !TOP.has(k)) return false;

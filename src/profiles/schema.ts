@@ -1,53 +1,24 @@
 import * as z from "zod/mini";
-import { GROUPS, isIsoDate, type Fact, type Group, type RuleSet } from "../rules/index.js";
+import type { Group, RuleSet } from "../rules/index.js";
+import { assessmentsSchema } from "./assess.js";
+import { factSchema } from "./fact-schema.js";
 import { PROFILE_LIMITS as L } from "./types.js";
 
-/** Default upper bound of integer and number facts without a declared max (keeps points exact). */
-export const MAX_MAGNITUDE = 1_000_000_000;
+export { MAX_MAGNITUDE, factSchema } from "./fact-schema.js";
 
 const int = () => z.number().check(z.int());
 const year = () => int().check(z.minimum(L.minYear), z.maximum(L.maxYear));
 const text = (max: number) => z.string().check(z.minLength(1), z.maxLength(max));
 const ids = () => z.array(text(L.idLength)).check(z.maxLength(L.initiatives));
 
-function scalar(spec: { type: string; values?: readonly string[] | undefined; min?: number | undefined; max?: number | undefined }): z.ZodMiniType {
-  switch (spec.type) {
-    case "boolean":
-      return z.boolean();
-    case "integer":
-    case "number":
-    case "ratio": {
-      const min = spec.type === "ratio" ? Math.max(spec.min ?? 0, 0) : spec.min;
-      const max = spec.type === "ratio" ? Math.min(spec.max ?? 1, 1) : (spec.max ?? MAX_MAGNITUDE);
-      const n = spec.type === "integer" ? int() : z.number();
-      return min === undefined ? n.check(z.maximum(max)) : n.check(z.minimum(min), z.maximum(max));
-    }
-    case "date":
-      return z.string().check(z.maxLength(10), z.refine(isIsoDate, { message: "expected an ISO date YYYY-MM-DD that exists" }));
-    case "enum":
-      return z.enum(spec.values as [string, ...string[]]);
-    default:
-      return z.never();
-  }
-}
-
-function factSchema(f: Fact): z.ZodMiniType {
-  if (f.type === "set") {
-    const item = z.enum(f.values as [string, ...string[]]);
-    return z.array(item).check(z.maxLength(f.values!.length), z.refine((a: readonly string[]) => new Set(a).size === a.length, { message: "set has duplicate members" }));
-  }
-  if (f.type === "object") {
-    const shape: Record<string, z.ZodMiniType> = {};
-    for (const [k, spec] of Object.entries(f.fields ?? {})) shape[k] = z.optional(z.nullable(scalar(spec)));
-    return z.strictObject(shape);
-  }
-  return scalar(f);
-}
-
-/** The zod schema of a profile of one group, built from the rule set's fact catalog. */
-export function buildProfileSchema(rs: RuleSet, group: Group): z.ZodMiniType {
+/**
+ * The zod schema of a profile of one group, built from the rule set's fact catalog: with `facts`, or
+ * (`assessed`) with `assessments` instead.
+ */
+export function buildProfileSchema(rs: RuleSet, group: Group, assessed = false): z.ZodMiniType {
   const shape: Record<string, z.ZodMiniType> = {};
-  for (const f of rs.facts) if (f.groups.includes(group)) shape[f.id] = z.optional(z.nullable(factSchema(f)));
+  // a derived fact is computed, never given
+  for (const f of rs.facts) if (f.groups.includes(group) && f.formula === undefined) shape[f.id] = z.optional(z.nullable(factSchema(f)));
   const history = z.strictObject({
     year: year(),
     awards: z.array(z.string().check(z.maxLength(L.idLength))).check(z.maxLength(L.awardsPerYear)),
@@ -58,10 +29,10 @@ export function buildProfileSchema(rs: RuleSet, group: Group): z.ZodMiniType {
   return z.strictObject({
     id: text(L.idLength),
     name: text(L.nameLength),
-    group: z.enum(GROUPS),
+    group: z.enum(rs.groups.map((g) => g.id) as [string, ...string[]]),
     cohort: z.optional(text(L.cohortLength)),
     year: year(),
-    facts: z.strictObject(shape),
+    ...(assessed ? { assessments: assessmentsSchema(z.strictObject(shape)) } : { facts: z.strictObject(shape) }),
     history: z.optional(z.array(history).check(z.maxLength(L.historyEntries))),
     initiatives: z.optional(ids()),
   });

@@ -1,6 +1,8 @@
 import type * as z from "zod/mini";
 import { issue, ThiduaError, type Issue, type Result } from "../errors/index.js";
-import { FORBIDDEN_KEYS, GROUPS, zodContext, type Fact, type Group, type RuleSet } from "../rules/index.js";
+import { FORBIDDEN_KEYS, zodContext, type Fact, type Group, type RuleSet } from "../rules/index.js";
+import { assessmentIssues, officialPolicy, resolveAssessments } from "./assess.js";
+import { createDeriver, type Deriver } from "./derive.js";
 import { buildFastCheck } from "./fast.js";
 import { buildProfileSchema } from "./schema.js";
 import { ROW, type HistoryEntry, type Profile, type ValidProfile } from "./types.js";
@@ -21,8 +23,12 @@ export interface ProfileValidator {
 /** A name in a message: at most 40 characters (a key can be as long as the file). */
 const clip = (s: string) => (s.length > 40 ? `${s.slice(0, 40)}…` : s);
 
-/** Levels of a profile copied by {@link snapshotProfile}: profile → facts or history → an object fact, a set or a history entry → its awards. */
-const SNAPSHOT_DEPTH = 4;
+/**
+ * Levels of a profile copied by {@link snapshotProfile}: profile → facts or history → an object fact,
+ * a set or a history entry → its awards; with assessments, profile → assessments → one assessment →
+ * its facts or changes → an object fact, a set or a change → a changed object or set value.
+ */
+const SNAPSHOT_DEPTH = 6;
 /** Longest list copied element by element (every list a profile may hold is far shorter; a longer one is refused by its length). */
 const SNAPSHOT_LENGTH = 10_000;
 
@@ -77,42 +83,92 @@ function forbiddenKeys(v: unknown, path: (string | number)[], out: Issue[], dept
   }
 }
 
+/** What the schema cannot say of a history: a year listed twice, an award not in the rule set. */
+function historyIssues(history: readonly HistoryEntry[], awards: ReadonlySet<string>): Issue[] {
+  const issues: Issue[] = [];
+  const seenYears = new Set<number>();
+  for (const [i, h] of history.entries()) {
+    if (seenYears.has(h.year)) issues.push(issue("profiles.schema", ["history", i, "year"], `history lists ${h.year} twice: give one entry per year`, { found: h.year }));
+    seenYears.add(h.year);
+    for (const list of ["awards", "thematic", "sudden"] as const) {
+      h[list]?.forEach((a, j) => {
+        if (!awards.has(a)) issues.push(issue("profiles.unknown_award", ["history", i, list, j], `unknown award ${show(a)}`, { found: a }));
+      });
+    }
+  }
+  return issues;
+}
+
+const NO_EXTRA: Readonly<Record<string, unknown>> = Object.freeze({});
+const NO_PATH: readonly (string | number)[] = Object.freeze([]);
+
+/** What turning a profile that passed the schema into a valid one needs, built once per validator. */
+interface Finisher {
+  readonly rs: RuleSet;
+  readonly slots: ReadonlyMap<string, number>;
+  readonly facts: ReadonlyMap<string, Fact>;
+  readonly awards: ReadonlySet<string>;
+  readonly descriptor: PropertyDescriptor;
+  readonly derive: Deriver | undefined;
+}
+
+/** A profile's facts as a valid profile: the dense row, the derived facts computed into it (their problems, if any, refuse it). */
+function withFacts(ctx: Finisher, p: Profile, facts: Profile["facts"], extra: Readonly<Record<string, unknown>>, at: readonly (string | number)[]): Result<ValidProfile> {
+  const row = factRow(facts, ctx.rs.facts, ctx.slots);
+  const derived = ctx.derive?.(row);
+  if (derived?.length) return { ok: false, issues: derived.map((i) => ({ ...i, path: [...at, ...i.path] })) };
+  return { ok: true, value: normalise(p, Object.freeze(row), ctx.descriptor, extra) };
+}
+
+/**
+ * The last steps of validation: the history and assessments checks the schema cannot make; then
+ * the profile with its facts — or, for a profile with assessments, the official facts (the rule
+ * set's policy) with the self-assessment beside it as a profile of its own.
+ */
+function finishProfile(ctx: Finisher, p: Profile): Result<ValidProfile> {
+  const history = p.history?.length ? historyIssues(p.history, ctx.awards) : undefined;
+  if (!p.assessments) return history?.length ? { ok: false, issues: history } : withFacts(ctx, p, p.facts, NO_EXTRA, NO_PATH);
+  const issues = [...(history ?? []), ...assessmentIssues(p, ctx.facts)];
+  if (issues.length) return { ok: false, issues };
+  const policy = officialPolicy(ctx.rs);
+  const r = resolveAssessments(p.assessments, policy);
+  const { assessments: _omit, ...plain } = p;
+  const self = withFacts(ctx, plain as Profile, r.self, {}, ["assessments", 0]);
+  if (!self.ok) return self;
+  const assessed = Object.freeze({ official: policy, self: self.value, changes: Object.freeze(r.changes.map((c) => Object.freeze(c))) });
+  return withFacts(ctx, p, r.official, { assessments: deepFreezeCopy(p.assessments), assessed }, []);
+}
+
+const deepFreezeCopy = <T>(v: T): T => {
+  const c = structuredClone(v);
+  const freeze = (x: unknown): void => {
+    if (x && typeof x === "object" && !Object.isFrozen(x)) {
+      Object.freeze(x);
+      for (const k of Object.keys(x)) freeze((x as Record<string, unknown>)[k]);
+    }
+  };
+  freeze(c);
+  return c;
+};
+
 /** Builds the validator for a rule set: zod schemas per group from the fact catalog, and fact slots. */
 export function createProfileValidator(rs: RuleSet): ProfileValidator {
   const slots = new Map(rs.facts.map((f, i) => [f.id, i]));
   const facts = new Map(rs.facts.map((f) => [f.id, f]));
-  const awards = new Set(rs.awards.map((a) => a.id));
-  const schemas = new Map<Group, z.ZodMiniType>();
+  const schemas = new Map<string, z.ZodMiniType>();
   const parseContext = { ...zodContext(), jitless: false, reportInput: true };
-  const schemaFor = (g: Group) => {
-    let s = schemas.get(g);
-    if (!s) schemas.set(g, (s = buildProfileSchema(rs, g)));
+  const schemaFor = (g: Group, assessed: boolean) => {
+    const key = `${assessed ? "a" : "f"}:${g}`;
+    let s = schemas.get(key);
+    if (!s) schemas.set(key, (s = buildProfileSchema(rs, g, assessed)));
     return s;
   };
   const fast = buildFastCheck(rs);
-  const factsDescriptor = factsProperty(rs.facts);
-  /** What the schema cannot say of a history: a year listed twice, an award not in the rule set. */
-  const historyIssues = (history: readonly HistoryEntry[]): Issue[] => {
-    const issues: Issue[] = [];
-    const seenYears = new Set<number>();
-    for (const [i, h] of history.entries()) {
-      if (seenYears.has(h.year)) issues.push(issue("profiles.schema", ["history", i, "year"], `history lists ${h.year} twice: give one entry per year`, { found: h.year }));
-      seenYears.add(h.year);
-      for (const list of ["awards", "thematic", "sudden"] as const) {
-        h[list]?.forEach((a, j) => {
-          if (!awards.has(a)) issues.push(issue("profiles.unknown_award", ["history", i, list, j], `unknown award ${show(a)}`, { found: a }));
-        });
-      }
-    }
-    return issues;
-  };
-  const finish = (p: Profile): Result<ValidProfile> => {
-    const issues = p.history?.length ? historyIssues(p.history) : [];
-    return issues.length ? { ok: false, issues } : { ok: true, value: normalise(p, rs.facts, slots, factsDescriptor) };
-  };
+  const ctx: Finisher = { rs, slots, facts, awards: new Set(rs.awards.map((a) => a.id)), descriptor: factsProperty(rs.facts), derive: createDeriver(rs, slots) };
+  const groups: readonly string[] = rs.groups.map((g) => g.id);
   const validate = (raw: unknown): Result<ValidProfile> => {
     const input = snapshotProfile(raw);
-    if (fast(input)) return finish(input as Profile);
+    if (fast(input)) return finishProfile(ctx, input as Profile);
     if (input === null || typeof input !== "object" || Array.isArray(input)) {
       return { ok: false, issues: [issue("profiles.schema", [], `expected a profile object, found ${describeType(input)}`, { expected: "object", found: describeType(input) })] };
     }
@@ -121,16 +177,20 @@ export function createProfileValidator(rs: RuleSet): ProfileValidator {
     forbiddenKeys(obj, [], issues);
     if (issues.length) return { ok: false, issues };
     const group = obj["group"];
-    if (typeof group !== "string" || !(GROUPS as readonly string[]).includes(group)) {
-      return { ok: false, issues: [issue("profiles.unknown_group", ["group"], `expected one of ${GROUPS.join(", ")}, found ${show(group)}`, { expected: GROUPS.join("|"), found: show(group) })] };
+    if (typeof group !== "string" || !groups.includes(group)) {
+      return { ok: false, issues: [issue("profiles.unknown_group", ["group"], `expected one of ${groups.join(", ")}, found ${show(group)}`, { expected: groups.join("|"), found: show(group) })] };
     }
-    const r = schemaFor(group as Group).safeParse(obj, parseContext);
-    if (!r.success) return { ok: false, issues: r.error.issues.flatMap((zi) => mapIssue(zi, facts, group as Group)) };
-    return finish(obj as unknown as Profile); // unreachable while the fast path and zod agree (a property test checks)
+    const r = schemaFor(group, has.call(obj, "assessments")).safeParse(obj, parseContext);
+    if (!r.success) return { ok: false, issues: r.error.issues.flatMap((zi) => mapIssue(zi, facts, group)) };
+    // profiles with facts reach here only if the fast path and zod disagree (a property test checks they do not); profiles with assessments always do
+    return finishProfile(ctx, obj as unknown as Profile);
   };
-  /** For tests: the fast check alone. */
-  const accepts = (input: unknown) => fast(input);
-  return { slots, validate, fastAccepts: accepts, slowAccepts: (input: unknown) => { if (input === null || typeof input !== "object") return false; const g = (input as { group?: unknown }).group; return typeof g === "string" && (GROUPS as readonly string[]).includes(g) && schemaFor(g as Group).safeParse(input).success; } };
+  const slowAccepts = (input: unknown) => {
+    if (input === null || typeof input !== "object") return false;
+    const g = (input as { group?: unknown }).group;
+    return typeof g === "string" && groups.includes(g) && schemaFor(g, has.call(input, "assessments")).safeParse(input).success;
+  };
+  return { slots, validate, fastAccepts: (input: unknown) => fast(input), slowAccepts };
 }
 
 function copyObject(v: Record<string, unknown>): Record<string, unknown> {
@@ -167,9 +227,9 @@ function factsProperty(catalog: readonly Fact[]): PropertyDescriptor {
   };
 }
 
-function normalise(p: Profile, catalog: readonly Fact[], slots: ReadonlyMap<string, number>, factsDescriptor: PropertyDescriptor): ValidProfile {
+/** The dense row of a profile's facts in catalog order (sets sorted, objects copied without blanks); derived facts are computed into it after. */
+function factRow(src: Profile["facts"], catalog: readonly Fact[], slots: ReadonlyMap<string, number>): unknown[] {
   const row: unknown[] = new Array(catalog.length);
-  const src = p.facts;
   for (const k in src) {
     if (!has.call(src, k)) continue;
     const v = src[k];
@@ -178,8 +238,11 @@ function normalise(p: Profile, catalog: readonly Fact[], slots: ReadonlyMap<stri
     const t = catalog[s]!.type;
     row[s] = t === "set" ? Object.freeze([...(v as string[])].sort()) : t === "object" ? copyObject(v as Record<string, unknown>) : v;
   }
-  Object.freeze(row);
-  // properties in this order: id, name, group, cohort?, year, facts, history?, initiatives?, [ROW]
+  return row;
+}
+
+function normalise(p: Profile, row: readonly unknown[], factsDescriptor: PropertyDescriptor, extra: Readonly<Record<string, unknown>>): ValidProfile {
+  // properties in this order: id, name, group, cohort?, year, facts, history?, initiatives?, assessments?, assessed?, [ROW]
   const out: Record<string | symbol, unknown> = { id: nfc(p.id), name: nfc(p.name), group: p.group };
   if (p.cohort !== undefined) out["cohort"] = nfc(p.cohort);
   out["year"] = p.year;
@@ -199,6 +262,7 @@ function normalise(p: Profile, catalog: readonly Fact[], slots: ReadonlyMap<stri
     out["history"] = Object.freeze(history);
   }
   if (p.initiatives) out["initiatives"] = Object.freeze([...new Set(p.initiatives)].sort());
+  if (extra !== NO_EXTRA) Object.assign(out, extra);
   out[ROW] = row;
   return Object.freeze(out) as unknown as ValidProfile;
 }
@@ -206,13 +270,16 @@ function normalise(p: Profile, catalog: readonly Fact[], slots: ReadonlyMap<stri
 function mapIssue(zi: z.core.$ZodIssue, facts: ReadonlyMap<string, Fact>, group: Group): Issue[] {
   const path = zi.path.map((s) => (typeof s === "symbol" ? String(s) : s));
   const input = (zi as { input?: unknown }).input;
-  const inFacts = path[0] === "facts" && path.length >= 2;
-  const fact = inFacts ? facts.get(String(path[1])) : undefined;
+  // a fact of `facts`, or of the self-assessment's `facts`
+  const at = path[0] === "facts" ? 1 : path[0] === "assessments" && path[2] === "facts" ? 3 : -1;
+  const inFacts = at > 0 && path.length > at;
+  const fact = inFacts ? facts.get(String(path[at])) : undefined;
   switch (zi.code) {
     case "unrecognized_keys":
       return zi.keys.map((k) => {
-        if (path[0] !== "facts") return issue("profiles.schema", [...path, k], `unknown field ${clip(k)}`, { found: clip(k) });
+        if (at < 0) return issue("profiles.schema", [...path, k], `unknown field ${clip(k)}`, { found: clip(k) });
         const f = facts.get(k);
+        if (f?.formula !== undefined && f.groups.includes(group)) return issue("profiles.derived", [...path, k], `fact ${k} is derived (computed by its formula from other facts): leave it out of the profile`, { fact: k });
         return f
           ? issue("profiles.fact_not_in_group", [...path, k], `fact ${k} does not apply to group ${group} (it applies to ${f.groups.join(", ")})`, { fact: k, group })
           : issue("profiles.unknown_fact", [...path, k], `unknown fact ${clip(k)}: not in the rule set's fact catalog`, { fact: clip(k) });

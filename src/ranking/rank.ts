@@ -1,24 +1,33 @@
-import type { ScoredUnit } from "../scoring/index.js";
-import type { Points } from "../scoring/index.js";
+import { readPath } from "../evaluation/index.js";
+import { parsePath, type Ranking, type TieBreakSpec } from "../rules/index.js";
+import type { Points, ScoredUnit } from "../scoring/index.js";
 
-/** What can decide the order of two units: the score, then the tie-break chain, in this order. */
+/** The default ranking chain (a rule set that states none): the score, then these tie-breaks, in this order. */
 export const TIE_BREAKS = ["score", "notKnockedOut", "fewerUnknown", "moreMet", "unitId"] as const;
-/** One step of the ranking chain; `Recommendation.decidedBy` names the one that separated a unit from the unit above. */
-export type TieBreak = (typeof TIE_BREAKS)[number];
+/**
+ * One step of a ranking chain; `Recommendation.decidedBy` names the one that separated a unit from
+ * the unit above: a key of the default chain, `potentialScore`, `selfScore` (the self-assessed
+ * score), `name`, or `fact:<id>` for a fact (or derived fact) the rule set ranks by.
+ */
+export type TieBreak = (typeof TIE_BREAKS)[number] | "scored" | "potentialScore" | "selfScore" | "name" | `fact:${string}`;
 
 /** A unit's place in its cohort. */
 export interface Ranked {
   readonly unit: ScoredUnit;
-  /** 1-based position in the cohort. */
+  /** 1-based rank in the cohort (units tied on every deciding key share one when the rule set says ties are shared). */
   readonly rank: number;
-  /** What put this unit behind the one ranked just above it (absent for rank 1). */
+  /** What put this unit behind the one ranked just above it (absent for rank 1 and for a shared rank). */
   readonly decidedBy?: TieBreak;
 }
 
 /** Cohort key: subject group + cluster/block + year. */
 export const cohortKey = (r: { group: string; cohort: string | null; year: number }): string => `${r.group}|${r.cohort ?? ""}|${r.year}`;
 
-/** What ranking reads of a unit: its score, whether it is knocked out, its unknown and met criteria, its id and cohort. Plain data. */
+/**
+ * What ranking reads of a unit: its score, whether it is knocked out, its unknown and met criteria,
+ * its id and cohort — and what the rule set's chain asks besides (potential and self-assessed
+ * scores, name, fact values). Plain data (it crosses worker boundaries for run-wide quotas).
+ */
 export interface RankKey {
   readonly score: Points;
   readonly knocked: boolean;
@@ -27,11 +36,28 @@ export interface RankKey {
   readonly met: number;
   readonly id: string;
   readonly cohort: string;
+  /** The unit is in the unscored class (nothing of it is known): it ranks after every scored unit. */
+  readonly unscored?: true;
+  readonly potential?: Points;
+  /** The self-assessed score (null: the profile has no assessments). */
+  readonly self?: Points | null;
+  readonly name?: string;
+  /** The values of the chain's `fact` keys, in chain order (null: unknown). */
+  readonly facts?: readonly (number | string | boolean | null)[];
 }
 
-export function rankKey(u: ScoredUnit): RankKey {
+const factKeys = (ranking: Ranking | undefined) => (ranking?.tieBreaks ?? []).filter((t): t is Extract<TieBreakSpec, { key: "fact" }> => t.key === "fact");
+
+/** A fact value a ranking key compares: a number, a date or a yes/no, or null when unknown. */
+function factValue(u: ScoredUnit, fact: string, path: string | undefined): number | string | boolean | null {
+  const p = path === undefined ? undefined : parsePath(path);
+  const v = readPath(Object.prototype.hasOwnProperty.call(u.profile.facts, fact) ? u.profile.facts[fact] : undefined, p?.ok ? p.segments : undefined);
+  return typeof v === "number" || typeof v === "string" || typeof v === "boolean" ? v : null;
+}
+
+export function rankKey(u: ScoredUnit, ranking?: Ranking): RankKey {
   const r = u.result;
-  return {
+  const key: { -readonly [K in keyof RankKey]: RankKey[K] } = {
     score: u.score,
     knocked: r.knockedOut,
     unknown: r.criteria.filter((c) => c.status === "unknown").length,
@@ -39,33 +65,97 @@ export function rankKey(u: ScoredUnit): RankKey {
     id: r.unitId,
     cohort: cohortKey(r),
   };
+  if (u.unscored) key.unscored = true;
+  if (!ranking) return key;
+  const asks = new Set(ranking.tieBreaks.map((t) => t.key));
+  if (asks.has("potentialScore")) key.potential = u.potentialScore;
+  if (asks.has("selfScore")) key.self = u.selfScore ?? null;
+  if (asks.has("name")) key.name = r.name;
+  const facts = factKeys(ranking);
+  if (facts.length) key.facts = facts.map((t) => factValue(u, t.fact, t.path));
+  return key;
 }
 
 const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+type Step = { readonly step: TieBreak; readonly cmp: (a: RankKey, b: RankKey) => number };
+/** Known before unknown; then higher (or lower) first. */
+const ordered = <T extends number | string | boolean>(x: T | null | undefined, y: T | null | undefined, higher: boolean): number => {
+  if (x === y || (x == null && y == null)) return 0;
+  if (x == null) return 1;
+  if (y == null) return -1;
+  return (x < y ? 1 : -1) * (higher ? 1 : -1);
+};
 
-/**
- * The ranking chain: higher score first, then not knocked out, fewer unknown criteria, more
- * criteria fully met, then unit id (code-point order) — so the order never depends on the input
- * order. Returns the step that decides between two units, or null for the same unit.
- */
-export function decidingStep(a: RankKey, b: RankKey): { step: TieBreak; order: number } | null {
-  if (a.score !== b.score) return { step: "score", order: b.score - a.score };
-  if (a.knocked !== b.knocked) return { step: "notKnockedOut", order: a.knocked ? 1 : -1 };
-  if (a.unknown !== b.unknown) return { step: "fewerUnknown", order: a.unknown - b.unknown };
-  if (a.met !== b.met) return { step: "moreMet", order: b.met - a.met };
-  // equal ids meet only when several cohorts are ranked together (run-wide quotas): the cohort decides
-  const order = byCodePoint(a.id, b.id) || byCodePoint(a.cohort, b.cohort);
-  return order === 0 ? null : { step: "unitId", order };
+/** The steps of a chain as comparisons of rank keys. */
+function stepsOf(ranking: Ranking | undefined): Step[] {
+  const specs: readonly TieBreakSpec[] = ranking?.tieBreaks ?? TIE_BREAKS.map((key) => ({ key }));
+  let fact = 0;
+  return specs.map((t): Step => {
+    switch (t.key) {
+      case "score": return { step: "score", cmp: (a, b) => b.score - a.score };
+      case "potentialScore": return { step: "potentialScore", cmp: (a, b) => ordered(a.potential, b.potential, true) };
+      case "selfScore": return { step: "selfScore", cmp: (a, b) => ordered(a.self, b.self, true) };
+      case "notKnockedOut": return { step: "notKnockedOut", cmp: (a, b) => (a.knocked === b.knocked ? 0 : a.knocked ? 1 : -1) };
+      case "fewerUnknown": return { step: "fewerUnknown", cmp: (a, b) => a.unknown - b.unknown };
+      case "moreMet": return { step: "moreMet", cmp: (a, b) => b.met - a.met };
+      case "unitId": return { step: "unitId", cmp: (a, b) => byCodePoint(a.id, b.id) };
+      case "name": {
+        const collate = t.collation === "vi" ? new Intl.Collator("vi").compare : byCodePoint;
+        return { step: "name", cmp: (a, b) => collate(a.name ?? "", b.name ?? "") };
+      }
+      case "fact": {
+        const i = fact++;
+        return { step: `fact:${t.fact}`, cmp: (a, b) => ordered(a.facts?.[i], b.facts?.[i], t.better === "higher") };
+      }
+    }
+  });
 }
 
-/** Order of two rank keys (negative: `a` ranks above `b`); 0 only for the same unit of the same cohort. */
-export const compareRankKeys = (a: RankKey, b: RankKey): number => decidingStep(a, b)?.order ?? 0;
+/** Decides between two rank keys: the step that separates them and the order (negative: `a` first), or null for the same unit. */
+export type RankComparator = (a: RankKey, b: RankKey) => { step: TieBreak; order: number } | null;
 
-/** Ranks one cohort by the ranking chain; each unit after the first says which step put it below the one above. */
-export function rankCohort(units: readonly ScoredUnit[]): Ranked[] {
-  const keyed = units.map((unit) => ({ unit, key: rankKey(unit) })).sort((x, y) => compareRankKeys(x.key, y.key));
-  return keyed.map(({ unit, key }, i) => {
-    const step = i === 0 ? null : decidingStep(keyed[i - 1]!.key, key);
-    return step ? { unit, rank: i + 1, decidedBy: step.step } : { unit, rank: i + 1 };
+/**
+ * The ranking chain of a rule set (the default one when it states none), after one rule of its
+ * own: a unit of which nothing is known (the unscored class) ranks after every scored one. Then
+ * each step in turn; when every step ties, the unit id (code-point order) and then the cohort
+ * decide — so the order never depends on the input order.
+ */
+export function rankComparator(ranking?: Ranking): RankComparator {
+  const steps = stepsOf(ranking);
+  return (a, b) => {
+    if (a.unscored !== b.unscored) return { step: "scored", order: a.unscored ? 1 : -1 };
+    for (const s of steps) {
+      const order = s.cmp(a, b);
+      if (order !== 0) return { step: s.step, order };
+    }
+    // equal ids meet only when several cohorts are ranked together (run-wide quotas): the cohort decides
+    const order = byCodePoint(a.id, b.id) || byCodePoint(a.cohort, b.cohort);
+    return order === 0 ? null : { step: "unitId", order };
+  };
+}
+
+/** The default chain's deciding step between two units (see {@link rankComparator}). */
+export const decidingStep: RankComparator = rankComparator();
+
+/** Order of two rank keys under a chain (negative: `a` ranks above `b`); 0 only for the same unit of the same cohort. */
+export const compareRankKeys = (a: RankKey, b: RankKey, ranking?: Ranking): number => (ranking ? rankComparator(ranking) : decidingStep)(a, b)?.order ?? 0;
+
+/** Steps that only list tied units in an order (with `ties: "shared"` they share a rank). */
+const LISTING = new Set<TieBreak>(["name", "unitId"]);
+
+/**
+ * Ranks one cohort by the rule set's chain; each unit after the first says which step put it below
+ * the one above. With `ties: "shared"`, units separated only by name or id share a rank (1, 1, 3).
+ */
+export function rankCohort(units: readonly ScoredUnit[], ranking?: Ranking): Ranked[] {
+  const decide = ranking ? rankComparator(ranking) : decidingStep;
+  const keyed = units.map((unit) => ({ unit, key: rankKey(unit, ranking) })).sort((x, y) => decide(x.key, y.key)?.order ?? 0);
+  const shared = ranking?.ties === "shared";
+  const out: Ranked[] = [];
+  keyed.forEach(({ unit, key }, i) => {
+    const step = i === 0 ? null : decide(keyed[i - 1]!.key, key);
+    if (shared && step && LISTING.has(step.step)) out.push({ unit, rank: out[i - 1]!.rank });
+    else out.push(step ? { unit, rank: i + 1, decidedBy: step.step } : { unit, rank: i + 1 });
   });
+  return out;
 }

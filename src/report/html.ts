@@ -32,7 +32,9 @@ function chart(rs: RuleSet, lang: Lang, title: string, results: readonly Decided
     const p = Number(r.percent);
     out.push(`<text x="${left - 6}" y="${y + 14}" text-anchor="end">${esc(r.unitId)}</text>`, `<rect x="${left}" y="${y + 3}" width="${(x(p) - left).toFixed(1)}" height="${h - 6}" fill="${r.knockedOut ? "#b55" : "#4a78b5"}"/>`, `<text x="${(x(p) + 4).toFixed(1)}" y="${y + 14}">${esc(num(Number(r.score)))}</text>`);
   });
+  // thresholds in percent only: a class by points (minPoints) has no place on a percent axis
   for (const c of rs.classes) {
+    if (c.minPercent === undefined) continue;
     const cx = x(c.minPercent).toFixed(1);
     const label = sayReport(lang, "html.threshold", { cls: c.title[lang], percent: c.minPercent });
     out.push(`<line x1="${cx}" y1="22" x2="${cx}" y2="${height - 4}" stroke="#555" stroke-dasharray="4 3"/>`, `<text x="${cx}" y="${c.rank % 2 ? 12 : 24}" text-anchor="middle" font-size="10">${esc(label)}</text>`);

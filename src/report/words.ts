@@ -1,24 +1,12 @@
 /** The report renderers' shared wording helpers: catalog messages, numbers, classes, proposals, input issues, quotas, the header. */
 import { formatPath, type Issue } from "../errors/index.js";
-import {
-  createFormatter,
-  formatItem,
-  INPUT_ISSUE_KINDS,
-  RULES_ISSUE_KINDS,
-  type Formatter,
-  type InputIssueKind,
-  type Item,
-  type MessageKey,
-  type MessageParams,
-  type OverrideIssueKind,
-  type RulesIssueKind,
-} from "../explain/index.js";
+import { createFormatter, INPUT_ISSUE_KINDS, RULES_ISSUE_KINDS, type Formatter, type InputIssueKind, type OverrideIssueKind, type RulesIssueKind } from "../explain/index.js";
+import { say, type ReportMessageParams } from "./messages/index.js";
 import type { Lang, RuleSet } from "../rules/index.js";
 import type { DecidedRecommendation, DecisionRecord } from "./types.js";
 
-
-/** Renders one catalog message (helpers shared by the report renderers). */
-export const say = <K extends MessageKey>(lang: Lang, key: K, params: MessageParams[K]): string => formatItem({ key, params } as Item, lang);
+/** Renders one catalog message, of the reports' catalog or the explanations' (helpers shared by the report renderers). */
+export { say };
 /** Numbers in the language's locale (the formatter memoises them: a report formats the same scores over and over). */
 export const numberIn = (lang: Lang): Formatter["num"] => createFormatter(lang).num;
 
@@ -33,7 +21,7 @@ export const computedText = (r: DecidedRecommendation, lang: Lang): string =>
 export const finalText = (r: DecidedRecommendation, lang: Lang): string =>
   r.final.overridden ? (r.final.award?.title[lang] ?? say(lang, "report.noAward", {})) : computedText(r, lang);
 
-const PROFILE_CODES = new Set(["schema", "unknown_fact", "fact_type", "fact_range", "fact_enum", "fact_date", "fact_not_in_group", "unknown_group", "duplicate_id", "forbidden_key", "unknown_award"]);
+const PROFILE_CODES = new Set(["schema", "unknown_fact", "fact_type", "fact_range", "fact_enum", "fact_date", "fact_not_in_group", "unknown_group", "duplicate_id", "forbidden_key", "unknown_award", "derived", "assessment"]);
 
 /** An input issue in the catalog's words (English `message` only for codes the catalog does not know). */
 export function issueText(i: Issue, lang: Lang): string {
@@ -57,13 +45,13 @@ export function issueText(i: Issue, lang: Lang): string {
     const params = { ...p, code: code as OverrideIssueKind, problem: s("problem"), index: n("index"), field: s("field"), other: n("other"), unitId: s("unitId"), award: s(lang === "vi" ? "awardVi" : "awardEn") || s("award"), group: s("group"), cohort: s("cohort"), rejected: i.params?.["rejected"] ? 1 : 0 };
     return say(lang, "issue.overrides", params);
   }
-  if (ns === "record") return say(lang, "issue.record", { ...p, code: code as MessageParams["issue.record"]["code"], problem: s("problem"), field: s("field"), line: n("line"), column: n("column") });
+  if (ns === "record") return say(lang, "issue.record", { ...p, code: code as ReportMessageParams["issue.record"]["code"], problem: s("problem"), field: s("field"), line: n("line"), column: n("column") });
   if (ns === "rules" && i.params !== undefined && (RULES_ISSUE_KINDS as readonly string[]).includes(code)) {
     const found = s("found") || s("actual") || s("chain");
     return say(lang, "issue.rules", { ...p, found, code: code as RulesIssueKind, file: s("file"), line: n("line"), column: n("column"), key: s("key"), limit: n("limit"), what: s("what"), count: n("found"), offset: n("offset") });
   }
   return ns === "profiles" && PROFILE_CODES.has(code)
-    ? say(lang, "issue.profiles", { ...p, code: code as MessageParams["issue.profiles"]["code"] })
+    ? say(lang, "issue.profiles", { ...p, code: code as ReportMessageParams["issue.profiles"]["code"], ...(i.params?.["kind"] !== undefined && { kind: s("kind") }) })
     : say(lang, "issue.other", { ...p, code: i.code });
 }
 

@@ -6,6 +6,7 @@ import {
   FactsFileSchema,
   ManifestSchema,
   OverridesFileSchema,
+  SchemeFileSchema,
 } from "./schema.js";
 
 /** The published JSON Schemas, generated from the zod schemas (the single source of truth). */
@@ -18,5 +19,6 @@ export function ruleFileJsonSchemas(): Record<string, unknown> {
     "awards.schema.json": gen(AwardsFileSchema),
     "classes.schema.json": gen(ClassesFileSchema),
     "overrides.schema.json": gen(OverridesFileSchema),
+    "scheme.schema.json": gen(SchemeFileSchema),
   };
 }

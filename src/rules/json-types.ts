@@ -6,8 +6,10 @@ export interface LocalizedJson {
   vi: string;
   en: string;
 }
-export type BasisJson = "law" | "policy-default";
-export type GroupJson = "ministry" | "province" | "front" | "enterprise" | "individual";
+/** `law`: fixed by a cited legal text; `regulation`: fixed by the committee's or institution's own regulation (quy chế), cited like a law; `policy-default`: the rule set's choice. */
+export type BasisJson = "law" | "regulation" | "policy-default";
+/** A subject group: one of the five of Decision 2447 (`ministry`, `province`, `front`, `enterprise`, `individual`) or a group the rule set declares in its scheme file. */
+export type GroupJson = string;
 export interface CitationJson {
   source: string;
   section?: string | undefined;
@@ -15,16 +17,32 @@ export interface CitationJson {
   note?: LocalizedJson | undefined;
 }
 export type ScalarValueJson = string | number | boolean | null;
-/** A json-rules-engine leaf, `{ fact, operator, value, path? }`, with thidua's provenance beside it (`id`, `basis`, `ref`, `validFrom`, `note`), which json-rules-engine ignores. */
+/** Another fact as the value of a comparison (json-rules-engine's `value: { fact, path? }`). */
+export interface FactValueJson {
+  fact: string;
+  path?: string | undefined;
+}
+/** The period a dated value is in force (either end may be open). */
+export interface PeriodJson {
+  validFrom?: string | undefined;
+  validTo?: string | undefined;
+}
+/** A threshold's value in force in a period, replacing `value` then. */
+export interface DatedValueJson extends PeriodJson {
+  value: ScalarValueJson | ScalarValueJson[];
+  ref?: CitationJson | undefined;
+  note?: LocalizedJson | undefined;
+}
+/** A json-rules-engine leaf, `{ fact, operator, value, path? }`, with thidua's provenance beside it (`id`, `basis`, `ref`, `dated`, `note`), which json-rules-engine ignores. */
 export interface LeafCondition {
   fact: string;
   operator: string;
-  value: ScalarValueJson | ScalarValueJson[];
+  value: ScalarValueJson | ScalarValueJson[] | FactValueJson;
   path?: string | undefined;
   id?: string | undefined;
   basis?: BasisJson | undefined;
   ref?: CitationJson | undefined;
-  validFrom?: string | undefined;
+  dated?: DatedValueJson[] | undefined;
   note?: LocalizedJson | undefined;
 }
 /** A json-rules-engine condition: all / any / not / leaf. */
@@ -43,7 +61,7 @@ export interface SourceJson {
   issuer: LocalizedJson;
   date?: string | undefined;
   inForce?: string | undefined;
-  kind: "law" | "decree" | "decision" | "circular" | "directive" | "conclusion" | "plan" | "news";
+  kind: "law" | "decree" | "decision" | "circular" | "directive" | "conclusion" | "plan" | "news" | "regulation";
   seed?: string | undefined;
   reference?: string | undefined;
   status?: "in-force" | "amended" | "repealed" | "unconfirmed" | undefined;
@@ -64,7 +82,7 @@ export interface ManifestJson {
   pointScale: 2;
   rounding: "half-up" | "half-even" | "floor" | "ceil";
   sources: SourceJson[];
-  files: { path: string; kind: "facts" | "criteria" | "awards" | "classes" | "overrides"; sha256: string }[];
+  files: { path: string; kind: "facts" | "criteria" | "awards" | "classes" | "overrides" | "scheme"; sha256: string }[];
   changelog?: { version: string; date: string; changes: LocalizedJson[] }[] | undefined;
 }
 export interface ScalarSpecJson {
@@ -85,10 +103,13 @@ export interface FactJson {
   values?: string[] | undefined;
   valueLabels?: Record<string, LocalizedJson> | undefined;
   fields?: Record<string, ScalarSpecJson> | undefined;
+  formula?: FormulaJson | undefined;
   better: "higher" | "lower" | "none";
   evidence: LocalizedJson;
   groups: GroupJson[];
 }
+/** How an unknown fact counts: `unknown` (the default: not proven, so not in the unit's favour now, and listed as missing), `zero` (a blank counts as nothing), `cap` (a blank counts in full). */
+export type UnknownAsJson = "cap" | "zero" | "unknown";
 export interface PerUnitJson {
   id?: string | undefined;
   fact: string;
@@ -98,6 +119,7 @@ export interface PerUnitJson {
   basis: BasisJson;
   ref?: CitationJson | undefined;
   label?: LocalizedJson | undefined;
+  dated?: (PeriodJson & { pointsPerUnit?: number | undefined; cap?: number | undefined; ref?: CitationJson | undefined })[] | undefined;
 }
 export interface AdjustmentJson {
   id: string;
@@ -106,25 +128,35 @@ export interface AdjustmentJson {
   points?: number | undefined;
   perUnit?: PerUnitJson | undefined;
   cap: number;
+  unknownAs?: UnknownAsJson | undefined;
   basis: BasisJson;
   ref?: CitationJson | undefined;
+  dated?: (PeriodJson & { points?: number | undefined; cap?: number | undefined; ref?: CitationJson | undefined })[] | undefined;
+}
+export interface TierJson {
+  id?: string | undefined;
+  points: number;
+  label?: LocalizedJson | undefined;
+  conditions: Condition;
+  dated?: (PeriodJson & { points: number; ref?: CitationJson | undefined })[] | undefined;
 }
 export interface CriterionJson {
   id: string;
   group: GroupJson;
-  contents: number[];
+  contents?: number[] | undefined;
   title: LocalizedJson;
   description?: LocalizedJson | undefined;
   citation: CitationJson;
   basis: BasisJson;
   maxPoints: number;
   conditions?: Condition | undefined;
-  tiers?: { id?: string | undefined; points: number; label?: LocalizedJson | undefined; conditions: Condition }[] | undefined;
+  tiers?: TierJson[] | undefined;
   perUnit?: PerUnitJson | undefined;
   bonus?: AdjustmentJson[] | undefined;
   deductions?: AdjustmentJson[] | undefined;
   floor?: number | undefined;
   appliesWhen?: Condition | undefined;
+  unknownAs?: UnknownAsJson | undefined;
   knockout?: boolean | undefined;
   knockoutReason?: LocalizedJson | undefined;
   evidence: LocalizedJson[];
@@ -135,11 +167,14 @@ export interface ClassJson {
   id: string;
   title: LocalizedJson;
   rank: number;
-  minPercent: number;
+  minPercent?: number | undefined;
+  minPoints?: number | undefined;
+  unscored?: boolean | undefined;
   requires?: { criterion: string; minPoints: number }[] | undefined;
   noKnockout?: boolean | undefined;
   basis: BasisJson;
   ref?: CitationJson | undefined;
+  dated?: (PeriodJson & { minPercent?: number | undefined; minPoints?: number | undefined; ref?: CitationJson | undefined })[] | undefined;
 }
 export type HistoryRequirementJson =
   | { kind: "consecutive"; awards: string[]; times: number; includeCurrentYear: boolean; linkedBy?: string[] | undefined; reuse?: "consumed" | "allowed" | undefined; basis: BasisJson; ref?: CitationJson | undefined }
@@ -189,10 +224,11 @@ export interface AwardJson {
   citation: CitationJson;
   basis: BasisJson;
   note?: LocalizedJson | undefined;
+  codes?: Record<string, string> | undefined;
 }
 export type OverrideTargetJson =
   | { kind: "threshold"; criterion: string; threshold: string }
-  | { kind: "class"; class: string; field: "minPercent" }
+  | { kind: "class"; class: string; field: "minPercent" | "minPoints" }
   | { kind: "quota"; award: string; field: "share" | "enabled" }
   | { kind: "perUnit"; criterion: string; field: "pointsPerUnit" | "cap" };
 export interface OverrideJson {
@@ -200,6 +236,47 @@ export interface OverrideJson {
   value: ScalarValueJson | ScalarValueJson[];
   reason: LocalizedJson;
   citation?: CitationJson | undefined;
+}
+
+/**
+ * A formula of a derived fact: a JSON expression tree, never code. A number or boolean literal, a
+ * string (compared with an enum fact), a fact (`{ fact, path? }`), or an operation
+ * `{ op, args?, of?, places?, mode? }` (see `FORMULA_OPS`).
+ */
+export type FormulaJson = number | boolean | string | FactValueJson | FormulaOpJson;
+export interface FormulaOpJson {
+  op: "+" | "-" | "*" | "/" | "min" | "max" | "clamp" | "round" | "sum" | "count" | "=" | "!=" | "<" | "<=" | ">" | ">=" | "and" | "or" | "not" | "if" | "coalesce";
+  args?: FormulaJson[] | undefined;
+  of?: FactValueJson | undefined;
+  places?: number | undefined;
+  mode?: "half-up" | "half-even" | "floor" | "ceil" | undefined;
+}
+/** One step of a ranking chain (see `ranking.tieBreaks`). */
+export type TieBreakJson =
+  | { key: "score" | "potentialScore" | "selfScore" | "notKnockedOut" | "fewerUnknown" | "moreMet" | "unitId" }
+  | { key: "fact"; fact: string; path?: string | undefined; better: "higher" | "lower" }
+  | { key: "name"; collation: "vi" | "code-point" };
+export interface RankingJson {
+  tieBreaks: TieBreakJson[];
+  ties?: "shared" | "ordered" | undefined;
+  basis: BasisJson;
+  ref?: CitationJson | undefined;
+}
+export interface GroupDefJson {
+  id: string;
+  title?: LocalizedJson | undefined;
+}
+export interface AssessmentPolicyJson {
+  official: "lastReviewer" | "council" | "self";
+  basis: BasisJson;
+  ref?: CitationJson | undefined;
+}
+/** `scheme.json`: how the rule set's committee works — its subject groups, its ranking, which assessment is official. */
+export interface SchemeJson {
+  $schema?: string | undefined;
+  groups?: GroupDefJson[] | undefined;
+  ranking?: RankingJson | undefined;
+  assessments?: AssessmentPolicyJson | undefined;
 }
 
 /* The rule files as a program writes them (`JSON.stringify` one of these and list it in the manifest). */
@@ -241,6 +318,8 @@ export interface AwardsFile {
   /** What defers every award of some groups while it holds (Decree 152/2025/NĐ-CP Art. 4(4)). */
   deferrals?: DeferralJson[] | undefined;
 }
+/** `scheme.json` of a rule set: its subject groups, its ranking chain, which assessment is official. */
+export type SchemeFile = SchemeJson;
 /** `overrides.json` of a local rule set: changes of the parent's policy-default values. */
 export interface OverridesFile {
   $schema?: string | undefined;

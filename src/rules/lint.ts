@@ -1,88 +1,18 @@
 import { issue, type Issue } from "../errors/index.js";
-import { isIsoDate } from "./dates.js";
+import { checkLeaf, leafSpec } from "./lint-leaf.js";
+import { lintScheme } from "./lint-scheme.js";
+import { lawClaims } from "./claims.js";
+import type { Condition } from "./schema.js";
 import { lintIntegrity } from "./lint-integrity.js";
-import { ownValue } from "./lookup.js";
-import { parsePath } from "./path.js";
-import { OPERATORS } from "./constants.js";
-import type { Condition, LeafCondition } from "./schema.js";
 import type { CitationJson, ProvisionJson } from "./json-types.js";
 import type { Fact, Group, RuleSet } from "./types.js";
 import { conditionRoots, walkCondition, type Path } from "./walk.js";
 
+export { checkLeaf, leafSpec, type ScalarSpec } from "./lint-leaf.js";
+export { lawClaims, basisClaims } from "./claims.js";
+
 /** Maximum nesting depth of a condition tree (documented in SECURITY.md). */
 export const MAX_CONDITION_DEPTH = 32;
-const NUMERIC_OPS = new Set(["lessThan", "lessThanInclusive", "greaterThan", "greaterThanInclusive"]);
-
-/** Scalar type a leaf compares against: the fact's type, or the type of the object field named by `path`. */
-export interface ScalarSpec {
-  type: string;
-  values?: readonly string[] | undefined;
-  min?: number | undefined;
-  max?: number | undefined;
-}
-
-export function leafSpec(fact: Fact, path: string | undefined): ScalarSpec | string {
-  if (path === undefined) {
-    if (fact.type === "object") return `fact ${fact.id} is an object: the condition needs a path`;
-    return fact;
-  }
-  if (fact.type !== "object") return `path ${path} used on ${fact.type} fact ${fact.id}`;
-  const p = parsePath(path);
-  if (!p.ok) return p.reason;
-  const field = p.segments.length === 1 && typeof p.segments[0] === "string" ? ownValue(fact.fields, p.segments[0]) : undefined;
-  return field ?? `fact ${fact.id} has no field ${path}`;
-}
-
-function scalarOk(spec: ScalarSpec, v: unknown): boolean {
-  switch (spec.type) {
-    case "boolean":
-      return typeof v === "boolean";
-    case "integer":
-    case "number":
-    case "ratio":
-      return typeof v === "number" && Number.isFinite(v);
-    case "date":
-      return typeof v === "string" && isIsoDate(v);
-    case "enum":
-    case "set":
-      return typeof v === "string" && (spec.values ?? []).includes(v);
-    default:
-      return false;
-  }
-}
-
-/** Checks one leaf against the fact catalog; returns issues (paths relative to `at`). */
-export function checkLeaf(leaf: LeafCondition, facts: ReadonlyMap<string, Fact>, groups: readonly Group[], at: Path): Issue[] {
-  const out: Issue[] = [];
-  const fact = facts.get(leaf.fact);
-  if (!fact) return [issue("rules.unknown_fact", [...at, "fact"], `unknown fact ${leaf.fact}`, { fact: leaf.fact })];
-  if (!(OPERATORS as readonly string[]).includes(leaf.operator)) {
-    out.push(issue("rules.unknown_operator", [...at, "operator"], `unknown operator ${leaf.operator}; allowed: ${OPERATORS.join(", ")}`, { operator: leaf.operator }));
-    return out;
-  }
-  const missing = groups.filter((g) => !fact.groups.includes(g));
-  if (missing.length) {
-    out.push(issue("rules.fact_not_in_group", [...at, "fact"], `fact ${fact.id} does not apply to group ${missing.join(", ")}`, { fact: fact.id, group: missing.join(",") }));
-  }
-  const spec = leafSpec(fact, leaf.path);
-  if (typeof spec === "string") return [...out, issue("rules.bad_path", [...at, "path"], spec, { fact: fact.id })];
-  const op = leaf.operator;
-  const v = leaf.value;
-  let good: boolean;
-  if (NUMERIC_OPS.has(op)) good = ["integer", "number", "ratio", "date"].includes(spec.type) && scalarOk(spec, v);
-  else if (op === "in" || op === "notIn") good = spec.type !== "set" && Array.isArray(v) && v.length > 0 && v.every((x) => scalarOk(spec, x));
-  else if (op === "contains" || op === "doesNotContain") good = spec.type === "set" && scalarOk(spec, v);
-  else good = spec.type !== "set" && scalarOk(spec, v);
-  if (!good) {
-    out.push(issue("rules.value_type", [...at, "value"], `value ${JSON.stringify(v)} does not fit operator ${op} on ${spec.type} fact ${fact.id}`, { fact: fact.id, operator: op, type: spec.type }));
-  } else if (spec.type === "ratio" && typeof v === "number" && (v < 0 || v > 1)) {
-    out.push(issue("rules.value_type", [...at, "value"], `ratio threshold ${v} is outside 0–1`, { fact: fact.id }));
-  }
-  if (typeof v !== "boolean" && leaf.basis === undefined) {
-    out.push(issue("rules.threshold_without_basis", at, `threshold ${JSON.stringify(v)} on ${fact.id} does not say its basis (law or policy-default)`, { fact: fact.id }));
-  }
-  return out;
-}
 
 /** Checks every leaf of a criterion's condition tree (threshold ids are checked per criterion, in lint-integrity.ts). */
 function checkTree(cond: Condition, facts: ReadonlyMap<string, Fact>, groups: readonly Group[], at: Path, out: Issue[]): void {
@@ -90,6 +20,14 @@ function checkTree(cond: Condition, facts: ReadonlyMap<string, Fact>, groups: re
     if (depth > MAX_CONDITION_DEPTH) out.push(issue("rules.depth_limit", [...at, ...p], `condition deeper than ${MAX_CONDITION_DEPTH}`, { limit: MAX_CONDITION_DEPTH }));
     out.push(...checkLeaf(leaf, facts, groups, [...at, ...p]));
   });
+}
+
+/** An enum or set fact lists its values, an object fact its fields. */
+function lintFactShapes(rs: RuleSet, out: Issue[]): void {
+  for (const f of rs.facts) {
+    if ((f.type === "enum" || f.type === "set") && !f.values?.length) out.push(issue("rules.schema", ["facts", f.id, "values"], `${f.type} fact ${f.id} needs values`));
+    if (f.type === "object" && !f.fields) out.push(issue("rules.schema", ["facts", f.id, "fields"], `object fact ${f.id} needs fields`));
+  }
 }
 
 function duplicates(kind: string, items: readonly { id: string }[], where: (i: number) => Path, out: Issue[]): void {
@@ -113,10 +51,7 @@ export function lintRuleSet(rs: RuleSet): Issue[] {
   const cite = (src: string | undefined, at: Path) => {
     if (src !== undefined && !sources.has(src)) out.push(issue("rules.unknown_source", at, `citation names unknown source ${src}`, { source: src }));
   };
-  for (const f of rs.facts) {
-    if ((f.type === "enum" || f.type === "set") && !f.values?.length) out.push(issue("rules.schema", ["facts", f.id, "values"], `${f.type} fact ${f.id} needs values`));
-    if (f.type === "object" && !f.fields) out.push(issue("rules.schema", ["facts", f.id, "fields"], `object fact ${f.id} needs fields`));
-  }
+  lintFactShapes(rs, out);
   const groupsWithFacts = new Set(rs.facts.flatMap((f) => f.groups));
   const byId = new Map(rs.criteria.map((c) => [c.id, c]));
   for (const c of rs.criteria) lintCriterion(c, { facts, groupsWithFacts, cite }, out);
@@ -134,6 +69,7 @@ export function lintRuleSet(rs: RuleSet): Issue[] {
   });
   duplicates("deferral", rs.deferrals, (i) => ["awards", "deferrals", i, "id"], out);
   lintLawBasis(rs, out);
+  lintScheme(rs, facts, out); // groups, formulas, classes by points, dated values, placeholders, ranking, regulation
   out.push(...lintIntegrity(rs));
   return out;
 }
@@ -217,7 +153,7 @@ function lintClassesAndAwards(
     const scoreless = a.groups.filter((g) => !groupsWithCriteria.has(g));
     if (needsScore && scoreless.length) out.push(issue("rules.unreachable_award", [...at, "eligibility"], `award ${a.id} needs a score but group ${scoreless.join(", ")} has no criteria`, { id: a.id }));
     const k = e.minClass !== undefined ? classes.get(e.minClass) : undefined;
-    if ((e.minPercent ?? 0) > 100 || (k && k.minPercent > 100)) out.push(issue("rules.unreachable_award", [...at, "eligibility"], `award ${a.id} needs more than 100%`, { id: a.id }));
+    if ((e.minPercent ?? 0) > 100 || (k?.minPercent ?? 0) > 100) out.push(issue("rules.unreachable_award", [...at, "eligibility"], `award ${a.id} needs more than 100%`, { id: a.id }));
     if (e.conditions) {
       const before = out.length;
       walkCondition(e.conditions, (leaf, p) => out.push(...checkLeaf(leaf, facts, [], [...at, "eligibility", "conditions", ...p])));
@@ -282,46 +218,17 @@ export type CitationDoubt = "secondary" | "unconfirmed" | "unlisted" | "noSectio
 
 /**
  * The doubt a citation carries, to be printed beside it: none for a confirmed provision or an
- * unknown source (the lint reports that), nor for a news report cited as a whole (it is its own
- * source); otherwise whether it was checked only through a secondary source, not checked, not
+ * unknown source (the lint reports that), nor for a news report or a committee's own regulation
+ * cited as a whole; otherwise whether it was checked only through a secondary source, not checked, not
  * identified, or rests on a repealed or unchecked text.
  */
 export function citationDoubt(sources: RuleSet["sources"], c: Pick<CitationJson, "source" | "section">): CitationDoubt | null {
   const s = citationStanding(sources, c);
   if (s.kind === "confirmed" || s.kind === "unknownSource") return null;
-  if (sources.find((x) => x.id === c.source)?.kind === "news" && (s.kind === "unlisted" || s.kind === "noSection")) return null;
+  // a news report is its own source; a committee's own regulation may be cited as a whole
+  const kind = sources.find((x) => x.id === c.source)?.kind;
+  if ((kind === "news" || kind === "regulation") && (s.kind === "unlisted" || s.kind === "noSection")) return null;
   return s.kind;
-}
-
-/** Every place a value claims `basis: "law"`, with the citation it rests on (`undefined`: none given). */
-export function lawClaims(rs: RuleSet): { at: Path; ref: CitationJson | undefined }[] {
-  const claims: { at: Path; ref: CitationJson | undefined }[] = [];
-  const leaves = (cond: Condition | undefined, at: Path) =>
-    cond && walkCondition(cond, (leaf, p) => leaf.basis === "law" && claims.push({ at: [...at, ...p], ref: leaf.ref }));
-  for (const c of rs.criteria) {
-    const at: Path = [c.file, c.id];
-    if (c.basis === "law") claims.push({ at, ref: c.citation });
-    for (const r of conditionRoots(c)) leaves(r.cond, [...at, ...r.path]);
-    if (c.perUnit?.basis === "law") claims.push({ at: [...at, "perUnit"], ref: c.perUnit.ref });
-    for (const a of [...(c.bonus ?? []), ...(c.deductions ?? [])]) {
-      if (a.basis === "law") claims.push({ at: [...at, a.id], ref: a.ref });
-      if (a.perUnit?.basis === "law") claims.push({ at: [...at, a.id, "perUnit"], ref: a.perUnit.ref });
-    }
-  }
-  for (const g of rs.groupCaps) if (g.basis === "law") claims.push({ at: ["groupCaps", g.id], ref: (g as { ref?: CitationJson }).ref });
-  for (const k of rs.classes) if (k.basis === "law") claims.push({ at: ["classes", k.id], ref: k.ref });
-  for (const a of rs.awards) {
-    const at: Path = ["awards", a.id];
-    if (a.basis === "law") claims.push({ at, ref: a.citation });
-    leaves(a.eligibility.conditions, [...at, "eligibility", "conditions"]);
-    a.history?.forEach((h, i) => h.basis === "law" && claims.push({ at: [...at, "history", i], ref: h.ref }));
-    if (a.quota?.basis === "law") claims.push({ at: [...at, "quota"], ref: a.quota.ref });
-  }
-  for (const d of rs.deferrals) {
-    if (d.basis === "law") claims.push({ at: ["awards", "deferrals", d.id], ref: d.ref });
-    leaves(d.when, ["awards", "deferrals", d.id, "when"]);
-  }
-  return claims;
 }
 
 /**

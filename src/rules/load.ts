@@ -3,8 +3,10 @@ import { fail, issue, ok, requireObject, ThiduaError, type Issue, type Result } 
 import { ruleSetDigest, sha256Hex } from "./hash.js";
 import { scanJson, type JsonScanError } from "./json-scan.js";
 import { checkLimits, RULESET_LIMITS } from "./limits.js";
+import { scanDatedValues } from "./dated.js";
 import { lintRuleSet } from "./lint.js";
 import { zodContext } from "./zod-context.js";
+import { GROUPS } from "./constants.js";
 import { applyOverrides } from "./overrides.js";
 import {
   AwardsFileSchema,
@@ -13,10 +15,12 @@ import {
   FactsFileSchema,
   ManifestSchema,
   OverridesFileSchema,
+  SchemeFileSchema,
   type ManifestJson,
   type OverrideJson,
+  type SchemeJson,
 } from "./schema.js";
-import type { Award, ClassDef, Criterion, Deferral, Fact, GroupCapDef, RuleSet, RuleSetFileInfo, RuleSetFiles } from "./types.js";
+import type { Award, ClassDef, Criterion, Deferral, Fact, GroupCapDef, GroupDef, RuleSet, RuleSetFileInfo, RuleSetFiles } from "./types.js";
 
 /** Options of `loadRuleSetFromFiles` (and, without `resolveParent`, of `loadRuleSet` in `thidua/node`). */
 export interface LoadOptions {
@@ -60,6 +64,7 @@ interface Parsed {
   awards: Award[];
   deferrals: Deferral[];
   overrides: (OverrideJson & { origin: string; file: string })[];
+  scheme?: SchemeJson;
 }
 
 /** zod issues → ours, prefixed with the file name; zod types never leave this folder. */
@@ -190,7 +195,26 @@ function collect(out: Parsed, file: string, kind: string, bytes: string | Uint8A
       });
     case "overrides":
       return push(validate(file, bytes, OverridesFileSchema), (v) => out.overrides.push(...v.overrides.map((o) => ({ ...o, origin, file }))));
+    case "scheme":
+      return push(validate(file, bytes, SchemeFileSchema), (v) => {
+        if (out.scheme) issues.push(issue("rules.schema", [file], `a rule set has at most one scheme file`, { file }));
+        out.scheme = v;
+      });
   }
+}
+
+/** The subject groups: the parent's, then those the set declares (a declared built-in id may be listed again to name it); none declared anywhere: the five of Decision 2447. */
+function groupsOf(own: Parsed, parent: RuleSet | undefined): GroupDef[] {
+  const origin = own.manifest.id;
+  const declared = (own.scheme?.groups ?? []).map((g) => ({ ...g, origin }));
+  const base: GroupDef[] = parent ? [...parent.groups] : declared.length ? [] : GROUPS.map((id) => ({ id, origin }));
+  const out = [...base];
+  for (const g of declared) {
+    const i = out.findIndex((x) => x.id === g.id);
+    if (i >= 0) out[i] = g;
+    else out.push(g);
+  }
+  return out;
 }
 
 function deepFreeze<T>(v: T): T {
@@ -261,7 +285,7 @@ function loadChain(files: RuleSetFiles, opts: LoadOptions, chain: readonly Chain
   const digest = ruleSetDigest(listing, parent ? { id: parent.id, digest: parent.sha256 } : undefined);
   const merged = merge(own, parent, digest);
   const overrides = applyOverrides(merged, own.overrides, issues);
-  const ruleset: RuleSet = { ...merged, overrides: [...(parent?.overrides ?? []), ...overrides] };
+  const ruleset: RuleSet = { ...merged, overrides: [...(parent?.overrides ?? []), ...overrides], ...(scanDatedValues(merged) && { datedValues: true as const }) };
   issues.push(...checkLimits(ruleset));
   if (!opts.skipLints) issues.push(...lintRuleSet(ruleset));
   const errors = issues.filter((i) => i.severity === "error");
@@ -317,6 +341,8 @@ function loadParent(manifest: ManifestJson, opts: LoadOptions, chain: readonly C
 function merge(own: Parsed, parent: RuleSet | undefined, digest: string): RuleSet {
   const m = own.manifest;
   const classes = own.classes.length ? own.classes : [...(parent?.classes ?? [])];
+  const ranking = own.scheme?.ranking ? { ...own.scheme.ranking, origin: m.id } : parent?.ranking;
+  const assessments = own.scheme?.assessments ? { ...own.scheme.assessments, origin: m.id } : parent?.assessments;
   return {
     id: m.id,
     version: m.version,
@@ -326,6 +352,9 @@ function merge(own: Parsed, parent: RuleSet | undefined, digest: string): RuleSe
     files: [...(parent?.files ?? []), ...own.files],
     verified: (parent?.verified ?? true) && own.files.every((f) => f.verified),
     sources: [...(parent?.sources ?? []).filter((s) => !m.sources.some((o) => o.id === s.id)), ...m.sources],
+    groups: groupsOf(own, parent),
+    ...(ranking && { ranking: structuredClone(ranking) }),
+    ...(assessments && { assessments }),
     facts: [...(parent?.facts ?? []), ...own.facts],
     criteria: [...(parent?.criteria ?? []).map((c) => structuredClone(c)), ...own.criteria],
     groupCaps: [...(parent?.groupCaps ?? []), ...own.groupCaps],

@@ -23,9 +23,9 @@ export function applyOverrides(
       issues.push(issue("rules.override_target", [...path, "target"], `override target ${describe(o.target)} does not exist`, { target: describe(o.target) }));
       return;
     }
-    if (hit.basis === "law" && !o.citation) {
+    if ((hit.basis === "law" || hit.basis === "regulation") && !o.citation) {
       issues.push(issue("rules.law_override_without_citation", path,
-        `override of ${describe(o.target)} changes a value fixed by law (basis "law") but gives no citation`, { target: describe(o.target) }));
+        `override of ${describe(o.target)} changes a value fixed by ${hit.basis === "law" ? "law" : "a regulation"} (basis "${hit.basis}") but gives no citation`, { target: describe(o.target) }));
       return;
     }
     const bad = invalidValue(o.target, o.value);
@@ -46,6 +46,7 @@ function invalidValue(t: OverrideJson["target"], v: unknown): string | undefined
   const points = (x: unknown) => typeof x === "number" && Number.isFinite(x) && x >= 0 && Math.abs(Math.round(x * 100) - x * 100) < 1e-9;
   switch (t.kind) {
     case "class":
+      if (t.field === "minPoints") return points(v) ? undefined : "expected points (a non-negative number with at most two decimals)";
       return typeof v === "number" && Number.isFinite(v) && v >= 0 && v <= 100 ? undefined : "expected a percentage from 0 to 100";
     case "quota":
       if (t.field === "enabled") return typeof v === "boolean" ? undefined : "expected true (apply the quota) or false";
@@ -79,7 +80,9 @@ interface Hit {
 function locate(rs: RuleSet, t: OverrideJson["target"]): Hit | undefined {
   if (t.kind === "class") {
     const c = rs.classes.find((x) => x.id === t.class) as Mutable<RuleSet["classes"][number]> | undefined;
-    return c && { basis: c.basis, get: () => c.minPercent, set: (v) => (c.minPercent = v as number) };
+    // a class by points is overridden in points, a class by percent in percent
+    if (!c || c[t.field] === undefined) return undefined;
+    return { basis: c.basis, get: () => c[t.field], set: (v) => (c[t.field] = v as number) };
   }
   if (t.kind === "quota") {
     const q = rs.awards.find((a) => a.id === t.award)?.quota as { share: string; enabled?: boolean; basis: Basis } | undefined;

@@ -4,15 +4,15 @@
  * when the committed JSON Schema drifts.
  *
  * Conditions use json-rules-engine's format unchanged (`all`/`any`/`not`, `fact`/`operator`/`value`,
- * optional `path`), so rule files stay readable by that engine; provenance keys (`id`, `basis`,
- * `ref`, `validFrom`) sit beside `value` and json-rules-engine ignores them.
+ * optional `path`, a value that names another fact), so rule files stay readable by that engine;
+ * provenance keys (`id`, `basis`, `ref`, `dated`) sit beside `value` and json-rules-engine ignores them.
  *
  * Written with `zod/mini` (functions instead of methods), which a bundler trims to what is used:
  * about 9 kB gzip instead of 28 kB for the classic API.
  */
 import * as z from "zod/mini";
 import { isIsoDate } from "./dates.js";
-import { BASES, FACT_TYPES, FORBIDDEN_KEYS, FORMAT_VERSION, GROUPS, PROVISION_STATUSES } from "./constants.js";
+import { BASES, FACT_TYPES, FORBIDDEN_KEYS, FORMAT_VERSION, FORMULA_OPS, PROVISION_STATUSES, ROUNDING_MODES, UNKNOWN_AS } from "./constants.js";
 import type {
   AwardJson,
   AwardsFile,
@@ -24,12 +24,14 @@ import type {
   DeferralJson,
   FactJson,
   FactsFile,
+  FormulaJson,
   ManifestJson,
   OverrideJson,
   OverridesFile,
+  SchemeJson,
 } from "./json-types.js";
 
-export type { AwardJson, ClassJson, Condition, CriterionJson, DeferralJson, FactJson, ManifestJson, OverrideJson, LeafCondition, ManifestFile, FactsFile, CriteriaFile, ClassesFile, AwardsFile, OverridesFile } from "./json-types.js";
+export type { AwardJson, ClassJson, Condition, CriterionJson, DeferralJson, FactJson, FormulaJson, ManifestJson, OverrideJson, LeafCondition, ManifestFile, FactsFile, CriteriaFile, ClassesFile, AwardsFile, OverridesFile, SchemeFile, SchemeJson } from "./json-types.js";
 
 type Meta = { readonly id?: string; readonly title?: string; readonly description?: string };
 /** A copy of `s` with JSON Schema metadata (what the classic API's `.meta()` does). */
@@ -72,13 +74,19 @@ export const FactId = meta(idPattern(/^[a-z][A-Za-z0-9]*(?:\.[a-z][A-Za-z0-9]*)*
   id: "FactId",
   description: "Fact id such as `plan.issuedOnTime` (dot-separated camelCase segments).",
 });
-export const Group = meta(z.enum(GROUPS), {
+export const Group = meta(pattern(/^[a-z][a-z0-9-]{0,39}$/, "invalid group id"), {
   id: "Group",
-  description: "Subject group of Decision 2447: ministry, province, front (Fatherland Front and socio-political organisations), enterprise (agencies, organisations, enterprises, schools), individual.",
+  description:
+    "Subject group: one of the five of Decision 2447 — ministry, province, front (Fatherland Front and socio-political organisations), enterprise (agencies, organisations, enterprises, schools), individual — or a group the rule set declares in scheme.json (e.g. `ward`, `household`).",
 });
 export const Basis = meta(z.enum(BASES), {
   id: "Basis",
-  description: "`law`: the value is fixed by the cited legal text. `policy-default`: our choice, which a committee may override.",
+  description:
+    "`law`: the value is fixed by the cited legal text. `regulation`: fixed by the committee's or institution's own regulation (quy chế), cited like a law. `policy-default`: our choice, which a committee may override.",
+});
+export const UnknownAs = meta(z.enum(UNKNOWN_AS), {
+  id: "UnknownAs",
+  description: "How an unknown fact counts: `unknown` (default: not proven, so not in the unit's favour now, and listed as missing), `zero` (a blank counts as nothing), `cap` (a blank counts in full).",
 });
 /** Points: a non-negative JSON number with at most two decimals (the manifest's point unit is 0.01). */
 export const Points = meta(
@@ -98,18 +106,28 @@ export const Citation = meta(
 
 export const ScalarValue = z.union([str(), z.number(), z.boolean(), z.null()]);
 export const ConditionValue = meta(z.union([ScalarValue, z.array(ScalarValue)]), { id: "ConditionValue" });
+export const FactValue = meta(z.strictObject({ fact: FactId, path: describe(opt(str()), "JSONPath into the other fact, as `path`") }), {
+  id: "FactValue",
+  description: "Another fact as the value compared with (json-rules-engine's `value: { fact, path? }`); unknown when that fact is.",
+});
+/** The period a dated value is in force (either end may be open). */
+const period = () => ({ validFrom: describe(opt(IsoDate), "first day the value is in force"), validTo: describe(opt(IsoDate), "last day the value is in force") });
+export const DatedValue = meta(z.strictObject({ ...period(), value: ConditionValue, ref: opt(Citation), note: opt(Localized) }), {
+  id: "DatedValue",
+  description: "The threshold's value in force in a period (as of the scoring date), replacing `value` then.",
+});
 
 const ThresholdId = pattern(/^[a-z0-9]+(?:[.-][a-z0-9]+)*$/);
 export const Leaf = meta(
   z.strictObject({
     fact: FactId,
     operator: describe(str().check(z.minLength(1)), "a json-rules-engine operator; see OPERATORS"),
-    value: ConditionValue,
-    path: describe(opt(str()), "JSONPath subset into an object fact: `$.a.b`, `$.a[0]`"),
+    value: z.union([ConditionValue, FactValue]),
+    path: describe(opt(str()), "JSONPath subset into an object or set fact: `$.a`, `$['a.b']`, `$[0]`, `$[*]`"),
     id: describe(opt(ThresholdId), "threshold id, unique within its criterion; target of overrides"),
-    basis: describe(opt(Basis), "required on every non-boolean threshold"),
+    basis: describe(opt(Basis), "required on every numeric or date threshold"),
     ref: opt(Citation),
-    validFrom: opt(IsoDate),
+    dated: describe(opt(nonEmpty(DatedValue)), "values in force in given periods; `value` applies outside them"),
     note: opt(Localized),
   }),
   { id: "LeafCondition" },
@@ -147,7 +165,7 @@ export const Source = meta(
     issuer: Localized,
     date: describe(opt(IsoDate), "date of signature; omitted where not confirmed"),
     inForce: describe(opt(IsoDate), "date it entered into force"),
-    kind: z.enum(["law", "decree", "decision", "circular", "directive", "conclusion", "plan", "news"]),
+    kind: describe(z.enum(["law", "decree", "decision", "circular", "directive", "conclusion", "plan", "news", "regulation"]), "`regulation`: a committee's or institution's own regulation (quy chế thi đua)"),
     seed: describe(opt(str()), "file name in shared/seeds"),
     reference: describe(opt(str()), "public reference (official gazette number or URL)"),
     status: opt(z.enum(["in-force", "amended", "repealed", "unconfirmed"])),
@@ -157,7 +175,7 @@ export const Source = meta(
   { id: "Source" },
 );
 
-export const FileKind = z.enum(["facts", "criteria", "awards", "classes", "overrides"]);
+export const FileKind = z.enum(["facts", "criteria", "awards", "classes", "overrides", "scheme"]);
 export const ManifestFileEntry = z.strictObject({
   path: pattern(/^[a-z0-9][a-z0-9._/-]*\.json$/),
   kind: FileKind,
@@ -200,7 +218,36 @@ export const ObjectField = z.strictObject({
   label: Localized,
 });
 
-const FieldName = str().check(z.regex(/^[A-Za-z][A-Za-z0-9]*$/), z.refine((k: string) => k !== "constructor" && k !== "prototype", { message: "forbidden field name" }));
+/** The grammar of a derived fact's formula (published in the JSON Schema). */
+const FORMULA_GRAMMAR = [
+  "A formula over other facts, as data (never code). Grammar:",
+  "Formula := number | boolean | string (compared with an enum fact) | { fact, path? } | { op, args?, of?, places?, mode? }.",
+  "Arithmetic: `+` and `*` (two or more args), `-` and `/` (two), exact in decimal; `/` by zero rejects the profile.",
+  "`min`, `max` (one or more args); `clamp` [x, low, high]; `round` [x] with `places` (default 0) and `mode` (half-up, half-even, floor, ceil).",
+  "`sum` (args, or `of` an object fact: its number fields), `count` (args that are true, or `of` an object fact: its true boolean fields, or a set fact: its members).",
+  "Comparisons `=`, `!=`, `<`, `<=`, `>`, `>=` (two args) give a boolean; `and`, `or`, `not` are Kleene logic; `if` [condition, then, else]; `coalesce` [a, b, …]: the first known.",
+  "Three-valued: the result is unknown when an input it needs is unknown (except `coalesce`, `and`/`or` decided by a known argument, and `if` whose condition is known).",
+].join(" ");
+export const FormulaSchema: z.ZodMiniType<FormulaJson> = meta(
+  z.lazy(() =>
+    z.union([
+      z.number(),
+      z.boolean(),
+      str().check(z.maxLength(200)),
+      FactValue,
+      z.strictObject({
+        op: z.enum(FORMULA_OPS),
+        args: opt(z.array(FormulaSchema).check(z.minLength(1), z.maxLength(64))),
+        of: describe(opt(FactValue), "`sum`/`count` over an object fact's fields or a set fact's members"),
+        places: describe(opt(int().check(z.minimum(0), z.maximum(6))), "`round`: decimal places (default 0)"),
+        mode: describe(opt(z.enum(ROUNDING_MODES)), "`round`: the rounding rule, stated (required)"),
+      }),
+    ]),
+  ),
+  { id: "Formula", description: FORMULA_GRAMMAR },
+) as z.ZodMiniType<FormulaJson>;
+
+const FieldName = str().check(z.regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/), z.refine((k: string) => k !== "constructor" && k !== "prototype", { message: "forbidden field name" }));
 export const FactSchema = meta(
   z.strictObject({
     id: FactId,
@@ -212,7 +259,8 @@ export const FactSchema = meta(
     max: opt(z.number()),
     values: describe(opt(nonEmpty(str().check(z.minLength(1)))), "allowed values of an enum fact, or of the members of a set fact"),
     valueLabels: opt(z.record(str(), Localized)),
-    fields: describe(opt(z.record(FieldName, ObjectField)), "fields of an object fact, reachable with `path`"),
+    fields: describe(opt(z.record(FieldName, ObjectField)), "fields of an object fact, reachable with `path` (`$.name`, or `$['name.with.dots']`)"),
+    formula: describe(opt(FormulaSchema), "a derived fact: computed from other facts by this formula, never given by a profile"),
     better: describe(z.enum(["higher", "lower", "none"]), "direction in which the fact improves a score (booleans: true is `higher`)"),
     evidence: describe(Localized, "the document a committee checks to accept the value"),
     groups: nonEmpty(Group),
@@ -224,7 +272,13 @@ export const FactsFileSchema = meta(z.strictObject({ $schema: opt(str()), facts:
 
 /* ───────────────────────────── criteria ───────────────────────────── */
 
-export const Tier = z.strictObject({ id: opt(str()), points: Points, label: opt(Localized), conditions: ConditionSchema });
+export const Tier = z.strictObject({
+  id: opt(str()),
+  points: Points,
+  label: describe(opt(Localized), "may name thresholds of the criterion as placeholders, `{threshold-id}`: filled with the value in force"),
+  conditions: ConditionSchema,
+  dated: describe(opt(nonEmpty(z.strictObject({ ...period(), points: Points, ref: opt(Citation) }))), "points in force in given periods"),
+});
 
 export const PerUnit = meta(
   z.strictObject({
@@ -236,6 +290,7 @@ export const PerUnit = meta(
     basis: Basis,
     ref: opt(Citation),
     label: opt(Localized),
+    dated: describe(opt(nonEmpty(z.strictObject({ ...period(), pointsPerUnit: opt(Points), cap: opt(Points), ref: opt(Citation) }))), "rate or cap in force in given periods"),
   }),
   { id: "PerUnit", description: "points per unit of a count fact, capped" },
 );
@@ -248,8 +303,10 @@ export const Adjustment = meta(
     points: opt(Points),
     perUnit: describe(opt(PerUnit), "or points per unit of a count fact"),
     cap: describe(Points, "at most this many points from this adjustment"),
+    unknownAs: describe(opt(UnknownAs), "how an unknown fact counts (default `unknown`: a bonus counts 0 and a deduction its cap until known)"),
     basis: Basis,
     ref: opt(Citation),
+    dated: describe(opt(nonEmpty(z.strictObject({ ...period(), points: opt(Points), cap: opt(Points), ref: opt(Citation) }))), "points or cap in force in given periods"),
   }),
   { id: "Adjustment", description: "bonus (điểm thưởng) or deduction (điểm trừ)" },
 );
@@ -258,7 +315,7 @@ export const CriterionSchema = meta(
   z.strictObject({
     id: RuleId,
     group: Group,
-    contents: describe(nonEmpty(int().check(z.minimum(1), z.maximum(6))), "emulation contents 1–6 of Decision 2447 it serves"),
+    contents: describe(opt(nonEmpty(int().check(z.minimum(1), z.maximum(6)))), "emulation contents 1–6 of Decision 2447 it serves (schemes unrelated to it leave it out)"),
     title: Localized,
     description: opt(Localized),
     citation: Citation,
@@ -274,6 +331,7 @@ export const CriterionSchema = meta(
       opt(ConditionSchema),
       "the criterion applies only to profiles for which this holds (e.g. schools only); otherwise it is not applicable and leaves the maximum",
     ),
+    unknownAs: describe(opt(UnknownAs), "how the criterion counts while its facts are unknown (default `unknown`; `zero`: not met, `cap`: met)"),
     knockout: describe(opt(z.boolean()), "a met knock-out criterion bars every title that year"),
     knockoutReason: opt(Localized),
     evidence: nonEmpty(Localized),
@@ -305,11 +363,17 @@ export const ClassSchema = z.strictObject({
   id: RuleId,
   title: Localized,
   rank: describe(int().check(z.minimum(0)), "higher is better"),
-  minPercent: describe(z.number().check(z.minimum(0), z.maximum(100)), "minimum score as a percentage of the nominal maximum"),
+  minPercent: describe(opt(z.number().check(z.minimum(0), z.maximum(100))), "minimum score as a percentage of the nominal maximum"),
+  minPoints: describe(opt(Points), "or a minimum score in points"),
+  unscored: describe(opt(z.boolean()), "the class of a unit of which nothing is known (chưa chấm): every criterion that applies is unknown"),
   requires: describe(opt(z.array(z.strictObject({ criterion: RuleId, minPoints: Points }))), "criteria that must reach a minimum for this class"),
   noKnockout: opt(z.boolean()),
   basis: Basis,
   ref: opt(Citation),
+  dated: describe(
+    opt(nonEmpty(z.strictObject({ ...period(), minPercent: opt(z.number().check(z.minimum(0), z.maximum(100))), minPoints: opt(Points), ref: opt(Citation) }))),
+    "thresholds in force in given periods",
+  ),
 });
 
 export const ClassesFileSchema = meta(z.strictObject({ $schema: opt(str()), classes: nonEmpty(ClassSchema), citation: Citation }), {
@@ -407,18 +471,22 @@ export const AwardSchema = meta(
     citation: Citation,
     basis: Basis,
     note: opt(Localized),
+    codes: describe(
+      opt(z.record(pattern(/^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/), str().check(z.minLength(1), z.maxLength(100)))),
+      "the award's code in other systems' catalogues, by system: `{ \"<system>\": \"<code>\" }`",
+    ),
   }),
   { id: "Award" },
 );
 
-export const AwardsFileSchema = meta(z.strictObject({ $schema: opt(str()), awards: nonEmpty(AwardSchema), deferrals: opt(z.array(Deferral)) }), { id: "AwardsFile", title: "thidua award catalog" });
+export const AwardsFileSchema = meta(z.strictObject({ $schema: opt(str()), awards: z.array(AwardSchema), deferrals: opt(z.array(Deferral)) }), { id: "AwardsFile", title: "thidua award catalog" });
 
 /* ───────────────────────────── overrides (local rule sets) ───────────────────────────── */
 
 export const OverrideTarget = meta(
   z.discriminatedUnion("kind", [
     z.strictObject({ kind: z.literal("threshold"), criterion: RuleId, threshold: str() }),
-    z.strictObject({ kind: z.literal("class"), class: RuleId, field: z.literal("minPercent") }),
+    z.strictObject({ kind: z.literal("class"), class: RuleId, field: z.enum(["minPercent", "minPoints"]) }),
     z.strictObject({ kind: z.literal("quota"), award: RuleId, field: z.enum(["share", "enabled"]) }),
     z.strictObject({ kind: z.literal("perUnit"), criterion: RuleId, field: z.enum(["pointsPerUnit", "cap"]) }),
   ]),
@@ -437,6 +505,55 @@ export const OverridesFileSchema = meta(z.strictObject({ $schema: opt(str()), ov
   title: "thidua overrides of a parent rule set",
 });
 
+/* ───────────────────────────── scheme (groups, ranking, assessments) ───────────────────────────── */
+
+export const TieBreakSchema = meta(
+  z.discriminatedUnion("key", [
+    z.strictObject({ key: z.enum(["score", "potentialScore", "selfScore", "notKnockedOut", "fewerUnknown", "moreMet", "unitId"]) }),
+    z.strictObject({ key: z.literal("fact"), fact: FactId, path: opt(str()), better: z.enum(["higher", "lower"]) }),
+    z.strictObject({ key: z.literal("name"), collation: z.enum(["vi", "code-point"]) }),
+  ]),
+  {
+    id: "TieBreak",
+    description:
+      "One step of the ranking chain: `score` (higher first), `potentialScore`, `selfScore` (the self-assessed score), `notKnockedOut`, `fewerUnknown` (criteria), `moreMet` (criteria), `unitId` (code-point order), a `fact` (or derived fact) with the direction that is better, or the unit's `name` in Vietnamese (`vi`) or code-point order. A unit whose value is unknown comes after those whose value is known.",
+  },
+);
+
+export const RankingSchema = meta(
+  z.strictObject({
+    tieBreaks: describe(z.array(TieBreakSchema).check(z.minLength(1), z.maxLength(16)), "the ranking chain, first key first"),
+    ties: describe(opt(z.enum(["shared", "ordered"])), "`ordered` (default): every unit its own rank; `shared`: units equal on every key but `name` and `unitId` share a rank"),
+    basis: Basis,
+    ref: opt(Citation),
+  }),
+  { id: "Ranking" },
+);
+
+export const GroupDef = meta(z.strictObject({ id: Group, title: describe(opt(Localized), "required for a group other than the five of Decision 2447") }), { id: "GroupDef" });
+
+export const AssessmentPolicy = meta(
+  z.strictObject({
+    official: describe(
+      z.enum(["lastReviewer", "council", "self"]),
+      "`lastReviewer` (default): each fact as the last assessment that changed it says; `council`: only the council's changes over the self-assessment; `self`: the self-assessment",
+    ),
+    basis: Basis,
+    ref: opt(Citation),
+  }),
+  { id: "AssessmentPolicy" },
+);
+
+export const SchemeFileSchema = meta(
+  z.strictObject({
+    $schema: opt(str()),
+    groups: describe(opt(nonEmpty(GroupDef)), "the subject groups of the rule set (default: the five of Decision 2447)"),
+    ranking: opt(RankingSchema),
+    assessments: opt(AssessmentPolicy),
+  }),
+  { id: "SchemeFile", title: "thidua scheme: subject groups, ranking, official assessment" },
+);
+
 /* Compile-time proof that each schema parses to the plain types of json-types.ts (both directions). */
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type Proof<T extends true> = T;
@@ -453,4 +570,5 @@ export type SchemaProofs = [
   Proof<Same<z.infer<typeof ClassesFileSchema>, ClassesFile>>,
   Proof<Same<z.infer<typeof AwardsFileSchema>, AwardsFile>>,
   Proof<Same<z.infer<typeof OverridesFileSchema>, OverridesFile>>,
+  Proof<Same<z.infer<typeof SchemeFileSchema>, SchemeJson>>,
 ];

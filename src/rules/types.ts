@@ -7,12 +7,15 @@ import type {
   ManifestJson,
   OverrideJson,
 } from "./schema.js";
+import type { AssessmentPolicyJson, RankingJson, TieBreakJson } from "./json-types.js";
 
-export type { Condition, LeafCondition, ManifestFile, FactsFile, CriteriaFile, ClassesFile, AwardsFile, OverridesFile } from "./schema.js";
-/** A subject group (see `GROUPS`). */
-export type Group = "ministry" | "province" | "front" | "enterprise" | "individual";
-/** Where a value comes from: `law` (a legal text fixes it; a citation says which) or `policy-default` (the rule set's choice, which a local set may override). */
-export type Basis = "law" | "policy-default";
+export type { Condition, LeafCondition, ManifestFile, FactsFile, CriteriaFile, ClassesFile, AwardsFile, OverridesFile, SchemeFile } from "./schema.js";
+/** The five subject groups of Decision 2447 (see `GROUPS`). */
+export type BuiltinGroup = "ministry" | "province" | "front" | "enterprise" | "individual";
+/** A subject group: one of the five of Decision 2447, or one a rule set declares (`rs.groups`). */
+export type Group = BuiltinGroup | (string & {});
+/** Where a value comes from: `law` (a legal text fixes it; a citation says which), `regulation` (the committee's or institution's own regulation, cited like a law) or `policy-default` (the rule set's choice, which a local set may override). */
+export type Basis = "law" | "regulation" | "policy-default";
 /** Text in Vietnamese (the reference wording) and English (a translation), NFC. */
 export interface Localized {
   readonly vi: string;
@@ -62,6 +65,17 @@ export interface RuleSetFileInfo extends Origin {
   readonly verified: boolean;
 }
 
+/** A subject group of a rule set: its id and, for a group other than the five of Decision 2447, its name. */
+export interface GroupDef extends Origin {
+  readonly id: Group;
+  readonly title?: Localized;
+}
+/** The ranking chain a rule set states (`scheme.json`): the tie-breaks in order and whether ties share a rank. */
+export type Ranking = Readonly<RankingJson> & Origin;
+export type TieBreakSpec = Readonly<TieBreakJson>;
+/** Which assessment of a unit's facts is official (`scheme.json`; `lastReviewer` when the set says nothing). */
+export type AssessmentPolicy = Readonly<AssessmentPolicyJson> & Origin;
+
 /** A loaded, validated, resolved and frozen rule set. */
 export interface RuleSet {
   readonly id: string;
@@ -75,6 +89,12 @@ export interface RuleSet {
   /** true when every file's hash matched its manifest. */
   readonly verified: boolean;
   readonly sources: Manifest["sources"];
+  /** The subject groups: those the set (or its parent) declares, else the five of Decision 2447. */
+  readonly groups: readonly GroupDef[];
+  /** The ranking chain the set states; absent: the default chain (score, not knocked out, fewer unknown, more met, unit id). */
+  readonly ranking?: Ranking;
+  /** Which assessment is official; absent: the last reviewer's. */
+  readonly assessments?: AssessmentPolicy;
   readonly facts: readonly Fact[];
   readonly criteria: readonly Criterion[];
   readonly groupCaps: readonly GroupCapDef[];
@@ -84,6 +104,8 @@ export interface RuleSet {
   /** What defers the awards of a group while it lasts (discipline or an investigation under way). */
   readonly deferrals: readonly Deferral[];
   readonly overrides: readonly AppliedOverride[];
+  /** Present when some threshold, points value or class is dated: scoring then reads the values in force on its as-of date. */
+  readonly datedValues?: true;
 }
 export type ClassesCitation = { readonly source: string; readonly section?: string; readonly seed?: string };
 

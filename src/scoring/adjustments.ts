@@ -54,9 +54,10 @@ export function adjustmentTrace(a: Adjustment, read: FactReader): AdjustmentTrac
 }
 
 /**
- * The sum of a list of adjustments now and in the best case. What the evidence does not prove is
- * not counted in the unit's favour: an unknown bonus counts 0 now and its cap in the best case; an
- * unknown deduction counts its cap now and 0 in the best case.
+ * The sum of a list of adjustments now and in the best case. By default (`unknownAs: "unknown"`)
+ * what the evidence does not prove is not counted in the unit's favour: an unknown bonus counts 0
+ * now and its cap in the best case; an unknown deduction counts its cap now and 0 in the best case.
+ * A scheme may say how a blank counts instead: `zero` (nothing, settled) or `cap` (in full, settled).
  */
 export function sumAdjustments(list: readonly Adjustment[], values: readonly (Points | undefined)[], kind: "bonus" | "deduction"): { now: Points; best: Points; unknown: boolean } {
   let now = 0;
@@ -64,9 +65,10 @@ export function sumAdjustments(list: readonly Adjustment[], values: readonly (Po
   let unknown = false;
   list.forEach((a, i) => {
     const v = values[i];
-    if (v !== undefined) {
-      now += v;
-      best += v;
+    const settled = v !== undefined ? v : a.unknownAs === "zero" ? 0 : a.unknownAs === "cap" ? toPoints(a.cap) : undefined;
+    if (settled !== undefined) {
+      now += settled;
+      best += settled;
       return;
     }
     unknown = true;

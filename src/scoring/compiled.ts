@@ -1,11 +1,11 @@
 import { issue, ThiduaError, type Issue } from "../errors/index.js";
 import { compileNode, type ReaderFactory } from "../evaluation/index.js";
 import { ROW, type ValidProfile } from "../profiles/index.js";
-import { GROUPS, type Criterion, type Group, type RuleSet } from "../rules/index.js";
+import { hasDatedValues, rulesetAsOf, type Criterion, type Group, type RuleSet } from "../rules/index.js";
 import { compileCriterion, type CriterionVerdict } from "./criterion.js";
 import { groupRules, type GroupRules } from "./group.js";
 import { toPoints } from "./points.js";
-import { criterionResult, scoreFromVerdicts, type ResultMaker, type ScoredUnit } from "./score.js";
+import { criterionResult, scoreFromVerdicts, withAssessment, type ResultMaker, type ScoredUnit } from "./score.js";
 import type { CompileContext, Row } from "./styles/index.js";
 import type { CriterionResult, ScoreOptions } from "./types.js";
 
@@ -42,7 +42,7 @@ export function compileVerdicts(rs: RuleSet): VerdictsOf {
     condition: (cond, at) => compileNode(cond, reader, issues, [c.file, c.id, ...at]),
   });
   const groups = new Map<Group, CompiledGroup>(
-    GROUPS.map((g) => {
+    rs.groups.map(({ id: g }) => {
       const rules = groupRules(rs, g);
       return [g, { rules, criteria: rules.criteria.map((c) => compileCriterion(c, contextFor(c))) }];
     }),
@@ -62,16 +62,38 @@ export function compileVerdicts(rs: RuleSet): VerdictsOf {
  * compares the two scorers' results as data.
  */
 export function compileScorer(rs: RuleSet): Scorer {
-  const verdictsOf = compileVerdicts(rs);
+  const verdictsOf = datedVerdicts(rs);
   const slots = new Map(rs.facts.map((f, i) => [f.id, i]));
-  const shared = new Map<Group, ResultMaker>(GROUPS.map((g) => [g, sharedResults()]));
-  return (p, opts) => {
+  const shared = new Map<Group, ResultMaker>(rs.groups.map((g) => [g.id, sharedResults()]));
+  const score: Scorer = (p, opts) => {
     const { rules, verdicts } = verdictsOf(p, opts.asOf);
     const read = (id: string) => {
       const s = slots.get(id);
       return s === undefined ? undefined : p[ROW][s];
     };
-    return scoreFromVerdicts(rs, rules, p, verdicts, read, opts, shared.get(p.group));
+    const unit = scoreFromVerdicts(rs, rules, p, verdicts, read, opts, shared.get(p.group));
+    return p.assessed ? withAssessment(unit, score(p.assessed.self, { ...opts, trace: false }), p.assessed) : unit;
+  };
+  return score;
+}
+
+/** At most this many as-of dates compiled at once by one scorer (a rule set with dated values compiles once per date; the oldest is dropped). */
+const DATES_COMPILED = 16;
+
+/**
+ * The compiled verdicts of a rule set: compiled once; for a set with dated values, once per as-of
+ * date (its values then), kept by the scorer for the dates it meets.
+ */
+function datedVerdicts(rs: RuleSet): VerdictsOf {
+  if (!hasDatedValues(rs)) return compileVerdicts(rs);
+  const byDate = new Map<string, VerdictsOf>();
+  return (p, asOf) => {
+    let v = byDate.get(asOf);
+    if (!v) {
+      if (byDate.size >= DATES_COMPILED) byDate.delete(byDate.keys().next().value!);
+      byDate.set(asOf, (v = compileVerdicts(rulesetAsOf(rs, asOf))));
+    }
+    return v(p, asOf);
   };
 }
 

@@ -33,13 +33,30 @@ function withFloor(gross: Points, deduction: Points, floor: Points): Points {
 }
 
 /**
+ * A base verdict left unknown by missing facts, as the criterion's `unknownAs` says it counts:
+ * `unknown` (the default) keeps it unknown; `zero` takes what is proven (nothing more: a knock-out
+ * did not occur); `cap` takes the best case (a knock-out occurred). Both settle the criterion.
+ */
+export function unknownAsBase(c: Criterion, b: BaseVerdict): BaseVerdict {
+  if (b.status !== "unknown" || c.unknownAs === undefined || c.unknownAs === "unknown") return b;
+  const cap = c.unknownAs === "cap";
+  if (c.knockout) return { status: cap ? "met" : "not_met", base: ZERO, potential: ZERO, knocked: cap };
+  const points = cap ? b.potential : b.base;
+  const tier = cap ? b.potentialTier : b.tier;
+  const max = toPoints(c.maxPoints);
+  return { status: points === 0 ? "not_met" : points >= max ? "met" : "partial", base: points, potential: points, ...(tier !== undefined && { tier }) };
+}
+
+/**
  * How a criterion's points come about — the specification the two evaluation paths share (a
  * criterion not in force as of the date, or whose `appliesWhen` fails, is {@link NOT_APPLICABLE}):
- * - its scoring style gives base points (now and in the best case);
+ * - its scoring style gives base points (now and in the best case), an unknown one counted as
+ *   `unknownAs` says (see {@link unknownAsBase});
  * - bonus and deductions are added (see `sumAdjustments`), and deductions stop at the floor;
  * - when we do not know whether it applies, it counts as unknown with nothing proven yet.
  */
-export function criterionVerdict(c: Criterion, applies: true | "unknown", b: BaseVerdict, bonusValues: readonly (Points | undefined)[], deductionValues: readonly (Points | undefined)[]): CriterionVerdict {
+export function criterionVerdict(c: Criterion, applies: true | "unknown", style: BaseVerdict, bonusValues: readonly (Points | undefined)[], deductionValues: readonly (Points | undefined)[]): CriterionVerdict {
+  const b = unknownAsBase(c, style);
   const floor = toPoints(c.floor ?? 0);
   const bonus = sumAdjustments(c.bonus ?? [], bonusValues, "bonus");
   const ded = sumAdjustments(c.deductions ?? [], deductionValues, "deduction");

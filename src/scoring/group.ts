@@ -1,4 +1,4 @@
-import { parsePath, conditionRoots, walkCondition, type ClassDef, type Criterion, type Group, type Localized, type PathSegment, type RuleSet } from "../rules/index.js";
+import { parsePath, conditionRoots, walkCondition, factsById, inputFacts, type ClassDef, type Criterion, type Fact, type Group, type Localized, type PathSegment, type RuleSet } from "../rules/index.js";
 import { toPercent, toPoints, type Percent, type Points } from "./points.js";
 
 /** A fact a criterion reads (and the field of an object fact, when it reads one through a path). */
@@ -9,11 +9,14 @@ export interface FactRead {
   readonly path?: readonly PathSegment[];
 }
 
-/** A class as scoring tries it: its threshold and the criteria it requires, by position in the group. */
+/** A class as scoring tries it: its threshold (a percentage or points) and the criteria it requires, by position in the group. */
 export interface ClassRule {
   readonly def: ClassDef;
   readonly classification: { readonly id: string; readonly title: Localized };
-  readonly minPercent: Percent;
+  /** The minimum percentage, for a class by percent. */
+  readonly minPercent?: Percent;
+  /** The minimum score, for a class by points. */
+  readonly minPoints?: Points;
   readonly noKnockout: boolean;
   readonly requires: readonly { readonly index: number; readonly minPoints: Points }[];
 }
@@ -30,8 +33,22 @@ export interface GroupRules {
   readonly caps: readonly { readonly id: string; readonly members: readonly number[]; readonly cap: Points }[];
   /** For each emulation content 1–6 the group's criteria serve, their positions. */
   readonly contents: readonly { readonly content: number; readonly members: readonly number[] }[];
-  /** Classes from the highest rank down (the order they are tried in). */
+  /** Classes from the highest rank down (the order they are tried in), the unscored class left out. */
   readonly classes: readonly ClassRule[];
+  /** The class of a unit of which nothing is known (`unscored: true`), if the rule set has one. */
+  readonly unscored?: ClassRule;
+  /** The input facts (derived facts replaced by what they are computed from) the group's criteria read: none known, the unit is unscored. */
+  readonly inputs: readonly string[];
+  /** The derived facts of the group, in catalog order (traced in results with traces). */
+  readonly derived: readonly Fact[];
+}
+
+/** The input facts the criteria read, each once, derived facts replaced by the facts they rest on. */
+function inputsOf(rs: RuleSet, reads: readonly (readonly FactRead[])[]): string[] {
+  const byId = factsById(rs);
+  const out = new Set<string>();
+  for (const list of reads) for (const r of list) for (const f of inputFacts(r.fact, byId)) out.add(f);
+  return [...out];
 }
 
 /** Every fact a criterion reads, in catalog order, each once (a fact read with and without a path: the plain read). */
@@ -45,7 +62,13 @@ export function factsRead(c: Criterion, order: ReadonlyMap<string, number>): Fac
     const key = `${fact}${path === undefined ? "" : `\u0000${path}`}`;
     if (!out.has(key)) out.set(key, read);
   };
-  for (const r of conditionRoots(c)) walkCondition(r.cond, (leaf) => add(leaf.fact, leaf.path));
+  for (const r of conditionRoots(c)) {
+    walkCondition(r.cond, (leaf) => {
+      add(leaf.fact, leaf.path);
+      const v = leaf.value;
+      if (v !== null && typeof v === "object" && !Array.isArray(v)) add(v.fact, v.path);
+    });
+  }
   for (const pu of [c.perUnit, ...(c.bonus ?? []).map((a) => a.perUnit), ...(c.deductions ?? []).map((a) => a.perUnit)]) if (pu) add(pu.fact, pu.path);
   return [...out.values()].sort((a, b) => a.order - b.order);
 }
@@ -54,7 +77,7 @@ function classRule(k: ClassDef, index: ReadonlyMap<string, number>): ClassRule {
   return {
     def: k,
     classification: Object.freeze({ id: k.id, title: k.title }),
-    minPercent: toPercent(k.minPercent),
+    ...(k.minPoints !== undefined ? { minPoints: toPoints(k.minPoints) } : { minPercent: toPercent(k.minPercent ?? 0) }),
     noKnockout: k.noKnockout === true,
     // a requirement binds only where its criterion exists in the group
     requires: (k.requires ?? []).flatMap((r) => (index.has(r.criterion) ? [{ index: index.get(r.criterion)!, minPoints: toPoints(r.minPoints) }] : [])),
@@ -70,9 +93,12 @@ export function groupRules(rs: RuleSet, group: Group): GroupRules {
     .filter((g) => rs.criteria.find((c) => c.id === g.criteria[0])?.group === group)
     .map((g) => ({ id: g.id, members: g.criteria.flatMap((id) => (index.has(id) ? [index.get(id)!] : [])), cap: toPoints(g.maxPoints) }));
   const contents = [1, 2, 3, 4, 5, 6]
-    .map((content) => ({ content, members: criteria.flatMap((c, i) => (c.contents.includes(content) ? [i] : [])) }))
+    .map((content) => ({ content, members: criteria.flatMap((c, i) => (c.contents?.includes(content) ? [i] : [])) }))
     .filter((x) => x.members.length > 0);
   const classes = [...rs.classes].sort((a, b) => b.rank - a.rank).map((k) => classRule(k, index));
+  const unscored = classes.find((k) => k.def.unscored);
   const maxBonus = criteria.map((c) => (c.bonus ?? []).reduce((s, a) => s + toPoints(a.cap), 0) as Points);
-  return { group, criteria, reads: criteria.map((c) => factsRead(c, order)), max: criteria.map((c) => toPoints(c.maxPoints)), maxBonus, caps, contents, classes };
+  const reads = criteria.map((c) => factsRead(c, order));
+  const derived = rs.facts.filter((f) => f.formula !== undefined && f.groups.includes(group));
+  return { group, criteria, reads, inputs: inputsOf(rs, reads), derived, max: criteria.map((c) => toPoints(c.maxPoints)), maxBonus, caps, contents, classes: classes.filter((k) => !k.def.unscored), ...(unscored && { unscored }) };
 }

@@ -9,5 +9,5 @@ export { evaluateCriterion, criterionVerdict, type CriterionVerdict } from "./cr
 export { groupRules, factsRead, type GroupRules, type FactRead } from "./group.js";
 export { SCORING_STYLES, styleOf, type CriterionStatus, type PerUnitTrace, type ScoringStyle } from "./styles/index.js";
 export type { AdjustmentTrace } from "./adjustments.js";
-export type { CriterionResult, CriterionTrace, ScoreOptions, ScoreResult } from "./types.js";
+export type { CriterionResult, CriterionTrace, ScoreOptions, ScoreResult, DerivedValue, AssessedScore, AssessmentSummary } from "./types.js";
 export { Dec, round, divRound, percentOf, pointsFor, formatPoints, toPoints, toPercent, sum, ZERO, type Points, type Percent, type RoundingMode } from "./points.js";

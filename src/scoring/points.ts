@@ -1,4 +1,6 @@
-import DecimalBase from "decimal.js";
+import { Dec, roundDec, type RoundingMode } from "../rules/index.js";
+
+export { Dec, type RoundingMode };
 
 /**
  * Points inside the engine: an exact integer number of hundredths (the manifest's `pointScale: 2`),
@@ -34,23 +36,8 @@ export function formatPoints(u: Points | Percent | number): string {
   return neg ? `-${s}` : s;
 }
 
-/** A private decimal.js constructor (never `Decimal.set`): two rule sets in one process cannot interfere. */
-export const Dec = DecimalBase.clone({ precision: 40, rounding: DecimalBase.ROUND_HALF_UP });
-export type Dec = InstanceType<typeof Dec>;
-
-const MODES = {
-  "half-up": DecimalBase.ROUND_HALF_UP,
-  "half-even": DecimalBase.ROUND_HALF_EVEN,
-  floor: DecimalBase.ROUND_FLOOR,
-  ceil: DecimalBase.ROUND_CEIL,
-} as const;
-/** The rounding modes a manifest (or a quota) may name. */
-export type RoundingMode = keyof typeof MODES;
-
 /** The one rounding helper for decimals: every derived number (quota, coefficient) goes through it. */
-export function round(d: Dec, places: number, mode: RoundingMode): Dec {
-  return d.toDecimalPlaces(places, MODES[mode]);
-}
+export const round = (d: Dec, places: number, mode: RoundingMode): Dec => roundDec(d, places, mode);
 
 /** `n / d` rounded to an integer with a named mode, for non-negative safe integers: exact, no float. */
 export function divRound(n: number, d: number, mode: RoundingMode): number {

@@ -1,12 +1,12 @@
 import { readPath, traceCondition, MISSING, type FactReader } from "../evaluation/index.js";
-import type { ValidProfile } from "../profiles/index.js";
-import type { Criterion, Localized, RuleSet } from "../rules/index.js";
+import { missingInputs, traceFormula, type DeriveReader, type ValidProfile } from "../profiles/index.js";
+import { factsById, rulesetAsOf, type Criterion, type Fact, type Localized, type RuleSet } from "../rules/index.js";
 import { adjustmentTrace } from "./adjustments.js";
 import { evaluateCriterion, type CriterionVerdict } from "./criterion.js";
 import { groupRules, type ClassRule, type FactRead, type GroupRules } from "./group.js";
 import { formatPoints, percentOf, sum, toPoints, ZERO, type Percent, type Points, type RoundingMode } from "./points.js";
 import { styleOf } from "./styles/index.js";
-import type { CriterionResult, CriterionTrace, ScoreOptions, ScoreResult } from "./types.js";
+import type { AssessedScore, CriterionResult, CriterionTrace, DerivedValue, ScoreOptions, ScoreResult } from "./types.js";
 
 /** A scored unit as ranking and awards read it: its result, and its totals as exact integers. */
 export interface ScoredUnit {
@@ -16,6 +16,10 @@ export interface ScoredUnit {
   readonly potentialScore: Points;
   readonly nominalMax: Points;
   readonly percent: Percent;
+  /** The self-assessed score, for a profile with assessments. */
+  readonly selfScore?: Points;
+  /** Nothing of the unit is known: it is in the rule set's unscored class. */
+  readonly unscored?: true;
 }
 
 const has = Object.prototype.hasOwnProperty;
@@ -27,11 +31,24 @@ export const factReader = (p: ValidProfile): FactReader => (id) => (has.call(p.f
  * of the profile's group is evaluated by the reference interpreter (`evaluateCriterion`), then
  * {@link scoreFromVerdicts} adds them up. Pure; same input → same output.
  */
-export function scoreProfile(rs: RuleSet, p: ValidProfile, opts: ScoreOptions): ScoredUnit {
+export function scoreProfile(ruleset: RuleSet, p: ValidProfile, opts: ScoreOptions): ScoredUnit {
+  const rs = rulesetAsOf(ruleset, opts.asOf);
   const rules = groupRules(rs, p.group);
   const read = factReader(p);
   const verdicts = rules.criteria.map((c) => evaluateCriterion(c, read, opts.asOf));
-  return scoreFromVerdicts(rs, rules, p, verdicts, read, opts);
+  const unit = scoreFromVerdicts(rs, rules, p, verdicts, read, opts);
+  return p.assessed ? withAssessment(unit, scoreProfile(ruleset, p.assessed.self, { ...opts, trace: false }), p.assessed) : unit;
+}
+
+const assessedScore = (u: ScoredUnit): AssessedScore => ({ score: u.result.score, percent: u.result.percent, classification: u.result.classification ?? null });
+
+/**
+ * An official score with the self-assessed one beside it (both paths score a profile with
+ * assessments twice, the same way): the summary in the result, the self score for ranking.
+ */
+export function withAssessment(official: ScoredUnit, self: ScoredUnit, assessed: NonNullable<ValidProfile["assessed"]>): ScoredUnit {
+  const assessment = { official: assessed.official, self: assessedScore(self), officialScore: assessedScore(official), changes: assessed.changes };
+  return { ...official, result: { ...official.result, assessment }, selfScore: self.score };
 }
 
 /** The sum of `value(i)` over a group's criteria, with the group caps applied (a cap counts its members' points at most up to it). */
@@ -47,24 +64,48 @@ function cappedTotal(rules: GroupRules, value: (i: number) => Points): Points {
 }
 
 /**
- * The first class (highest rank first) reached with a percentage: its threshold, no knock-out if it
- * excludes them, and the minimum points of the criteria it requires (where they apply), now or in
- * the best case.
+ * The first class (highest rank first) reached with a score and its percentage: its threshold (a
+ * percentage or points), no knock-out if it excludes them, and the minimum points of the criteria it
+ * requires (where they apply), now or in the best case.
  */
-function classify(classes: readonly ClassRule[], percent: Percent, verdicts: readonly CriterionVerdict[], bestCase: boolean, knockedOut: boolean): ClassRule | null {
+function classify(classes: readonly ClassRule[], score: Points, percent: Percent, verdicts: readonly CriterionVerdict[], bestCase: boolean, knockedOut: boolean): ClassRule | null {
   const points = (v: CriterionVerdict) => (bestCase ? v.potential : v.points);
   const meets = (k: ClassRule) => k.requires.every((r) => verdicts[r.index]!.status === "not_applicable" || points(verdicts[r.index]!) >= r.minPoints);
-  return classes.find((k) => percent >= k.minPercent && !(k.noKnockout && knockedOut) && meets(k)) ?? null;
+  const reaches = (k: ClassRule) => (k.minPoints !== undefined ? score >= k.minPoints : percent >= k.minPercent!);
+  return classes.find((k) => reaches(k) && !(k.noKnockout && knockedOut) && meets(k)) ?? null;
+}
+
+/** The unscored class, when the rule set has one and the profile gives none of the facts the group's criteria read. */
+function unscoredClass(rules: GroupRules, read: FactReader): ClassRule | undefined {
+  const u = rules.unscored;
+  return u && rules.inputs.every((f) => read(f) === undefined || read(f) === null) ? u : undefined;
 }
 
 /** Whether a fact the criterion reads is missing from the profile (or the field it reads of it). */
 const isMissing = (r: FactRead, read: FactReader) => readPath(read(r.fact), r.path) === MISSING;
 
-/** Facts a criterion reads that the profile does not give, each once, in catalog order. */
-function missingOf(reads: readonly FactRead[], read: FactReader): string[] {
+/** A fact reader as formulas read facts (a field of an object fact by name). */
+const deriveReader = (read: FactReader): DeriveReader => (fact, field) => {
+  const v = read(fact);
+  return field === undefined || v === null || typeof v !== "object" ? (field === undefined ? v : undefined) : has.call(v, field) ? (v as Record<string, unknown>)[field] : undefined;
+};
+
+/** Facts a criterion reads that the profile does not give, each once, in catalog order; an unknown derived fact stands for the inputs it lacks. */
+function missingOf(reads: readonly FactRead[], read: FactReader, catalog: ReadonlyMap<string, Fact>): string[] {
   const out: string[] = [];
-  for (const r of reads) if (!out.includes(r.fact) && isMissing(r, read)) out.push(r.fact);
-  return out;
+  let derived = false;
+  for (const r of reads) {
+    if (out.includes(r.fact) || !isMissing(r, read)) continue;
+    const formula = catalog.get(r.fact)?.formula;
+    if (formula === undefined) out.push(r.fact);
+    else {
+      derived = true;
+      for (const id of missingInputs(formula, deriveReader(read), catalog)) if (!out.includes(id)) out.push(id);
+    }
+  }
+  if (!derived) return out;
+  const order = [...catalog.keys()];
+  return out.sort((a, b) => order.indexOf(a) - order.indexOf(b));
 }
 
 /** Re-runs one criterion through the reference interpreter and records what decided it. */
@@ -75,6 +116,14 @@ export function traceCriterion(c: Criterion, read: FactReader): CriterionTrace {
     ...(c.bonus && { bonus: c.bonus.map((a) => adjustmentTrace(a, read)) }),
     ...(c.deductions && { deductions: c.deductions.map((a) => adjustmentTrace(a, read)) }),
   };
+}
+
+/** The derived facts of a group as computed for a profile, each with the trace of its formula. */
+function derivedValues(rules: GroupRules, read: FactReader, catalog: ReadonlyMap<string, Fact>): DerivedValue[] {
+  return rules.derived.map((f) => {
+    const v = read(f.id);
+    return { fact: f.id, ...((typeof v === "number" || typeof v === "boolean") && { value: v }), trace: traceFormula(f.formula!, deriveReader(read), catalog) };
+  });
 }
 
 /** Builds a criterion's result (without its trace) from its verdict and missing facts. */
@@ -146,14 +195,15 @@ function knockoutsOf(rules: GroupRules, verdicts: readonly CriterionVerdict[]) {
  */
 export function scoreFromVerdicts(rs: RuleSet, rules: GroupRules, p: ValidProfile, verdicts: readonly CriterionVerdict[], read: FactReader, opts: ScoreOptions, make: ResultMaker = criterionResult): ScoredUnit {
   const mode = rs.manifest.rounding as RoundingMode;
+  const catalog = factsById(rs);
   const t = totals(rules, verdicts);
   const percent = percentOf(t.now, t.nominal, mode);
   const { occurred: knockouts, unknown: knockoutsUnknown } = knockoutsOf(rules, verdicts);
-  const klass = classify(rules.classes, percent, verdicts, false, knockouts.length > 0 || knockoutsUnknown.length > 0);
-  const best = classify(rules.classes, percentOf(t.best, t.nominal, mode), verdicts, true, knockouts.length > 0);
+  const klass = unscoredClass(rules, read) ?? classify(rules.classes, t.now, percent, verdicts, false, knockouts.length > 0 || knockoutsUnknown.length > 0);
+  const best = classify(rules.classes, t.best, percentOf(t.best, t.nominal, mode), verdicts, true, knockouts.length > 0);
   const criteria = rules.criteria.map((c, i): CriterionResult => {
     const v = verdicts[i]!;
-    const r = make(i, c, v, v.unsettled ? missingOf(rules.reads[i]!, read) : NONE);
+    const r = make(i, c, v, v.unsettled ? missingOf(rules.reads[i]!, read, catalog) : NONE);
     return opts.trace && v.status !== "not_applicable" ? { ...r, trace: traceCriterion(c, read) } : r;
   });
   const missing = new Set(criteria.flatMap((c) => c.missingFacts));
@@ -181,6 +231,8 @@ export function scoreFromVerdicts(rs: RuleSet, rules: GroupRules, p: ValidProfil
     }),
     criteria,
     missingFacts: missing.size ? rs.facts.filter((f) => missing.has(f.id)).map((f) => f.id) : [],
+    ...(opts.trace && rules.derived.length > 0 && { derived: derivedValues(rules, read, catalog) }),
   };
-  return { profile: p, result, score: t.now, potentialScore: t.best, nominalMax: t.nominal, percent };
+  const unit: ScoredUnit = { profile: p, result, score: t.now, potentialScore: t.best, nominalMax: t.nominal, percent };
+  return klass !== null && klass === rules.unscored ? { ...unit, unscored: true } : unit;
 }

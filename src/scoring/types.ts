@@ -1,4 +1,5 @@
 import type { TraceNode } from "../evaluation/index.js";
+import type { AssessmentChange, FormulaTrace } from "../profiles/index.js";
 import type { Group, Localized } from "../rules/index.js";
 import type { AdjustmentTrace } from "./adjustments.js";
 import type { CriterionStatus, PerUnitTrace } from "./styles/index.js";
@@ -60,7 +61,35 @@ export interface ScoreResult {
   readonly groupCaps: readonly { readonly id: string; readonly points: string; readonly cap: string; readonly applied: boolean }[];
   readonly criteria: readonly CriterionResult[];
   readonly missingFacts: readonly string[];
+  /** With traces: each derived fact of the group, its value (absent: unknown) and how it was computed. */
+  readonly derived?: readonly DerivedValue[];
+  /** For a profile with several assessments: the self-assessed and official scores side by side, and each change with its reason. */
+  readonly assessment?: AssessmentSummary;
 }
+
+/** A derived fact as computed for a profile: its value (absent when unknown) and the trace of its formula. */
+export interface DerivedValue {
+  readonly fact: string;
+  readonly value?: number | boolean;
+  readonly trace: FormulaTrace;
+}
+
+/** The score of one assessment of a unit: its total, percentage and class. */
+export interface AssessedScore {
+  readonly score: string;
+  readonly percent: string;
+  readonly classification: string | null;
+}
+
+/** A unit's assessments compared: the self-assessed score beside the official one, and every change made by a reviewer or the council. */
+export interface AssessmentSummary {
+  /** Which assessment is official, as the rule set says: `lastReviewer`, `council` or `self`. */
+  readonly official: "lastReviewer" | "council" | "self";
+  readonly self: AssessedScore;
+  readonly officialScore: AssessedScore;
+  readonly changes: readonly AssessmentChange[];
+}
+
 
 /** Options of one scoring. */
 export interface ScoreOptions {

@@ -178,8 +178,8 @@ if (rs.ok) {
   engine.score(JSON.parse("{}") as unknown);
   // @ts-expect-error a misspelt field of a typed profile does not compile
   engine.score({ id: "a", name: "A", group: "province", yaer: 2025, facts: {} });
-  // @ts-expect-error nor does a group that does not exist
-  engine.score({ id: "a", name: "A", group: "provnce", year: 2025, facts: {} });
+  // @ts-expect-error nor does a year written as text (a group is any id: a rule set may declare its own, so a misspelt one is refused at run time, profiles.unknown_group)
+  engine.score({ id: "a", name: "A", group: "province", year: "2025", facts: {} });
   recommendPartitioned(engine, () => [[{ index: 0, profile: p }]], (d: CohortDecision) => void d.summary.key);
   void c;
 }

@@ -12,6 +12,9 @@ const FACTS = {
   s: fc.subarray(["x", "y", "z"]),
   d: fc.constantFrom("2025-01-15", "2025-03-31", "2025-04-01", "2026-01-01"),
   o: fc.record({ k: fc.integer({ min: 0, max: 10 }), f: fc.boolean() }),
+  // keys that need quoting in a path, and a list that is never empty (json-rules-engine reads `$[*]` of [] as undefined)
+  q: fc.record({ "a.b": fc.integer({ min: 0, max: 10 }), "c-d": fc.integer({ min: 0, max: 10 }) }),
+  t: fc.subarray(["x", "y", "z", "a"], { minLength: 1 }),
 };
 const factsArb = fc.record(FACTS);
 const partialFactsArb = fc.record(FACTS, { requiredKeys: [] });
@@ -23,6 +26,19 @@ const leafArb = fc.oneof(
   fc.record({ fact: fc.constantFrom("s", "e"), operator: fc.constantFrom("contains", "doesNotContain"), value: scalar }),
   fc.record({ fact: fc.constantFrom("b", "e"), operator: fc.constantFrom("equal", "notEqual"), value: scalar }),
   fc.record({ fact: fc.constant("o"), path: fc.constantFrom("$.k", "$.f"), operator: fc.constantFrom("equal", "greaterThan", "lessThanInclusive"), value: scalar }),
+  // wildcard paths and quoted keys, as json-rules-engine (jsonpath-plus, wrap: false) reads them
+  fc.record({ fact: fc.constantFrom("o", "q", "t"), path: fc.constantFrom("$[*]", "$.*"), operator: fc.constantFrom("contains", "doesNotContain", "equal", "notEqual"), value: scalar }),
+  fc.record({ fact: fc.constantFrom("o", "q", "t"), path: fc.constantFrom("$[*]", "$.*"), operator: fc.constantFrom("in", "notIn"), value: fc.array(scalar, { minLength: 1, maxLength: 2 }) }),
+  fc.record({ fact: fc.constant("q"), path: fc.constantFrom("$['a.b']", '$["c-d"]', "$['c-d']"), operator: fc.constantFrom("equal", "greaterThan", "lessThanInclusive"), value: scalar }),
+  // fact-to-fact comparisons: value { fact, path? } (in / notIn against a list-valued fact: json-rules-engine throws on any other)
+  fc.record({
+    fact: fc.constantFrom("n", "r", "d", "e", "b"),
+    operator: fc.constantFrom("lessThan", "lessThanInclusive", "greaterThan", "greaterThanInclusive", "equal", "notEqual"),
+    value: fc.constantFrom({ fact: "n" }, { fact: "r" }, { fact: "o", path: "$.k" }, { fact: "q", path: "$['a.b']" }, { fact: "d" }, { fact: "e" }, { fact: "b" }, { fact: "t", path: "$[*]" }),
+  }),
+  fc.record({ fact: fc.constantFrom("e", "n"), operator: fc.constantFrom("in", "notIn"), value: fc.constantFrom({ fact: "s" }, { fact: "t" }, { fact: "t", path: "$[*]" }, { fact: "q", path: "$[*]" }) }),
+  fc.record({ fact: fc.constantFrom("s", "t"), operator: fc.constantFrom("contains", "doesNotContain"), value: fc.constantFrom({ fact: "e" }, { fact: "o", path: "$.f" }, { fact: "n" }) }),
+  fc.record({ fact: fc.constantFrom("o", "q", "t"), path: fc.constant("$[*]"), operator: fc.constantFrom("contains", "doesNotContain"), value: fc.constantFrom({ fact: "e" }, { fact: "o", path: "$.k" }, { fact: "n" }) }),
 );
 const condArb: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
   node: fc.oneof({ maxDepth: 4, depthIdentifier: "c" }, leafArb, leafArb, fc.record({ all: fc.array(tie("node"), { minLength: 1, maxLength: 4 }) }), fc.record({ any: fc.array(tie("node"), { minLength: 1, maxLength: 4 }) }), fc.record({ not: tie("node") })),

@@ -60,6 +60,24 @@ function tally(seen: Record<string, number>, r: RecommendationReport): void {
   add("rejected", r.rejected.length > 0);
 }
 
+/** The constructs of the rule language a generated run reaches (derived facts, ranking steps, shared ranks, classes, assessments). */
+function tallyLanguage(seen: Record<string, number>, r: RecommendationReport): void {
+  const add = (k: string, yes: boolean) => void (yes && (seen[k] = (seen[k] ?? 0) + 1));
+  for (const x of r.results) {
+    const sr = x.scoreResult;
+    add("derivedKnown", sr.derived?.some((d) => d.value !== undefined) ?? false);
+    add("derivedUnknown", sr.derived?.some((d) => d.value === undefined) ?? false);
+    add("byFact", x.decidedBy?.startsWith("fact:") ?? false);
+    add("byName", x.decidedBy === "name");
+    add("bySelf", x.decidedBy === "selfScore");
+    add("sharedRank", x.decidedBy === null && x.rank > 1);
+    add("byPoints", sr.classification === "kha");
+    add("unscored", sr.classification === "chua-cham");
+    add("assessed", sr.assessment !== undefined && sr.assessment.changes.length > 0);
+    add("factToFact", sr.criteria.some((c) => c.trace?.tiers?.[1]?.conditions.result === true && c.id === "t.8"));
+  }
+}
+
 describe("reference and compiled paths give the same results", () => {
   const reference = createEngine(rs, { implementation: "reference" });
   const compiled = createEngine(rs);
@@ -91,9 +109,11 @@ describe("reference and compiled paths give the same results", () => {
         const want = createEngine(set, { implementation: "reference" }).recommend(profiles, { asOf, trace: true });
         expect(createEngine(set).recommend(profiles, { asOf, trace: true })).toEqual(want);
         tally(seen, want);
+        tallyLanguage(seen, want);
       }),
       { numRuns: Math.ceil(RUNS / 2), seed: 7 },
     );
+    for (const k of ["derivedKnown", "derivedUnknown", "byFact", "byName", "bySelf", "sharedRank", "byPoints", "unscored", "assessed", "factToFact"]) expect(seen[k] ?? 0, k).toBeGreaterThan(3);
     for (const k of ["granted", "nearMisses", "quota", "runQuota", "deferred", "history"]) expect(seen[k] ?? 0, k).toBeGreaterThan(3);
   });
 
@@ -102,7 +122,7 @@ describe("reference and compiled paths give the same results", () => {
       fc.property(runArb, (profiles) => {
         const p = profiles[0]!;
         expect(compiled.safeScore(p)).toEqual(reference.safeScore(p));
-        const f = Object.keys(p.facts)[0];
+        const f = Object.keys(p.facts ?? {})[0];
         fc.pre(f !== undefined && p.id !== "bad");
         const change = { [f!]: null };
         expect(compiled.whatIf(p, change, { peers: profiles.slice(1, 8) })).toEqual(reference.whatIf(p, change, { peers: profiles.slice(1, 8) }));

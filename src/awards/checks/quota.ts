@@ -1,5 +1,5 @@
 import type { Award } from "../../rules/index.js";
-import { Dec } from "../../scoring/index.js";
+import { Dec, round } from "../../scoring/index.js";
 import type { AwardCheck } from "./types.js";
 
 type Quota = NonNullable<Award["quota"]>;
@@ -8,12 +8,11 @@ type Quota = NonNullable<Award["quota"]>;
 export const activeQuota = (award: Award): Quota | undefined => (award.quota && award.quota.enabled !== false ? award.quota : undefined);
 
 /** Share × base exactly, as a decimal string ("0.75"): what the allowed number is rounded from, so a report can say why a quota is 0. */
-export const quotaExact = (q: Quota, base: number): string => new Dec(q.share).mul(base).toString();
+export const quotaExact = (q: Quota, base: number): string => new Dec(q.share).times(base).toString();
 
 /** Allowed winners of a quota: share × base, rounded as the quota says, at least `minimum`. */
 export function quotaAllowed(q: Quota, base: number): number {
-  const raw = new Dec(q.share).mul(base);
-  const n = q.rounding === "floor" ? raw.floor() : q.rounding === "ceil" ? raw.ceil() : raw.toDecimalPlaces(0, Dec.ROUND_HALF_UP);
+  const n = round(new Dec(q.share).times(base), 0, q.rounding);
   return Math.max(n.toNumber(), q.minimum ?? 0);
 }
 

@@ -22,93 +22,53 @@ export interface Catalog {
   readonly or: string;
   readonly points: (p: string) => string;
   readonly perUnit: (pts: string, fact: string, cap: string) => string;
+  /** A per-unit rule of one point per point: the points are those of the fact. */
+  readonly pointsAsGiven: (fact: string, cap: string) => string;
   readonly tier: (pts: string) => string;
   readonly bonus: string;
   readonly deduction: string;
   readonly floor: (p: string) => string;
   readonly appliesWhen: string;
   readonly knockout: string;
-  readonly basis: Readonly<Record<"law" | "policy-default", string>>;
+  readonly basis: Readonly<Record<"law" | "regulation" | "policy-default", string>>;
   readonly status: Readonly<Record<"met" | "partial" | "not_met" | "unknown" | "not_applicable", string>>;
   /** What a rule requires, without the fact: "từ 12 trở lên" / "at least 12". */
   readonly req: Readonly<Record<Operator, (value: string) => string>>;
   /** Explanation and report messages (see {@link MessageParams}). */
   readonly msg: MessageCatalog;
-  readonly rulebook: {
-    readonly title: (name: string) => string;
-    readonly version: (v: string, digest: string) => string;
-    readonly effective: (from: string, to?: string) => string;
-    readonly extends: (id: string, version: string) => string;
-    readonly sources: string;
-    readonly facts: string;
-    readonly criteria: string;
-    readonly group: Readonly<Record<"ministry" | "province" | "front" | "enterprise" | "individual", string>>;
-    readonly contents: (list: string) => string;
-    readonly citation: string;
-    readonly evidence: string;
-    readonly maxPoints: (p: string) => string;
-    readonly groupCap: (ids: string, p: string) => string;
-    readonly classes: string;
-    readonly classLine: (title: string, min: string) => string;
-    readonly requires: (criterion: string, p: string) => string;
-    readonly awards: string;
-    readonly grantor: string;
-    readonly eligibility: string;
-    readonly minClass: (t: string) => string;
-    readonly minPercent: (p: string) => string;
-    readonly noKnockout: string;
-    readonly history: string;
-    readonly consecutive: (times: number, awards: string, includeCurrent: boolean) => string;
-    readonly prior: (awards: string, within?: number) => string;
-    readonly never: (awards: string) => string;
-    readonly freshInitiatives: (min: number) => string;
-    readonly quota: (share: string, of: string, rounding: string) => string;
-    /** A quota the rule set documents but does not apply (`enabled: false`). */
-    readonly quotaOff: string;
-    readonly deferrals: string;
-    readonly deferral: (why: string) => string;
-    readonly cohort: string;
-    readonly bonusCoefficient: (c: string) => string;
-    readonly requiresThisYear: (awards: string) => string;
-    readonly overrides: string;
-    readonly overrideLine: (target: string, from: string, to: string) => string;
-    readonly origin: (id: string) => string;
-    readonly unit: string;
-    readonly type: string;
-    /** Header of the fact table's code column and of its name column. */
-    readonly code: string;
-    readonly fact: string;
-    /** The type of a fact in words (`boolean` → "có/không"). */
-    readonly factType: Readonly<Record<"boolean" | "integer" | "number" | "ratio" | "date" | "enum" | "set" | "object", string>>;
-    /** How a quota is rounded, after "làm tròn:" / "rounding:". */
-    readonly rounding: Readonly<Record<RoundingKey, string>>;
-    /** A source's standing as the manifest records it. */
-    readonly sourceStatus: Readonly<Record<"in-force" | "amended" | "repealed" | "unconfirmed", string>>;
-    /** How far a provision's wording was checked, in the sources list. */
-    readonly provisionStatus: Readonly<Record<"confirmed" | "secondary" | "unconfirmed", string>>;
-    readonly provisions: string;
-    readonly via: (where: string) => string;
-    /** The doubt printed after a citation (nothing for a confirmed provision). */
-    readonly standing: Readonly<Record<"secondary" | "unconfirmed" | "unlisted" | "noSection" | "repealed" | "sourceUnconfirmed", string>>;
-    readonly note: (text: string) => string;
-    readonly overrideTarget: {
-      readonly threshold: (criterion: string, condition: string) => string;
-      readonly class: (title: string) => string;
-      readonly quota: (award: string) => string;
-      readonly quotaEnabled: (award: string) => string;
-      readonly perUnit: (criterion: string, field: "pointsPerUnit" | "cap") => string;
-    };
+  /** Formulas of derived facts in words (see `explain/formula.ts`). */
+  readonly formula: {
+    readonly fn: Readonly<Record<"min" | "max" | "sum" | "count", string>>;
+    /** Between the arguments of a function. */
+    readonly sep: string;
+    readonly and: string;
+    readonly or: string;
+    readonly not: (x: string) => string;
+    readonly if: (cond: string, then: string, otherwise: string) => string;
+    readonly coalesce: (xs: readonly string[]) => string;
+    readonly clamp: (x: string, low: string, high: string) => string;
+    readonly round: (x: string, places: number, mode: "half-up" | "half-even" | "floor" | "ceil") => string;
+    /** `sum`/`count` over an object fact's fields or a set fact's members. */
+    readonly over: (op: "sum" | "count", fact: string, set: boolean) => string;
+    /** An unknown value in a formula with values. */
+    readonly unknown: string;
   };
+  /** The names of the five subject groups of Decision 2447. */
+  readonly group: Readonly<Record<"ministry" | "province" | "front" | "enterprise" | "individual", string>>;
+  /** One step of a ranking chain in words. */
+  readonly tieBreak: (p: TieParams) => string;
 }
 
 /** Operators a leaf can use (the keys of `Catalog["op"]`). */
 export type Operator = keyof Catalog["op"];
 export type CriterionStatusKey = keyof Catalog["status"];
-export type TieBreakKey = "score" | "notKnockedOut" | "fewerUnknown" | "moreMet" | "unitId";
+export type TieBreakKey = "score" | "notKnockedOut" | "fewerUnknown" | "moreMet" | "unitId" | "scored" | "potentialScore" | "selfScore" | "name" | "fact";
+/** A step of a ranking chain: its key, and for a `fact` key the fact's label and the direction that ranks first. */
+export interface TieParams { rule: TieBreakKey; fact?: string; better?: "higher" | "lower" }
 export type AwardKindKey = "title" | "commendation" | "medal";
 export type AwardStatusKey = "eligible" | "ineligible" | "unknown" | "quota" | "deferred";
 export type RoundingKey = "floor" | "ceil" | "half-up";
-export type GroupKey = keyof Catalog["rulebook"]["group"];
+export type GroupKey = keyof Catalog["group"];
 /** A fact compared with what a rule requires; values already formatted (labels, units), numbers via Intl. */
 export interface FactParams { fact: string; actual: string; operator: Operator; required: string }
 export interface QuotaParams { allowed: number; base: number; share: number; of: string; rounding: RoundingKey; exact: number }
@@ -132,10 +92,23 @@ export interface MessageParams {
   "headline.knockout": { reasons: string };
   "headline.pending": { count: number };
   "headline.overridden": { award: string; computed: string };
+  /** The rule set has no award for the unit's group: it scores, classes and ranks only. */
+  "headline.scoringOnly": Record<never, never>;
   "headline.scored": { year: number; score: number; max: number; cls: string };
   "standing.score": { score: number; max: number; percent: number; cls: string };
-  "standing.rank": { rank: number; size: number; cohort: string; group: GroupKey };
-  "standing.tie": { rule: TieBreakKey };
+  /** `group`: a group id; `groupName`: its name, for a group the rule set declares (the catalog names the five of Decision 2447). */
+  "standing.rank": { rank: number; size: number; cohort: string; group: string; groupName?: string };
+  "standing.tie": TieParams;
+  /** Tied with the unit above on every deciding key: the same rank (the rule set shares ties). */
+  "standing.sharedRank": Record<never, never>;
+  /** The self-assessed and the official score side by side; `policy` says which assessment is official. */
+  "standing.assessed": { self: number; official: number; selfClass: string; officialClass: string; policy: "lastReviewer" | "council" | "self" };
+  /** One change of a fact by a reviewer or the council, with its reason; `official`: 1 when it gives the official value. */
+  "assessment.change": { fact: string; from: string; to: string; role: "reviewer" | "council"; by: string; date: string; reason: string; official: number };
+  /** A derived fact: its formula, the formula with the profile's values, the result (empty: unknown). */
+  "fact.derived": { fact: string; formula: string; values: string; result: string };
+  /** An adjustment or criterion whose facts are missing, counted as the rule set says (`unknownAs`). */
+  "criterion.blankAs": { title: string; how: "zero" | "cap" };
   "standing.cap": { title: string; points: number; cap: number };
   "criterion.result": { id: string; title: string; status: CriterionStatusKey; points: number; max: number; bonus: number; deduction: number };
   "criterion.knockout": { id: string; title: string; status: CriterionStatusKey };
@@ -149,7 +122,7 @@ export interface MessageParams {
   "fact.unmet": FactParams;
   "fact.missing": { fact: string };
   "fact.value": { fact: string; actual: string };
-  "reason.tie": { rule: TieBreakKey };
+  "reason.tie": TieParams;
   "reason.quota": { award: string; kind: AwardKindKey; allowed: number; base: number; position: number; exact: number; share: number; rounding: RoundingKey };
   "reason.deferred": { award: string; kind: AwardKindKey; why: string };
   "reason.pointsShort": { award: string; kind: AwardKindKey; points: number };
@@ -177,63 +150,10 @@ export interface MessageParams {
   "check.deferral": { why: string };
   "check.deferralUnknown": { why: string };
   "todo.evidence": { evidence: string; label: string; criteria: string; awards: string };
-  "report.title": Record<never, never>;
-  "report.ruleset": { title: string; id: string; version: string };
-  "report.rulesetHash": { sha256: string; verified: number };
-  "report.lineage": { list: string };
-  "report.asOf": { date: string };
-  "report.input": { count: number; sha256: string };
-  "report.engine": { name: string; version: string };
-  "report.options": { list: string };
-  "report.outcome": { sha256: string };
-  "report.cohort": { cohort: string; group: GroupKey; year: number; size: number };
-  "report.quota": QuotaParams & { award: string; candidates: number; granted: number; binding: number };
-  "report.overrides": Record<never, never>;
-  "report.runQuotas": Record<never, never>;
-  "report.overrideLine": { unitId: string; award: string; reason: string; decidedBy: string; date: string; matched: number };
-  "report.rowAt": { row: number };
-  "report.units": Record<never, never>;
-  "report.rejected": Record<never, never>;
-  "report.rejectedCount": { count: number };
-  "report.asProposed": Record<never, never>;
   "report.noAward": Record<never, never>;
-  "report.unclassified": Record<never, never>;
-  "report.missingEvidence": { count: number };
-  "col.rank": Record<never, never>;
-  "col.unit": { group: GroupKey };
-  "col.score": Record<never, never>;
-  "col.percent": Record<never, never>;
-  "col.class": Record<never, never>;
-  "col.award": Record<never, never>;
-  "col.final": Record<never, never>;
-  "col.cohort": Record<never, never>;
-  "col.unitId": Record<never, never>;
-  "col.name": Record<never, never>;
-  "col.overrideReason": Record<never, never>;
-  "col.reasons": Record<never, never>;
-  "col.missing": Record<never, never>;
-  "col.row": Record<never, never>;
-  "col.path": Record<never, never>;
-  "col.issue": Record<never, never>;
-  "class.rejected": Record<never, never>;
-  "issue.profiles": IssueParams & { code: "schema" | "unknown_fact" | "fact_type" | "fact_range" | "fact_enum" | "fact_date" | "fact_not_in_group" | "unknown_group" | "duplicate_id" | "forbidden_key" | "unknown_award" };
-  "issue.other": IssueParams & { code: string };
-  /** A spreadsheet/JSON cell that could not be read: `kind` is the fact type or the profile column. */
-  "issue.cell": IssueParams & { row: string; column: string; kind: string };
-  /** An input column that is neither a fact nor a profile field: ignored. */
-  "issue.unknownColumn": IssueParams & { column: string; suggestion: string };
-  "issue.unmatchedOverride": IssueParams & { unitId: string };
-  /** `rules.law_unconfirmed`: a value claims `basis: "law"` on a citation that is not a checked provision; `standing` is a `CitationStanding` kind or `noCitation`. */
-  "issue.lawUnconfirmed": IssueParams & { source: string; section: string; standing: string };
-  /** A file-level or header problem of the CLI's input (see `INPUT_ISSUE_KINDS`); `reason` is the parser's own words. */
-  "issue.input": IssueParams & { problem: InputIssueKind; file: string; row: string; line: string; column: string; reason: string; other: string };
-  /** A committee override refused (see `validateCommitteeOverrides`, `overrideOutcomeIssues`); `index` is 0-based. */
-  "issue.overrides": IssueParams & { code: OverrideIssueKind; problem: string; index: number; field: string; other: number; unitId: string; award: string; group: string; cohort: string; rejected: number };
-  /** A decision record that cannot be read (`parseDecisionRecord`). */
-  "issue.record": IssueParams & { code: "invalid_json" | "schema" | "unsupported_version"; problem: string; field: string; line: number; column: number };
-  /** Rule-file problems found by the integrity checks (file reading, JSON scanning, chains, limits). */
-  "issue.rules": IssueParams & { code: RulesIssueKind; file: string; line: number; column: number; key: string; limit: number; what: string; count: number; offset: number };
 }
+/** The rules of a profile's assessments, worded by the catalogs (`profiles.assessment`, param `kind`). */
+export const ASSESSMENT_ISSUE_KINDS = ["noReason", "firstSelf", "oneSelf", "selfFacts", "reviewChanges", "order", "unknownFact", "derivedFact", "twice"] as const;
 /** Codes of `overrides.*` issues, worded by the catalogs. */
 export type OverrideIssueKind = "schema" | "date" | "unknown_award" | "duplicate" | "unmatched" | "award_mismatch";
 /** Codes of `rules.*` issues the catalogs word (the integrity checks of rule files). */

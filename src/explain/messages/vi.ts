@@ -1,4 +1,4 @@
-import type { Catalog, Operator } from "./types.js";
+import type { Catalog, Operator, TieParams } from "./types.js";
 
 /** Lower-cases the first letter for use mid-sentence, unless the word is an acronym ("ANTT"). */
 const lc = (s: string) => (s.length > 1 && s[1] !== s[1]!.toUpperCase() ? s[0]!.toLowerCase() + s.slice(1) : s);
@@ -31,42 +31,29 @@ const group = {
   enterprise: "Cơ quan, tổ chức, doanh nghiệp, cơ sở giáo dục",
   individual: "Cá nhân",
 } as const;
+/** The name of a subject group: the name the rule set gives it, else the catalog's name of one of the five of Decision 2447. */
+const groupOf = (p: { group: string; groupName?: string | undefined }): string => p.groupName ?? (group as Readonly<Record<string, string>>)[p.group] ?? p.group;
 const tie = {
   score: "điểm cao hơn xếp trước",
   notKnockedOut: "hồ sơ không vi phạm tiêu chí loại trừ xếp trước",
   fewerUnknown: "hồ sơ có ít tiêu chí chưa đủ căn cứ hơn xếp trước",
   moreMet: "hồ sơ đạt trọn vẹn nhiều tiêu chí hơn xếp trước",
   unitId: "xếp theo thứ tự mã hồ sơ (thành tích ngang nhau)",
+  scored: "hồ sơ đã có căn cứ chấm điểm xếp trước hồ sơ chưa chấm",
+  potentialScore: "hồ sơ có tổng điểm có thể đạt cao hơn xếp trước",
+  selfScore: "hồ sơ có tổng điểm tự chấm cao hơn xếp trước",
+  name: "xếp theo thứ tự tên (thành tích ngang nhau)",
+  fact: "",
 } as const;
+/** A step of the ranking chain in words; a fact names itself and the direction that ranks first. */
+const tieText = (p: TieParams) => (p.rule === "fact" ? `hồ sơ có «${p.fact ?? ""}» ${p.better === "lower" ? "thấp" : "cao"} hơn xếp trước` : tie[p.rule]);
+const modes = { "half-up": "từ nửa đơn vị trở lên làm tròn lên", "half-even": "đúng nửa đơn vị làm tròn về số chẵn", floor: "làm tròn xuống", ceil: "làm tròn lên" } as const;
+const roles = { reviewer: "thẩm định", council: "Hội đồng quyết định" } as const;
 const rounding = { floor: "làm tròn xuống", ceil: "làm tròn lên", "half-up": "làm tròn" } as const;
 /** "xét tặng danh hiệu “…”" for a title, "đề nghị tặng …" for a commendation or medal. */
 const named = (award: string, kind: string) => (kind === "title" ? `xét tặng danh hiệu “${award}”` : `đề nghị tặng ${award}`);
 const ofQuota = (of: string) => (of ? `hồ sơ đạt “${of}”` : "hồ sơ trong cụm, khối");
 
-/** An own property of a table, or undefined (a key from user data never reaches the prototype). */
-const own = (table: Readonly<Record<string, string>>, key: string): string | undefined => (Object.hasOwn(table, key) ? table[key] : undefined);
-/** Fields of a committee override, as a committee names them. */
-const overrideField: Readonly<Record<string, string>> = {
-  unitId: "mã đơn vị (cá nhân)",
-  award: "danh hiệu, hình thức khen thưởng",
-  reason: "lý do",
-  decidedBy: "người (cơ quan) quyết định",
-  date: "ngày quyết định",
-  cohort: "cụm, khối thi đua",
-};
-/** What a rule-set limit counts. */
-const limitWhat: Readonly<Record<string, string>> = {
-  files: "tệp",
-  facts: "dữ kiện",
-  criteria: "tiêu chí",
-  criteriaPerGroup: "tiêu chí của một nhóm đối tượng",
-  conditions: "điều kiện",
-  tiersAndAdjustments: "mức điểm, điểm thưởng và điểm trừ của một tiêu chí",
-  awards: "danh hiệu, hình thức khen thưởng",
-  classes: "mức xếp loại",
-  sources: "văn bản căn cứ",
-  extends: "bộ tiêu chí trong chuỗi kế thừa",
-};
 
 /** Vietnamese: the reference wording. */
 export const vi = {
@@ -93,13 +80,31 @@ export const vi = {
   or: "hoặc",
   points: (p) => `${p} điểm`,
   perUnit: (pts, f, cap) => `${pts} điểm cho mỗi đơn vị của «${f}», tối đa ${cap} điểm`,
+  pointsAsGiven: (f, cap) => `Điểm bằng «${f}», tối đa ${cap} điểm`,
   tier: (pts) => `Mức ${pts} điểm`,
   bonus: "Điểm thưởng",
   deduction: "Điểm trừ",
   floor: (p) => `điểm trừ không làm tiêu chí xuống dưới ${p} điểm`,
   appliesWhen: "Chỉ áp dụng khi",
   knockout: "Tiêu chí loại trừ: nếu xảy ra thì không xét danh hiệu nào trong năm",
-  basis: { law: "do văn bản pháp luật quy định", "policy-default": "mặc định chính sách (hội đồng có thể điều chỉnh)" },
+  formula: {
+    fn: { min: "nhỏ nhất", max: "lớn nhất", sum: "tổng", count: "số điều kiện đúng" },
+    sep: "; ",
+    and: "và",
+    or: "hoặc",
+    not: (x) => `không phải (${x})`,
+    if: (c, a, b) => `(nếu ${c} thì ${a}, nếu không thì ${b})`,
+    coalesce: (xs) => `(${xs.join(", nếu chưa có thì ")})`,
+    clamp: (x, lo, hi) => `giới hạn(${x}; từ ${lo} đến ${hi})`,
+    round: (x, places, mode) => `làm tròn(${x}; ${places ? `${places} chữ số thập phân` : "đến hàng đơn vị"}; ${modes[mode]})`,
+    over: (op, f, set) => (op === "sum" ? `tổng các mục của ${f}` : set ? `số mục của ${f}` : `số mục đạt của ${f}`),
+    unknown: "?",
+  },
+  basis: {
+    law: "do văn bản pháp luật quy định",
+    regulation: "theo quy chế, quy định của cơ quan, tổ chức ban hành bộ tiêu chí",
+    "policy-default": "mặc định chính sách (hội đồng có thể điều chỉnh)",
+  },
   status,
   req,
   msg: {
@@ -113,13 +118,23 @@ export const vi = {
       `Căn cứ: ${[p.source, p.section].filter(Boolean).join(", ")}${p.doubt ? ` (${doubtWords[p.doubt]})` : ""}${p.note ? ` (ghi chú: ${lc(p.note)})` : ""}`,
     "headline.award": (p) => (p.kind === "title" ? `Đề nghị xét tặng danh hiệu “${p.award}”` : `Đề nghị tặng ${p.award}`),
     "headline.none": (p) => `Chưa đủ điều kiện đề nghị khen thưởng năm ${p.year}`,
+    "headline.scoringOnly": () => "Chỉ chấm điểm, xếp loại và xếp hạng: bộ tiêu chí không có danh hiệu, hình thức khen thưởng để đề nghị",
     "headline.knockout": (p) => `Không xét danh hiệu thi đua, hình thức khen thưởng do vi phạm tiêu chí loại trừ: ${p.reasons}`,
     "headline.pending": (p, f) => `Chưa đủ căn cứ để đề nghị khen thưởng: cần bổ sung ${f.num(p.count)} loại hồ sơ, minh chứng`,
     "headline.overridden": (p) => `Hội đồng quyết định: ${p.award} (đề xuất theo bộ tiêu chí: ${lc(p.computed)})`,
     "headline.scored": (p, f) => `Kết quả chấm điểm thi đua năm ${p.year}: ${f.num(p.score)}/${f.num(p.max)} điểm; xếp loại: ${p.cls || "chưa xếp loại"}`,
     "standing.score": (p, f) => `Tổng điểm: ${f.num(p.score)}/${f.num(p.max)} điểm (${f.num(p.percent)}%); xếp loại: ${p.cls || "chưa xếp loại"}`,
-    "standing.rank": (p, f) => `Xếp thứ ${f.num(p.rank)}/${f.num(p.size)} ${p.cohort ? `trong cụm, khối thi đua ${p.cohort}` : `trong nhóm ${lc(group[p.group])}`}`,
-    "standing.tie": (p) => `Bằng điểm với hồ sơ xếp liền trên; thứ tự xác định theo quy tắc phụ: ${tie[p.rule]}`,
+    "standing.rank": (p, f) => `Xếp thứ ${f.num(p.rank)}/${f.num(p.size)} ${p.cohort ? `trong cụm, khối thi đua ${p.cohort}` : `trong nhóm ${lc(groupOf(p))}`}`,
+    "standing.tie": (p) => `Bằng điểm với hồ sơ xếp liền trên; thứ tự xác định theo quy tắc phụ: ${tieText(p)}`,
+    "standing.sharedRank": () => "Đồng hạng với hồ sơ xếp liền trên (ngang nhau ở mọi tiêu chí xếp hạng)",
+    "standing.assessed": (p, f) =>
+      `Điểm tự chấm: ${f.num(p.self)} điểm (${p.selfClass || "chưa xếp loại"}); điểm chính thức: ${f.num(p.official)} điểm (${p.officialClass || "chưa xếp loại"}) — ${
+        ({ lastReviewer: "theo lần chấm sau cùng đối với từng nội dung", council: "theo kết quả chấm của Hội đồng", self: "theo điểm tự chấm" } as Record<string, string>)[p.policy] ?? ""
+      }`,
+    "assessment.change": (p, f) =>
+      `${p.by} (${roles[p.role]}, ${f.date(p.date)}) sửa «${p.fact}» từ ${p.from} thành ${p.to} — lý do: ${p.reason}${p.official ? "" : " (không phải giá trị chính thức)"}`,
+    "fact.derived": (p) => (p.result ? `${p.fact} = ${p.formula} = ${p.values} = ${p.result}` : `${p.fact} = ${p.formula}: chưa tính được (${p.values})`),
+    "criterion.blankAs": (p) => `${p.title}: chưa có dữ liệu, ${p.how === "zero" ? "tính là không có" : "tính ở mức tối đa"} theo quy định của bộ tiêu chí`,
     "standing.cap": (p, f) => `Áp dụng mức trần «${p.title}»: ${f.num(p.points)} điểm, chỉ tính ${f.num(p.cap)} điểm`,
     "criterion.result": (p, f) =>
       p.status === "unknown"
@@ -129,7 +144,10 @@ export const vi = {
       `Tiêu chí ${p.id} (${p.title}) — ${p.status === "met" ? "có vi phạm" : p.status === "unknown" ? "chưa có xác nhận" : "không vi phạm"}`,
     "criterion.tier": (p, f) => `Đạt mức «${p.label}»: ${f.num(p.points)} điểm`,
     "criterion.tierMissed": (p, f) => `Chưa đạt mức «${p.label}» (${f.num(p.points)} điểm):`,
-    "criterion.perUnit": (p, f) => `${p.fact}: ${p.actual} — tính ${f.num(p.perUnit)} điểm cho mỗi ${p.per || "trường hợp"}, tối đa ${f.num(p.cap)} điểm`,
+    "criterion.perUnit": (p, f) =>
+      p.per === "điểm" && p.perUnit === 1
+        ? `${p.fact}: ${p.actual} — tính theo số điểm này, tối đa ${f.num(p.cap)} điểm`
+        : `${p.fact}: ${p.actual} — tính ${f.num(p.perUnit)} điểm cho mỗi ${p.per || "trường hợp"}, tối đa ${f.num(p.cap)} điểm`,
     "criterion.bonus": (p, f) => `Điểm thưởng +${f.num(p.points)}: ${p.title}`,
     "criterion.deduction": (p, f) => `Điểm trừ −${f.num(p.points)}: ${p.title}`,
     "criterion.unmetBecause": (p) =>
@@ -142,7 +160,7 @@ export const vi = {
     "fact.unmet": (p) => `${p.fact}: ${p.actual} — yêu cầu ${req[p.operator](p.required)}`,
     "fact.missing": (p) => `Chưa có dữ liệu: ${lc(p.fact)}`,
     "fact.value": (p) => `${p.fact}: ${p.actual}`,
-    "reason.tie": (p) => `Bằng điểm với hồ sơ xếp trên, xếp sau theo quy tắc phụ: ${tie[p.rule]}`,
+    "reason.tie": (p) => `Bằng điểm với hồ sơ xếp trên, xếp sau theo quy tắc phụ: ${tieText(p)}`,
     "reason.quota": (p, f) =>
       `Ngoài chỉ tiêu ${named(p.award, p.kind)}: chỉ tiêu ${f.num(p.allowed)}, xếp thứ ${f.num(p.position)} trong số đơn vị đủ điều kiện${p.allowed === 0 && p.exact > 0 ? ` (${f.num(p.share)}% của ${f.num(p.base)} là ${f.num(p.exact)}, ${rounding[p.rounding]} thành 0)` : ""}`,
     "reason.deferred": (p) => `Tạm chưa xét ${named(p.award, p.kind)}: ${p.why}`,
@@ -182,210 +200,8 @@ export const vi = {
     "check.deferral": (p) => `Tạm chưa xét khen thưởng trong thời gian ${p.why}`,
     "check.deferralUnknown": (p) => `Chưa có xác nhận về việc ${p.why}`,
     "todo.evidence": (p) => `Thiếu hồ sơ: ${p.evidence} — để xác định ${lc(p.label)}${p.criteria ? ` (tiêu chí ${p.criteria})` : ""}${p.awards ? ` (điều kiện xét ${p.awards})` : ""}`,
-    "report.title": () => "Kết quả chấm điểm, xếp hạng và đề nghị khen thưởng",
-    "report.ruleset": (p) => `Bộ tiêu chí: ${p.title} — mã ${p.id}, phiên bản ${p.version}`,
-    "report.rulesetHash": (p) => `Mã băm SHA-256 của bộ tiêu chí: ${p.sha256} — ${p.verified ? "khớp với bản kê các tệp" : "KHÔNG khớp với bản kê các tệp (tệp quy tắc đã bị sửa đổi)"}`,
-    "report.lineage": (p) => `Kế thừa: ${p.list}`,
-    "report.asOf": (p, f) => `Ngày áp dụng bộ tiêu chí: ${p.date ? f.date(p.date) : "ngày 31/12 của năm xét (mặc định)"}`,
-    "report.input": (p, f) => `Dữ liệu đầu vào: ${f.num(p.count)} hồ sơ; mã băm SHA-256: ${p.sha256}`,
-    "report.engine": (p) => `Phần mềm tính toán: ${p.name} phiên bản ${p.version}`,
-    "report.options": (p) => `Tùy chọn khi chạy: ${p.list || "không có"}`,
-    "report.outcome": (p) => `Mã băm SHA-256 của kết quả: ${p.sha256}`,
-    "report.cohort": (p, f) => `Cụm, khối thi đua ${p.cohort || "(chưa xác định)"} — ${group[p.group]} — năm ${p.year} (${f.num(p.size)} hồ sơ)`,
-    "report.quota": (p, f) =>
-      `Chỉ tiêu ${p.award}: tối đa ${f.num(p.allowed)} (${p.share === 0 ? "dành cho đơn vị dẫn đầu cụm, khối" : `${f.num(p.share)}% của ${f.num(p.base)} ${ofQuota(p.of)} là ${f.num(p.exact)}, ${rounding[p.rounding]}`}); ${f.num(p.candidates)} đơn vị đủ điều kiện, đề nghị ${f.num(p.granted)}${p.binding ? " — chỉ tiêu đã giới hạn số được đề nghị" : ""}`,
-    "report.overrides": () => "Quyết định điều chỉnh của Hội đồng",
-    "report.runQuotas": () => "Chỉ tiêu dùng chung cho các cụm, khối trong đợt xét",
-    "report.overrideLine": (p, f) => `${p.unitId}: ${p.award} — lý do: ${p.reason} (${p.decidedBy}, ${f.date(p.date)})${p.matched ? "" : " — không tìm thấy hồ sơ tương ứng"}`,
-    "report.rowAt": (p) => `Dòng ${String(p.row)} trong dữ liệu đầu vào`,
-    "report.units": () => "Giải trình chi tiết từng hồ sơ",
-    "report.rejected": () => "Hồ sơ bị loại (không chấm điểm)",
-    "report.rejectedCount": (p, f) => `${f.num(p.count)} hồ sơ bị loại do dữ liệu không hợp lệ`,
-    "report.asProposed": () => "Như đề nghị",
     "report.noAward": () => "Không đề nghị khen thưởng",
-    "report.unclassified": () => "Chưa xếp loại",
-    "report.missingEvidence": (p, f) => `còn thiếu ${f.num(p.count)} loại hồ sơ`,
-    "col.rank": () => "Hạng",
-    "col.unit": (p) => (p.group === "individual" ? "Cá nhân" : "Đơn vị"),
-    "col.score": () => "Điểm",
-    "col.percent": () => "Tỷ lệ",
-    "col.class": () => "Xếp loại",
-    "col.award": () => "Đề nghị khen thưởng",
-    "col.final": () => "Quyết định cuối cùng",
-    "col.cohort": () => "Cụm, khối thi đua",
-    "col.unitId": () => "Mã",
-    "col.name": () => "Tên",
-    "col.overrideReason": () => "Lý do điều chỉnh",
-    "col.reasons": () => "Lý do chính",
-    "col.missing": () => "Số loại hồ sơ còn thiếu",
-    "col.row": () => "Dòng",
-    "col.path": () => "Vị trí lỗi",
-    "col.issue": () => "Nội dung lỗi",
-    "class.rejected": () => "bị loại",
-    "issue.profiles": (p) =>
-      ({
-        schema: `Sai cấu trúc hồ sơ${p.found ? `: nhận được ${p.found}` : ""}${p.expected ? `, yêu cầu ${p.expected}` : ""}`,
-        unknown_fact: `Dữ kiện ${p.fact} không có trong danh mục dữ kiện của bộ tiêu chí`,
-        fact_type: `Sai kiểu dữ liệu${p.found ? `: nhận được ${p.found}` : ""}${p.expected ? `, yêu cầu ${p.expected}` : ""}`,
-        fact_range: `Giá trị ngoài phạm vi: nhận được ${p.found}, yêu cầu ${p.expected}`,
-        fact_enum: `Giá trị không hợp lệ: nhận được ${p.found}, yêu cầu một trong: ${p.expected}`,
-        fact_date: `Ngày không hợp lệ: nhận được ${p.found}, yêu cầu dạng YYYY-MM-DD`,
-        fact_not_in_group: `Dữ kiện ${p.fact} không áp dụng cho nhóm ${p.group}`,
-        unknown_group: `Nhóm đối tượng không hợp lệ: nhận được ${p.found}`,
-        duplicate_id: `Mã ${p.id} xuất hiện nhiều lần trong cùng cụm, khối và năm; tất cả các bản đều bị loại`,
-        forbidden_key: `Khóa không được phép: ${p.found}`,
-        unknown_award: `Danh hiệu, hình thức khen thưởng không có trong bộ tiêu chí: ${p.found}`,
-      })[p.code],
-    "issue.other": (p) => `${p.message} (${p.code})`,
-    "issue.unknownColumn": (p) => `Cột «${p.column}» không phải dữ kiện nào của bộ tiêu chí nên bị bỏ qua${p.suggestion ? ` (có phải «${p.suggestion}»?)` : ""}`,
-    "issue.lawUnconfirmed": (p) =>
-      `${p.path}: giá trị ghi căn cứ “do văn bản pháp luật quy định” nhưng ${p.source ? `điều khoản viện dẫn (${[p.source, p.section].filter(Boolean).join(", ")}) ${
-        ({ unconfirmed: "chưa đối chiếu được với văn bản gốc", unlisted: "chưa có trong danh sách điều khoản đã đối chiếu của bộ tiêu chí", noSection: "không nêu điều, khoản", repealed: "thuộc văn bản đã hết hiệu lực", sourceUnconfirmed: "thuộc văn bản chưa đối chiếu với bản gốc" } as Record<string, string>)[p.standing] ?? "chưa được xác nhận"
-      }` : "không viện dẫn văn bản nào"}; hãy dẫn một điều khoản đã đối chiếu, hoặc ghi căn cứ “mặc định chính sách” kèm lý do`,
-    "issue.unmatchedOverride": (p) => `Quyết định điều chỉnh cho đơn vị ${p.unitId} không khớp với hồ sơ nào nên không được áp dụng`,
-    "issue.cell": (p) =>
-      `Cột «${p.column}»: giá trị «${p.found}» không đọc được — cần ${
-        ({
-          boolean: "có/không",
-          integer: "một số nguyên (không dùng dấu phân cách hàng nghìn)",
-          number: "một số",
-          ratio: "một tỷ lệ, ví dụ 70% hoặc 0,7",
-          date: "một ngày dạng dd/mm/yyyy",
-          enum: `một trong: ${String(p.expected).replace(/^one of /, "")}`,
-          set: "các giá trị cách nhau bởi dấu |",
-          year: "một năm",
-          group: "tên nhóm đối tượng",
-          history: "dạng 2024:award.a|award.b (chuyên đề); 2023:award.c — ghi “(chuyên đề)” hoặc “(đột xuất)” sau hình thức khen thưởng theo chuyên đề hoặc đột xuất",
-        } as Record<string, string>)[p.kind] ?? p.expected
-      }`,
-    "issue.input": (p) =>
-      ({
-        emptyFile: `${p.file}: tệp trống — cần có dòng tiêu đề`,
-        utf16: `${p.file}: tệp được lưu dạng UTF-16 — hãy lưu lại dạng “CSV UTF-8 (comma delimited)”`,
-        notUtf8Header: `${p.file}, cột «${p.column}»: tệp không phải văn bản UTF-8 — hãy lưu lại dạng “CSV UTF-8”`,
-        duplicateColumn: `${p.file}, cột «${p.column}»: cột bị trùng (cột «${p.other}» đã chứa dữ kiện này); cột này bị bỏ qua`,
-        missingColumn: `${p.file}: dòng tiêu đề thiếu cột ${p.other}`,
-        csvSyntax: `${p.file}, dòng ${p.row} (dòng văn bản ${p.line}): không đọc được CSV — ${
-          ({
-            CSV_QUOTE_NOT_CLOSED: "một ô mở ngoặc kép nhưng không đóng (tệp bị cắt cụt?)",
-            CSV_INVALID_CLOSING_QUOTE: "sau dấu ngoặc kép đóng còn ký tự khác",
-            CSV_RECORD_INCONSISTENT_FIELDS_LENGTH: "số ô của dòng khác số cột của dòng tiêu đề",
-          } as Record<string, string>)[p.other] ?? p.reason
-        }; phần còn lại của tệp không được đọc`,
-        invalidJson: `${p.file}, dòng ${p.line}, cột ${p.column}: JSON không hợp lệ (${p.reason})`,
-        rowWidth: `${p.file}, dòng ${p.row}: dòng có ${p.found} ô nhưng dòng tiêu đề có ${p.expected} cột (${p.other === "short" ? "dòng bị cắt cụt?" : "có dấu phân cách nằm ngoài ngoặc kép, hoặc dấu phân cách hàng nghìn?"})`,
-        badWorkbook: `${p.file}: không đọc được bảng tính — ${p.reason}`,
-        damagedWorkbook: `${p.file}: bảng tính bị hỏng sau dòng ${p.other} (${p.reason}); phần còn lại không được đọc`,
-        tooManyColumns: `${p.file}: dòng tiêu đề có ${p.found} cột, vượt quá giới hạn ${p.expected} cột; tệp không được đọc`,
-        unknownColumns: `${p.file}: ${p.other} cột không phải dữ kiện nào của bộ tiêu chí nên bị bỏ qua (${p.column}, …)`,
-        moreHeaderProblems: `${p.file}: dòng tiêu đề còn ${p.other} cột khác gặp lỗi tương tự (không liệt kê)`,
-        jsonTooLarge: `${p.file}: tệp JSON lớn ${p.found} MiB, vượt quá giới hạn ${p.expected} MiB nên không được đọc — hãy lưu dữ liệu dạng NDJSON (mỗi dòng một hồ sơ, đuôi .ndjson), dạng này được đọc dần theo từng dòng`,
-      })[p.problem],
-    "issue.overrides": (p) => {
-      const n = `Quyết định điều chỉnh thứ ${p.index + 1}`;
-      const field = own(overrideField, p.field) ?? `«${p.field}»`;
-      return ({
-        schema:
-          p.problem === "notArray"
-            ? "Tệp quyết định điều chỉnh phải là một danh sách (mảng JSON) các quyết định"
-            : p.problem === "notObject"
-              ? `${n}: không đúng mẫu (cần một đối tượng gồm mã đơn vị, danh hiệu, lý do, người quyết định, ngày quyết định)`
-              : p.problem === "unknown"
-                ? `${n}: trường ${field} không thuộc mẫu quyết định điều chỉnh`
-                : `${n}: thiếu ${field}`,
-        date: `${n}: ngày quyết định ${p.found} không phải ngày có thật trên lịch — ghi dạng dd/mm/yyyy hoặc yyyy-mm-dd`,
-        unknown_award: `${n}: ${p.found} không phải danh hiệu, hình thức khen thưởng của bộ tiêu chí (ghi mã danh hiệu, hoặc null nếu không khen thưởng)`,
-        duplicate: `Quyết định điều chỉnh thứ ${p.other + 1} và thứ ${p.index + 1} cùng quyết định cho ${p.unitId}${p.cohort ? ` (cụm, khối ${p.cohort})` : ""}; mỗi đơn vị chỉ có một quyết định`,
-        unmatched: `${n}: ${p.unitId}${p.cohort ? ` (cụm, khối ${p.cohort})` : ""} không có trong các hồ sơ được chấm điểm${p.rejected ? " (hồ sơ này bị loại do dữ liệu không hợp lệ)" : ""}`,
-        award_mismatch: `${n}: không thể tặng ${p.award} cho ${p.unitId} — hình thức này không áp dụng cho đối tượng «${own(group, p.group) ?? p.group}»`,
-      })[p.code];
-    },
-    "issue.record": (p) =>
-      ({
-        invalid_json: p.problem === "too_large" ? "Tệp bản ghi quyết định quá lớn để đọc toàn bộ (tối đa 500 MiB)" : p.problem === "utf8" ? "Tệp bản ghi quyết định không phải văn bản UTF-8" : `Tệp bản ghi quyết định không phải JSON hợp lệ: dòng ${p.line}, cột ${p.column}${p.problem === "truncated" ? " (tệp bị cắt cụt?)" : p.problem === "depth" ? " (lồng nhau quá sâu)" : p.problem === "duplicate" ? " (một khóa xuất hiện hai lần trong cùng một đối tượng)" : ""}`,
-        schema:
-          p.problem === "format"
-            ? "Tệp này không phải bản ghi quyết định của thidua"
-            : p.problem === "missing"
-              ? `Bản ghi quyết định thiếu trường «${p.field}»`
-              : p.problem === "unknown"
-                ? `Bản ghi quyết định có trường lạ «${p.field}»`
-                : `Bản ghi quyết định: trường «${p.field}» sai kiểu hoặc sai giá trị`,
-        unsupported_version: `Bản ghi quyết định theo định dạng phiên bản ${p.found}; phần mềm này đọc được phiên bản 1 và 2`,
-      })[p.code],
-    "issue.rules": (p, f) =>
-      ({
-        invalid_utf8: `Tệp ${p.file} không phải văn bản UTF-8 hợp lệ (từ byte thứ ${f.num(p.offset)}); tệp bị từ chối`,
-        duplicate_key: `Tệp ${p.file}, dòng ${f.num(p.line)}: khóa «${p.key}» xuất hiện hai lần trong cùng một đối tượng; tệp bị từ chối`,
-        not_regular_file: `${p.file} không phải tệp thông thường nằm trong thư mục bộ tiêu chí (liên kết tượng trưng, thư mục hoặc tệp thiết bị); tệp bị từ chối`,
-        limit: `Bộ tiêu chí vượt giới hạn: ${f.num(p.count)} ${own(limitWhat, p.what) ?? p.what}, tối đa ${f.num(p.limit)}`,
-        depth_limit: `${p.file ? `Tệp ${p.file}: ` : ""}cấu trúc lồng nhau sâu quá ${f.num(p.limit)} mức tại ${p.path}`,
-        extends_cycle: `Vòng lặp kế thừa giữa các bộ tiêu chí: ${p.found}`,
-        parent_mismatch: `Bộ tiêu chí cha không đúng như khai báo kế thừa: khai báo ${p.expected}, tìm thấy ${p.found}`,
-        invalid_json: `Tệp ${p.file} không phải JSON hợp lệ: dòng ${f.num(p.line)}, cột ${f.num(p.column)}`,
-        too_large: `Tệp ${p.file} lớn hơn ${f.num(p.limit)} byte; tệp bị từ chối`,
-      })[p.code],
   },
-  rulebook: {
-    title: (n) => `Bộ tiêu chí: ${n}`,
-    version: (v, d) => `Phiên bản ${v} — mã băm SHA-256 của bộ tiêu chí: \`${d}\``,
-    effective: (from, to) => (to ? `Hiệu lực từ ${from} đến ${to}` : `Hiệu lực từ ${from}`),
-    extends: (id, v) => `Kế thừa bộ tiêu chí ${id} (phiên bản ${v})`,
-    sources: "Căn cứ pháp lý",
-    facts: "Danh mục dữ kiện",
-    criteria: "Tiêu chí thi đua",
-    group,
-    contents: (l) => `Nội dung thi đua: ${l}`,
-    citation: "Căn cứ",
-    evidence: "Hồ sơ minh chứng",
-    maxPoints: (p) => `Điểm tối đa: ${p}`,
-    groupCap: (ids, p) => `Tổng điểm của ${ids} không vượt quá ${p} điểm`,
-    classes: "Xếp loại",
-    classLine: (t, m) => `${t}: từ ${m}% tổng điểm chuẩn`,
-    requires: (c, p) => `tiêu chí ${c} đạt ít nhất ${p} điểm`,
-    awards: "Danh hiệu và hình thức khen thưởng",
-    grantor: "Thẩm quyền",
-    eligibility: "Điều kiện",
-    minClass: (t) => `Xếp loại từ ${t} trở lên`,
-    minPercent: (p) => `Đạt từ ${p}% tổng điểm chuẩn`,
-    noKnockout: "Không vi phạm tiêu chí loại trừ",
-    history: "Điều kiện về thành tích các năm trước",
-    consecutive: (n, a, cur) => `${n} lần liên tục đạt ${a}${cur ? " (tính cả năm xét)" : ""}`,
-    prior: (a, w) => (w ? `Đã được tặng ${a} trong ${w} năm gần nhất` : `Đã được tặng ${a}`),
-    never: (a) => `Chưa được tặng ${a} (chỉ tặng một lần)`,
-    freshInitiatives: (n) => `Có ít nhất ${n} sáng kiến chưa được dùng làm căn cứ khen thưởng trước đây (mỗi sáng kiến chỉ tính một lần)`,
-    quota: (s, of, r) => `Tỷ lệ tối đa: ${s} của ${of} (làm tròn: ${r})`,
-    quotaOff: "không áp dụng trong bộ quy tắc này vì văn bản pháp luật đang có hiệu lực không quy định tỷ lệ; bộ quy tắc địa phương có thể áp dụng kèm lý do",
-    deferrals: "Tạm chưa xét khen thưởng",
-    deferral: (why) => `Mọi hình thức khen thưởng tạm chưa xét trong thời gian ${why}`,
-    cohort: "số đơn vị trong cụm, khối",
-    bonusCoefficient: (c) => `Hệ số tiền thưởng: ${c} lần mức lương cơ sở`,
-    requiresThisYear: (a) => `Trong năm phải đạt: ${a}`,
-    overrides: "Điều chỉnh so với bộ tiêu chí gốc",
-    overrideLine: (t, f, to) => `${t}: ${f} → ${to}`,
-    origin: (id) => `Nguồn: bộ tiêu chí ${id}`,
-    unit: "Đơn vị tính",
-    type: "Kiểu",
-    code: "Mã",
-    fact: "Dữ kiện",
-    factType: { boolean: "có/không", integer: "số nguyên", number: "số", ratio: "tỷ lệ", date: "ngày", enum: "một trong", set: "một hoặc nhiều trong", object: "bản ghi" },
-    rounding: { floor: "xuống", ceil: "lên", "half-up": "đến số nguyên gần nhất" },
-    sourceStatus: { "in-force": "đang có hiệu lực", amended: "đã được sửa đổi", repealed: "đã hết hiệu lực", unconfirmed: "văn bản chưa đối chiếu với bản gốc" },
-    provisionStatus: {
-      confirmed: "đã đối chiếu với văn bản lưu trữ",
-      secondary: "chỉ đối chiếu qua nguồn thứ cấp (bản đăng trên mạng)",
-      unconfirmed: "chưa đối chiếu được với văn bản gốc",
-    },
-    provisions: "Điều khoản được sử dụng",
-    via: (w) => `nguồn đối chiếu: ${w}`,
-    standing: doubtWords,
-    note: (t) => `Ghi chú: ${t}`,
-    overrideTarget: {
-      threshold: (c, cond) => `Tiêu chí \`${c}\`, điều kiện «${cond}»`,
-      class: (t) => `Xếp loại «${t}», tỷ lệ điểm tối thiểu`,
-      quota: (a) => `${a}, tỷ lệ tối đa`,
-      quotaEnabled: (a) => `${a}, áp dụng tỷ lệ tối đa`,
-      perUnit: (c, f) => `Tiêu chí \`${c}\`, ${f === "cap" ? "mức điểm tối đa" : "số điểm cho mỗi đơn vị"}`,
-    },
-  },
+  group,
+  tieBreak: tieText,
 } satisfies Catalog;

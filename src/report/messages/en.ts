@@ -1,8 +1,32 @@
-import { en, type GroupKey } from "../../explain/index.js";
+import { en } from "../../explain/index.js";
 import type { ReportCatalog } from "./types.js";
 
-const group = en.rulebook.group;
-const who = (g: GroupKey, n: number) => (g === "individual" ? (n === 1 ? "person" : "persons") : n === 1 ? "unit" : "units");
+/** The names of the five subject groups (the library catalog's). */
+const group = en.group;
+/** An own property of a table, or undefined (a key from user data never reaches the prototype). */
+const own = (table: Readonly<Record<string, string>>, key: string): string | undefined => (Object.hasOwn(table, key) ? table[key] : undefined);
+/** Fields of a committee override, as a committee names them. */
+const overrideField: Readonly<Record<string, string>> = { unitId: "the unit id", award: "the award", reason: "the reason", decidedBy: "who decided", date: "the decision date", cohort: "the cluster" };
+const limitWhat: Readonly<Record<string, string>> = {
+  files: "files",
+  facts: "facts",
+  criteria: "criteria",
+  criteriaPerGroup: "criteria of one subject group",
+  conditions: "conditions",
+  tiersAndAdjustments: "tiers, bonuses and deductions of one criterion",
+  awards: "awards",
+  classes: "classes",
+  sources: "legal sources",
+  extends: "rule sets in the extends chain",
+};
+const rounding = { floor: "rounded down", ceil: "rounded up", "half-up": "rounded" } as const;
+const ofQuota = (of: string, n: number) => `${n === 1 ? "profile" : "profiles"} ${of ? `holding “${of}”` : "in the cluster or block"}`;
+const profiles = (n: number, f: string) => `${f} ${n === 1 ? "profile" : "profiles"}`;
+/** The name of a subject group: the name the rule set gives it, else the catalog's name of one of the five of Decision 2447. */
+const groupOf = (p: { group: string; groupName?: string | undefined }): string => p.groupName ?? (group as Readonly<Record<string, string>>)[p.group] ?? p.group;
+
+/** "unit(s)" for collectives, "person(s)" for persons. */
+const who = (g: string, n: number) => (g === "individual" ? (n === 1 ? "person" : "persons") : n === 1 ? "unit" : "units");
 const field = {
   ruleset: "Rule set (id, version)",
   rulesetSha256: "SHA-256 of the rule set",
@@ -16,8 +40,146 @@ const field = {
 } as const;
 
 /** The reports' wording in English: a translation of `viReport`. */
+
 export const enReport = {
-  "cohort.title": (p) => `${p.cohort || "Cluster or block not given"} — ${group[p.group]} — ${p.year}`,
+  "report.title": () => "Scores, ranking and proposed commendations",
+  "report.ruleset": (p) => `Rule set: ${p.title} — id ${p.id}, version ${p.version}`,
+  "report.rulesetHash": (p) => `SHA-256 digest of the rule set: ${p.sha256} — ${p.verified ? "matches the file manifest" : "DOES NOT match the file manifest (rule files were modified)"}`,
+  "report.lineage": (p) => `Extends: ${p.list}`,
+  "report.asOf": (p, f) => `Rule set applied as of: ${p.date ? f.date(p.date) : "31 December of the year assessed (default)"}`,
+  "report.input": (p, f) => `Input: ${profiles(p.count, f.num(p.count))}; SHA-256: ${p.sha256}`,
+  "report.engine": (p) => `Computed by: ${p.name} version ${p.version}`,
+  "report.options": (p) => `Run options: ${p.list || "none"}`,
+  "report.outcome": (p) => `SHA-256 digest of the outcome: ${p.sha256}`,
+  "report.cohort": (p, f) => `Emulation cluster or block ${p.cohort || "(not given)"} — ${groupOf(p)} — ${p.year} (${profiles(p.size, f.num(p.size))})`,
+  "report.quota": (p, f) =>
+    `Quota for ${p.award}: at most ${f.num(p.allowed)} (${p.share === 0 ? "for the leading unit of the cluster or block" : `${f.num(p.share)}% of ${f.num(p.base)} ${ofQuota(p.of, p.base)} is ${f.num(p.exact)}, ${rounding[p.rounding]}`}); ${f.num(p.candidates)} eligible, ${f.num(p.granted)} proposed${p.binding ? " — the quota limited the proposals" : ""}`,
+  "report.overrides": () => "Committee decisions that change the proposal",
+  "report.runQuotas": () => "Quotas shared by all clusters and blocks of the run",
+  "report.overrideLine": (p, f) => `${p.unitId}: ${p.award} — reason: ${p.reason} (${p.decidedBy}, ${f.date(p.date)})${p.matched ? "" : " — no matching profile"}`,
+  "report.rowAt": (p) => `Row ${String(p.row)} of the input`,
+  "report.units": () => "Explanation per profile",
+  "report.rejected": () => "Rejected rows (not scored)",
+  "report.rejectedCount": (p, f) => `${f.num(p.count)} ${p.count === 1 ? "row" : "rows"} rejected because of invalid data`,
+  "report.asProposed": () => "As proposed",
+  "report.unclassified": () => "Not classified",
+  "report.missingEvidence": (p, f) => `${f.num(p.count)} kind(s) of evidence missing`,
+  "col.rank": () => "Rank",
+  "col.unit": (p) => (p.group === "individual" ? "Person" : "Unit"),
+  "col.score": () => "Points",
+  "col.percent": () => "Percent",
+  "col.class": () => "Classification",
+  "col.award": () => "Proposed commendation",
+  "col.final": () => "Final decision",
+  "col.cohort": () => "Cluster or block",
+  "col.unitId": () => "Id",
+  "col.name": () => "Name",
+  "col.overrideReason": () => "Reason for the change",
+  "col.reasons": () => "Main reasons",
+  "col.missing": () => "Kinds of evidence missing",
+  "col.row": () => "Row",
+  "col.path": () => "Where",
+  "col.issue": () => "Problem",
+  "class.rejected": () => "rejected",
+  "issue.profiles": (p) =>
+    ({
+      schema: `Malformed profile${p.found ? `: found ${p.found}` : ""}${p.expected ? `, expected ${p.expected}` : ""}`,
+      unknown_fact: `Fact ${p.fact} is not in the rule set's fact catalog`,
+      fact_type: `Wrong type${p.found ? `: found ${p.found}` : ""}${p.expected ? `, expected ${p.expected}` : ""}`,
+      fact_range: `Value out of range: found ${p.found}, expected ${p.expected}`,
+      fact_enum: `Invalid value: found ${p.found}, expected one of: ${p.expected}`,
+      fact_date: `Invalid date: found ${p.found}, expected YYYY-MM-DD`,
+      fact_not_in_group: `Fact ${p.fact} does not apply to the group ${p.group}`,
+      unknown_group: `Unknown group: found ${p.found}`,
+      duplicate_id: `Id ${p.id} appears more than once in the same cluster, block and year; every copy is rejected`,
+      forbidden_key: `Key not allowed: ${p.found}`,
+      unknown_award: `Title or commendation not in the rule set: ${p.found}`,
+      derived: p.found
+        ? `Derived fact ${p.fact} cannot be computed or is out of range (${p.found}): check the facts it is computed from`
+        : `Fact ${p.fact} is computed by its formula from other facts: leave it out`,
+      assessment:
+        ({
+          noReason: `The change of «${p.fact}» gives no reason: write why the value was changed`,
+          firstSelf: "The first assessment is the unit's own self-assessment, with its facts",
+          oneSelf: "Only the first assessment is the self-assessment; later ones are a reviewer's or the council's",
+          selfFacts: "The self-assessment gives facts, not changes",
+          reviewChanges: "A review gives changes (fact, new value, reason), not the whole set of facts",
+          order: `Assessments are listed in the order they were made: ${p.found} is before the previous one`,
+          unknownFact: `Fact ${p.fact} is not in the group's fact catalog`,
+          derivedFact: `Fact ${p.fact} is computed by its formula: change the facts it is computed from`,
+          twice: `Fact ${p.fact} is changed twice in one review`,
+        } as Record<string, string>)[p.kind ?? ""] ?? "Invalid assessments",
+    })[p.code],
+  "issue.other": (p) => `${p.message} (${p.code})`,
+  "issue.unknownColumn": (p) => `Column “${p.column}” is not a fact of the rule set and is ignored${p.suggestion ? ` (did you mean “${p.suggestion}”?)` : ""}`,
+  "issue.lawUnconfirmed": (p) =>
+    `${p.path}: the value claims “fixed by law” but ${p.source ? `the provision cited (${[p.source, p.section].filter(Boolean).join(", ")}) ${
+      ({ unconfirmed: "was not checked against the original", unlisted: "is not among the rule set's checked provisions", noSection: "names no article", repealed: "belongs to a text no longer in force", sourceUnconfirmed: "belongs to a text not checked against the original" } as Record<string, string>)[p.standing] ?? "is not confirmed"
+    }` : "no text is cited"}; cite a checked provision, or mark the value “policy default” with its reason`,
+  "issue.unmatchedOverride": (p) => `The override for unit ${p.unitId} matches no scored unit and was not applied`,
+  "issue.cell": (p) => `Column “${p.column}”: cannot read “${p.found}” — expected ${p.expected}`,
+  "issue.input": (p) =>
+    ({
+      emptyFile: `${p.file}: the file is empty — expected a header row`,
+      utf16: `${p.file}: the file is UTF-16 text — save it as “CSV UTF-8 (comma delimited)”`,
+      notUtf8Header: `${p.file}, column “${p.column}”: the file is not UTF-8 text — save it as “CSV UTF-8”`,
+      duplicateColumn: `${p.file}, column “${p.column}”: duplicate column (“${p.other}” already holds it); this column is ignored`,
+      missingColumn: `${p.file}: the header has no column ${p.other}`,
+      csvSyntax: `${p.file}, row ${p.row} (line ${p.line}): cannot read the CSV — ${p.reason}; the rest of the file is not read`,
+      invalidJson: `${p.file}, line ${p.line}, column ${p.column}: invalid JSON — ${p.reason}`,
+      rowWidth: `${p.file}, row ${p.row}: the row has ${p.found} cells but the header has ${p.expected} (${p.reason})`,
+      badWorkbook: `${p.file}: cannot read the workbook — ${p.reason}`,
+      damagedWorkbook: `${p.file}: the workbook is damaged after row ${p.other} (${p.reason}); the rest is not read`,
+      tooManyColumns: `${p.file}: the header has ${p.found} columns, more than the limit of ${p.expected}; the file is not read`,
+      unknownColumns: `${p.file}: ${p.other} columns are not facts of the rule set and are ignored (${p.column}, …)`,
+      moreHeaderProblems: `${p.file}: ${p.other} more header columns have such problems (not listed)`,
+      jsonTooLarge: `${p.file}: the JSON file is ${p.found} MiB, more than the limit of ${p.expected} MiB, and is not read — save the data as NDJSON (one profile per line, extension .ndjson), which is read line by line`,
+    })[p.problem],
+  "issue.overrides": (p) => {
+    const n = `Override ${p.index + 1}`;
+    const field = own(overrideField, p.field) ?? `“${p.field}”`;
+    return ({
+      schema:
+        p.problem === "notArray"
+          ? "The overrides file must be a list (a JSON array) of overrides"
+          : p.problem === "notObject"
+            ? `${n}: malformed (expected an object with the unit id, the award, the reason, who decided and the date)`
+            : p.problem === "unknown"
+              ? `${n}: ${field} is not a field of an override`
+              : `${n}: ${field} is missing`,
+      date: `${n}: the decision date ${p.found} is not a calendar date — write dd/mm/yyyy or yyyy-mm-dd`,
+      unknown_award: `${n}: ${p.found} is not an award of the rule set (give an award id, or null for no award)`,
+      duplicate: `Overrides ${p.other + 1} and ${p.index + 1} both decide ${p.unitId}${p.cohort ? ` (cluster ${p.cohort})` : ""}; a unit has one decision`,
+      unmatched: `${n}: ${p.unitId}${p.cohort ? ` (cluster ${p.cohort})` : ""} is not among the scored units${p.rejected ? " (its row was rejected as invalid)" : ""}`,
+      award_mismatch: `${n}: ${p.award} cannot be given to ${p.unitId} — it does not apply to “${own(group, p.group) ?? p.group}”`,
+    })[p.code];
+  },
+  "issue.record": (p) =>
+    ({
+      invalid_json: p.problem === "too_large" ? "The decision record is too large to be read whole (at most 500 MiB)" : p.problem === "utf8" ? "The decision record is not UTF-8 text" : `The decision record is not valid JSON: line ${p.line}, column ${p.column}${p.problem === "truncated" ? " (truncated file?)" : p.problem === "depth" ? " (nested too deep)" : p.problem === "duplicate" ? " (a key appears twice in one object)" : ""}`,
+      schema:
+        p.problem === "format"
+          ? "This file is not a thidua decision record"
+          : p.problem === "missing"
+            ? `The decision record has no field “${p.field}”`
+            : p.problem === "unknown"
+              ? `The decision record has an unknown field “${p.field}”`
+              : `The decision record's field “${p.field}” has a wrong type or value`,
+      unsupported_version: `The decision record has format version ${p.found}; this engine reads versions 1 and 2`,
+    })[p.code],
+  "issue.rules": (p, f) =>
+    ({
+      invalid_utf8: `${p.file} is not valid UTF-8 text (from byte ${f.num(p.offset)}); the file is refused`,
+      duplicate_key: `${p.file}, line ${f.num(p.line)}: key “${p.key}” appears twice in one object; the file is refused`,
+      not_regular_file: `${p.file} is not a regular file inside the rule-set folder (a symbolic link, a folder or a device); the file is refused`,
+      limit: `The rule set exceeds a limit: ${f.num(p.count)} ${own(limitWhat, p.what) ?? p.what}, at most ${f.num(p.limit)}`,
+      depth_limit: `${p.file ? `${p.file}: ` : ""}nested deeper than ${f.num(p.limit)} levels at ${p.path}`,
+      extends_cycle: `Extends cycle between rule sets: ${p.found}`,
+      parent_mismatch: `The parent rule set is not the one declared in extends: declared ${p.expected}, found ${p.found}`,
+      invalid_json: `${p.file} is not valid JSON: line ${f.num(p.line)}, column ${f.num(p.column)}`,
+      too_large: `${p.file} is larger than ${f.num(p.limit)} bytes; the file is refused`,
+    })[p.code],
+  "cohort.title": (p) => `${p.cohort || "Cluster or block not given"} — ${groupOf(p)} — ${p.year}`,
   "cohort.counts": (p, f) => `${f.num(p.scored)} ${who(p.group, p.scored)} scored, ${f.num(p.rejected)} ${who(p.group, p.rejected)} rejected`,
   "cohort.quotaBase": (p, f) => `Quotas are computed over the scored ${who(p.group, 2)}, without the ${f.num(p.rejected)} rejected`,
   "cohort.rejectedTitle": () => "Rejected, not scored (invalid data)",

@@ -1,19 +1,76 @@
 /**
- * The reports' own wording (cluster sections, rejected rows, spreadsheet sheets, the printable HTML
- * page, the Word proposal list), per language, apart from the library's catalog so that a program
- * that explains results without writing reports does not carry it. `vi.ts` is the reference, `en.ts`
- * the translation; each ends in `satisfies ReportCatalog`. Numbers and dates use the library's
- * formatter.
+ * What reports print beside the explanations — headings, columns, rejected rows and the wording of
+ * every issue (`issueText`) — per language, apart from the library's explanation catalog: only the
+ * report renderers and the command line read it, so a program that explains results without
+ * rendering a report does not carry it. `vi.ts` is the reference, `en.ts` the translation; each
+ * ends in `satisfies ReportCatalog`. Formatting helpers (numbers, dates) are the library's.
  */
-import type { Formatter, GroupKey } from "../../explain/index.js";
+import type { Formatter, InputIssueKind, IssueParams, OverrideIssueKind, QuotaParams, RulesIssueKind } from "../../explain/index.js";
 
 export interface ReportMessageParams {
+  "report.title": Record<never, never>;
+  "report.ruleset": { title: string; id: string; version: string };
+  "report.rulesetHash": { sha256: string; verified: number };
+  "report.lineage": { list: string };
+  "report.asOf": { date: string };
+  "report.input": { count: number; sha256: string };
+  "report.engine": { name: string; version: string };
+  "report.options": { list: string };
+  "report.outcome": { sha256: string };
+  "report.cohort": { cohort: string; group: string; groupName?: string; year: number; size: number };
+  "report.quota": QuotaParams & { award: string; candidates: number; granted: number; binding: number };
+  "report.overrides": Record<never, never>;
+  "report.runQuotas": Record<never, never>;
+  "report.overrideLine": { unitId: string; award: string; reason: string; decidedBy: string; date: string; matched: number };
+  "report.rowAt": { row: number };
+  "report.units": Record<never, never>;
+  "report.rejected": Record<never, never>;
+  "report.rejectedCount": { count: number };
+  "report.asProposed": Record<never, never>;
+  "report.unclassified": Record<never, never>;
+  "report.missingEvidence": { count: number };
+  "col.rank": Record<never, never>;
+  "col.unit": { group: string };
+  "col.score": Record<never, never>;
+  "col.percent": Record<never, never>;
+  "col.class": Record<never, never>;
+  "col.award": Record<never, never>;
+  "col.final": Record<never, never>;
+  "col.cohort": Record<never, never>;
+  "col.unitId": Record<never, never>;
+  "col.name": Record<never, never>;
+  "col.overrideReason": Record<never, never>;
+  "col.reasons": Record<never, never>;
+  "col.missing": Record<never, never>;
+  "col.row": Record<never, never>;
+  "col.path": Record<never, never>;
+  "col.issue": Record<never, never>;
+  "class.rejected": Record<never, never>;
+  /** `kind` (for `assessment`): which rule of assessments the profile breaks (see `ASSESSMENT_ISSUE_KINDS`). */
+  "issue.profiles": IssueParams & { code: "schema" | "unknown_fact" | "fact_type" | "fact_range" | "fact_enum" | "fact_date" | "fact_not_in_group" | "unknown_group" | "duplicate_id" | "forbidden_key" | "unknown_award" | "derived" | "assessment"; kind?: string };
+  "issue.other": IssueParams & { code: string };
+  /** A spreadsheet/JSON cell that could not be read: `kind` is the fact type or the profile column. */
+  "issue.cell": IssueParams & { row: string; column: string; kind: string };
+  /** An input column that is neither a fact nor a profile field: ignored. */
+  "issue.unknownColumn": IssueParams & { column: string; suggestion: string };
+  "issue.unmatchedOverride": IssueParams & { unitId: string };
+  /** `rules.law_unconfirmed`: a value claims `basis: "law"` on a citation that is not a checked provision; `standing` is a `CitationStanding` kind or `noCitation`. */
+  "issue.lawUnconfirmed": IssueParams & { source: string; section: string; standing: string };
+  /** A file-level or header problem of the CLI's input (see `INPUT_ISSUE_KINDS`); `reason` is the parser's own words. */
+  "issue.input": IssueParams & { problem: InputIssueKind; file: string; row: string; line: string; column: string; reason: string; other: string };
+  /** A committee override refused (see `validateCommitteeOverrides`, `overrideOutcomeIssues`); `index` is 0-based. */
+  "issue.overrides": IssueParams & { code: OverrideIssueKind; problem: string; index: number; field: string; other: number; unitId: string; award: string; group: string; cohort: string; rejected: number };
+  /** A decision record that cannot be read (`parseDecisionRecord`). */
+  "issue.record": IssueParams & { code: "invalid_json" | "schema" | "unsupported_version"; problem: string; field: string; line: number; column: number };
+  /** Rule-file problems found by the integrity checks (file reading, JSON scanning, chains, limits). */
+  "issue.rules": IssueParams & { code: RulesIssueKind; file: string; line: number; column: number; key: string; limit: number; what: string; count: number; offset: number };
+  // the cluster sections, spreadsheet sheets, printable page and Word list of the committee outputs
   /** A cluster section's title: the cluster as the input names it, the group, the year. */
-  "cohort.title": { cohort: string; group: GroupKey; year: number };
+  "cohort.title": { cohort: string; group: string; groupName?: string; year: number };
   /** "4 đơn vị được chấm, 2 đơn vị bị loại". */
-  "cohort.counts": { group: GroupKey; scored: number; rejected: number };
+  "cohort.counts": { group: string; groupName?: string; scored: number; rejected: number };
   /** Under the quotas of a cluster with rejected rows. */
-  "cohort.quotaBase": { group: GroupKey; rejected: number };
+  "cohort.quotaBase": { group: string; groupName?: string; rejected: number };
   "cohort.rejectedTitle": Record<never, never>;
   /** Rows rejected whose cluster cannot be read. */
   "rejected.unplaced": Record<never, never>;
@@ -64,7 +121,7 @@ export interface ReportMessageParams {
   "docx.recipients": Record<never, never>;
   "docx.recipientsList": Record<never, never>;
 }
+/** The key of a report message. */
 export type ReportMessageKey = keyof ReportMessageParams;
-
-/** One function per key; a missing key or a wrong parameter fails to compile. */
-export type ReportCatalog = { readonly [K in ReportMessageKey]: (p: Readonly<ReportMessageParams[K]>, f: Formatter) => string };
+/** One language's report messages. */
+export type ReportCatalog = { readonly [K in ReportMessageKey]: (p: ReportMessageParams[K], f: Formatter) => string };

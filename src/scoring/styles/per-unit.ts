@@ -1,6 +1,6 @@
 import { readPath, MISSING, type FactReader } from "../../evaluation/index.js";
 import { parsePath, type Criterion } from "../../rules/index.js";
-import { Dec, toPoints, ZERO, type Points } from "../points.js";
+import { Dec, round, toPoints, ZERO, type Points } from "../points.js";
 import type { BaseVerdict, PerUnitTrace, ScoringStyle } from "./types.js";
 
 type PerUnit = NonNullable<Criterion["perUnit"]>;
@@ -19,7 +19,7 @@ export function perUnitCount(pu: PerUnit, read: FactReader): number | undefined 
 export function perUnitPoints(pu: PerUnit, count: number, fallbackCap: Points): Points {
   const cap = pu.cap !== undefined ? toPoints(pu.cap) : fallbackCap;
   const rate = toPoints(pu.pointsPerUnit);
-  const raw = Number.isInteger(count) ? count * rate : new Dec(count).mul(rate).toDecimalPlaces(0, Dec.ROUND_HALF_UP).toNumber();
+  const raw = Number.isInteger(count) ? count * rate : round(new Dec(count).times(rate), 0, "half-up").toNumber();
   return (raw <= 0 ? 0 : raw > cap ? cap : raw) as Points;
 }
 

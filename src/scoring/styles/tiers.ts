@@ -12,15 +12,20 @@ function verdict(c: Criterion, results: readonly Truth[]): BaseVerdict {
   const tiers = c.tiers!;
   let tier = -1;
   let bestUnknown = -1;
+  let unknownTier = -1;
   tiers.forEach((t, i) => {
     const points = toPoints(t.points);
     if (results[i] === true && (tier < 0 || points > toPoints(tiers[tier]!.points))) tier = i;
-    if (results[i] === "unknown" && points > bestUnknown) bestUnknown = points;
+    if (results[i] === "unknown" && points > bestUnknown) {
+      bestUnknown = points;
+      unknownTier = i;
+    }
   });
   const base: Points = tier < 0 ? ZERO : toPoints(tiers[tier]!.points);
   const max = toPoints(c.maxPoints);
-  const status = bestUnknown > base ? "unknown" : base === 0 ? "not_met" : base >= max ? "met" : "partial";
-  return { status, base, potential: (bestUnknown > base ? bestUnknown : base) as Points, ...(tier >= 0 && { tier }) };
+  const open = bestUnknown > base;
+  const status = open ? "unknown" : base === 0 ? "not_met" : base >= max ? "met" : "partial";
+  return { status, base, potential: (open ? bestUnknown : base) as Points, ...(tier >= 0 && { tier }), ...(open && { potentialTier: unknownTier }) };
 }
 
 export const tiersStyle: ScoringStyle = {
@@ -35,15 +40,20 @@ export const tiersStyle: ScoringStyle = {
     const max = toPoints(c.maxPoints);
     return (row) => {
       let bestUnknown = -1;
+      let unknownTier = -1;
       for (const t of order) {
         const r = t.node(row);
         if (r === T) {
-          const status = bestUnknown > t.points ? "unknown" : t.points === 0 ? "not_met" : t.points >= max ? "met" : "partial";
-          return { status, base: t.points, potential: (bestUnknown > t.points ? bestUnknown : t.points) as Points, tier: t.index };
+          const open = bestUnknown > t.points;
+          const status = open ? "unknown" : t.points === 0 ? "not_met" : t.points >= max ? "met" : "partial";
+          return { status, base: t.points, potential: (open ? bestUnknown : t.points) as Points, tier: t.index, ...(open && { potentialTier: unknownTier }) };
         }
-        if (r === U && t.points > bestUnknown) bestUnknown = t.points;
+        if (r === U && t.points > bestUnknown) {
+          bestUnknown = t.points;
+          unknownTier = t.index;
+        }
       }
-      return bestUnknown > 0 ? { status: "unknown", base: ZERO, potential: bestUnknown as Points } : { status: "not_met", base: ZERO, potential: ZERO };
+      return bestUnknown > 0 ? { status: "unknown", base: ZERO, potential: bestUnknown as Points, potentialTier: unknownTier } : { status: "not_met", base: ZERO, potential: ZERO };
     };
   },
   trace: (c, read) => ({ tiers: c.tiers!.map((t) => ({ points: t.points, conditions: traceCondition(t.conditions, read) })) }),

@@ -22,6 +22,8 @@ export interface BaseVerdict {
   readonly potential: Points;
   /** Index (in the rule file) of the tier that counted, tiered criteria only. */
   readonly tier?: number;
+  /** Index of the tier of the best case, when it is above the one that counted (tiered criteria whose facts are missing). */
+  readonly potentialTier?: number;
   /** A knock-out criterion whose event occurred. */
   readonly knocked?: boolean;
 }
