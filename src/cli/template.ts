@@ -2,7 +2,8 @@ import type { Command } from "commander";
 import { GROUPS, type Group } from "../index.js";
 import { writeTemplate } from "./input/index.js";
 import { output } from "./io.js";
-import { loadRulesOrThrow, UsageError } from "./pipeline.js";
+import { loadRulesOrThrow } from "./pipeline.js";
+import { usageError } from "./rules-load.js";
 
 export function templateCommand(program: Command, exit: (code: number) => void): void {
   program
@@ -13,9 +14,9 @@ export function templateCommand(program: Command, exit: (code: number) => void):
     .option("--format <format>", "csv or xlsx", "csv")
     .option("--out <file>", "write to a file instead of stdout (required for xlsx)")
     .action(async (o: { rules: string; group: string; format: string; out?: string }) => {
-      if (!(GROUPS as readonly string[]).includes(o.group)) throw new UsageError(`--group must be one of ${GROUPS.join(", ")}`);
-      if (o.format !== "csv" && o.format !== "xlsx") throw new UsageError("--format must be csv or xlsx");
-      if (o.format === "xlsx" && !o.out) throw new UsageError("--format xlsx needs --out <file>");
+      if (!(GROUPS as readonly string[]).includes(o.group)) throw usageError("usage.badValue", { option: "--group", value: o.group, allowed: GROUPS.join(", ") });
+      if (o.format !== "csv" && o.format !== "xlsx") throw usageError("usage.badValue", { option: "--format", value: o.format, allowed: "csv, xlsx" });
+      if (o.format === "xlsx" && !o.out) throw usageError("usage.needs", { option: "--format xlsx", needs: "--out <tệp>" });
       const rs = loadRulesOrThrow(o.rules);
       output(await writeTemplate(rs, o.group as Group, o.format), o.out);
       exit(0);

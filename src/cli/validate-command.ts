@@ -1,14 +1,16 @@
 import type { Command } from "commander";
-import { explain, formatIssue, issueText, renderExplanation, type DecidedRecommendation, type Issue, type Lang } from "../index.js";
+import { explain, renderExplanation, type DecidedRecommendation, type Issue, type Lang } from "../index.js";
+import { cliIssueText } from "./issues.js";
 import { common, hasErrors, langOf, scoreOptions, warn, type CommonFlags } from "./options.js";
-import { scoreFile, UsageError } from "./pipeline.js";
+import { scoreFile } from "./pipeline.js";
+import { usageError } from "./rules-load.js";
 
 /** A value shown in a message line: at most 40 characters (an id can be as long as the file). */
 const clip = (s: string) => (s.length > 40 ? `${s.slice(0, 40)}…` : s);
 
 /** One problem of `validate`: its row (and unit), the catalog text, the code. */
 const problemLine = (lang: Lang, row: number | string, unitId: string | undefined, i: Issue) =>
-  `${lang === "vi" ? "dòng" : "row"} ${row}${unitId ? ` (${clip(unitId)})` : ""}: ${issueText(i, lang)} [${i.code}]\n`;
+  `${lang === "vi" ? "dòng" : "row"} ${row}${unitId ? ` (${clip(unitId)})` : ""}: ${cliIssueText(i, lang)} [${i.code}]\n`;
 
 /** `thidua validate`: every problem with its row and column, then how many rows were valid. */
 export function validateCommand(program: Command, exit: (code: number) => void): void {
@@ -48,10 +50,10 @@ export function explainCommand(program: Command, exit: (code: number) => void): 
       if (!recs.length) {
         const rj = record.rejected.find((r) => r.unitId === o.unit);
         if (rj) {
-          rj.issues.forEach((i) => process.stdout.write(`${formatIssue(i)}\n`));
+          rj.issues.forEach((i) => process.stdout.write(`${cliIssueText(i, lang)}\n`));
           return exit(1);
         }
-        throw new UsageError(`unit ${o.unit} is not in ${input}`);
+        throw usageError("usage.unitNotFound", { unitId: o.unit, file: input });
       }
       for (const r of recs) process.stdout.write(renderExplanation(explain(r, rs, lang), lang) + "\n");
       exit(0);

@@ -4,6 +4,7 @@ import JSZip from "jszip";
 import type { DecisionRecord, Lang, RuleSet } from "../index.js";
 import { resultsByCohort } from "../report/index.js";
 import { cohortKey } from "../ranking/index.js";
+import { say } from "./messages/index.js";
 
 const T = {
   vi: { rank: "Hạng", id: "Mã đơn vị", name: "Tên", score: "Điểm", percent: "Tỷ lệ (%)", klass: "Xếp loại", computed: "Đề nghị (tính toán)", final: "Quyết định cuối cùng", reason: "Lý do điều chỉnh", rejected: "Dòng bị loại", row: "Dòng", issues: "Lỗi", record: "Hồ sơ quyết định", key: "Mục", value: "Giá trị" },
@@ -83,6 +84,7 @@ export async function renderXlsx(record: DecisionRecord, rs: RuleSet, lang: Lang
     ["input.sha256", record.input.sha256], ["input.count", String(record.input.count)], ["engine", `${record.engine.name}@${record.engine.version}`],
     ["asOf", record.asOf ?? ""], ["outcome.sha256", record.outcomeSha256],
   ];
+  if (record.ignoredColumns?.length) rows.push(["ignoredColumns", say(lang, "report.ignoredColumns", { list: record.ignoredColumns.map((c) => `«${c}»`).join(", ") })]);
   for (const r of rows) meta.addRow(r);
   return fixZipDates(new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer), fixed);
 }

@@ -227,7 +227,8 @@ function reasonsOf(ctx: Ctx, rec: Recommendation, headline: Item): Item[] {
     if (e.status === "deferred" && d?.kind === "deferral") reasons.push(item("reason.deferred", { award: awardTitle(ctx, e.award), kind: kindOf(e.award), why: ctx.rs.deferrals.find((x) => x.id === d.deferral)?.title[ctx.lang] ?? d.deferral }));
   }
   const short = rec.nearMisses.find((m) => m.status === "ineligible" && m.pointsShort !== null);
-  if (short) reasons.push(item("reason.pointsShort", { award: short.title[ctx.lang], kind: kindOf(short.award), points: Number(short.pointsShort) }));
+  // a knocked-out unit gets no award whatever its points: it is not told how many it lacks
+  if (short && !rec.knockedOut) reasons.push(item("reason.pointsShort", { award: short.title[ctx.lang], kind: kindOf(short.award), points: Number(short.pointsShort) }));
   return reasons;
 }
 
@@ -294,7 +295,7 @@ function explainRecommendation(rec: Recommendation & { readonly final?: FinalDec
   const standing = scoreStanding(ctx, sr, rank);
   const kindOf = (id: string) => awardDef(ctx, id)?.kind ?? "commendation";
   const nearMisses = rec.nearMisses.map((m) =>
-    item("near.header", { award: m.title[lang], kind: kindOf(m.award), status: m.status, points: Number(m.pointsShort ?? 0) }, undefined, m.missing.flatMap((c) => checkItems(ctx, m.award, c))),
+    item("near.header", { award: m.title[lang], kind: kindOf(m.award), status: m.status, points: rec.knockedOut ? 0 : Number(m.pointsShort ?? 0) }, undefined, m.missing.flatMap((c) => checkItems(ctx, m.award, c))),
   );
   const expl = {
     unitId: rec.unitId,

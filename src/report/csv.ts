@@ -1,4 +1,3 @@
-import { formatPath } from "../errors/index.js";
 import { explainReasons, formatItem } from "../explain/index.js";
 import type { Lang, RuleSet } from "../rules/index.js";
 import { renderWithLayout, type LayoutOptions, type ReportLayout } from "./layout.js";
@@ -61,9 +60,10 @@ export function csvLayout({ rs, lang }: LayoutOptions): ReportLayout {
       for (const chunk of chunks(0)) out(chunk);
       let tail = "";
       for (const rj of run.rejected) {
-        const issues = rj.issues.map((i) => `${i.path.length ? `${formatPath(i.path)}: ` : ""}${issueText(i, lang)}`);
+        const issues = rj.issues.map((i) => issueText(i, lang));
         tail += line(["", "", rj.unitId ?? "", "", "", "", say(lang, "class.rejected", {}), "", "", "", [say(lang, "report.rowAt", { row: rj.row ?? rj.index + 1 }), ...issues].join("; "), ""]);
       }
+      if (run.ignoredColumns?.length) tail += line(["", "", "", "", "", "", "", "", "", "", say(lang, "report.ignoredColumns", { list: run.ignoredColumns.map((c) => `«${c}»`).join(", ") }), ""]);
       if (tail) out(tail.normalize("NFC"));
     },
   };

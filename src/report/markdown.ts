@@ -38,6 +38,17 @@ export const finalText = (r: DecidedRecommendation, lang: Lang): string =>
 
 const PROFILE_CODES = new Set(["schema", "unknown_fact", "fact_type", "fact_range", "fact_enum", "fact_date", "fact_not_in_group", "unknown_group", "duplicate_id", "forbidden_key", "unknown_award"]);
 
+/**
+ * The column an issue is about, as the user wrote or would write it: the column of a spreadsheet
+ * cell, the fact id of a fact, the profile field otherwise ("" when the issue is about the whole row).
+ */
+export function issueField(i: Issue): string {
+  const [first, second, third] = i.path;
+  if (first === "row") return third === undefined ? "" : String(third);
+  if (first === "facts" && second !== undefined) return String(second);
+  return i.path.map(String).join(".");
+}
+
 /** An input issue in the catalog's words (English `message` only for codes the catalog does not know). */
 export function issueText(i: Issue, lang: Lang): string {
   const s = (k: string) => (i.params?.[k] === undefined ? "" : String(i.params[k]));
@@ -49,11 +60,8 @@ export function issueText(i: Issue, lang: Lang): string {
     return say(lang, "issue.input", { ...p, found: s("found"), problem: kind as InputIssueKind, file: s("file"), row: s("row"), line: s("line"), column: s("column"), reason: s("reason"), other: s("other") });
   }
   if (i.code === "rules.law_unconfirmed") return say(lang, "issue.lawUnconfirmed", { ...p, source: s("source"), section: s("section"), standing: s("standing") });
-  if (i.code === "input.parse" && i.params?.["kind"] === "unknownColumn") {
-    return say(lang, "issue.unknownColumn", { ...p, column: s("column"), suggestion: s("suggestion") });
-  }
   if (i.code === "input.parse" && i.params?.["kind"] !== undefined && i.params["column"] !== undefined) {
-    return say(lang, "issue.cell", { ...p, row: s("row"), column: s("column"), kind: s("kind") });
+    return say(lang, "issue.cell", { ...p, row: s("row"), column: s("column"), kind: s("kind"), other: s("other"), award: s("award") });
   }
   const n = (k: string) => (typeof i.params?.[k] === "number" ? (i.params[k] as number) : 0);
   if (ns === "overrides") {
@@ -66,7 +74,7 @@ export function issueText(i: Issue, lang: Lang): string {
     return say(lang, "issue.rules", { ...p, found, code: code as RulesIssueKind, file: s("file"), line: n("line"), column: n("column"), key: s("key"), limit: n("limit"), what: s("what"), count: n("found"), offset: n("offset") });
   }
   return ns === "profiles" && PROFILE_CODES.has(code)
-    ? say(lang, "issue.profiles", { ...p, code: code as MessageParams["issue.profiles"]["code"] })
+    ? say(lang, "issue.profiles", { ...p, field: issueField(i), code: code as MessageParams["issue.profiles"]["code"] })
     : say(lang, "issue.other", { ...p, code: i.code });
 }
 
@@ -80,7 +88,11 @@ export function quotaParams(rs: RuleSet, awardId: string, lang: Lang) {
 
 /** The header every report starts with: what was run, on what, with which rule set (for replay). */
 export function headerLines(record: Omit<DecisionRecord, "results" | "seal">, rs: RuleSet, lang: Lang): string[] {
-  const opts = Object.keys(record.options).sort().map((k) => `${k}=${String(record.options[k])}`).join(", ");
+  const o = record.options;
+  // the command line's own options in words (its rule set and as-of date have their own lines); a library caller's options as given
+  const known = new Set(["rules", "asOf", "year", "decimal", "allowModifiedRules"]);
+  const other = Object.keys(o).filter((k) => !known.has(k)).sort().map((k) => `${k}=${String(o[k])}`).join(", ");
+  const opts = { year: o["year"] == null ? "" : String(o["year"]), decimal: typeof o["decimal"] === "string" ? o["decimal"] : "", modified: o["allowModifiedRules"] === true, other };
   const lines = [
     say(lang, "report.ruleset", { title: rs.manifest.title[lang], id: record.ruleset.id, version: record.ruleset.version }),
     say(lang, "report.rulesetHash", { sha256: record.ruleset.sha256, verified: record.ruleset.verified ? 1 : 0 }),
@@ -90,7 +102,8 @@ export function headerLines(record: Omit<DecisionRecord, "results" | "seal">, rs
     say(lang, "report.asOf", { date: record.asOf ?? "" }),
     say(lang, "report.input", { count: record.input.count, sha256: record.input.sha256 }),
     say(lang, "report.engine", { name: record.engine.name, version: record.engine.version }),
-    say(lang, "report.options", { list: opts }),
+    say(lang, "report.options", opts),
+    ...(record.ignoredColumns?.length ? [say(lang, "report.ignoredColumns", { list: record.ignoredColumns.map((c) => `«${c}»`).join(", ") })] : []),
     say(lang, "report.outcome", { sha256: record.outcomeSha256 }),
   );
   return lines;
@@ -168,7 +181,7 @@ export function markdownLayout({ rs, lang }: LayoutOptions): ReportLayout {
         const cols = [say(lang, "col.row", {}), say(lang, "col.unitId", {}), say(lang, "col.path", {}), say(lang, "col.issue", {})];
         const tail = [`## ${say(lang, "report.rejected", {})}`, "", say(lang, "report.rejectedCount", { count: run.rejected.length }), "", `| ${cols.join(" | ")} |`, "|---:|---|---|---|"];
         for (const rj of run.rejected) {
-          for (const i of rj.issues) tail.push(`| ${[String(rj.row ?? rj.index + 1), rj.unitId ?? "", i.path.length ? `\`${formatPath(i.path)}\`` : "", issueText(i, lang)].map(cell).join(" | ")} |`);
+          for (const i of rj.issues) tail.push(`| ${[String(rj.row ?? rj.index + 1), rj.unitId ?? "", issueField(i), issueText(i, lang)].map(cell).join(" | ")} |`);
         }
         tail.push("");
         out.write(block(tail));

@@ -3,7 +3,6 @@ import { explainReasons, formatItem } from "../explain/index.js";
 import type { Lang, RuleSet } from "../rules/index.js";
 import { block, endWithOneNewline, renderWithLayout, type LayoutOptions, type ReportLayout } from "./layout.js";
 import { classText, computedText, finalText, headerLines, issueText, numberIn, quotaParams, say } from "./markdown.js";
-import { formatPath } from "../errors/index.js";
 import type { DecisionRecord } from "./types.js";
 
 /** Width in characters (code points; NFC Vietnamese has one per letter). */
@@ -58,7 +57,7 @@ export function textLayout({ rs, lang, overrides: overridden }: LayoutOptions): 
       if (run.rejected.length) {
         tail.push(`== ${say(lang, "report.rejected", {})}`);
         for (const rj of run.rejected) {
-          const issues = rj.issues.map((i) => `${i.path.length ? `${formatPath(i.path)}: ` : ""}${issueText(i, lang)}`);
+          const issues = rj.issues.map((i) => issueText(i, lang));
           tail.push(`${say(lang, "report.rowAt", { row: rj.row ?? rj.index + 1 })}${rj.unitId ? ` (${rj.unitId})` : ""}: ${issues.join("; ")}`);
         }
         tail.push("");

@@ -180,7 +180,10 @@ export interface MessageParams {
   "report.asOf": { date: string };
   "report.input": { count: number; sha256: string };
   "report.engine": { name: string; version: string };
-  "report.options": { list: string };
+  /** Input columns that named no fact, ignored because the user asked to (listed in every report). */
+  "report.ignoredColumns": { list: string };
+  /** The run's options that change a result, in words: the default year, the decimal separator, rule files loaded although modified. */
+  "report.options": { year: string; decimal: string; modified: boolean; other: string };
   "report.outcome": { sha256: string };
   "report.cohort": { cohort: string; group: GroupKey; year: number; size: number };
   "report.quota": QuotaParams & { award: string; candidates: number; granted: number; binding: number };
@@ -212,12 +215,13 @@ export interface MessageParams {
   "col.path": Record<never, never>;
   "col.issue": Record<never, never>;
   "class.rejected": Record<never, never>;
-  "issue.profiles": IssueParams & { code: "schema" | "unknown_fact" | "fact_type" | "fact_range" | "fact_enum" | "fact_date" | "fact_not_in_group" | "unknown_group" | "duplicate_id" | "forbidden_key" | "unknown_award" };
+  /** A profile that fails validation; `field`: the column (fact id or profile field) it is about. */
+  "issue.profiles": IssueParams & { field: string; code: "schema" | "unknown_fact" | "fact_type" | "fact_range" | "fact_enum" | "fact_date" | "fact_not_in_group" | "unknown_group" | "duplicate_id" | "forbidden_key" | "unknown_award" };
   "issue.other": IssueParams & { code: string };
   /** A spreadsheet/JSON cell that could not be read: `kind` is the fact type or the profile column. */
-  "issue.cell": IssueParams & { row: string; column: string; kind: string };
+  /** A cell that cannot be read; for a history cell, `other` says why (`noYear`, `unknownAward`, `ambiguousAward`) and `award` what was written. */
+  "issue.cell": IssueParams & { row: string; column: string; kind: string; other: string; award: string };
   /** An input column that is neither a fact nor a profile field: ignored. */
-  "issue.unknownColumn": IssueParams & { column: string; suggestion: string };
   "issue.unmatchedOverride": IssueParams & { unitId: string };
   /** `rules.law_unconfirmed`: a value claims `basis: "law"` on a citation that is not a checked provision; `standing` is a `CitationStanding` kind or `noCitation`. */
   "issue.lawUnconfirmed": IssueParams & { source: string; section: string; standing: string };
@@ -239,7 +243,7 @@ export type RulesIssueKind = (typeof RULES_ISSUE_KINDS)[number];
 export const SPECIAL_FILE_KINDS = ["directory", "fifo", "device", "socket", "symlink", "other"] as const;
 export type SpecialFileKind = (typeof SPECIAL_FILE_KINDS)[number];
 /** File-level and header problems of the CLI's input, worded by the catalogs. */
-export const INPUT_ISSUE_KINDS = ["emptyFile", "utf16", "notUtf8Header", "duplicateColumn", "missingColumn", "csvSyntax", "invalidJson", "rowWidth", "badWorkbook", "damagedWorkbook", "tooManyColumns", "unknownColumns", "moreHeaderProblems", "jsonTooLarge"] as const;
+export const INPUT_ISSUE_KINDS = ["emptyFile", "utf16", "notUtf8Header", "duplicateColumn", "missingColumn", "csvSyntax", "invalidJson", "rowWidth", "badWorkbook", "damagedWorkbook", "tooManyColumns", "moreHeaderProblems", "jsonTooLarge"] as const;
 export type InputIssueKind = (typeof INPUT_ISSUE_KINDS)[number];
 /** The key of a catalog message (see {@link MessageParams}). */
 export type MessageKey = keyof MessageParams;
