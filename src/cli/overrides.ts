@@ -1,4 +1,6 @@
+import { extname } from "node:path";
 import type { CommitteeOverride, Lang, RuleSet } from "../index.js";
+import { readOverridesXlsx } from "./overrides-xlsx.js";
 import { validateCommitteeOverrides } from "../report/index.js";
 import { issueLines } from "./issues.js";
 import { normKey, readRegularFile } from "./input/index.js";
@@ -20,19 +22,28 @@ function withAwardId(o: unknown, rs: RuleSet): unknown {
 }
 
 /**
- * Reads a committee overrides file: a JSON array of `{ unitId, award (id or null), reason, decidedBy,
+ * Reads a committee overrides file — an XLSX sheet made by `thidua template --overrides` (see
+ * overrides-xlsx.ts), or a JSON array of `{ unitId, award (id or null), reason, decidedBy,
  * date, cohort? }` (the award by id or title), checked by `validateCommitteeOverrides` (known award, real calendar date given as
  * `YYYY-MM-DD` or `dd/mm/yyyy`, non-empty reason and decider, no unknown field, one override per
  * unit). A bad file is a usage error (exit 2) listing every problem in the catalog's words.
  */
-export function readOverrides(path: string, rs: RuleSet, lang: Lang = "vi"): CommitteeOverride[] {
+export async function readOverrides(path: string, rs: RuleSet, lang: Lang = "vi"): Promise<CommitteeOverride[]> {
   // never blocks on a FIFO: refused, like an input that is not a regular file
-  const text = readRegularFile(path).toString("utf8").replace(/^\uFEFF/, "");
+  const bytes = readRegularFile(path);
   let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    throw usageError("usage.notJson", { file: path });
+  if (extname(path).toLowerCase() === ".xlsx") {
+    try {
+      data = await readOverridesXlsx(bytes);
+    } catch (e) {
+      throw usageError("usage.cannotRead", { file: path, reason: `XLSX: ${(e as Error).message}` });
+    }
+  } else {
+    try {
+      data = JSON.parse(bytes.toString("utf8").replace(/^\uFEFF/, ""));
+    } catch {
+      throw usageError("usage.notJson", { file: path });
+    }
   }
   const r = validateCommitteeOverrides(rs, Array.isArray(data) ? data.map((o) => withAwardId(o, rs)) : data);
   if (!r.ok) throw new UsageError([`${path}:`, ...issueLines(r.issues, lang).map((l) => `  ${l}`)].join("\n"));

@@ -191,7 +191,7 @@ export function replayCommand(program: Command, exit: (code: number) => void): v
 async function rerun(record: ReadRecord["record"], rs: RuleSet, o: ReplayFlags, lines: Lines, intact: boolean): Promise<number> {
   let ok = intact;
   if (o.overrides !== undefined) {
-    const same = canonicalJson(readOverrides(o.overrides, rs, lines.lang)) === canonicalJson(record.overrides);
+    const same = canonicalJson(await readOverrides(o.overrides, rs, lines.lang)) === canonicalJson(record.overrides);
     lines.say(same ? "replay.overridesMatch" : "replay.overridesDiffer", { file: o.overrides });
     ok &&= same;
   }

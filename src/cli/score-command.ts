@@ -27,12 +27,12 @@ export function scoreCommand(program: Command, exit: (code: number) => void): vo
     .option("--out <file>", "write the report to a file (atomically) instead of stdout")
     .action(async (input: string, o: ScoreFlags) => {
       if (!(FORMATS as readonly string[]).includes(o.format)) throw usageError("usage.badValue", { option: "--format", value: o.format, allowed: FORMATS.join(", ") });
-      if (o.format === "xlsx" && !o.out) throw usageError("usage.needs", { option: "--format xlsx", needs: "--out <tệp>" });
+      if (o.format === "xlsx" && !o.out) throw usageError("usage.needs", { option: "--format xlsx", needs: "--out" });
       const lang = langOf(o.lang);
       if (o.out) checkOutputPath(o.out); // refused before the run, not after it
       const rs = loadRulesOrThrow(o.rules, o.allowModifiedRules);
       // the committee's overrides are read (and checked) once, before any scoring
-      const overrideList = o.overrides !== undefined ? readOverrides(o.overrides, rs, lang) : [];
+      const overrideList = o.overrides !== undefined ? await readOverrides(o.overrides, rs, lang) : [];
       const opts = { ...scoreOptions(o), overrideList };
       exit(o.format === "xlsx" ? await scoreToXlsx(input, opts, rs, lang, o.out!) : await scoreStreamed(input, opts, rs, { format: o.format as StreamedFormat, lang, out: o.out }));
     });
