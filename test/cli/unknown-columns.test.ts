@@ -43,7 +43,7 @@ describe("a column naming no fact", () => {
   });
 
   it("with --ignore-unknown-columns: listed in every report and in the sealed record; replay still holds", async () => {
-    const line = "Cột không ứng với dữ kiện nào, được bỏ qua theo yêu cầu của người lập báo cáo (không dùng để chấm điểm): «Số mô hình»";
+    const line = "Cột không dùng để chấm điểm, bỏ qua theo yêu cầu: «Số mô hình»";
     for (const format of ["text", "md", "csv"]) {
       const r = await capture(["score", file, "--format", format, "--ignore-unknown-columns"]);
       expect(r.code, r.err).toBe(0);
@@ -86,7 +86,7 @@ describe("history entries written as award titles", () => {
   it("resolve as column labels do (case, spaces); an unknown title rejects the row with the Vietnamese reason naming it", async () => {
     const r = await capture(["validate", hist]);
     expect(r.out).toContain("1 hợp lệ, 1 bị loại");
-    expect(r.out).toContain("dòng 3: Cột «lịch sử»: bộ tiêu chí không có danh hiệu, hình thức khen thưởng «Cờ thi đua tỉnh» — ghi đúng tên như trong bộ tiêu chí");
+    expect(r.out).toContain("dòng 3: Cột «lịch sử»: bộ tiêu chí không có danh hiệu «Cờ thi đua tỉnh» — ghi đúng tên hoặc mã danh hiệu");
     const json = await capture(["score", hist, "--format", "json", "--as-of", "2025-12-31"]);
     const rec = JSON.parse(json.out);
     expect(rec.rejected.map((x: { row: number }) => x.row)).toEqual([3]);

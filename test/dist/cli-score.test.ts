@@ -55,7 +55,7 @@ describe("thidua score", () => {
     expect(r.stdout.startsWith("\uFEFF")).toBe(true);
     expect(r.stdout).toContain("pv-ha-giang");
     expect(r.stdout).toMatch(/bị loại|rejected/);
-    expect(r.stdout).toContain("được bỏ qua theo yêu cầu của người lập báo cáo (không dùng để chấm điểm): «report.submittedOn»");
+    expect(r.stdout).toContain("Cột không dùng để chấm điểm, bỏ qua theo yêu cầu: «report.submittedOn»");
     expect(r.stderr).not.toContain("ghi chú"); // the notes column is known: no note
   });
 

@@ -169,7 +169,7 @@ export const en = {
     "report.asOf": (p, f) => `Rule set applied as of: ${p.date ? f.date(p.date) : "31 December of the year assessed (default)"}`,
     "report.input": (p, f) => `Input: ${profiles(p.count, f.num(p.count))}; SHA-256: ${p.sha256}`,
     "report.engine": (p) => `Computed by: ${p.name} version ${p.version}`,
-    "report.ignoredColumns": (p) => `Columns naming no fact, ignored at the request of whoever ran the report (not scored): ${p.list}`,
+    "report.ignoredColumns": (p) => `Columns ignored as asked (not scored): ${p.list}`,
     "report.options": (p) =>
       `Run options: ${[p.year && `year ${p.year} for rows without one`, p.decimal && `decimal separator “${p.decimal}”`, p.modified && "modified rule files allowed", p.other].filter(Boolean).join("; ") || "defaults"}`,
     "report.outcome": (p) => `SHA-256 digest of the outcome: ${p.sha256}`,
@@ -208,10 +208,10 @@ export const en = {
       ({
         schema: `${p.field ? `Column “${p.field}”: ` : ""}${p.found === "undefined" || !p.found ? "missing" : `${p.found} is not accepted`}${p.expected ? ` — expected ${p.expected}` : ""}`,
         unknown_fact: `Fact ${p.fact} is not in the rule set's fact catalog`,
-        fact_type: `Column “${p.field}”: ${p.found} is of the wrong type — expected ${p.expected}`,
-        fact_range: `Column “${p.field}”: ${p.found} is out of range — expected ${p.expected}`,
-        fact_enum: `Column “${p.field}”: ${p.found} is not accepted — expected one of: ${p.expected}`,
-        fact_date: `Column “${p.field}”: ${p.found} is not a valid date — expected YYYY-MM-DD or dd/mm/yyyy`,
+        fact_type: `Column “${p.field}”: ${p.found} — expected ${p.expected}`,
+        fact_range: `Column “${p.field}”: ${p.found} out of range — expected ${p.expected}`,
+        fact_enum: `Column “${p.field}”: ${p.found} — expected one of: ${p.expected}`,
+        fact_date: `Column “${p.field}”: ${p.found} is no date — expected dd/mm/yyyy`,
         fact_not_in_group: `Fact ${p.fact} does not apply to the group ${p.group}`,
         unknown_group: `Unknown group: found ${p.found}`,
         duplicate_id: `Id ${p.id} appears more than once in the same cluster, block and year; every copy is rejected`,
@@ -226,9 +226,9 @@ export const en = {
     "issue.unmatchedOverride": (p) => `The override for unit ${p.unitId} matches no scored unit and was not applied`,
     "issue.cell": (p) =>
       p.other === "unknownAward"
-        ? `Column “${p.column}”: the rule set has no award “${p.award}” — write its title as the rule set does (e.g. “Emulation flag of the Government”) or its id`
+        ? `Column “${p.column}”: no award “${p.award}” in the rule set — write its exact title or id`
         : p.other === "ambiguousAward"
-          ? `Column “${p.column}”: “${p.award}” is the title of several awards — give the row's group, or write the award id`
+          ? `Column “${p.column}”: several awards are titled “${p.award}” — write the id`
           : `Column “${p.column}”: cannot read “${p.found}” — expected ${p.expected}`,
     "issue.input": (p) =>
       ({

@@ -37,7 +37,7 @@ const ofQuota = (of: string) => (of ? `đơn vị đạt “${of}”` : "đơn v
 const cohortName = (c: string) => (/^(cụm|khối)\s/iu.test(c) ? c : `cụm, khối thi đua ${c}`);
 
 /** What a value must be, in words (the validator's type names). */
-const kindWords: Readonly<Record<string, string>> = { string: "một đoạn văn bản", number: "một số", integer: "một số nguyên", boolean: "có/không", array: "một danh sách", object: "một nhóm giá trị" };
+const kindWords: Readonly<Record<string, string>> = { string: "văn bản", number: "một số", integer: "số nguyên", boolean: "có/không" };
 /** An own property of a table, or undefined (a key from user data never reaches the prototype). */
 const own = (table: Readonly<Record<string, string>>, key: string): string | undefined => (Object.hasOwn(table, key) ? table[key] : undefined);
 /** Fields of a committee override, as a committee names them. */
@@ -182,7 +182,7 @@ export const vi = {
     "report.asOf": (p, f) => `Ngày áp dụng bộ tiêu chí: ${p.date ? f.date(p.date) : "ngày 31/12 của năm xét (mặc định)"}`,
     "report.input": (p, f) => `Dữ liệu đầu vào: ${f.num(p.count)} dòng; mã băm SHA-256: ${p.sha256}`,
     "report.engine": (p) => `Phần mềm tính toán: ${p.name} phiên bản ${p.version}`,
-    "report.ignoredColumns": (p) => `Cột không ứng với dữ kiện nào, được bỏ qua theo yêu cầu của người lập báo cáo (không dùng để chấm điểm): ${p.list}`,
+    "report.ignoredColumns": (p) => `Cột không dùng để chấm điểm, bỏ qua theo yêu cầu: ${p.list}`,
     "report.options": (p) =>
       `Tùy chọn khi chạy: ${[p.year && `năm xét ${p.year} cho các dòng không ghi năm`, p.decimal && `dấu thập phân «${p.decimal}»`, p.modified && "cho phép dùng bộ tiêu chí đã bị sửa", p.other].filter(Boolean).join("; ") || "mặc định"}`,
     "report.outcome": (p) => `Mã băm SHA-256 của kết quả: ${p.sha256}`,
@@ -242,9 +242,9 @@ export const vi = {
     "issue.unmatchedOverride": (p) => `Quyết định điều chỉnh cho đơn vị ${p.unitId} không khớp với đơn vị nào được chấm điểm nên không được áp dụng`,
     "issue.cell": (p) =>
       p.other === "unknownAward"
-        ? `Cột «${p.column}»: bộ tiêu chí không có danh hiệu, hình thức khen thưởng «${p.award}» — ghi đúng tên như trong bộ tiêu chí (ví dụ «Cờ thi đua của Chính phủ») hoặc mã của danh hiệu`
+        ? `Cột «${p.column}»: bộ tiêu chí không có danh hiệu «${p.award}» — ghi đúng tên hoặc mã danh hiệu`
         : p.other === "ambiguousAward"
-          ? `Cột «${p.column}»: «${p.award}» là tên của nhiều hình thức khen thưởng — ghi nhóm đối tượng của dòng, hoặc mã của danh hiệu`
+          ? `Cột «${p.column}»: nhiều danh hiệu cùng tên «${p.award}» — ghi mã danh hiệu`
           : `Cột «${p.column}»: giá trị «${p.found}» không đọc được — cần ${
               ({
                 boolean: "có/không",
@@ -256,7 +256,7 @@ export const vi = {
                 set: "các giá trị cách nhau bởi dấu |",
                 year: "một năm",
                 group: "tên nhóm đối tượng",
-                history: "dạng «2024: Cờ thi đua của Chính phủ | Bằng khen của Thủ tướng Chính phủ; 2023: …»: mỗi năm, dấu hai chấm, rồi tên các danh hiệu cách nhau bởi dấu |; ghi “(chuyên đề)” hoặc “(đột xuất)” sau hình thức khen thưởng theo chuyên đề hoặc đột xuất",
+                history: "dạng «2024: tên danh hiệu | tên danh hiệu; 2023: …», thêm “(chuyên đề)” hoặc “(đột xuất)” sau tên nếu có",
               } as Record<string, string>)[p.kind] ?? p.expected
             }`,
     "issue.input": (p) =>
