@@ -1,4 +1,6 @@
+import { basename } from "node:path";
 import type { Command } from "commander";
+import { say } from "./messages/index.js";
 import { explain, renderExplanation, type DecidedRecommendation, type Issue, type Lang } from "../index.js";
 import { cliIssueText } from "./issues.js";
 import { common, hasErrors, langOf, scoreOptions, warn, type CommonFlags } from "./options.js";
@@ -40,12 +42,18 @@ export function explainCommand(program: Command, exit: (code: number) => void): 
       const lang = langOf(o.lang);
       // the unit's results per cohort, printed in cohort order (cohorts are decided in partition order)
       const found = new Map<string, DecidedRecommendation[]>();
-      const { rs, run: record, dispose } = await scoreFile(input, scoreOptions(o), (c, results) => {
+      const { rs, run: record, warnings, dispose } = await scoreFile(input, scoreOptions(o), (c, results) => {
         const mine = results.filter((r) => r.unitId === o.unit);
         if (mine.length) found.set(c.key, mine);
         return [];
       });
       dispose();
+      // a column dropped would make an explanation without its facts: refused, as score refuses it
+      if (hasErrors(warnings)) {
+        warn(rs, warnings, lang);
+        process.stderr.write(`${say(lang, "cli.headerRefused", { file: basename(input) })}\n`);
+        return exit(1);
+      }
       const recs = record.cohorts.flatMap((c) => found.get(c.key) ?? []);
       if (!recs.length) {
         const rj = record.rejected.find((r) => r.unitId === o.unit);

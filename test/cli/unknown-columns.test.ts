@@ -37,6 +37,9 @@ describe("a column naming no fact", () => {
   it("in English with --lang en; validate lists it on the header row and exits 1", async () => {
     const en = await capture(["score", file, "--lang", "en"]);
     expect(en.err).toContain("error: renamed.csv: column “Số mô hình” names no fact of the rule set; closest facts: models.effectiveCount");
+    const x = await capture(["explain", file, "--unit", "pv-a"]);
+    expect([x.code, x.out]).toEqual([1, ""]);
+    expect(x.err).toContain("Không lập báo cáo");
     const v = await capture(["validate", file]);
     expect(v.code).toBe(1);
     expect(v.out).toMatch(/^dòng 1: renamed\.csv: cột «Số mô hình» không ứng với dữ kiện nào/m);
