@@ -66,13 +66,33 @@ async function produce(): Promise<Record<string, string>> {
   const overrides: CommitteeOverride[] = JSON.parse(readFileSync(join(root, "fixtures/overrides/individuals-2025.json"), "utf8"));
   const built = buildDecisionRecord(rs, report, { input, inputCount: profiles.length, options: { asOf: "2025-12-31" }, overrides });
   const again = createEngine(rs).recommend(JSON.parse(input) as unknown[], { asOf: "2025-12-31", trace: true });
+  // the secretary's year in docs/vi/huong-dan.md, on the bundled fixtures (relative paths, as the guide types them)
+  const rel = (t: string) => t.split(`${dir}/`).join("");
+  const provinces = "fixtures/inputs/provinces-excel.csv";
+  const ignoring = await capture(["validate", provinces, "--ignore-unknown-columns"]);
+  const cohortRel = "fixtures/cohorts/individuals-2025.json";
+  const overridesRel = "fixtures/overrides/individuals-2025.json";
+  const scored = await capture(["score", cohortRel, "--as-of", "2025-12-31", "--overrides", overridesRel, "--format", "md", "--out", join(dir, "ket-qua.md")]);
+  const bienBan = join(dir, "bien-ban-2025.json");
+  expect((await capture(["score", cohortRel, "--as-of", "2025-12-31", "--overrides", overridesRel, "--format", "json", "--out", bienBan])).code).toBe(0);
+  const guide = {
+    "cli-rules-verify": (await capture(["rules", "verify", "vn-2447-2025"])).out,
+    "cli-validate-en": (await capture(["validate", provinces, "--lang", "en"])).out,
+    "cli-score-text": (await capture(["score", "fixtures/inputs/individuals.json", "--as-of", "2025-12-31"])).out,
+    "guide-replay-vi": (await capture(["replay", bienBan, "--profiles", cohortRel])).out,
+    "guide-validate-vi": (await capture(["validate", provinces])).out,
+    "guide-validate-ignore-vi": `${ignoring.err}${ignoring.out}`,
+    "guide-score-out-vi": rel(scored.err),
+    "guide-explain-vi": (await capture(["explain", cohortRel, "--unit", "cb-04", "--as-of", "2025-12-31"])).out,
+    "guide-version-vi": (await capture(["--version"])).out,
+  };
   // README's quick start (examples/00-quick-start.ts, run and compared by test/examples.test.ts): the README quotes the first lines of the explanation it prints
   const quickStart = readFileSync(join(root, "examples/00-quick-start.expected.txt"), "utf8").split("\n");
   return {
+    ...guide,
     "readme-explanation": quickStart.slice(1, quickStart.indexOf("", 4)).join("\n"),
     "build-record": [built.outcomeSha256, outcomeDigest(again) === built.outcomeSha256, checkRecordSeal(built).intact].join("\n"),
     "replay-identical-en": await replay("record.json", cohort, "--lang", "en"),
-    "replay-identical-vi": await replay("record.json", cohort),
     "replay-edited-en": await replay("edited.json", cohort, "--lang", "en"),
     "replay-input-differs-en": await replay("record.json", join(dir, "changed.json"), "--lang", "en"),
   };
@@ -80,7 +100,10 @@ async function produce(): Promise<Record<string, string>> {
 
 /** `UPDATE_DOCS=1`: writes what the commands print into the quoted blocks (digests shortened where the doc shortens them). */
 function rewrite(blocks: readonly { name: string; where: string; text: string }[], made: Record<string, string>): void {
-  for (const b of blocks) {
+  // from the last block of a file up: rewriting a block changes the line numbers of those below it
+  const byLine = (w: string) => Number(w.slice(w.lastIndexOf(":") + 1));
+  const fileOf = (w: string) => w.slice(0, w.lastIndexOf(":"));
+  for (const b of [...blocks].sort((x, y) => (fileOf(x.where) < fileOf(y.where) ? -1 : fileOf(x.where) > fileOf(y.where) ? 1 : byLine(y.where) - byLine(x.where)))) {
     const [file, at] = [b.where.slice(0, b.where.lastIndexOf(":")), Number(b.where.slice(b.where.lastIndexOf(":") + 1))];
     const lines = readFileSync(join(root, file), "utf8").split("\n");
     const indent = /^\s*/.exec(lines[at]!)![0];

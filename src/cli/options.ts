@@ -1,7 +1,9 @@
 import type { Command } from "commander";
-import { issueText, type Issue, type Lang, type RuleSet } from "../index.js";
+import type { Issue, Lang, RuleSet } from "../index.js";
+import { cliIssueText } from "./issues.js";
 import { say } from "./messages/index.js";
-import { UsageError, type ScoreOptions } from "./pipeline.js";
+import { type ScoreOptions } from "./pipeline.js";
+import { usageError } from "./rules-load.js";
 
 /** The flags every command that reads profiles takes (see `common`). */
 export interface CommonFlags {
@@ -13,23 +15,24 @@ export interface CommonFlags {
   allowModifiedRules?: boolean;
   partitionBytes?: string;
   jobs?: string;
+  ignoreUnknownColumns?: boolean;
 }
 
 export function langOf(s: string): Lang {
-  if (s !== "vi" && s !== "en") throw new UsageError(`--lang must be vi or en, not ${JSON.stringify(s)}`);
+  if (s !== "vi" && s !== "en") throw usageError("usage.badValue", { option: "--lang", value: s, allowed: "vi, en" });
   return s;
 }
 
 /** The pipeline's options from the command line, each checked (a usage error otherwise). */
 export function scoreOptions(o: CommonFlags & { overrides?: string }): ScoreOptions {
-  if (o.asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(o.asOf)) throw new UsageError(`--as-of must be YYYY-MM-DD, not ${JSON.stringify(o.asOf)}`);
+  if (o.asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(o.asOf)) throw usageError("usage.badValue", { option: "--as-of", value: o.asOf, allowed: "YYYY-MM-DD (2025-12-31)" });
   const year = o.year === undefined ? undefined : Number(o.year);
-  if (year !== undefined && !Number.isInteger(year)) throw new UsageError(`--year must be a year, not ${JSON.stringify(o.year)}`);
-  if (o.decimal !== undefined && o.decimal !== "," && o.decimal !== ".") throw new UsageError(`--decimal must be "," or "."`);
+  if (year !== undefined && !Number.isInteger(year)) throw usageError("usage.badValue", { option: "--year", value: String(o.year), allowed: "YYYY (2025)" });
+  if (o.decimal !== undefined && o.decimal !== "," && o.decimal !== ".") throw usageError("usage.badValue", { option: "--decimal", value: o.decimal, allowed: "“,” / “.”" });
   const partitionBytes = o.partitionBytes === undefined ? undefined : Number(o.partitionBytes);
-  if (partitionBytes !== undefined && !(Number.isSafeInteger(partitionBytes) && partitionBytes > 0)) throw new UsageError(`--partition-bytes must be a positive number of bytes`);
+  if (partitionBytes !== undefined && !(Number.isSafeInteger(partitionBytes) && partitionBytes > 0)) throw usageError("usage.badValue", { option: "--partition-bytes", value: String(o.partitionBytes), allowed: "> 0" });
   const jobs = o.jobs === undefined ? undefined : Number(o.jobs);
-  if (jobs !== undefined && !(Number.isSafeInteger(jobs) && jobs >= 0 && jobs <= 64)) throw new UsageError(`--jobs must be a number of threads from 0 to 64`);
+  if (jobs !== undefined && !(Number.isSafeInteger(jobs) && jobs >= 0 && jobs <= 64)) throw usageError("usage.badValue", { option: "--jobs", value: String(o.jobs), allowed: "0–64" });
   return {
     rules: o.rules,
     ...(o.asOf !== undefined && { asOf: o.asOf }),
@@ -39,6 +42,8 @@ export function scoreOptions(o: CommonFlags & { overrides?: string }): ScoreOpti
     ...(o.allowModifiedRules && { allowModifiedRules: true }),
     ...(partitionBytes !== undefined && { partitionBytes }),
     ...(jobs !== undefined && { jobs }),
+    ...(o.ignoreUnknownColumns && { ignoreUnknownColumns: true }),
+    lang: langOf(o.lang),
   };
 }
 
@@ -52,6 +57,7 @@ export const common = (c: Command) =>
     .option("--decimal <sep>", "decimal separator of numbers in CSV/XLSX text cells: , or .")
     .option("--allow-modified-rules", "load rule files whose hash does not match the manifest (every report says so)")
     .option("--partition-bytes <n>", "inputs larger than this are split by cohort into temporary files of about this size (bounded memory)", String(16 * 1024 * 1024))
+    .option("--ignore-unknown-columns", "ignore input columns that name no fact (listed in the report and the decision record) instead of refusing the file")
     .option("--jobs <n>", "threads scoring the partitions of a split input (default: one per core; 0: no worker threads)");
 
 /** True when some note is an error (a header problem): the command then exits 1. */
@@ -66,5 +72,5 @@ export function warn(rs: RuleSet, notes: readonly Issue[], lang: Lang): void {
         : `WARNING: rule set ${rs.id} was modified after its manifest was hashed; this report is not an official result\n`,
     );
   }
-  for (const w of notes) process.stderr.write(`${say(lang, "cli.note", { severity: w.severity, text: issueText(w, lang) })}\n`);
+  for (const w of notes) process.stderr.write(`${say(lang, "cli.note", { severity: w.severity, text: cliIssueText(w, lang) })}\n`);
 }

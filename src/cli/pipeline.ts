@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { createReadStream, statSync } from "node:fs";
 import { basename, dirname, extname, join } from "node:path";
-import { createEngine, recordHead, type CommitteeOverride, type Engine, type RunOptions, type Issue, type Rejected, type RuleSet, type ReportChunk, type ReportHead } from "../index.js";
+import { createEngine, recordHead, type CommitteeOverride, type Engine, type RunOptions, type Issue, type Rejected, type RuleSet, type ReportChunk, type ReportHead, type Lang } from "../index.js";
 import { outcomeDigestOf, overrideOutcomeIssues, rejectedIds } from "../report/index.js";
 import { partitionKey, rejectedIdentity, type PartitionOutcome, type PartitionRevisit } from "../engine/index.js";
 import { assemble, decidePartition, decideRunQuotas, revisitPartition } from "../stream/index.js";
@@ -40,6 +40,10 @@ export interface ScoreOptions {
   readonly partitionBytes?: number;
   /** Worker threads deciding the partitions of a split input (default: one per core; 0: this thread). */
   readonly jobs?: number;
+  /** Columns naming no fact are ignored (listed in the record and every report) instead of refusing the file. */
+  readonly ignoreUnknownColumns?: boolean;
+  /** The language of the progress bars (default Vietnamese). */
+  readonly lang?: Lang;
 }
 
 export type { CohortSink } from "./layouts.js";
@@ -59,6 +63,10 @@ export interface Scored {
   chunks(part: number): Iterable<ReportChunk>;
   /** Deletes the run's temporary files. */
   dispose(): void;
+  /** Awards proposed by the rule set (each unit's award and those alongside it), counted from the kept outcome projections. */
+  proposals(): number;
+  /** The run's progress bars (silent unless stderr is a terminal and the input large): the report's writing is its last stage. */
+  readonly progress: Progress;
 }
 
 const t0 = performance.now();
@@ -127,6 +135,8 @@ class Tally {
   readonly rowOf = new Rows();
   readonly rejected: Rejected[] = [];
   readonly notes: Issue[] = [];
+  /** The header's columns that name no fact (ignored only when the user asked to). */
+  unknownColumns: readonly string[] = [];
   sha256 = "";
   constructor(private readonly parts: Partitions) {}
 
@@ -135,6 +145,7 @@ class Tally {
     const errors = (r.issues ?? []).some((i) => i.severity === "error");
     if (r.header) {
       this.notes.push(...(r.issues ?? [])); // the header's problems: reported, not counted as a row
+      this.unknownColumns = r.unknownColumns ?? [];
       return;
     }
     if (r.profile !== undefined && !errors) {
@@ -167,7 +178,7 @@ class Tally {
  */
 export async function scoreFile(input: string, opts: ScoreOptions, sink: CohortSink | LayoutSpec | null = null, preloaded?: RuleSet): Promise<Scored> {
   const rs = preloaded ?? loadRulesOrThrow(opts.rules, opts.allowModifiedRules);
-  const overrides: readonly CommitteeOverride[] = opts.overrideList ?? (opts.overrides ? readOverrides(opts.overrides, rs) : []);
+  const overrides: readonly CommitteeOverride[] = opts.overrideList ?? (opts.overrides ? await readOverrides(opts.overrides, rs) : []);
   checkInputFile(input);
   // a rule set heavier than the bundled ones (more criteria and awards per unit) splits into smaller partitions
   const { dir, count } = spillPlan(input, Math.floor((opts.partitionBytes ?? PARTITION_BYTES) * partitionShare(rs)));
@@ -210,7 +221,7 @@ function startRun(input: string, opts: ScoreOptions, rs: RuleSet, overrides: rea
   const parts = new Partitions(dir, count);
   // traces let explanations name the facts that decided each criterion; they are not part of the outcome hash
   const evalOpts = { ...(opts.asOf && { asOf: opts.asOf }), trace: opts.trace ?? true };
-  const run: Run = { input, file: basename(input), opts, rs, engine: createEngine(rs), overrides, sink, dir, parts, evalOpts, progress: progressFor(input) };
+  const run: Run = { input, file: basename(input), opts, rs, engine: createEngine(rs), overrides, sink, dir, parts, evalOpts, progress: progressFor(input, process.stderr, opts.lang ?? "vi") };
   const script = workerScript();
   const jobs = Math.min(opts.jobs ?? defaultJobs(parts.filePaths.length), parts.filePaths.length); // never more threads than partitions
   if (dir && script && jobs > 0 && typeof sink !== "function") {
@@ -223,7 +234,7 @@ function startRun(input: string, opts: ScoreOptions, rs: RuleSet, overrides: rea
 /** Reads the whole input into the partitions, hashing it on the way. */
 async function readInput(run: Run): Promise<Tally> {
   const tally = new Tally(run.parts);
-  const readOpts: ReadOptions = { rules: run.rs, ...(run.opts.year !== undefined && { defaultYear: run.opts.year }), ...(run.opts.decimal && { decimal: run.opts.decimal }) };
+  const readOpts: ReadOptions = { rules: run.rs, ...(run.opts.ignoreUnknownColumns && { ignoreUnknownColumns: true }), ...(run.opts.year !== undefined && { defaultYear: run.opts.year }), ...(run.opts.decimal && { decimal: run.opts.decimal }) };
   if (run.dir && extname(run.input).toLowerCase() === ".ndjson") await readSplitNdjson(run, readOpts, tally);
   else await readRows(run, readOpts, tally);
   timing("read and partition");
@@ -241,11 +252,12 @@ async function readSplitNdjson(run: Run, readOpts: ReadOptions, tally: Tally): P
       run.input,
       run.file,
       readOpts,
-      { line: (key, row, b, start, end) => tally.line(key, row, b, start, end), row: (r) => tally.take(r) },
-      (b) => {
-        h.update(b);
-        if (run.progress.active) run.progress.tick(b.length);
+      {
+        // the bar counts rows (lines), not blocks
+        line: (key, row, b, start, end) => (tally.line(key, row, b, start, end), run.progress.tick(end - start)),
+        row: (r) => (tally.take(r), run.progress.tick(r.raw?.length ?? 64)),
       },
+      (b) => h.update(b),
       scanner?.scan,
     );
   } finally {
@@ -327,6 +339,18 @@ function rejectedRows(run: Run, tally: Tally, decided: DecidedRun): Rejected[] {
   return [...tally.rejected, ...notJson, ...invalid].sort((a, b) => a.index - b.index);
 }
 
+const decoder = new TextDecoder();
+/** Awards proposed in a run's outcome projections (entry fields 10 and 11: the award's id or null, the ids alongside it). */
+function countProposals(projections: Iterable<ReportChunk>): number {
+  let n = 0;
+  for (const c of projections) {
+    const text = typeof c === "string" ? c : decoder.decode(c);
+    if (!text.length) continue;
+    for (const e of JSON.parse(`[${text}]`) as unknown[][]) n += (e[10] === null ? 0 : 1) + (e[11] as unknown[]).length;
+  }
+  return n;
+}
+
 /** The run's record head, outcome hash and chunks, once every partition is decided. */
 function scored(run: Run, tally: Tally, decided: DecidedRun, dispose: () => void): Scored {
   const { report, matched } = decided;
@@ -339,7 +363,7 @@ function scored(run: Run, tally: Tally, decided: DecidedRun, dispose: () => void
   const options = { rules: rs.id, asOf: opts.asOf ?? null, year: opts.year ?? null, decimal: opts.decimal ?? null, allowModifiedRules: opts.allowModifiedRules ?? false };
   timing("outcome hash");
   const summary: ReportHead = {
-    ...recordHead(rs, head, { input: { sha256: tally.sha256 }, inputCount: tally.count, options, overrides: run.overrides }, outcome),
+    ...recordHead(rs, head, { input: { sha256: tally.sha256 }, inputCount: tally.count, options, overrides: run.overrides, ignoredColumns: opts.ignoreUnknownColumns ? tally.unknownColumns : [] }, outcome),
     resultCount: report.scored,
     matchedOverrides: matched,
   };
@@ -351,6 +375,8 @@ function scored(run: Run, tally: Tally, decided: DecidedRun, dispose: () => void
     // an override that matched no scored unit, or whose award does not fit the unit: an error, never a note
     overrideIssues: overrideOutcomeIssues(rs, run.overrides, matched, decided.misfits, rejectedIds(head.rejected)),
     chunks: (part) => chunks(part + 1),
+    progress: run.progress,
+    proposals: () => countProposals(chunks(0)),
     dispose() {
       if (disposed) return;
       disposed = true;

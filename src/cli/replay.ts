@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Command } from "commander";
 import type { DecidedRecommendation, Lang, RuleSet } from "../index.js";
@@ -6,12 +5,12 @@ import { canonicalJson } from "../rules/index.js";
 import { checkRecordSeal, ENGINE_VERSION, jsonDifferences, parseDecisionRecord, unitKey, type ReadRecord, type SealCheck } from "../report/index.js";
 import { say as sayIn, type AnyKey, type AnyParams } from "./messages/index.js";
 import { BUNDLED_RULE_SETS, bundledRulesDir, loadRuleSet } from "../node/index.js";
-import { InputFileError } from "./input/index.js";
+import { InputFileError, readRegularFile } from "./input/index.js";
 import { issueLines } from "./issues.js";
 import { readOverrides } from "./overrides.js";
 import { nodeSha256 } from "./hash.js";
 import { scoreFile, type Scored } from "./pipeline.js";
-import { UsageError } from "./rules-load.js";
+import { UsageError, usageError } from "./rules-load.js";
 
 /** A result's fields a reader looks at first: compared (and listed) before the rest. */
 const FIRST = ["rank", "score", "classification", "award", "final", "knockedOut", "percent", "alongside", "alternatives"];
@@ -38,13 +37,7 @@ class Lines {
 
 /** Reads and checks a record file: unreadable, malformed or of an unknown version → a usage error naming the problem. */
 function readRecord(file: string, lang: Lang): ReadRecord {
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(file);
-  } catch (e) {
-    throw new UsageError(`${file}: ${(e as Error).message}`);
-  }
-  const r = parseDecisionRecord(bytes);
+  const r = parseDecisionRecord(readRegularFile(file)); // never blocks on a FIFO
   if (!r.ok) throw new UsageError([`${file}:`, ...issueLines(r.issues, lang).map((l) => `  ${l}`)].join("\n"));
   return r.value;
 }
@@ -111,6 +104,8 @@ async function rederive(record: ReadRecord["record"], rs: RuleSet, profiles: str
     ...(opt["decimal"] === "," || opt["decimal"] === "." ? { decimal: opt["decimal"] } : {}),
     overrideList: record.overrides,
     trace,
+    // the columns the record says were ignored are ignored again (and compared below)
+    ...(record.ignoredColumns !== undefined && { ignoreUnknownColumns: true }),
   }, (c, results) => {
     keys.set(c.key, results.map(unitKey));
     for (const r of results) {
@@ -133,8 +128,8 @@ async function rederive(record: ReadRecord["record"], rs: RuleSet, profiles: str
 /** The run-level parts re-derived (cohorts, quotas, rejected rows) and the order of the results, against the record. */
 function compareParts(record: ReadRecord["record"], again: Rederived, found: Findings, lang: Lang): void {
   const run = again.scored.run;
-  for (const part of ["cohorts", "runQuotas", "rejected"] as const) {
-    const diffs = jsonDifferences(record[part], JSON.parse(canonicalJson(run[part])), 5);
+  for (const part of ["cohorts", "runQuotas", "rejected", "ignoredColumns"] as const) {
+    const diffs = jsonDifferences(record[part] ?? [], JSON.parse(canonicalJson(run[part] ?? [])), 5);
     if (diffs.length) add(found, diffs.map((d) => sayIn(lang, "replay.partField", { part, ...d })));
   }
   // the results in the order a record writes them: cohort by cohort, each in rank order (a unit twice counts too)
@@ -169,7 +164,7 @@ export function replayCommand(program: Command, exit: (code: number) => void): v
     .option("--lang <lang>", "vi or en", "vi")
     .description("check a decision record's seal, then re-run it; exit 0 if every part is identical, 1 if the record was edited or differs, 2 if it cannot be replayed")
     .action(async (file: string, o: ReplayFlags) => {
-      if (o.lang !== "vi" && o.lang !== "en") throw new UsageError(`--lang must be vi or en, not ${JSON.stringify(o.lang)}`);
+      if (o.lang !== "vi" && o.lang !== "en") throw usageError("usage.badValue", { option: "--lang", value: o.lang, allowed: "vi, en" });
       const lines = new Lines(o.lang);
       const read = readRecord(file, lines.lang);
       const record = read.record;
@@ -196,7 +191,7 @@ export function replayCommand(program: Command, exit: (code: number) => void): v
 async function rerun(record: ReadRecord["record"], rs: RuleSet, o: ReplayFlags, lines: Lines, intact: boolean): Promise<number> {
   let ok = intact;
   if (o.overrides !== undefined) {
-    const same = canonicalJson(readOverrides(o.overrides, rs, lines.lang)) === canonicalJson(record.overrides);
+    const same = canonicalJson(await readOverrides(o.overrides, rs, lines.lang)) === canonicalJson(record.overrides);
     lines.say(same ? "replay.overridesMatch" : "replay.overridesDiffer", { file: o.overrides });
     ok &&= same;
   }

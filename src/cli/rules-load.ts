@@ -20,6 +20,6 @@ export const usageError = <K extends AnyKey>(key: K, params: AnyParams[K]): Usag
 /** Loads a rule set by directory or bundled id, or throws a UsageError with its issues. */
 export function loadRulesOrThrow(rules: string, allowModified = false): RuleSet {
   const r = loadRuleSet(rules, { allowModified });
-  if (!r.ok) throw new UsageError(`cannot load rule set ${rules}`, r.issues);
+  if (!r.ok) throw new UsageError(say("en", "usage.rulesNotLoaded", { rules }), r.issues, item("usage.rulesNotLoaded", { rules }));
   return r.value;
 }

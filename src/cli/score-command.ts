@@ -1,14 +1,17 @@
+import { basename } from "node:path";
 import type { Command } from "commander";
 import type { CommitteeOverride, DecidedRecommendation, DecisionRecord, Lang, RuleSet } from "../index.js";
 import { canonicalJson } from "../rules/index.js";
 import { renderHtml, sealRecord } from "../report/index.js";
 import { nodeSha256 } from "./hash.js";
 import { issueLines } from "./issues.js";
+import { say } from "./messages/index.js";
 import { checkOutputPath, openOutput, output } from "./io.js";
 import { layoutOf, type LayoutSpec, type StreamedFormat } from "./layouts.js";
 import { common, hasErrors, langOf, scoreOptions, warn, type CommonFlags } from "./options.js";
 import { readOverrides } from "./overrides.js";
-import { loadRulesOrThrow, scoreFile, UsageError, type ScoreOptions, type Scored } from "./pipeline.js";
+import { loadRulesOrThrow, scoreFile, type ScoreOptions, type Scored } from "./pipeline.js";
+import { usageError } from "./rules-load.js";
 import { renderXlsx } from "./xlsx-report.js";
 import { renderDocx } from "./docx-report.js";
 
@@ -33,18 +36,26 @@ export function scoreCommand(program: Command, exit: (code: number) => void): vo
     .option("--out <file>", "write the report to a file (atomically) instead of stdout")
     .option("--csv-delimiter <sep>", "CSV report: ; (Vietnamese Excel, decimal comma) or , (decimal point)", ";")
     .action(async (input: string, o: ScoreFlags) => {
-      if (!(FORMATS as readonly string[]).includes(o.format)) throw new UsageError(`--format must be one of ${FORMATS.join(", ")}`);
-      if ((o.format === "xlsx" || o.format === "docx") && !o.out) throw new UsageError(`--format ${o.format} needs --out <file>`);
-      if (o.csvDelimiter !== ";" && o.csvDelimiter !== ",") throw new UsageError(`--csv-delimiter must be ";" or ","`);
+      if (!(FORMATS as readonly string[]).includes(o.format)) throw usageError("usage.badValue", { option: "--format", value: o.format, allowed: FORMATS.join(", ") });
+      if ((o.format === "xlsx" || o.format === "docx") && !o.out) throw usageError("usage.needs", { option: `--format ${o.format}`, needs: "--out" });
+      if (o.csvDelimiter !== ";" && o.csvDelimiter !== ",") throw usageError("usage.badValue", { option: "--csv-delimiter", value: o.csvDelimiter, allowed: "; ," });
       const lang = langOf(o.lang);
       if (o.out) checkOutputPath(o.out); // refused before the run, not after it
       const rs = loadRulesOrThrow(o.rules, o.allowModifiedRules);
       // the committee's overrides are read (and checked) once, before any scoring
-      const overrideList = o.overrides !== undefined ? readOverrides(o.overrides, rs, lang) : [];
+      const overrideList = o.overrides !== undefined ? await readOverrides(o.overrides, rs, lang) : [];
       const opts = { ...scoreOptions(o), overrideList };
       const render = IN_MEMORY[o.format];
       exit(render ? await scoreInMemory(input, opts, rs, lang, o.out, render) : await scoreStreamed(input, opts, rs, { format: o.format as StreamedFormat, lang, out: o.out, csvDelimiter: o.csvDelimiter }));
     });
+}
+
+/** A header with an error (a column naming no fact, a duplicate or missing column): its notes and one line saying no report is written. */
+function refusedHeader(s: Scored, input: string, lang: Lang): boolean {
+  if (!hasErrors(s.warnings)) return false;
+  warn(s.rs, s.warnings, lang);
+  process.stderr.write(`${say(lang, "cli.headerRefused", { file: basename(input) })}\n`);
+  return true;
 }
 
 /** An override for a unit that is not scored, or whose award does not fit the unit: an error, and no report. */
@@ -57,18 +68,44 @@ function refusedOverrides(s: Scored, lang: Lang): boolean {
 /** The exit code of a run: 1 if a row was rejected or the header has an error. */
 const exitCode = (s: { run: { rejected: readonly unknown[] }; warnings: Parameters<typeof hasErrors>[0] }) => (s.run.rejected.length || hasErrors(s.warnings) ? 1 : 0);
 
+/** After `--out`: one line on stderr saying how many units were scored and rejected, how many awards proposed, and where the report is. */
+function summary(s: Scored, lang: Lang, out: string | undefined, overrides: number): void {
+  if (out === undefined) return;
+  const counts = { scored: s.run.resultCount, rejected: s.run.rejected.length, proposals: s.proposals(), overrides, file: out };
+  process.stderr.write(`${say(lang, "cli.summary", counts)}\n`);
+}
+
+/** The chunks of every part, ticking the writing stage's bar by each cohort's units as its part-0 chunk goes out. */
+function ticking(s: Scored): { chunks: Scored["chunks"]; stop(): void } {
+  const bar = s.progress.stage(s.run.resultCount, "write");
+  const sizes = s.run.cohorts.map((c) => c.size);
+  return {
+    chunks: function* (part) {
+      let i = 0;
+      for (const c of s.chunks(part)) {
+        yield c;
+        if (part === 0) bar.tick(sizes[i++] ?? 0);
+      }
+    },
+    stop: () => bar.stop(),
+  };
+}
+
 /** A workbook, page or document is built whole in memory (a sheet holds at most 1,048,576 rows anyway). */
 async function scoreInMemory(input: string, opts: ScoreOptions & { overrideList: readonly CommitteeOverride[] }, rs: RuleSet, lang: Lang, out: string | undefined, render: Render): Promise<number> {
   const kept = new Map<string, readonly DecidedRecommendation[]>();
   // traces (the facts behind each verdict) for the page's explanations
   const s = await scoreFile(input, { ...opts, trace: render === IN_MEMORY["html"] }, (c, results) => (kept.set(c.key, results), []), rs);
   try {
-    if (refusedOverrides(s, lang)) return 1;
+    if (refusedHeader(s, input, lang) || refusedOverrides(s, lang)) return 1;
     warn(rs, s.warnings, lang);
     const { resultCount: _n, matchedOverrides: _m, ...head } = s.run;
     const results = s.run.cohorts.flatMap((c) => kept.get(c.key) ?? []);
     const record: DecisionRecord = { ...head, results, seal: sealRecord(head, results.map((r) => canonicalJson(r)), nodeSha256) };
+    const bar = s.progress.stage(results.length, "write");
     output(await render(record, rs, lang), out);
+    bar.stop();
+    summary(s, lang, out, opts.overrideList.length);
   } finally {
     s.dispose();
   }
@@ -83,16 +120,19 @@ async function scoreStreamed(input: string, opts: ScoreOptions & { overrideList:
   // traces (the facts behind each verdict) only where a person reads per-unit explanations
   const s = await scoreFile(input, { ...opts, trace: o.format === "md" }, spec, rs);
   try {
-    if (refusedOverrides(s, o.lang)) return 1;
+    if (refusedHeader(s, input, o.lang) || refusedOverrides(s, o.lang)) return 1;
     warn(rs, s.warnings, o.lang);
     const out = openOutput(o.out);
+    const writing = ticking(s);
     try {
-      layout.write(s.run, s.chunks, out.write);
+      layout.write(s.run, writing.chunks, out.write);
       out.end();
     } catch (e) {
       out.abort();
       throw e;
     }
+    writing.stop();
+    summary(s, o.lang, o.out, opts.overrideList.length);
   } finally {
     s.dispose();
   }

@@ -1,14 +1,18 @@
+import { basename } from "node:path";
 import type { Command } from "commander";
-import { explain, formatIssue, issueText, renderExplanation, type DecidedRecommendation, type Issue, type Lang } from "../index.js";
+import { say } from "./messages/index.js";
+import { explain, renderExplanation, type DecidedRecommendation, type Issue, type Lang } from "../index.js";
+import { cliIssueText } from "./issues.js";
 import { common, hasErrors, langOf, scoreOptions, warn, type CommonFlags } from "./options.js";
-import { scoreFile, UsageError } from "./pipeline.js";
+import { scoreFile } from "./pipeline.js";
+import { usageError } from "./rules-load.js";
 
 /** A value shown in a message line: at most 40 characters (an id can be as long as the file). */
 const clip = (s: string) => (s.length > 40 ? `${s.slice(0, 40)}…` : s);
 
 /** One problem of `validate`: its row (and unit), the catalog text, the code. */
 const problemLine = (lang: Lang, row: number | string, unitId: string | undefined, i: Issue) =>
-  `${lang === "vi" ? "dòng" : "row"} ${row}${unitId ? ` (${clip(unitId)})` : ""}: ${issueText(i, lang)} [${i.code}]\n`;
+  `${lang === "vi" ? "dòng" : "row"} ${row}${unitId ? ` (${clip(unitId)})` : ""}: ${cliIssueText(i, lang)} [${i.code}]\n`;
 
 /** `thidua validate`: every problem with its row and column, then how many rows were valid. */
 export function validateCommand(program: Command, exit: (code: number) => void): void {
@@ -38,20 +42,26 @@ export function explainCommand(program: Command, exit: (code: number) => void): 
       const lang = langOf(o.lang);
       // the unit's results per cohort, printed in cohort order (cohorts are decided in partition order)
       const found = new Map<string, DecidedRecommendation[]>();
-      const { rs, run: record, dispose } = await scoreFile(input, scoreOptions(o), (c, results) => {
+      const { rs, run: record, warnings, dispose } = await scoreFile(input, scoreOptions(o), (c, results) => {
         const mine = results.filter((r) => r.unitId === o.unit);
         if (mine.length) found.set(c.key, mine);
         return [];
       });
       dispose();
+      // a column dropped would make an explanation without its facts: refused, as score refuses it
+      if (hasErrors(warnings)) {
+        warn(rs, warnings, lang);
+        process.stderr.write(`${say(lang, "cli.headerRefused", { file: basename(input) })}\n`);
+        return exit(1);
+      }
       const recs = record.cohorts.flatMap((c) => found.get(c.key) ?? []);
       if (!recs.length) {
         const rj = record.rejected.find((r) => r.unitId === o.unit);
         if (rj) {
-          rj.issues.forEach((i) => process.stdout.write(`${formatIssue(i)}\n`));
+          rj.issues.forEach((i) => process.stdout.write(`${cliIssueText(i, lang)}\n`));
           return exit(1);
         }
-        throw new UsageError(`unit ${o.unit} is not in ${input}`);
+        throw usageError("usage.unitNotFound", { unitId: o.unit, file: input });
       }
       for (const r of recs) process.stdout.write(renderExplanation(explain(r, rs, lang), lang) + "\n");
       exit(0);

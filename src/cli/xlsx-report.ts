@@ -2,7 +2,7 @@ import type ExcelJS from "exceljs";
 import { excel } from "./excel.js";
 import JSZip from "jszip";
 import type { DecisionRecord, Lang, RuleSet } from "../index.js";
-import { awardsText, cohortHeading, formatMessage as say, rejectedByCohort, rejectedWho, rejectedWhy, resultsByCohort, sayReport, unitFacts, type UnitFacts } from "../report/index.js";
+import { awardsText, cohortHeading, formatMessage as say, optionsText, rejectedByCohort, rejectedWho, rejectedWhy, resultsByCohort, sayReport, unitFacts, type UnitFacts } from "../report/index.js";
 import { cohortKey } from "../ranking/index.js";
 
 /** Scores and percentages: numbers, shown with two decimals and grouping (Excel draws them in the reader's locale: 1.234,50 in Vietnamese). */
@@ -154,13 +154,13 @@ function rejectedSheet(ws: Sheet, record: DecisionRecord, rs: RuleSet, lang: Lan
 /** The last sheet: what identifies the decision record (for replay), in words. */
 function recordSheet(ws: Sheet, record: DecisionRecord, lang: Lang): void {
   const f = (field: Parameters<typeof sayReport<"record.field">>[2]["field"]) => sayReport(lang, "record.field", { field });
-  const opts = Object.keys(record.options).sort().map((k) => `${k}=${String(record.options[k])}`).join(", ");
   const rows: [string, string | number][] = [
     [f("ruleset"), `${record.ruleset.id} ${record.ruleset.version}`], [f("rulesetSha256"), record.ruleset.sha256],
     [f("verified"), sayReport(lang, record.ruleset.verified ? "record.yes" : "record.no", {})], [f("asOf"), record.asOf ?? ""],
     [f("inputSha256"), record.input.sha256], [f("inputCount"), record.input.count], [f("engine"), `${record.engine.name} ${record.engine.version}`],
-    [f("options"), opts], [f("outcomeSha256"), record.outcomeSha256],
+    [f("options"), optionsText(record, lang)], [f("outcomeSha256"), record.outcomeSha256],
   ];
+  if (record.ignoredColumns?.length) rows.push(["", say(lang, "report.ignoredColumns", { list: record.ignoredColumns.map((c) => `«${c}»`).join(", ") })]);
   table(ws, [{ header: sayReport(lang, "record.item", {}), width: 36 }, { header: sayReport(lang, "record.value", {}), width: 72 }], rows);
   ws.getColumn(2).numFmt = "0";
 }

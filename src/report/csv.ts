@@ -67,6 +67,8 @@ export function csvLayout({ rs, lang, csvDelimiter }: LayoutOptions): ReportLayo
       }
       const tail = rejectedRows("", unplaced);
       if (tail) out(tail.normalize("NFC"));
+      // input columns the user asked to ignore, named where the reasons go
+      if (run.ignoredColumns?.length) out(line(["", "", "", "", "", "", "", "", "", "", say(lang, "report.ignoredColumns", { list: run.ignoredColumns.map((c) => `«${c}»`).join(", ") }), ""], sep).normalize("NFC"));
     },
   };
 }

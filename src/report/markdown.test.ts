@@ -23,7 +23,7 @@ describe("renderMarkdown", () => {
   it("starts with what an auditor needs to replay the run", () => {
     expect(md).toContain(`- Mã băm SHA-256 của bộ tiêu chí: ${rs.sha256} — khớp với bản kê các tệp`);
     expect(md).toContain("- Ngày áp dụng bộ tiêu chí: 31/12/2025");
-    expect(md).toContain(`- Dữ liệu đầu vào: 15 hồ sơ; mã băm SHA-256: ${record.input.sha256}`);
+    expect(md).toContain(`- Dữ liệu đầu vào: 15 dòng; mã băm SHA-256: ${record.input.sha256}`);
     expect(md).toContain("- Tùy chọn khi chạy: a=x, b=2");
     expect(md).toContain(`- Mã băm SHA-256 của kết quả: ${record.outcomeSha256}`);
   });
@@ -31,8 +31,8 @@ describe("renderMarkdown", () => {
   it("ranks each cohort in a table with the computed and the final award side by side", () => {
     expect(md).toContain("| Hạng | Cá nhân | Điểm | Tỷ lệ | Xếp loại | Đề nghị khen thưởng | Quyết định cuối cùng |");
     expect(md).toContain("| 2 | ca-02 — Thượng úy Trần Thị Bình | 93 | 93% | Xuất sắc | Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh; Giấy khen; Lao động tiên tiến / Chiến sĩ tiên tiến | **Chiến sĩ thi đua cơ sở** — Lập công \\| đột xuất |");
-    expect(md).toContain("- Chỉ tiêu Chiến sĩ thi đua cơ sở: tối đa 1 (15% của 7 hồ sơ đạt “Lao động tiên tiến / Chiến sĩ tiên tiến” là 1,05, làm tròn xuống)");
-    expect(md).toContain("- zz-404: Không đề nghị khen thưởng — lý do: Không có hồ sơ (Hội đồng, 15/01/2026) — không tìm thấy hồ sơ tương ứng");
+    expect(md).toContain("- Chỉ tiêu Chiến sĩ thi đua cơ sở: tối đa 1 (15% của 7 đơn vị đạt “Lao động tiên tiến / Chiến sĩ tiên tiến” là 1,05, làm tròn xuống)");
+    expect(md).toContain("- zz-404: Không đề nghị khen thưởng — lý do: Không có hồ sơ (Hội đồng, 15/01/2026) — không tìm thấy đơn vị tương ứng");
   });
 
   it("explains every unit and lists every rejected row", () => {

@@ -62,6 +62,7 @@ const fields = {
   rejected: z.array(Rejected),
   outcomeSha256: Hex,
   title: Localized.optional(),
+  ignoredColumns: z.array(z.string()).optional(),
 };
 const Seal = z.strictObject({ algorithm: z.literal("sha256"), parts: z.record(z.string(), Hex), sha256: Hex });
 const V1 = z.strictObject({ ...fields, formatVersion: z.literal(1) });

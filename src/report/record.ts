@@ -19,6 +19,8 @@ export interface RecordOptions {
   readonly inputCount: number;
   readonly options?: Readonly<Record<string, string | number | boolean | null>>;
   readonly overrides?: readonly CommitteeOverride[];
+  /** Input columns that named no fact and were ignored at the user's request (recorded, sealed and listed in every report when any). */
+  readonly ignoredColumns?: readonly string[];
 }
 
 const hex = (data: string | Uint8Array) => bytesToHex(sha256(typeof data === "string" ? new TextEncoder().encode(data) : data));
@@ -145,6 +147,7 @@ export function recordHead(
     runQuotas: report.runQuotas,
     rejected: report.rejected,
     outcomeSha256,
+    ...(opts.ignoredColumns?.length && { ignoredColumns: opts.ignoredColumns }),
   };
 }
 

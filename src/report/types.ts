@@ -34,5 +34,10 @@ export interface DecisionRecord {
   /** SHA-256 of the canonical JSON of the outcome projection (`outcomeDigest`): cohorts, run quotas, per unit its rank, score, class, awards, criteria and award statuses, and the rejected rows. Not the committee's `final` decisions. What replay compares. */
   readonly outcomeSha256: string;
   readonly title?: Localized;
+  /**
+   * Input columns that named no fact and were ignored because the user asked to (`--ignore-unknown-columns`),
+   * as written in the header. Absent when none was (records made before this field replay unchanged).
+   */
+  readonly ignoredColumns?: readonly string[];
   readonly seal: RecordSeal;
 }

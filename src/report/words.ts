@@ -23,6 +23,17 @@ export const finalText = (r: DecidedRecommendation, lang: Lang): string =>
 
 const PROFILE_CODES = new Set(["schema", "unknown_fact", "fact_type", "fact_range", "fact_enum", "fact_date", "fact_not_in_group", "unknown_group", "duplicate_id", "forbidden_key", "unknown_award", "derived", "assessment"]);
 
+/**
+ * The column an issue is about, as the user wrote or would write it: the column of a spreadsheet
+ * cell, the fact id of a fact, the profile field otherwise ("" when the issue is about the whole row).
+ */
+export function issueField(i: Issue): string {
+  const [first, second, third] = i.path;
+  if (first === "row") return third === undefined ? "" : String(third);
+  if (first === "facts" && second !== undefined) return String(second);
+  return i.path.map(String).join(".");
+}
+
 /** An input issue in the catalog's words (English `message` only for codes the catalog does not know). */
 export function issueText(i: Issue, lang: Lang): string {
   const s = (k: string) => (i.params?.[k] === undefined ? "" : String(i.params[k]));
@@ -38,7 +49,7 @@ export function issueText(i: Issue, lang: Lang): string {
     return say(lang, "issue.unknownColumn", { ...p, column: s("column"), suggestion: s("suggestion") });
   }
   if (i.code === "input.parse" && i.params?.["kind"] !== undefined && i.params["column"] !== undefined) {
-    return say(lang, "issue.cell", { ...p, row: s("row"), column: s("column"), kind: s("kind") });
+    return say(lang, "issue.cell", { ...p, row: s("row"), column: s("column"), kind: s("kind"), other: s("other"), award: s("award") });
   }
   const n = (k: string) => (typeof i.params?.[k] === "number" ? (i.params[k] as number) : 0);
   if (ns === "overrides") {
@@ -51,7 +62,7 @@ export function issueText(i: Issue, lang: Lang): string {
     return say(lang, "issue.rules", { ...p, found, code: code as RulesIssueKind, file: s("file"), line: n("line"), column: n("column"), key: s("key"), limit: n("limit"), what: s("what"), count: n("found"), offset: n("offset") });
   }
   return ns === "profiles" && PROFILE_CODES.has(code)
-    ? say(lang, "issue.profiles", { ...p, code: code as ReportMessageParams["issue.profiles"]["code"], ...(i.params?.["kind"] !== undefined && { kind: s("kind") }) })
+    ? say(lang, "issue.profiles", { ...p, field: issueField(i), code: code as ReportMessageParams["issue.profiles"]["code"], ...(i.params?.["kind"] !== undefined && { kind: s("kind") }) })
     : say(lang, "issue.other", { ...p, code: i.code });
 }
 
@@ -64,8 +75,15 @@ export function quotaParams(rs: RuleSet, awardId: string, lang: Lang) {
 }
 
 /** The header every report starts with: what was run, on what, with which rule set (for replay). */
+/** The run's options in words: the command line's own (its rule set and as-of date have their own lines); a library caller's as given. */
+export function optionsText(record: Pick<DecisionRecord, "options">, lang: Lang): string {
+  const o = record.options;
+  const known = new Set(["rules", "asOf", "year", "decimal", "allowModifiedRules"]);
+  const other = Object.keys(o).filter((k) => !known.has(k)).sort().map((k) => `${k}=${String(o[k])}`).join(", ");
+  return say(lang, "report.options", { year: o["year"] == null ? "" : String(o["year"]), decimal: typeof o["decimal"] === "string" ? o["decimal"] : "", modified: o["allowModifiedRules"] === true, other });
+}
+
 export function headerLines(record: Omit<DecisionRecord, "results" | "seal">, rs: RuleSet, lang: Lang): string[] {
-  const opts = Object.keys(record.options).sort().map((k) => `${k}=${String(record.options[k])}`).join(", ");
   const lines = [
     say(lang, "report.ruleset", { title: rs.manifest.title[lang], id: record.ruleset.id, version: record.ruleset.version }),
     say(lang, "report.rulesetHash", { sha256: record.ruleset.sha256, verified: record.ruleset.verified ? 1 : 0 }),
@@ -75,7 +93,8 @@ export function headerLines(record: Omit<DecisionRecord, "results" | "seal">, rs
     say(lang, "report.asOf", { date: record.asOf ?? "" }),
     say(lang, "report.input", { count: record.input.count, sha256: record.input.sha256 }),
     say(lang, "report.engine", { name: record.engine.name, version: record.engine.version }),
-    say(lang, "report.options", { list: opts }),
+    optionsText(record, lang),
+    ...(record.ignoredColumns?.length ? [say(lang, "report.ignoredColumns", { list: record.ignoredColumns.map((c) => `«${c}»`).join(", ") })] : []),
     say(lang, "report.outcome", { sha256: record.outcomeSha256 }),
   );
   return lines;

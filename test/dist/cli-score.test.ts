@@ -45,12 +45,18 @@ describe("thidua score", () => {
   });
 
   it("reads a CSV saved by a spreadsheet program (BOM, semicolons, CRLF, comma decimals) and exits 1 listing the rejected row", () => {
-    const r = cli(["score", fx("inputs/provinces-excel.csv"), "--format", "csv", "--lang", "vi"]);
+    // its report.submittedOn column names no fact of the national set: no report unless asked to ignore it
+    const refused = cli(["score", fx("inputs/provinces-excel.csv"), "--format", "csv"]);
+    expect(refused.status).toBe(1);
+    expect(refused.stdout).toBe("");
+    expect(refused.stderr).toContain("lỗi: provinces-excel.csv: cột «report.submittedOn» không ứng với dữ kiện nào của bộ tiêu chí");
+    const r = cli(["score", fx("inputs/provinces-excel.csv"), "--format", "csv", "--lang", "vi", "--ignore-unknown-columns"]);
     expect(r.status).toBe(1);
     expect(r.stdout.startsWith("\uFEFF")).toBe(true);
     expect(r.stdout).toContain("pv-ha-giang");
     expect(r.stdout).toMatch(/bị loại|rejected/);
-    expect(r.stderr).toContain("Cột «ghi chú» không phải dữ kiện nào của bộ tiêu chí nên bị bỏ qua"); // header note, in Vietnamese
+    expect(r.stdout).toContain("Cột không dùng để chấm điểm, bỏ qua theo yêu cầu: «report.submittedOn»");
+    expect(r.stderr).not.toContain("ghi chú"); // the notes column is known: no note
   });
 
   it("shows a committee override beside the computed award in every format", () => {
@@ -80,7 +86,7 @@ describe("thidua score", () => {
     writeFileSync(f, JSON.stringify([{ unitId: "khong-co", award: null, reason: "Thử", decidedBy: "Hội đồng", date: "2025-12-20" }]));
     const r = cli(["score", cohort, "--as-of", "2025-12-31", "--overrides", f, "--format", "json"]);
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain("khong-co không có trong các hồ sơ được chấm điểm");
+    expect(r.stderr).toContain("khong-co không có trong các đơn vị được chấm điểm");
     expect(r.stdout).toBe("");
   });
 

@@ -93,11 +93,11 @@ describe("headers", () => {
     expect(rows[0]!.issues!.map((i) => [i.severity, i.params?.["kind"], i.params?.["found"], i.params?.["expected"]])).toEqual([["error", "tooManyColumns", 1_000_000, MAX_COLUMNS]]);
   });
 
-  it("many unknown columns give one summary warning; a few give one each, with a suggestion", async () => {
+  it("many unknown columns give one summary error; a few give one each, with the closest facts", async () => {
     const many = join(dir, "unknown-many.csv");
     writeFileSync(many, `id;tên;nhóm;năm;${Array.from({ length: 500 }, (_, i) => `x${i}`).join(";")}\n`);
     const [head] = await collect(many);
-    expect(head!.issues!.map((i) => [i.severity, i.params?.["kind"], i.params?.["other"]])).toEqual([["warning", "unknownColumns", 500]]);
+    expect(head!.issues!.map((i) => [i.severity, i.params?.["kind"], i.params?.["other"]])).toEqual([["error", "unknownColumns", 500]]);
     const few = join(dir, "unknown-few.csv");
     writeFileSync(few, "id;tên;nhóm;năm;ghi chu;nam\n");
     const [h2] = await collect(few);
@@ -110,10 +110,11 @@ describe("headers", () => {
     expect(v.code).toBe(1); // the header has an error
     expect(v.out).toContain("2 dòng: 2 hợp lệ, 0 bị loại");
     expect(v.out).toMatch(/^dòng 1: .*cột bị trùng.*\[input\.parse\]$/m);
+    // a column dropped is a result made without it: no report (nothing dropped silently)
     const s = await capture(["score", f, "--format", "json", "--as-of", "2025-12-31"]);
-    const record = JSON.parse(s.out);
-    expect([record.input.count, record.results.length, record.rejected.length]).toEqual([2, 2, 0]);
+    expect(s.out).toBe("");
     expect(s.err).toMatch(/^lỗi: .*cột bị trùng/m);
+    expect(s.err).toMatch(/^Không lập báo cáo: dòng tiêu đề của duplicate-column\.csv có lỗi/m);
     expect(s.code).toBe(1);
   });
 
@@ -211,7 +212,7 @@ describe("reports", () => {
     writeFileSync(f, JSON.stringify(["'", "'abc", "abc'", "History", "''", "[x]:*?/\\"].map((c, i) => ({ id: `u${i}`, name: `'${c}`, group: "province", cohort: c, year: 2025, facts: {} }))));
     const out = join(dir, "apostrophes.xlsx");
     const r = await capture(["score", f, "--format", "xlsx", "--out", out, "--as-of", "2025-12-31"]);
-    expect(r.err).toBe("");
+    expect(r.err).toBe(`Đã chấm điểm 6 đơn vị, 0 dòng bị loại; 0 đề nghị khen thưởng theo bộ tiêu chí; báo cáo đã ghi vào ${out}\n`); // only the summary line
     expect(r.code).toBe(0);
     expect(readFileSync(out).subarray(0, 2).toString()).toBe("PK");
     expect(existsSync(out)).toBe(true);

@@ -75,7 +75,7 @@ describe("thidua score --overrides", () => {
     expect(r.err).toContain("Override 2: khong-co-ai is not among the scored units [overrides.unmatched]");
     const vi = await capture(["score", cohort, "--overrides", file("unmatched.json", [{ ...base, unitId: "khong-co-ai" }])]);
     expect(vi.code).toBe(1);
-    expect(vi.err).toContain("Quyết định điều chỉnh thứ 1: khong-co-ai không có trong các hồ sơ được chấm điểm");
+    expect(vi.err).toContain("Quyết định điều chỉnh thứ 1: khong-co-ai không có trong các đơn vị được chấm điểm");
   });
 
   it("an award that does not fit the unit (the Government's collective flag for a person) is an error", async () => {

@@ -6,7 +6,10 @@ import { normKey } from "./columns.js";
 export type Converted =
   | { readonly ok: true; readonly value: unknown }
   | { readonly ok: true; readonly value?: undefined; readonly empty: true }
-  | { readonly ok: false; readonly expected: string; readonly hint?: string };
+  | { readonly ok: false; readonly expected: string; readonly hint?: string; readonly problem?: HistoryProblem; readonly subject?: string };
+
+/** Why a history cell cannot be read: an entry without its year, an award the rule set does not have, a title several awards share. */
+export type HistoryProblem = "noYear" | "unknownAward" | "ambiguousAward";
 
 /** The part of a fact (or an object field) that decides how a cell converts. */
 export interface CellSpec {

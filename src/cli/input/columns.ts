@@ -1,5 +1,6 @@
 import { issue, type Issue } from "../../errors/index.js";
 import type { Fact, Group, RuleSet } from "../../rules/index.js";
+import { nearestFacts } from "./nearest.js";
 
 /** The spec of one field of an object fact. */
 export type FieldSpec = NonNullable<Fact["fields"]>[string];
@@ -28,6 +29,12 @@ export const GROUP_LABELS: Readonly<Record<Group, string>> = {
   enterprise: "Cơ quan, tổ chức, doanh nghiệp, cơ sở giáo dục",
   individual: "Cá nhân",
 };
+
+/**
+ * A notes column a secretary keeps beside the data (“Ghi chú”): known, never read, never scored —
+ * not an unknown column, since nothing in it was meant for the rule set.
+ */
+export const NOTE_COLUMNS: ReadonlySet<string> = new Set(["ghi chú", "note", "notes"]);
 
 const PLAIN_KEY = /^[a-z0-9._\-|/:%+]*$/;
 
@@ -74,6 +81,8 @@ export interface HeaderResult {
   /** Header cells as written (NFC, trimmed), for messages. */
   readonly names: readonly string[];
   readonly issues: readonly Issue[];
+  /** Header cells that name no fact nor profile column (as written), in column order. */
+  readonly unknown: readonly string[];
   /** The header has more than {@link MAX_COLUMNS} columns: the file is not read. */
   readonly refused?: true;
 }
@@ -91,6 +100,8 @@ interface HeaderContext {
   readonly rules: RuleSet;
   readonly defaultGroup?: Group | undefined;
   readonly defaultYear?: number | undefined;
+  /** Unknown columns are warnings (the run lists them as ignored), not errors. */
+  readonly ignoreUnknownColumns?: boolean | undefined;
 }
 
 /**
@@ -101,7 +112,7 @@ interface HeaderContext {
 export function resolveHeader(cells: readonly string[], index: ReadonlyMap<string, ColumnTarget>, ctx: HeaderContext, row = 1): HeaderResult {
   if (cells.length > MAX_COLUMNS) {
     const message = `${ctx.file}, row ${row} (header): ${cells.length} columns, more than the limit of ${MAX_COLUMNS}; the file is not read`;
-    return { targets: [], names: [], issues: [issue("input.parse", ["row", row], message, { file: ctx.file, row, kind: "tooManyColumns", found: cells.length, expected: MAX_COLUMNS })], refused: true };
+    return { targets: [], names: [], issues: [issue("input.parse", ["row", row], message, { file: ctx.file, row, kind: "tooManyColumns", found: cells.length, expected: MAX_COLUMNS })], unknown: [], refused: true };
   }
   const names = cells.map((c) => c.normalize("NFC").trim());
   const seen = new Map<string, string>();
@@ -115,7 +126,7 @@ export function resolveHeader(cells: readonly string[], index: ReadonlyMap<strin
       return undefined;
     }
     const t = index.get(normKey(name));
-    if (!t) return void unknown.push(name);
+    if (!t) return void (NOTE_COLUMNS.has(normKey(name)) || unknown.push(name));
     const key = targetKey(t);
     const prev = seen.get(key);
     if (prev !== undefined) {
@@ -125,8 +136,8 @@ export function resolveHeader(cells: readonly string[], index: ReadonlyMap<strin
     seen.set(key, name);
     return t;
   });
-  const issues = [...summed(notes, ctx.file, row), ...unknownColumns(unknown, index, ctx, row), ...missingColumns(seen, ctx, row)];
-  return { targets, names, issues };
+  const issues = [...summed(notes, ctx.file, row), ...unknownColumns(unknown, ctx, row), ...missingColumns(seen, ctx, row)];
+  return { targets, names, issues, unknown };
 }
 
 /** Header errors one by one up to {@link MAX_HEADER_NOTES}, then one issue counting the others. */
@@ -137,21 +148,33 @@ function summed(notes: readonly Issue[], file: string, row: number): Issue[] {
   return [...notes.slice(0, MAX_HEADER_NOTES), issue("input.parse", ["row", row], message, { file, row, kind: "moreHeaderProblems", other: more })];
 }
 
-/** Columns the rule set does not know (ignored): a warning each with a "did you mean", or one warning for them all when there are many. */
-function unknownColumns(unknown: readonly string[], index: ReadonlyMap<string, ColumnTarget>, ctx: HeaderContext, row: number): Issue[] {
+/** A fact as a column to write: its key and Vietnamese/English label (an object fact: its field columns). */
+function factColumns(f: Fact, lang: "vi" | "en"): string {
+  const label = (s: string) => (s.length > 60 ? `${s.slice(0, 60)}…` : s);
+  const q = (s: string) => (lang === "vi" ? `«${s}»` : `“${s}”`);
+  if (f.type !== "object") return `${f.id} (${q(label(f.label[lang]))})`;
+  return Object.entries(f.fields ?? {}).map(([k, spec]) => `${f.id}.${k} (${q(label(`${f.label[lang]} › ${spec.label[lang]}`))})`).join(", ");
+}
+
+/**
+ * Columns the rule set does not know: an error each (no report is made from a file whose columns
+ * would be dropped), naming the closest facts — or, when the user asked to ignore them, a warning
+ * (the report then lists them). More than {@link MAX_HEADER_NOTES}: one issue for them all.
+ */
+function unknownColumns(unknown: readonly string[], ctx: HeaderContext, row: number): Issue[] {
+  const severity = ctx.ignoreUnknownColumns ? "warning" : "error";
+  const ignored = ctx.ignoreUnknownColumns ? 1 : 0;
   if (unknown.length > MAX_HEADER_NOTES) {
     const list = unknown.slice(0, 5).map((n) => `“${shown(n)}”`).join(", ");
-    const message = `${ctx.file}, row ${row} (header): ${unknown.length} unknown columns — not fact ids or labels of rule set ${ctx.rules.id} (${list}, …); they are ignored`;
-    return [issue("input.parse", ["row", row], message, { file: ctx.file, row, column: list, kind: "unknownColumns", other: unknown.length }, "warning")];
+    const message = `${ctx.file}, row ${row} (header): ${unknown.length} unknown columns — not fact ids or labels of rule set ${ctx.rules.id} (${list}, …)`;
+    return [issue("input.parse", ["row", row], message, { file: ctx.file, row, column: list, kind: "unknownColumns", other: unknown.length, ignored }, severity)];
   }
   return unknown.map((name) => {
-    const near = suggest(normKey(name), index);
-    const object = ctx.rules.facts.find((f) => f.type === "object" && normKey(f.id) === normKey(name));
-    const hint = object
-      ? `; fact ${object.id} has fields — use the columns ${Object.keys(object.fields ?? {}).map((k) => `${object.id}.${k}`).join(", ")}`
-      : near ? `; did you mean “${near}”?` : "";
-    const message = `${ctx.file}, row ${row} (header), column “${shown(name)}”: unknown column — not a fact id or label of rule set ${ctx.rules.id}${hint}; the column is ignored`;
-    return issue("input.parse", ["row", row, shown(name)], message, { file: ctx.file, row, column: shown(name), kind: "unknownColumn", ...(near && !object && { suggestion: near }) }, "warning");
+    const near = nearestFacts(name, ctx.rules);
+    const ids = near.map((f) => (f.type === "object" ? Object.keys(f.fields ?? {}).map((k) => `${f.id}.${k}`).join(", ") : f.id)).join(", ");
+    const message = `${ctx.file}, row ${row} (header), column “${shown(name)}”: unknown column — not a fact id or label of rule set ${ctx.rules.id}${ids ? `; closest facts: ${ids}` : ""}`;
+    const params = { file: ctx.file, row, column: shown(name), kind: "unknownColumn", ignored, ...(near.length && { near: ids, nearVi: near.map((f) => factColumns(f, "vi")).join("; "), nearEn: near.map((f) => factColumns(f, "en")).join("; ") }) };
+    return issue("input.parse", ["row", row, shown(name)], message, params, severity);
   });
 }
 
@@ -166,30 +189,3 @@ function missingColumns(seen: ReadonlyMap<string, string>, ctx: HeaderContext, r
   });
 }
 
-/** The closest known header within a small edit distance, for typos. */
-function suggest(key: string, index: ReadonlyMap<string, ColumnTarget>): string | undefined {
-  let best: string | undefined;
-  let bestD = Math.max(2, Math.floor(key.length / 5)) + 1;
-  for (const k of index.keys()) {
-    if (Math.abs(k.length - key.length) >= bestD) continue;
-    const d = distance(key, k, bestD);
-    if (d < bestD) [best, bestD] = [k, d];
-  }
-  return best === undefined ? undefined : targetKey(index.get(best)!);
-}
-
-function distance(a: string, b: string, cap: number): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-      cur.push(v);
-      rowMin = Math.min(rowMin, v);
-    }
-    if (rowMin >= cap) return cap;
-    prev = cur;
-  }
-  return prev[b.length]!;
-}

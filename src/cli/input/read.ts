@@ -1,4 +1,4 @@
-import { closeSync, constants, fstatSync, openSync, type Stats } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readFileSync, type Stats } from "node:fs";
 import { basename, extname } from "node:path";
 import type { SpecialFileKind } from "../../explain/index.js";
 import { item, say, type AnyKey, type AnyParams, type CliItem } from "../messages/index.js";
@@ -45,6 +45,27 @@ export function checkInputFile(path: string): void {
   try {
     const st = fstatSync(fd);
     if (!st.isFile()) throw inputError("cli.inputNotRegular", { file: path, fileKind: specialFileKind(st) });
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * The bytes of a file the command reads whole (overrides, a decision record), refused like an input
+ * (see {@link checkInputFile}) when it is not a regular file — a FIFO with no writer is never waited
+ * on: the path is opened without blocking and checked on the open descriptor before it is read.
+ */
+export function readRegularFile(path: string): Buffer {
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  } catch (e) {
+    throw inputError("cli.inputCannotOpen", { file: path, reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message });
+  }
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) throw inputError("cli.inputNotRegular", { file: path, fileKind: specialFileKind(st) });
+    return readFileSync(fd);
   } finally {
     closeSync(fd);
   }

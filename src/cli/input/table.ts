@@ -30,7 +30,8 @@ export class TableReader {
     // a header wider than the limit is refused before its cells are converted
     const texts = cells.length > MAX_COLUMNS ? cells.map(() => "") : cells.map((c) => (isEmptyCell(c) ? "" : showCellFull(c)));
     this.header = resolveHeader(texts, this.index, this.o, row);
-    return this.header.issues.length ? { row, issues: this.header.issues, header: true } : undefined;
+    const { issues, unknown } = this.header;
+    return issues.length ? { row, issues, header: true, ...(unknown.length && { unknownColumns: unknown }) } : undefined;
   }
 
   /** The header refused the file (too many columns): the reader stops after it. */
@@ -46,8 +47,8 @@ export class TableReader {
     const first = cells[0];
     if (row === this.headerRow + 1 && typeof first === "string" && first.trim().startsWith(LABEL_ROW_MARKER)) return undefined;
     const issues: Issue[] = [];
-    const fail = (column: string, found: CellValue, expected: string, hint?: string, kind = "other") =>
-      issues.push(issue("input.parse", ["row", row, column], `${this.o.file}, row ${row}, column “${column}”: expected ${expected}, found “${showCell(found)}”${hint ? ` (${hint})` : ""}`, { file: this.o.file, row, column, expected, found: showCell(found), kind }));
+    const fail = (column: string, found: CellValue, expected: string, hint?: string, kind = "other", why?: { problem?: string; subject?: string }) =>
+      issues.push(issue("input.parse", ["row", row, column], `${this.o.file}, row ${row}, column “${column}”: expected ${expected}, found “${showCell(found)}”${hint ? ` (${hint})` : ""}`, { file: this.o.file, row, column, expected, found: showCell(found), kind, ...(why?.problem && { other: why.problem, award: why.subject ?? "" }) }));
     if (this.o.strictWidth && cells.length !== h.names.length) {
       const why = cells.length < h.names.length ? "a truncated line?" : "an unquoted delimiter or thousands separator?";
       issues.push(issue("input.parse", ["row", row], `${this.o.file}, row ${row}: the row has ${cells.length} cells but the header has ${h.names.length} (${why})`, { file: this.o.file, row, expected: h.names.length, found: cells.length, kind: "rowWidth", other: cells.length < h.names.length ? "short" : "long", reason: why }));
@@ -79,7 +80,7 @@ export class TableReader {
     if (meta.history !== undefined) {
       const h = parseHistory(String(meta.history), this.awards, group);
       if (h.ok) meta.history = h.value;
-      else fail(historyColumn, String(meta.history), h.expected, h.hint, "history");
+      else fail(historyColumn, String(meta.history), h.expected, h.hint, "history", h);
     }
     const year = meta.year ?? this.o.defaultYear;
     // a rejected row keeps what is readable of it (id, name, cluster), so the report lists it under its cluster
@@ -147,15 +148,15 @@ export function parseHistory(text: string, awards: ReadonlyMap<string, readonly 
   const entries: { year: number; awards: string[]; thematic?: string[]; sudden?: string[] }[] = [];
   for (const part of text.split(/[;\n]/).map((p) => p.trim()).filter((p) => p !== "")) {
     const m = /^(\d{4})\s*:\s*(.*)$/.exec(part);
-    if (!m) return { ok: false, expected: HISTORY, hint: `“${part}” does not start with a year and “:”` };
+    if (!m) return { ok: false, expected: HISTORY, hint: `“${part}” does not start with a year and “:”`, problem: "noYear", subject: part };
     const entry: { year: number; awards: string[]; thematic?: string[]; sudden?: string[] } = { year: Number(m[1]), awards: [] };
     for (const written of m[2]!.split("|").map((a) => a.trim()).filter((a) => a !== "")) {
       const { name, kind } = awardKind(written);
       const all = awards.get(normKey(name)) ?? [];
       const mine = group ? all.filter((a) => a.groups.includes(group)) : [];
       const found = all.length > 1 && mine.length ? mine : all;
-      if (found.length === 0) return { ok: false, expected: HISTORY, hint: `unknown award “${name}”` };
-      if (found.length > 1) return { ok: false, expected: HISTORY, hint: `“${name}” names several awards (${found.map((a) => a.id).join(", ")}): write the award id` };
+      if (found.length === 0) return { ok: false, expected: HISTORY, hint: `unknown award “${name}”`, problem: "unknownAward", subject: name };
+      if (found.length > 1) return { ok: false, expected: HISTORY, hint: `“${name}” names several awards (${found.map((a) => a.id).join(", ")}): write the award id`, problem: "ambiguousAward", subject: name };
       (entry[kind] ??= []).push(found[0]!.id);
     }
     entries.push(entry);

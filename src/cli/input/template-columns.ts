@@ -1,5 +1,6 @@
 /** The columns of an input template, shared by the CSV and the XLSX template (template.ts, template-xlsx.ts). */
-import type { Fact, Group, RuleSet } from "../../rules/index.js";
+import { walkCondition, type Condition, type Fact, type Group, type RuleSet } from "../../rules/index.js";
+import { factsRead } from "../../scoring/index.js";
 import type { CellSpec } from "./cells.js";
 import { GROUP_LABELS, type ColumnTarget, type MetaKey } from "./columns.js";
 import { LABEL_ROW_MARKER } from "./types.js";
@@ -67,7 +68,22 @@ export function hintFor(spec: CellSpec & { min?: number | undefined; max?: numbe
 const listFor = (spec: CellSpec): string[] | undefined =>
   spec.type === "boolean" ? ["Có", "Không"] : spec.type === "enum" ? (spec.values ?? []).map((v) => spec.valueLabels?.[v]?.vi ?? v) : undefined;
 
-/** The columns of a group's template: profile columns, then one per fact (object facts: one per field). */
+/**
+ * The facts that count for a group: read by one of its criteria (conditions, tiers, bonuses,
+ * deductions, per-unit counts), by the eligibility conditions of an award open to the group, or by
+ * a deferral of the group's awards. A fact of the catalog nothing of the group reads is not asked for.
+ */
+export function factsCounted(rules: RuleSet, group: Group): Set<string> {
+  const order = new Map(rules.facts.map((f, i) => [f.id, i]));
+  const out = new Set<string>();
+  for (const c of rules.criteria) if (c.group === group) for (const r of factsRead(c, order)) out.add(r.fact);
+  const walk = (cond: Condition | undefined) => cond && walkCondition(cond, (leaf) => void out.add(leaf.fact));
+  for (const a of rules.awards) if (a.groups.includes(group)) walk(a.eligibility.conditions);
+  for (const d of rules.deferrals) if (d.groups.includes(group)) walk(d.when);
+  return out;
+}
+
+/** The columns of a group's template: profile columns, then one per fact that counts for the group (object facts: one per field). */
 export function templateColumns(rules: RuleSet, group: Group): TemplateColumn[] {
   const cols: TemplateColumn[] = (Object.keys(META) as MetaKey[]).map((key) => ({
     key,
@@ -77,7 +93,8 @@ export function templateColumns(rules: RuleSet, group: Group): TemplateColumn[] 
     ...(key === "group" && { list: [group] }),
   }));
   const unit = (f: Fact) => (f.unit ? ` (${f.unit.vi})` : "");
-  for (const fact of rules.facts.filter((f) => f.groups.includes(group))) {
+  const counted = factsCounted(rules, group);
+  for (const fact of rules.facts.filter((f) => f.groups.includes(group) && counted.has(f.id))) {
     if (fact.type !== "object") {
       const list = listFor(fact);
       cols.push({ key: fact.id, label: `${fact.label.vi}${unit(fact)}`, hint: hintFor(fact), target: { kind: "fact", fact }, spec: fact, ...(list && { list }) });

@@ -4,6 +4,8 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { createProfileValidator } from "../../profiles/index.js";
+import { factsRead } from "../../scoring/index.js";
+import { factsCounted } from "./template-columns.js";
 import { writeTemplate } from "./template.js";
 import { collect, fixture, nationalRules } from "./test-support.js";
 
@@ -30,7 +32,7 @@ describe("CSV template", async () => {
     expect(lines[1]!.startsWith("# Mã đơn vị/cá nhân — bắt buộc")).toBe(true);
     expect(lines[1]).toContain("Mức độ hoàn thành nhiệm vụ của cá nhân trong năm — Hoàn thành xuất sắc nhiệm vụ / Hoàn thành tốt nhiệm vụ");
     expect(lines[1]).toContain("Bị xử lý kỷ luật trong năm — Có/Không");
-    expect(lines[0]!.split(";")).toHaveLength(6 + rules.facts.filter((f) => f.groups.includes("individual")).length);
+    expect(lines[0]!.split(";")).toHaveLength(6 + rules.facts.filter((f) => f.groups.includes("individual") && factsCounted(rules, "individual").has(f.id)).length);
   });
 
   it("round trip: fill a row as Excel would, read it back to the expected profile", async () => {
@@ -65,7 +67,17 @@ describe("XLSX template", async () => {
     const ids: unknown[] = [];
     guide.eachRow((r) => ids.push(r.getCell(1).value));
     expect(ids).toContain("selfManagement.groups.members");
-    expect(ids).toContain("communes.safeStandardRate");
+    expect(ids).toContain("steering.communeCoverageRate");
+  });
+
+  it("asks only for the facts that count for the group (issue 20, point 11)", () => {
+    const keys = (wb.getWorksheet("Dữ liệu")!.getRow(1).values as unknown[]).filter((v) => typeof v === "string");
+    // declared for provinces, read by no criterion, award or deferral of the group
+    for (const unread of ["communes.safeStandardRate", "unit.shareAdvancedWorkers", "unit.grassrootsEmulationFighters"]) expect(keys).not.toContain(unread);
+    // every fact a provincial criterion reads is asked for
+    const read = rules.criteria.filter((c) => c.group === "province").flatMap((c) => factsRead(c, new Map(rules.facts.map((f, i) => [f.id, i]))).map((r) => r.fact));
+    for (const f of read) expect(keys.some((k) => k === f || String(k).startsWith(`${f}.`)), f).toBe(true);
+    expect(keys).toContain("unit.disciplinePending"); // read by a deferral of the province's awards
   });
 
   it("round trip: filled in by exceljs with native numbers, booleans, percentages and rich text", async () => {
@@ -87,7 +99,7 @@ describe("XLSX template", async () => {
     data.getRow(4).getCell(col("name")).value = "Tỉnh Sai";
     data.getRow(4).getCell(col("group")).value = "province";
     data.getRow(4).getCell(col("year")).value = 2025;
-    data.getRow(4).getCell(col("communes.safeStandardRate")).value = 85;
+    data.getRow(4).getCell(col("steering.communeCoverageRate")).value = 85;
     const path = join(tmp(), "tinh.xlsx");
     writeFileSync(path, Buffer.from(await wb.xlsx.writeBuffer()));
     const rows = await collect(path, { rules });
@@ -96,7 +108,7 @@ describe("XLSX template", async () => {
       id: "pv-ha-giang", name: "Tỉnh Hà Giang", group: "province", year: 2025,
       facts: { "plan.issued": true, "plan.issuedOnTime": false, "plan.targetsMetRate": 0.855, "models.effectiveCount": 857, "selfManagement.groups": { count: 2028, members: 11300 }, "unit.taskRating": "tot" },
     });
-    expect(rows[1]!.issues![0]!.message).toBe("tinh.xlsx, row 4, column “communes.safeStandardRate”: expected a ratio: 0.7, 70% or 70 %, found “85” (write 85% for a percentage)");
+    expect(rows[1]!.issues![0]!.message).toBe("tinh.xlsx, row 4, column “steering.communeCoverageRate”: expected a ratio: 0.7, 70% or 70 %, found “85” (write 85% for a percentage)");
     expect(createProfileValidator(rules).validate(rows[0]!.profile).ok).toBe(true);
   });
 

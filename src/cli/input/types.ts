@@ -18,6 +18,8 @@ export interface InputRow {
   readonly issues?: readonly Issue[];
   /** The CSV/XLSX header's problems: notes on the file, not an input row (never counted as one). */
   readonly header?: true;
+  /** The header's columns that name no fact nor profile column, as written (with `header`). */
+  readonly unknownColumns?: readonly string[];
 }
 
 export interface ReadOptions {
@@ -28,6 +30,8 @@ export interface ReadOptions {
   readonly defaultYear?: number;
   /** Group used when the row has no group. */
   readonly defaultGroup?: Group;
+  /** Columns naming no fact are warnings (the run lists them as ignored) instead of errors. */
+  readonly ignoreUnknownColumns?: boolean;
 }
 
 /** A cell as a reader hands it over: CSV gives strings, XLSX may give numbers, booleans and dates. */

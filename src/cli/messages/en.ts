@@ -19,6 +19,35 @@ export const enCli = {
   "cli.outNotRegular": (p) => `--out ${p.file}: this path is ${specialFile[p.fileKind]}; a report is written only to a regular file — choose another path`,
   "cli.outWriteFailed": (p) => `cannot write the report to ${p.file} (${p.reason}); the target was left as it was`,
   "cli.tempWriteFailed": (p) => `cannot write the run's temporary files in ${p.dir} (${p.reason}); they were removed — free some disk space or point TMPDIR at another directory`,
+  "cli.unknownColumn": (p) =>
+    `${p.file}: column “${p.column}” names no fact of the rule set${p.near ? `; closest facts: ${p.near}` : ""}. ${
+      p.ignored ? "It is ignored as asked, and the report says so" : "Rename the column as in the input template (thidua template); if it is not meant to be scored, run again with --ignore-unknown-columns"
+    }`,
+  "cli.unknownColumns": (p, f) =>
+    `${p.file}: ${f.num(p.count)} columns name no fact of the rule set (${p.list}, …). ${
+      p.ignored ? "They are ignored as asked, and the report says so" : "Use the input template (thidua template), or run again with --ignore-unknown-columns"
+    }`,
+  "cli.headerRefused": (p) => `No report written: the header of ${p.file} has errors (see above); every column must be read for the result to be complete`,
+  "usage.unknownOption": (p) => `unknown option ${p.what}`,
+  "usage.unknownCommand": (p) => `unknown command ${p.what}`,
+  "usage.missingArgument": (p) => `missing ${p.what === "input" ? "the input file" : p.what === "record" ? "the decision record file" : p.what}`,
+  "usage.optionArgument": (p) => `option ${p.what} needs a value`,
+  "usage.requiredOption": (p) => `required option ${p.what} not given`,
+  "usage.excessArguments": (p) => `command ${p.command} takes fewer files; quote a file name that has spaces`,
+  "usage.other": (p) => `invalid command line (${p.text})`,
+  "usage.badValue": (p) => `${p.option} “${p.value}” is not accepted — expected ${p.allowed}`,
+  "usage.needs": (p) => `${p.option} needs ${p.needs}`,
+  "usage.unitNotFound": (p) => `no unit ${p.unitId} in ${p.file}`,
+  "usage.cannotRead": (p) => `${p.file}: cannot read the file (${p.reason})`,
+  "usage.notJson": (p) => `${p.file}: not valid JSON`,
+  "usage.rulesNotLoaded": (p) => `cannot load rule set ${p.rules}`,
+  "usage.help": () => "Usage: thidua --help, or thidua <command> --help",
+  "progress.stage": (p) => ({ read: "Reading", score: "Scoring", write: "Writing the report" })[p.stage],
+  "progress.rows": () => "rows",
+  "cli.summary": (p, f) =>
+    `${f.num(p.scored)} units scored, ${f.num(p.rejected)} rows rejected; ${f.num(p.proposals)} awards proposed by the rule set${p.overrides ? `, ${f.num(p.overrides)} committee decisions` : ""}; report written to ${p.file}`,
+  "cli.version": (p) => `thidua ${p.version}`,
+  "cli.versionRuleSet": (p) => `rule set ${p.id} version ${p.version}: ${p.title}`,
   "replay.allowModified": () => "WARNING: replaying over rule files that do not match their manifest (--allow-modified-rules); this replay proves nothing",
   "replay.rulesAltered": (p) => `REFUSED: files of rule set ${p.id} do not match its manifest: ${p.files}. Restore the recorded files (to try anyway: --allow-modified-rules)`,
   "replay.rulesMatch": (p) => `rule set ${p.id}@${p.version} sha256:${p.sha256} — matches the record`,

@@ -21,6 +21,43 @@ export interface CliMessageParams {
   "cli.outWriteFailed": { file: string; reason: string };
   /** The run's temporary files could not be written (disk full…); they were removed. */
   "cli.tempWriteFailed": { dir: string; reason: string };
+  /** A header column that names no fact nor profile column: an error, or (`ignored`) a column left out at the user's request. `near`: the closest facts' columns with their labels. */
+  "cli.unknownColumn": { file: string; column: string; near: string; ignored: boolean };
+  /** More unknown columns than are listed one by one. */
+  "cli.unknownColumns": { file: string; count: number; list: string; ignored: boolean };
+  /** The header has an error (an unknown, duplicate or missing column): no report is written. */
+  "cli.headerRefused": { file: string };
+  /** A command line commander cannot parse: `what` names the option, argument or command as typed. */
+  "usage.unknownOption": { what: string };
+  "usage.unknownCommand": { what: string };
+  "usage.missingArgument": { what: string };
+  "usage.optionArgument": { what: string };
+  "usage.requiredOption": { what: string };
+  "usage.excessArguments": { command: string };
+  "usage.other": { text: string };
+  /** An option's value that is not one of those accepted (`allowed`: the accepted values or their form). */
+  "usage.badValue": { option: string; value: string; allowed: string };
+  /** An option that needs another one. */
+  "usage.needs": { option: string; needs: string };
+  /** A unit asked for by `explain` that is in no row of the input. */
+  "usage.unitNotFound": { unitId: string; file: string };
+  /** A file that cannot be read (overrides, record): the system's reason. */
+  "usage.cannotRead": { file: string; reason: string };
+  /** A file that is not valid JSON. */
+  "usage.notJson": { file: string };
+  /** The rule set could not be loaded (its issues are listed above). */
+  "usage.rulesNotLoaded": { rules: string };
+  /** How to see the usage of a command. */
+  "usage.help": Record<never, never>;
+  /** The name of a progress bar's stage. */
+  "progress.stage": { stage: "read" | "score" | "write" };
+  /** What a progress bar counts. */
+  "progress.rows": Record<never, never>;
+  /** After `--out`: one line on stderr saying what was written. */
+  "cli.summary": { scored: number; rejected: number; proposals: number; overrides: number; file: string };
+  /** `thidua --version`: the engine's version, then one line per bundled rule set. */
+  "cli.version": { version: string };
+  "cli.versionRuleSet": { id: string; version: string; title: string };
   /** `thidua replay`: one line of its verdict. */
   "replay.allowModified": Record<never, never>;
   "replay.rulesAltered": { id: string; files: string };

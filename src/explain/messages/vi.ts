@@ -52,7 +52,9 @@ const roles = { reviewer: "thẩm định", council: "Hội đồng quyết đ�
 const rounding = { floor: "làm tròn xuống", ceil: "làm tròn lên", "half-up": "làm tròn" } as const;
 /** "xét tặng danh hiệu “…”" for a title, "đề nghị tặng …" for a commendation or medal. */
 const named = (award: string, kind: string) => (kind === "title" ? `xét tặng danh hiệu “${award}”` : `đề nghị tặng ${award}`);
-const ofQuota = (of: string) => (of ? `hồ sơ đạt “${of}”` : "hồ sơ trong cụm, khối");
+const ofQuota = (of: string) => (of ? `đơn vị đạt “${of}”` : "đơn vị trong cụm, khối");
+/** A cluster named as written when its name already says “Cụm …” or “Khối …”, else after “cụm, khối thi đua”. */
+const cohortName = (c: string) => (/^(cụm|khối)\s/iu.test(c) ? c : `cụm, khối thi đua ${c}`);
 
 
 /** Vietnamese: the reference wording. */

@@ -49,7 +49,9 @@ export const enReport = {
   "report.asOf": (p, f) => `Rule set applied as of: ${p.date ? f.date(p.date) : "31 December of the year assessed (default)"}`,
   "report.input": (p, f) => `Input: ${profiles(p.count, f.num(p.count))}; SHA-256: ${p.sha256}`,
   "report.engine": (p) => `Computed by: ${p.name} version ${p.version}`,
-  "report.options": (p) => `Run options: ${p.list || "none"}`,
+  "report.ignoredColumns": (p) => `Columns ignored as asked (not scored): ${p.list}`,
+  "report.options": (p) =>
+    `Run options: ${[p.year && `year ${p.year} for rows without one`, p.decimal && `decimal separator “${p.decimal}”`, p.modified && "modified rule files allowed", p.other].filter(Boolean).join("; ") || "defaults"}`,
   "report.outcome": (p) => `SHA-256 digest of the outcome: ${p.sha256}`,
   "report.cohort": (p, f) => `Emulation cluster or block ${p.cohort || "(not given)"} — ${groupOf(p)} — ${p.year} (${profiles(p.size, f.num(p.size))})`,
   "report.quota": (p, f) =>
@@ -78,17 +80,17 @@ export const enReport = {
   "col.reasons": () => "Main reasons",
   "col.missing": () => "Kinds of evidence missing",
   "col.row": () => "Row",
-  "col.path": () => "Where",
+  "col.path": () => "Column",
   "col.issue": () => "Problem",
   "class.rejected": () => "rejected",
   "issue.profiles": (p) =>
     ({
-      schema: `Malformed profile${p.found ? `: found ${p.found}` : ""}${p.expected ? `, expected ${p.expected}` : ""}`,
+      schema: `${p.field ? `Column “${p.field}”: ` : ""}${p.found === "undefined" || !p.found ? "missing" : `${p.found} is not accepted`}${p.expected ? ` — expected ${p.expected}` : ""}`,
       unknown_fact: `Fact ${p.fact} is not in the rule set's fact catalog`,
-      fact_type: `Wrong type${p.found ? `: found ${p.found}` : ""}${p.expected ? `, expected ${p.expected}` : ""}`,
-      fact_range: `Value out of range: found ${p.found}, expected ${p.expected}`,
-      fact_enum: `Invalid value: found ${p.found}, expected one of: ${p.expected}`,
-      fact_date: `Invalid date: found ${p.found}, expected YYYY-MM-DD`,
+      fact_type: `Column “${p.field}”: ${p.found} — expected ${p.expected}`,
+      fact_range: `Column “${p.field}”: ${p.found} out of range — expected ${p.expected}`,
+      fact_enum: `Column “${p.field}”: ${p.found} — expected one of: ${p.expected}`,
+      fact_date: `Column “${p.field}”: ${p.found} is no date — expected dd/mm/yyyy`,
       fact_not_in_group: `Fact ${p.fact} does not apply to the group ${p.group}`,
       unknown_group: `Unknown group: found ${p.found}`,
       duplicate_id: `Id ${p.id} appears more than once in the same cluster, block and year; every copy is rejected`,
@@ -117,7 +119,12 @@ export const enReport = {
       ({ unconfirmed: "was not checked against the original", unlisted: "is not among the rule set's checked provisions", noSection: "names no article", repealed: "belongs to a text no longer in force", sourceUnconfirmed: "belongs to a text not checked against the original" } as Record<string, string>)[p.standing] ?? "is not confirmed"
     }` : "no text is cited"}; cite a checked provision, or mark the value “policy default” with its reason`,
   "issue.unmatchedOverride": (p) => `The override for unit ${p.unitId} matches no scored unit and was not applied`,
-  "issue.cell": (p) => `Column “${p.column}”: cannot read “${p.found}” — expected ${p.expected}`,
+  "issue.cell": (p) =>
+    p.other === "unknownAward"
+      ? `Column “${p.column}”: no award “${p.award}” in the rule set — write its exact title or id`
+      : p.other === "ambiguousAward"
+        ? `Column “${p.column}”: several awards are titled “${p.award}” — write the id`
+        : `Column “${p.column}”: cannot read “${p.found}” — expected ${p.expected}`,
   "issue.input": (p) =>
     ({
       emptyFile: `${p.file}: the file is empty — expected a header row`,
@@ -131,7 +138,6 @@ export const enReport = {
       badWorkbook: `${p.file}: cannot read the workbook — ${p.reason}`,
       damagedWorkbook: `${p.file}: the workbook is damaged after row ${p.other} (${p.reason}); the rest is not read`,
       tooManyColumns: `${p.file}: the header has ${p.found} columns, more than the limit of ${p.expected}; the file is not read`,
-      unknownColumns: `${p.file}: ${p.other} columns are not facts of the rule set and are ignored (${p.column}, …)`,
       moreHeaderProblems: `${p.file}: ${p.other} more header columns have such problems (not listed)`,
       jsonTooLarge: `${p.file}: the JSON file is ${p.found} MiB, more than the limit of ${p.expected} MiB, and is not read — save the data as NDJSON (one profile per line, extension .ndjson), which is read line by line`,
     })[p.problem],

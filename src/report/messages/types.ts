@@ -15,7 +15,9 @@ export interface ReportMessageParams {
   "report.asOf": { date: string };
   "report.input": { count: number; sha256: string };
   "report.engine": { name: string; version: string };
-  "report.options": { list: string };
+  /** Input columns that named no fact, ignored because the user asked to (listed in every report). */
+  "report.ignoredColumns": { list: string };
+  "report.options": { year: string; decimal: string; modified: boolean; other: string };
   "report.outcome": { sha256: string };
   "report.cohort": { cohort: string; group: string; groupName?: string; year: number; size: number };
   "report.quota": QuotaParams & { award: string; candidates: number; granted: number; binding: number };
@@ -47,10 +49,10 @@ export interface ReportMessageParams {
   "col.issue": Record<never, never>;
   "class.rejected": Record<never, never>;
   /** `kind` (for `assessment`): which rule of assessments the profile breaks (see `ASSESSMENT_ISSUE_KINDS`). */
-  "issue.profiles": IssueParams & { code: "schema" | "unknown_fact" | "fact_type" | "fact_range" | "fact_enum" | "fact_date" | "fact_not_in_group" | "unknown_group" | "duplicate_id" | "forbidden_key" | "unknown_award" | "derived" | "assessment"; kind?: string };
+  "issue.profiles": IssueParams & { field: string; code: "schema" | "unknown_fact" | "fact_type" | "fact_range" | "fact_enum" | "fact_date" | "fact_not_in_group" | "unknown_group" | "duplicate_id" | "forbidden_key" | "unknown_award" | "derived" | "assessment"; kind?: string };
   "issue.other": IssueParams & { code: string };
   /** A spreadsheet/JSON cell that could not be read: `kind` is the fact type or the profile column. */
-  "issue.cell": IssueParams & { row: string; column: string; kind: string };
+  "issue.cell": IssueParams & { row: string; column: string; kind: string; other: string; award: string };
   /** An input column that is neither a fact nor a profile field: ignored. */
   "issue.unknownColumn": IssueParams & { column: string; suggestion: string };
   "issue.unmatchedOverride": IssueParams & { unitId: string };

@@ -28,7 +28,11 @@ const limitWhat: Readonly<Record<string, string>> = {
   extends: "bộ tiêu chí trong chuỗi kế thừa",
 };
 const rounding = { floor: "làm tròn xuống", ceil: "làm tròn lên", "half-up": "làm tròn" } as const;
-const ofQuota = (of: string) => (of ? `hồ sơ đạt “${of}”` : "hồ sơ trong cụm, khối");
+const ofQuota = (of: string) => (of ? `đơn vị đạt “${of}”` : "đơn vị trong cụm, khối");
+/** A cluster named as written when its name already says “Cụm …” or “Khối …”, else after “cụm, khối thi đua”. */
+const cohortName = (c: string) => (/^(cụm|khối)\s/iu.test(c) ? c : `cụm, khối thi đua ${c}`);
+/** What a value must be, in words (the validator's type names). */
+const kindWords: Readonly<Record<string, string>> = { string: "văn bản", number: "một số", integer: "số nguyên", boolean: "có/không" };
 /** The name of a subject group: the name the rule set gives it, else the catalog's name of one of the five of Decision 2447. */
 const groupOf = (p: { group: string; groupName?: string | undefined }): string => p.groupName ?? (group as Readonly<Record<string, string>>)[p.group] ?? p.group;
 
@@ -54,23 +58,28 @@ export const viReport = {
   "report.rulesetHash": (p) => `Mã băm SHA-256 của bộ tiêu chí: ${p.sha256} — ${p.verified ? "khớp với bản kê các tệp" : "KHÔNG khớp với bản kê các tệp (tệp quy tắc đã bị sửa đổi)"}`,
   "report.lineage": (p) => `Kế thừa: ${p.list}`,
   "report.asOf": (p, f) => `Ngày áp dụng bộ tiêu chí: ${p.date ? f.date(p.date) : "ngày 31/12 của năm xét (mặc định)"}`,
-  "report.input": (p, f) => `Dữ liệu đầu vào: ${f.num(p.count)} hồ sơ; mã băm SHA-256: ${p.sha256}`,
+  "report.input": (p, f) => `Dữ liệu đầu vào: ${f.num(p.count)} dòng; mã băm SHA-256: ${p.sha256}`,
   "report.engine": (p) => `Phần mềm tính toán: ${p.name} phiên bản ${p.version}`,
-  "report.options": (p) => `Tùy chọn khi chạy: ${p.list || "không có"}`,
+  "report.ignoredColumns": (p) => `Cột không dùng để chấm điểm, bỏ qua theo yêu cầu: ${p.list}`,
+  "report.options": (p) =>
+    `Tùy chọn khi chạy: ${[p.year && `năm xét ${p.year} cho các dòng không ghi năm`, p.decimal && `dấu thập phân «${p.decimal}»`, p.modified && "cho phép dùng bộ tiêu chí đã bị sửa", p.other].filter(Boolean).join("; ") || "mặc định"}`,
   "report.outcome": (p) => `Mã băm SHA-256 của kết quả: ${p.sha256}`,
-  "report.cohort": (p, f) => `Cụm, khối thi đua ${p.cohort || "(chưa xác định)"} — ${groupOf(p)} — năm ${p.year} (${f.num(p.size)} hồ sơ)`,
+  "report.cohort": (p, f) => {
+    const c = p.cohort ? cohortName(p.cohort) : "cụm, khối thi đua (chưa xác định)";
+    return `${c[0]!.toUpperCase()}${c.slice(1)} — ${groupOf(p)} — năm ${p.year} (${f.num(p.size)} ${p.group === "individual" ? "cá nhân" : "đơn vị"})`;
+  },
   "report.quota": (p, f) =>
     `Chỉ tiêu ${p.award}: tối đa ${f.num(p.allowed)} (${p.share === 0 ? "dành cho đơn vị dẫn đầu cụm, khối" : `${f.num(p.share)}% của ${f.num(p.base)} ${ofQuota(p.of)} là ${f.num(p.exact)}, ${rounding[p.rounding]}`}); ${f.num(p.candidates)} đơn vị đủ điều kiện, đề nghị ${f.num(p.granted)}${p.binding ? " — chỉ tiêu đã giới hạn số được đề nghị" : ""}`,
   "report.overrides": () => "Quyết định điều chỉnh của Hội đồng",
   "report.runQuotas": () => "Chỉ tiêu dùng chung cho các cụm, khối trong đợt xét",
-  "report.overrideLine": (p, f) => `${p.unitId}: ${p.award} — lý do: ${p.reason} (${p.decidedBy}, ${f.date(p.date)})${p.matched ? "" : " — không tìm thấy hồ sơ tương ứng"}`,
+  "report.overrideLine": (p, f) => `${p.unitId}: ${p.award} — lý do: ${p.reason} (${p.decidedBy}, ${f.date(p.date)})${p.matched ? "" : " — không tìm thấy đơn vị tương ứng"}`,
   "report.rowAt": (p) => `Dòng ${String(p.row)} trong dữ liệu đầu vào`,
-  "report.units": () => "Giải trình chi tiết từng hồ sơ",
-  "report.rejected": () => "Hồ sơ bị loại (không chấm điểm)",
-  "report.rejectedCount": (p, f) => `${f.num(p.count)} hồ sơ bị loại do dữ liệu không hợp lệ`,
+  "report.units": () => "Giải trình chi tiết từng đơn vị",
+  "report.rejected": () => "Dòng bị loại (không chấm điểm)",
+  "report.rejectedCount": (p, f) => `${f.num(p.count)} dòng bị loại do dữ liệu không hợp lệ`,
   "report.asProposed": () => "Như đề nghị",
   "report.unclassified": () => "Chưa xếp loại",
-  "report.missingEvidence": (p, f) => `còn thiếu ${f.num(p.count)} loại hồ sơ`,
+  "report.missingEvidence": (p, f) => `còn thiếu ${f.num(p.count)} loại hồ sơ, minh chứng`,
   "col.rank": () => "Hạng",
   "col.unit": (p) => (p.group === "individual" ? "Cá nhân" : "Đơn vị"),
   "col.score": () => "Điểm",
@@ -83,19 +92,19 @@ export const viReport = {
   "col.name": () => "Tên",
   "col.overrideReason": () => "Lý do điều chỉnh",
   "col.reasons": () => "Lý do chính",
-  "col.missing": () => "Số loại hồ sơ còn thiếu",
+  "col.missing": () => "Số loại hồ sơ, minh chứng còn thiếu",
   "col.row": () => "Dòng",
-  "col.path": () => "Vị trí lỗi",
+  "col.path": () => "Cột",
   "col.issue": () => "Nội dung lỗi",
   "class.rejected": () => "bị loại",
   "issue.profiles": (p) =>
     ({
-      schema: `Sai cấu trúc hồ sơ${p.found ? `: nhận được ${p.found}` : ""}${p.expected ? `, yêu cầu ${p.expected}` : ""}`,
+      schema: `${p.field ? `Cột «${p.field}»: ` : ""}${p.found === "undefined" || !p.found ? "chưa ghi" : `giá trị ${p.found} không đúng`}${p.expected ? ` — cần ghi ${own(kindWords, p.expected) ?? p.expected}` : ""}`,
       unknown_fact: `Dữ kiện ${p.fact} không có trong danh mục dữ kiện của bộ tiêu chí`,
-      fact_type: `Sai kiểu dữ liệu${p.found ? `: nhận được ${p.found}` : ""}${p.expected ? `, yêu cầu ${p.expected}` : ""}`,
-      fact_range: `Giá trị ngoài phạm vi: nhận được ${p.found}, yêu cầu ${p.expected}`,
-      fact_enum: `Giá trị không hợp lệ: nhận được ${p.found}, yêu cầu một trong: ${p.expected}`,
-      fact_date: `Ngày không hợp lệ: nhận được ${p.found}, yêu cầu dạng YYYY-MM-DD`,
+      fact_type: `Cột «${p.field}»: giá trị ${p.found} không đúng kiểu — cần ghi ${own(kindWords, p.expected) ?? p.expected}`,
+      fact_range: `Cột «${p.field}»: giá trị ${p.found} ngoài phạm vi — cần ${String(p.expected).replace(/^>= ?(.*)$/, "từ $1 trở lên").replace(/^<= ?(.*)$/, "không quá $1")}`,
+      fact_enum: `Cột «${p.field}»: giá trị ${p.found} không hợp lệ — cần ghi một trong: ${p.expected}`,
+      fact_date: `Cột «${p.field}»: ngày ${p.found} không hợp lệ — cần ghi dạng dd/mm/yyyy`,
       fact_not_in_group: `Dữ kiện ${p.fact} không áp dụng cho nhóm ${p.group}`,
       unknown_group: `Nhóm đối tượng không hợp lệ: nhận được ${p.found}`,
       duplicate_id: `Mã ${p.id} xuất hiện nhiều lần trong cùng cụm, khối và năm; tất cả các bản đều bị loại`,
@@ -123,22 +132,26 @@ export const viReport = {
     `${p.path}: giá trị ghi căn cứ “do văn bản pháp luật quy định” nhưng ${p.source ? `điều khoản viện dẫn (${[p.source, p.section].filter(Boolean).join(", ")}) ${
       ({ unconfirmed: "chưa đối chiếu được với văn bản gốc", unlisted: "chưa có trong danh sách điều khoản đã đối chiếu của bộ tiêu chí", noSection: "không nêu điều, khoản", repealed: "thuộc văn bản đã hết hiệu lực", sourceUnconfirmed: "thuộc văn bản chưa đối chiếu với bản gốc" } as Record<string, string>)[p.standing] ?? "chưa được xác nhận"
     }` : "không viện dẫn văn bản nào"}; hãy dẫn một điều khoản đã đối chiếu, hoặc ghi căn cứ “mặc định chính sách” kèm lý do`,
-  "issue.unmatchedOverride": (p) => `Quyết định điều chỉnh cho đơn vị ${p.unitId} không khớp với hồ sơ nào nên không được áp dụng`,
+  "issue.unmatchedOverride": (p) => `Quyết định điều chỉnh cho đơn vị ${p.unitId} không khớp với đơn vị nào được chấm điểm nên không được áp dụng`,
   "issue.cell": (p) =>
-    `Cột «${p.column}»: giá trị «${p.found}» không đọc được — cần ${
-      ({
-        boolean: "có/không",
-        integer: "một số nguyên (không dùng dấu phân cách hàng nghìn)",
-        number: "một số",
-        ratio: "một tỷ lệ, ví dụ 70% hoặc 0,7",
-        date: "một ngày dạng dd/mm/yyyy",
-        enum: `một trong: ${String(p.expected).replace(/^one of /, "")}`,
-        set: "các giá trị cách nhau bởi dấu |",
-        year: "một năm",
-        group: "tên nhóm đối tượng",
-        history: "dạng 2024:award.a|award.b (chuyên đề); 2023:award.c — ghi “(chuyên đề)” hoặc “(đột xuất)” sau hình thức khen thưởng theo chuyên đề hoặc đột xuất",
-      } as Record<string, string>)[p.kind] ?? p.expected
-    }`,
+    p.other === "unknownAward"
+      ? `Cột «${p.column}»: bộ tiêu chí không có danh hiệu «${p.award}» — ghi đúng tên hoặc mã danh hiệu`
+      : p.other === "ambiguousAward"
+        ? `Cột «${p.column}»: nhiều danh hiệu cùng tên «${p.award}» — ghi mã danh hiệu`
+        : `Cột «${p.column}»: giá trị «${p.found}» không đọc được — cần ${
+            ({
+              boolean: "có/không",
+              integer: "một số nguyên (không dùng dấu phân cách hàng nghìn)",
+              number: "một số",
+              ratio: "một tỷ lệ, ví dụ 70% hoặc 0,7",
+              date: "một ngày dạng dd/mm/yyyy",
+              enum: `một trong: ${String(p.expected).replace(/^one of /, "")}`,
+              set: "các giá trị cách nhau bởi dấu |",
+              year: "một năm",
+              group: "tên nhóm đối tượng",
+              history: "dạng «2024: tên danh hiệu | tên danh hiệu; 2023: …», thêm “(chuyên đề)” hoặc “(đột xuất)” sau tên nếu có",
+            } as Record<string, string>)[p.kind] ?? p.expected
+          }`,
   "issue.input": (p) =>
     ({
       emptyFile: `${p.file}: tệp trống — cần có dòng tiêu đề`,
@@ -158,7 +171,6 @@ export const viReport = {
       badWorkbook: `${p.file}: không đọc được bảng tính — ${p.reason}`,
       damagedWorkbook: `${p.file}: bảng tính bị hỏng sau dòng ${p.other} (${p.reason}); phần còn lại không được đọc`,
       tooManyColumns: `${p.file}: dòng tiêu đề có ${p.found} cột, vượt quá giới hạn ${p.expected} cột; tệp không được đọc`,
-      unknownColumns: `${p.file}: ${p.other} cột không phải dữ kiện nào của bộ tiêu chí nên bị bỏ qua (${p.column}, …)`,
       moreHeaderProblems: `${p.file}: dòng tiêu đề còn ${p.other} cột khác gặp lỗi tương tự (không liệt kê)`,
       jsonTooLarge: `${p.file}: tệp JSON lớn ${p.found} MiB, vượt quá giới hạn ${p.expected} MiB nên không được đọc — hãy lưu dữ liệu dạng NDJSON (mỗi dòng một hồ sơ, đuôi .ndjson), dạng này được đọc dần theo từng dòng`,
     })[p.problem],
@@ -175,9 +187,9 @@ export const viReport = {
               ? `${n}: trường ${field} không thuộc mẫu quyết định điều chỉnh`
               : `${n}: thiếu ${field}`,
       date: `${n}: ngày quyết định ${p.found} không phải ngày có thật trên lịch — ghi dạng dd/mm/yyyy hoặc yyyy-mm-dd`,
-      unknown_award: `${n}: ${p.found} không phải danh hiệu, hình thức khen thưởng của bộ tiêu chí (ghi mã danh hiệu, hoặc null nếu không khen thưởng)`,
+      unknown_award: `${n}: ${p.found} không phải danh hiệu, hình thức khen thưởng của bộ tiêu chí (ghi tên hoặc mã của danh hiệu; ghi null nếu không khen thưởng)`,
       duplicate: `Quyết định điều chỉnh thứ ${p.other + 1} và thứ ${p.index + 1} cùng quyết định cho ${p.unitId}${p.cohort ? ` (cụm, khối ${p.cohort})` : ""}; mỗi đơn vị chỉ có một quyết định`,
-      unmatched: `${n}: ${p.unitId}${p.cohort ? ` (cụm, khối ${p.cohort})` : ""} không có trong các hồ sơ được chấm điểm${p.rejected ? " (hồ sơ này bị loại do dữ liệu không hợp lệ)" : ""}`,
+      unmatched: `${n}: ${p.unitId}${p.cohort ? ` (cụm, khối ${p.cohort})` : ""} không có trong các đơn vị được chấm điểm${p.rejected ? " (dòng của đơn vị này bị loại do dữ liệu không hợp lệ)" : ""}`,
       award_mismatch: `${n}: không thể tặng ${p.award} cho ${p.unitId} — hình thức này không áp dụng cho đối tượng «${own(group, p.group) ?? p.group}»`,
     })[p.code];
   },
