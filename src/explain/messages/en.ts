@@ -196,5 +196,6 @@ export const en = {
     "report.noAward": () => "No commendation",
   },
   group,
+  doubt: doubtWords,
   tieBreak: tieText,
 } satisfies Catalog;

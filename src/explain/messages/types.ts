@@ -55,6 +55,8 @@ export interface Catalog {
   };
   /** The names of the five subject groups of Decision 2447. */
   readonly group: Readonly<Record<"ministry" | "province" | "front" | "enterprise" | "individual", string>>;
+  /** The doubt printed after a citation that is not a confirmed provision (explanations and the rule book). */
+  readonly doubt: Readonly<Record<CitationDoubt, string>>;
   /** One step of a ranking chain in words. */
   readonly tieBreak: (p: TieParams) => string;
 }

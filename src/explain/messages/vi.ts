@@ -205,5 +205,6 @@ export const vi = {
     "report.noAward": () => "Không đề nghị khen thưởng",
   },
   group,
+  doubt: doubtWords,
   tieBreak: tieText,
 } satisfies Catalog;

@@ -1,3 +1,4 @@
+import { en } from "../../explain/index.js";
 import type { RulebookCatalog } from "./types.js";
 
 /** The rule book's wording in English (a translation of vi.ts). */
@@ -54,14 +55,7 @@ export const enRulebook = {
   },
   provisions: "Provisions used",
   via: (w) => `checked through: ${w}`,
-  standing: {
-    secondary: "checked through a secondary source",
-    unconfirmed: "article number and wording not checked against the original",
-    unlisted: "not checked against the original",
-    noSection: "provision not identified",
-    repealed: "text no longer in force",
-    sourceUnconfirmed: "text not checked against the original",
-  },
+  standing: en.doubt,
   note: (t) => `Note: ${t}`,
   derived: "Derived facts",
   derivedLine: (l, f) => `${l} = ${f}`,

@@ -1,3 +1,4 @@
+import { vi } from "../../explain/index.js";
 import type { RulebookCatalog } from "./types.js";
 
 /** The rule book's wording in Vietnamese (the reference). */
@@ -54,14 +55,7 @@ export const viRulebook = {
   },
   provisions: "Điều khoản được sử dụng",
   via: (w) => `nguồn đối chiếu: ${w}`,
-  standing: {
-    secondary: "đối chiếu qua nguồn thứ cấp",
-    unconfirmed: "số điều, câu chữ chưa đối chiếu với văn bản gốc",
-    unlisted: "chưa đối chiếu với văn bản gốc",
-    noSection: "chưa xác định điều khoản",
-    repealed: "văn bản đã hết hiệu lực",
-    sourceUnconfirmed: "nội dung văn bản chưa đối chiếu với bản gốc",
-  },
+  standing: vi.doubt,
   note: (t) => `Ghi chú: ${t}`,
   derived: "Dữ kiện tính toán",
   derivedLine: (l, f) => `${l} = ${f}`,
