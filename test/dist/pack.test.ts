@@ -97,6 +97,10 @@ describe("npm install <tarball> into an empty project", () => {
     expect(demo.stdout).toContain("khớp với bản kê các tệp"); // the bundled rule set's files match its manifest
     const verify = spawnSync("npx", ["--no-install", "thidua", "rules", "verify", "vn-2447-2025"], { cwd: cliApp, encoding: "utf8" });
     expect(verify.status, verify.stderr).toBe(0);
+    const version = spawnSync("npx", ["--no-install", "thidua", "--version"], { cwd: cliApp, encoding: "utf8" });
+    expect(version.status, version.stderr).toBe(0);
+    expect(version.stdout).toContain(cliPkg.version);
+    expect(version.stdout).toContain("vn-2447-2025");
   });
 
   const script = (load: string) => `${load}
