@@ -19,18 +19,12 @@ export interface ReportMessageParams {
   "report.ignoredColumns": { list: string };
   "report.options": { year: string; decimal: string; modified: boolean; other: string };
   "report.outcome": { sha256: string };
-  "report.cohort": { cohort: string; group: string; groupName?: string; year: number; size: number };
   "report.quota": QuotaParams & { award: string; candidates: number; granted: number; binding: number };
   "report.overrides": Record<never, never>;
   "report.runQuotas": Record<never, never>;
   "report.overrideLine": { unitId: string; award: string; reason: string; decidedBy: string; date: string; matched: number };
-  "report.rowAt": { row: number };
   "report.units": Record<never, never>;
-  "report.rejected": Record<never, never>;
-  "report.rejectedCount": { count: number };
-  "report.asProposed": Record<never, never>;
   "report.unclassified": Record<never, never>;
-  "report.missingEvidence": { count: number };
   "col.rank": Record<never, never>;
   "col.unit": { group: string };
   "col.score": Record<never, never>;
@@ -43,9 +37,7 @@ export interface ReportMessageParams {
   "col.name": Record<never, never>;
   "col.overrideReason": Record<never, never>;
   "col.reasons": Record<never, never>;
-  "col.missing": Record<never, never>;
   "col.row": Record<never, never>;
-  "col.path": Record<never, never>;
   "col.issue": Record<never, never>;
   "class.rejected": Record<never, never>;
   /** `kind` (for `assessment`): which rule of assessments the profile breaks (see `ASSESSMENT_ISSUE_KINDS`). */

@@ -29,8 +29,6 @@ const limitWhat: Readonly<Record<string, string>> = {
 };
 const rounding = { floor: "làm tròn xuống", ceil: "làm tròn lên", "half-up": "làm tròn" } as const;
 const ofQuota = (of: string) => (of ? `đơn vị đạt “${of}”` : "đơn vị trong cụm, khối");
-/** A cluster named as written when its name already says “Cụm …” or “Khối …”, else after “cụm, khối thi đua”. */
-const cohortName = (c: string) => (/^(cụm|khối)\s/iu.test(c) ? c : `cụm, khối thi đua ${c}`);
 /** What a value must be, in words (the validator's type names). */
 const kindWords: Readonly<Record<string, string>> = { string: "văn bản", number: "một số", integer: "số nguyên", boolean: "có/không" };
 /** The name of a subject group: the name the rule set gives it, else the catalog's name of one of the five of Decision 2447. */
@@ -64,22 +62,13 @@ export const viReport = {
   "report.options": (p) =>
     `Tùy chọn khi chạy: ${[p.year && `năm xét ${p.year} cho các dòng không ghi năm`, p.decimal && `dấu thập phân «${p.decimal}»`, p.modified && "cho phép dùng bộ tiêu chí đã bị sửa", p.other].filter(Boolean).join("; ") || "mặc định"}`,
   "report.outcome": (p) => `Mã băm SHA-256 của kết quả: ${p.sha256}`,
-  "report.cohort": (p, f) => {
-    const c = p.cohort ? cohortName(p.cohort) : "cụm, khối thi đua (chưa xác định)";
-    return `${c[0]!.toUpperCase()}${c.slice(1)} — ${groupOf(p)} — năm ${p.year} (${f.num(p.size)} ${p.group === "individual" ? "cá nhân" : "đơn vị"})`;
-  },
   "report.quota": (p, f) =>
     `Chỉ tiêu ${p.award}: tối đa ${f.num(p.allowed)} (${p.share === 0 ? "dành cho đơn vị dẫn đầu cụm, khối" : `${f.num(p.share)}% của ${f.num(p.base)} ${ofQuota(p.of)} là ${f.num(p.exact)}, ${rounding[p.rounding]}`}); ${f.num(p.candidates)} đơn vị đủ điều kiện, đề nghị ${f.num(p.granted)}${p.binding ? " — chỉ tiêu đã giới hạn số được đề nghị" : ""}`,
   "report.overrides": () => "Quyết định điều chỉnh của Hội đồng",
   "report.runQuotas": () => "Chỉ tiêu dùng chung cho các cụm, khối trong đợt xét",
   "report.overrideLine": (p, f) => `${p.unitId}: ${p.award} — lý do: ${p.reason} (${p.decidedBy}, ${f.date(p.date)})${p.matched ? "" : " — không tìm thấy đơn vị tương ứng"}`,
-  "report.rowAt": (p) => `Dòng ${String(p.row)} trong dữ liệu đầu vào`,
   "report.units": () => "Giải trình chi tiết từng đơn vị",
-  "report.rejected": () => "Dòng bị loại (không chấm điểm)",
-  "report.rejectedCount": (p, f) => `${f.num(p.count)} dòng bị loại do dữ liệu không hợp lệ`,
-  "report.asProposed": () => "Như đề nghị",
   "report.unclassified": () => "Chưa xếp loại",
-  "report.missingEvidence": (p, f) => `còn thiếu ${f.num(p.count)} loại hồ sơ, minh chứng`,
   "col.rank": () => "Hạng",
   "col.unit": (p) => (p.group === "individual" ? "Cá nhân" : "Đơn vị"),
   "col.score": () => "Điểm",
@@ -92,9 +81,7 @@ export const viReport = {
   "col.name": () => "Tên",
   "col.overrideReason": () => "Lý do điều chỉnh",
   "col.reasons": () => "Lý do chính",
-  "col.missing": () => "Số loại hồ sơ, minh chứng còn thiếu",
   "col.row": () => "Dòng",
-  "col.path": () => "Cột",
   "col.issue": () => "Nội dung lỗi",
   "class.rejected": () => "bị loại",
   "issue.profiles": (p) =>
