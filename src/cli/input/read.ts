@@ -36,26 +36,22 @@ export function specialFileKind(s: Stats): SpecialFileKind {
 export function checkInputFile(path: string): void {
   const ext = extname(path).toLowerCase();
   if (!(INPUT_EXTENSIONS as readonly string[]).includes(ext)) throw inputError("cli.inputType", { file: path, ext, list: INPUT_EXTENSIONS.join(", ") });
-  let fd: number;
-  try {
-    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
-  } catch (e) {
-    throw inputError("cli.inputCannotOpen", { file: path, reason: (e as NodeJS.ErrnoException).code ?? (e as Error).message });
-  }
-  try {
-    const st = fstatSync(fd);
-    if (!st.isFile()) throw inputError("cli.inputNotRegular", { file: path, fileKind: specialFileKind(st) });
-  } finally {
-    closeSync(fd);
-  }
+  withRegularFile(path, () => undefined);
 }
 
 /**
  * The bytes of a file the command reads whole (overrides, a decision record), refused like an input
- * (see {@link checkInputFile}) when it is not a regular file — a FIFO with no writer is never waited
- * on: the path is opened without blocking and checked on the open descriptor before it is read.
+ * (see {@link checkInputFile}) when it is not a regular file.
  */
 export function readRegularFile(path: string): Buffer {
+  return withRegularFile(path, (fd) => readFileSync(fd));
+}
+
+/**
+ * Opens `path` without blocking (a FIFO with no writer is never waited on), refuses it unless the open
+ * descriptor is a regular file, and hands the descriptor to `use`; closes it in every case.
+ */
+function withRegularFile<T>(path: string, use: (fd: number) => T): T {
   let fd: number;
   try {
     fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
@@ -65,7 +61,7 @@ export function readRegularFile(path: string): Buffer {
   try {
     const st = fstatSync(fd);
     if (!st.isFile()) throw inputError("cli.inputNotRegular", { file: path, fileKind: specialFileKind(st) });
-    return readFileSync(fd);
+    return use(fd);
   } finally {
     closeSync(fd);
   }
