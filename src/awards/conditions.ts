@@ -13,7 +13,7 @@ const fixedFacts = (rs: RuleSet): ReadonlySet<string> => new Set(rs.facts.filter
 const unmetLeaves = (award: Award, unit: ScoredUnit): LeafTrace[] =>
   traceLeaves(traceCondition(award.eligibility.conditions!, factReader(unit.profile))).filter((l) => l.result !== true);
 
-/** Award conditions through the reference interpreter: the specification. */
+/** Award conditions and deferrals through the reference interpreter: the specification. */
 export function referenceAwardConditions(rs: RuleSet): AwardConditions {
   const fixed = fixedFacts(rs);
   return {
@@ -23,6 +23,8 @@ export function referenceAwardConditions(rs: RuleSet): AwardConditions {
       const fixedBar = result === false && evaluateCondition(award.eligibility.conditions!, (id) => (fixed.has(id) ? read(id) : undefined)) === false;
       return { kind: "conditions", result, unmet: result === true ? [] : unmetLeaves(award, unit), fixedBar };
     },
+    deferral: (d, unit) => evaluateCondition(d.when, factReader(unit.profile)),
+    reader: (unit) => factReader(unit.profile),
   };
 }
 
@@ -59,7 +61,7 @@ class LazyConditionsCheck {
   }
 }
 
-/** Award conditions compiled over the profiles' dense rows, once per engine; the same checks as data (a property test compares them). */
+/** Award conditions and deferrals compiled over the profiles' dense rows, once per engine; the same checks as data (a property test compares them). */
 export function compileAwardConditions(rs: RuleSet): AwardConditions {
   const slots = new Map(rs.facts.map((f, i) => [f.id, i]));
   const fixed = fixedFacts(rs);
@@ -75,8 +77,14 @@ export function compileAwardConditions(rs: RuleSet): AwardConditions {
     const cond = a.eligibility.conditions;
     if (cond) compiled.set(a, { verdict: compileNode(cond, reader(false), []), fixedOnly: compileNode(cond, reader(true), []) });
   }
+  const deferrals = new Map(rs.deferrals.map((d) => [d.id, compileNode(d.when, reader(false), [])]));
   const met: ConditionsCheck = Object.freeze({ kind: "conditions", result: true, unmet: Object.freeze([]), fixedBar: false });
   return {
+    deferral: (d, unit) => truth(deferrals.get(d.id)!(unit.profile[ROW])),
+    reader: (unit) => (id) => {
+      const s = slots.get(id);
+      return s === undefined ? undefined : unit.profile[ROW][s];
+    },
     check(award, unit) {
       const c = compiled.get(award)!;
       const result = truth(c.verdict(unit.profile[ROW]));

@@ -68,7 +68,7 @@ function cohortQuotaBase(award: Award, units: readonly Unit[]): number {
 function decideAward(award: Award, units: readonly Unit[], run: RunQuotaDecision | undefined): QuotaUse | undefined {
   const checked = units.map((u) => {
     const checks: AwardCheck[] = [];
-    for (const kind of AWARD_CHECKS) checks.push(...kind.checks(award, u.input));
+    for (const kind of AWARD_CHECKS) for (const check of kind.checks(award, u.input)) checks.push(check);
     return { u, checks, status: checksVerdict(checks) as AwardStatus["status"] };
   });
   const q = activeQuota(award);
@@ -128,6 +128,6 @@ export function decideCohort(rs: RuleSet, conditions: AwardConditions, scored: r
     if (use) quotas.push(use);
   }
   const cohort = cohortAwards(awards);
-  const recs = units.map((u) => recommendation(rs, cohort, u.ranked, u.statuses, units.length));
+  const recs = units.map((u) => recommendation(rs, conditions, cohort, u.ranked, u.statuses, units.length));
   return { recs, quotas, runShares: run ? [] : runShares(rs, awards, units) };
 }

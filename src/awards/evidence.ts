@@ -1,5 +1,6 @@
 import { walkCondition, type Award, type RuleSet } from "../rules/index.js";
-import { factReader, type ScoredUnit } from "../scoring/index.js";
+import type { ScoredUnit } from "../scoring/index.js";
+import type { AwardConditions } from "./checks/index.js";
 import type { AwardStatus, MissingEvidence } from "./types.js";
 
 const HISTORY_LABEL = { vi: "Thành tích thi đua, khen thưởng các năm trước", en: "Emulation and commendation record of previous years" };
@@ -13,8 +14,8 @@ function awardFacts(rs: RuleSet, a: Award): string[] {
 }
 
 /** Facts only award conditions read (task rating, unity…): missing ones leave those awards unknown. */
-function awardOnlyFacts(rs: RuleSet, awards: readonly Award[], unit: ScoredUnit, statuses: readonly AwardStatus[]): MissingEvidence[] {
-  const read = factReader(unit.profile);
+function awardOnlyFacts(rs: RuleSet, conditions: AwardConditions, awards: readonly Award[], unit: ScoredUnit, statuses: readonly AwardStatus[]): MissingEvidence[] {
+  const read = conditions.reader(unit);
   const byFact = new Map<string, string[]>();
   for (const s of statuses) {
     if (s.status !== "unknown" || !s.checks.some((c) => c.kind === "conditions" && c.result === "unknown")) continue;
@@ -44,11 +45,11 @@ function historyEvidence(unit: ScoredUnit, statuses: readonly AwardStatus[]): Mi
 }
 
 /** The evidence a committee should ask the unit for: facts its criteria or awards need, and past years of its record. */
-export function missingEvidence(rs: RuleSet, awards: readonly Award[], unit: ScoredUnit, statuses: readonly AwardStatus[]): MissingEvidence[] {
+export function missingEvidence(rs: RuleSet, conditions: AwardConditions, awards: readonly Award[], unit: ScoredUnit, statuses: readonly AwardStatus[]): MissingEvidence[] {
   const r = unit.result;
   const criteriaFacts: MissingEvidence[] = r.missingFacts.map((id) => {
     const f = rs.facts.find((x) => x.id === id)!;
     return { fact: id, label: f.label, evidence: f.evidence, criteria: r.criteria.filter((c) => c.missingFacts.includes(id)).map((c) => c.id) };
   });
-  return [...criteriaFacts, ...awardOnlyFacts(rs, awards, unit, statuses), ...historyEvidence(unit, statuses)];
+  return [...criteriaFacts, ...awardOnlyFacts(rs, conditions, awards, unit, statuses), ...historyEvidence(unit, statuses)];
 }

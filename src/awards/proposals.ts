@@ -1,15 +1,20 @@
 import type { Ranked } from "../ranking/index.js";
 import type { Award, RuleSet } from "../rules/index.js";
+import type { AwardConditions } from "./checks/index.js";
 import { missingEvidence } from "./evidence.js";
 import type { AwardStatus, NearMiss, ProposedAward, Recommendation } from "./types.js";
 
 /** An award as a unit is proposed it. */
 export const proposed = (a: Award): ProposedAward => ({ id: a.id, title: a.title, grantor: a.grantor, kind: a.kind, level: a.level, bonusCoefficient: a.bonusCoefficient ?? null, ...(a.codes && { codes: a.codes }) });
 
-/** A cohort's awards in deciding order, and their ladders: by recipient kind, the awards of each exclusive group. */
+/**
+ * A cohort's awards in deciding order, and their ladders: by recipient kind, the awards of each
+ * exclusive group. A unit's statuses are in the same order: `statusOf` finds an award's.
+ */
 export interface CohortAwards {
   readonly awards: readonly Award[];
   readonly ladders: ReadonlyMap<string, readonly (readonly Award[])[]>;
+  readonly statusOf: (statuses: readonly AwardStatus[], award: string) => AwardStatus | undefined;
 }
 
 export function cohortAwards(awards: readonly Award[]): CohortAwards {
@@ -19,13 +24,17 @@ export function cohortAwards(awards: readonly Award[]): CohortAwards {
     ladders.set(exclusiveKey(a), [...(ladders.get(exclusiveKey(a)) ?? []), a]);
     byRecipient.set(a.recipient, ladders);
   }
-  return { awards, ladders: new Map([...byRecipient].map(([r, l]) => [r, [...l.values()]])) };
+  const position = new Map(awards.map((a, i) => [a.id, i]));
+  const statusOf = (statuses: readonly AwardStatus[], id: string) => {
+    const i = position.get(id);
+    return i === undefined ? undefined : statuses[i];
+  };
+  return { awards, ladders: new Map([...byRecipient].map(([r, l]) => [r, [...l.values()]])), statusOf };
 }
 
 /** The exclusive group of an award: awards sharing `exclusiveGroup` exclude each other in one year; an award without one is a group of its own. */
 const exclusiveKey = (a: Award) => a.exclusiveGroup ?? `#${a.id}`;
 
-const senior = (x: Award, y: Award) => y.precedence - x.precedence || (x.id < y.id ? -1 : 1);
 const junior = (x: Award, y: Award) => x.precedence - y.precedence || (x.id < y.id ? -1 : 1);
 
 /**
@@ -33,7 +42,8 @@ const junior = (x: Award, y: Award) => x.precedence - y.precedence || (x.id < y.
  * exclusive group goes alongside it; the rest are alternatives (lower awards the unit could receive instead).
  */
 function proposals(granted: readonly Award[]) {
-  const ordered = [...granted].sort(senior);
+  // granted is in deciding order (junior first): reversed, the most senior comes first
+  const ordered = [...granted].reverse();
   const seen = new Set<string>();
   const alongside: ProposedAward[] = [];
   const alternatives: ProposedAward[] = [];
@@ -51,20 +61,22 @@ function proposals(granted: readonly Award[]) {
  * this-year prerequisite is not granted yet (their own ladder shows them).
  */
 function nextAwards(cohort: CohortAwards, statuses: readonly AwardStatus[], recipient: string): Award[] {
-  const statusOf = (a: Award) => statuses.find((s) => s.award === a.id)!;
-  const granted = (id: string) => statuses.find((s) => s.award === id)?.granted === true;
+  const statusOf = (a: Award) => cohort.statusOf(statuses, a.id)!;
+  const granted = (id: string) => cohort.statusOf(statuses, id)?.granted === true;
   const next: Award[] = [];
   for (const ladder of cohort.ladders.get(recipient) ?? []) {
-    const held = Math.max(-1, ...ladder.filter((a) => statusOf(a).granted).map((a) => a.precedence));
+    let held = -1;
+    for (const a of ladder) if (statusOf(a).granted) held = Math.max(held, a.precedence);
     const open = ladder.filter(
       (a) =>
         a.precedence > held &&
         !statusOf(a).checks.some((c) => c.kind === "conditions" && c.fixedBar) &&
-        (a.requiresThisYear ?? []).every((id) => cohort.awards.some((x) => x.id === id) && granted(id)),
+        (a.requiresThisYear ?? []).every(granted),
     );
-    if (open.length) next.push(open.sort(junior)[0]!);
+    // a ladder is in deciding order: its first open award is the lowest
+    if (open.length) next.push(open[0]!);
   }
-  return next.sort(junior);
+  return next.length > 1 ? next.sort(junior) : next;
 }
 
 function nearMiss(a: Award, st: AwardStatus): NearMiss {
@@ -78,14 +90,14 @@ function nearMiss(a: Award, st: AwardStatus): NearMiss {
  * ladder with what it lacks (a knocked-out unit: only the first, which says why), and the evidence
  * still to collect.
  */
-export function recommendation(rs: RuleSet, cohort: CohortAwards, ranked: Ranked, statuses: readonly AwardStatus[], size: number): Recommendation {
+export function recommendation(rs: RuleSet, conditions: AwardConditions, cohort: CohortAwards, ranked: Ranked, statuses: readonly AwardStatus[], size: number): Recommendation {
   const { awards } = cohort;
   const { unit } = ranked;
   const r = unit.result;
-  const granted = awards.filter((a) => statuses.find((s) => s.award === a.id)!.granted);
+  const granted = awards.filter((a) => cohort.statusOf(statuses, a.id)!.granted);
   const p = proposals(granted);
   const recipient = p.award ? awards.find((a) => a.id === p.award!.id)!.recipient : r.group === "individual" ? "individual" : "collective";
-  const next = nextAwards(cohort, statuses, recipient).map((a) => nearMiss(a, statuses.find((s) => s.award === a.id)!));
+  const next = nextAwards(cohort, statuses, recipient).map((a) => nearMiss(a, cohort.statusOf(statuses, a.id)!));
   return {
     unitId: r.unitId,
     name: r.name,
@@ -103,7 +115,7 @@ export function recommendation(rs: RuleSet, cohort: CohortAwards, ranked: Ranked
     alongside: p.alongside,
     alternatives: p.alternatives,
     nearMisses: r.knockedOut ? next.slice(0, 1) : next,
-    missingEvidence: missingEvidence(rs, awards, unit, statuses),
+    missingEvidence: missingEvidence(rs, conditions, awards, unit, statuses),
     eligibility: statuses,
     scoreResult: r,
   };

@@ -1,5 +1,3 @@
-import { evaluateCondition } from "../../evaluation/index.js";
-import { factReader } from "../../scoring/index.js";
 import { NONE, type AwardCheckKind } from "./types.js";
 
 /**
@@ -13,11 +11,11 @@ import { NONE, type AwardCheckKind } from "./types.js";
  */
 export const deferralCheck: AwardCheckKind = {
   kind: "deferral",
-  checks(_award, { rs, unit, once }) {
+  checks(_award, { rs, unit, once, conditions }) {
     if (!rs.deferrals.length) return NONE;
     return once("deferral", () =>
       rs.deferrals.filter((d) => d.groups.includes(unit.profile.group)).map((d) => {
-        const under = evaluateCondition(d.when, factReader(unit.profile));
+        const under = conditions.deferral(d, unit);
         return { kind: "deferral", deferral: d.id, result: under === "unknown" ? under : !under };
       }),
     );

@@ -1,5 +1,5 @@
-import type { LeafTrace, Truth } from "../../evaluation/index.js";
-import type { Award, RuleSet } from "../../rules/index.js";
+import type { FactReader, LeafTrace, Truth } from "../../evaluation/index.js";
+import type { Award, Deferral, RuleSet } from "../../rules/index.js";
 import type { CriterionStatus, ScoredUnit } from "../../scoring/index.js";
 
 type HistoryRequirement = NonNullable<Award["history"]>[number];
@@ -17,13 +17,17 @@ export type AwardCheck =
   | { readonly kind: "deferral"; readonly result: Truth; readonly deferral: string };
 
 /**
- * How an award's own conditions are checked for a unit: by the reference interpreter or compiled
+ * How an award's own conditions (and the catalog's deferrals) are checked for a unit: by the reference interpreter or compiled
  * (the engine chooses; the checks are equal as data). The check says the verdict of
  * `eligibility.conditions`, the leaves that do not hold (`unmet`), and whether they fail on facts
  * that cannot improve (`fixedBar`: the conditions are false even with every improvable fact unknown).
  */
 export interface AwardConditions {
   readonly check: (award: Award, unit: ScoredUnit) => Extract<AwardCheck, { kind: "conditions" }>;
+  /** Whether a deferral's condition (`when`) holds for a unit, three-valued. */
+  readonly deferral: (d: Deferral, unit: ScoredUnit) => Truth;
+  /** The unit's facts read by id (undefined: not given). */
+  readonly reader: (unit: ScoredUnit) => FactReader;
 }
 
 /** What a check reads of a unit besides the award: its score, its record, and its verdicts this year so far. */
