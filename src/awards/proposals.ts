@@ -15,6 +15,8 @@ export interface CohortAwards {
   readonly awards: readonly Award[];
   readonly ladders: ReadonlyMap<string, readonly (readonly Award[])[]>;
   readonly statusOf: (statuses: readonly AwardStatus[], award: string) => AwardStatus | undefined;
+  /** Each award as a unit is proposed it, made once for the cohort (frozen: units share it). */
+  readonly proposed: (award: Award) => ProposedAward;
 }
 
 export function cohortAwards(awards: readonly Award[]): CohortAwards {
@@ -25,11 +27,12 @@ export function cohortAwards(awards: readonly Award[]): CohortAwards {
     byRecipient.set(a.recipient, ladders);
   }
   const position = new Map(awards.map((a, i) => [a.id, i]));
+  const asProposed = awards.map((a) => Object.freeze(proposed(a)));
   const statusOf = (statuses: readonly AwardStatus[], id: string) => {
     const i = position.get(id);
     return i === undefined ? undefined : statuses[i];
   };
-  return { awards, ladders: new Map([...byRecipient].map(([r, l]) => [r, [...l.values()]])), statusOf };
+  return { awards, ladders: new Map([...byRecipient].map(([r, l]) => [r, [...l.values()]])), statusOf, proposed: (a) => asProposed[position.get(a.id)!]! };
 }
 
 /** The exclusive group of an award: awards sharing `exclusiveGroup` exclude each other in one year; an award without one is a group of its own. */
@@ -41,7 +44,7 @@ const junior = (x: Award, y: Award) => x.precedence - y.precedence || (x.id < y.
  * The awards granted, the most senior first: the first is proposed; the first granted of each other
  * exclusive group goes alongside it; the rest are alternatives (lower awards the unit could receive instead).
  */
-function proposals(granted: readonly Award[]) {
+function proposals(granted: readonly Award[], proposed: CohortAwards["proposed"]) {
   // granted is in deciding order (junior first): reversed, the most senior comes first
   const ordered = [...granted].reverse();
   const seen = new Set<string>();
@@ -95,7 +98,7 @@ export function recommendation(rs: RuleSet, conditions: AwardConditions, cohort:
   const { unit } = ranked;
   const r = unit.result;
   const granted = awards.filter((a) => cohort.statusOf(statuses, a.id)!.granted);
-  const p = proposals(granted);
+  const p = proposals(granted, cohort.proposed);
   const recipient = p.award ? awards.find((a) => a.id === p.award!.id)!.recipient : r.group === "individual" ? "individual" : "collective";
   const next = nextAwards(cohort, statuses, recipient).map((a) => nearMiss(a, cohort.statusOf(statuses, a.id)!));
   return {

@@ -206,7 +206,7 @@ export function scoreFromVerdicts(rs: RuleSet, rules: GroupRules, p: ValidProfil
     const r = make(i, c, v, v.unsettled ? missingOf(rules.reads[i]!, read, catalog) : NONE);
     return opts.trace && v.status !== "not_applicable" ? { ...r, trace: traceCriterion(c, read) } : r;
   });
-  const missing = new Set(criteria.flatMap((c) => c.missingFacts));
+  const missing = new Set(criteria.some((c) => c.missingFacts.length) ? criteria.flatMap((c) => c.missingFacts) : NONE);
   const result: ScoreResult = {
     unitId: p.id,
     name: p.name,
