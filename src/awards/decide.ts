@@ -68,7 +68,7 @@ function cohortQuotaBase(award: Award, units: readonly Unit[]): number {
 function decideAward(award: Award, units: readonly Unit[], run: RunQuotaDecision | undefined): QuotaUse | undefined {
   const checked = units.map((u) => {
     const checks: AwardCheck[] = [];
-    for (const kind of AWARD_CHECKS) for (const check of kind.checks(award, u.input)) checks.push(check);
+    for (const kind of AWARD_CHECKS) checks.push(...kind.checks(award, u.input));
     return { u, checks, status: checksVerdict(checks) as AwardStatus["status"] };
   });
   const q = activeQuota(award);

@@ -70,14 +70,14 @@ function nextAwards(cohort: CohortAwards, statuses: readonly AwardStatus[], reci
   for (const ladder of cohort.ladders.get(recipient) ?? []) {
     let held = -1;
     for (const a of ladder) if (statusOf(a).granted) held = Math.max(held, a.precedence);
-    const open = ladder.filter(
+    // a ladder is in deciding order: its first open award is the lowest
+    const open = ladder.find(
       (a) =>
         a.precedence > held &&
         !statusOf(a).checks.some((c) => c.kind === "conditions" && c.fixedBar) &&
         (a.requiresThisYear ?? []).every(granted),
     );
-    // a ladder is in deciding order: its first open award is the lowest
-    if (open.length) next.push(open[0]!);
+    if (open) next.push(open);
   }
   return next.length > 1 ? next.sort(junior) : next;
 }

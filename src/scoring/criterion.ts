@@ -90,16 +90,35 @@ export function evaluateCriterion(c: Criterion, read: FactReader, asOf: string):
   return criterionVerdict(c, applies, styleOf(c).evaluate(c, read), adjust(c.bonus), adjust(c.deductions));
 }
 
-/** The accelerated evaluation of a criterion over dense rows: compiled parts, the same combination. */
+/** At most this many base verdicts remembered by one compiled criterion (see {@link compileCriterion}). */
+const COMBINED_PER_CRITERION = 8;
+
+/**
+ * The accelerated evaluation of a criterion over dense rows: compiled parts, the same combination.
+ * A criterion without bonus or deductions that applies has a verdict that depends on its base
+ * verdict alone; compiled styles give the same few base verdict objects again and again (a
+ * condition's three), so each is combined once and shared, frozen (a few are remembered; a style
+ * that makes fresh ones, as `perUnit` does, is combined every time).
+ */
 export function compileCriterion(c: Criterion, ctx: CompileContext): (row: Row, asOf: string) => CriterionVerdict {
   const applies: Node<Row> | undefined = c.appliesWhen && ctx.condition(c.appliesWhen, ["appliesWhen"]);
   const base = styleOf(c).compile(c, ctx);
   const bonus = (c.bonus ?? []).map((a, i) => compileAdjustment(a, ctx, ["bonus", i]));
   const deductions = (c.deductions ?? []).map((a, i) => compileAdjustment(a, ctx, ["deductions", i]));
   const values = (list: readonly ((row: Row) => Points | undefined)[], row: Row) => (list.length ? list.map((f) => f(row)) : NONE);
+  const combined = bonus.length || deductions.length ? undefined : new Map<BaseVerdict, CriterionVerdict>();
+  const combine = (b: BaseVerdict): CriterionVerdict => {
+    let v = combined!.get(b);
+    if (v === undefined) {
+      v = Object.freeze(criterionVerdict(c, true, b, NONE, NONE));
+      if (combined!.size < COMBINED_PER_CRITERION) combined!.set(b, v);
+    }
+    return v;
+  };
   return (row, asOf) => {
     const t = applies ? applies(row) : T;
     if (!inForce(c, asOf) || t === F) return NOT_APPLICABLE;
+    if (combined && t === T) return combine(base(row));
     return criterionVerdict(c, t === T ? true : "unknown", base(row), values(bonus, row), values(deductions, row));
   };
 }

@@ -38,22 +38,25 @@ export const tiersStyle: ScoringStyle = {
       .map((t, index) => ({ index, points: toPoints(t.points), node: ctx.condition(t.conditions, ["tiers", index, "conditions"]) }))
       .sort((a, b) => b.points - a.points || a.index - b.index);
     const max = toPoints(c.maxPoints);
+    const outcome = (hit: number, unknown: number): BaseVerdict => {
+      const u = order[unknown];
+      if (hit < 0) return u && u.points > 0 ? { status: "unknown", base: ZERO, potential: u.points, potentialTier: u.index } : { status: "not_met", base: ZERO, potential: ZERO };
+      const t = order[hit]!;
+      const open = u !== undefined && u.points > t.points;
+      const status = open ? "unknown" : t.points === 0 ? "not_met" : t.points >= max ? "met" : "partial";
+      return { status, base: t.points, potential: open ? u.points : t.points, tier: t.index, ...(open && { potentialTier: u.index }) };
+    };
+    // each (tier that holds, best unknown tier above it) gives one verdict: made once, shared (frozen)
+    const made: BaseVerdict[] = [];
+    const verdictOf = (hit: number, unknown: number) => (made[(hit + 1) * (order.length + 1) + unknown + 1] ??= Object.freeze(outcome(hit, unknown)));
     return (row) => {
-      let bestUnknown = -1;
-      let unknownTier = -1;
-      for (const t of order) {
-        const r = t.node(row);
-        if (r === T) {
-          const open = bestUnknown > t.points;
-          const status = open ? "unknown" : t.points === 0 ? "not_met" : t.points >= max ? "met" : "partial";
-          return { status, base: t.points, potential: (open ? bestUnknown : t.points) as Points, tier: t.index, ...(open && { potentialTier: unknownTier }) };
-        }
-        if (r === U && t.points > bestUnknown) {
-          bestUnknown = t.points;
-          unknownTier = t.index;
-        }
+      let unknown = -1;
+      for (let i = 0; i < order.length; i++) {
+        const r = order[i]!.node(row);
+        if (r === T) return verdictOf(i, unknown);
+        if (r === U && (unknown < 0 || order[i]!.points > order[unknown]!.points)) unknown = i;
       }
-      return bestUnknown > 0 ? { status: "unknown", base: ZERO, potential: bestUnknown as Points, potentialTier: unknownTier } : { status: "not_met", base: ZERO, potential: ZERO };
+      return verdictOf(-1, unknown);
     };
   },
   trace: (c, read) => ({ tiers: c.tiers!.map((t) => ({ points: t.points, conditions: traceCondition(t.conditions, read) })) }),
