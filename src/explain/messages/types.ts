@@ -151,6 +151,8 @@ export interface MessageParams {
   "check.quota": QuotaParams & { position: number };
   "check.deferral": { why: string };
   "check.deferralUnknown": { why: string };
+  /** An award given once only, and no record of past awards to tell whether it was given. */
+  "check.neverUnknown": { awards: string };
   "todo.evidence": { evidence: string; label: string; criteria: string; awards: string };
   "report.noAward": Record<never, never>;
 }
