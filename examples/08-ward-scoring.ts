@@ -23,7 +23,7 @@ console.log(`${rs.id}: ${rs.groups.map((g) => g.title?.vi).join(", ")}; ${rs.awa
 for (const r of report.results) {
   const a = r.scoreResult.assessment;
   const self = a ? `, tự chấm ${a.self.score}` : "";
-  const tie = r.decidedBy && r.decidedBy !== "score" ? ` — xếp sau theo ${r.decidedBy}` : "";
+  const tie = r.decidedBy && r.decidedBy !== "score" ? ` — decidedBy: ${r.decidedBy}` : "";
   const cls = rs.classes.find((k) => k.id === r.classification)?.title.vi;
   console.log(`${r.rank}. ${r.name}: ${r.score} điểm${self} (${cls})${tie}`);
 }

@@ -6,7 +6,7 @@
  */
 // load
 export { loadRuleSetFromFiles, GROUPS, canonicalJson, type LoadOptions } from "./rules/index.js";
-export type { RuleSet, RuleSetFiles, Fact, Criterion, Award, ClassDef, Condition, LeafCondition, Group, Localized, Lang, Basis, AppliedOverride } from "./rules/index.js";
+export type { RuleSet, RuleSetFiles, Fact, Criterion, Award, ClassDef, Condition, LeafCondition, Group, BuiltinGroup, Localized, Lang, Basis, AppliedOverride } from "./rules/index.js";
 export type { ManifestFile, FactsFile, CriteriaFile, ClassesFile, AwardsFile, OverridesFile, SchemeFile } from "./rules/index.js";
 // score, recommend, what-if
 export { createEngine, type Engine, type EngineOptions, type ProfileArg, type RunOptions, type BatchResult, type Rejected, type RuleSetRef, type RecommendationReport, type WhatIfResult } from "./engine/index.js";

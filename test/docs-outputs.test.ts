@@ -75,6 +75,7 @@ async function produce(): Promise<Record<string, string>> {
   const scored = await capture(["score", cohortRel, "--as-of", "2025-12-31", "--overrides", overridesRel, "--format", "md", "--out", join(dir, "ket-qua.md")]);
   const bienBan = join(dir, "bien-ban-2025.json");
   expect((await capture(["score", cohortRel, "--as-of", "2025-12-31", "--overrides", overridesRel, "--format", "json", "--out", bienBan])).code).toBe(0);
+  const assessed = ["fixtures/inputs/ca-nhan-tham-dinh.csv", "--assessments", "fixtures/inputs/ca-nhan-tham-dinh-danh-gia.csv"];
   const guide = {
     "cli-rules-verify": (await capture(["rules", "verify", "vn-2447-2025"])).out,
     "cli-validate-en": (await capture(["validate", provinces, "--lang", "en"])).out,
@@ -85,6 +86,10 @@ async function produce(): Promise<Record<string, string>> {
     "guide-score-out-vi": rel(scored.err),
     "guide-explain-vi": (await capture(["explain", cohortRel, "--unit", "cb-04", "--as-of", "2025-12-31"])).out,
     "guide-version-vi": (await capture(["--version"])).out,
+    // assessments from a CSV input (issue 21 point 5): a change without a reason names its file, row and column
+    "guide-assessments-vi": (await capture(["validate", ...assessed])).out,
+    "guide-assessments-en": (await capture(["validate", ...assessed, "--lang", "en"])).out,
+    "guide-assessments-explain-vi": (await capture(["explain", ...assessed, "--unit", "ca-11", "--as-of", "2025-12-31"])).out.split("\n").slice(0, 9).join("\n"),
   };
   // README's quick start (examples/00-quick-start.ts, run and compared by test/examples.test.ts): the README quotes the first lines of the explanation it prints
   const quickStart = readFileSync(join(root, "examples/00-quick-start.expected.txt"), "utf8").split("\n");

@@ -1,3 +1,4 @@
+import { basename } from "node:path";
 import type { Command } from "commander";
 import type { Issue, Lang, RuleSet } from "../index.js";
 import { cliIssueText } from "./issues.js";
@@ -16,6 +17,7 @@ export interface CommonFlags {
   partitionBytes?: string;
   jobs?: string;
   ignoreUnknownColumns?: boolean;
+  assessments?: string;
 }
 
 export function langOf(s: string): Lang {
@@ -43,8 +45,19 @@ export function scoreOptions(o: CommonFlags & { overrides?: string }): ScoreOpti
     ...(partitionBytes !== undefined && { partitionBytes }),
     ...(jobs !== undefined && { jobs }),
     ...(o.ignoreUnknownColumns && { ignoreUnknownColumns: true }),
+    ...(o.assessments !== undefined && { assessments: o.assessments }),
     lang: langOf(o.lang),
   };
+}
+
+/**
+ * Why no report is made from a run whose notes have an error: the input's header, or the assessments
+ * file (a row naming no unit of the data, a missing column, a workbook that cannot be read).
+ */
+export function refusedLine(notes: readonly Issue[], input: string, lang: Lang): string {
+  const own = basename(input);
+  const other = notes.find((i) => i.severity === "error" && (i.params?.["kind"] === "assessment" || (typeof i.params?.["file"] === "string" && i.params["file"] !== own)));
+  return other ? say(lang, "cli.assessmentsRefused", { file: String(other.params?.["file"] ?? "") }) : say(lang, "cli.headerRefused", { file: own });
 }
 
 /** Declares the common flags on a command that reads profiles. */
@@ -58,7 +71,8 @@ export const common = (c: Command) =>
     .option("--allow-modified-rules", "load rule files whose hash does not match the manifest (every report says so)")
     .option("--partition-bytes <n>", "inputs larger than this are split by cohort into temporary files of about this size (bounded memory)", String(16 * 1024 * 1024))
     .option("--ignore-unknown-columns", "ignore input columns that name no fact (listed in the report and the decision record) instead of refusing the file")
-    .option("--jobs <n>", "threads scoring the partitions of a split input (default: one per core; 0: no worker threads)");
+    .option("--jobs <n>", "threads scoring the partitions of a split input (default: one per core; 0: no worker threads)")
+    .option("--assessments <file>", "a CSV input's assessments (CSV or XLSX: unit, role, assessor, date, fact, new value, reason); an XLSX input's sheet “Đánh giá” is read without it");
 
 /** True when some note is an error (a header problem): the command then exits 1. */
 export const hasErrors = (notes: readonly Issue[]): boolean => notes.some((i) => i.severity === "error");

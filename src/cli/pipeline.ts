@@ -6,7 +6,7 @@ import { outcomeDigestOf, overrideOutcomeIssues, rejectedIds } from "../report/i
 import { partitionKey, rejectedIdentity, type PartitionOutcome, type PartitionRevisit } from "../engine/index.js";
 import { assemble, decidePartition, decideRunQuotas, revisitPartition } from "../stream/index.js";
 import { loadRulesOrThrow, usageError } from "./rules-load.js";
-import { checkInputFile, readProfiles, type InputRow, type ReadOptions } from "./input/index.js";
+import { checkInputFile, readProfiles, readRegularFile, type InputRow, type ReadOptions } from "./input/index.js";
 import { nodeSha256 } from "./hash.js";
 import { partitionShare } from "./weight.js";
 import { invalidJsonLine } from "./input/json.js";
@@ -44,6 +44,8 @@ export interface ScoreOptions {
   readonly ignoreUnknownColumns?: boolean;
   /** The language of the progress bars (default Vietnamese). */
   readonly lang?: Lang;
+  /** A file of assessments for a CSV or XLSX input (its SHA-256 is recorded in the record's options). */
+  readonly assessments?: string;
 }
 
 export type { CohortSink } from "./layouts.js";
@@ -145,7 +147,7 @@ class Tally {
     const errors = (r.issues ?? []).some((i) => i.severity === "error");
     if (r.header) {
       this.notes.push(...(r.issues ?? [])); // the header's problems: reported, not counted as a row
-      this.unknownColumns = r.unknownColumns ?? [];
+      if (r.unknownColumns) this.unknownColumns = r.unknownColumns; // a later note (the assessments sheet's) keeps them
       return;
     }
     if (r.profile !== undefined && !errors) {
@@ -234,7 +236,7 @@ function startRun(input: string, opts: ScoreOptions, rs: RuleSet, overrides: rea
 /** Reads the whole input into the partitions, hashing it on the way. */
 async function readInput(run: Run): Promise<Tally> {
   const tally = new Tally(run.parts);
-  const readOpts: ReadOptions = { rules: run.rs, ...(run.opts.ignoreUnknownColumns && { ignoreUnknownColumns: true }), ...(run.opts.year !== undefined && { defaultYear: run.opts.year }), ...(run.opts.decimal && { decimal: run.opts.decimal }) };
+  const readOpts: ReadOptions = { rules: run.rs, ...(run.opts.ignoreUnknownColumns && { ignoreUnknownColumns: true }), ...(run.opts.year !== undefined && { defaultYear: run.opts.year }), ...(run.opts.decimal && { decimal: run.opts.decimal }), ...(run.opts.assessments !== undefined && { assessments: run.opts.assessments }) };
   if (run.dir && extname(run.input).toLowerCase() === ".ndjson") await readSplitNdjson(run, readOpts, tally);
   else await readRows(run, readOpts, tally);
   timing("read and partition");
@@ -351,6 +353,13 @@ function countProposals(projections: Iterable<ReportChunk>): number {
   return n;
 }
 
+/** The SHA-256 of a file read whole (the assessments file, recorded in the run's options). */
+function fileSha256(path: string): string {
+  const h = nodeSha256();
+  h.update(readRegularFile(path));
+  return h.hex();
+}
+
 /** The run's record head, outcome hash and chunks, once every partition is decided. */
 function scored(run: Run, tally: Tally, decided: DecidedRun, dispose: () => void): Scored {
   const { report, matched } = decided;
@@ -360,7 +369,7 @@ function scored(run: Run, tally: Tally, decided: DecidedRun, dispose: () => void
   };
   const outcome = outcomeDigestOf(head, chunks(0), nodeSha256);
   const { opts, rs } = run;
-  const options = { rules: rs.id, asOf: opts.asOf ?? null, year: opts.year ?? null, decimal: opts.decimal ?? null, allowModifiedRules: opts.allowModifiedRules ?? false };
+  const options = { rules: rs.id, asOf: opts.asOf ?? null, year: opts.year ?? null, decimal: opts.decimal ?? null, allowModifiedRules: opts.allowModifiedRules ?? false, ...(opts.assessments !== undefined && { assessments: fileSha256(opts.assessments) }) };
   timing("outcome hash");
   const summary: ReportHead = {
     ...recordHead(rs, head, { input: { sha256: tally.sha256 }, inputCount: tally.count, options, overrides: run.overrides, ignoredColumns: opts.ignoreUnknownColumns ? tally.unknownColumns : [] }, outcome),

@@ -23,6 +23,7 @@ interface ReplayFlags {
   rules?: string;
   overrides?: string;
   allowModifiedRules?: boolean;
+  assessments?: string;
   lang: string;
 }
 
@@ -88,7 +89,7 @@ interface Rederived {
 }
 
 /** Re-runs the record's input with its own settings and overrides, comparing every result with the recorded one as it comes. */
-async function rederive(record: ReadRecord["record"], rs: RuleSet, profiles: string, found: Findings, lang: Lang): Promise<Rederived> {
+async function rederive(record: ReadRecord["record"], rs: RuleSet, profiles: string, found: Findings, lang: Lang, assessments?: string): Promise<Rederived> {
   const recorded = new Map<string, DecidedRecommendation>();
   for (const r of record.results) recorded.set(unitKey(r), r);
   const note = <K extends AnyKey>(key: K, params: AnyParams[K]) => add(found, [sayIn(lang, key, params)]);
@@ -106,6 +107,7 @@ async function rederive(record: ReadRecord["record"], rs: RuleSet, profiles: str
     trace,
     // the columns the record says were ignored are ignored again (and compared below)
     ...(record.ignoredColumns !== undefined && { ignoreUnknownColumns: true }),
+    ...(assessments !== undefined && { assessments }),
   }, (c, results) => {
     keys.set(c.key, results.map(unitKey));
     for (const r of results) {
@@ -161,6 +163,7 @@ export function replayCommand(program: Command, exit: (code: number) => void): v
     .option("--rules <dir|id>", "rule-set directory (default: the bundled set named in the record)")
     .option("--overrides <file>", "the committee's overrides file: checked against the record's overrides")
     .option("--allow-modified-rules", "replay over rule files that fail their manifest (the output says so on its first line; proves nothing)")
+    .option("--assessments <file>", "the assessments file the record was made with (score --assessments)")
     .option("--lang <lang>", "vi or en", "vi")
     .description("check a decision record's seal, then re-run it; exit 0 if every part is identical, 1 if the record was edited or differs, 2 if it cannot be replayed")
     .action(async (file: string, o: ReplayFlags) => {
@@ -187,6 +190,18 @@ export function replayCommand(program: Command, exit: (code: number) => void): v
     });
 }
 
+/** The assessments file a record was made with (`--assessments`): required again, and compared by its SHA-256. */
+function assessmentsLine(record: ReadRecord["record"], o: ReplayFlags, lines: Lines): boolean {
+  const recorded = record.options["assessments"];
+  if (typeof recorded !== "string") return true;
+  if (o.assessments === undefined) throw new UsageError(sayIn(lines.lang, "replay.assessmentsNeeded", { sha256: recorded }));
+  const h = nodeSha256();
+  h.update(readRegularFile(o.assessments));
+  const sha256 = h.hex();
+  lines.say(sha256 === recorded ? "replay.assessmentsMatch" : "replay.assessmentsDiffer", { file: o.assessments, sha256, recorded });
+  return sha256 === recorded;
+}
+
 /** The re-run and its verdict lines; returns the exit code (0: every part identical and the record intact). */
 async function rerun(record: ReadRecord["record"], rs: RuleSet, o: ReplayFlags, lines: Lines, intact: boolean): Promise<number> {
   let ok = intact;
@@ -195,8 +210,9 @@ async function rerun(record: ReadRecord["record"], rs: RuleSet, o: ReplayFlags, 
     lines.say(same ? "replay.overridesMatch" : "replay.overridesDiffer", { file: o.overrides });
     ok &&= same;
   }
+  ok &&= assessmentsLine(record, o, lines);
   const found: Findings = { listed: [], count: 0, shown: 0 };
-  const again = await rederive(record, rs, o.profiles, found, lines.lang);
+  const again = await rederive(record, rs, o.profiles, found, lines.lang, o.assessments);
   again.scored.dispose();
   compareParts(record, again, found, lines.lang);
   const run = again.scored.run;

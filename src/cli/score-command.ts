@@ -1,3 +1,4 @@
+import { refusedLine } from "./options.js";
 import { basename } from "node:path";
 import type { Command } from "commander";
 import type { CommitteeOverride, DecidedRecommendation, DecisionRecord, Lang, RuleSet } from "../index.js";
@@ -54,7 +55,7 @@ export function scoreCommand(program: Command, exit: (code: number) => void): vo
 function refusedHeader(s: Scored, input: string, lang: Lang): boolean {
   if (!hasErrors(s.warnings)) return false;
   warn(s.rs, s.warnings, lang);
-  process.stderr.write(`${say(lang, "cli.headerRefused", { file: basename(input) })}\n`);
+  process.stderr.write(`${refusedLine(s.warnings, input, lang)}\n`);
   return true;
 }
 

@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { GROUPS, type Group } from "../index.js";
-import { writeTemplate } from "./input/index.js";
+import { csvAssessmentsTemplate, writeTemplate } from "./input/index.js";
 import { output } from "./io.js";
 import { loadRulesOrThrow } from "./pipeline.js";
 import { usageError } from "./rules-load.js";
@@ -13,9 +13,14 @@ export function templateCommand(program: Command, exit: (code: number) => void):
     .option("--rules <dir|id>", "rule-set directory or bundled id", "vn-2447-2025")
     .option("--group <group>", `one of ${GROUPS.join(", ")}`)
     .option("--overrides", "the committee's overrides sheet (XLSX) instead of an input sheet, read back by score --overrides")
+    .option("--assessments", "the assessments sheet (CSV, for score --assessments) instead of an input sheet; an XLSX input sheet has its own sheet “Đánh giá”")
     .option("--format <format>", "csv or xlsx", "csv")
     .option("--out <file>", "write to a file instead of stdout (required for xlsx)")
-    .action(async (o: { rules: string; group?: string; format: string; out?: string; overrides?: boolean }) => {
+    .action(async (o: { rules: string; group?: string; format: string; out?: string; overrides?: boolean; assessments?: boolean }) => {
+      if (o.assessments) {
+        output(csvAssessmentsTemplate(), o.out);
+        return exit(0);
+      }
       if (o.overrides) {
         if (!o.out) throw usageError("usage.needs", { option: "--overrides", needs: "--out" });
         output(await overridesTemplate(loadRulesOrThrow(o.rules)), o.out);

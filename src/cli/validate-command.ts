@@ -1,3 +1,4 @@
+import { refusedLine } from "./options.js";
 import { basename } from "node:path";
 import type { Command } from "commander";
 import { say } from "./messages/index.js";
@@ -51,7 +52,7 @@ export function explainCommand(program: Command, exit: (code: number) => void): 
       // a column dropped would make an explanation without its facts: refused, as score refuses it
       if (hasErrors(warnings)) {
         warn(rs, warnings, lang);
-        process.stderr.write(`${say(lang, "cli.headerRefused", { file: basename(input) })}\n`);
+        process.stderr.write(`${refusedLine(warnings, input, lang)}\n`);
         return exit(1);
       }
       const recs = record.cohorts.flatMap((c) => found.get(c.key) ?? []);

@@ -2,7 +2,7 @@ import type { CohortSummary, QuotaUse, Recommendation } from "../awards/index.js
 import { invalidArgument, requireIterable, requireObject, ThiduaError, type Result } from "../errors/index.js";
 import type { Profile, ProfileInput } from "../profiles/index.js";
 import { cohortKey } from "../ranking/index.js";
-import type { RuleSet } from "../rules/index.js";
+import type { Group, RuleSet } from "../rules/index.js";
 import type { ScoredUnit, ScoreResult } from "../scoring/index.js";
 import { rejectedIdentity, validateBatch, type IndexedProfile, type Rejected } from "./batch.js";
 import { createCore, type EngineCore, type Implementation, type RuleSetRef } from "./core.js";
@@ -34,26 +34,29 @@ export interface RecommendationReport {
  * plain record such as `Record<string, unknown>` (parsed JSON, a spreadsheet row). Every input is
  * validated at run time either way.
  */
-export type ProfileArg<P> = unknown extends P ? unknown : string extends keyof P ? unknown : ProfileInput;
+export type ProfileArg<P, G extends string = Group> = unknown extends P ? unknown : string extends keyof P ? unknown : ProfileInput<G>;
 
-/** A rule set compiled once (see `createEngine`): validates, scores, ranks and proposes awards. Pure and synchronous. */
-export interface Engine {
+/**
+ * A rule set compiled once (see `createEngine`): validates, scores, ranks and proposes awards. Pure and
+ * synchronous. `G`: the groups its rule set's type knows (a profile naming another fails to type-check).
+ */
+export interface Engine<G extends string = Group> {
   /** The loaded rule set the engine was compiled from. */
-  readonly ruleset: RuleSet;
+  readonly ruleset: RuleSet<G>;
   /** id, version and digest of the rule set, as results and records carry them. */
   readonly ref: RuleSetRef;
   /** Checks a profile against the fact catalog without scoring it; never throws. */
-  validate<P>(profile: P & ProfileArg<P>): Result<Profile>;
+  validate<P>(profile: P & ProfileArg<P, G>): Result<Profile>;
   /** Scores one profile; throws a ThiduaError carrying the issues if the profile is invalid. */
-  score<P>(profile: P & ProfileArg<P>, opts?: RunOptions): ScoreResult;
+  score<P>(profile: P & ProfileArg<P, G>, opts?: RunOptions): ScoreResult;
   /** Like `score`, but returns the profile's issues instead of throwing. */
-  safeScore<P>(profile: P & ProfileArg<P>, opts?: RunOptions): Result<ScoreResult>;
+  safeScore<P>(profile: P & ProfileArg<P, G>, opts?: RunOptions): Result<ScoreResult>;
   /** Scores a batch; every input ends up exactly once in `results` or `rejected`. */
-  scoreMany<P>(profiles: Iterable<P & ProfileArg<P>>, opts?: RunOptions): BatchResult;
+  scoreMany<P>(profiles: Iterable<P & ProfileArg<P, G>>, opts?: RunOptions): BatchResult;
   /** Scores, ranks per cohort and proposes awards; every input ends up once in `results` or `rejected`. */
-  recommend<P>(profiles: Iterable<P & ProfileArg<P>>, opts?: RunOptions): RecommendationReport;
+  recommend<P>(profiles: Iterable<P & ProfileArg<P, G>>, opts?: RunOptions): RecommendationReport;
   /** How score, rank and award move if some facts change (`null` removes a fact). */
-  whatIf<P>(profile: P & ProfileArg<P>, changes: Readonly<Record<string, unknown>>, opts?: RunOptions & { readonly peers?: readonly unknown[] }): WhatIfResult;
+  whatIf<P>(profile: P & ProfileArg<P, G>, changes: Readonly<Record<string, unknown>>, opts?: RunOptions & { readonly peers?: readonly unknown[] }): WhatIfResult;
 }
 
 /** Options of `createEngine`. */
@@ -125,10 +128,10 @@ const decideBeside =
   };
 
 /** Compiles the rule set once and returns an engine to score any number of profiles with it. */
-export function createEngine(ruleset: RuleSet, options: EngineOptions = {}): Engine {
+export function createEngine<G extends string = Group>(ruleset: RuleSet<G>, options: EngineOptions = {}): Engine<G> {
   const core = createCore(ruleset, options.implementation ?? "compiled");
   const recommend = (profiles: Iterable<unknown>, opts?: RunOptions) => recommendInMemory(core, profiles, opts).report;
-  const engine: Engine = {
+  const engine: Engine<G> = {
     ruleset,
     ref: core.ref,
     validate: core.validator.validate,

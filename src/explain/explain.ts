@@ -225,7 +225,9 @@ function checkItems(ctx: Ctx, awardId: string, c: AwardCheck): Item[] {
           ? item("check.consecutive", { times: h.times, awards, found: c.found, current: h.includeCurrentYear ? 1 : 0 })
           : h.kind === "prior"
             ? item("check.prior", { awards, within: h.withinYears ?? 0 })
-            : item("check.never", { awards });
+            : c.result === "unknown" && c.found === 0
+              ? item("check.neverUnknown", { awards }) // no record of past awards: not “already received”
+              : item("check.never", { awards });
       return c.missingYears.length ? [head, item("check.missingYears", { years: c.missingYears.join(", ") })] : [head];
     }
   }

@@ -3,7 +3,7 @@ import { dirname, isAbsolute, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { fail, issue, type Issue, type Result } from "../errors/index.js";
 import { createHash } from "node:crypto";
-import { loadRuleSetFromFiles, MAX_RULE_FILE_BYTES, RULESET_LIMITS, type LoadOptions, type RuleSet, type RuleSetFiles } from "../rules/index.js";
+import { loadRuleSetFromFiles, MAX_RULE_FILE_BYTES, RULESET_LIMITS, type BuiltinGroup, type Group, type LoadOptions, type RuleSet, type RuleSetFiles } from "../rules/index.js";
 
 /** The `rules/` folder shipped with the package (works from `src/` under tsx and from `dist/`). */
 export function bundledRulesDir(): string {
@@ -102,7 +102,12 @@ export function resolveRuleSetDir(dirOrId: string): string {
  * Loads a rule set from a directory (or a bundled id such as `vn-2447-2025`): validates it, checks
  * every file's sha256 against the manifest, resolves `extends` from a sibling directory or the
  * bundled rules, applies overrides and lints. Node only; in a browser use `loadRuleSetFromFiles`.
+ * Typed by what it loads: a bundled set by id knows its groups (the five of Decision 2447, so a profile
+ * with a misspelt group fails to type-check); a folder's groups are any string unless given,
+ * `loadRuleSet<"commune" | "household">(dir)`.
  */
+export function loadRuleSet(id: (typeof BUNDLED_RULE_SETS)[number], opts?: Omit<LoadOptions, "resolveParent">): Result<RuleSet<BuiltinGroup>>;
+export function loadRuleSet<G extends string = Group>(dirOrId: string, opts?: Omit<LoadOptions, "resolveParent">): Result<RuleSet<G>>;
 export function loadRuleSet(dirOrId: string, opts: Omit<LoadOptions, "resolveParent"> = {}): Result<RuleSet> {
   const dir = resolveRuleSetDir(dirOrId);
   const refused: Issue[] = [];

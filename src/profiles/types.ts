@@ -1,4 +1,4 @@
-import type { Group } from "../rules/index.js";
+import type { BuiltinGroup, Group } from "../rules/index.js";
 
 /** One year's awards in a profile's history. */
 export interface HistoryEntry {
@@ -17,10 +17,10 @@ export interface HistoryEntry {
 }
 
 /** What every profile a program writes carries, beside its facts or its assessments. */
-interface ProfileInputBase {
+interface ProfileInputBase<G extends string> {
   readonly id: string;
   readonly name: string;
-  readonly group: Group;
+  readonly group: G;
   /** Emulation cluster or block (cụm/khối thi đua). */
   readonly cohort?: string | undefined;
   readonly year: number;
@@ -35,11 +35,11 @@ interface ProfileInputBase {
  * reviewer's and the council's changes) instead. Optional fields may be left out or `undefined`; a
  * fact that is absent, `null` or `undefined` is unknown, never false. The engine validates every
  * input at run time against the rule set's fact catalog (fact ids, types and ranges), which no
- * static type can know.
+ * static type can know. `G`: the groups the rule set's type knows (the engine's, see `RuleSet`).
  */
-export type ProfileInput =
-  | (ProfileInputBase & { readonly facts: Readonly<Record<string, unknown>>; readonly assessments?: undefined })
-  | (ProfileInputBase & { readonly facts?: undefined; readonly assessments: readonly Assessment[] });
+export type ProfileInput<G extends string = BuiltinGroup> =
+  | (ProfileInputBase<G> & { readonly facts: Readonly<Record<string, unknown>>; readonly assessments?: undefined })
+  | (ProfileInputBase<G> & { readonly facts?: undefined; readonly assessments: readonly Assessment[] });
 
 /** One change of a fact by a reviewer or the council: the new value (`null` clears it) and the reason, which is mandatory. */
 export interface FactChange {

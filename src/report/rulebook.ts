@@ -79,7 +79,8 @@ function scoringLines(c: Criterion, rs: RuleSet, facts: ReadonlyMap<string, Fact
   }
   for (const [key, list] of [["bonus", c.bonus], ["deduction", c.deductions]] as const) {
     for (const a of list ?? []) {
-      const blank = a.unknownAs === "zero" || a.unknownAs === "cap" ? `; ${rulebookCatalog(lang).unknownAs[a.unknownAs]}` : "";
+      // how a blank counts, also when the set says nothing (a blank deduction is deducted in full until proved)
+      const blank = `; ${a.unknownAs === "zero" || a.unknownAs === "cap" ? rulebookCatalog(lang).unknownAs[a.unknownAs] : rulebookCatalog(lang).unknownAsDefault[key]}`;
       const head = `- ${key === "bonus" ? cat.bonus : cat.deduction}: ${a.title[lang]}`;
       if (a.perUnit) {
         const f = facts.get(a.perUnit.fact);

@@ -78,7 +78,7 @@ export function quotaParams(rs: RuleSet, awardId: string, lang: Lang) {
 /** The run's options in words: the command line's own (its rule set and as-of date have their own lines); a library caller's as given. */
 export function optionsText(record: Pick<DecisionRecord, "options">, lang: Lang): string {
   const o = record.options;
-  const known = new Set(["rules", "asOf", "year", "decimal", "allowModifiedRules"]);
+  const known = new Set(["rules", "asOf", "year", "decimal", "allowModifiedRules", "assessments"]);
   const other = Object.keys(o).filter((k) => !known.has(k)).sort().map((k) => `${k}=${String(o[k])}`).join(", ");
   return say(lang, "report.options", { year: o["year"] == null ? "" : String(o["year"]), decimal: typeof o["decimal"] === "string" ? o["decimal"] : "", modified: o["allowModifiedRules"] === true, other });
 }
@@ -92,6 +92,7 @@ export function headerLines(record: Omit<DecisionRecord, "results" | "seal">, rs
   lines.push(
     say(lang, "report.asOf", { date: record.asOf ?? "" }),
     say(lang, "report.input", { count: record.input.count, sha256: record.input.sha256 }),
+    ...(typeof record.options["assessments"] === "string" ? [say(lang, "report.assessments", { sha256: record.options["assessments"] })] : []),
     say(lang, "report.engine", { name: record.engine.name, version: record.engine.version }),
     optionsText(record, lang),
     ...(record.ignoredColumns?.length ? [say(lang, "report.ignoredColumns", { list: record.ignoredColumns.map((c) => `«${c}»`).join(", ") })] : []),

@@ -197,7 +197,7 @@ export function localSet(overrides: unknown[]): Record<string, string> {
     "overrides.json": o,
     "manifest.json": JSON.stringify({
       formatVersion: 1, id: "test-local", version: "0.0.1", title: { vi: "Thử", en: "Test" }, effectiveFrom: "2025-11-06",
-      extends: { id: NATIONAL, version: "1.1.0" }, pointScale: 2, rounding: "half-up", sources: [],
+      extends: { id: NATIONAL, version: "1.1.1" }, pointScale: 2, rounding: "half-up", sources: [],
       files: [{ path: "overrides.json", kind: "overrides", sha256: sha256Hex(o) }],
     }),
   };

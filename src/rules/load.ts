@@ -20,7 +20,7 @@ import {
   type OverrideJson,
   type SchemeJson,
 } from "./schema.js";
-import type { Award, ClassDef, Criterion, Deferral, Fact, GroupCapDef, GroupDef, RuleSet, RuleSetFileInfo, RuleSetFiles } from "./types.js";
+import type { Award, ClassDef, Criterion, Deferral, Fact, Group, GroupCapDef, GroupDef, RuleSet, RuleSetFileInfo, RuleSetFiles } from "./types.js";
 
 /** Options of `loadRuleSetFromFiles` (and, without `resolveParent`, of `loadRuleSet` in `thidua/node`). */
 export interface LoadOptions {
@@ -230,6 +230,7 @@ function deepFreeze<T>(v: T): T {
  * the schema, verifies every file's sha256 against the manifest, resolves `extends` through
  * `resolveParent`, applies the overrides of a local set, lints the result and returns it frozen.
  */
+export function loadRuleSetFromFiles<G extends string = Group>(files: RuleSetFiles, opts?: LoadOptions): Result<RuleSet<G>>;
 export function loadRuleSetFromFiles(files: RuleSetFiles, opts: LoadOptions = {}): Result<RuleSet> {
   requireFiles(files, "loadRuleSetFromFiles(files)");
   const parentOf = opts.resolveParent;

@@ -65,9 +65,12 @@ export interface RuleSetFileInfo extends Origin {
   readonly verified: boolean;
 }
 
-/** A subject group of a rule set: its id and, for a group other than the five of Decision 2447, its name. */
-export interface GroupDef extends Origin {
-  readonly id: Group;
+/**
+ * A subject group of a rule set: its id and, for a group other than the five of Decision 2447, its name.
+ * `G`: the group ids the rule set's type knows (see {@link RuleSet}).
+ */
+export interface GroupDef<G extends string = Group> extends Origin {
+  readonly id: G;
   readonly title?: Localized;
 }
 /** The ranking chain a rule set states (`scheme.json`): the tie-breaks in order and whether ties share a rank. */
@@ -76,8 +79,13 @@ export type TieBreakSpec = Readonly<TieBreakJson>;
 /** Which assessment of a unit's facts is official (`scheme.json`; `lastReviewer` when the set says nothing). */
 export type AssessmentPolicy = Readonly<AssessmentPolicyJson> & Origin;
 
-/** A loaded, validated, resolved and frozen rule set. */
-export interface RuleSet {
+/**
+ * A loaded, validated, resolved and frozen rule set. `G` is the group ids its type knows: `BuiltinGroup`
+ * for the bundled sets loaded by id (`loadRuleSet("vn-2447-2025")`), so that a profile written with a
+ * misspelt group (`"provnice"`) fails to type-check; `Group` (any string) when the type cannot know them —
+ * a set that declares its own groups says them with `loadRuleSet<"commune" | "household">(dir)`.
+ */
+export interface RuleSet<G extends string = Group> {
   readonly id: string;
   readonly version: string;
   /** SHA-256 digest of the rule set (see `ruleSetDigest`); printed in every report. */
@@ -90,7 +98,7 @@ export interface RuleSet {
   readonly verified: boolean;
   readonly sources: Manifest["sources"];
   /** The subject groups: those the set (or its parent) declares, else the five of Decision 2447. */
-  readonly groups: readonly GroupDef[];
+  readonly groups: readonly GroupDef<G>[];
   /** The ranking chain the set states; absent: the default chain (score, not knocked out, fewer unknown, more met, unit id). */
   readonly ranking?: Ranking;
   /** Which assessment is official; absent: the last reviewer's. */

@@ -17,7 +17,7 @@ const ENGLISH = new Set(
     .split(" "),
 );
 /** Option names and terms a Vietnamese message may name (the user types them or reads them on screen). */
-const ALLOWED = new Set(["--ignore-unknown-columns", "--allow-modified-rules", "--rules", "--out", "--help", "thidua", "YYYY-MM-DD", "dd/mm/yyyy", "SHA-256", "UTF-8", "UTF-16", "CSV", "JSON", "NDJSON", "FIFO", "MiB", "TMPDIR", ".ndjson", "null"]);
+const ALLOWED = new Set(["--ignore-unknown-columns", "--assessments", "--allow-modified-rules", "--rules", "--out", "--help", "thidua", "YYYY-MM-DD", "dd/mm/yyyy", "SHA-256", "UTF-8", "UTF-16", "CSV", "JSON", "NDJSON", "FIFO", "MiB", "TMPDIR", ".ndjson", "null"]);
 
 /** Whether a literal is code rather than text: an object key, a value compared, an import, an index. */
 function isCode(n: ts.Node): boolean {

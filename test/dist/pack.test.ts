@@ -182,8 +182,10 @@ if (rs.ok) {
   engine.score(JSON.parse("{}") as unknown);
   // @ts-expect-error a misspelt field of a typed profile does not compile
   engine.score({ id: "a", name: "A", group: "province", yaer: 2025, facts: {} });
-  // @ts-expect-error nor does a year written as text (a group is any id: a rule set may declare its own, so a misspelt one is refused at run time, profiles.unknown_group)
+  // @ts-expect-error nor does a year written as text
   engine.score({ id: "a", name: "A", group: "province", year: "2025", facts: {} });
+  // @ts-expect-error nor a misspelt group on a bundled set loaded by id (it knows its five groups)
+  engine.score({ id: "a", name: "A", group: "provnice", year: 2025, facts: {} });
   recommendPartitioned(engine, () => [[{ index: 0, profile: p }]], (d: CohortDecision) => void d.summary.key);
   void c;
 }
@@ -195,5 +197,12 @@ const criteria: CriteriaFile = {
 // @ts-expect-error a rule file with a wrong field does not compile
 const wrong: CriteriaFile = { group: "province", title: { vi: "a", en: "a" }, criteria: [], maxPoints: 3 };
 void loadRuleSetFromFiles({ "criteria/province.json": JSON.stringify(criteria) });
+// a set that declares its own groups names them; a misspelt one does not compile
+const ward = loadRuleSetFromFiles<"ward">({});
+if (ward.ok) {
+  createEngine(ward.value).safeScore({ id: "w", name: "W", group: "ward", year: 2025, facts: {} });
+  // @ts-expect-error "wrad" is not one of its groups
+  createEngine(ward.value).safeScore({ id: "w", name: "W", group: "wrad", year: 2025, facts: {} });
+}
 void wrong;
 `;

@@ -110,7 +110,7 @@ describe("extends", () => {
 
   it("a chain longer than the limit is refused", () => {
     const sets = new Map<string, RuleSetFiles>();
-    for (let i = 0; i < 12; i++) sets.set(`set-${i}`, edit(local, "manifest.json", (m) => ((m.id = `set-${i}`), (m.extends = { id: i === 11 ? NATIONAL : `set-${i + 1}`, version: "1.1.0" }))));
+    for (let i = 0; i < 12; i++) sets.set(`set-${i}`, edit(local, "manifest.json", (m) => ((m.id = `set-${i}`), (m.extends = { id: i === 11 ? NATIONAL : `set-${i + 1}`, version: "1.1.1" }))));
     sets.set(NATIONAL, national);
     const r = loadRuleSetFromFiles(sets.get("set-0")!, { resolveParent: (id) => sets.get(id) });
     expect(!r.ok && r.issues.some((i) => i.code === "rules.limit" && i.params?.["what"] === "extends")).toBe(true);

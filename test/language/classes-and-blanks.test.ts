@@ -98,4 +98,12 @@ describe("unknownAs: how a blank counts", () => {
     const rec = createEngine(rs).recommend([unit({ diem: 240 })], { asOf: "2025-12-31", trace: true }).results[0]!;
     expect(renderExplanation(explain(rec, rs, "vi"))).toContain("Vi phạm: chưa có dữ liệu, tính là không có theo quy định của bộ tiêu chí");
   });
+
+  it("the rule book says how a blank counts when the set says nothing too (a blank deduction is deducted in full until proved)", () => {
+    const rs = set({});
+    const vi = renderRulebook(rs, "vi");
+    expect(vi).toContain("- Điểm trừ: Vi phạm — 2 điểm cho mỗi đơn vị của «Số lần vi phạm», tối đa 10 điểm; chưa có dữ liệu thì tạm trừ ở mức tối đa cho đến khi có hồ sơ chứng minh");
+    expect(vi).toContain("- Điểm thưởng: Mô hình mới — 5 điểm, ≤ 5; chưa có dữ liệu thì chưa cộng (chỉ tính vào điểm có thể đạt)");
+    expect(renderRulebook(rs, "en")).toContain("deducted in full while not given, until the evidence is provided");
+  });
 });

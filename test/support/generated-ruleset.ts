@@ -244,7 +244,7 @@ export const generatedCohortArb = fc.array(
   { minLength: 1, maxLength: 12 },
 ).map((list) =>
   // a twin repeats the unit before it under another id and name: ties that only the name or id can break
-  list.map((x, i) => (x.twin && i > 0 ? { ...list[i - 1]!, name: x.name } : x)).map((u, i): ProfileInput => {
+  list.map((x, i) => (x.twin && i > 0 ? { ...list[i - 1]!, name: x.name } : x)).map((u, i): ProfileInput<string> => {
     const base = { id: `u${i}`, name: u.name, group: G, cohort: u.cohort, year: 2025, ...(u.history && { history: u.history }) };
     if (!u.reviews) return { ...base, facts: u.facts };
     const reviews = u.reviews.map((r, j) => ({ role: r.role, by: `Người thẩm định ${j + 1}`, date: `2025-12-1${j}`, changes: r.changes.map((c) => ({ ...c, reason: "đối chiếu biên bản" })) }));

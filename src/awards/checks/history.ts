@@ -99,5 +99,5 @@ export function historyCheck(h: Requirement, award: Award, input: UnitInput): Aw
 export const historyChecks: AwardCheckKind = {
   kind: "history",
   checks: (award, input) => (award.history ?? []).map((h) => historyCheck(h, award, input)),
-  messageKeys: ["check.consecutive", "check.prior", "check.never", "check.freshInitiatives", "check.missingYears"],
+  messageKeys: ["check.consecutive", "check.prior", "check.never", "check.freshInitiatives", "check.missingYears", "check.neverUnknown"],
 };

@@ -5,7 +5,9 @@ import { item, say, type AnyKey, type AnyParams, type CliItem } from "../message
 import { readCsv } from "./csv.js";
 import { readJson, readNdjson } from "./json.js";
 import type { InputRow, ReadOptions } from "./types.js";
-import { readXlsx } from "./xlsx.js";
+import { looksLikeZip, readXlsx } from "./xlsx.js";
+import { withAssessments, type AssessmentSheet } from "./assessments.js";
+import { issue } from "../../errors/index.js";
 
 /**
  * A file that cannot be read at all (unknown extension, missing, not a regular file): a usage
@@ -79,14 +81,46 @@ export async function* readProfiles(path: string, opts: ReadOptions): AsyncGener
   checkInputFile(path);
   const ext = extname(path).toLowerCase();
   const file = basename(path);
+  if (opts.assessments !== undefined && (ext === ".json" || ext === ".ndjson")) throw inputError("cli.assessmentsJson", { file: path });
   switch (ext) {
     case ".json":
       return yield* readJson(path, file, opts);
     case ".ndjson":
       return yield* readNdjson(path, file, opts);
     case ".csv":
-      return yield* readCsv(path, file, opts);
-    default:
-      return yield* readXlsx(path, file, opts);
+    default: {
+      const rows = ext === ".csv" ? readCsv(path, file, opts) : readXlsx(path, file, opts);
+      const sheet = await assessmentSheet(path, ext, opts);
+      return yield* sheet ? withAssessments(rows, sheet) : rows;
+    }
+  }
+}
+
+/**
+ * The assessments of a spreadsheet input: the file given with `--assessments`, else an XLSX input's
+ * own sheet “Đánh giá”; a workbook that cannot be read is a note on that file (no report is made).
+ */
+async function assessmentSheet(path: string, ext: string, opts: ReadOptions): Promise<AssessmentSheet | undefined> {
+  const from = opts.assessments;
+  if (from === undefined && ext !== ".xlsx") return undefined;
+  if (from !== undefined) {
+    const e = extname(from).toLowerCase();
+    if (e !== ".csv" && e !== ".xlsx") throw inputError("cli.inputType", { file: from, ext: e, list: ".csv, .xlsx" });
+    checkInputFile(from);
+  }
+  const { assessmentsFromFile, assessmentsFromXlsx } = await import("./assessments-read.js");
+  if ((from === undefined || extname(from).toLowerCase() === ".xlsx") && (await looksLikeZip(from ?? path)) !== "ok") {
+    if (from === undefined) return undefined; // the data sheet's reader words it
+    const file = basename(from);
+    return { file, byUnit: new Map(), notes: [issue("input.parse", ["row", 1], `${file}: not an XLSX file`, { file, row: 1, kind: "badWorkbook", reason: "not an XLSX file" })] };
+  }
+  try {
+    return from !== undefined ? await assessmentsFromFile(from, () => readRegularFile(from), opts.rules, opts.decimal) : await assessmentsFromXlsx(path, opts.rules, opts.decimal, false);
+  } catch (e) {
+    const file = basename(from ?? path);
+    const reason = (e as Error).message;
+    // the data sheet's reader words a damaged input; a damaged assessments file is refused here
+    if (from === undefined) return undefined;
+    return { file, byUnit: new Map(), notes: [issue("input.parse", ["row", 1], `${file}: cannot read the workbook — ${reason}`, { file, row: 1, kind: "badWorkbook", reason })] };
   }
 }

@@ -4,6 +4,7 @@ import type { Group, RuleSet } from "../../rules/index.js";
 import { GROUP_LABELS } from "./columns.js";
 import { labelRow, templateColumns, TYPE_LABELS, type TemplateColumn } from "./template-columns.js";
 import { LABEL_ROW_MARKER } from "./types.js";
+import { assessmentTemplateRows, ROLE_WORDS } from "./assessments.js";
 
 /** Rows of the data sheet that get drop-down lists and number checks. */
 const DATA_ROWS = 1000;
@@ -84,6 +85,10 @@ const NOTES = [
   "• Có/Không: chọn trong danh sách (cũng nhận true/false, 1/0). Tỷ lệ: nhập 70% hoặc 0,7. Ngày: dd/mm/yyyy.",
   "• Số: không dùng dấu phân cách hàng nghìn (viết 12500, không viết 12.500).",
   "• Lịch sử khen thưởng: năm:mã danh hiệu|mã danh hiệu; năm:… (mã danh hiệu hoặc tên danh hiệu).",
+  "Hướng dẫn điền bảng “Đánh giá” (chỉ điền khi có thẩm định; để trống nếu không)",
+  "• Số liệu ở bảng “Dữ liệu” là số liệu đơn vị tự chấm. Mỗi đơn vị có thẩm định ghi một dòng “Tự đánh giá” (người và ngày đơn vị tự chấm; để trống Dữ kiện, Giá trị mới, Lý do).",
+  "• Mỗi thay đổi của người thẩm định hoặc Hội đồng một dòng: mã đơn vị, vai trò (Thẩm định hoặc Hội đồng), người đánh giá, ngày (dd/mm/yyyy), dữ kiện, giá trị mới và lý do. Thay đổi không ghi lý do thì đơn vị bị loại, chương trình nêu rõ dòng.",
+  "• Giá trị chính thức: theo lần chấm sau cùng (hoặc theo quy định của bộ tiêu chí); báo cáo ghi điểm tự chấm, điểm chính thức và từng thay đổi kèm lý do.",
 ];
 
 function guideSheet(wb: ExcelJS.Workbook, rules: RuleSet, group: Group, cols: readonly TemplateColumn[]): void {
@@ -112,13 +117,32 @@ function guideSheet(wb: ExcelJS.Workbook, rules: RuleSet, group: Group, cols: re
   [34, 60, 16, 12, 40, 50, 60].forEach((w, i) => (ws.getColumn(i + 1).width = w));
 }
 
-/** The XLSX template: sheet “Dữ liệu” (first, what the reader reads), “Hướng dẫn”, hidden “Danh mục” lists. */
+/** Sheet “Đánh giá”: one row per reviewer's or council's change (read by the input reader with the data sheet). */
+function assessmentSheet(wb: ExcelJS.Workbook): void {
+  const ws = wb.addWorksheet("Đánh giá", { views: [{ state: "frozen", ySplit: 2 }] });
+  const [keys, hints] = assessmentTemplateRows();
+  ws.addRow(keys).font = { bold: true, color: { argb: "FFFFFFFF" } };
+  ws.getRow(1).fill = HEADER_FILL;
+  const labels = ws.addRow(hints);
+  labels.font = { italic: true };
+  labels.fill = LABEL_FILL;
+  labels.alignment = { wrapText: true, vertical: "top" };
+  labels.height = 60;
+  [16, 20, 28, 12, 34, 16, 40].forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  ws.getColumn(4).numFmt = "dd/mm/yyyy";
+  const roles = Object.values(ROLE_WORDS).map((w) => w[0]).join(",");
+  const dv = (ws as unknown as { dataValidations: DataValidations }).dataValidations;
+  dv.add(`B3:B${DATA_ROWS + 2}`, { type: "list", allowBlank: true, formulae: [`"${roles}"`], showErrorMessage: true, errorTitle: "Giá trị không hợp lệ", error: `Vai trò: ${roles.replace(/,/g, ", ")}` });
+}
+
+/** The XLSX template: sheet “Dữ liệu” (first, what the reader reads), “Đánh giá” (assessments), “Hướng dẫn”, hidden “Danh mục” lists. */
 export async function xlsxTemplate(rules: RuleSet, group: Group): Promise<Uint8Array> {
   const cols = templateColumns(rules, group);
   const wb = new (await excel()).Workbook();
   wb.creator = "thidua";
   const lists = listRefs(cols);
   dataSheet(wb, cols, lists); // first sheet: the one the reader reads
+  assessmentSheet(wb);
   guideSheet(wb, rules, group, cols);
   const ws = wb.addWorksheet(LISTS, { state: "hidden" });
   for (const [key, { col, values }] of lists) {

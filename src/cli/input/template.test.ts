@@ -57,8 +57,8 @@ describe("XLSX template", async () => {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
 
-  it("has the data sheet first, a guide sheet and hidden lists", () => {
-    expect(wb.worksheets.map((w) => [w.name, w.state])).toEqual([["Dữ liệu", "visible"], ["Hướng dẫn", "visible"], ["Danh mục", "hidden"]]);
+  it("has the data sheet first, the assessments sheet, a guide sheet and hidden lists", () => {
+    expect(wb.worksheets.map((w) => [w.name, w.state])).toEqual([["Dữ liệu", "visible"], ["Đánh giá", "visible"], ["Hướng dẫn", "visible"], ["Danh mục", "hidden"]]);
     const data = wb.getWorksheet("Dữ liệu")!;
     expect(data.getCell("A1").value).toBe("id");
     expect(data.getCell("A1").font.bold).toBe(true);

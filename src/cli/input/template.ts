@@ -1,5 +1,6 @@
 import type { Group, RuleSet } from "../../rules/index.js";
 import { labelRow, templateColumns } from "./template-columns.js";
+import { assessmentTemplateRows } from "./assessments.js";
 
 export { templateColumns, type TemplateColumn } from "./template-columns.js";
 
@@ -10,6 +11,11 @@ export function csvTemplate(rules: RuleSet, group: Group): string {
   const cols = templateColumns(rules, group);
   const rows = [cols.map((c) => c.key), labelRow(cols)];
   return `\uFEFF${rows.map((r) => r.map(csvField).join(";")).join("\r\n")}\r\n`;
+}
+
+/** The assessments CSV template (given to `score --assessments`): UTF-8 with BOM, `;`, CRLF. */
+export function csvAssessmentsTemplate(): string {
+  return `\uFEFF${assessmentTemplateRows().map((r) => r.map(csvField).join(";")).join("\r\n")}\r\n`;
 }
 
 /**

@@ -32,6 +32,11 @@ export interface ReadOptions {
   readonly defaultGroup?: Group;
   /** Columns naming no fact are warnings (the run lists them as ignored) instead of errors. */
   readonly ignoreUnknownColumns?: boolean;
+  /**
+   * A CSV or XLSX file of assessments (one change a row: unit, role, who, when, fact, new value,
+   * reason) for a CSV or XLSX input; an XLSX input's own sheet “Đánh giá” is read without it.
+   */
+  readonly assessments?: string;
 }
 
 /** A cell as a reader hands it over: CSV gives strings, XLSX may give numbers, booleans and dates. */

@@ -6,7 +6,7 @@ import { TableReader } from "./table.js";
 import type { CellValue, InputRow, ReadOptions } from "./types.js";
 
 /** Checks the ZIP signature at the start and the end-of-central-directory record at the end. */
-async function looksLikeZip(path: string): Promise<"ok" | "not-zip" | "truncated"> {
+export async function looksLikeZip(path: string): Promise<"ok" | "not-zip" | "truncated"> {
   const fh = await open(path, "r");
   try {
     const { size } = await fh.stat();

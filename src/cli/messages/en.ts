@@ -75,4 +75,9 @@ export const enCli = {
   "replay.engineDiffers": (p) => `NOTE: the record was made with engine version ${p.recorded}; replaying with ${p.current}`,
   "replay.overridesMatch": (p) => `overrides in ${p.file} — match the record`,
   "replay.overridesDiffer": (p) => `overrides in ${p.file} — DIFFER from the record's`,
+  "cli.assessmentsJson": (p) => `--assessments: ${p.file} is a JSON input, whose profiles carry their assessments themselves (field assessments); --assessments is for CSV and XLSX inputs`,
+  "replay.assessmentsNeeded": (p) => `the record was made with an assessments file (sha256:${p.sha256}): give it with --assessments`,
+  "replay.assessmentsMatch": (p) => `assessments ${p.file} sha256:${p.sha256.slice(0, 8)}… — matches the record`,
+  "replay.assessmentsDiffer": (p) => `assessments ${p.file} sha256:${p.sha256.slice(0, 8)}… — DIFFERS from the recorded ${p.recorded.slice(0, 8)}…`,
+  "cli.assessmentsRefused": (p) => `No report written: the assessments sheet ${p.file} has errors (see above); every assessment row must be read and belong to a unit of the data for the result to be complete`,
 } satisfies CliCatalog;

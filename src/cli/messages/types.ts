@@ -84,6 +84,15 @@ export interface CliMessageParams {
   "replay.engineDiffers": { recorded: string; current: string };
   "replay.overridesMatch": { file: string };
   "replay.overridesDiffer": { file: string };
+  /** `--assessments` given with a JSON or NDJSON input (its profiles carry their own assessments). */
+  "cli.assessmentsJson": { file: string };
+  /** The record was made with an assessments file (`--assessments`): replay needs it too. */
+  "replay.assessmentsNeeded": { sha256: string };
+  /** The assessments file given to replay, against the one the record names. */
+  "replay.assessmentsMatch": { file: string; sha256: string };
+  "replay.assessmentsDiffer": { file: string; sha256: string; recorded: string };
+  /** No report: the assessments file has errors (rows naming no unit, a missing column). */
+  "cli.assessmentsRefused": { file: string };
 }
 
 /** The key of a command-line message. */

@@ -78,4 +78,9 @@ export const viCli = {
   "replay.engineDiffers": (p) => `LƯU Ý: bản ghi được lập bằng phần mềm phiên bản ${p.recorded}; đang phát lại bằng phiên bản ${p.current}`,
   "replay.overridesMatch": (p) => `Các quyết định điều chỉnh trong ${p.file}: khớp với bản ghi`,
   "replay.overridesDiffer": (p) => `Các quyết định điều chỉnh trong ${p.file}: KHÁC với danh sách ghi trong bản ghi`,
+  "cli.assessmentsJson": (p) => `--assessments: ${p.file} là tệp hồ sơ JSON; hồ sơ JSON ghi các lần đánh giá, thẩm định ngay trong từng hồ sơ; tùy chọn --assessments chỉ dùng cho tệp CSV, XLSX`,
+  "replay.assessmentsNeeded": (p) => `Bản ghi được lập kèm tệp đánh giá, thẩm định (mã băm SHA-256 ${p.sha256}): hãy chỉ ra tệp đó bằng --assessments`,
+  "replay.assessmentsMatch": (p) => `Tệp đánh giá, thẩm định ${p.file}, mã băm SHA-256 ${p.sha256}: khớp với bản ghi`,
+  "replay.assessmentsDiffer": (p) => `Tệp đánh giá, thẩm định ${p.file}, mã băm SHA-256 ${p.sha256}: KHÁC tệp ghi trong bản ghi (${p.recorded})`,
+  "cli.assessmentsRefused": (p) => `Không lập báo cáo: bảng đánh giá, thẩm định ${p.file} có lỗi (xem ở trên); mọi dòng đánh giá phải đọc được và gắn với một đơn vị của bảng dữ liệu thì kết quả mới đầy đủ`,
 } satisfies CliCatalog;

@@ -192,6 +192,7 @@ export const en = {
       `Position ${f.num(p.position)} among eligible units, quota ${f.num(p.allowed)} (${p.share === 0 ? "for the leading unit of the cluster or block" : `${f.num(p.share)}% of ${f.num(p.base)} ${ofQuota(p.of, p.base)} is ${f.num(p.exact)}, ${rounding[p.rounding]}`})`,
     "check.deferral": (p) => `Deferred while ${p.why}`,
     "check.deferralUnknown": (p) => `Not confirmed whether ${p.why}`,
+    "check.neverUnknown": (p) => `No record of past awards to tell whether ${p.awards} was already received (awarded once only)`,
     "todo.evidence": (p) => `Missing evidence: ${p.evidence} — needed for ${lc(p.label)}${p.criteria ? ` (criteria ${p.criteria})` : ""}${p.awards ? ` (a condition of ${p.awards})` : ""}`,
     "report.noAward": () => "No commendation",
   },

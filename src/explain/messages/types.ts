@@ -151,6 +151,8 @@ export interface MessageParams {
   "check.quota": QuotaParams & { position: number };
   "check.deferral": { why: string };
   "check.deferralUnknown": { why: string };
+  /** An award given once only, and no record of past awards to tell whether it was given. */
+  "check.neverUnknown": { awards: string };
   "todo.evidence": { evidence: string; label: string; criteria: string; awards: string };
   "report.noAward": Record<never, never>;
 }
@@ -165,7 +167,7 @@ export type RulesIssueKind = (typeof RULES_ISSUE_KINDS)[number];
 export const SPECIAL_FILE_KINDS = ["directory", "fifo", "device", "socket", "symlink", "other"] as const;
 export type SpecialFileKind = (typeof SPECIAL_FILE_KINDS)[number];
 /** File-level and header problems of the CLI's input, worded by the catalogs. */
-export const INPUT_ISSUE_KINDS = ["emptyFile", "utf16", "notUtf8Header", "duplicateColumn", "missingColumn", "csvSyntax", "invalidJson", "rowWidth", "badWorkbook", "damagedWorkbook", "tooManyColumns", "moreHeaderProblems", "jsonTooLarge"] as const;
+export const INPUT_ISSUE_KINDS = ["emptyFile", "utf16", "notUtf8Header", "duplicateColumn", "missingColumn", "csvSyntax", "invalidJson", "rowWidth", "badWorkbook", "damagedWorkbook", "tooManyColumns", "moreHeaderProblems", "jsonTooLarge", "assessment"] as const;
 export type InputIssueKind = (typeof INPUT_ISSUE_KINDS)[number];
 /** The key of a catalog message (see {@link MessageParams}). */
 export type MessageKey = keyof MessageParams;

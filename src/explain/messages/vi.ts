@@ -201,6 +201,7 @@ export const vi = {
       `Xếp thứ ${f.num(p.position)} trong số đơn vị đủ điều kiện, chỉ tiêu ${f.num(p.allowed)} (${p.share === 0 ? "dành cho đơn vị dẫn đầu cụm, khối" : `${f.num(p.share)}% của ${f.num(p.base)} ${ofQuota(p.of)} là ${f.num(p.exact)}, ${rounding[p.rounding]}`})`,
     "check.deferral": (p) => `Tạm chưa xét khen thưởng trong thời gian ${p.why}`,
     "check.deferralUnknown": (p) => `Chưa có xác nhận về việc ${p.why}`,
+    "check.neverUnknown": (p) => `Chưa có lịch sử khen thưởng để xác định đã được tặng ${p.awards} hay chưa (chỉ tặng một lần)`,
     "todo.evidence": (p) => `Thiếu hồ sơ: ${p.evidence} — để xác định ${lc(p.label)}${p.criteria ? ` (tiêu chí ${p.criteria})` : ""}${p.awards ? ` (điều kiện xét ${p.awards})` : ""}`,
     "report.noAward": () => "Không đề nghị khen thưởng",
   },

@@ -41,6 +41,34 @@ const field = {
 
 /** The reports' wording in English: a translation of `viReport`. */
 
+/** A row of the assessments sheet that cannot be read (`what`: see src/cli/input/assessments.ts). */
+function assessmentEn(what: string, found: string, expected: string): string {
+  const type = ({ boolean: "yes/no", integer: "a whole number", number: "a number", ratio: "a ratio such as 70% or 0.7", date: "a date dd/mm/yyyy", enum: "one of the fact's values", set: "values separated by |" } as Record<string, string>)[expected] ?? expected;
+  return (
+    ({
+      unit: "no id of the unit (or person) assessed",
+      role: `role “${found}” cannot be read — write one of: ${expected}`,
+      by: "no assessor (person or unit)",
+      date: `date “${found}” cannot be read — write dd/mm/yyyy`,
+      selfChange: `a self-assessment row gives only who assessed and when (this cell must be empty, found “${found}”); the unit's own figures are its row of the data sheet`,
+      factMissing: "no fact changed",
+      fact: `“${found}” is not a fact of the rule set — write the fact's id or label`,
+      objectFact: `fact “${found}” has several fields and cannot be changed in a sheet — change it in a JSON profile`,
+      derivedFact: `fact “${found}” is computed by its formula — change the facts it is computed from`,
+      valueMissing: "no new value",
+      value: `cannot read the value “${found}” — expected ${type}`,
+      reason: `the change of “${found}” gives no reason — write why the value was changed`,
+      noSelf: `unit “${found}” has reviews but no “Tự đánh giá” row saying who made its self-assessment and when`,
+      twoSelf: `unit “${found}” has two “Tự đánh giá” rows — keep one`,
+      notInGroup: `fact “${found}” is not a fact of the unit's group`,
+      beforeSelf: `${found} is before the unit's self-assessment`,
+      twice: `fact “${found}” is changed twice in one review (same assessor, same date)`,
+      unknownUnit: `id “${found}” is not in the data sheet — write the id as the data sheet does`,
+      unknownColumn: `“${found}” is not a column of the assessments sheet (columns: ${expected}, and “Ghi chú” for notes)`,
+    } as Record<string, string>)[what] ?? what
+  );
+}
+
 export const enReport = {
   "report.title": () => "Scores, ranking and proposed commendations",
   "report.ruleset": (p) => `Rule set: ${p.title} — id ${p.id}, version ${p.version}`,
@@ -132,6 +160,7 @@ export const enReport = {
       tooManyColumns: `${p.file}: the header has ${p.found} columns, more than the limit of ${p.expected}; the file is not read`,
       moreHeaderProblems: `${p.file}: ${p.other} more header columns have such problems (not listed)`,
       jsonTooLarge: `${p.file}: the JSON file is ${p.found} MiB, more than the limit of ${p.expected} MiB, and is not read — save the data as NDJSON (one profile per line, extension .ndjson), which is read line by line`,
+      assessment: `${p.file}, row ${p.row}, column “${p.column}”: ${assessmentEn(p.other, p.found, p.expected)}`,
     })[p.problem],
   "issue.overrides": (p) => {
     const n = `Override ${p.index + 1}`;
@@ -227,4 +256,5 @@ export const enReport = {
   "docx.signerName": () => "(Signature, full name, seal)",
   "docx.recipients": () => "Recipients:",
   "docx.recipientsList": () => "- As above;\n- Archived.",
+  "report.assessments": (p) => `Assessments file: SHA-256 ${p.sha256}`,
 } satisfies ReportCatalog;

@@ -114,6 +114,8 @@ export interface ReportMessageParams {
   "docx.signerName": Record<never, never>;
   "docx.recipients": Record<never, never>;
   "docx.recipientsList": Record<never, never>;
+  /** The SHA-256 of the assessments file a CSV input was scored with (`--assessments`). */
+  "report.assessments": { sha256: string };
 }
 /** The key of a report message. */
 export type ReportMessageKey = keyof ReportMessageParams;

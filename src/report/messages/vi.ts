@@ -50,6 +50,34 @@ const field = {
 
 /** The reports' wording in Vietnamese: the reference. */
 
+/** A row of the assessments sheet that cannot be read (`what`: see src/cli/input/assessments.ts). */
+function assessmentVi(what: string, found: string, expected: string): string {
+  const type = ({ boolean: "có/không", integer: "một số nguyên", number: "một số", ratio: "một tỷ lệ, ví dụ 70% hoặc 0,7", date: "một ngày dạng dd/mm/yyyy", enum: "một giá trị trong danh sách của dữ kiện", set: "các giá trị cách nhau bởi dấu |" } as Record<string, string>)[expected] ?? expected;
+  return (
+    ({
+      unit: "chưa ghi mã đơn vị (hoặc mã cá nhân) được đánh giá",
+      role: `vai trò «${found}» không đọc được — ghi một trong: ${expected}`,
+      by: "chưa ghi người (hoặc đơn vị) đánh giá",
+      date: `ngày «${found}» không đọc được — ghi ngày dạng dd/mm/yyyy`,
+      selfChange: `dòng tự đánh giá chỉ ghi người và ngày đơn vị tự chấm (ô này phải để trống, đang ghi «${found}»); số liệu tự chấm ghi ở bảng dữ liệu`,
+      factMissing: "chưa ghi dữ kiện được sửa",
+      fact: `«${found}» không phải dữ kiện nào của bộ tiêu chí — ghi mã hoặc tên dữ kiện`,
+      objectFact: `dữ kiện «${found}» gồm nhiều trường nên không sửa được trên bảng tính — hãy sửa trong hồ sơ JSON`,
+      derivedFact: `dữ kiện «${found}» được tính theo công thức — sửa các dữ kiện dùng để tính`,
+      valueMissing: "chưa ghi giá trị mới",
+      value: `giá trị «${found}» không đọc được — cần ${type}`,
+      reason: `thay đổi «${found}» chưa ghi lý do — ghi rõ lý do sửa số liệu`,
+      noSelf: `đơn vị «${found}» có thẩm định nhưng chưa có dòng «Tự đánh giá» ghi người và ngày đơn vị tự chấm`,
+      twoSelf: `đơn vị «${found}» có hai dòng «Tự đánh giá» — chỉ giữ một dòng`,
+      notInGroup: `dữ kiện «${found}» không thuộc nhóm đối tượng của đơn vị`,
+      beforeSelf: `ngày ${String(found).split("-").reverse().join("/")} sớm hơn ngày đơn vị tự chấm`,
+      twice: `dữ kiện «${found}» bị sửa hai lần trong cùng một lần thẩm định (cùng người, cùng ngày)`,
+      unknownUnit: `mã «${found}» không có trong bảng dữ liệu chấm điểm — ghi đúng mã như ở bảng dữ liệu`,
+      unknownColumn: `cột «${found}» không phải cột của bảng đánh giá (các cột: ${expected}, có thể thêm cột «Ghi chú»)`,
+    } as Record<string, string>)[what] ?? what
+  );
+}
+
 export const viReport = {
   "report.title": () => "Kết quả chấm điểm, xếp hạng và đề nghị khen thưởng",
   "report.ruleset": (p) => `Bộ tiêu chí: ${p.title} — mã ${p.id}, phiên bản ${p.version}`,
@@ -160,6 +188,7 @@ export const viReport = {
       tooManyColumns: `${p.file}: dòng tiêu đề có ${p.found} cột, vượt quá giới hạn ${p.expected} cột; tệp không được đọc`,
       moreHeaderProblems: `${p.file}: dòng tiêu đề còn ${p.other} cột khác gặp lỗi tương tự (không liệt kê)`,
       jsonTooLarge: `${p.file}: tệp JSON lớn ${p.found} MiB, vượt quá giới hạn ${p.expected} MiB nên không được đọc — hãy lưu dữ liệu dạng NDJSON (mỗi dòng một hồ sơ, đuôi .ndjson), dạng này được đọc dần theo từng dòng`,
+      assessment: `${p.file}, dòng ${p.row}, cột «${p.column}»: ${assessmentVi(p.other, p.found, p.expected)}`,
     })[p.problem],
   "issue.overrides": (p) => {
     const n = `Quyết định điều chỉnh thứ ${p.index + 1}`;
@@ -255,4 +284,5 @@ export const viReport = {
   "docx.signerName": () => "(Ký, ghi rõ họ tên, đóng dấu)",
   "docx.recipients": () => "Nơi nhận:",
   "docx.recipientsList": () => "- Như trên;\n- Lưu: VT.",
+  "report.assessments": (p) => `Tệp đánh giá, thẩm định: mã băm SHA-256 ${p.sha256}`,
 } satisfies ReportCatalog;

@@ -81,4 +81,5 @@ export const enRulebook = {
     quotaEnabled: (a) => `${a}, whether the quota applies`,
     perUnit: (c, f) => `Criterion \`${c}\`, ${f === "cap" ? "maximum points" : "points per unit"}`,
   },
+  unknownAsDefault: { bonus: "not added while not given (counted only in the potential score)", deduction: "deducted in full while not given, until the evidence is provided" },
 } satisfies RulebookCatalog;

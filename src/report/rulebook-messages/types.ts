@@ -93,4 +93,6 @@ export interface RulebookCatalog {
     readonly quotaEnabled: (award: string) => string;
     readonly perUnit: (criterion: string, field: "pointsPerUnit" | "cap") => string;
   };
+  /** How a blank counts when the rule set says nothing (`unknownAs` absent or `unknown`), after a bonus or deduction. */
+  readonly unknownAsDefault: Readonly<Record<"bonus" | "deduction", string>>;
 }

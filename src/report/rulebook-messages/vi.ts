@@ -81,4 +81,5 @@ export const viRulebook = {
     quotaEnabled: (a) => `${a}, áp dụng tỷ lệ tối đa`,
     perUnit: (c, f) => `Tiêu chí \`${c}\`, ${f === "cap" ? "mức điểm tối đa" : "số điểm cho mỗi đơn vị"}`,
   },
+  unknownAsDefault: { bonus: "chưa có dữ liệu thì chưa cộng (chỉ tính vào điểm có thể đạt)", deduction: "chưa có dữ liệu thì tạm trừ ở mức tối đa cho đến khi có hồ sơ chứng minh" },
 } satisfies RulebookCatalog;
