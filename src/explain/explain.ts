@@ -58,6 +58,12 @@ const classTitle = (ctx: Ctx, id: string | null) => {
 
 const list = (xs: readonly string[]) => xs.join("; ");
 
+/** The awards of a final decision: the committee's (every one, when it decided several) or the computed proposal's first. */
+export const finalAwards = (final: FinalDecision): readonly ProposedAward[] => (final.award ? [final.award, ...(final.alongside ?? [])] : []);
+
+/** The committee's awards in words: their titles joined by "; ", or `none`. */
+const finalTitles = (final: FinalDecision, lang: Lang, none: string): string => list(finalAwards(final).map((a) => a.title[lang])) || none;
+
 /** Fact label (with the field of a record fact) and a value formatter with the fact's unit. */
 function factView(ctx: Ctx, factId: string, path?: string) {
   const fact = ctx.facts.get(factId);
@@ -263,7 +269,7 @@ function awardItems(ctx: Ctx, rec: Recommendation, final?: FinalDecision): Item[
   if (final?.overridden && final.override) {
     const o = final.override;
     out.push(item("award.computed", { award: rec.award?.title[lang] ?? none }));
-    out.push(item("award.override", { award: final.award?.title[lang] ?? none, reason: o.reason, decidedBy: o.decidedBy, date: o.date }));
+    out.push(item("award.override", { award: finalTitles(final, lang, none), reason: o.reason, decidedBy: o.decidedBy, date: o.date }));
   }
   return out;
 }
@@ -300,7 +306,7 @@ function headlineOf(ctx: Ctx, rec: Recommendation & { readonly final?: FinalDeci
   const none = noAward(lang);
   const unknown = rec.eligibility.some((e) => e.status === "unknown") && rec.missingEvidence.length > 0;
   return rec.final?.overridden
-    ? item("headline.overridden", { award: rec.final.award?.title[lang] ?? none, computed: rec.award?.title[lang] ?? none })
+    ? item("headline.overridden", { award: finalTitles(rec.final, lang, none), computed: rec.award?.title[lang] ?? none })
     : rec.award
       ? item("headline.award", { award: rec.award.title[lang], kind: rec.award.kind })
       : rec.knockedOut

@@ -157,7 +157,7 @@ export interface MessageParams {
 /** The rules of a profile's assessments, worded by the catalogs (`profiles.assessment`, param `kind`). */
 export const ASSESSMENT_ISSUE_KINDS = ["noReason", "firstSelf", "oneSelf", "selfFacts", "reviewChanges", "order", "unknownFact", "derivedFact", "twice"] as const;
 /** Codes of `overrides.*` issues, worded by the catalogs. */
-export type OverrideIssueKind = "schema" | "date" | "unknown_award" | "duplicate" | "unmatched" | "award_mismatch";
+export type OverrideIssueKind = "schema" | "date" | "unknown_award" | "duplicate" | "unmatched" | "award_mismatch" | "repeated_award" | "exclusive";
 /** Codes of `rules.*` issues the catalogs word (the integrity checks of rule files). */
 export const RULES_ISSUE_KINDS = ["invalid_utf8", "duplicate_key", "not_regular_file", "limit", "depth_limit", "extends_cycle", "parent_mismatch", "invalid_json", "too_large"] as const;
 export type RulesIssueKind = (typeof RULES_ISSUE_KINDS)[number];

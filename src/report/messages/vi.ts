@@ -9,6 +9,7 @@ const own = (table: Readonly<Record<string, string>>, key: string): string | und
 const overrideField: Readonly<Record<string, string>> = {
   unitId: "mã đơn vị (cá nhân)",
   award: "danh hiệu, hình thức khen thưởng",
+  alongside: "các hình thức khen thưởng khác",
   reason: "lý do",
   decidedBy: "người (cơ quan) quyết định",
   date: "ngày quyết định",
@@ -172,12 +173,16 @@ export const viReport = {
             ? `${n}: không đúng mẫu (cần một đối tượng gồm mã đơn vị, danh hiệu, lý do, người quyết định, ngày quyết định)`
             : p.problem === "unknown"
               ? `${n}: trường ${field} không thuộc mẫu quyết định điều chỉnh`
-              : `${n}: thiếu ${field}`,
+              : p.problem === "invalid"
+                ? `${n}: ${field} phải là một danh sách, ghi cùng với danh hiệu, hình thức khen thưởng chính`
+                : `${n}: thiếu ${field}`,
       date: `${n}: ngày quyết định ${p.found} không phải ngày có thật trên lịch — ghi dạng dd/mm/yyyy hoặc yyyy-mm-dd`,
       unknown_award: `${n}: ${p.found} không phải danh hiệu, hình thức khen thưởng của bộ tiêu chí (ghi tên hoặc mã của danh hiệu; ghi null nếu không khen thưởng)`,
       duplicate: `Quyết định điều chỉnh thứ ${p.other + 1} và thứ ${p.index + 1} cùng quyết định cho ${p.unitId}${p.cohort ? ` (cụm, khối ${p.cohort})` : ""}; mỗi đơn vị chỉ có một quyết định`,
       unmatched: `${n}: ${p.unitId}${p.cohort ? ` (cụm, khối ${p.cohort})` : ""} không có trong các đơn vị được chấm điểm${p.rejected ? " (dòng của đơn vị này bị loại do dữ liệu không hợp lệ)" : ""}`,
       award_mismatch: `${n}: không thể tặng ${p.award} cho ${p.unitId} — hình thức này không áp dụng cho đối tượng «${own(group, p.group) ?? p.group}»`,
+      repeated_award: `${n}: «${p.award}» được ghi hai lần; mỗi danh hiệu, hình thức khen thưởng chỉ ghi một lần`,
+      exclusive: `${n}: ${p.unitId} được quyết định cả «${p.otherAward ?? ""}» và «${p.award}», là hai hình thức mà bộ tiêu chí không xét cùng nhau trong một năm; quyết định vẫn được ghi nhận đúng như Hội đồng đã quyết định`,
     })[p.code];
   },
   "issue.record": (p) =>
