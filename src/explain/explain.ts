@@ -217,7 +217,7 @@ function checkItems(ctx: Ctx, awardId: string, c: AwardCheck): Item[] {
     case "criterion": return [item("check.criterion", { id: c.criterion, title: ctx.rs.criteria.find((x) => x.id === c.criterion)?.title[ctx.lang] ?? c.criterion, status: c.status })];
     case "conditions": return c.unmet.map((l) => leafItem(ctx, l, "unmet"));
     case "requiresThisYear": return [item("check.requiresThisYear", { award: awardTitle(ctx, c.award) })];
-    case "quota": return [item("check.quota", { allowed: c.allowed, base: c.base, position: c.position, exact: Number(c.exact), ...quotaParams(ctx, awardId) })];
+    case "quota": return [item("check.quota", { allowed: c.allowed, base: c.base, position: c.position, candidates: c.candidates, exact: Number(c.exact), ...quotaParams(ctx, awardId) })];
     case "deferral": {
       const why = ctx.rs.deferrals.find((d) => d.id === c.deferral)?.title[ctx.lang] ?? c.deferral;
       return [c.result === false ? item("check.deferral", { why }) : item("check.deferralUnknown", { why })];
@@ -260,7 +260,7 @@ function awardItems(ctx: Ctx, rec: Recommendation, final?: FinalDecision): Item[
     const details: Item[] = [];
     if (a.bonusCoefficient !== null) details.push(bonusItem(ctx, rec, a));
     const q = rec.eligibility.find((e) => e.award === a.id)?.checks.find((c) => c.kind === "quota");
-    if (q?.kind === "quota") details.push(item("award.quotaWithin", { allowed: q.allowed, base: q.base, position: q.position, exact: Number(q.exact), ...quotaParams(ctx, a.id) }));
+    if (q?.kind === "quota") details.push(item("award.quotaWithin", { allowed: q.allowed, base: q.base, position: q.position, candidates: q.candidates, exact: Number(q.exact), ...quotaParams(ctx, a.id) }));
     out.push(item(key, { award: a.title[lang], kind: a.kind, grantor: a.grantor[lang] }, def ? refOf(ctx.rs, def.citation, lang) : undefined, details));
   };
   if (rec.award) one(rec.award, "award.proposed");
@@ -347,7 +347,7 @@ function reasonsOf(ctx: Ctx, rec: Recommendation, headline: Item): Item[] {
     const q = e.checks.find((c) => c.kind === "quota");
     if (e.status === "quota" && q?.kind === "quota") {
       const { share, rounding } = quotaParams(ctx, e.award);
-      reasons.push(item("reason.quota", { award: awardTitle(ctx, e.award), kind: kindOf(e.award), allowed: q.allowed, base: q.base, position: q.position, exact: Number(q.exact), share, rounding }));
+      reasons.push(item("reason.quota", { award: awardTitle(ctx, e.award), kind: kindOf(e.award), allowed: q.allowed, base: q.base, position: q.position, candidates: q.candidates, exact: Number(q.exact), share, rounding }));
     }
     const d = e.checks.find((c) => c.kind === "deferral" && c.result === false);
     if (e.status === "deferred" && d?.kind === "deferral") reasons.push(item("reason.deferred", { award: awardTitle(ctx, e.award), kind: kindOf(e.award), why: ctx.rs.deferrals.find((x) => x.id === d.deferral)?.title[ctx.lang] ?? d.deferral }));
