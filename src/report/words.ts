@@ -49,7 +49,7 @@ export function issueText(i: Issue, lang: Lang): string {
     return say(lang, "issue.unknownColumn", { ...p, column: s("column"), suggestion: s("suggestion") });
   }
   if (i.code === "input.parse" && i.params?.["kind"] !== undefined && i.params["column"] !== undefined) {
-    return say(lang, "issue.cell", { ...p, row: s("row"), column: s("column"), kind: s("kind"), other: s("other"), award: s("award") });
+    return say(lang, "issue.cell", { ...p, row: s("row"), column: s("column"), kind: s("kind"), other: s("other"), award: s("award"), choices: s(lang === "vi" ? "choicesVi" : "choicesEn") });
   }
   const n = (k: string) => (typeof i.params?.[k] === "number" ? (i.params[k] as number) : 0);
   if (ns === "overrides") {
@@ -62,7 +62,7 @@ export function issueText(i: Issue, lang: Lang): string {
     return say(lang, "issue.rules", { ...p, found, code: code as RulesIssueKind, file: s("file"), line: n("line"), column: n("column"), key: s("key"), limit: n("limit"), what: s("what"), count: n("found"), offset: n("offset") });
   }
   return ns === "profiles" && PROFILE_CODES.has(code)
-    ? say(lang, "issue.profiles", { ...p, field: issueField(i), code: code as ReportMessageParams["issue.profiles"]["code"], ...(i.params?.["kind"] !== undefined && { kind: s("kind") }) })
+    ? say(lang, "issue.profiles", { ...p, field: issueField(i), code: code as ReportMessageParams["issue.profiles"]["code"], ...(i.params?.["kind"] !== undefined && { kind: s("kind") }), choices: s(lang === "vi" ? "choicesVi" : "choicesEn") })
     : say(lang, "issue.other", { ...p, code: i.code });
 }
 

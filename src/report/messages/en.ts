@@ -116,7 +116,7 @@ export const enReport = {
       ? `Column “${p.column}”: no award “${p.award}” in the rule set — write its exact title or id`
       : p.other === "ambiguousAward"
         ? `Column “${p.column}”: several awards are titled “${p.award}” — write the id`
-        : `Column “${p.column}”: cannot read “${p.found}” — expected ${p.expected}`,
+        : `Column “${p.column}”: cannot read “${p.found}” — expected ${p.choices ? `${p.kind === "set" ? "values separated by |, each " : ""}one of “${String(p.choices).split(" | ").join("”, “")}”${p.kind === "group" ? "" : " (or the Vietnamese label)"}` : p.expected}`,
   "issue.input": (p) =>
     ({
       emptyFile: `${p.file}: the file is empty — expected a header row`,

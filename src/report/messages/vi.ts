@@ -6,6 +6,13 @@ const group = vi.group;
 /** An own property of a table, or undefined (a key from user data never reaches the prototype). */
 const own = (table: Readonly<Record<string, string>>, key: string): string | undefined => (Object.hasOwn(table, key) ? table[key] : undefined);
 /** Fields of a committee override, as a committee names them. */
+/** Labels joined by “ | ” (an issue's `choices`) as «a», «b». */
+const quoted = (choices: string): string => `«${String(choices).split(" | ").join("», «")}»`;
+/** The ids of `expected` (joined by “, ”) beside their labels (`choices`, joined by “ | ”). */
+const zipChoices = (expected: string, choices: string): [string, string][] => {
+  const labels = String(choices).split(" | ");
+  return String(expected).split(", ").map((id, i) => [id, labels[i] ?? id]);
+};
 const overrideField: Readonly<Record<string, string>> = {
   unitId: "mã đơn vị (cá nhân)",
   award: "danh hiệu, hình thức khen thưởng",
@@ -91,7 +98,9 @@ export const viReport = {
       unknown_fact: `Dữ kiện ${p.fact} không có trong danh mục dữ kiện của bộ tiêu chí`,
       fact_type: `Cột «${p.field}»: giá trị ${p.found} không đúng kiểu — cần ghi ${own(kindWords, p.expected) ?? p.expected}`,
       fact_range: `Cột «${p.field}»: giá trị ${p.found} ngoài phạm vi — cần ${String(p.expected).replace(/^>= ?(.*)$/, "từ $1 trở lên").replace(/^<= ?(.*)$/, "không quá $1")}`,
-      fact_enum: `Cột «${p.field}»: giá trị ${p.found} không hợp lệ — cần ghi một trong: ${p.expected}`,
+      fact_enum: `Cột «${p.field}»: giá trị ${p.found} không hợp lệ — cần ghi ${p.choices ? "mã của một trong các mức " : "một trong: "}${
+        p.choices ? zipChoices(p.expected ?? "", p.choices).map(([id, label]) => (label === id ? id : `«${label}» (mã ${id})`)).join(", ") : p.expected
+      }`,
       fact_date: `Cột «${p.field}»: ngày ${p.found} không hợp lệ — cần ghi dạng dd/mm/yyyy`,
       fact_not_in_group: `Dữ kiện ${p.fact} không áp dụng cho nhóm ${p.group}`,
       unknown_group: `Nhóm đối tượng không hợp lệ: nhận được ${p.found}`,
@@ -133,10 +142,10 @@ export const viReport = {
               number: "một số",
               ratio: "một tỷ lệ, ví dụ 70% hoặc 0,7",
               date: "một ngày dạng dd/mm/yyyy",
-              enum: `một trong: ${String(p.expected).replace(/^one of /, "")}`,
-              set: "các giá trị cách nhau bởi dấu |",
+              enum: p.choices ? `ghi một trong: ${quoted(p.choices)}` : `một trong: ${String(p.expected).replace(/^one of /, "")}`,
+              set: `các giá trị cách nhau bởi dấu |${p.choices ? `, mỗi giá trị là một trong: ${quoted(p.choices)}` : ""}`,
               year: "một năm",
-              group: "tên nhóm đối tượng",
+              group: p.choices ? `ghi một trong: ${quoted(p.choices)}` : "tên nhóm đối tượng",
               history: "dạng «2024: tên danh hiệu | tên danh hiệu; 2023: …», thêm “(chuyên đề)” hoặc “(đột xuất)” sau tên nếu có",
             } as Record<string, string>)[p.kind] ?? p.expected
           }`,
