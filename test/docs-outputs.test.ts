@@ -47,6 +47,25 @@ function quoted(): { name: string; where: string; text: string }[] {
 
 const short = (s: string) => s.replace(/\b([0-9a-f]{8})[0-9a-f]{56}\b/g, "$1…").trimEnd();
 
+/** The sheets of an XLSX report as a secretary sees them: each sheet's name, its first row and how many rows it has. */
+async function xlsxSheets(file: string): Promise<string> {
+  const { default: ExcelJS } = await import("exceljs");
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  return wb.worksheets.map((ws) => `${ws.name} (${ws.rowCount} dòng): ${(ws.getRow(1).values as unknown[]).slice(1).map(String).join(" | ")}`).join("\n");
+}
+
+/** One list of the Word report (the table under “Hình thức: <award>”), one line per row, cells joined by “ | ”. */
+async function docxList(file: string, award: string): Promise<string> {
+  const { default: JSZip } = await import("jszip");
+  const xml = await (await JSZip.loadAsync(readFileSync(file))).file("word/document.xml")!.async("string");
+  const text = (s: string) => [...s.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join("");
+  const at = xml.indexOf(`Hình thức: ${award} —`);
+  const [, tbl] = /<w:tbl>(.*?)<\/w:tbl>/s.exec(xml.slice(at))!;
+  const rows = [...tbl!.matchAll(/<w:tr\b.*?<\/w:tr>/gs)].map(([tr]) => [...tr.matchAll(/<w:tc>(.*?)<\/w:tc>/gs)].map(([, tc]) => text(tc!)).join(" | "));
+  return [`Hình thức: ${award}`, ...rows].join("\n");
+}
+
 async function produce(): Promise<Record<string, string>> {
   const record = join(dir, "record.json");
   expect((await capture(["score", cohort, "--as-of", "2025-12-31", "--format", "json", "--out", record])).code).toBe(0);
@@ -71,7 +90,13 @@ async function produce(): Promise<Record<string, string>> {
   const provinces = "fixtures/inputs/provinces-excel.csv";
   const ignoring = await capture(["validate", provinces, "--ignore-unknown-columns"]);
   const cohortRel = "fixtures/cohorts/individuals-2025.json";
-  const overridesRel = "fixtures/overrides/individuals-2025.json";
+  const overridesRel = "fixtures/overrides/hoi-dong-2025.json";
+  const score = async (format: string, out: string) => {
+    const r = await capture(["score", cohortRel, "--as-of", "2025-12-31", "--format", format, "--out", join(dir, out)]);
+    expect(r.code, r.err).toBe(0);
+    return rel(r.err);
+  };
+  const formats = { xlsx: await score("xlsx", "ket-qua.xlsx"), html: await score("html", "ket-qua.html"), docx: await score("docx", "danh-sach-de-nghi.docx") };
   const scored = await capture(["score", cohortRel, "--as-of", "2025-12-31", "--overrides", overridesRel, "--format", "md", "--out", join(dir, "ket-qua.md")]);
   const bienBan = join(dir, "bien-ban-2025.json");
   expect((await capture(["score", cohortRel, "--as-of", "2025-12-31", "--overrides", overridesRel, "--format", "json", "--out", bienBan])).code).toBe(0);
@@ -85,6 +110,17 @@ async function produce(): Promise<Record<string, string>> {
     "guide-score-out-vi": rel(scored.err),
     "guide-explain-vi": (await capture(["explain", cohortRel, "--unit", "cb-04", "--as-of", "2025-12-31"])).out,
     "guide-version-vi": (await capture(["--version"])).out,
+    "guide-score-xlsx-vi": formats.xlsx,
+    "guide-xlsx-sheets-vi": await xlsxSheets(join(dir, "ket-qua.xlsx")),
+    "guide-score-html-vi": formats.html,
+    "guide-score-docx-vi": formats.docx,
+    "guide-docx-table-vi": await docxList(join(dir, "danh-sach-de-nghi.docx"), "Chiến sĩ thi đua cơ sở"),
+    "guide-overrides-file": readFileSync(join(root, overridesRel), "utf8"),
+    "guide-docx-council-vi": await (async () => {
+      const out = join(dir, "danh-sach-hoi-dong.docx");
+      expect((await capture(["score", cohortRel, "--as-of", "2025-12-31", "--overrides", overridesRel, "--format", "docx", "--out", out])).code).toBe(0);
+      return docxList(out, "Kỷ niệm chương “Bảo vệ an ninh Tổ quốc”");
+    })(),
   };
   // README's quick start (examples/00-quick-start.ts, run and compared by test/examples.test.ts): the README quotes the first lines of the explanation it prints
   const quickStart = readFileSync(join(root, "examples/00-quick-start.expected.txt"), "utf8").split("\n");
