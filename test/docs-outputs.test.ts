@@ -48,22 +48,23 @@ function quoted(): { name: string; where: string; text: string }[] {
 const short = (s: string) => s.replace(/\b([0-9a-f]{8})[0-9a-f]{56}\b/g, "$1…").trimEnd();
 
 /** The sheets of an XLSX report as a secretary sees them: each sheet's name, its first row and how many rows it has. */
-async function xlsxSheets(file: string): Promise<string> {
+async function xlsxSheets(file: string, rows = "dòng"): Promise<string> {
   const { default: ExcelJS } = await import("exceljs");
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(file);
-  return wb.worksheets.map((ws) => `${ws.name} (${ws.rowCount} dòng): ${(ws.getRow(1).values as unknown[]).slice(1).map(String).join(" | ")}`).join("\n");
+  return wb.worksheets.map((ws) => `${ws.name} (${ws.rowCount} ${rows}): ${(ws.getRow(1).values as unknown[]).slice(1).map(String).join(" | ")}`).join("\n");
 }
 
 /** One list of the Word report (the table under “Hình thức: <award>”), one line per row, cells joined by “ | ”. */
-async function docxList(file: string, award: string): Promise<string> {
+async function docxList(file: string, award: string, form = "Hình thức"): Promise<string> {
   const { default: JSZip } = await import("jszip");
-  const xml = await (await JSZip.loadAsync(readFileSync(file))).file("word/document.xml")!.async("string");
+  const raw = await (await JSZip.loadAsync(readFileSync(file))).file("word/document.xml")!.async("string");
+  const xml = raw.replace(/&apos;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
   const text = (s: string) => [...s.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join("");
-  const at = xml.indexOf(`Hình thức: ${award} —`);
+  const at = xml.indexOf(`${form}: ${award} —`);
   const [, tbl] = /<w:tbl>(.*?)<\/w:tbl>/s.exec(xml.slice(at))!;
   const rows = [...tbl!.matchAll(/<w:tr\b.*?<\/w:tr>/gs)].map(([tr]) => [...tr.matchAll(/<w:tc>(.*?)<\/w:tc>/gs)].map(([, tc]) => text(tc!)).join(" | "));
-  return [`Hình thức: ${award}`, ...rows].join("\n");
+  return [`${form}: ${award}`, ...rows].join("\n");
 }
 
 async function produce(): Promise<Record<string, string>> {
@@ -91,8 +92,8 @@ async function produce(): Promise<Record<string, string>> {
   const ignoring = await capture(["validate", provinces, "--ignore-unknown-columns"]);
   const cohortRel = "fixtures/cohorts/individuals-2025.json";
   const overridesRel = "fixtures/overrides/hoi-dong-2025.json";
-  const score = async (format: string, out: string) => {
-    const r = await capture(["score", cohortRel, "--as-of", "2025-12-31", "--format", format, "--out", join(dir, out)]);
+  const score = async (format: string, out: string, ...more: string[]) => {
+    const r = await capture(["score", cohortRel, "--as-of", "2025-12-31", "--format", format, "--out", join(dir, out), ...more]);
     expect(r.code, r.err).toBe(0);
     return rel(r.err);
   };
@@ -100,7 +101,26 @@ async function produce(): Promise<Record<string, string>> {
   const scored = await capture(["score", cohortRel, "--as-of", "2025-12-31", "--overrides", overridesRel, "--format", "md", "--out", join(dir, "ket-qua.md")]);
   const bienBan = join(dir, "bien-ban-2025.json");
   expect((await capture(["score", cohortRel, "--as-of", "2025-12-31", "--overrides", overridesRel, "--format", "json", "--out", bienBan])).code).toBe(0);
+  const en = { xlsx: await score("xlsx", "results.xlsx", "--lang", "en"), html: await score("html", "results.html", "--lang", "en"), docx: await score("docx", "proposals.docx", "--lang", "en") };
+  const ignoringEn = await capture(["validate", provinces, "--ignore-unknown-columns", "--lang", "en"]);
+  const councilEn = await capture(["score", cohortRel, "--as-of", "2025-12-31", "--overrides", overridesRel, "--format", "docx", "--out", join(dir, "council-proposals.docx"), "--lang", "en"]);
+  const recordEn = join(dir, "record-2025.json");
+  expect((await capture(["score", cohortRel, "--as-of", "2025-12-31", "--overrides", overridesRel, "--format", "json", "--out", recordEn, "--lang", "en"])).code).toBe(0);
+  // the English guide (docs/en/guide.md): the same year, with --lang en
+  const guideEn = {
+    "guide-version-en": (await capture(["--version", "--lang", "en"])).out,
+    "guide-validate-ignore-en": `${ignoringEn.err}${ignoringEn.out}`,
+    "guide-score-xlsx-en": en.xlsx,
+    "guide-xlsx-sheets-en": await xlsxSheets(join(dir, "results.xlsx"), "rows"),
+    "guide-score-html-en": en.html,
+    "guide-score-docx-en": en.docx,
+    "guide-docx-table-en": await docxList(join(dir, "proposals.docx"), "Grassroots Emulation Fighter", "Form"),
+    "guide-docx-council-en": `${rel(councilEn.err)}\n${await docxList(join(dir, "council-proposals.docx"), "Commemorative Medal 'For the Protection of National Security'", "Form")}`,
+    "guide-explain-en": (await capture(["explain", cohortRel, "--unit", "cb-04", "--as-of", "2025-12-31", "--lang", "en"])).out,
+    "guide-replay-en": (await capture(["replay", recordEn, "--profiles", cohortRel, "--lang", "en"])).out,
+  };
   const guide = {
+    ...guideEn,
     "cli-rules-verify": (await capture(["rules", "verify", "vn-2447-2025"])).out,
     "cli-validate-en": (await capture(["validate", provinces, "--lang", "en"])).out,
     "cli-score-text": (await capture(["score", "fixtures/inputs/individuals.json", "--as-of", "2025-12-31"])).out,
