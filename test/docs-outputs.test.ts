@@ -170,6 +170,38 @@ function rewrite(blocks: readonly { name: string; where: string; text: string }[
   }
 }
 
+/** Every excerpt of an example's output: a ```text block right after `<!-- excerpt: examples/NN-name.expected.txt -->`. */
+function excerpts(): { file: string; where: string; lines: string[] }[] {
+  const out: { file: string; where: string; lines: string[] }[] = [];
+  for (const md of markdownFiles()) {
+    const lines = readFileSync(join(root, md), "utf8").split("\n");
+    lines.forEach((l, i) => {
+      const m = /^\s*<!-- excerpt: (examples\/[0-9a-z-]+\.expected\.txt) -->\s*$/.exec(l);
+      if (!m) return;
+      expect(lines[i + 1]?.trim(), `${md}:${i + 2} must open a text block`).toBe("```text");
+      const end = lines.findIndex((x, j) => j > i + 1 && x.trim() === "```");
+      out.push({ file: m[1]!, where: `${md}:${i + 1}`, lines: lines.slice(i + 2, end) });
+    });
+  }
+  return out;
+}
+
+describe("excerpts of the examples' outputs quoted in the docs", () => {
+  it("each line (but “…”) is a line of the example's output (checked by test/examples.test.ts), in the same order", () => {
+    const all = excerpts();
+    expect(all.length).toBeGreaterThan(0);
+    for (const x of all) {
+      const output = readFileSync(join(root, x.file), "utf8").split("\n");
+      let at = 0;
+      for (const line of x.lines.filter((l) => l.trim() !== "…")) {
+        const found = output.indexOf(line, at);
+        expect(found, `${x.where}: “${line}” is not (in this order) in ${x.file}`).toBeGreaterThanOrEqual(0);
+        at = found + 1;
+      }
+    }
+  });
+});
+
 describe("outputs quoted in the docs", () => {
   it("are what the commands print", async () => {
     const blocks = quoted();
