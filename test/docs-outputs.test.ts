@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { buildDecisionRecord, checkRecordSeal, createEngine, outcomeDigest, type CommitteeOverride } from "thidua";
 import { capture } from "./support/cli.js";
 import { loadNational } from "./support/rules.js";
@@ -201,6 +201,56 @@ describe("excerpts of the examples' outputs quoted in the docs", () => {
     }
   });
 });
+
+/**
+ * Every output of a code sample: a ```text block right after `<!-- output-of-sample -->`, which must be what
+ * the ```ts block above it prints with console.log when run (as a module; `thidua` is the source).
+ */
+function samples(): { where: string; code: string; text: string }[] {
+  const out: { where: string; code: string; text: string }[] = [];
+  for (const md of markdownFiles()) {
+    const lines = readFileSync(join(root, md), "utf8").split("\n");
+    lines.forEach((l, i) => {
+      if (l.trim() !== "<!-- output-of-sample -->") return;
+      expect(lines[i + 1]?.trim(), `${md}:${i + 2} must open a text block`).toBe("```text");
+      const end = lines.findIndex((x, j) => j > i + 1 && x.trim() === "```");
+      const close = lines.slice(0, i).lastIndexOf("```");
+      const open = lines.slice(0, close).lastIndexOf("```ts");
+      expect(open, `${md}:${i + 1}: no \`\`\`ts block above`).toBeGreaterThanOrEqual(0);
+      out.push({ where: `${md}:${i + 1}`, code: lines.slice(open + 1, close).join("\n"), text: lines.slice(i + 2, end).join("\n") });
+    });
+  }
+  return out;
+}
+
+describe("outputs of the code samples quoted in the docs", () => {
+  it("are what the samples print", async () => {
+    const all = samples();
+    expect(all.length).toBeGreaterThan(0);
+    for (const [n, x] of all.entries()) {
+      const file = join(dir, `sample-${n}.ts`);
+      writeFileSync(file, x.code);
+      const printed: string[] = [];
+      const log = vi.spyOn(console, "log").mockImplementation((...a: unknown[]) => void printed.push(a.map(String).join(" ")));
+      try {
+        await import(/* @vite-ignore */ file);
+      } finally {
+        log.mockRestore();
+      }
+      if (process.env["UPDATE_DOCS"] === "1") rewriteSample(x.where, printed.join("\n"));
+      else expect(short(x.text), x.where).toBe(short(printed.join("\n")));
+    }
+  });
+});
+
+/** `UPDATE_DOCS=1`: the block after the marker at `where` (file:line, 1-based) becomes `text`. */
+function rewriteSample(where: string, text: string): void {
+  const [file, at] = [where.slice(0, where.lastIndexOf(":")), Number(where.slice(where.lastIndexOf(":") + 1))];
+  const lines = readFileSync(join(root, file), "utf8").split("\n");
+  const end = lines.findIndex((x, j) => j > at && x.trim() === "```");
+  lines.splice(at + 1, end - at - 1, ...text.split("\n"));
+  writeFileSync(join(root, file), lines.join("\n"));
+}
 
 describe("outputs quoted in the docs", () => {
   it("are what the commands print", async () => {
