@@ -14,6 +14,8 @@ export interface RunQuotaDecision {
   readonly exact: string;
   /** Position of each candidate in the run-wide order, by cohort key then unit id. */
   readonly position: ReadonlyMap<string, ReadonlyMap<string, number>>;
+  /** How many units of the run are eligible (the candidates the positions count). */
+  readonly candidates: number;
 }
 
 /** What one cohort adds to a run-wide quota: its base count and its candidates' rank keys. */
@@ -78,12 +80,12 @@ function decideAward(award: Award, units: readonly Unit[], run: RunQuotaDecision
     const base = cohortQuotaBase(award, units);
     const allowed = quotaAllowed(q, base);
     const exact = quotaExact(q, base);
-    candidates.forEach((x, i) => x.checks.push(quotaCheck(i + 1, allowed, base, exact)));
+    candidates.forEach((x, i) => x.checks.push(quotaCheck(i + 1, allowed, base, exact, candidates.length)));
     use = { award: award.id, share: q.share, base, exact, allowed, candidates: candidates.length, granted: Math.min(candidates.length, allowed), binding: candidates.length > allowed };
   } else if (q && run) {
     for (const x of candidates) {
       const r = x.u.ranked.unit.result;
-      x.checks.push(quotaCheck(run.position.get(cohortKeyOf(r))?.get(r.unitId) ?? Infinity, run.allowed, run.base, run.exact));
+      x.checks.push(quotaCheck(run.position.get(cohortKeyOf(r))?.get(r.unitId) ?? Infinity, run.allowed, run.base, run.exact, run.candidates));
     }
   }
   for (const x of checked) {

@@ -45,7 +45,7 @@ export function decideRunQuotas(rs: RuleSet, plans: readonly RunQuotaPlan[]): { 
     const order = withBase.flatMap((p) => p.candidates.get(a.id) ?? []).sort((x, y) => decide(x, y)?.order ?? 0);
     const position = new Map<string, Map<string, number>>();
     order.forEach((k, i) => position.set(k.cohort, (position.get(k.cohort) ?? new Map()).set(k.id, i + 1)));
-    decisions.set(a.id, { allowed, base, exact, position });
+    decisions.set(a.id, { allowed, base, exact, position, candidates: order.length });
     uses.push({ award: a.id, share: q.share, base, exact, allowed, candidates: order.length, granted: Math.min(order.length, allowed), binding: order.length > allowed });
   }
   return { decisions, uses };

@@ -94,8 +94,13 @@ export interface CohortSummary {
 /** A committee's decision that replaces the computed award of one unit (applied after the computation). */
 export interface CommitteeOverride {
   readonly unitId: string;
-  /** Award id the committee decided, or null for "no award". */
+  /** Award id the committee decided (the first, when it decided several), or null for "no award". */
   readonly award: string | null;
+  /**
+   * Further awards the committee decided for the unit together with `award`, in the order it wrote
+   * them (e.g. "Bằng khen của Thủ tướng Chính phủ" and "Cờ thi đua"); absent when it decided one.
+   */
+  readonly alongside?: readonly string[];
   readonly reason: string;
   readonly decidedBy: string;
   /** ISO date of the decision. */
@@ -107,6 +112,8 @@ export interface CommitteeOverride {
 /** The final decision beside the computed one; an override never erases the computed result. */
 export interface FinalDecision {
   readonly award: ProposedAward | null;
+  /** The further awards of an override that decided several (absent otherwise). */
+  readonly alongside?: readonly ProposedAward[];
   readonly overridden: boolean;
   readonly override?: CommitteeOverride;
 }

@@ -66,7 +66,8 @@ function listTable(d: Docx, rows: readonly Row[], lang: Lang) {
   const widths = [6, 24, 30, 8, 16, 16];
   const head = (["docx.stt", "docx.unit", "docx.summary", "docx.score", "docx.award", "docx.basis"] as const).map((k) => sayReport(lang, k, {}));
   const row = (cells: string[], header: boolean) =>
-    new d.TableRow({ tableHeader: header, cantSplit: true, children: cells.map((c, i) => new d.TableCell({ width: { size: widths[i]!, type: d.WidthType.PERCENTAGE }, children: [txt(c, header, header || i === 0 || i === 3)] })) });
+    // a data row carries no tblHeader element at all: readers such as pandoc take any tblHeader, even w:val="off", for a header row
+    new d.TableRow({ ...(header && { tableHeader: true }), cantSplit: true, children: cells.map((c, i) => new d.TableCell({ width: { size: widths[i]!, type: d.WidthType.PERCENTAGE }, children: [txt(c, header, header || i === 0 || i === 3)] })) });
   const num = (n: number) => (lang === "vi" ? String(n).replace(".", ",") : String(n));
   return new d.Table({ width: { size: 100, type: d.WidthType.PERCENTAGE }, rows: [row(head, true), ...rows.map((r, i) => row([String(i + 1), r.unit, r.summary, num(r.score), r.award, r.basis], false))] });
 }

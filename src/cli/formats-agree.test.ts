@@ -1,22 +1,29 @@
 import { readFileSync } from "node:fs";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
 import { buildDecisionRecord, createEngine, type DecidedRecommendation } from "../index.js";
 import { explainReasons, formatItem } from "../explain/index.js";
 import { renderCsv, renderHtml, renderMarkdown, renderText } from "../report/index.js";
 import { loadLocal } from "../../test/support/rules.js";
 import { renderXlsx } from "./xlsx-report.js";
+import { renderDocx } from "./docx-report.js";
 
 /**
  * One decision record rendered in every format (text, md, csv, xlsx, html): the facts each format
- * gives per unit — rank, score, percent, class, every proposed award, the committee's decision, the
- * main reasons (knock-out, quota, points short), the evidence to supply — extracted back from each
- * and compared as data with the record.
+ * gives per unit — rank, score, percent, class, every proposed award, the committee's decision (every
+ * award of it, when the council decided several), the main reasons (knock-out, quota, points short),
+ * the evidence to supply — extracted back from each and compared as data with the record; the Word
+ * proposal lists (docx), which carry rank, score, class and the decided awards, likewise.
  */
 const rs = loadLocal();
 const fixture: unknown[] = JSON.parse(readFileSync(new URL("../../fixtures/cohorts/individuals-2025.json", import.meta.url), "utf8"));
 const report = createEngine(rs).recommend(fixture, { asOf: "2025-12-31", trace: true });
-const overrides = [{ unitId: "ca-03", award: "award.chien-si-thi-dua-co-so", reason: "Thành tích đột xuất", decidedBy: "Hội đồng", date: "2026-01-15" }];
+// the council decides two awards for ca-03 (issue 20, point 10), and no award for ca-01
+const overrides = [
+  { unitId: "ca-03", award: "award.chien-si-thi-dua-co-so", alongside: ["award.giay-khen-giam-doc-cong-an-tinh"], reason: "Thành tích đột xuất", decidedBy: "Hội đồng", date: "2026-01-15" },
+  { unitId: "ca-01", award: null, reason: "Hồ sơ chưa đầy đủ", decidedBy: "Hội đồng", date: "2026-01-15" },
+];
 const record = buildDecisionRecord(rs, report, { input: "x", inputCount: fixture.length, overrides });
 const NONE = "Không đề nghị khen thưởng";
 
@@ -30,7 +37,7 @@ const expected = (r: DecidedRecommendation): Facts => {
     percent: Number(r.percent),
     class: rs.classes.find((k) => k.id === r.classification)?.title.vi ?? "Chưa xếp loại",
     awards,
-    decision: r.final.overridden ? (r.final.award?.title.vi ?? NONE) : awards,
+    decision: r.final.overridden ? ([r.final.award, ...(r.final.alongside ?? [])].flatMap((a) => (a ? [a.title.vi] : [])).join("; ") || NONE) : awards,
     reasons: explainReasons(r, rs, "vi").map((i) => formatItem(i, "vi")).join("; "),
     missing: [...new Set(r.missingEvidence.map((m) => m.evidence.vi))].join("; "),
   };
@@ -100,9 +107,10 @@ describe("one content in every format", async () => {
     xlsx: await fromXlsx(await renderXlsx(record, rs, "vi")),
     html: fromHtml(renderHtml(record, rs, "vi")),
   };
-  it("the record has what the comparison needs: two proposals, an override, a knock-out, evidence to supply, a quota", () => {
+  it("the record has what the comparison needs: two proposals, an override of two awards, a knock-out, evidence to supply, a quota", () => {
     expect(record.results.some((r) => r.alongside.length > 0 && r.award)).toBe(true);
-    expect(record.results.some((r) => r.final.overridden)).toBe(true);
+    expect(record.results.find((r) => r.unitId === "ca-03")?.final.alongside?.map((a) => a.id)).toEqual(["award.giay-khen-giam-doc-cong-an-tinh"]);
+    expect(record.results.some((r) => r.final.overridden && r.final.award === null)).toBe(true);
     expect(record.results.some((r) => r.knockedOut)).toBe(true);
     expect(record.results.some((r) => r.missingEvidence.length > 0)).toBe(true);
     expect(record.results.some((r) => r.eligibility.some((e) => e.status === "quota"))).toBe(true);
@@ -112,4 +120,36 @@ describe("one content in every format", async () => {
       expect(formats[f]).toEqual(want);
     });
   }
+});
+
+/** The Word lists: per unit, the awards it is listed under (in the rule set's order) and what each row says of it. */
+async function fromDocx(bytes: Uint8Array): Promise<Record<string, { rank: number; score: number; class: string; awards: string[] }>> {
+  const xml = await (await JSZip.loadAsync(bytes)).file("word/document.xml")!.async("string");
+  const out: Record<string, { rank: number; score: number; class: string; awards: string[] }> = {};
+  for (const [, tbl] of xml.matchAll(/<w:tbl>(.*?)<\/w:tbl>/gs)) {
+    const rows = [...tbl!.matchAll(/<w:tr\b.*?<\/w:tr>/gs)].map(([tr]) => [...tr.matchAll(/<w:tc>(.*?)<\/w:tc>/gs)].map(([, tc]) => [...tc!.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => unescape(m[1]!)).join("")));
+    if (rows[0]?.[0] !== "STT") continue;
+    for (const c of rows.slice(1)) {
+      const id = /\(([^()]+)\)$/.exec(c[1]!)![1]!;
+      const m = /^Xếp thứ (\d+)\/\d+ .*; đạt ([\d,]+) điểm, xếp loại (.+)$/.exec(c[2]!)!;
+      const u = (out[id] ??= { rank: Number(m[1]), score: num(m[2]!), class: m[3]!, awards: [] });
+      u.awards.push(c[4]!);
+    }
+  }
+  return out;
+}
+
+describe("the Word proposal lists agree with the record", async () => {
+  const docx = await fromDocx(await renderDocx(record, rs, "vi"));
+  it("docx: every unit put forward, under each award decided for it (all of a council's several), with its rank, score and class", () => {
+    const want: Record<string, { rank: number; score: number; class: string; awards: string[] }> = {};
+    for (const r of record.results) {
+      const decided = r.final.overridden ? [r.final.award, ...(r.final.alongside ?? [])].flatMap((a) => (a ? [a] : [])) : r.award ? [r.award, ...r.alongside] : [];
+      if (!decided.length) continue;
+      const order = (id: string) => rs.awards.findIndex((a) => a.id === id);
+      want[r.unitId] = { rank: r.rank, score: Number(r.score), class: expected(r).class, awards: [...decided].sort((a, b) => order(a.id) - order(b.id)).map((a) => a.title.vi) };
+    }
+    expect(docx).toEqual(want);
+    expect(docx["ca-03"]!.awards).toHaveLength(2);
+  });
 });

@@ -7,12 +7,15 @@ import { cellValue } from "./input/xlsx.js";
  * The committee's overrides as a sheet a council fills in (`thidua template --overrides`), read back
  * by `--overrides file.xlsx`: one row per decision, the award chosen from a list of the rule set's
  * awards (a title several awards share carries the award's id in brackets), no award for “không khen
- * thưởng”, the date as a date cell or `dd/mm/yyyy`.
+ * thưởng”, up to two further awards decided together with it in the next columns (or several in one
+ * cell, separated by “;”), the date as a date cell or `dd/mm/yyyy`.
  */
 const FIELDS = [
   { key: "unitId", vi: "Mã đơn vị (cá nhân)", width: 22 },
   { key: "cohort", vi: "Cụm, khối thi đua (nếu một mã có ở nhiều cụm, khối)", width: 30 },
   { key: "award", vi: "Danh hiệu, hình thức khen thưởng (để trống: không khen thưởng)", width: 60 },
+  { key: "award2", vi: "Hình thức khen thưởng thứ hai (nếu có)", width: 44 },
+  { key: "award3", vi: "Hình thức khen thưởng thứ ba (nếu có)", width: 44 },
   { key: "reason", vi: "Lý do", width: 50 },
   { key: "decidedBy", vi: "Người (cơ quan) quyết định", width: 36 },
   { key: "date", vi: "Ngày quyết định (dd/mm/yyyy)", width: 18 },
@@ -38,9 +41,10 @@ export async function overridesTemplate(rs: RuleSet): Promise<Uint8Array> {
   const lists = wb.addWorksheet("Danh mục", { state: "hidden" });
   const choices = awardChoices(rs);
   choices.forEach((c, i) => (lists.getCell(i + 1, 1).value = c));
+  const col = (key: string) => FIELDS.findIndex((f) => f.key === key) + 1;
   for (let r = 2; r <= 501; r++) {
-    ws.getCell(r, 3).dataValidation = { type: "list", allowBlank: true, formulae: [`'Danh mục'!$A$1:$A$${choices.length}`] };
-    ws.getCell(r, 6).numFmt = "dd/mm/yyyy";
+    for (const k of ["award", "award2", "award3"]) ws.getCell(r, col(k)).dataValidation = { type: "list", allowBlank: true, formulae: [`'Danh mục'!$A$1:$A$${choices.length}`] };
+    ws.getCell(r, col("date")).numFmt = "dd/mm/yyyy";
   }
   return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
 }
@@ -48,12 +52,21 @@ export async function overridesTemplate(rs: RuleSet): Promise<Uint8Array> {
 /** The field a header names: its key or its Vietnamese heading (as written in the template). */
 const fieldOf = (header: string): string | undefined => FIELDS.find((f) => normKey(f.key) === normKey(header) || normKey(f.vi) === normKey(header))?.key;
 
-/** A cell as an override's value: a date cell as ISO, an award chosen from the list as its id (or title), empty as absent. */
+const AWARD_KEYS = new Set(["award", "award2", "award3"]);
+
+/** A cell as an override's value: a date cell as ISO, awards chosen from the list as their ids (or titles; several separated by “;”), empty as absent. */
 function valueOf(key: string, v: ReturnType<typeof cellValue>): unknown {
   if (v instanceof Date) return v.toISOString().slice(0, 10);
   const text = v === null || v === undefined ? "" : String(v).normalize("NFC").trim();
-  if (key === "award") return text === "" ? null : (/\((award\.[^()]+)\)$/.exec(text)?.[1] ?? text);
+  if (AWARD_KEYS.has(key)) return text.split(";").map((t) => t.trim()).filter(Boolean).map((t) => /\((award\.[^()]+)\)$/.exec(t)?.[1] ?? t);
   return text === "" ? undefined : text;
+}
+
+/** A row's values as an override: the award columns as one award (none: null) or a list of them. */
+function asOverride(o: Record<string, unknown>): Record<string, unknown> {
+  const { award2, award3, ...rest } = o;
+  const awards = [o["award"], award2, award3].flatMap((a) => (Array.isArray(a) ? a : []));
+  return { ...rest, award: awards.length === 0 ? null : awards.length === 1 ? awards[0] : awards };
 }
 
 /** The overrides of a filled-in sheet (its first sheet): one object per non-empty row, for `validateCommitteeOverrides`. */
@@ -73,7 +86,7 @@ export async function readOverridesXlsx(bytes: Uint8Array): Promise<unknown[]> {
       const value = key ? valueOf(key, cellValue(v)) : undefined;
       if (key && value !== undefined) o[key] = value;
     });
-    if (Object.keys(o).some((k) => o[k] !== null)) out.push({ award: null, ...o });
+    if (Object.keys(o).some((k) => !(Array.isArray(o[k]) && (o[k] as unknown[]).length === 0))) out.push(asOverride(o));
   });
   return out;
 }

@@ -180,7 +180,7 @@ class Tally {
  */
 export async function scoreFile(input: string, opts: ScoreOptions, sink: CohortSink | LayoutSpec | null = null, preloaded?: RuleSet): Promise<Scored> {
   const rs = preloaded ?? loadRulesOrThrow(opts.rules, opts.allowModifiedRules);
-  const overrides: readonly CommitteeOverride[] = opts.overrideList ?? (opts.overrides ? await readOverrides(opts.overrides, rs) : []);
+  const overrides: readonly CommitteeOverride[] = opts.overrideList ?? (opts.overrides ? await readOverrides(opts.overrides, rs, opts.lang) : []);
   checkInputFile(input);
   // a rule set heavier than the bundled ones (more criteria and awards per unit) splits into smaller partitions
   const { dir, count } = spillPlan(input, Math.floor((opts.partitionBytes ?? PARTITION_BYTES) * partitionShare(rs)));

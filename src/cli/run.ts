@@ -4,6 +4,7 @@ import { ENGINE_VERSION } from "../report/index.js";
 import { BUNDLED_RULE_SETS, bundledRulesDir, loadRuleSet } from "../node/index.js";
 import { join } from "node:path";
 import { issueLine } from "./issues.js";
+import { localizeHelp } from "./help.js";
 import { rulesCommands } from "./rules.js";
 import { demoCommand } from "./demo.js";
 import { InputFileError } from "./input/index.js";
@@ -47,8 +48,8 @@ export function commanderText(e: CommanderError, lang: Lang): string {
   }
 }
 
-/** The program with its commands; commander prints nothing itself on errors (they are worded by the catalogs). */
-function program(exit: (c: number) => void): Command {
+/** The program with its commands, its help in `lang`; commander prints nothing itself on errors (they are worded by the catalogs). */
+export function program(exit: (c: number) => void, lang: Lang = "vi"): Command {
   const p = new Command("thidua")
     .description("thidua — emulation and commendation rules engine (Toàn dân bảo vệ an ninh Tổ quốc)")
     .option("--debug", "print stack traces on errors")
@@ -61,6 +62,7 @@ function program(exit: (c: number) => void): Command {
   templateCommand(p, exit);
   for (const c of p.commands) c.exitOverride().configureOutput({ writeErr: (s) => process.stderr.write(s), outputError: () => {} });
   p.showSuggestionAfterError(false);
+  localizeHelp(p, lang);
   return p;
 }
 
@@ -74,7 +76,7 @@ export async function run(argv: readonly string[]): Promise<number> {
   }
   const debug = argv.includes("--debug");
   try {
-    await program((c) => void (code = c)).parseAsync(argv.filter((a) => a !== "--debug"), { from: "user" });
+    await program((c) => void (code = c), lang).parseAsync(argv.filter((a) => a !== "--debug"), { from: "user" });
   } catch (e) {
     return failure(e, lang, debug);
   }

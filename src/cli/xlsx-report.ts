@@ -4,6 +4,7 @@ import JSZip from "jszip";
 import type { DecisionRecord, Lang, RuleSet } from "../index.js";
 import { awardsText, cohortHeading, formatMessage as say, optionsText, rejectedByCohort, rejectedWho, rejectedWhy, resultsByCohort, sayReport, unitFacts, type UnitFacts } from "../report/index.js";
 import { cohortKey } from "../ranking/index.js";
+import { finalAwards } from "../explain/index.js";
 
 /** Scores and percentages: numbers, shown with two decimals and grouping (Excel draws them in the reader's locale: 1.234,50 in Vietnamese). */
 const NUMBER = "#,##0.00";
@@ -106,7 +107,7 @@ function summarySheet(ws: Sheet, record: DecisionRecord, lang: Lang): void {
     { header: sayReport(lang, "col.rejected", {}), width: 12 }, { header: sayReport(lang, "col.proposed", {}), width: 16 },
   ];
   const rows = record.cohorts.map((c) => [
-    cohortHeading(c, 0, lang).title, c.size, (byCohort.get(cohortKey(c)) ?? []).length, (results.get(cohortKey(c)) ?? []).filter((r) => (r.final.overridden ? r.final.award : r.award)).length,
+    cohortHeading(c, 0, lang).title, c.size, (byCohort.get(cohortKey(c)) ?? []).length, (results.get(cohortKey(c)) ?? []).filter((r) => decidedAwards(r).length > 0).length,
   ]);
   if (unplaced.length) rows.push([sayReport(lang, "rejected.unplaced", {}), 0, unplaced.length, 0]);
   table(ws, cols, rows, [say(lang, "report.title", {})]);
@@ -114,7 +115,7 @@ function summarySheet(ws: Sheet, record: DecisionRecord, lang: Lang): void {
 
 /** The awards a unit is put forward for: the committee's when it overrode the proposal, else the proposal and what goes beside it. */
 export const decidedAwards = (r: DecisionRecord["results"][number]): readonly { id: string; title: { vi: string; en: string } }[] =>
-  r.final.overridden ? (r.final.award ? [r.final.award] : []) : r.award ? [r.award, ...r.alongside] : [];
+  r.final.overridden ? finalAwards(r.final) : r.award ? [r.award, ...r.alongside] : [];
 
 /** The list the council signs: per award (in the rule set's order), every unit put forward for it, across clusters. */
 function proposalsSheet(ws: Sheet, record: DecisionRecord, rs: RuleSet, lang: Lang): void {

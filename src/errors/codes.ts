@@ -73,6 +73,8 @@ export const ISSUE_CODES = [
   "overrides.duplicate",
   "overrides.unmatched",
   "overrides.award_mismatch",
+  "overrides.repeated_award",
+  "overrides.exclusive",
   // decision records
   "record.invalid_json",
   "record.schema",

@@ -33,16 +33,16 @@ describe("explain (data)", () => {
     const q = e.nearMisses.find((i) => i.key === "near.header" && i.params.status === "quota")!;
     expect(q.params).toMatchObject({ award: "Chiến sĩ thi đua cơ sở", kind: "title", points: 0 });
     expect(q.details).toEqual([
-      { key: "check.quota", params: { allowed: 1, base: 7, position: 2, exact: 1.05, share: 15, of: "Lao động tiên tiến / Chiến sĩ tiên tiến", rounding: "floor" } },
+      { key: "check.quota", params: { allowed: 1, base: 7, position: 2, candidates: 7, exact: 1.05, share: 15, of: "Lao động tiên tiến / Chiến sĩ tiên tiến", rounding: "floor" } },
     ]);
-    expect(e.reasons).toContainEqual({ key: "reason.quota", params: { award: "Chiến sĩ thi đua cơ sở", kind: "title", allowed: 1, base: 7, position: 2, exact: 1.05, share: 15, rounding: "floor" } });
+    expect(e.reasons).toContainEqual({ key: "reason.quota", params: { award: "Chiến sĩ thi đua cơ sở", kind: "title", allowed: 1, base: 7, position: 2, candidates: 7, exact: 1.05, share: 15, rounding: "floor" } });
     expect(e.standing).toContainEqual({ key: "standing.tie", params: { rule: "moreMet" } });
   });
 
   it("the quota winner sees its position within the quota beside the award", () => {
     const cstd = explainUnit("ca-01").award.find((i) => i.key === "award.alongside" && i.params.award === "Chiến sĩ thi đua cơ sở")!;
     expect(keys(cstd.details ?? [])).toEqual(["award.bonus", "award.quotaWithin"]);
-    expect(cstd.details![1]!.params).toMatchObject({ position: 1, allowed: 1, base: 7 });
+    expect(cstd.details![1]!.params).toMatchObject({ position: 1, candidates: 7, allowed: 1, base: 7 });
   });
 
   it("a near miss gives the points short and the class required", () => {

@@ -58,6 +58,12 @@ const classTitle = (ctx: Ctx, id: string | null) => {
 
 const list = (xs: readonly string[]) => xs.join("; ");
 
+/** The awards of a final decision: the committee's (every one, when it decided several) or the computed proposal's first. */
+export const finalAwards = (final: FinalDecision): readonly ProposedAward[] => (final.award ? [final.award, ...(final.alongside ?? [])] : []);
+
+/** The committee's awards in words: their titles joined by "; ", or `none`. */
+const finalTitles = (final: FinalDecision, lang: Lang, none: string): string => list(finalAwards(final).map((a) => a.title[lang])) || none;
+
 /** Fact label (with the field of a record fact) and a value formatter with the fact's unit. */
 function factView(ctx: Ctx, factId: string, path?: string) {
   const fact = ctx.facts.get(factId);
@@ -211,7 +217,7 @@ function checkItems(ctx: Ctx, awardId: string, c: AwardCheck): Item[] {
     case "criterion": return [item("check.criterion", { id: c.criterion, title: ctx.rs.criteria.find((x) => x.id === c.criterion)?.title[ctx.lang] ?? c.criterion, status: c.status })];
     case "conditions": return c.unmet.map((l) => leafItem(ctx, l, "unmet"));
     case "requiresThisYear": return [item("check.requiresThisYear", { award: awardTitle(ctx, c.award) })];
-    case "quota": return [item("check.quota", { allowed: c.allowed, base: c.base, position: c.position, exact: Number(c.exact), ...quotaParams(ctx, awardId) })];
+    case "quota": return [item("check.quota", { allowed: c.allowed, base: c.base, position: c.position, candidates: c.candidates, exact: Number(c.exact), ...quotaParams(ctx, awardId) })];
     case "deferral": {
       const why = ctx.rs.deferrals.find((d) => d.id === c.deferral)?.title[ctx.lang] ?? c.deferral;
       return [c.result === false ? item("check.deferral", { why }) : item("check.deferralUnknown", { why })];
@@ -256,7 +262,7 @@ function awardItems(ctx: Ctx, rec: Recommendation, final?: FinalDecision): Item[
     const details: Item[] = [];
     if (a.bonusCoefficient !== null) details.push(bonusItem(ctx, rec, a));
     const q = rec.eligibility.find((e) => e.award === a.id)?.checks.find((c) => c.kind === "quota");
-    if (q?.kind === "quota") details.push(item("award.quotaWithin", { allowed: q.allowed, base: q.base, position: q.position, exact: Number(q.exact), ...quotaParams(ctx, a.id) }));
+    if (q?.kind === "quota") details.push(item("award.quotaWithin", { allowed: q.allowed, base: q.base, position: q.position, candidates: q.candidates, exact: Number(q.exact), ...quotaParams(ctx, a.id) }));
     out.push(item(key, { award: a.title[lang], kind: a.kind, grantor: a.grantor[lang] }, def ? refOf(ctx.rs, def.citation, lang) : undefined, details));
   };
   if (rec.award) one(rec.award, "award.proposed");
@@ -265,7 +271,7 @@ function awardItems(ctx: Ctx, rec: Recommendation, final?: FinalDecision): Item[
   if (final?.overridden && final.override) {
     const o = final.override;
     out.push(item("award.computed", { award: rec.award?.title[lang] ?? none }));
-    out.push(item("award.override", { award: final.award?.title[lang] ?? none, reason: o.reason, decidedBy: o.decidedBy, date: o.date }));
+    out.push(item("award.override", { award: finalTitles(final, lang, none), reason: o.reason, decidedBy: o.decidedBy, date: o.date }));
   }
   return out;
 }
@@ -302,7 +308,7 @@ function headlineOf(ctx: Ctx, rec: Recommendation & { readonly final?: FinalDeci
   const none = noAward(lang);
   const unknown = rec.eligibility.some((e) => e.status === "unknown") && rec.missingEvidence.length > 0;
   return rec.final?.overridden
-    ? item("headline.overridden", { award: rec.final.award?.title[lang] ?? none, computed: rec.award?.title[lang] ?? none })
+    ? item("headline.overridden", { award: finalTitles(rec.final, lang, none), computed: rec.award?.title[lang] ?? none })
     : rec.award
       ? item("headline.award", { award: rec.award.title[lang], kind: rec.award.kind })
       : rec.knockedOut
@@ -343,7 +349,7 @@ function reasonsOf(ctx: Ctx, rec: Recommendation, headline: Item): Item[] {
     const q = e.checks.find((c) => c.kind === "quota");
     if (e.status === "quota" && q?.kind === "quota") {
       const { share, rounding } = quotaParams(ctx, e.award);
-      reasons.push(item("reason.quota", { award: awardTitle(ctx, e.award), kind: kindOf(e.award), allowed: q.allowed, base: q.base, position: q.position, exact: Number(q.exact), share, rounding }));
+      reasons.push(item("reason.quota", { award: awardTitle(ctx, e.award), kind: kindOf(e.award), allowed: q.allowed, base: q.base, position: q.position, candidates: q.candidates, exact: Number(q.exact), share, rounding }));
     }
     const d = e.checks.find((c) => c.kind === "deferral" && c.result === false);
     if (e.status === "deferred" && d?.kind === "deferral") reasons.push(item("reason.deferred", { award: awardTitle(ctx, e.award), kind: kindOf(e.award), why: ctx.rs.deferrals.find((x) => x.id === d.deferral)?.title[ctx.lang] ?? d.deferral }));

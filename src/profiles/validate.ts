@@ -297,9 +297,12 @@ function mapIssue(zi: z.core.$ZodIssue, facts: ReadonlyMap<string, Fact>, group:
       return [issue(code, path, `expected a value ${rel} ${bound}, found ${show(input)}`, { expected: `${rel} ${bound}`, found: show(input) })];
     }
     case "invalid_value": {
-      const values = (zi.values ?? []).map(String).join(", ");
+      const ids = (zi.values ?? []).map(String);
+      const values = ids.join(", ");
       const code = inFacts ? "profiles.fact_enum" : "profiles.schema";
-      return [issue(code, path, `expected one of ${values}, found ${show(input)}`, { expected: values, found: show(input) })];
+      // each value's label beside it (same order as `expected`), for messages that show labels, not ids
+      const labels = fact?.valueLabels && { choicesVi: ids.map((v) => fact.valueLabels?.[v]?.vi ?? v).join(" | "), choicesEn: ids.map((v) => fact.valueLabels?.[v]?.en ?? v).join(" | ") };
+      return [issue(code, path, `expected one of ${values}, found ${show(input)}`, { expected: values, found: show(input), ...labels })];
     }
     case "custom":
       return [issue(fact?.type === "date" ? "profiles.fact_date" : "profiles.schema", path, `${zi.message}, found ${show(input)}`, { expected: fact?.type === "date" ? "YYYY-MM-DD" : zi.message, found: show(input) })];

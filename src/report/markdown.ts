@@ -98,7 +98,8 @@ function runSections(run: ReportHead, rs: RuleSet, lang: Lang): string[] {
   if (run.overrides.length) {
     mid.push(`## ${say(lang, "report.overrides", {})}`, "");
     run.overrides.forEach((o, i) => {
-      const award = o.award === null ? say(lang, "report.noAward", {}) : (rs.awards.find((a) => a.id === o.award)?.title[lang] ?? o.award);
+      const ids = o.award === null ? [] : [o.award, ...(o.alongside ?? [])];
+      const award = ids.map((id) => rs.awards.find((a) => a.id === id)?.title[lang] ?? id).join("; ") || say(lang, "report.noAward", {});
       mid.push(`- ${line(say(lang, "report.overrideLine", { unitId: o.unitId, award, reason: o.reason, decidedBy: o.decidedBy, date: o.date, matched: run.matchedOverrides[i] ? 1 : 0 }))}`);
     });
     mid.push("");

@@ -24,17 +24,39 @@ const show = (v: unknown): string => {
   return s.length > 60 ? `${s.slice(0, 60)}…` : s;
 };
 
+/** The awards an entry names: `award` (one, null, or a list) then `alongside` (a list); anything else is returned as is for the issue. */
+function namedAwards(award: unknown, alongside: unknown): { list: unknown[]; bad: boolean } {
+  const head = award === null ? [] : Array.isArray(award) ? award : [award];
+  const tail = alongside === undefined ? [] : Array.isArray(alongside) ? alongside : [alongside];
+  return { list: [...head, ...tail], bad: alongside !== undefined && !Array.isArray(alongside) };
+}
+
+/** Issues of an entry's awards: each must be an award of the rule set, none twice (paths `[index, "award", k]`). */
+function awardIssues(rs: RuleSet, i: number, list: readonly unknown[], awards: ReadonlySet<string>): Issue[] {
+  const out: Issue[] = [];
+  list.forEach((a, k) => {
+    const path = list.length > 1 ? [i, "award", k] : [i, "award"];
+    if (typeof a !== "string" || !awards.has(a)) {
+      out.push(issue("overrides.unknown_award", path, `override ${i + 1}: ${show(a)} is not an award of ${rs.id} (give an award id or null)`, { index: i, field: "award", found: show(a), ruleset: rs.id }));
+    } else if (list.indexOf(a) !== k) {
+      const t = rs.awards.find((x) => x.id === a)!.title;
+      out.push(issue("overrides.repeated_award", path, `override ${i + 1}: award ${a} is named twice`, { index: i, field: "award", found: show(a), award: a, awardVi: t.vi, awardEn: t.en }));
+    }
+  });
+  return out;
+}
+
 /** One entry of an overrides file checked: the override, or the issues naming its index and field. */
 function checkOne(rs: RuleSet, o: unknown, i: number, awards: ReadonlySet<string>): CommitteeOverride | Issue[] {
   if (!o || typeof o !== "object" || Array.isArray(o)) return [issue("overrides.schema", [i], `override ${i + 1} is not an object`, { index: i, field: "", problem: "notObject", found: show(o) })];
-  const { unitId, award, reason, decidedBy, date, cohort, ...rest } = o as Record<string, unknown>;
+  const { unitId, award, alongside, reason, decidedBy, date, cohort, ...rest } = o as Record<string, unknown>;
   const out: Issue[] = [];
   const bad = (field: string, found: unknown, message: string, problem = "missing") =>
     out.push(issue("overrides.schema", [i, field], `override ${i + 1}, ${field}: ${message}`, { index: i, field, problem, found: show(found) }));
   if (!text(unitId)) bad("unitId", unitId, "the unit id is required");
-  if (award !== null && (typeof award !== "string" || !awards.has(award))) {
-    out.push(issue("overrides.unknown_award", [i, "award"], `override ${i + 1}: ${show(award)} is not an award of ${rs.id} (give an award id or null)`, { index: i, field: "award", found: show(award), ruleset: rs.id }));
-  }
+  const named = namedAwards(award, alongside);
+  if (named.bad || (alongside !== undefined && !(typeof award === "string" || Array.isArray(award)))) bad("alongside", alongside, "further awards go with an award, as a list", "invalid");
+  out.push(...awardIssues(rs, i, named.list, awards));
   if (!text(reason)) bad("reason", reason, "the reason is required");
   if (!text(decidedBy)) bad("decidedBy", decidedBy, "who decided is required");
   const iso = typeof date === "string" ? overrideDate(date) : undefined;
@@ -43,7 +65,36 @@ function checkOne(rs: RuleSet, o: unknown, i: number, awards: ReadonlySet<string
   for (const k of Object.keys(rest)) bad(k, rest[k], "unknown field", "unknown");
   if (out.length) return out;
   const c = cohort as string | undefined;
-  return { unitId: nfc(unitId as string), award: award as string | null, reason: (reason as string).normalize("NFC"), decidedBy: (decidedBy as string).normalize("NFC"), date: iso!, ...(c !== undefined && { cohort: nfc(c) }) };
+  const [first, ...more] = named.list as string[];
+  return {
+    unitId: nfc(unitId as string),
+    award: first ?? null,
+    ...(more.length > 0 && { alongside: more }),
+    reason: (reason as string).normalize("NFC"),
+    decidedBy: (decidedBy as string).normalize("NFC"),
+    date: iso!,
+    ...(c !== undefined && { cohort: nfc(c) }),
+  };
+}
+
+/**
+ * Awards of one override that the rule set says exclude each other in one year (the same
+ * `exclusiveGroup`): warnings, not errors. The council decides; the engine would never propose both,
+ * so the record keeps what the council wrote and the warning says which rule it departs from.
+ */
+function exclusiveWarnings(rs: RuleSet, list: readonly CommitteeOverride[]): Issue[] {
+  const out: Issue[] = [];
+  list.forEach((o, i) => {
+    const chosen = [o.award, ...(o.alongside ?? [])].flatMap((id) => rs.awards.filter((a) => a.id === id));
+    chosen.forEach((a, x) => {
+      const b = chosen.slice(0, x).find((y) => y.exclusiveGroup !== undefined && y.exclusiveGroup === a.exclusiveGroup);
+      if (!b) return;
+      out.push(
+        issue("overrides.exclusive", [i, "award"], `override ${i + 1}: awards ${b.id} and ${a.id} exclude each other in one year (${a.exclusiveGroup}); recorded as the council decided`, { index: i, field: "award", unitId: o.unitId, award: a.id, otherAward: b.id, awardVi: a.title.vi, awardEn: a.title.en, otherAwardVi: b.title.vi, otherAwardEn: b.title.en }, "warning"),
+      );
+    });
+  });
+  return out;
 }
 
 /** Two overrides that can reach the same unit: same id, and the same cluster or one of them for every cluster. */
@@ -66,10 +117,14 @@ function duplicates(list: readonly CommitteeOverride[]): Issue[] {
 
 /**
  * Checks a committee's overrides (parsed JSON, e.g. the CLI's `--overrides` file): an array of
- * `{ unitId, award (an award id of the rule set, or null), reason, decidedBy, date, cohort? }` with a
+ * `{ unitId, award, reason, decidedBy, date, cohort? }` — `award` an award id of the rule set, null
+ * for no award, or a list of award ids when the council decided several (returned as `award`, the
+ * first, and `alongside`, the rest; `alongside` is also read, as a record writes it) — with a
  * non-empty reason and decider, a real calendar date (`YYYY-MM-DD`, or `dd/mm/yyyy` as spreadsheets
- * write it: returned as ISO), no unknown field, and at most one override per unit (per cluster when
- * `cohort` is given). Issue paths are `[index, field]`.
+ * write it: returned as ISO), no unknown field, no award twice, and at most one override per unit
+ * (per cluster when `cohort` is given). Issue paths are `[index, field]`. Warnings
+ * (`overrides.exclusive`): awards of one override that the rule set does not grant together in one
+ * year — accepted, since the council decides, but said.
  */
 export function validateCommitteeOverrides(rs: RuleSet, data: unknown): Result<CommitteeOverride[]> {
   if (!Array.isArray(data)) return fail([issue("overrides.schema", [], "expected a JSON array of overrides", { index: -1, field: "", problem: "notArray", found: show(data) })]);
@@ -83,7 +138,7 @@ export function validateCommitteeOverrides(rs: RuleSet, data: unknown): Result<C
   });
   if (issues.length) return fail(issues);
   const dup = duplicates(list);
-  return dup.length ? fail(dup) : ok(list);
+  return dup.length ? fail(dup) : ok(list, exclusiveWarnings(rs, list));
 }
 
 /** Whether an award can be given to a unit of this group: one of the award's groups, and a person gets only individual awards. */
@@ -118,13 +173,14 @@ export function createOverrideApplier(rs: RuleSet, overrides: readonly Committee
     const i = byUnit.size ? byUnit.get(r.unitId)?.find((j) => overrides[j]!.cohort === undefined || overrides[j]!.cohort === r.cohort) : undefined;
     if (i === undefined) return { award: r.award, overridden: false };
     const o = overrides[i]!;
-    const a = o.award === null ? null : awards.get(o.award);
-    if (a === undefined || (a !== null && !awardFits(a, r.group))) {
+    const chosen = [o.award, ...(o.alongside ?? [])].flatMap((id) => (id === null ? [] : [awards.get(id)]));
+    if (chosen.some((a) => a === undefined || !awardFits(a, r.group))) {
       misfit[i] = r.group;
       return { award: r.award, overridden: false };
     }
     used[i] = true;
-    return { award: a && asProposed(a), overridden: true, override: o };
+    const [first, ...more] = (chosen as Award[]).map(asProposed);
+    return { award: first ?? null, ...(more.length > 0 && { alongside: more }), overridden: true, override: o };
   };
   return {
     apply: (results) =>
@@ -153,9 +209,12 @@ export function overrideOutcomeIssues(
   overrides.forEach((o, i) => {
     const where = o.cohort ? ` in ${o.cohort}` : "";
     if (misfits[i]) {
-      const a = rs.awards.find((x) => x.id === o.award);
+      // the award of the list that does not fit the unit's group (the first, when several)
+      const named = [o.award, ...(o.alongside ?? [])].filter((id): id is string => id !== null);
+      const id = named.find((x) => { const a = rs.awards.find((y) => y.id === x); return !a || !awardFits(a, misfits[i]!); }) ?? o.award;
+      const a = rs.awards.find((x) => x.id === id);
       const titles: Record<string, string> = a ? { awardVi: a.title.vi, awardEn: a.title.en } : {};
-      out.push(issue("overrides.award_mismatch", [i, "award"], `override ${i + 1}: award ${o.award} cannot be given to unit ${o.unitId}${where} (group ${misfits[i]})`, { index: i, unitId: o.unitId, award: o.award ?? "", group: misfits[i]!, ...titles }));
+      out.push(issue("overrides.award_mismatch", [i, "award"], `override ${i + 1}: award ${id} cannot be given to unit ${o.unitId}${where} (group ${misfits[i]})`, { index: i, unitId: o.unitId, award: id ?? "", group: misfits[i]!, ...titles }));
     } else if (!matched[i]) {
       const wasRejected = rejected.has(o.unitId);
       out.push(issue("overrides.unmatched", [i, "unitId"], `override ${i + 1}: unit ${o.unitId}${where} is not among the scored units${wasRejected ? " (its row was rejected)" : ""}`, { index: i, unitId: o.unitId, cohort: o.cohort ?? "", rejected: wasRejected }));

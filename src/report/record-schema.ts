@@ -23,7 +23,7 @@ export const MAX_RECORD_BYTES = 500 * 1024 * 1024;
 const Hex = z.string().regex(/^[0-9a-f]{64}$/);
 const Localized = z.object({ vi: z.string(), en: z.string() });
 const Proposed = z.looseObject({ id: z.string(), title: Localized });
-const Override = z.strictObject({ unitId: z.string(), award: z.string().nullable(), reason: z.string(), decidedBy: z.string(), date: z.string(), cohort: z.string().optional() });
+const Override = z.strictObject({ unitId: z.string(), award: z.string().nullable(), alongside: z.array(z.string()).optional(), reason: z.string(), decidedBy: z.string(), date: z.string(), cohort: z.string().optional() });
 const Quota = z.looseObject({ award: z.string(), base: z.number(), allowed: z.number(), candidates: z.number(), granted: z.number(), binding: z.boolean() });
 const Cohort = z.looseObject({ key: z.string(), group: z.enum(GROUPS), cohort: z.string().nullable(), year: z.number().int(), size: z.number().int(), quotas: z.array(Quota) });
 const IssueJson = z.looseObject({ code: z.string(), path: z.array(z.union([z.string(), z.number()])), message: z.string(), severity: z.enum(["error", "warning"]) });
@@ -45,7 +45,7 @@ const Result_ = z.looseObject({
   alternatives: z.array(Proposed),
   eligibility: z.array(z.looseObject({ award: z.string(), status: z.string() })),
   scoreResult: z.looseObject({ criteria: z.array(Criterion), missingFacts: z.array(z.string()) }),
-  final: z.strictObject({ award: Proposed.nullable(), overridden: z.boolean(), override: Override.optional() }),
+  final: z.strictObject({ award: Proposed.nullable(), alongside: z.array(Proposed).optional(), overridden: z.boolean(), override: Override.optional() }),
 });
 const Lineage = z.array(z.strictObject({ id: z.string(), version: z.string(), sha256: Hex }));
 const fields = {

@@ -37,7 +37,7 @@ describe("rejected units stay visible in their cluster's section", () => {
       const cluster = section(text, `${heading}cum-cong-an-xa-1 — Cá nhân — năm 2025`, heading);
       expect(cluster).toContain("10 cá nhân được chấm, 1 cá nhân bị loại");
       expect(cluster).toContain("Chỉ tiêu được tính trên số cá nhân được chấm, không tính 1 cá nhân bị loại");
-      expect(cluster).toMatch(/Dòng 15 — ca-98 — Hạ sĩ Sai Số: Mức độ hoàn thành nhiệm vụ[^:]*: Cột «person.taskRating»: giá trị "gioi" không hợp lệ — cần ghi một trong/);
+      expect(cluster).toMatch(/Dòng 15 — ca-98 — Hạ sĩ Sai Số: Mức độ hoàn thành nhiệm vụ[^:]*: Cột «person.taskRating»: giá trị "gioi" không hợp lệ — cần ghi mã của một trong các mức «Hoàn thành xuất sắc nhiệm vụ» \(mã xuat-sac\)/);
       expect(cluster).not.toContain("zz-1");
       const other = section(text, `${heading}cum-khu-dan-cu-2 — Cá nhân — năm 2025`, heading);
       expect(other).toContain("4 cá nhân được chấm, 0 cá nhân bị loại");

@@ -1,6 +1,6 @@
 /** The report renderers' shared wording helpers: catalog messages, numbers, classes, proposals, input issues, quotas, the header. */
 import { formatPath, type Issue } from "../errors/index.js";
-import { createFormatter, INPUT_ISSUE_KINDS, RULES_ISSUE_KINDS, type Formatter, type InputIssueKind, type OverrideIssueKind, type RulesIssueKind } from "../explain/index.js";
+import { createFormatter, finalAwards, INPUT_ISSUE_KINDS, RULES_ISSUE_KINDS, type Formatter, type InputIssueKind, type OverrideIssueKind, type RulesIssueKind } from "../explain/index.js";
 import { say, type ReportMessageParams } from "./messages/index.js";
 import type { Lang, RuleSet } from "../rules/index.js";
 import type { DecidedRecommendation, DecisionRecord } from "./types.js";
@@ -17,9 +17,9 @@ export const classText = (rs: RuleSet, id: string | null, lang: Lang): string =>
 export const computedText = (r: DecidedRecommendation, lang: Lang): string =>
   r.award ? [r.award, ...r.alongside].map((a) => a.title[lang]).join("; ") : say(lang, "report.noAward", {});
 
-/** The final decision: the committee's award when overridden, else the computed proposal. */
+/** The final decision: the committee's awards (every one) when overridden, else the computed proposal. */
 export const finalText = (r: DecidedRecommendation, lang: Lang): string =>
-  r.final.overridden ? (r.final.award?.title[lang] ?? say(lang, "report.noAward", {})) : computedText(r, lang);
+  r.final.overridden ? finalAwards(r.final).map((a) => a.title[lang]).join("; ") || say(lang, "report.noAward", {}) : computedText(r, lang);
 
 const PROFILE_CODES = new Set(["schema", "unknown_fact", "fact_type", "fact_range", "fact_enum", "fact_date", "fact_not_in_group", "unknown_group", "duplicate_id", "forbidden_key", "unknown_award", "derived", "assessment"]);
 
@@ -49,11 +49,11 @@ export function issueText(i: Issue, lang: Lang): string {
     return say(lang, "issue.unknownColumn", { ...p, column: s("column"), suggestion: s("suggestion") });
   }
   if (i.code === "input.parse" && i.params?.["kind"] !== undefined && i.params["column"] !== undefined) {
-    return say(lang, "issue.cell", { ...p, row: s("row"), column: s("column"), kind: s("kind"), other: s("other"), award: s("award") });
+    return say(lang, "issue.cell", { ...p, row: s("row"), column: s("column"), kind: s("kind"), other: s("other"), award: s("award"), choices: s(lang === "vi" ? "choicesVi" : "choicesEn") });
   }
   const n = (k: string) => (typeof i.params?.[k] === "number" ? (i.params[k] as number) : 0);
   if (ns === "overrides") {
-    const params = { ...p, code: code as OverrideIssueKind, problem: s("problem"), index: n("index"), field: s("field"), other: n("other"), unitId: s("unitId"), award: s(lang === "vi" ? "awardVi" : "awardEn") || s("award"), group: s("group"), cohort: s("cohort"), rejected: i.params?.["rejected"] ? 1 : 0 };
+    const params = { ...p, code: code as OverrideIssueKind, problem: s("problem"), index: n("index"), field: s("field"), other: n("other"), unitId: s("unitId"), award: s(lang === "vi" ? "awardVi" : "awardEn") || s("award"), group: s("group"), cohort: s("cohort"), rejected: i.params?.["rejected"] ? 1 : 0, otherAward: s(lang === "vi" ? "otherAwardVi" : "otherAwardEn") || s("otherAward") };
     return say(lang, "issue.overrides", params);
   }
   if (ns === "record") return say(lang, "issue.record", { ...p, code: code as ReportMessageParams["issue.record"]["code"], problem: s("problem"), field: s("field"), line: n("line"), column: n("column") });
@@ -62,7 +62,7 @@ export function issueText(i: Issue, lang: Lang): string {
     return say(lang, "issue.rules", { ...p, found, code: code as RulesIssueKind, file: s("file"), line: n("line"), column: n("column"), key: s("key"), limit: n("limit"), what: s("what"), count: n("found"), offset: n("offset") });
   }
   return ns === "profiles" && PROFILE_CODES.has(code)
-    ? say(lang, "issue.profiles", { ...p, field: issueField(i), code: code as ReportMessageParams["issue.profiles"]["code"], ...(i.params?.["kind"] !== undefined && { kind: s("kind") }) })
+    ? say(lang, "issue.profiles", { ...p, field: issueField(i), code: code as ReportMessageParams["issue.profiles"]["code"], ...(i.params?.["kind"] !== undefined && { kind: s("kind") }), choices: s(lang === "vi" ? "choicesVi" : "choicesEn") })
     : say(lang, "issue.other", { ...p, code: i.code });
 }
 

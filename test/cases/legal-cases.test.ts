@@ -1,8 +1,9 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { createEngine, type ProfileInput, type QuotaUse, type RecommendationReport } from "thidua";
+import { createEngine, explain, renderExplanation, type ProfileInput, type QuotaUse, type RecommendationReport, type RuleSet } from "thidua";
 import { loadRuleSet } from "thidua/node";
 import { citationStanding } from "../../src/rules/index.js";
+import { formatItem } from "../../src/explain/index.js";
 
 /**
  * Legal cases as data: every test/cases/*.json is one case — profiles, the provisions it rests on
@@ -31,6 +32,8 @@ interface Case {
     readonly criteria?: readonly { readonly unit: string; readonly criterion: string; readonly status: string; readonly points: string }[];
     /** Every quota applied, cohort by cohort and run-wide (`cohort: "*"`): its share, base, share × base before rounding and what it allowed. */
     readonly quotas?: readonly QuotaCase[];
+    /** Lines a unit's explanation (or its main reasons) must contain, in the language given. */
+    readonly explanation?: readonly { readonly unit: string; readonly lang: "vi" | "en"; readonly lines: readonly string[] }[];
   };
 }
 
@@ -50,7 +53,7 @@ const dir = new URL("./", import.meta.url);
 const files = readdirSync(dir).filter((f) => f.endsWith(".json")).sort();
 
 /** The outcome of a run in the shape of a case's `expect`, for the units and awards the case names. */
-function outcome(c: Case, report: RecommendationReport): Case["expect"] {
+function outcome(c: Case, report: RecommendationReport, rs: RuleSet): Case["expect"] {
   const unit = (id: string) => report.results.find((r) => r.unitId === id);
   const e = c.expect;
   return {
@@ -67,6 +70,15 @@ function outcome(c: Case, report: RecommendationReport): Case["expect"] {
       criteria: e.criteria.map((x) => {
         const cr = unit(x.unit)?.scoreResult.criteria.find((k) => k.id === x.criterion);
         return { unit: x.unit, criterion: x.criterion, status: cr?.status ?? "absent", points: cr?.points ?? "absent" };
+      }),
+    }),
+    ...(e.explanation && {
+      explanation: e.explanation.map((x) => {
+        const r = unit(x.unit);
+        const e = r ? explain(r, rs, x.lang) : undefined;
+        // the explanation's lines and its main reasons (what the reports' reasons column says)
+        const lines = e ? [...renderExplanation(e).split("\n").map((l) => l.replace(/^\s*- /, "")), ...e.reasons.map((i) => formatItem(i, x.lang))] : [];
+        return { unit: x.unit, lang: x.lang, lines: x.lines.filter((l) => lines.includes(l)) };
       }),
     }),
     ...(e.quotas && { quotas: [...report.cohorts.flatMap((c) => c.quotas.map((q) => quotaCase(c.cohort, q))), ...report.runQuotas.map((q) => quotaCase("*", q))] }),
@@ -94,7 +106,7 @@ describe("legal cases (test/cases/*.json)", () => {
     it(c.title, () => {
       const report = createEngine(rs).recommend(c.profiles, { asOf: c.asOf });
       expect(report.rejected.map((r) => ({ unit: r.unitId, issues: r.issues.map((i) => i.message) }))).toEqual([]);
-      expect(outcome(c, report)).toEqual(c.expect);
+      expect(outcome(c, report, rs)).toEqual(c.expect);
     });
   });
 });

@@ -9,7 +9,9 @@ import { describe, expect, it } from "vitest";
  * (the parts outside `${…}`, read with the TypeScript parser), but not object keys and not values compared in code.
  */
 const root = new URL("../../", import.meta.url).pathname;
-const CATALOGS = ["src/explain/messages/vi.ts", "src/cli/messages/vi.ts"];
+const CATALOGS = ["src/explain/messages/vi.ts", "src/cli/messages/vi.ts", "src/cli/messages/help-vi.ts"];
+/** Values a catalog may name because the user types them: the help names the report formats of --format. */
+const TYPED_IN: Readonly<Record<string, readonly string[]>> = { "src/cli/messages/help-vi.ts": ["text"] };
 
 /** Words that are English and never Vietnamese. */
 const ENGLISH = new Set(
@@ -60,7 +62,8 @@ function offences(text: string): string[] {
 describe("Vietnamese catalogs", () => {
   for (const file of CATALOGS) {
     it(`${file}: no English words, internal ids or option names beyond the allowed few`, () => {
-      const bad = literals(readFileSync(`${root}${file}`, "utf8")).flatMap((t) => offences(t).map((o) => `${o} in “${t.trim().slice(0, 80)}”`));
+      const typed = new Set((TYPED_IN[file] ?? []).map((w) => `English “${w}”`));
+      const bad = literals(readFileSync(`${root}${file}`, "utf8")).flatMap((t) => offences(t).filter((o) => !typed.has(o)).map((o) => `${o} in “${t.trim().slice(0, 80)}”`));
       expect(bad, bad.join("\n")).toEqual([]);
     });
   }

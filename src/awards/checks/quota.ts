@@ -16,7 +16,7 @@ export function quotaAllowed(q: Quota, base: number): number {
   return Math.max(n.toNumber(), q.minimum ?? 0);
 }
 
-/** The quota check of an eligible candidate: its position among the candidates (in rank order) against the allowed number. */
-export const quotaCheck = (position: number, allowed: number, base: number, exact: string): AwardCheck => ({ kind: "quota", result: position <= allowed, allowed, base, position, exact });
+/** The quota check of an eligible candidate: its position among the `candidates` eligible units (in rank order) against the allowed number. */
+export const quotaCheck = (position: number, allowed: number, base: number, exact: string, candidates: number): AwardCheck => ({ kind: "quota", result: position <= allowed, allowed, base, position, exact, candidates });
 
 export const QUOTA_MESSAGE_KEYS = ["check.quota", "award.quotaWithin"] as const;

@@ -13,7 +13,7 @@ export type AwardCheck =
   | { readonly kind: "conditions"; readonly result: Truth; readonly unmet: readonly LeafTrace[]; readonly fixedBar: boolean }
   | { readonly kind: "history"; readonly result: Truth; readonly requirement: HistoryRequirement; readonly found: number; readonly missingYears: readonly number[] }
   | { readonly kind: "requiresThisYear"; readonly result: Truth; readonly award: string }
-  | { readonly kind: "quota"; readonly result: Truth; readonly allowed: number; readonly base: number; readonly position: number; readonly exact: string }
+  | { readonly kind: "quota"; readonly result: Truth; readonly allowed: number; readonly base: number; readonly position: number; readonly exact: string; readonly candidates: number }
   | { readonly kind: "deferral"; readonly result: Truth; readonly deferral: string };
 
 /**

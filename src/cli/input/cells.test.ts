@@ -57,7 +57,7 @@ describe("cell conversion", () => {
     expect(convertCell(e, "tot", ",")).toEqual(ok("tot"));
     expect(convertCell(e, "nhãn KHA".normalize("NFD"), ",")).toEqual(ok("kha"));
     expect(convertCell(e, "Label tot", ",")).toEqual(ok("tot"));
-    expect(convertCell(e, "giỏi", ",")).toEqual({ ok: false, expected: "one of tot (Nhãn tot), kha (Nhãn kha)" });
+    expect(convertCell(e, "giỏi", ",")).toEqual({ ok: false, expected: "one of tot (Nhãn tot), kha (Nhãn kha)", choices: { vi: "Nhãn tot | Nhãn kha", en: "Label tot | Label kha" } });
     const s = spec("set", ["a", "b", "c"]);
     expect(convertCell(s, "a | Nhãn c|a", ",")).toEqual(ok(["a", "c"]));
     expect(convertCell(s, "a|d", ",")).toMatchObject({ ok: false, hint: "“d” is not one of them" });

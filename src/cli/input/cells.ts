@@ -6,7 +6,13 @@ import { normKey } from "./columns.js";
 export type Converted =
   | { readonly ok: true; readonly value: unknown }
   | { readonly ok: true; readonly value?: undefined; readonly empty: true }
-  | { readonly ok: false; readonly expected: string; readonly hint?: string; readonly problem?: HistoryProblem; readonly subject?: string };
+  | { readonly ok: false; readonly expected: string; readonly hint?: string; readonly problem?: HistoryProblem; readonly subject?: string; readonly choices?: Choices };
+
+/** The values a cell may hold, as a user writes them: labels in Vietnamese and in English, each list joined by “ | ”. */
+export interface Choices {
+  readonly vi: string;
+  readonly en: string;
+}
 
 /** Why a history cell cannot be read: an entry without its year, an award the rule set does not have, a title several awards share. */
 export type HistoryProblem = "noYear" | "unknownAward" | "ambiguousAward";
@@ -128,6 +134,11 @@ function enumValue(spec: CellSpec, raw: string): string | undefined {
 }
 const enumExpected = (spec: CellSpec) =>
   `one of ${(spec.values ?? []).map((v) => (spec.valueLabels?.[v] ? `${v} (${spec.valueLabels[v]!.vi})` : v)).join(", ")}`;
+/** An enum's accepted cell values in words: each value's label (the value itself when it has none). */
+const enumChoices = (spec: CellSpec): Choices => ({
+  vi: (spec.values ?? []).map((v) => spec.valueLabels?.[v]?.vi ?? v).join(" | "),
+  en: (spec.values ?? []).map((v) => spec.valueLabels?.[v]?.en ?? v).join(" | "),
+});
 
 /** Converts one cell to the fact type of `spec`; text numbers use `decimal` as decimal separator. */
 export function convertCell(spec: CellSpec, c: CellValue, decimal: "," | "."): Converted {
@@ -152,14 +163,14 @@ export function convertCell(spec: CellSpec, c: CellValue, decimal: "," | "."): C
       return date(c);
     case "enum": {
       const v = typeof c === "string" || typeof c === "number" ? enumValue(spec, String(c)) : undefined;
-      return v === undefined ? bad(enumExpected(spec)) : val(v);
+      return v === undefined ? { ok: false, expected: enumExpected(spec), choices: enumChoices(spec) } : val(v);
     }
     case "set": {
-      if (typeof c !== "string") return bad(`members separated by “|”: ${enumExpected(spec)}`);
+      if (typeof c !== "string") return { ok: false, expected: `members separated by “|”: ${enumExpected(spec)}`, choices: enumChoices(spec) };
       const parts = c.split("|").map((p) => p.trim()).filter((p) => p !== "");
       const members = parts.map((p) => enumValue(spec, p));
       const i = members.indexOf(undefined);
-      if (i >= 0) return bad(`members separated by “|”, each ${enumExpected(spec)}`, `“${parts[i]}” is not one of them`);
+      if (i >= 0) return { ok: false, expected: `members separated by “|”, each ${enumExpected(spec)}`, hint: `“${parts[i]}” is not one of them`, choices: enumChoices(spec) };
       return val([...new Set(members as string[])]);
     }
     default:

@@ -1,6 +1,6 @@
 import { issue, type Issue } from "../../errors/index.js";
 import { GROUPS, type Award, type Group, type RuleSet } from "../../rules/index.js";
-import { convertCell, isEmptyCell, parseNumberText, showCell, type Converted } from "./cells.js";
+import { convertCell, isEmptyCell, parseNumberText, showCell, type Choices, type Converted } from "./cells.js";
 import { buildColumnIndex, GROUP_LABELS, MAX_COLUMNS, normKey, resolveHeader, type ColumnTarget, type HeaderResult, type MetaKey } from "./columns.js";
 import { LABEL_ROW_MARKER, type CellValue, type InputRow, type ReadOptions } from "./types.js";
 
@@ -47,8 +47,14 @@ export class TableReader {
     const first = cells[0];
     if (row === this.headerRow + 1 && typeof first === "string" && first.trim().startsWith(LABEL_ROW_MARKER)) return undefined;
     const issues: Issue[] = [];
-    const fail = (column: string, found: CellValue, expected: string, hint?: string, kind = "other", why?: { problem?: string; subject?: string }) =>
-      issues.push(issue("input.parse", ["row", row, column], `${this.o.file}, row ${row}, column “${column}”: expected ${expected}, found “${showCell(found)}”${hint ? ` (${hint})` : ""}`, { file: this.o.file, row, column, expected, found: showCell(found), kind, ...(why?.problem && { other: why.problem, award: why.subject ?? "" }) }));
+    const fail = (column: string, found: CellValue, expected: string, hint?: string, kind = "other", why?: { problem?: string; subject?: string; choices?: Choices }) =>
+      issues.push(
+        issue("input.parse", ["row", row, column], `${this.o.file}, row ${row}, column “${column}”: expected ${expected}, found “${showCell(found)}”${hint ? ` (${hint})` : ""}`, {
+          file: this.o.file, row, column, expected, found: showCell(found), kind,
+          ...(why?.problem && { other: why.problem, award: why.subject ?? "" }),
+          ...(why?.choices && { choicesVi: why.choices.vi, choicesEn: why.choices.en }),
+        }),
+      );
     if (this.o.strictWidth && cells.length !== h.names.length) {
       const why = cells.length < h.names.length ? "a truncated line?" : "an unquoted delimiter or thousands separator?";
       issues.push(issue("input.parse", ["row", row], `${this.o.file}, row ${row}: the row has ${cells.length} cells but the header has ${h.names.length} (${why})`, { file: this.o.file, row, expected: h.names.length, found: cells.length, kind: "rowWidth", other: cells.length < h.names.length ? "short" : "long", reason: why }));
@@ -68,7 +74,7 @@ export class TableReader {
         return;
       }
       const r: Converted = t.kind === "meta" ? this.meta(t.key, cell) : convertCell(t.kind === "fact" ? t.fact : t.spec, cell, this.o.decimal);
-      if (!r.ok) return void fail(name, cell, r.expected, r.hint, t.kind === "meta" ? t.key : t.kind === "fact" ? t.fact.type : t.spec.type);
+      if (!r.ok) return void fail(name, cell, r.expected, r.hint, t.kind === "meta" ? t.key : t.kind === "fact" ? t.fact.type : t.spec.type, r);
       if (r.value === undefined) return;
       if (t.kind === "meta") {
         meta[t.key] = r.value;
@@ -108,7 +114,7 @@ export class TableReader {
       case "group": {
         const k = normKey(text);
         const g = GROUPS.find((x) => x === k) ?? GROUPS.find((x) => GROUP_KEYS[x] === k);
-        return g ? { ok: true, value: g as Group } : { ok: false, expected: `one of ${GROUPS.map((x) => `${x} (${GROUP_LABELS[x]})`).join(", ")}` };
+        return g ? { ok: true, value: g as Group } : { ok: false, expected: `one of ${GROUPS.map((x) => `${x} (${GROUP_LABELS[x]})`).join(", ")}`, choices: { vi: GROUPS.map((x) => GROUP_LABELS[x]).join(" | "), en: GROUPS.join(" | ") } };
       }
       case "year": {
         const p = typeof cell === "number" ? { ok: true as const, text: String(cell) } : parseNumberText(text, this.o.decimal);

@@ -155,7 +155,7 @@ export const en = {
     "fact.value": (p) => `${p.fact}: ${p.actual}`,
     "reason.tie": (p) => `Same score as the profile above, ranked after it by the tie-break: ${tieText(p)}`,
     "reason.quota": (p, f) =>
-      `Outside the quota for ${named(p.award, p.kind)}: quota ${f.num(p.allowed)}, position ${f.num(p.position)} among eligible units${p.allowed === 0 && p.exact > 0 ? ` (${f.num(p.share)}% of ${f.num(p.base)} is ${f.num(p.exact)}, ${rounding[p.rounding]} to 0)` : ""}`,
+      `Outside the quota for ${named(p.award, p.kind)}: quota ${f.num(p.allowed)}, position ${f.num(p.position)} of ${f.num(p.candidates)} eligible units${p.allowed === 0 && p.exact > 0 ? ` (${f.num(p.share)}% of ${f.num(p.base)} is ${f.num(p.exact)}, ${rounding[p.rounding]} to 0)` : ""}`,
     "reason.deferred": (p) => `${named(p.award, p.kind)} deferred: ${p.why}`,
     "reason.pointsShort": (p, f) => `${f.num(p.points)} points short of ${named(p.award, p.kind)}`,
     "award.proposed": (p) => `${p.kind === "title" ? `Title “${p.award}”` : p.award} — decided by: ${p.grantor}`,
@@ -163,7 +163,7 @@ export const en = {
     "award.bonus": (p, f) =>
       `Cash bonus: ${f.num(p.coefficient)} × the base salary${p.superseded ? " — not paid in addition: for one period only the highest title's bonus is paid (Decree 152/2025/NĐ-CP Art. 49)" : ""}`,
     "award.quotaWithin": (p, f) =>
-      `Within the quota: position ${f.num(p.position)}, quota ${f.num(p.allowed)} (${p.share === 0 ? "for the leading unit of the cluster or block" : `${f.num(p.share)}% of ${f.num(p.base)} ${ofQuota(p.of, p.base)} is ${f.num(p.exact)}, ${rounding[p.rounding]}`})`,
+      `Within the quota: position ${f.num(p.position)} of ${f.num(p.candidates)} eligible units, quota ${f.num(p.allowed)} (${p.share === 0 ? "for the leading unit of the cluster or block" : `${f.num(p.share)}% of ${f.num(p.base)} ${ofQuota(p.of, p.base)} is ${f.num(p.exact)}, ${rounding[p.rounding]}`})`,
     "award.alternatives": (p) => `Also eligible (not proposed twice, a higher award of the same kind is proposed): ${p.list}`,
     "award.computed": (p) => `Proposed by the rule set: ${p.award}`,
     "award.override": (p, f) => `Decided by the committee: ${p.award} — reason: ${p.reason} (${p.decidedBy}, ${f.date(p.date)})`,
@@ -189,7 +189,7 @@ export const en = {
     "check.missingYears": (p) => `No record of awards for ${p.years}`,
     "check.requiresThisYear": (p) => `Must also qualify this year for ${p.award}`,
     "check.quota": (p, f) =>
-      `Position ${f.num(p.position)} among eligible units, quota ${f.num(p.allowed)} (${p.share === 0 ? "for the leading unit of the cluster or block" : `${f.num(p.share)}% of ${f.num(p.base)} ${ofQuota(p.of, p.base)} is ${f.num(p.exact)}, ${rounding[p.rounding]}`})`,
+      `Position ${f.num(p.position)} of ${f.num(p.candidates)} eligible units, quota ${f.num(p.allowed)} (${p.share === 0 ? "for the leading unit of the cluster or block" : `${f.num(p.share)}% of ${f.num(p.base)} ${ofQuota(p.of, p.base)} is ${f.num(p.exact)}, ${rounding[p.rounding]}`})`,
     "check.deferral": (p) => `Deferred while ${p.why}`,
     "check.deferralUnknown": (p) => `Not confirmed whether ${p.why}`,
     "check.neverUnknown": (p) => `No record of past awards to tell whether ${p.awards} was already received (awarded once only)`,

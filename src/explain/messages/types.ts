@@ -125,14 +125,14 @@ export interface MessageParams {
   "fact.missing": { fact: string };
   "fact.value": { fact: string; actual: string };
   "reason.tie": TieParams;
-  "reason.quota": { award: string; kind: AwardKindKey; allowed: number; base: number; position: number; exact: number; share: number; rounding: RoundingKey };
+  "reason.quota": { award: string; kind: AwardKindKey; allowed: number; base: number; position: number; exact: number; share: number; rounding: RoundingKey; candidates: number };
   "reason.deferred": { award: string; kind: AwardKindKey; why: string };
   "reason.pointsShort": { award: string; kind: AwardKindKey; points: number };
   "award.proposed": { award: string; kind: AwardKindKey; grantor: string };
   "award.alongside": { award: string; kind: AwardKindKey; grantor: string };
   /** `superseded`: a higher title proposed for the same period carries the bonus (Decree 152/2025 Art. 49). */
   "award.bonus": { coefficient: number; superseded: boolean };
-  "award.quotaWithin": QuotaParams & { position: number };
+  "award.quotaWithin": QuotaParams & { position: number; candidates: number };
   "award.alternatives": { list: string };
   "award.computed": { award: string };
   "award.override": { award: string; reason: string; decidedBy: string; date: string };
@@ -148,7 +148,7 @@ export interface MessageParams {
   "check.freshInitiatives": { min: number; found: number };
   "check.missingYears": { years: string };
   "check.requiresThisYear": { award: string };
-  "check.quota": QuotaParams & { position: number };
+  "check.quota": QuotaParams & { position: number; candidates: number };
   "check.deferral": { why: string };
   "check.deferralUnknown": { why: string };
   /** An award given once only, and no record of past awards to tell whether it was given. */
@@ -159,7 +159,7 @@ export interface MessageParams {
 /** The rules of a profile's assessments, worded by the catalogs (`profiles.assessment`, param `kind`). */
 export const ASSESSMENT_ISSUE_KINDS = ["noReason", "firstSelf", "oneSelf", "selfFacts", "reviewChanges", "order", "unknownFact", "derivedFact", "twice"] as const;
 /** Codes of `overrides.*` issues, worded by the catalogs. */
-export type OverrideIssueKind = "schema" | "date" | "unknown_award" | "duplicate" | "unmatched" | "award_mismatch";
+export type OverrideIssueKind = "schema" | "date" | "unknown_award" | "duplicate" | "unmatched" | "award_mismatch" | "repeated_award" | "exclusive";
 /** Codes of `rules.*` issues the catalogs word (the integrity checks of rule files). */
 export const RULES_ISSUE_KINDS = ["invalid_utf8", "duplicate_key", "not_regular_file", "limit", "depth_limit", "extends_cycle", "parent_mismatch", "invalid_json", "too_large"] as const;
 export type RulesIssueKind = (typeof RULES_ISSUE_KINDS)[number];

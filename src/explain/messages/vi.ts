@@ -164,7 +164,7 @@ export const vi = {
     "fact.value": (p) => `${p.fact}: ${p.actual}`,
     "reason.tie": (p) => `Bằng điểm với hồ sơ xếp trên, xếp sau theo quy tắc phụ: ${tieText(p)}`,
     "reason.quota": (p, f) =>
-      `Ngoài chỉ tiêu ${named(p.award, p.kind)}: chỉ tiêu ${f.num(p.allowed)}, xếp thứ ${f.num(p.position)} trong số đơn vị đủ điều kiện${p.allowed === 0 && p.exact > 0 ? ` (${f.num(p.share)}% của ${f.num(p.base)} là ${f.num(p.exact)}, ${rounding[p.rounding]} thành 0)` : ""}`,
+      `Ngoài chỉ tiêu ${named(p.award, p.kind)}: chỉ tiêu ${f.num(p.allowed)}, xếp thứ ${f.num(p.position)}/${f.num(p.candidates)} đơn vị đủ điều kiện${p.allowed === 0 && p.exact > 0 ? ` (${f.num(p.share)}% của ${f.num(p.base)} là ${f.num(p.exact)}, ${rounding[p.rounding]} thành 0)` : ""}`,
     "reason.deferred": (p) => `Tạm chưa xét ${named(p.award, p.kind)}: ${p.why}`,
     "reason.pointsShort": (p, f) => `Còn thiếu ${f.num(p.points)} điểm để được ${named(p.award, p.kind)}`,
     "award.proposed": (p) => `${p.kind === "title" ? `Danh hiệu “${p.award}”` : p.award} — thẩm quyền quyết định: ${p.grantor}`,
@@ -172,7 +172,7 @@ export const vi = {
     "award.bonus": (p, f) =>
       `Tiền thưởng: hệ số ${f.num(p.coefficient)} × mức lương cơ sở${p.superseded ? " — không nhận thêm, vì trong cùng thời gian chỉ nhận tiền thưởng của danh hiệu cao nhất (Điều 49 Nghị định 152/2025/NĐ-CP)" : ""}`,
     "award.quotaWithin": (p, f) =>
-      `Trong chỉ tiêu khen thưởng: xếp thứ ${f.num(p.position)}, chỉ tiêu ${f.num(p.allowed)} (${p.share === 0 ? "dành cho đơn vị dẫn đầu cụm, khối" : `${f.num(p.share)}% của ${f.num(p.base)} ${ofQuota(p.of)} là ${f.num(p.exact)}, ${rounding[p.rounding]}`})`,
+      `Trong chỉ tiêu khen thưởng: xếp thứ ${f.num(p.position)}/${f.num(p.candidates)} đơn vị đủ điều kiện, chỉ tiêu ${f.num(p.allowed)} (${p.share === 0 ? "dành cho đơn vị dẫn đầu cụm, khối" : `${f.num(p.share)}% của ${f.num(p.base)} ${ofQuota(p.of)} là ${f.num(p.exact)}, ${rounding[p.rounding]}`})`,
     "award.alternatives": (p) => `Cũng đủ điều kiện (không đề nghị trùng vì đã đề nghị mức cao hơn cùng loại): ${p.list}`,
     "award.computed": (p) => `Đề xuất theo bộ tiêu chí: ${p.award}`,
     "award.override": (p, f) => `Hội đồng quyết định: ${p.award} — lý do: ${p.reason} (${p.decidedBy}, ${f.date(p.date)})`,
@@ -198,7 +198,7 @@ export const vi = {
     "check.missingYears": (p) => `Chưa có hồ sơ thành tích năm ${p.years}`,
     "check.requiresThisYear": (p) => `Trong năm phải đạt ${p.award}`,
     "check.quota": (p, f) =>
-      `Xếp thứ ${f.num(p.position)} trong số đơn vị đủ điều kiện, chỉ tiêu ${f.num(p.allowed)} (${p.share === 0 ? "dành cho đơn vị dẫn đầu cụm, khối" : `${f.num(p.share)}% của ${f.num(p.base)} ${ofQuota(p.of)} là ${f.num(p.exact)}, ${rounding[p.rounding]}`})`,
+      `Xếp thứ ${f.num(p.position)}/${f.num(p.candidates)} đơn vị đủ điều kiện, chỉ tiêu ${f.num(p.allowed)} (${p.share === 0 ? "dành cho đơn vị dẫn đầu cụm, khối" : `${f.num(p.share)}% của ${f.num(p.base)} ${ofQuota(p.of)} là ${f.num(p.exact)}, ${rounding[p.rounding]}`})`,
     "check.deferral": (p) => `Tạm chưa xét khen thưởng trong thời gian ${p.why}`,
     "check.deferralUnknown": (p) => `Chưa có xác nhận về việc ${p.why}`,
     "check.neverUnknown": (p) => `Chưa có lịch sử khen thưởng để xác định đã được tặng ${p.awards} hay chưa (chỉ tặng một lần)`,

@@ -6,7 +6,7 @@ const group = en.group;
 /** An own property of a table, or undefined (a key from user data never reaches the prototype). */
 const own = (table: Readonly<Record<string, string>>, key: string): string | undefined => (Object.hasOwn(table, key) ? table[key] : undefined);
 /** Fields of a committee override, as a committee names them. */
-const overrideField: Readonly<Record<string, string>> = { unitId: "the unit id", award: "the award", reason: "the reason", decidedBy: "who decided", date: "the decision date", cohort: "the cluster" };
+const overrideField: Readonly<Record<string, string>> = { unitId: "the unit id", award: "the award", alongside: "the further awards", reason: "the reason", decidedBy: "who decided", date: "the decision date", cohort: "the cluster" };
 const limitWhat: Readonly<Record<string, string>> = {
   files: "files",
   facts: "facts",
@@ -144,7 +144,7 @@ export const enReport = {
       ? `Column “${p.column}”: no award “${p.award}” in the rule set — write its exact title or id`
       : p.other === "ambiguousAward"
         ? `Column “${p.column}”: several awards are titled “${p.award}” — write the id`
-        : `Column “${p.column}”: cannot read “${p.found}” — expected ${p.expected}`,
+        : `Column “${p.column}”: cannot read “${p.found}” — expected ${p.choices ? `${p.kind === "set" ? "values separated by |, each " : ""}one of “${String(p.choices).split(" | ").join("”, “")}”${p.kind === "group" ? "" : " (or the Vietnamese label)"}` : p.expected}`,
   "issue.input": (p) =>
     ({
       emptyFile: `${p.file}: the file is empty — expected a header row`,
@@ -173,12 +173,16 @@ export const enReport = {
             ? `${n}: malformed (expected an object with the unit id, the award, the reason, who decided and the date)`
             : p.problem === "unknown"
               ? `${n}: ${field} is not a field of an override`
-              : `${n}: ${field} is missing`,
+              : p.problem === "invalid"
+                ? `${n}: ${field} must be a list, written together with the main award`
+                : `${n}: ${field} is missing`,
       date: `${n}: the decision date ${p.found} is not a calendar date — write dd/mm/yyyy or yyyy-mm-dd`,
       unknown_award: `${n}: ${p.found} is not an award of the rule set (give an award id, or null for no award)`,
       duplicate: `Overrides ${p.other + 1} and ${p.index + 1} both decide ${p.unitId}${p.cohort ? ` (cluster ${p.cohort})` : ""}; a unit has one decision`,
       unmatched: `${n}: ${p.unitId}${p.cohort ? ` (cluster ${p.cohort})` : ""} is not among the scored units${p.rejected ? " (its row was rejected as invalid)" : ""}`,
       award_mismatch: `${n}: ${p.award} cannot be given to ${p.unitId} — it does not apply to “${own(group, p.group) ?? p.group}”`,
+      repeated_award: `${n}: “${p.award}” is written twice; write each award once`,
+      exclusive: `${n}: ${p.unitId} is decided both “${p.otherAward ?? ""}” and “${p.award}”, which the rule set does not grant together in one year; the decision is recorded as the council made it`,
     })[p.code];
   },
   "issue.record": (p) =>

@@ -41,10 +41,10 @@ export interface ReportMessageParams {
   "col.issue": Record<never, never>;
   "class.rejected": Record<never, never>;
   /** `kind` (for `assessment`): which rule of assessments the profile breaks (see `ASSESSMENT_ISSUE_KINDS`). */
-  "issue.profiles": IssueParams & { field: string; code: "schema" | "unknown_fact" | "fact_type" | "fact_range" | "fact_enum" | "fact_date" | "fact_not_in_group" | "unknown_group" | "duplicate_id" | "forbidden_key" | "unknown_award" | "derived" | "assessment"; kind?: string };
+  "issue.profiles": IssueParams & { field: string; code: "schema" | "unknown_fact" | "fact_type" | "fact_range" | "fact_enum" | "fact_date" | "fact_not_in_group" | "unknown_group" | "duplicate_id" | "forbidden_key" | "unknown_award" | "derived" | "assessment"; kind?: string; choices?: string };
   "issue.other": IssueParams & { code: string };
   /** A spreadsheet/JSON cell that could not be read: `kind` is the fact type or the profile column. */
-  "issue.cell": IssueParams & { row: string; column: string; kind: string; other: string; award: string };
+  "issue.cell": IssueParams & { row: string; column: string; kind: string; other: string; award: string; choices?: string };
   /** An input column that is neither a fact nor a profile field: ignored. */
   "issue.unknownColumn": IssueParams & { column: string; suggestion: string };
   "issue.unmatchedOverride": IssueParams & { unitId: string };
@@ -53,7 +53,7 @@ export interface ReportMessageParams {
   /** A file-level or header problem of the CLI's input (see `INPUT_ISSUE_KINDS`); `reason` is the parser's own words. */
   "issue.input": IssueParams & { problem: InputIssueKind; file: string; row: string; line: string; column: string; reason: string; other: string };
   /** A committee override refused (see `validateCommitteeOverrides`, `overrideOutcomeIssues`); `index` is 0-based. */
-  "issue.overrides": IssueParams & { code: OverrideIssueKind; problem: string; index: number; field: string; other: number; unitId: string; award: string; group: string; cohort: string; rejected: number };
+  "issue.overrides": IssueParams & { code: OverrideIssueKind; problem: string; index: number; field: string; other: number; unitId: string; award: string; group: string; cohort: string; rejected: number; otherAward?: string };
   /** A decision record that cannot be read (`parseDecisionRecord`). */
   "issue.record": IssueParams & { code: "invalid_json" | "schema" | "unsupported_version"; problem: string; field: string; line: number; column: number };
   /** Rule-file problems found by the integrity checks (file reading, JSON scanning, chains, limits). */

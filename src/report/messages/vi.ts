@@ -6,9 +6,17 @@ const group = vi.group;
 /** An own property of a table, or undefined (a key from user data never reaches the prototype). */
 const own = (table: Readonly<Record<string, string>>, key: string): string | undefined => (Object.hasOwn(table, key) ? table[key] : undefined);
 /** Fields of a committee override, as a committee names them. */
+/** Labels joined by “ | ” (an issue's `choices`) as «a», «b». */
+const quoted = (choices: string): string => `«${String(choices).split(" | ").join("», «")}»`;
+/** The ids of `expected` (joined by “, ”) beside their labels (`choices`, joined by “ | ”). */
+const zipChoices = (expected: string, choices: string): [string, string][] => {
+  const labels = String(choices).split(" | ");
+  return String(expected).split(", ").map((id, i) => [id, labels[i] ?? id]);
+};
 const overrideField: Readonly<Record<string, string>> = {
   unitId: "mã đơn vị (cá nhân)",
   award: "danh hiệu, hình thức khen thưởng",
+  alongside: "các hình thức khen thưởng khác",
   reason: "lý do",
   decidedBy: "người (cơ quan) quyết định",
   date: "ngày quyết định",
@@ -118,7 +126,9 @@ export const viReport = {
       unknown_fact: `Dữ kiện ${p.fact} không có trong danh mục dữ kiện của bộ tiêu chí`,
       fact_type: `Cột «${p.field}»: giá trị ${p.found} không đúng kiểu — cần ghi ${own(kindWords, p.expected) ?? p.expected}`,
       fact_range: `Cột «${p.field}»: giá trị ${p.found} ngoài phạm vi — cần ${String(p.expected).replace(/^>= ?(.*)$/, "từ $1 trở lên").replace(/^<= ?(.*)$/, "không quá $1")}`,
-      fact_enum: `Cột «${p.field}»: giá trị ${p.found} không hợp lệ — cần ghi một trong: ${p.expected}`,
+      fact_enum: `Cột «${p.field}»: giá trị ${p.found} không hợp lệ — cần ghi ${p.choices ? "mã của một trong các mức " : "một trong: "}${
+        p.choices ? zipChoices(p.expected ?? "", p.choices).map(([id, label]) => (label === id ? id : `«${label}» (mã ${id})`)).join(", ") : p.expected
+      }`,
       fact_date: `Cột «${p.field}»: ngày ${p.found} không hợp lệ — cần ghi dạng dd/mm/yyyy`,
       fact_not_in_group: `Dữ kiện ${p.fact} không áp dụng cho nhóm ${p.group}`,
       unknown_group: `Nhóm đối tượng không hợp lệ: nhận được ${p.found}`,
@@ -160,10 +170,10 @@ export const viReport = {
               number: "một số",
               ratio: "một tỷ lệ, ví dụ 70% hoặc 0,7",
               date: "một ngày dạng dd/mm/yyyy",
-              enum: `một trong: ${String(p.expected).replace(/^one of /, "")}`,
-              set: "các giá trị cách nhau bởi dấu |",
+              enum: p.choices ? `ghi một trong: ${quoted(p.choices)}` : `một trong: ${String(p.expected).replace(/^one of /, "")}`,
+              set: `các giá trị cách nhau bởi dấu |${p.choices ? `, mỗi giá trị là một trong: ${quoted(p.choices)}` : ""}`,
               year: "một năm",
-              group: "tên nhóm đối tượng",
+              group: p.choices ? `ghi một trong: ${quoted(p.choices)}` : "tên nhóm đối tượng",
               history: "dạng «2024: tên danh hiệu | tên danh hiệu; 2023: …», thêm “(chuyên đề)” hoặc “(đột xuất)” sau tên nếu có",
             } as Record<string, string>)[p.kind] ?? p.expected
           }`,
@@ -201,12 +211,16 @@ export const viReport = {
             ? `${n}: không đúng mẫu (cần một đối tượng gồm mã đơn vị, danh hiệu, lý do, người quyết định, ngày quyết định)`
             : p.problem === "unknown"
               ? `${n}: trường ${field} không thuộc mẫu quyết định điều chỉnh`
-              : `${n}: thiếu ${field}`,
+              : p.problem === "invalid"
+                ? `${n}: ${field} phải là một danh sách, ghi cùng với danh hiệu, hình thức khen thưởng chính`
+                : `${n}: thiếu ${field}`,
       date: `${n}: ngày quyết định ${p.found} không phải ngày có thật trên lịch — ghi dạng dd/mm/yyyy hoặc yyyy-mm-dd`,
       unknown_award: `${n}: ${p.found} không phải danh hiệu, hình thức khen thưởng của bộ tiêu chí (ghi tên hoặc mã của danh hiệu; ghi null nếu không khen thưởng)`,
       duplicate: `Quyết định điều chỉnh thứ ${p.other + 1} và thứ ${p.index + 1} cùng quyết định cho ${p.unitId}${p.cohort ? ` (cụm, khối ${p.cohort})` : ""}; mỗi đơn vị chỉ có một quyết định`,
       unmatched: `${n}: ${p.unitId}${p.cohort ? ` (cụm, khối ${p.cohort})` : ""} không có trong các đơn vị được chấm điểm${p.rejected ? " (dòng của đơn vị này bị loại do dữ liệu không hợp lệ)" : ""}`,
       award_mismatch: `${n}: không thể tặng ${p.award} cho ${p.unitId} — hình thức này không áp dụng cho đối tượng «${own(group, p.group) ?? p.group}»`,
+      repeated_award: `${n}: «${p.award}» được ghi hai lần; mỗi danh hiệu, hình thức khen thưởng chỉ ghi một lần`,
+      exclusive: `${n}: ${p.unitId} được quyết định cả «${p.otherAward ?? ""}» và «${p.award}», là hai hình thức mà bộ tiêu chí không xét cùng nhau trong một năm; quyết định vẫn được ghi nhận đúng như Hội đồng đã quyết định`,
     })[p.code];
   },
   "issue.record": (p) =>
