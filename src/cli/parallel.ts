@@ -46,7 +46,8 @@ export type FromWorker =
       readonly index: number;
       readonly outcome?: PartitionOutcome;
       readonly revisit?: PartitionRevisit;
-      readonly spans: readonly [string, Span[]][];
+      /** Per cohort decided: its key, where its chunks are, and the awards proposed in it. */
+      readonly spans: readonly [string, Span[], number][];
       readonly matched: readonly boolean[];
       /** Per override: the group of a unit it named whose award does not fit it (not applied), or null. */
       readonly misfits: readonly (string | null)[];
@@ -88,6 +89,8 @@ export interface DecidedRun {
   readonly bad: readonly BadLine[];
   /** Part `part` of cohort `key` (0: the outcome projection, then the layout's parts). */
   get(key: string, part: number): ReportChunk;
+  /** Awards the rule set proposes over the run (each unit's award and those beside it; a cohort decided again counts once). */
+  proposals(): number;
   close(): void;
 }
 
@@ -161,7 +164,7 @@ export const stopWorkers = (workers: readonly RunWorker[]): Promise<unknown> => 
 
 /** What the workers' answers add up to: where each cohort's chunks are, the overrides that matched, the outcomes, revisits and unreadable lines. */
 interface Collected {
-  readonly where: Map<string, { path: string; spans: Span[] }>;
+  readonly where: Map<string, { path: string; spans: Span[]; proposals: number }>;
   readonly matched: boolean[];
   /** Per override, the group of the unit it named when its award does not fit that unit (null: fits, or not met yet). */
   readonly misfits: (string | null)[];
@@ -174,7 +177,7 @@ interface Collected {
 
 /** Takes a worker's answer to a task into `c`. */
 function collect(c: Collected, w: RunWorker, m: Extract<FromWorker, { type: "done" }>): void {
-  for (const [key, spans] of m.spans) c.where.set(key, { path: w.chunkPath, spans });
+  for (const [key, spans, proposals] of m.spans) c.where.set(key, { path: w.chunkPath, spans, proposals });
   m.matched.forEach((x, i) => (c.matched[i] ||= x));
   m.misfits.forEach((x, i) => (c.misfits[i] ??= x));
   if (m.outcome) c.outcomes[m.index] = m.outcome;
@@ -256,7 +259,8 @@ export async function decideInWorkers(
       const at = c.where.get(key);
       return at ? reader.read(at.path, at.spans[part]) : "";
     };
-    return { report, matched: c.matched, misfits: c.misfits, bad: c.bad, get, close: () => reader.close() };
+    const proposals = () => [...c.where.values()].reduce((n, w) => n + w.proposals, 0);
+    return { report, matched: c.matched, misfits: c.misfits, bad: c.bad, get, proposals, close: () => reader.close() };
   } catch (e) {
     c.closing = true;
     await stopWorkers(workers);

@@ -65,7 +65,7 @@ export interface Scored {
   chunks(part: number): Iterable<ReportChunk>;
   /** Deletes the run's temporary files. */
   dispose(): void;
-  /** Awards proposed by the rule set (each unit's award and those alongside it), counted from the kept outcome projections. */
+  /** Awards proposed by the rule set (each unit's award and those alongside it), counted as the cohorts were kept. */
   proposals(): number;
   /** The run's progress bars (silent unless stderr is a terminal and the input large): the report's writing is its last stage. */
   readonly progress: Progress;
@@ -309,8 +309,9 @@ async function decideHere(run: Run, progress: (rows: number) => void): Promise<D
   const { engine, parts, evalOpts } = run;
   const store = new ChunkStore(run.dir ? join(run.dir, "chunks") : null);
   const keeper = cohortKeeper(run.rs, run.overrides, sinkOf(run.sink, run.rs), store);
+  const proposals = new Map<string, number>();
   const onCohort = (c: Parameters<typeof keeper.keep>[0]) => {
-    keeper.keep(c);
+    proposals.set(c.summary.key, keeper.keep(c).proposals);
     progress(c.results.length);
   };
   const bad: BadLine[] = [];
@@ -328,7 +329,8 @@ async function decideHere(run: Run, progress: (rows: number) => void): Promise<D
     await yieldToSignals();
   }
   const report = assemble(engine, outcomes, revisits, decided, evalOpts);
-  return { report, matched: keeper.matched(), misfits: keeper.misfits(), bad, get: (key, part) => store.get(key, part), close: () => store.close() };
+  const total = () => [...proposals.values()].reduce((n, k) => n + k, 0);
+  return { report, matched: keeper.matched(), misfits: keeper.misfits(), bad, get: (key, part) => store.get(key, part), proposals: total, close: () => store.close() };
 }
 
 /** Every rejected row in input order: unreadable rows, spilled lines that turned out not to be JSON (refused as the reader refuses them), invalid profiles. */
@@ -339,18 +341,6 @@ function rejectedRows(run: Run, tally: Tally, decided: DecidedRun): Rejected[] {
   });
   const invalid = decided.report.rejected.map((r) => ({ ...r, row: tally.rowOf.get(r.index) }));
   return [...tally.rejected, ...notJson, ...invalid].sort((a, b) => a.index - b.index);
-}
-
-const decoder = new TextDecoder();
-/** Awards proposed in a run's outcome projections (entry fields 10 and 11: the award's id or null, the ids alongside it). */
-function countProposals(projections: Iterable<ReportChunk>): number {
-  let n = 0;
-  for (const c of projections) {
-    const text = typeof c === "string" ? c : decoder.decode(c);
-    if (!text.length) continue;
-    for (const e of JSON.parse(`[${text}]`) as unknown[][]) n += (e[10] === null ? 0 : 1) + (e[11] as unknown[]).length;
-  }
-  return n;
 }
 
 /** The SHA-256 of a file read whole (the assessments file, recorded in the run's options). */
@@ -385,7 +375,7 @@ function scored(run: Run, tally: Tally, decided: DecidedRun, dispose: () => void
     overrideIssues: overrideOutcomeIssues(rs, run.overrides, matched, decided.misfits, rejectedIds(head.rejected)),
     chunks: (part) => chunks(part + 1),
     progress: run.progress,
-    proposals: () => countProposals(chunks(0)),
+    proposals: () => decided.proposals(),
     dispose() {
       if (disposed) return;
       disposed = true;

@@ -293,9 +293,11 @@ export class ChunkStore {
 export function cohortKeeper(rs: RuleSet, overrides: readonly CommitteeOverride[], sink: CohortSink, store: ChunkStore) {
   const builder = createRecordBuilder(rs, overrides, { inPlace: true });
   return {
-    keep({ summary, results }: CohortDecision): Span[] {
+    /** Stores a decided cohort; gives where its chunks are and how many awards the rule set proposes in it (each unit's award and those beside it). */
+    keep({ summary, results }: CohortDecision): { spans: Span[]; proposals: number } {
       const { decided, projection } = builder.cohort(results);
-      return store.put(summary.key, [projection, ...sink(summary, decided)]);
+      const proposals = results.reduce((n, r) => n + (r.award ? 1 : 0) + r.alongside.length, 0);
+      return { spans: store.put(summary.key, [projection, ...sink(summary, decided)]), proposals };
     },
     matched: () => builder.matched(),
     misfits: () => builder.misfits(),

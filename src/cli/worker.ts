@@ -22,13 +22,14 @@ const keeper = cohortKeeper(rs, init.overrides, sinkOf(init.layout, rs), store);
 const opts = { ...(init.asOf !== undefined && { asOf: init.asOf }), trace: init.trace };
 const port = parentPort!;
 
-let spans: [string, Span[]][] = [];
+let spans: [string, Span[], number][] = [];
 // progress is told at most every PROGRESS_MS (a message per cohort cost a worker ~2 µs a unit), the rest with the answer
 const PROGRESS_MS = 100;
 let rows = 0;
 let told = performance.now();
 const onCohort = (c: CohortDecision) => {
-  spans.push([c.summary.key, keeper.keep(c)]);
+  const kept = keeper.keep(c);
+  spans.push([c.summary.key, kept.spans, kept.proposals]);
   rows += c.results.length;
   const now = performance.now();
   if (now - told < PROGRESS_MS) return;
