@@ -1,4 +1,5 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it, vi } from "vitest";
@@ -122,7 +123,9 @@ async function produce(): Promise<Record<string, string>> {
   };
   const guide = {
     ...guideEn,
-    "cli-rules-verify": (await capture(["rules", "verify", "vn-2447-2025"])).out,
+    "cli-rules-verify": (await capture(["rules", "verify", "vn-2447-2025", "--lang", "en"])).out,
+    "guide-rules-verify-vi": (await capture(["rules", "verify", "vn-2447-2025"])).out,
+    "guide-rules-verify-en": (await capture(["rules", "verify", "vn-2447-2025", "--lang", "en"])).out,
     "cli-validate-en": (await capture(["validate", provinces, "--lang", "en"])).out,
     "cli-score-text": (await capture(["score", "fixtures/inputs/individuals.json", "--as-of", "2025-12-31"])).out,
     "guide-replay-vi": (await capture(["replay", bienBan, "--profiles", cohortRel])).out,
@@ -151,12 +154,38 @@ async function produce(): Promise<Record<string, string>> {
   const quickStart = readFileSync(join(root, "examples/00-quick-start.expected.txt"), "utf8").split("\n");
   return {
     ...guide,
+    ...(await altered()),
     "readme-explanation": quickStart.slice(1, quickStart.indexOf("", 4)).join("\n"),
     "build-record": [built.outcomeSha256, outcomeDigest(again) === built.outcomeSha256, checkRecordSeal(built).intact].join("\n"),
     "replay-identical-en": await replay("record.json", cohort, "--lang", "en"),
     "replay-edited-en": await replay("edited.json", cohort, "--lang", "en"),
     "replay-input-differs-en": await replay("record.json", join(dir, "changed.json"), "--lang", "en"),
   };
+}
+
+/**
+ * A copy of the national set with awards.json altered (docs/cli.md: `rules verify` names it), and the
+ * same copy rehashed as a rule set of its own: a record made with it does not replay over the bundled
+ * set (docs/decision-records-and-replay.md).
+ */
+async function altered(): Promise<Record<string, string>> {
+  const copy = (name: string) => {
+    const to = join(dir, name, "vn-2447-2025");
+    cpSync(join(root, "rules/vn-2447-2025"), to, { recursive: true });
+    writeFileSync(join(to, "awards.json"), `${readFileSync(join(to, "awards.json"), "utf8")}\n`);
+    return to;
+  };
+  const verify = await capture(["rules", "verify", copy("altered"), "--lang", "en"]);
+  expect(verify.code).toBe(1);
+  const rehashed = copy("rehashed");
+  const manifest = JSON.parse(readFileSync(join(rehashed, "manifest.json"), "utf8")) as { files: { path: string; sha256: string }[] };
+  for (const f of manifest.files) f.sha256 = createHash("sha256").update(readFileSync(join(rehashed, f.path))).digest("hex");
+  writeFileSync(join(rehashed, "manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);
+  const made = await capture(["score", cohort, "--rules", rehashed, "--as-of", "2025-12-31", "--format", "json", "--out", join(dir, "other-rules.json")]);
+  expect(made.code, made.err).toBe(0);
+  const refused = await capture(["replay", join(dir, "other-rules.json"), "--profiles", cohort, "--lang", "en"]);
+  expect(refused.code).toBe(2);
+  return { "cli-rules-verify-altered-en": `${verify.err}${verify.out}`.trimEnd(), "replay-other-rules-en": refused.err.trimEnd() };
 }
 
 /** `UPDATE_DOCS=1`: writes what the commands print into the quoted blocks (digests shortened where the doc shortens them). */

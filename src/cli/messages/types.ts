@@ -58,6 +58,16 @@ export interface CliMessageParams {
   /** `thidua --version`: the engine's version, then one line per bundled rule set. */
   "cli.version": { version: string };
   "cli.versionRuleSet": { id: string; version: string; title: string };
+  /** \`rules verify\`: every file matches its manifest (\`lineage\`: "vn-2447-2025@1.1.1 → khanh-hoa-2025@1.1.1" for a local set, else empty). */
+  "rules.verifyOk": { count: number; lineage: string };
+  /** \`rules verify\`: a file whose SHA-256 is not the manifest's. */
+  "rules.hashMismatch": { file: string; actual: string; expected: string };
+  /** \`rules verify\`: a file the manifest lists that is not there. */
+  "rules.fileMissing": { file: string };
+  /** \`rules verify\`: the last line naming an altered (or missing) file. */
+  "rules.altered": { file: string };
+  /** \`rules check\`: how many errors and warnings. */
+  "rules.checkSummary": { errors: number; warnings: number };
   /** `thidua replay`: one line of its verdict. */
   "replay.allowModified": Record<never, never>;
   "replay.rulesAltered": { id: string; files: string };
