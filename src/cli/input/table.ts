@@ -55,10 +55,8 @@ export class TableReader {
           ...(why?.choices && { choicesVi: why.choices.vi, choicesEn: why.choices.en }),
         }),
       );
-    if (this.o.strictWidth && cells.length !== h.names.length) {
-      const why = cells.length < h.names.length ? "a truncated line?" : "an unquoted delimiter or thousands separator?";
-      issues.push(issue("input.parse", ["row", row], `${this.o.file}, row ${row}: the row has ${cells.length} cells but the header has ${h.names.length} (${why})`, { file: this.o.file, row, expected: h.names.length, found: cells.length, kind: "rowWidth", other: cells.length < h.names.length ? "short" : "long", reason: why }));
-    }
+    const width = this.widthIssue(cells.length, h.names.length, row);
+    if (width) issues.push(width);
     const meta: Partial<Record<MetaKey, unknown>> = {};
     let historyColumn = "";
     const facts: Record<string, unknown> = {};
@@ -101,6 +99,13 @@ export class TableReader {
       ...(meta.history !== undefined && { history: meta.history }),
     };
     return { row, profile };
+  }
+
+  /** A CSV row with more or fewer cells than the header (a truncated line, an unquoted delimiter…). */
+  private widthIssue(cells: number, columns: number, row: number): Issue | undefined {
+    if (!this.o.strictWidth || cells === columns) return undefined;
+    const why = cells < columns ? "a truncated line?" : "an unquoted delimiter or thousands separator?";
+    return issue("input.parse", ["row", row], `${this.o.file}, row ${row}: the row has ${cells} cells but the header has ${columns} (${why})`, { file: this.o.file, row, expected: columns, found: cells, kind: "rowWidth", other: cells < columns ? "short" : "long", reason: why });
   }
 
   private meta(key: MetaKey, cell: CellValue): Converted {
