@@ -25,11 +25,11 @@ profiles.forEach((profile, index) => buckets[partitionKey(profile).length % 2]!.
 
 // 2. Decide partition by partition; each cohort's CSV rows are rendered as soon as it is final.
 const layout = reportLayout("csv", { rs, lang: "en", overrides: false });
-const chunks = new Map<string, string>();
+const chunks = new Map<string, string[]>(); // per cohort, every part of the layout (`layout.parts`)
 const opts = { asOf: "2025-12-31" };
 const run = recommendPartitioned(engine, () => buckets, ({ summary, results }) => {
   const decided = results.map((r) => ({ ...r, final: { award: r.award, overridden: false } }));
-  chunks.set(summary.key, layout.cohort(summary, decided)[0]!);
+  chunks.set(summary.key, layout.cohort(summary, decided));
   console.log(`decided ${summary.key}: ${summary.size} unit(s), top ${decided[0]!.unitId} → ${decided[0]!.award?.id ?? "no award"}`);
 }, opts);
 
@@ -37,6 +37,6 @@ const run = recommendPartitioned(engine, () => buckets, ({ summary, results }) =
 const whole = buildDecisionRecord(rs, engine.recommend(profiles, opts), { input: "fixtures", inputCount: profiles.length });
 const head = { ...recordHead(rs, run, { input: "fixtures", inputCount: profiles.length }, whole.outcomeSha256), resultCount: run.scored, matchedOverrides: [] };
 let csv = "";
-layout.write(head, () => run.cohorts.map((c: CohortSummary) => chunks.get(c.key)!), (s) => (csv += s));
+layout.write(head, (part) => run.cohorts.map((c: CohortSummary) => chunks.get(c.key)![part]!), (s) => (csv += s));
 console.log(`${run.cohorts.length} cohorts, ${run.scored} units, ${run.rejected.length} rejected; run quotas: ${JSON.stringify(run.runQuotas)}`);
 console.log(`streamed CSV = renderCsv of the in-memory record: ${csv === renderCsv(whole, rs, "en")}`);

@@ -19,6 +19,12 @@ function basisOf(rs: RuleSet, awardId: string, lang: Lang): string {
   return c.section ? `${c.section}, ${source}` : source;
 }
 
+/** The self-assessed score of a unit with assessments, when it differs from the official one (the list then says both). */
+function selfScore(r: DecisionRecord["results"][number]): { self?: number } {
+  const a = r.scoreResult.assessment;
+  return a && Number(a.self.score) !== Number(r.score) ? { self: Number(a.self.score) } : {};
+}
+
 /** Per award (in the rule set's order), the units put forward for it across clusters, as the list's rows. */
 function listsOf(record: DecisionRecord, rs: RuleSet, lang: Lang): { award: string; rows: Row[] }[] {
   const ordered = record.cohorts.flatMap((c) => resultsByCohort(record).get(cohortKey(c)) ?? []);
@@ -29,7 +35,7 @@ function listsOf(record: DecisionRecord, rs: RuleSet, lang: Lang): { award: stri
         .filter((r) => decidedAwards(r).some((d) => d.id === a.id))
         .map((r) => ({
           unit: r.name ? `${r.name} (${r.unitId})` : r.unitId,
-          summary: sayReport(lang, "docx.achievement", { rank: r.rank, size: r.cohortSize, cohort: r.cohort ?? "", score: Number(r.score), cls: classText(rs, r.classification, lang) }),
+          summary: sayReport(lang, "docx.achievement", { rank: r.rank, size: r.cohortSize, cohort: r.cohort ?? "", score: Number(r.score), cls: classText(rs, r.classification, lang), ...selfScore(r) }),
           score: Number(r.score),
           award: a.title[lang],
           basis: basisOf(rs, a.id, lang),

@@ -2,9 +2,9 @@ import type ExcelJS from "exceljs";
 import { excel } from "./excel.js";
 import JSZip from "jszip";
 import type { DecisionRecord, Lang, RuleSet } from "../index.js";
-import { awardsText, cohortHeading, formatMessage as say, optionsText, rejectedByCohort, rejectedWho, rejectedWhy, resultsByCohort, sayReport, unitFacts, type UnitFacts } from "../report/index.js";
+import { anyAssessed, awardsText, cohortHeading, formatMessage as say, optionsText, rejectedByCohort, rejectedWho, rejectedWhy, resultsByCohort, sayReport, unitFacts, type UnitFacts } from "../report/index.js";
 import { cohortKey } from "../ranking/index.js";
-import { finalAwards } from "../explain/index.js";
+import { createFormatter, explainAssessment, finalAwards } from "../explain/index.js";
 
 /** Scores and percentages: numbers, shown with two decimals and grouping (Excel draws them in the reader's locale: 1.234,50 in Vietnamese). */
 const NUMBER = "#,##0.00";
@@ -67,17 +67,19 @@ function table(ws: Sheet, cols: readonly Col[], rows: readonly (string | number)
   ws.autoFilter = { from: { row: at, column: 1 }, to: { row: at + rows.length, column: cols.length } };
 }
 
-/** The columns of a cluster's sheet, and one unit as their cells. */
-function unitColumns(lang: Lang, group: DecisionRecord["cohorts"][number]["group"]): Col[] {
+/** The columns of a cluster's sheet (the self-assessed score beside the score when `self`), and one unit as their cells. */
+function unitColumns(lang: Lang, group: DecisionRecord["cohorts"][number]["group"], self: boolean): Col[] {
   const s = (k: Parameters<typeof say>[1]) => say(lang, k as "col.rank", {});
   return [
     { header: s("col.rank"), width: 7 }, { header: say(lang, "col.unitId", {}), width: 16 }, { header: say(lang, "col.unit", { group }), width: 34 },
-    { header: s("col.score"), width: 9, number: true }, { header: `${s("col.percent")} (%)`, width: 9, number: true }, { header: s("col.class"), width: 12 },
+    { header: s("col.score"), width: 9, number: true }, ...(self ? [{ header: sayReport(lang, "col.selfScore", {}), width: 11, number: true as const }] : []),
+    { header: `${s("col.percent")} (%)`, width: 9, number: true }, { header: s("col.class"), width: 12 },
     { header: s("col.award"), width: 48 }, { header: s("col.final"), width: 40 }, { header: s("col.overrideReason"), width: 30 },
     { header: s("col.reasons"), width: 60 }, { header: sayReport(lang, "col.missingEvidence", {}), width: 60 },
   ];
 }
-const unitCells = (f: UnitFacts, lang: Lang): (string | number)[] => [f.rank, f.unitId, f.name, f.score, f.percent, f.class, awardsText(f, lang), f.decision, f.overrideReason, f.reasons, f.missing.join("; ")];
+const unitCells = (f: UnitFacts, lang: Lang, self: boolean): (string | number)[] =>
+  [f.rank, f.unitId, f.name, f.score, ...(self ? [f.assessment ? f.assessment.self : ""] : []), f.percent, f.class, awardsText(f, lang), f.decision, f.overrideReason, f.reasons, f.missing.join("; ")];
 
 /** One sheet per cluster: its full name and counts above the ranked table, its rejected rows below. */
 function cohortSheets(wb: ExcelJS.Workbook, record: DecisionRecord, rs: RuleSet, lang: Lang, used: Set<string>): void {
@@ -87,8 +89,9 @@ function cohortSheets(wb: ExcelJS.Workbook, record: DecisionRecord, rs: RuleSet,
     const rj = rejected.get(cohortKey(c)) ?? [];
     const { title, counts } = cohortHeading(c, rj.length, lang);
     const ws = wb.addWorksheet(sheetName(`${c.cohort ?? c.group} ${c.year}`, used));
-    const rows = (byCohort.get(cohortKey(c)) ?? []).map((r) => unitCells(unitFacts(r, rs, lang), lang));
-    table(ws, unitColumns(lang, c.group), rows, [title, counts]);
+    const results = byCohort.get(cohortKey(c)) ?? [];
+    const self = anyAssessed(results);
+    table(ws, unitColumns(lang, c.group, self), results.map((r) => unitCells(unitFacts(r, rs, lang), lang, self)), [title, counts]);
     if (rj.length) {
       ws.addRow([]);
       if (c.quotas.length) ws.addRow([sayReport(lang, "cohort.quotaBase", { group: c.group, rejected: rj.length })]);
@@ -146,6 +149,32 @@ function evidenceSheet(ws: Sheet, record: DecisionRecord, rs: RuleSet, lang: Lan
   table(ws, cols, rows);
 }
 
+/** Every change made on review (a sheet only when a unit has assessments): one row per change, with its reason and whether it gives the official value. */
+function assessmentsSheet(ws: Sheet, changes: readonly (string | number)[][], lang: Lang): void {
+  const h = (k: "col.role" | "col.assessor" | "col.date" | "col.fact" | "col.oldValue" | "col.newValue" | "col.changeReason" | "col.official") => sayReport(lang, k, {});
+  const cols: Col[] = [
+    { header: say(lang, "col.cohort", {}), width: 24 }, { header: say(lang, "col.unitId", {}), width: 16 }, { header: say(lang, "col.name", {}), width: 30 },
+    { header: h("col.role"), width: 12 }, { header: h("col.assessor"), width: 30 }, { header: h("col.date"), width: 12 }, { header: h("col.fact"), width: 40 },
+    { header: h("col.oldValue"), width: 14 }, { header: h("col.newValue"), width: 14 }, { header: h("col.changeReason"), width: 50 }, { header: h("col.official"), width: 12 },
+  ];
+  table(ws, cols, changes);
+}
+
+/** The rows of the review sheet: every change of every unit, cluster by cluster in rank order. */
+function changeRows(record: DecisionRecord, rs: RuleSet, lang: Lang): (string | number)[][] {
+  const date = createFormatter(lang).date;
+  const rows: (string | number)[][] = [];
+  const byCohort = resultsByCohort(record);
+  for (const c of record.cohorts) {
+    for (const r of byCohort.get(cohortKey(c)) ?? []) {
+      for (const ch of (r.scoreResult.assessment && explainAssessment(r.scoreResult, rs, lang)?.changes) || []) {
+        rows.push([c.cohort ?? "", r.unitId, r.name, sayReport(lang, "assessment.role", { role: ch.role }), ch.by, date(ch.date), ch.fact, ch.from, ch.to, ch.reason, sayReport(lang, ch.official ? "record.yes" : "record.no", {})]);
+      }
+    }
+  }
+  return rows;
+}
+
 /** Every rejected row: its row, id, name, cluster and why. */
 function rejectedSheet(ws: Sheet, record: DecisionRecord, rs: RuleSet, lang: Lang): void {
   const cols: Col[] = [{ header: say(lang, "col.row", {}), width: 8 }, { header: say(lang, "col.unitId", {}), width: 16 }, { header: say(lang, "col.name", {}), width: 30 }, { header: say(lang, "col.cohort", {}), width: 24 }, { header: say(lang, "col.issue", {}), width: 100 }];
@@ -169,8 +198,9 @@ function recordSheet(ws: Sheet, record: DecisionRecord, lang: Lang): void {
 /**
  * The XLSX report a secretary files: a summary sheet, one sheet per cluster (its full name and counts
  * in the first rows, every fact of each unit, its rejected rows), the evidence to supply (one row per
- * unit and document), the proposals per award across clusters, the rejected rows, and the record's
- * identity last. Numbers are numbers; headers frozen with an autofilter. Dates inside the workbook
+ * unit and document), the proposals per award across clusters, every change made on review (one row
+ * per change, with its reason: only when a unit has assessments; each cluster sheet then shows the
+ * self-assessed score beside the score), the rejected rows, and the record's identity last. Numbers are numbers; headers frozen with an autofilter. Dates inside the workbook
  * are fixed to the as-of date so that the same record gives the same bytes.
  */
 export async function renderXlsx(record: DecisionRecord, rs: RuleSet, lang: Lang): Promise<Uint8Array> {
@@ -180,11 +210,13 @@ export async function renderXlsx(record: DecisionRecord, rs: RuleSet, lang: Lang
   wb.created = fixed;
   wb.modified = fixed;
   const used = new Set<string>();
-  const sheet = (key: "sheet.summary" | "sheet.evidence" | "sheet.proposals" | "sheet.rejected" | "sheet.record") => wb.addWorksheet(sheetName(sayReport(lang, key, {}), used));
+  const sheet = (key: "sheet.summary" | "sheet.evidence" | "sheet.proposals" | "sheet.assessments" | "sheet.rejected" | "sheet.record") => wb.addWorksheet(sheetName(sayReport(lang, key, {}), used));
   summarySheet(sheet("sheet.summary"), record, lang);
   cohortSheets(wb, record, rs, lang, used);
   evidenceSheet(sheet("sheet.evidence"), record, rs, lang);
   proposalsSheet(sheet("sheet.proposals"), record, rs, lang);
+  const changes = changeRows(record, rs, lang);
+  if (changes.length) assessmentsSheet(sheet("sheet.assessments"), changes, lang);
   if (record.rejected.length) rejectedSheet(sheet("sheet.rejected"), record, rs, lang);
   recordSheet(sheet("sheet.record"), record, lang);
   return fixZipDates(new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer), fixed);

@@ -327,18 +327,57 @@ function tieParams(ctx: Ctx, step: TieBreak): TieParams {
   return { rule: "fact", fact: ctx.facts.get(id)?.label[ctx.lang] ?? id, better: spec?.key === "fact" ? spec.better : "higher" };
 }
 
-/** For a profile with assessments: the self-assessed and official scores side by side, then each change with its reason. */
-function assessmentItems(ctx: Ctx, sr: ScoreResult): Item[] {
-  const a = sr.assessment;
-  if (!a) return [];
-  const value = (id: string, v: unknown) => (v === null || v === undefined ? catalogFor(ctx.lang).formula.unknown : factView(ctx, id).value(v));
-  const changes = a.changes.map((c) =>
-    item("assessment.change", { fact: factView(ctx, c.fact).label, from: value(c.fact, c.from), to: value(c.fact, c.to), role: c.role, by: c.by, date: c.date, reason: c.reason, official: c.official ? 1 : 0 }),
-  );
-  const head = { self: Number(a.self.score), official: Number(a.officialScore.score), selfClass: classTitle(ctx, a.self.classification), officialClass: classTitle(ctx, a.officialScore.classification), policy: a.official };
-  return [item("standing.assessed", head, undefined, changes)];
+/** A change of an assessment as words: the fact's label and its values formatted with the fact's unit (unknown: "?"). */
+export interface AssessedChange {
+  readonly fact: string;
+  readonly from: string;
+  readonly to: string;
+  readonly role: "reviewer" | "council";
+  readonly by: string;
+  readonly date: string;
+  readonly reason: string;
+  /** The change gives the fact's official value. */
+  readonly official: boolean;
+  /** The whole change in one sentence of the catalog (`assessment.change`). */
+  readonly text: string;
 }
 
+/** A unit's assessments in words: the self-assessed and official scores and classes, the policy, each change. */
+export interface AssessedView {
+  readonly self: number;
+  readonly selfPercent: number;
+  readonly selfClass: string;
+  readonly official: number;
+  readonly officialClass: string;
+  readonly policy: "lastReviewer" | "council" | "self";
+  readonly changes: readonly AssessedChange[];
+}
+
+function assessedView(ctx: Ctx, sr: ScoreResult): AssessedView | undefined {
+  const a = sr.assessment;
+  if (!a) return undefined;
+  const value = (id: string, v: unknown) => (v === null || v === undefined ? catalogFor(ctx.lang).formula.unknown : factView(ctx, id).value(v));
+  const changes = a.changes.map((c) => {
+    const params = { fact: factView(ctx, c.fact).label, from: value(c.fact, c.from), to: value(c.fact, c.to), role: c.role, by: c.by, date: c.date, reason: c.reason, official: c.official ? 1 : 0 };
+    return { ...params, official: c.official, text: formatItem(item("assessment.change", params), ctx.lang) };
+  });
+  return { self: Number(a.self.score), selfPercent: Number(a.self.percent), selfClass: classTitle(ctx, a.self.classification), official: Number(a.officialScore.score), officialClass: classTitle(ctx, a.officialScore.classification), policy: a.official, changes };
+}
+
+/**
+ * For a result of a profile with assessments: the self-assessed score beside the official one and
+ * each change with its reason, in words (what every report format shows); undefined without assessments.
+ */
+export const explainAssessment = (sr: ScoreResult, rs: RuleSet, lang: Lang): AssessedView | undefined => assessedView(contextOf(sr, rs, lang), sr);
+
+/** For a profile with assessments: the self-assessed and official scores side by side, then each change with its reason. */
+function assessmentItems(ctx: Ctx, sr: ScoreResult): Item[] {
+  const v = assessedView(ctx, sr);
+  if (!v) return [];
+  const changes = v.changes.map(({ text: _t, official, ...c }) => item("assessment.change", { ...c, official: official ? 1 : 0 }));
+  const head = { self: v.self, official: v.official, selfClass: v.selfClass, officialClass: v.officialClass, policy: v.policy };
+  return [item("standing.assessed", head, undefined, changes)];
+}
 
 function reasonsOf(ctx: Ctx, rec: Recommendation, headline: Item): Item[] {
   const kindOf = (id: string) => awardDef(ctx, id)?.kind ?? "commendation";

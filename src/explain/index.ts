@@ -6,5 +6,6 @@ export { INPUT_ISSUE_KINDS, ASSESSMENT_ISSUE_KINDS, RULES_ISSUE_KINDS, SPECIAL_F
 export { catalogFor } from "./catalog.js";
 export { describeCondition, formatValue, type ConditionLine } from "./conditions.js";
 export { formulaText, formulaValuesText, decimalText } from "./formula.js";
+export { explainAssessment, type AssessedView, type AssessedChange } from "./explain.js";
 export { fillLabel, finalAwards, groupNamed, createFormatter, explain, explainReasons, type Explainable, formatItem, renderExplanation, renderItems, type Explanation, type Item, type ItemRef } from "./explain.js";
 export { numberFormat } from "./number-format.js";

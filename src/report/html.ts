@@ -4,7 +4,7 @@ import type { Lang, RuleSet } from "../rules/index.js";
 import { reportHeadOf, resultsByCohort, type ReportHead } from "./layout.js";
 import { sayReport } from "./messages/index.js";
 import type { DecidedRecommendation, DecisionRecord } from "./types.js";
-import { awardsText, cohortHeading, rejectedByCohort, rejectedWho, rejectedWhy, unitFacts } from "./unit-facts.js";
+import { anyAssessed, awardsText, cohortHeading, rejectedByCohort, rejectedWho, rejectedWhy, unitFacts, type UnitFacts } from "./unit-facts.js";
 import { headerLines, numberIn, quotaParams, say } from "./words.js";
 
 const esc = (s: string): string => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
@@ -68,16 +68,25 @@ function explanation(r: DecidedRecommendation, rs: RuleSet, lang: Lang): string 
   return `<details><summary>${esc(sayReport(lang, "html.explanation", {}))}</summary>${parts.join("")}</details>`;
 }
 
+/** A unit's changes on review, each with its reason, shown above its folded explanation ("" without assessments). */
+function changesList(f: UnitFacts, lang: Lang): string {
+  const changes = f.assessment?.changes ?? [];
+  return changes.length ? `<p>${esc(sayReport(lang, "col.changes", {}))}:</p><ul class="changes">${changes.map((c) => `<li>${esc(c.text)}</li>`).join("")}</ul>` : "";
+}
+
 /** One cluster's section: heading, counts, chart, ranked table with the explanations folded beneath, quotas, rejected rows. */
 function cohortSection(rs: RuleSet, lang: Lang, c: DecisionRecord["cohorts"][number], results: readonly DecidedRecommendation[], rejected: ReportHead["rejected"], n: number): string {
   const num = numberIn(lang);
   const { title, counts } = cohortHeading(c, rejected.length, lang);
-  const heads = [say(lang, "col.rank", {}), say(lang, "col.unitId", {}), say(lang, "col.unit", { group: c.group }), say(lang, "col.score", {}), say(lang, "col.percent", {}), say(lang, "col.class", {}), say(lang, "col.award", {}), say(lang, "col.final", {}), say(lang, "col.reasons", {}), sayReport(lang, "col.missingEvidence", {})];
+  // the self-assessed score beside the official one, in a cluster where a unit has assessments
+  const self = anyAssessed(results);
+  const heads = [say(lang, "col.rank", {}), say(lang, "col.unitId", {}), say(lang, "col.unit", { group: c.group }), say(lang, "col.score", {}), ...(self ? [sayReport(lang, "col.selfScore", {})] : []), say(lang, "col.percent", {}), say(lang, "col.class", {}), say(lang, "col.award", {}), say(lang, "col.final", {}), say(lang, "col.reasons", {}), sayReport(lang, "col.missingEvidence", {})];
   const rows = results.map((r) => {
     const f = unitFacts(r, rs, lang);
     const fin = f.overridden ? `<b>${esc(f.decision)}</b> — ${esc(f.overrideReason)}` : esc(f.decision);
-    const cells = [`<td class="n">${f.rank}</td>`, `<td>${esc(f.unitId)}</td>`, `<td>${esc(f.name)}</td>`, `<td class="n">${esc(num(f.score))}</td>`, `<td class="n">${esc(num(f.percent))}%</td>`, `<td>${esc(f.class)}</td>`, `<td>${esc(awardsText(f, lang))}</td>`, `<td>${fin}</td>`, `<td>${esc(f.reasons)}</td>`, `<td>${esc(f.missing.join("; "))}</td>`];
-    return `<tr class="unit" data-unit="${esc(f.unitId)}">${cells.join("")}</tr><tr class="explain"><td colspan="${heads.length}">${explanation(r, rs, lang)}</td></tr>`;
+    const selfCell = self ? [`<td class="n">${f.assessment ? esc(num(f.assessment.self)) : ""}</td>`] : [];
+    const cells = [`<td class="n">${f.rank}</td>`, `<td>${esc(f.unitId)}</td>`, `<td>${esc(f.name)}</td>`, `<td class="n">${esc(num(f.score))}</td>`, ...selfCell, `<td class="n">${esc(num(f.percent))}%</td>`, `<td>${esc(f.class)}</td>`, `<td>${esc(awardsText(f, lang))}</td>`, `<td>${fin}</td>`, `<td>${esc(f.reasons)}</td>`, `<td>${esc(f.missing.join("; "))}</td>`];
+    return `<tr class="unit" data-unit="${esc(f.unitId)}">${cells.join("")}</tr><tr class="explain"><td colspan="${heads.length}">${changesList(f, lang)}${explanation(r, rs, lang)}</td></tr>`;
   });
   const out = [`<section id="c${n}"><h2>${esc(title)}</h2><p class="counts">${esc(counts)}</p>`, chart(rs, lang, title, results)];
   out.push(`<table><thead><tr>${heads.map((h) => `<th>${esc(h)}</th>`).join("")}</tr></thead><tbody>${rows.join("")}</tbody></table>`);
@@ -97,7 +106,8 @@ function rejectedList(title: string, rows: ReportHead["rejected"], rs: RuleSet, 
 /**
  * The printable report: one self-contained HTML page (styles and charts inline, no script, nothing
  * fetched) with the run's header, per cluster its counts, a bar chart of scores with the class
- * thresholds drawn, the ranked table with each unit's explanation folded beneath, its quotas and
+ * thresholds drawn, the ranked table (the self-assessed score beside the score where a unit has
+ * assessments) with each unit's changes on review and its explanation folded beneath, its quotas and
  * rejected rows; then the run-wide quotas and the rows of no cluster. Print styles: A4, table headers
  * repeated on every page. Pure: same record → same bytes.
  */

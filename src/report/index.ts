@@ -12,7 +12,7 @@ export { resultsByCohort, recordOrder, reportHeadOf, renderWithLayout, type Repo
 export { renderCsv, csvLayout, csvField } from "./csv.js";
 export { renderText, textLayout } from "./text.js";
 export { reportLayout, type ReportFormat } from "./formats.js";
-export { unitFacts, awardsText, cohortHeading, rejectedByCohort, rejectedKey, rejectedWho, rejectedWhy, type UnitFacts } from "./unit-facts.js";
+export { unitFacts, anyAssessed, awardsText, cohortHeading, rejectedByCohort, rejectedKey, rejectedWho, rejectedWhy, type UnitFacts } from "./unit-facts.js";
 export { sayReport, viReport, enReport, reportCatalog, type ReportCatalog, type ReportMessageKey, type ReportMessageParams } from "./messages/index.js";
 export { classText, headerLines, numberIn, optionsText } from "./words.js";
 export { renderHtml } from "./html.js";

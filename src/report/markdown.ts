@@ -1,6 +1,6 @@
 import { block, endWithOneNewline, renderWithLayout, type LayoutOptions, type ReportHead, type ReportLayout } from "./layout.js";
 import { sayReport } from "./messages/index.js";
-import { awardsText, cohortHeading, rejectedByCohort, rejectedWho, rejectedWhy, unitFacts } from "./unit-facts.js";
+import { anyAssessed, awardsText, cohortHeading, rejectedByCohort, rejectedWho, rejectedWhy, unitFacts } from "./unit-facts.js";
 import { cohortKey } from "../ranking/index.js";
 import { explain, formatItem, renderItems } from "../explain/index.js";
 import type { Lang, RuleSet } from "../rules/index.js";
@@ -14,12 +14,15 @@ const line = (s: string) => s.replace(/\r?\n|\r/g, " ");
 
 function cohortSection(rs: RuleSet, lang: Lang, c: Cohort, results: readonly DecidedRecommendation[]): string[] {
   const num = numberIn(lang);
-  const cols = [say(lang, "col.rank", {}), say(lang, "col.unit", { group: c.group }), say(lang, "col.score", {}), say(lang, "col.percent", {}), say(lang, "col.class", {}), say(lang, "col.award", {}), say(lang, "col.final", {}), say(lang, "col.reasons", {}), sayReport(lang, "col.missingEvidence", {})];
-  const out = [`| ${cols.join(" | ")} |`, "|---:|---|---:|---:|---|---|---|---|---|"];
+  // the self-assessed score beside the official one, in a cluster where a unit has assessments (its changes are in the unit's explanation)
+  const self = anyAssessed(results);
+  const cols = [say(lang, "col.rank", {}), say(lang, "col.unit", { group: c.group }), say(lang, "col.score", {}), ...(self ? [sayReport(lang, "col.selfScore", {})] : []), say(lang, "col.percent", {}), say(lang, "col.class", {}), say(lang, "col.award", {}), say(lang, "col.final", {}), say(lang, "col.reasons", {}), sayReport(lang, "col.missingEvidence", {})];
+  const out = [`| ${cols.join(" | ")} |`, `|---:|---|---:|${self ? "---:|" : ""}---:|---|---|---|---|---|`];
   for (const r of results) {
     const f = unitFacts(r, rs, lang);
     const fin = f.overridden ? `**${f.decision}** — ${f.overrideReason}` : f.decision;
-    const row = [String(f.rank), `${f.unitId} — ${f.name}`, num(f.score), `${num(f.percent)}%`, f.class, awardsText(f, lang), fin, f.reasons, f.missing.join("; ")];
+    const selfCell = self ? [f.assessment ? num(f.assessment.self) : ""] : [];
+    const row = [String(f.rank), `${f.unitId} — ${f.name}`, num(f.score), ...selfCell, `${num(f.percent)}%`, f.class, awardsText(f, lang), fin, f.reasons, f.missing.join("; ")];
     out.push(`| ${row.map(cell).join(" | ")} |`);
   }
   const quotas = [...c.quotas].sort((a, b) => (a.award < b.award ? -1 : a.award > b.award ? 1 : 0));

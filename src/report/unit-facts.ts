@@ -1,5 +1,5 @@
 import type { CohortSummary } from "../awards/index.js";
-import { explainReasons, formatItem } from "../explain/index.js";
+import { explainAssessment, explainReasons, formatItem, type AssessedView } from "../explain/index.js";
 import { formatPath } from "../errors/index.js";
 import { cohortKey } from "../ranking/index.js";
 import type { Lang, RuleSet } from "../rules/index.js";
@@ -30,6 +30,8 @@ export interface UnitFacts {
   readonly decision: string;
   readonly overridden: boolean;
   readonly overrideReason: string;
+  /** For a unit with assessments: its self-assessed score beside the official one, and each change with its reason. */
+  readonly assessment?: AssessedView;
 }
 
 /** The facts of one unit in `lang` (see {@link UnitFacts}). */
@@ -48,8 +50,17 @@ export function unitFacts(r: DecidedRecommendation, rs: RuleSet, lang: Lang): Un
     decision: finalText(r, lang),
     overridden: r.final.overridden,
     overrideReason: r.final.overridden ? (r.final.override?.reason ?? "") : "",
+    ...assessed(r, rs, lang),
   };
 }
+
+const assessed = (r: DecidedRecommendation, rs: RuleSet, lang: Lang): { assessment?: AssessedView } => {
+  const assessment = r.scoreResult.assessment ? explainAssessment(r.scoreResult, rs, lang) : undefined;
+  return assessment ? { assessment } : {};
+};
+
+/** Whether a unit of a cluster has assessments: its tables then show the self-assessed score beside the official one. */
+export const anyAssessed = (results: readonly DecidedRecommendation[]): boolean => results.some((r) => r.scoreResult.assessment !== undefined);
 
 /** The awards of a unit as one cell: the titles joined by "; ", or "no commendation". */
 export const awardsText = (f: UnitFacts, lang: Lang): string => (f.awards.length ? f.awards.join("; ") : say(lang, "report.noAward", {}));

@@ -47,6 +47,29 @@ describe("score --assessments", () => {
     expect(other.out).toContain("KHÁC tệp ghi trong bản ghi");
   });
 
+  it("every report format shows the self-assessed score beside the official one and each change with its reason (vi; en with --lang en)", async () => {
+    const run = (...more: string[]) => capture(["score", data, "--assessments", fixed, "--as-of", "2025-12-31", ...more]);
+    const reviewer = "Thiếu tá Lê Văn Cường (thẩm định, 10/12/2025) sửa «Số lượt tham gia";
+    const text = (await run()).out;
+    expect(text).toMatch(/^ *# +Cá nhân +Điểm +Điểm tự đánh giá +Tỷ lệ/m);
+    expect(text).toMatch(/ca-11 Đại úy Nguyễn Văn An +40 +50 /);
+    expect(text).toContain(`     ↳ Thay đổi khi thẩm định: ${reviewer}`);
+    expect(text).toContain("— lý do: Hai lượt tuần tra không có biên bản (không phải giá trị chính thức)");
+    const csv = (await run("--format", "csv")).out.split("\r\n");
+    expect(csv[0]).toMatch(/;Điểm tự đánh giá;Thay đổi khi thẩm định$/);
+    expect(csv.find((l) => l.includes(";ca-11;"))).toMatch(/;50;"?Thiếu tá Lê Văn Cường \(thẩm định, 10\/12\/2025\) sửa «/);
+    const en = (await run("--lang", "en")).out;
+    expect(en).toMatch(/^ *# +Person +Points +Self-assessed score +Percent/m);
+    expect(en).toContain("     ↳ Changes on review: Thiếu tá Lê Văn Cường (review, 10 December 2025) changed «");
+    for (const format of ["html", "xlsx", "docx"]) {
+      const out = join(dir, `bao-cao.${format}`);
+      expect((await run("--format", format, "--out", out)).code).toBe(0);
+    }
+    const html = readFileSync(join(dir, "bao-cao.html"), "utf8");
+    expect(html).toContain("<th>Điểm tự đánh giá</th>");
+    expect(html).toContain(`<ul class="changes"><li>${reviewer}`);
+  });
+
   it("a row naming a unit the data does not have: no report, the row named", async () => {
     const bad = join(dir, "la.csv");
     writeFileSync(bad, `${readFileSync(fixed, "utf8")}ca-99;Hội đồng;Hội đồng;20/12/2025;person.activitiesLed;2;Bổ sung\n`);

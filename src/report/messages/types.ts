@@ -107,13 +107,31 @@ export interface ReportMessageParams {
   "docx.score": Record<never, never>;
   "docx.award": Record<never, never>;
   "docx.basis": Record<never, never>;
-  "docx.achievement": { rank: number; size: number; cohort: string; score: number; cls: string };
+  /** `self`: the self-assessed score, when the unit has assessments and it differs from the official one. */
+  "docx.achievement": { rank: number; size: number; cohort: string; score: number; cls: string; self?: number };
   "docx.total": { count: number };
   "docx.signer": Record<never, never>;
   "docx.signerTitle": Record<never, never>;
   "docx.signerName": Record<never, never>;
   "docx.recipients": Record<never, never>;
   "docx.recipientsList": Record<never, never>;
+  /** The self-assessed score beside the official one (a cluster with assessments). */
+  "col.selfScore": Record<never, never>;
+  /** Each change of a reviewer or the council, with its reason (under the unit, or a CSV column). */
+  "col.changes": Record<never, never>;
+  /** The sheet of every change made on review: one row per change. */
+  "sheet.assessments": Record<never, never>;
+  "col.role": Record<never, never>;
+  "col.assessor": Record<never, never>;
+  "col.date": Record<never, never>;
+  "col.fact": Record<never, never>;
+  "col.oldValue": Record<never, never>;
+  "col.newValue": Record<never, never>;
+  "col.changeReason": Record<never, never>;
+  /** Whether the change gives the official value. */
+  "col.official": Record<never, never>;
+  /** Who changed a value: a reviewer or the council (the words of the assessments sheet). */
+  "assessment.role": { role: "reviewer" | "council" };
   /** The SHA-256 of the assessments file a CSV input was scored with (`--assessments`). */
   "report.assessments": { sha256: string };
 }
