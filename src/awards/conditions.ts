@@ -1,7 +1,7 @@
 import { compileNode, evaluateCondition, F, T, traceCondition, traceLeaves, type LeafTrace, type Node, type ReaderFactory, type Truth } from "../evaluation/index.js";
 import type { Award, RuleSet } from "../rules/index.js";
 import { ROW } from "../profiles/index.js";
-import { factReader, type ScoredUnit } from "../scoring/index.js";
+import { factReader, rowReader, type ScoredUnit } from "../scoring/index.js";
 import type { AwardCheck, AwardConditions } from "./checks/index.js";
 
 type ConditionsCheck = Extract<AwardCheck, { kind: "conditions" }>;
@@ -77,14 +77,12 @@ export function compileAwardConditions(rs: RuleSet): AwardConditions {
     const cond = a.eligibility.conditions;
     if (cond) compiled.set(a, { verdict: compileNode(cond, reader(false), []), fixedOnly: compileNode(cond, reader(true), []) });
   }
+  const readerOf = rowReader(slots);
   const deferrals = new Map(rs.deferrals.map((d) => [d.id, compileNode(d.when, reader(false), [])]));
   const met: ConditionsCheck = Object.freeze({ kind: "conditions", result: true, unmet: Object.freeze([]), fixedBar: false });
   return {
     deferral: (d, unit) => truth(deferrals.get(d.id)!(unit.profile[ROW])),
-    reader: (unit) => (id) => {
-      const s = slots.get(id);
-      return s === undefined ? undefined : unit.profile[ROW][s];
-    },
+    reader: (unit) => readerOf(unit.profile),
     check(award, unit) {
       const c = compiled.get(award)!;
       const result = truth(c.verdict(unit.profile[ROW]));

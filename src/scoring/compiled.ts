@@ -5,7 +5,7 @@ import { hasDatedValues, rulesetAsOf, type Criterion, type Group, type RuleSet }
 import { compileCriterion, type CriterionVerdict } from "./criterion.js";
 import { groupRules, type GroupRules } from "./group.js";
 import { toPoints } from "./points.js";
-import { criterionResult, scoreFromVerdicts, withAssessment, type ResultMaker, type ScoredUnit } from "./score.js";
+import { criterionResult, rowReader, scoreFromVerdicts, withAssessment, type ResultMaker, type ScoredUnit } from "./score.js";
 import type { CompileContext, Row } from "./styles/index.js";
 import type { CriterionResult, ScoreOptions } from "./types.js";
 
@@ -63,15 +63,11 @@ export function compileVerdicts(rs: RuleSet): VerdictsOf {
  */
 export function compileScorer(rs: RuleSet): Scorer {
   const verdictsOf = datedVerdicts(rs);
-  const slots = new Map(rs.facts.map((f, i) => [f.id, i]));
+  const readerOf = rowReader(new Map(rs.facts.map((f, i) => [f.id, i])));
   const shared = new Map<Group, ResultMaker>(rs.groups.map((g) => [g.id, sharedResults()]));
   const score: Scorer = (p, opts) => {
     const { rules, verdicts } = verdictsOf(p, opts.asOf);
-    const read = (id: string) => {
-      const s = slots.get(id);
-      return s === undefined ? undefined : p[ROW][s];
-    };
-    const unit = scoreFromVerdicts(rs, rules, p, verdicts, read, opts, shared.get(p.group));
+    const unit = scoreFromVerdicts(rs, rules, p, verdicts, readerOf(p), opts, shared.get(p.group));
     return p.assessed ? withAssessment(unit, score(p.assessed.self, { ...opts, trace: false }), p.assessed) : unit;
   };
   return score;

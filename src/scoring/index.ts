@@ -3,7 +3,7 @@
  * path (the specification); `compiled.ts` the accelerated one the engine builds, checked against it.
  * Each scoring style is one module in `styles/`.
  */
-export { scoreProfile, scoreFromVerdicts, traceCriterion, factReader, type ScoredUnit } from "./score.js";
+export { scoreProfile, scoreFromVerdicts, traceCriterion, factReader, rowReader, type ScoredUnit } from "./score.js";
 export { compileScorer, compileVerdicts, type Scorer, type VerdictsOf } from "./compiled.js";
 export { evaluateCriterion, criterionVerdict, type CriterionVerdict } from "./criterion.js";
 export { groupRules, factsRead, type GroupRules, type FactRead } from "./group.js";

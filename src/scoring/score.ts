@@ -1,5 +1,5 @@
 import { readPath, traceCondition, MISSING, type FactReader } from "../evaluation/index.js";
-import { missingInputs, traceFormula, type DeriveReader, type ValidProfile } from "../profiles/index.js";
+import { missingInputs, ROW, traceFormula, type DeriveReader, type ValidProfile } from "../profiles/index.js";
 import { factsById, rulesetAsOf, type Criterion, type Fact, type Localized, type RuleSet } from "../rules/index.js";
 import { adjustmentTrace } from "./adjustments.js";
 import { evaluateCriterion, type CriterionVerdict } from "./criterion.js";
@@ -25,6 +25,14 @@ export interface ScoredUnit {
 const has = Object.prototype.hasOwnProperty;
 /** A profile's facts read by id (own properties only). */
 export const factReader = (p: ValidProfile): FactReader => (id) => (has.call(p.facts, id) ? p.facts[id] : undefined);
+/** A profile's facts read by id from its dense row (`slots`: fact id → slot), as the compiled paths read them. */
+export const rowReader =
+  (slots: ReadonlyMap<string, number>) =>
+  (p: ValidProfile): FactReader =>
+  (id) => {
+    const s = slots.get(id);
+    return s === undefined ? undefined : p[ROW][s];
+  };
 
 /**
  * Scores a validated profile: the reference path, and the specification of a score. Each criterion
