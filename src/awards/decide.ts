@@ -2,7 +2,8 @@ import type { Truth } from "../evaluation/index.js";
 import { rankCohort, rankKey, type RankKey, type Ranked } from "../ranking/index.js";
 import type { Award, Group, RuleSet } from "../rules/index.js";
 import type { ScoredUnit } from "../scoring/index.js";
-import { activeQuota, AWARD_CHECKS, checksVerdict, pastAwards, quotaAllowed, quotaCheck, quotaExact, type AwardCheck, type AwardConditions, type UnitInput } from "./checks/index.js";
+import { activeQuota, checksVerdict, compileAwardChecks, pastAwards, quotaAllowed, quotaCheck, quotaExact, referenceChecks, type AwardCheck, type AwardChecker, type AwardConditions, type UnitInput } from "./checks/index.js";
+import { compileAwardConditions, referenceAwardConditions } from "./conditions.js";
 import { cohortAwards, recommendation } from "./proposals.js";
 import type { AwardStatus, QuotaUse, Recommendation } from "./types.js";
 
@@ -24,6 +25,21 @@ export interface RunQuotaShare {
   readonly base: number;
   readonly candidates: readonly RankKey[];
 }
+
+/**
+ * What differs between the reference and the compiled award pass: how an award's own conditions and
+ * its checks are made for a unit. The ladder itself (`decideCohort`) is one implementation.
+ */
+export interface AwardPath {
+  readonly conditions: AwardConditions;
+  readonly checks: AwardChecker;
+}
+
+/** The award pass as the specification makes it: the reference interpreter, every check kind plainly. */
+export const referenceAwardPath = (rs: RuleSet): AwardPath => ({ conditions: referenceAwardConditions(rs), checks: referenceChecks });
+
+/** The award pass compiled once for an engine (it owns every plan and shared check): equal as data to the reference. */
+export const compileAwardPath = (rs: RuleSet): AwardPath => ({ conditions: compileAwardConditions(rs), checks: compileAwardChecks(rs) });
 
 /** The awards a group can receive, in the order they are decided: ascending precedence, then id. */
 export const awardsOf = (rs: RuleSet, group: Group): Award[] =>
@@ -47,9 +63,9 @@ interface Unit {
 function unitOf(rs: RuleSet, conditions: AwardConditions, ranked: Ranked): Unit {
   const statuses: AwardStatus[] = [];
   const thisYear = (id: string) => truthOf(statuses.find((s) => s.award === id));
-  const made = new Map<string, readonly AwardCheck[]>();
+  let made: Map<string, readonly AwardCheck[]> | undefined;
   const once = (key: string, make: () => readonly AwardCheck[]) => {
-    let checks = made.get(key);
+    let checks = (made ??= new Map()).get(key);
     if (checks === undefined) made.set(key, (checks = make()));
     return checks;
   };
@@ -67,10 +83,9 @@ function cohortQuotaBase(award: Award, units: readonly Unit[]): number {
  * higher-ranked candidates; a run-wide one (`scope: "run"`) follows the run's decision when there is
  * one (before it, every candidate stays eligible and the cohort waits for it).
  */
-function decideAward(award: Award, units: readonly Unit[], run: RunQuotaDecision | undefined): QuotaUse | undefined {
+function decideAward(award: Award, checker: AwardChecker, units: readonly Unit[], run: RunQuotaDecision | undefined): QuotaUse | undefined {
   const checked = units.map((u) => {
-    const checks: AwardCheck[] = [];
-    for (const kind of AWARD_CHECKS) checks.push(...kind.checks(award, u.input));
+    const checks: AwardCheck[] = checker(award, u.input);
     return { u, checks, status: checksVerdict(checks) as AwardStatus["status"] };
   });
   const q = activeQuota(award);
@@ -121,12 +136,13 @@ export interface CohortOutcome {
  * counts the current year see the lower titles already settled; each unit is then proposed the
  * highest award it is granted (see `proposals.ts`).
  */
-export function decideCohort(rs: RuleSet, conditions: AwardConditions, scored: readonly ScoredUnit[], run?: ReadonlyMap<string, RunQuotaDecision>): CohortOutcome {
+export function decideCohort(rs: RuleSet, path: AwardPath, scored: readonly ScoredUnit[], run?: ReadonlyMap<string, RunQuotaDecision>): CohortOutcome {
+  const { conditions } = path;
   const units = rankCohort(scored, rs.ranking).map((r) => unitOf(rs, conditions, r));
   const awards = awardsOf(rs, scored[0]!.profile.group);
   const quotas: QuotaUse[] = [];
   for (const award of awards) {
-    const use = decideAward(award, units, run?.get(award.id));
+    const use = decideAward(award, path.checks, units, run?.get(award.id));
     if (use) quotas.push(use);
   }
   const cohort = cohortAwards(awards);

@@ -1,4 +1,4 @@
-import { walkCondition, type Award, type RuleSet } from "../rules/index.js";
+import { factsById, walkCondition, type Award, type RuleSet } from "../rules/index.js";
 import type { ScoredUnit } from "../scoring/index.js";
 import type { AwardConditions } from "./checks/index.js";
 import type { AwardStatus, MissingEvidence } from "./types.js";
@@ -48,7 +48,7 @@ function historyEvidence(unit: ScoredUnit, statuses: readonly AwardStatus[]): Mi
 export function missingEvidence(rs: RuleSet, conditions: AwardConditions, awards: readonly Award[], unit: ScoredUnit, statuses: readonly AwardStatus[]): MissingEvidence[] {
   const r = unit.result;
   const criteriaFacts: MissingEvidence[] = r.missingFacts.map((id) => {
-    const f = rs.facts.find((x) => x.id === id)!;
+    const f = factsById(rs).get(id)!;
     return { fact: id, label: f.label, evidence: f.evidence, criteria: r.criteria.filter((c) => c.missingFacts.includes(id)).map((c) => c.id) };
   });
   return [...criteriaFacts, ...awardOnlyFacts(rs, conditions, awards, unit, statuses), ...historyEvidence(unit, statuses)];

@@ -47,7 +47,7 @@ export function decideOne(
   run?: ReadonlyMap<string, RunQuotaDecision>,
 ): { decision: CohortDecision; shares: readonly RunQuotaShare[]; units: readonly ScoredUnit[] } {
   const scored = profiles.map((p) => core.score(p, { asOf: asOfFor(p, opts), trace: opts?.trace ?? false }));
-  const out = decideCohort(core.ruleset, core.conditions, scored, run);
+  const out = decideCohort(core.ruleset, core.awards, scored, run);
   const p0 = profiles[0]!;
   const summary: CohortSummary = { key, group: p0.group, cohort: p0.cohort ?? null, year: p0.year, size: profiles.length, quotas: out.quotas };
   return { decision: { summary, results: out.recs }, shares: out.runShares, units: scored };

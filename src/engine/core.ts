@@ -1,4 +1,4 @@
-import { compileAwardConditions, referenceAwardConditions, type AwardConditions } from "../awards/index.js";
+import { compileAwardPath, referenceAwardPath, type AwardPath } from "../awards/index.js";
 import { invalidArgument } from "../errors/index.js";
 import { createProfileValidator, type ProfileValidator } from "../profiles/index.js";
 import type { RuleSet } from "../rules/index.js";
@@ -18,13 +18,13 @@ export interface RuleSetRef {
  */
 export type Implementation = "compiled" | "reference";
 
-/** What an engine is made of, built once by `createEngine`: the rule set, the validator, the scorer and the award conditions. */
+/** What an engine is made of, built once by `createEngine`: the rule set, the validator, the scorer and the award pass's conditions and checks. */
 export interface EngineCore {
   readonly ruleset: RuleSet;
   readonly ref: RuleSetRef;
   readonly validator: ProfileValidator;
   readonly score: Scorer;
-  readonly conditions: AwardConditions;
+  readonly awards: AwardPath;
 }
 
 /** A rule set as `loadRuleSet` gives it, at least in shape (plain JavaScript can pass anything). */
@@ -42,6 +42,6 @@ export function createCore(ruleset: RuleSet, implementation: Implementation): En
     ref: Object.freeze({ id: ruleset.id, version: ruleset.version, sha256: ruleset.sha256 }),
     validator: createProfileValidator(ruleset),
     score: compiled ? compileScorer(ruleset) : (p, opts) => scoreProfile(ruleset, p, opts),
-    conditions: compiled ? compileAwardConditions(ruleset) : referenceAwardConditions(ruleset),
+    awards: compiled ? compileAwardPath(ruleset) : referenceAwardPath(ruleset),
   };
 }

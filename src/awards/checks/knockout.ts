@@ -1,5 +1,5 @@
 import type { Truth } from "../../evaluation/index.js";
-import type { AwardCheckKind } from "./types.js";
+import type { AwardCheck, AwardCheckKind } from "./types.js";
 import { NONE } from "./types.js";
 
 /** `eligibility.noKnockout`: no knock-out event this year (a serious incident, discipline…); unknown while a knock-out criterion's facts are missing. */
@@ -10,6 +10,12 @@ export const knockoutCheck: AwardCheckKind = {
     const r = unit.result;
     const result: Truth = r.knockedOut ? false : r.knockoutsUnknown.length ? "unknown" : true;
     return once("knockout", () => [{ kind: "knockout", result, criteria: r.knockedOut ? r.knockouts.map((k) => k.criterion) : r.knockoutsUnknown }]);
+  },
+  // compiled: the check of a unit with no knock-out, known, is one object shared by every such unit
+  compile(award) {
+    if (!award.eligibility.noKnockout) return undefined;
+    const clear: readonly AwardCheck[] = Object.freeze([Object.freeze({ kind: "knockout", result: true, criteria: Object.freeze([]) })]);
+    return (input) => (input.unit.result.knockedOut || input.unit.result.knockoutsUnknown.length ? knockoutCheck.checks(award, input) : clear);
   },
   messageKeys: ["check.knockout", "check.knockoutUnknown"],
 };

@@ -1,6 +1,7 @@
 import type { Truth } from "../../evaluation/index.js";
-import { classAt, type RuleSet } from "../../rules/index.js";
+import { classAt, classRanks, type RuleSet } from "../../rules/index.js";
 import { formatPoints, pointsFor, toPercent, toPoints, type ScoredUnit } from "../../scoring/index.js";
+import { SHARED_CHECKS, sharedBy } from "./shared.js";
 import { NONE, type AwardCheck, type AwardCheckKind } from "./types.js";
 
 /** Points a unit lacks to reach a percentage of its nominal maximum, as a decimal string (none if it reaches it). */
@@ -9,24 +10,28 @@ export function pointsShort(unit: ScoredUnit, percent: number): string | undefin
   return short > 0 ? formatPoints(short) : undefined;
 }
 
-/** Points a unit lacks to reach a score (a class by points), as a decimal string (none if it reaches it). */
-function pointsShortOf(unit: ScoredUnit, points: number): string | undefined {
-  const short = toPoints(points) - unit.score;
-  return short > 0 ? formatPoints(short) : undefined;
+/** A class's rank (-1: none, or not in the catalog). */
+const rankOf = (rs: RuleSet, id: string | null | undefined) => (id == null ? -1 : (classRanks(rs).get(id) ?? -1));
+
+/** Points (hundredths) a unit lacks to reach a class's threshold as of its date (0 or less: none; undefined: the class sets no threshold). */
+function pointsLacking(rs: RuleSet, unit: ScoredUnit, required: string): number | undefined {
+  const k = rs.classes.find((x) => x.id === required);
+  const at = k ? classAt(k, unit.result.asOf) : {};
+  if (at.minPoints !== undefined) return toPoints(at.minPoints) - unit.score;
+  return at.minPercent === undefined ? undefined : pointsFor(toPercent(at.minPercent), unit.nominalMax) - unit.score;
 }
 
-/** A class's rank (-1: none, or not in the catalog). */
-const rankOf = (rs: RuleSet, id: string | null | undefined) => (id == null ? -1 : (rs.classes.find((k) => k.id === id)?.rank ?? -1));
+/** The class check's verdict: the unit's class ranks at least as high as the required one; unknown if only its best-case class does. */
+function classResult(rank: (id: string | null) => number, need: number, r: { classification: string | null; potentialClassification: string | null }): Truth {
+  return rank(r.classification) >= need ? true : rank(r.potentialClassification) >= need ? "unknown" : false;
+}
 
 function minClass(rs: RuleSet, unit: ScoredUnit, required: string): AwardCheck {
-  const need = rankOf(rs, required);
   const r = unit.result;
-  const result: Truth = rankOf(rs, r.classification) >= need ? true : rankOf(rs, r.potentialClassification) >= need ? "unknown" : false;
-  const k = rs.classes.find((x) => x.id === required);
-  const at = k ? classAt(k, r.asOf) : {};
-  const short = result === true ? undefined : at.minPoints !== undefined ? pointsShortOf(unit, at.minPoints) : at.minPercent === undefined ? undefined : pointsShort(unit, at.minPercent);
+  const result = classResult((id) => rankOf(rs, id), rankOf(rs, required), r);
+  const lacking = result === true ? undefined : pointsLacking(rs, unit, required);
   const check = { kind: "minClass" as const, result, required, actual: r.classification, potential: r.potentialClassification };
-  return short === undefined ? check : { ...check, pointsShort: short };
+  return lacking === undefined || lacking <= 0 ? check : { ...check, pointsShort: formatPoints(lacking) };
 }
 
 /** `eligibility.minClass`: the unit's class ranks at least as high; unknown if only its best case does. */
@@ -35,6 +40,22 @@ export const minClassCheck: AwardCheckKind = {
   checks(award, { rs, unit, once }) {
     const required = award.eligibility.minClass;
     return required === undefined ? NONE : once(`minClass ${required}`, () => [minClass(rs, unit, required)]);
+  },
+  // compiled: the check's content is the unit's class, its best-case class and the points it lacks;
+  // the units with the same three share one check
+  compile(award, rs) {
+    const required = award.eligibility.minClass;
+    if (required === undefined) return undefined;
+    const need = rankOf(rs, required);
+    const shared = sharedBy<string, readonly AwardCheck[]>(SHARED_CHECKS);
+    const key = `minClass ${required}`;
+    return ({ unit, once }) =>
+      once(key, () => {
+        const r = unit.result;
+        const lacking = classResult((id) => rankOf(rs, id), need, r) === true ? undefined : pointsLacking(rs, unit, required);
+        const short = lacking !== undefined && lacking > 0 ? lacking : "";
+        return shared(`${r.classification}|${r.potentialClassification}|${short}`, () => [minClass(rs, unit, required)]);
+      });
   },
   messageKeys: ["check.minClass"],
 };

@@ -51,9 +51,21 @@ export interface AwardCheckKind {
   readonly kind: AwardCheck["kind"];
   /** The checks of this kind an award asks of a unit, in order (none when the award does not ask for it). */
   readonly checks: (award: Award, input: UnitInput) => readonly AwardCheck[];
+  /**
+   * The accelerated form, when the kind has one: compiled once per engine for one award, it gives
+   * the same checks as `checks` (equal as data; a property test compares them) and may share frozen
+   * check objects between units. Undefined when the award does not ask for this kind.
+   */
+  readonly compile?: (award: Award, rs: RuleSet) => CompiledCheck | undefined;
   /** The message-catalog keys its explanation uses. */
   readonly messageKeys: readonly string[];
 }
+
+/** A kind's checks for one award, compiled (see {@link AwardCheckKind.compile}). */
+export type CompiledCheck = (input: UnitInput) => readonly AwardCheck[];
+
+/** Makes the checks an award asks of a unit before its quota, in the order of the check kinds: plainly, or compiled. */
+export type AwardChecker = (award: Award, input: UnitInput) => AwardCheck[];
 
 /** No checks: what a kind returns for an award that does not ask for it. */
 export const NONE: readonly AwardCheck[] = Object.freeze([]);

@@ -1,0 +1,30 @@
+/**
+ * Frozen values shared between units by the compiled checks, found by a key that stands for the
+ * value's whole content (a class, a status, a truth value, points lacking): each is made once, on
+ * first use, and kept by the engine that compiled the checks — at most `limit` of them; past it, a
+ * value is made afresh each time.
+ */
+export function sharedBy<K, V>(limit = Infinity): (key: K, make: () => V) => V {
+  const byKey = new Map<K, V>();
+  return (key, make) => {
+    let v = byKey.get(key);
+    if (v === undefined) {
+      v = Object.freeze(make());
+      if (byKey.size < limit) byKey.set(key, v);
+    }
+    return v;
+  };
+}
+
+/** {@link sharedBy} with two keys, each from a small closed set. */
+export function sharedBy2<A, B, V>(): (a: A, b: B, make: () => V) => V {
+  const byA = new Map<A, (b: B, make: () => V) => V>();
+  return (a, b, make) => {
+    let byB = byA.get(a);
+    if (byB === undefined) byA.set(a, (byB = sharedBy<B, V>()));
+    return byB(b, make);
+  };
+}
+
+/** At most this many shared checks for one award and kind whose key takes many values (points lacking). */
+export const SHARED_CHECKS = 1024;
