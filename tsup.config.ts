@@ -4,8 +4,8 @@ import { defineConfig } from "tsup";
 /**
  * The published library has three builds:
  * - ESM, one file per source module (`dist/index.js`, `dist/rules/…`): with `"sideEffects": false` a
- *   bundler keeps only the modules a program reaches (`compileCondition` alone needs neither zod nor
- *   big.js);
+ *   bundler keeps only the modules a program reaches (`compileCondition` from `thidua/conditions`
+ *   needs neither zod nor big.js);
  * - CommonJS, one file per entry point, with `@noble/hashes` (ESM-only) bundled in, so that
  *   `require("thidua")` works without Node's `require(esm)`;
  * - type declarations for both.
@@ -29,7 +29,7 @@ function copyCliAssets(): Promise<void> {
   return Promise.resolve();
 }
 
-const entries = { index: "src/index.ts", node: "src/node/index.ts", stream: "src/stream/index.ts" };
+const entries = { index: "src/index.ts", node: "src/node/index.ts", stream: "src/stream/index.ts", conditions: "src/conditions/index.ts" };
 
 export default defineConfig([
   { entry: library, format: ["esm"], bundle: false, sourcemap, target: "node20", outDir: "dist" },

@@ -5,6 +5,7 @@ export default defineConfig({
   resolve: {
     alias: {
       "thidua/stream": fileURLToPath(new URL("./src/stream/index.ts", import.meta.url)),
+      "thidua/conditions": fileURLToPath(new URL("./src/conditions/index.ts", import.meta.url)),
       "thidua/node": fileURLToPath(new URL("./src/node/index.ts", import.meta.url)),
       thidua: fileURLToPath(new URL("./src/index.ts", import.meta.url)),
     },

@@ -3,7 +3,8 @@
  * generated profiles, with an agreement check. Prints profiles/second and the ratio.
  */
 import { Engine as JreEngine } from "json-rules-engine";
-import { compileCondition, createEngine, GROUPS, type Condition, type Group, type RuleSet } from "../src/index.js";
+import { createEngine, GROUPS, type Condition, type Group, type RuleSet } from "../src/index.js";
+import { compileCondition } from "../src/conditions/index.js";
 import { createProfileValidator } from "../src/profiles/index.js";
 import { compileVerdicts } from "../src/scoring/index.js";
 import { generateProfiles } from "./generate.js";

@@ -2,14 +2,14 @@
  * 07 — A run larger than memory: one partition at a time, the report written cohort by cohort.
  *
  * Split the input by `partitionKey` (a cohort is never split), hand the partitions to
- * `recommendPartitioned` (from `thidua/stream`), and write each cohort's rows as soon as it is decided with a report
- * layout. The outcome is exactly that of `recommend` on the whole input, and the CSV the same bytes.
+ * `recommendPartitioned`, and write each cohort's rows as soon as it is decided with a report layout
+ * (`reportLayout`, `recordHead`: all three from `thidua/stream`). The outcome is exactly that of `recommend` on the whole input, and the CSV the same bytes.
  * (`thidua score` does this with partition files on disk and worker threads.)
  */
 import { readFileSync } from "node:fs";
-import { buildDecisionRecord, createEngine, recordHead, renderCsv, reportLayout, type CohortSummary } from "thidua";
+import { buildDecisionRecord, createEngine, renderCsv, type CohortSummary } from "thidua";
 import { loadRuleSet } from "thidua/node";
-import { partitionKey, recommendPartitioned, type IndexedProfile } from "thidua/stream";
+import { partitionKey, recommendPartitioned, recordHead, reportLayout, type IndexedProfile } from "thidua/stream";
 
 const rules = loadRuleSet("vn-2447-2025");
 if (!rules.ok) throw new Error(rules.issues.map((i) => i.message).join("\n"));

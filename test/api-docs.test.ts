@@ -10,10 +10,12 @@ import { collectApi, renderApiDocs } from "../scripts/api-docs.js";
 const api = collectApi();
 
 describe("docs/api.md", () => {
-  it("covers the three entry points", () => {
+  it("covers the four entry points", () => {
     expect(api.some((e) => e.module === "thidua" && e.name === "createEngine")).toBe(true);
     expect(api.some((e) => e.module === "thidua/node" && e.name === "loadRuleSet")).toBe(true);
     expect(api.some((e) => e.module === "thidua/stream" && e.name === "recommendPartitioned")).toBe(true);
+    expect(api.some((e) => e.module === "thidua/stream" && e.name === "reportLayout")).toBe(true);
+    expect(api.some((e) => e.module === "thidua/conditions" && e.name === "compileCondition")).toBe(true);
   });
 
   it("every exported symbol has a doc comment", () => {

@@ -2,8 +2,12 @@ import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 
-/** Pipeline order (STYLE §2.1): a folder may import only from earlier folders, and only through their index.ts. */
-const ORDER = ["errors", "rules", "profiles", "evaluation", "scoring", "ranking", "awards", "engine", "stream", "explain", "report", "node", "cli"];
+/**
+ * Pipeline order (STYLE §2.1): a folder may import only from earlier folders, and only through their index.ts.
+ * `conditions` and `stream` are public entry points (`thidua/conditions`, `thidua/stream`) over the stages, so
+ * they come after the last stage they re-export (report): no stage can import an entry point.
+ */
+const ORDER = ["errors", "rules", "profiles", "evaluation", "scoring", "ranking", "awards", "engine", "explain", "report", "conditions", "stream", "node", "cli"];
 const SRC = new URL("../src/", import.meta.url).pathname;
 
 function files(dir: string): string[] {

@@ -83,7 +83,7 @@ describe("code in the docs", () => {
       ...config!.options,
       noEmit: true,
       baseUrl: root,
-      paths: { thidua: ["./src/index.ts"], "thidua/node": ["./src/node/index.ts"], "thidua/stream": ["./src/stream/index.ts"] },
+      paths: { thidua: ["./src/index.ts"], "thidua/node": ["./src/node/index.ts"], "thidua/stream": ["./src/stream/index.ts"], "thidua/conditions": ["./src/conditions/index.ts"] },
     };
     const program = ts.createProgram([...where.keys()], options);
     const errors: string[] = [];

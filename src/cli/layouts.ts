@@ -1,4 +1,5 @@
-import type { CohortSummary, DecidedRecommendation, Lang, ReportLayout, RuleSet } from "../index.js";
+import type { CohortSummary, DecidedRecommendation, Lang, RuleSet } from "../index.js";
+import type { ReportLayout } from "../stream/index.js";
 import { csvLayout, markdownLayout, recordJsonLayout, textLayout } from "../report/index.js";
 import { nodeSha256 } from "./hash.js";
 

@@ -1,10 +1,10 @@
 import { createHash } from "node:crypto";
 import { createReadStream, statSync } from "node:fs";
 import { basename, dirname, extname, join } from "node:path";
-import { createEngine, recordHead, type CommitteeOverride, type Engine, type RunOptions, type Issue, type Rejected, type RuleSet, type ReportChunk, type ReportHead, type Lang } from "../index.js";
+import { createEngine, type CommitteeOverride, type Engine, type RunOptions, type Issue, type Rejected, type RuleSet, type Lang } from "../index.js";
 import { outcomeDigestOf, overrideOutcomeIssues, rejectedIds } from "../report/index.js";
 import { partitionKey, rejectedIdentity, type PartitionOutcome, type PartitionRevisit } from "../engine/index.js";
-import { assemble, decidePartition, decideRunQuotas, revisitPartition } from "../stream/index.js";
+import { assemble, decidePartition, decideRunQuotas, recordHead, revisitPartition, type ReportChunk, type ReportHead } from "../stream/index.js";
 import { loadRulesOrThrow, usageError } from "./rules-load.js";
 import { checkInputFile, readProfiles, readRegularFile, type InputRow, type ReadOptions } from "./input/index.js";
 import { nodeSha256 } from "./hash.js";

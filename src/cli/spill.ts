@@ -1,7 +1,8 @@
 import { closeSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { CommitteeOverride, ReportChunk, RuleSet } from "../index.js";
+import type { CommitteeOverride, RuleSet } from "../index.js";
+import type { ReportChunk } from "../stream/index.js";
 import { createRecordBuilder } from "../report/index.js";
 import type { CohortDecision, CohortGroups, IndexedProfile, PartitionRows } from "../engine/index.js";
 import type { CohortSink } from "./layouts.js";

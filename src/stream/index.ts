@@ -5,6 +5,10 @@
  * every partition (any order, anywhere) → `decideRunQuotas` over their plans → `revisitPartition`
  * on the partitions with pending cohorts → `assemble`. Outcomes, plans and decisions are plain data
  * (structured-clone safe). The results are exactly those of `engine.recommend` on the whole input.
+ * A report is written the same way, cohort by cohort: {@link reportLayout} gives a format's layout
+ * (the run's head, then each cohort's rows as soon as it is decided, then the tail) and
+ * {@link recordHead} the decision record without its results. This entry is a public face over the
+ * engine and the reports: no stage of the library imports it (the CLI does).
  */
 import {
   assemble as assembleCore,
@@ -26,6 +30,7 @@ import {
 import { requireFunction, requireIterable, requireObject } from "../errors/index.js";
 
 export { partitionKey } from "../engine/index.js";
+export { reportLayout, recordHead, type ReportFormat, type ReportLayout, type LayoutOptions, type ReportHead, type ReportChunk } from "../report/index.js";
 
 /** Partition rows: an iterable of indexed profiles, or `{ groups }`. */
 function requireRows(rows: unknown, where: string): void {

@@ -5,10 +5,10 @@ import { afterAll, describe, expect, it } from "vitest";
 import { generateProfiles } from "../../bench/generate.js";
 import { scoreFile, type ScoreOptions } from "../../src/cli/pipeline.js";
 import { partitionOf } from "../../src/cli/spill.js";
-import { buildDecisionRecord, createEngine, renderCsv, renderMarkdown, renderRecordJson, renderText, type ReportLayout } from "../../src/index.js";
+import { buildDecisionRecord, createEngine, renderCsv, renderMarkdown, renderRecordJson, renderText } from "../../src/index.js";
 import { csvLayout, markdownLayout, recordJsonLayout, textLayout } from "../../src/report/index.js";
 import { loadLocal } from "../support/rules.js";
-import { partitionKey, recommendPartitioned, type IndexedProfile } from "thidua/stream";
+import { partitionKey, recommendPartitioned, type IndexedProfile, type ReportLayout } from "thidua/stream";
 
 /**
  * Differential tests of the bounded-memory path: the CLI pipeline that splits a large input into

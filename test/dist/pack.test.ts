@@ -3,7 +3,8 @@
  * (`packages/cli`, `thidua-cli`), each installed from its tarball into an empty project. Checks the
  * library's install weight (at most 5 packages and 12 MB in all), that every dependency of either
  * package is imported by its built files and every import is a dependency, the ESM and CommonJS entry
- * points (CommonJS without Node's require(esm)), the types under strict settings with every module
+ * points (CommonJS without Node's require(esm)) and the values each exports (test/support/api-surface.ts), the
+ * entry points sharing one engine and one error class, the types under strict settings with every module
  * resolution (node10, node16, nodenext, bundler), @arethetypeswrong/cli on the tarball, and that
  * `npx thidua demo` works from the CLI's tarball alone (its rule sets and fixtures ship with it).
  */
@@ -14,6 +15,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { builtinModules } from "node:module";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expectedValues, PUBLIC_VALUES, type EntryPoint } from "../support/api-surface.js";
 
 const root = new URL("../../", import.meta.url).pathname;
 type Manifest = { dependencies: Record<string, string>; version: string };
@@ -110,16 +112,42 @@ const engine = thidua.createEngine(rs.value);
 const profile = { id: "pv-1", name: "Tỉnh Thử", group: "province", cohort: undefined, year: 2025, facts: { "plan.issuedOnTime": true, "models.effectiveCount": 300 } };
 const score = engine.score(profile, { asOf: "2025-12-31" });
 const rows = [{ index: 0, profile }];
-const report = stream.recommendPartitioned(engine, () => [rows], () => {}, { asOf: "2025-12-31" });
-console.log(JSON.stringify({ score: score.score, classification: score.classification, cohorts: report.cohorts.length, explained: thidua.renderExplanation(thidua.explain(score, rs.value, "vi")).split("\\n")[1] }));`;
+const layout = stream.reportLayout("csv", { rs: rs.value, lang: "vi", overrides: false });
+const cohorts = [];
+const report = stream.recommendPartitioned(engine, () => [rows], (d) => cohorts.push(layout.cohort(d.summary, d.results.map((r) => ({ ...r, final: { award: r.award, overridden: false } })))), { asOf: "2025-12-31" });
+const record = thidua.buildDecisionRecord(rs.value, engine.recommend([profile], { asOf: "2025-12-31" }), { input: "x", inputCount: 1 });
+const head = { ...stream.recordHead(rs.value, report, { input: "x", inputCount: 1 }, record.outcomeSha256), resultCount: report.scored, matchedOverrides: [] };
+let csv = "";
+layout.write(head, (part) => cohorts.map((c) => c[part]), (s) => (csv += s));
+let sameError = false;
+try { conditions.compileCondition({ fact: "a", operator: "startsWith", value: 1 }); } catch (e) { sameError = e instanceof thidua.ThiduaError; }
+const onTime = conditions.compileCondition({ fact: "plan.issuedOnTime", operator: "equal", value: true });
+console.log(JSON.stringify({
+  score: score.score, classification: score.classification, cohorts: report.cohorts.length,
+  explained: thidua.renderExplanation(thidua.explain(score, rs.value, "vi")).split("\\n")[1],
+  streamedCsv: csv === thidua.renderCsv(record, rs.value, "vi"), sameError, condition: [onTime(profile.facts), onTime({})],
+  trace: conditions.traceCondition({ fact: "models.effectiveCount", operator: "greaterThan", value: 100 }, (id) => profile.facts[id]).result,
+  values: Object.fromEntries(Object.entries({ thidua, "thidua/node": node, "thidua/stream": stream, "thidua/conditions": conditions }).map(([k, m]) => [k, Object.keys(m).filter((n) => n !== "__esModule").sort()])),
+}));`;
 
-  it("ESM (import) and CommonJS without require(esm) give the same results", () => {
-    const esm = run(["--input-type=module", "-"], script('import * as thidua from "thidua"; import * as node from "thidua/node"; import * as stream from "thidua/stream";'));
-    const cjs = run(["--no-experimental-require-module", "-"], script('const thidua = require("thidua"); const node = require("thidua/node"); const stream = require("thidua/stream");'));
+  it("ESM (import) and CommonJS without require(esm) give the same results, from every entry point, with the listed values", () => {
+    const esm = run(["--input-type=module", "-"], script('import * as thidua from "thidua"; import * as node from "thidua/node"; import * as stream from "thidua/stream"; import * as conditions from "thidua/conditions";'));
+    const cjs = run(["--no-experimental-require-module", "-"], script('const thidua = require("thidua"); const node = require("thidua/node"); const stream = require("thidua/stream"); const conditions = require("thidua/conditions");'));
     expect(esm.stderr).toBe("");
     expect(cjs.stderr).toBe("");
     expect(cjs.stdout).toBe(esm.stdout);
-    expect(JSON.parse(esm.stdout)).toMatchObject({ score: expect.stringMatching(/^\d+(\.\d+)?$/), cohorts: 1, explained: expect.stringContaining("Kết quả chấm điểm thi đua năm 2025") });
+    const values = Object.fromEntries((Object.keys(PUBLIC_VALUES) as EntryPoint[]).map((e) => [e, expectedValues(e)]));
+    expect(JSON.parse(esm.stdout)).toEqual({
+      score: expect.stringMatching(/^\d+(\.\d+)?$/),
+      classification: expect.anything(),
+      cohorts: 1,
+      explained: expect.stringContaining("Kết quả chấm điểm thi đua năm 2025"),
+      streamedCsv: true, // a report written cohort by cohort (thidua/stream) is the in-memory one (thidua)
+      sameError: true, // thidua/conditions throws the ThiduaError of thidua
+      condition: [true, "unknown"],
+      trace: true,
+      values,
+    });
   });
 
   it("every example of examples/ (which README and docs/ quote) prints its .expected.txt run against the installed package", () => {
@@ -168,7 +196,8 @@ console.log(JSON.stringify({ score: score.score, classification: score.classific
 /** A program written against the published types; the @ts-expect-error lines must fail to compile. */
 const CONSUMER = `import { createEngine, explain, loadRuleSetFromFiles, type CriteriaFile, type ProfileInput, type ScoreResult, type Recommendation } from "thidua";
 import { loadRuleSet } from "thidua/node";
-import { recommendPartitioned, type CohortDecision } from "thidua/stream";
+import { recommendPartitioned, recordHead, reportLayout, type CohortDecision, type ReportChunk, type ReportHead, type ReportLayout } from "thidua/stream";
+import { compileCondition, safeCompileCondition, traceCondition, type Condition, type TraceNode, type Truth } from "thidua/conditions";
 
 const rs = loadRuleSet("vn-2447-2025");
 if (rs.ok) {
@@ -186,9 +215,21 @@ if (rs.ok) {
   engine.score({ id: "a", name: "A", group: "province", year: "2025", facts: {} });
   // @ts-expect-error nor a misspelt group on a bundled set loaded by id (it knows its five groups)
   engine.score({ id: "a", name: "A", group: "provnice", year: 2025, facts: {} });
-  recommendPartitioned(engine, () => [[{ index: 0, profile: p }]], (d: CohortDecision) => void d.summary.key);
+  const layout: ReportLayout = reportLayout("markdown", { rs: rs.value, lang: "vi", overrides: false });
+  // @ts-expect-error "pdf" is not a report format
+  reportLayout("pdf", { rs: rs.value, lang: "vi", overrides: false });
+  const run = recommendPartitioned(engine, () => [[{ index: 0, profile: p }]], (d: CohortDecision) => void layout.cohort(d.summary, []));
+  const head: ReportHead = { ...recordHead(rs.value, run, { input: "x", inputCount: 1 }, ""), resultCount: 0, matchedOverrides: [] };
+  layout.write(head, (): ReportChunk[] => [], () => {});
   void c;
 }
+const cond: Condition = { all: [{ fact: "a", operator: "equal", value: 1 }] };
+const truth: Truth = compileCondition(cond)({ a: 1 });
+const node: TraceNode = traceCondition(cond, () => 1);
+const safe = safeCompileCondition(cond);
+// @ts-expect-error a compiled condition answers a Truth, not a number
+const wrongTruth: number = compileCondition(cond)({});
+void [truth, node, safe, wrongTruth];
 const criteria: CriteriaFile = {
   group: "province",
   title: { vi: "Tiêu chí", en: "Criteria" },

@@ -4,6 +4,7 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { expectedValues, PUBLIC_VALUES, valueNames, type EntryPoint } from "../support/api-surface.js";
 
 const root = new URL("../../", import.meta.url).pathname;
 const dist = join(root, "dist");
@@ -14,13 +15,31 @@ afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })))
 const profile = { id: "pv-1", name: "Tỉnh Thử", group: "province", year: 2025, facts: { "plan.issuedOnTime": true, "models.effectiveCount": 300 } };
 
 describe("the built package", () => {
-  it("ships ESM, CJS and type declarations for both entry points", () => {
-    for (const f of ["index.js", "index.cjs", "index.d.ts", "index.d.cts", "node/index.js", "node.cjs", "node.d.ts", "stream/index.js", "stream.cjs"]) expect(existsSync(join(dist, f)), f).toBe(true);
+  it("ships ESM, CJS and type declarations for every entry point", () => {
+    for (const f of ["index.js", "index.cjs", "index.d.ts", "index.d.cts"]) expect(existsSync(join(dist, f)), f).toBe(true);
+    for (const sub of ["node", "stream", "conditions"]) {
+      for (const f of [`${sub}/index.js`, `${sub}.cjs`, `${sub}.d.ts`, `${sub}.d.cts`]) expect(existsSync(join(dist, f)), f).toBe(true);
+    }
     expect(existsSync(join(dist, "cli.js")), "the library ships no command line").toBe(false);
     expect(existsSync(cliJs)).toBe(true);
     const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
-    expect(pkg.files).toEqual(["dist/", "rules/", "node/package.json", "stream/package.json"]);
+    expect(pkg.files).toEqual(["dist/", "rules/", "node/package.json", "stream/package.json", "conditions/package.json"]);
     expect(readFileSync(join(dist, "index.d.ts"), "utf8")).not.toMatch(/from ['"]zod['"]/);
+  });
+
+  it("each built entry point exports exactly its listed values, in ESM and in CJS", async () => {
+    const require = createRequire(import.meta.url);
+    const files: Record<EntryPoint, [string, string]> = {
+      thidua: ["index.js", "index.cjs"],
+      "thidua/node": ["node/index.js", "node.cjs"],
+      "thidua/stream": ["stream/index.js", "stream.cjs"],
+      "thidua/conditions": ["conditions/index.js", "conditions.cjs"],
+    };
+    for (const entry of Object.keys(PUBLIC_VALUES) as EntryPoint[]) {
+      const [esm, cjs] = files[entry];
+      expect(valueNames(await import(join(dist, esm))), `${entry} (ESM)`).toEqual(expectedValues(entry));
+      expect(valueNames(require(join(dist, cjs))), `${entry} (CJS)`).toEqual(expectedValues(entry));
+    }
   });
 
   it("scores the same through ESM and CJS", async () => {

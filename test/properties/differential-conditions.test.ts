@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { compileCondition, traceCondition } from "thidua";
+import { compileCondition, traceCondition } from "thidua/conditions";
 import { referenceEngine } from "../support/jre.js";
 
 /** A small typed fact universe; conditions are generated over it, sometimes with ill-typed values on purpose. */

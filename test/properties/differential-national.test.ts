@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { compileCondition, createEngine, GROUPS, type Condition, type Group } from "thidua";
+import { createEngine, GROUPS, type Condition, type Group } from "thidua";
+import { compileCondition } from "thidua/conditions";
 import { fullFactsArb } from "../support/arbitraries.js";
 import { referenceEngine } from "../support/jre.js";
 import { loadNational } from "../support/rules.js";
