@@ -56,7 +56,10 @@ export function compileVerdicts(rs: RuleSet): VerdictsOf {
   checkRange(rs);
   return (p, asOf) => {
     const g = groups.get(p.group)!;
-    return { rules: g.rules, verdicts: g.criteria.map((f) => f(p[ROW], asOf)), parts: g.parts };
+    const row = p[ROW];
+    const verdicts: CriterionVerdict[] = new Array(g.criteria.length);
+    for (let i = 0; i < verdicts.length; i++) verdicts[i] = g.criteria[i]!(row, asOf);
+    return { rules: g.rules, verdicts, parts: g.parts };
   };
 }
 

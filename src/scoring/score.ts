@@ -79,9 +79,12 @@ function cappedTotal(rules: GroupRules, value: (i: number) => Points): Points {
  */
 function classify(classes: readonly ClassRule[], score: Points, percent: Percent, verdicts: readonly CriterionVerdict[], bestCase: boolean, knockedOut: boolean): ClassRule | null {
   const points = (v: CriterionVerdict) => (bestCase ? v.potential : v.points);
-  const meets = (k: ClassRule) => k.requires.every((r) => verdicts[r.index]!.status === "not_applicable" || points(verdicts[r.index]!) >= r.minPoints);
-  const reaches = (k: ClassRule) => (k.minPoints !== undefined ? score >= k.minPoints : percent >= k.minPercent!);
-  return classes.find((k) => reaches(k) && !(k.noKnockout && knockedOut) && meets(k)) ?? null;
+  for (const k of classes) {
+    const reaches = k.minPoints !== undefined ? score >= k.minPoints : percent >= k.minPercent!;
+    if (!reaches || (k.noKnockout && knockedOut)) continue;
+    if (k.requires.every((r) => verdicts[r.index]!.status === "not_applicable" || points(verdicts[r.index]!) >= r.minPoints)) return k;
+  }
+  return null;
 }
 
 /** The unscored class, when the rule set has one and the profile gives none of the facts the group's criteria read. */
