@@ -1,5 +1,6 @@
 import { isIsoDate, type Fact, type Group, type RuleSet } from "../rules/index.js";
 import { MAX_MAGNITUDE } from "./schema.js";
+import { FactEntries } from "./snapshot.js";
 import { PROFILE_LIMITS as L } from "./types.js";
 
 /**
@@ -68,7 +69,7 @@ const ids = (v: unknown) => Array.isArray(v) && v.length <= L.initiatives && eve
 const str = (v: unknown, max: number) => typeof v === "string" && v.length >= 1 && v.length <= max;
 const year = (v: unknown) => typeof v === "number" && Number.isInteger(v) && v >= L.minYear && v <= L.maxYear;
 
-/** Builds the fast check for every group of a rule set. */
+/** Builds the fast check for every group of a rule set: it reads a profile as snapshotted (its facts as entries, see `snapshotProfile`). */
 export function buildFastCheck(rs: RuleSet): (v: unknown) => boolean {
   const byGroup = new Map<Group, Map<string, Check>>();
   for (const { id: g } of rs.groups) byGroup.set(g, new Map(rs.facts.filter((f) => f.groups.includes(g) && f.formula === undefined).map((f) => [f.id, factCheck(f)])));
@@ -79,11 +80,10 @@ export function buildFastCheck(rs: RuleSet): (v: unknown) => boolean {
     if (v["cohort"] !== undefined && !str(v["cohort"], L.cohortLength)) return false;
     const checks = byGroup.get(v["group"] as Group);
     const facts = v["facts"];
-    if (!checks || !isPlain(facts)) return false;
-    for (const k in facts) {
-      if (!has.call(facts, k)) continue;
-      const c = checks.get(k);
-      const x = facts[k];
+    if (!checks || !(facts instanceof FactEntries)) return false;
+    for (let i = 0; i < facts.keys.length; i++) {
+      const c = checks.get(facts.keys[i]!);
+      const x = facts.values[i];
       if (!c || (x !== null && x !== undefined && !c(x))) return false;
     }
     if (v["initiatives"] !== undefined && !ids(v["initiatives"])) return false;

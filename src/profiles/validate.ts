@@ -1,11 +1,15 @@
 import type * as z from "zod/mini";
-import { issue, ThiduaError, type Issue, type Result } from "../errors/index.js";
+import { issue, type Issue, type Result } from "../errors/index.js";
 import { FORBIDDEN_KEYS, zodContext, type Fact, type Group, type RuleSet } from "../rules/index.js";
 import { assessmentIssues, officialPolicy, resolveAssessments } from "./assess.js";
 import { createDeriver, type Deriver } from "./derive.js";
 import { buildFastCheck } from "./fast.js";
 import { buildProfileSchema } from "./schema.js";
+import { clip, FactEntries, snapshotProfile, withFactsObject } from "./snapshot.js";
 import { ROW, type HistoryEntry, type Profile, type ValidProfile } from "./types.js";
+
+/** A profile as read from the caller: its facts as entries when they are an object (see {@link snapshotProfile}). */
+type Snapshot = Omit<Profile, "facts"> & { readonly facts: FactEntries | Profile["facts"] };
 
 const FORBIDDEN = new Set<string>(FORBIDDEN_KEYS);
 const has = Object.prototype.hasOwnProperty;
@@ -18,54 +22,6 @@ export interface ProfileValidator {
   fastAccepts(input: unknown): boolean;
   /** The zod schema alone (for the differential test). */
   slowAccepts(input: unknown): boolean;
-}
-
-/** A name in a message: at most 40 characters (a key can be as long as the file). */
-const clip = (s: string) => (s.length > 40 ? `${s.slice(0, 40)}…` : s);
-
-/**
- * Levels of a profile copied by {@link snapshotProfile}: profile → facts or history → an object fact,
- * a set or a history entry → its awards; with assessments, profile → assessments → one assessment →
- * its facts or changes → an object fact, a set or a change → a changed object or set value.
- */
-const SNAPSHOT_DEPTH = 6;
-/** Longest list copied element by element (every list a profile may hold is far shorter; a longer one is refused by its length). */
-const SNAPSHOT_LENGTH = 10_000;
-
-function copy(v: unknown, depth: number): unknown {
-  if (v === null || typeof v !== "object") return v;
-  // an object this deep is never valid (only strings and numbers are): a stand-in of the same kind gives the same issue
-  if (depth >= SNAPSHOT_DEPTH) return Array.isArray(v) ? [] : {};
-  if (Array.isArray(v)) {
-    const n = v.length;
-    const out: unknown[] = new Array(n);
-    if (n <= SNAPSHOT_LENGTH) for (let i = 0; i < n; i++) if (i in v) out[i] = copy(v[i], depth + 1);
-    return out;
-  }
-  // spread reads each own enumerable property once (and keeps an own "__proto__" key an own key); fast for plain objects
-  const out: Record<string, unknown> = { ...v };
-  for (const k in out) {
-    const x = out[k];
-    if (x === null || typeof x !== "object") continue;
-    if (k === "__proto__") Object.defineProperty(out, k, { value: copy(x, depth + 1), enumerable: true, writable: true, configurable: true });
-    else out[k] = copy(x, depth + 1);
-  }
-  return out;
-}
-
-/**
- * The caller's profile as plain data, each own enumerable property read exactly once: a getter or
- * a proxy that answers differently on each read cannot change a value after it was checked, and
- * the caller's objects are never read again. A property that throws when read is a programmer
- * error: a ThiduaError (`api.invalid_argument`).
- */
-export function snapshotProfile(input: unknown): unknown {
-  try {
-    return copy(input, 0);
-  } catch (e) {
-    const why = e instanceof Error ? e.message : String(e);
-    throw new ThiduaError("the profile cannot be read", [issue("api.invalid_argument", [], `reading the profile threw: ${clip(why)}`, { found: clip(why) })]);
-  }
 }
 
 const describeType = (v: unknown) => (v === null ? "null" : Array.isArray(v) ? "array" : typeof v === "number" && !Number.isFinite(v) ? String(v) : typeof v);
@@ -113,7 +69,7 @@ interface Finisher {
 }
 
 /** A profile's facts as a valid profile: the dense row, the derived facts computed into it (their problems, if any, refuse it). */
-function withFacts(ctx: Finisher, p: Profile, facts: Profile["facts"], extra: Readonly<Record<string, unknown>>, at: readonly (string | number)[]): Result<ValidProfile> {
+function withFacts(ctx: Finisher, p: Snapshot, facts: FactEntries | Profile["facts"], extra: Readonly<Record<string, unknown>>, at: readonly (string | number)[]): Result<ValidProfile> {
   const row = factRow(facts, ctx.rs.facts, ctx.slots);
   const derived = ctx.derive?.(row);
   if (derived?.length) return { ok: false, issues: derived.map((i) => ({ ...i, path: [...at, ...i.path] })) };
@@ -125,15 +81,15 @@ function withFacts(ctx: Finisher, p: Profile, facts: Profile["facts"], extra: Re
  * the profile with its facts — or, for a profile with assessments, the official facts (the rule
  * set's policy) with the self-assessment beside it as a profile of its own.
  */
-function finishProfile(ctx: Finisher, p: Profile): Result<ValidProfile> {
+function finishProfile(ctx: Finisher, p: Snapshot): Result<ValidProfile> {
   const history = p.history?.length ? historyIssues(p.history, ctx.awards) : undefined;
   if (!p.assessments) return history?.length ? { ok: false, issues: history } : withFacts(ctx, p, p.facts, NO_EXTRA, NO_PATH);
-  const issues = [...(history ?? []), ...assessmentIssues(p, ctx.facts)];
+  const issues = [...(history ?? []), ...assessmentIssues(p as Profile, ctx.facts)];
   if (issues.length) return { ok: false, issues };
   const policy = officialPolicy(ctx.rs);
   const r = resolveAssessments(p.assessments, policy);
   const { assessments: _omit, ...plain } = p;
-  const self = withFacts(ctx, plain as Profile, r.self, {}, ["assessments", 0]);
+  const self = withFacts(ctx, plain as Snapshot, r.self, {}, ["assessments", 0]);
   if (!self.ok) return self;
   const assessed = Object.freeze({ official: policy, self: self.value, changes: Object.freeze(r.changes.map((c) => Object.freeze(c))) });
   return withFacts(ctx, p, r.official, { assessments: deepFreezeCopy(p.assessments), assessed }, []);
@@ -167,8 +123,9 @@ export function createProfileValidator(rs: RuleSet): ProfileValidator {
   const ctx: Finisher = { rs, slots, facts, awards: new Set(rs.awards.map((a) => a.id)), descriptor: factsProperty(rs.facts), derive: createDeriver(rs, slots) };
   const groups: readonly string[] = rs.groups.map((g) => g.id);
   const validate = (raw: unknown): Result<ValidProfile> => {
-    const input = snapshotProfile(raw);
-    if (fast(input)) return finishProfile(ctx, input as Profile);
+    const snapshot = snapshotProfile(raw);
+    if (fast(snapshot)) return finishProfile(ctx, snapshot as Snapshot);
+    const input = withFactsObject(snapshot);
     if (input === null || typeof input !== "object" || Array.isArray(input)) {
       return { ok: false, issues: [issue("profiles.schema", [], `expected a profile object, found ${describeType(input)}`, { expected: "object", found: describeType(input) })] };
     }
@@ -183,14 +140,14 @@ export function createProfileValidator(rs: RuleSet): ProfileValidator {
     const r = schemaFor(group, has.call(obj, "assessments")).safeParse(obj, parseContext);
     if (!r.success) return { ok: false, issues: r.error.issues.flatMap((zi) => mapIssue(zi, facts, group)) };
     // profiles with facts reach here only if the fast path and zod disagree (a property test checks they do not); profiles with assessments always do
-    return finishProfile(ctx, obj as unknown as Profile);
+    return finishProfile(ctx, obj as unknown as Snapshot);
   };
   const slowAccepts = (input: unknown) => {
     if (input === null || typeof input !== "object") return false;
     const g = (input as { group?: unknown }).group;
     return typeof g === "string" && groups.includes(g) && schemaFor(g, has.call(input, "assessments")).safeParse(input).success;
   };
-  return { slots, validate, fastAccepts: (input: unknown) => fast(input), slowAccepts };
+  return { slots, validate, fastAccepts: (input: unknown) => fast(snapshotProfile(input)), slowAccepts };
 }
 
 function copyObject(v: Record<string, unknown>): Record<string, unknown> {
@@ -228,12 +185,12 @@ function factsProperty(catalog: readonly Fact[]): PropertyDescriptor {
 }
 
 /** The dense row of a profile's facts in catalog order (sets sorted, objects copied without blanks); derived facts are computed into it after. */
-function factRow(src: Profile["facts"], catalog: readonly Fact[], slots: ReadonlyMap<string, number>): unknown[] {
+function factRow(facts: FactEntries | Profile["facts"], catalog: readonly Fact[], slots: ReadonlyMap<string, number>): unknown[] {
+  const { keys, values } = facts instanceof FactEntries ? facts : FactEntries.of(facts);
   const row: unknown[] = new Array(catalog.length);
-  for (const k in src) {
-    if (!has.call(src, k)) continue;
-    const v = src[k];
-    const s = slots.get(k);
+  for (let i = 0; i < keys.length; i++) {
+    const v = values[i];
+    const s = slots.get(keys[i]!);
     if (v === null || v === undefined || s === undefined) continue;
     const t = catalog[s]!.type;
     row[s] = t === "set" ? Object.freeze([...(v as string[])].sort()) : t === "object" ? copyObject(v as Record<string, unknown>) : v;
@@ -241,7 +198,7 @@ function factRow(src: Profile["facts"], catalog: readonly Fact[], slots: Readonl
   return row;
 }
 
-function normalise(p: Profile, row: readonly unknown[], factsDescriptor: PropertyDescriptor, extra: Readonly<Record<string, unknown>>): ValidProfile {
+function normalise(p: Snapshot, row: readonly unknown[], factsDescriptor: PropertyDescriptor, extra: Readonly<Record<string, unknown>>): ValidProfile {
   // properties in this order: id, name, group, cohort?, year, facts, history?, initiatives?, assessments?, assessed?, [ROW]
   const out: Record<string | symbol, unknown> = { id: nfc(p.id), name: nfc(p.name), group: p.group };
   if (p.cohort !== undefined) out["cohort"] = nfc(p.cohort);

@@ -5,7 +5,8 @@ import { hasDatedValues, rulesetAsOf, type Criterion, type Group, type RuleSet }
 import { compileCriterion, type CriterionVerdict } from "./criterion.js";
 import { groupRules, type GroupRules } from "./group.js";
 import { toPoints } from "./points.js";
-import { criterionResult, rowReader, scoreFromVerdicts, withAssessment, type ResultMaker, type ScoredUnit } from "./score.js";
+import { compileSummary, pointsText } from "./compiled-summary.js";
+import { criterionResult, rowReader, scoreFromVerdicts, withAssessment, type ResultMaker, type ScoredUnit, type ScoreParts } from "./score.js";
 import type { CompileContext, Row } from "./styles/index.js";
 import type { CriterionResult, ScoreOptions } from "./types.js";
 
@@ -15,6 +16,7 @@ export type Scorer = (p: ValidProfile, opts: ScoreOptions) => ScoredUnit;
 interface CompiledGroup {
   readonly rules: GroupRules;
   readonly criteria: readonly ((row: Row, asOf: string) => CriterionVerdict)[];
+  readonly parts: ScoreParts;
 }
 
 /** The largest total a rule set can give must be a safe integer of hundredths (points stay exact). */
@@ -23,8 +25,8 @@ function checkRange(rs: RuleSet): void {
   if (!Number.isSafeInteger(max)) throw new ThiduaError("points exceed the safe integer range", [issue("rules.points_unit", [], "sum of maximum points is not a safe integer")]);
 }
 
-/** The verdicts on every criterion of a profile's group, compiled once for a rule set. */
-export type VerdictsOf = (p: ValidProfile, asOf: string) => { readonly rules: GroupRules; readonly verdicts: readonly CriterionVerdict[] };
+/** The verdicts on every criterion of a profile's group, compiled once for a rule set, and how the group's score is made of them. */
+export type VerdictsOf = (p: ValidProfile, asOf: string) => { readonly rules: GroupRules; readonly verdicts: readonly CriterionVerdict[]; readonly parts: ScoreParts };
 
 /**
  * The criteria of a rule set compiled: fact ids resolved to the slots of the profile's dense row,
@@ -41,17 +43,23 @@ export function compileVerdicts(rs: RuleSet): VerdictsOf {
     slot: (id) => slots.get(id),
     condition: (cond, at) => compileNode(cond, reader, issues, [c.file, c.id, ...at]),
   });
+  const text = pointsText();
   const groups = new Map<Group, CompiledGroup>(
     rs.groups.map(({ id: g }) => {
       const rules = groupRules(rs, g);
-      return [g, { rules, criteria: rules.criteria.map((c) => compileCriterion(c, contextFor(c))) }];
+      const summary = compileSummary(rules, text);
+      const parts: ScoreParts = { make: sharedResults(), summarise: (_rules, verdicts) => summary(verdicts), text };
+      return [g, { rules, criteria: rules.criteria.map((c) => compileCriterion(c, contextFor(c))), parts }];
     }),
   );
   if (issues.length) throw new ThiduaError("rule set does not compile", issues);
   checkRange(rs);
   return (p, asOf) => {
     const g = groups.get(p.group)!;
-    return { rules: g.rules, verdicts: g.criteria.map((f) => f(p[ROW], asOf)) };
+    const row = p[ROW];
+    const verdicts: CriterionVerdict[] = new Array(g.criteria.length);
+    for (let i = 0; i < verdicts.length; i++) verdicts[i] = g.criteria[i]!(row, asOf);
+    return { rules: g.rules, verdicts, parts: g.parts };
   };
 }
 
@@ -64,10 +72,9 @@ export function compileVerdicts(rs: RuleSet): VerdictsOf {
 export function compileScorer(rs: RuleSet): Scorer {
   const verdictsOf = datedVerdicts(rs);
   const readerOf = rowReader(new Map(rs.facts.map((f, i) => [f.id, i])));
-  const shared = new Map<Group, ResultMaker>(rs.groups.map((g) => [g.id, sharedResults()]));
   const score: Scorer = (p, opts) => {
-    const { rules, verdicts } = verdictsOf(p, opts.asOf);
-    const unit = scoreFromVerdicts(rs, rules, p, verdicts, readerOf(p), opts, shared.get(p.group));
+    const { rules, verdicts, parts } = verdictsOf(p, opts.asOf);
+    const unit = scoreFromVerdicts(rs, rules, p, verdicts, readerOf(p), opts, parts);
     return p.assessed ? withAssessment(unit, score(p.assessed.self, { ...opts, trace: false }), p.assessed) : unit;
   };
   return score;
@@ -98,18 +105,44 @@ const STATUSES = ["met", "partial", "not_met", "unknown", "not_applicable"] as c
 /** At most this many shared results per criterion (a per-unit criterion may take many values; the rest are made afresh). */
 const SHARED_PER_CRITERION = 256;
 
+/** How many values each part of a criterion's verdict may take besides its points: tier + 1 (0: none), bonus and deduction (hundredths, up to their caps). */
+interface Radix {
+  readonly tier: number;
+  readonly bonus: number;
+  readonly deduction: number;
+}
+
+const radixOf = (c: Criterion): Radix => ({
+  tier: (c.tiers?.length ?? 0) + 1,
+  bonus: (c.bonus ?? []).reduce((s, a) => s + toPoints(a.cap), 0) + 1,
+  deduction: (c.deductions ?? []).reduce((s, a) => s + toPoints(a.cap), 0) + 1,
+});
+
+const within = (x: number, radix: number) => x >= 0 && x < radix;
+
+/**
+ * One number for a verdict (its points, tier, bonus, deduction and status as the digits of a mixed
+ * radix), or undefined when a part is out of its range or the number is not a safe integer.
+ */
+function verdictNumber(v: CriterionVerdict, r: Radix): number | undefined {
+  const tier = v.tier === undefined ? 0 : v.tier + 1;
+  if (!within(tier, r.tier) || !within(v.bonus, r.bonus) || !within(v.deduction, r.deduction)) return undefined;
+  const n = (((v.points * r.tier + tier) * r.bonus + v.bonus) * r.deduction + v.deduction) * STATUSES.length + STATUSES.indexOf(v.status);
+  return Number.isSafeInteger(n) ? n : undefined;
+}
+
 /**
  * Criterion results shared between the units with the same verdict and missing facts — the same
  * few combinations recur on every unit, so each is made once (and frozen: a shared result cannot be
  * changed through one unit behind another's back). Owned by one compiled scorer.
  */
 function sharedResults(): ResultMaker {
-  const byCriterion: Map<string | number, CriterionResult>[] = [];
+  const byCriterion: { readonly seen: Map<string | number, CriterionResult>; readonly radix: Radix }[] = [];
   return (index, c, v, missingFacts) => {
-    const seen = (byCriterion[index] ??= new Map());
-    // most verdicts differ only in status and points: a number stands for those (status by its position)
-    const simple = v.bonus === 0 && v.deduction === 0 && v.tier === undefined && missingFacts.length === 0;
-    const key = simple ? v.points * STATUSES.length + STATUSES.indexOf(v.status) : `${v.status}|${v.points}|${v.bonus}|${v.deduction}|${v.tier ?? ""}|${missingFacts.join(",")}`;
+    const { seen, radix } = (byCriterion[index] ??= { seen: new Map(), radix: radixOf(c) });
+    // a verdict with no missing facts: a number stands for it
+    const n = missingFacts.length === 0 ? verdictNumber(v, radix) : undefined;
+    const key = n ?? `${v.status}|${v.points}|${v.bonus}|${v.deduction}|${v.tier ?? ""}|${missingFacts.join(",")}`;
     let r = seen.get(key);
     if (r === undefined) {
       r = Object.freeze(criterionResult(index, c, v, Object.freeze(missingFacts)));

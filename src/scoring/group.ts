@@ -41,6 +41,8 @@ export interface GroupRules {
   readonly inputs: readonly string[];
   /** The derived facts of the group, in catalog order (traced in results with traces). */
   readonly derived: readonly Fact[];
+  /** Each fact's position in the catalog (missing facts are listed in catalog order). */
+  readonly order: ReadonlyMap<string, number>;
 }
 
 /** The input facts the criteria read, each once, derived facts replaced by the facts they rest on. */
@@ -100,5 +102,5 @@ export function groupRules(rs: RuleSet, group: Group): GroupRules {
   const maxBonus = criteria.map((c) => (c.bonus ?? []).reduce((s, a) => s + toPoints(a.cap), 0) as Points);
   const reads = criteria.map((c) => factsRead(c, order));
   const derived = rs.facts.filter((f) => f.formula !== undefined && f.groups.includes(group));
-  return { group, criteria, reads, inputs: inputsOf(rs, reads), derived, max: criteria.map((c) => toPoints(c.maxPoints)), maxBonus, caps, contents, classes: classes.filter((k) => !k.def.unscored), ...(unscored && { unscored }) };
+  return { group, criteria, reads, inputs: inputsOf(rs, reads), derived, order, max: criteria.map((c) => toPoints(c.maxPoints)), maxBonus, caps, contents, classes: classes.filter((k) => !k.def.unscored), ...(unscored && { unscored }) };
 }

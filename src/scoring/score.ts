@@ -4,7 +4,7 @@ import { factsById, rulesetAsOf, type Criterion, type Fact, type Localized, type
 import { adjustmentTrace } from "./adjustments.js";
 import { evaluateCriterion, type CriterionVerdict } from "./criterion.js";
 import { groupRules, type ClassRule, type FactRead, type GroupRules } from "./group.js";
-import { formatPoints, percentOf, sum, toPoints, ZERO, type Percent, type Points, type RoundingMode } from "./points.js";
+import { formatPoints, percentOf, toPoints, ZERO, type Percent, type Points, type RoundingMode } from "./points.js";
 import { styleOf } from "./styles/index.js";
 import type { AssessedScore, CriterionResult, CriterionTrace, DerivedValue, ScoreOptions, ScoreResult } from "./types.js";
 
@@ -23,6 +23,7 @@ export interface ScoredUnit {
 }
 
 const has = Object.prototype.hasOwnProperty;
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 /** A profile's facts read by id (own properties only). */
 export const factReader = (p: ValidProfile): FactReader => (id) => (has.call(p.facts, id) ? p.facts[id] : undefined);
 /** A profile's facts read by id from its dense row (`slots`: fact id → slot), as the compiled paths read them. */
@@ -78,9 +79,12 @@ function cappedTotal(rules: GroupRules, value: (i: number) => Points): Points {
  */
 function classify(classes: readonly ClassRule[], score: Points, percent: Percent, verdicts: readonly CriterionVerdict[], bestCase: boolean, knockedOut: boolean): ClassRule | null {
   const points = (v: CriterionVerdict) => (bestCase ? v.potential : v.points);
-  const meets = (k: ClassRule) => k.requires.every((r) => verdicts[r.index]!.status === "not_applicable" || points(verdicts[r.index]!) >= r.minPoints);
-  const reaches = (k: ClassRule) => (k.minPoints !== undefined ? score >= k.minPoints : percent >= k.minPercent!);
-  return classes.find((k) => reaches(k) && !(k.noKnockout && knockedOut) && meets(k)) ?? null;
+  for (const k of classes) {
+    const reaches = k.minPoints !== undefined ? score >= k.minPoints : percent >= k.minPercent!;
+    if (!reaches || (k.noKnockout && knockedOut)) continue;
+    if (k.requires.every((r) => verdicts[r.index]!.status === "not_applicable" || points(verdicts[r.index]!) >= r.minPoints)) return k;
+  }
+  return null;
 }
 
 /** The unscored class, when the rule set has one and the profile gives none of the facts the group's criteria read. */
@@ -139,7 +143,7 @@ export type ResultMaker = (index: number, c: Criterion, v: CriterionVerdict, mis
 
 /** A criterion's result: its points as decimal strings; a criterion that does not apply has a maximum of 0. */
 export const criterionResult: ResultMaker = (_index, c, v, missingFacts) => {
-  const r: { -readonly [K in keyof CriterionResult]: CriterionResult[K] } = {
+  const r: Mutable<CriterionResult> = {
     id: c.id,
     status: v.status,
     points: formatPoints(v.points),
@@ -155,15 +159,17 @@ export const criterionResult: ResultMaker = (_index, c, v, missingFacts) => {
 
 const NONE: readonly string[] = Object.freeze([]);
 
-/** Totals of a group's verdicts: now, best case, nominal scale and highest reachable score, group caps applied. */
-function totals(rules: GroupRules, verdicts: readonly CriterionVerdict[]) {
-  const applies = (i: number) => verdicts[i]!.status !== "not_applicable";
-  return {
-    now: cappedTotal(rules, (i) => verdicts[i]!.points),
-    best: cappedTotal(rules, (i) => verdicts[i]!.potential),
-    nominal: cappedTotal(rules, (i) => (applies(i) ? rules.max[i]! : ZERO)),
-    maxScore: cappedTotal(rules, (i) => (applies(i) ? ((rules.max[i]! + rules.maxBonus[i]!) as Points) : ZERO)),
-  };
+/** What a group's verdicts add up to: the totals under the group caps, the knock-outs, points per content and per group cap. */
+export interface Summary {
+  /** Score now, in the best case, the nominal scale and the highest reachable score, group caps applied. */
+  readonly now: Points;
+  readonly best: Points;
+  readonly nominal: Points;
+  readonly maxScore: Points;
+  readonly knockouts: ScoreResult["knockouts"];
+  readonly knockoutsUnknown: ScoreResult["knockoutsUnknown"];
+  readonly contents: ScoreResult["contents"];
+  readonly groupCaps: ScoreResult["groupCaps"];
 }
 
 /** Points per emulation content, over the criteria that apply. */
@@ -184,15 +190,69 @@ function contentsOf(rules: GroupRules, verdicts: readonly CriterionVerdict[]): S
   return out;
 }
 
-/** The knock-out events that occurred, and the knock-out criteria still unknown. */
-function knockoutsOf(rules: GroupRules, verdicts: readonly CriterionVerdict[]) {
-  const occurred: { criterion: string; reason: Localized }[] = [];
-  const unknown: string[] = [];
-  rules.criteria.forEach((c, i) => {
-    if (verdicts[i]!.knocked) occurred.push({ criterion: c.id, reason: c.knockoutReason ?? c.title });
-    if (c.knockout && verdicts[i]!.status === "unknown") unknown.push(c.id);
+/** Each group cap: the points of its members before the cap, and whether it took any off. */
+function groupCapsOf(rules: GroupRules, verdicts: readonly CriterionVerdict[]): ScoreResult["groupCaps"] {
+  return rules.caps.map((cap) => {
+    let raw = 0;
+    for (const i of cap.members) raw += verdicts[i]!.points;
+    return { id: cap.id, points: formatPoints(raw), cap: formatPoints(cap.cap), applied: raw > cap.cap };
   });
-  return { occurred, unknown };
+}
+
+/**
+ * The summary of a group's verdicts, plainly: the specification the compiled scorer's per-group
+ * plans are held to. Knock-outs are the events that occurred, and the knock-out criteria still unknown.
+ */
+export function summarise(rules: GroupRules, verdicts: readonly CriterionVerdict[]): Summary {
+  const applies = (i: number) => verdicts[i]!.status !== "not_applicable";
+  const knockouts: { criterion: string; reason: Localized }[] = [];
+  const knockoutsUnknown: string[] = [];
+  rules.criteria.forEach((c, i) => {
+    if (verdicts[i]!.knocked) knockouts.push({ criterion: c.id, reason: c.knockoutReason ?? c.title });
+    if (c.knockout && verdicts[i]!.status === "unknown") knockoutsUnknown.push(c.id);
+  });
+  return {
+    now: cappedTotal(rules, (i) => verdicts[i]!.points),
+    best: cappedTotal(rules, (i) => verdicts[i]!.potential),
+    nominal: cappedTotal(rules, (i) => (applies(i) ? rules.max[i]! : ZERO)),
+    maxScore: cappedTotal(rules, (i) => (applies(i) ? ((rules.max[i]! + rules.maxBonus[i]!) as Points) : ZERO)),
+    knockouts,
+    knockoutsUnknown,
+    contents: contentsOf(rules, verdicts),
+    groupCaps: groupCapsOf(rules, verdicts),
+  };
+}
+
+/**
+ * How {@link scoreFromVerdicts} makes its parts: plainly by default; the compiled scorer passes its
+ * faster equals (criterion results shared between units, summaries from per-group plans, numbers
+ * formatted once).
+ */
+export interface ScoreParts {
+  readonly make: ResultMaker;
+  readonly summarise: (rules: GroupRules, verdicts: readonly CriterionVerdict[]) => Summary;
+  /** Points or a percentage (hundredths) as a decimal string: {@link formatPoints}. */
+  readonly text: (hundredths: number) => string;
+}
+
+const PLAIN: ScoreParts = { make: criterionResult, summarise, text: formatPoints };
+
+/** The criteria's results (with traces when asked) and the facts they miss, each once in catalog order. */
+function criterionResults(rs: RuleSet, rules: GroupRules, verdicts: readonly CriterionVerdict[], read: FactReader, opts: ScoreOptions, make: ResultMaker): { criteria: CriterionResult[]; missingFacts: readonly string[] } {
+  const catalog = factsById(rs);
+  const criteria = rules.criteria.map((c, i): CriterionResult => {
+    const v = verdicts[i]!;
+    const r = make(i, c, v, v.unsettled ? missingOf(rules.reads[i]!, read, catalog) : NONE);
+    return opts.trace && v.status !== "not_applicable" ? { ...r, trace: traceCriterion(c, read) } : r;
+  });
+  return { criteria, missingFacts: missingOfAll(rules, criteria) };
+}
+
+/** The facts the criteria miss, each once, in catalog order (one criterion's list is in that order already). */
+function missingOfAll(rules: GroupRules, criteria: readonly CriterionResult[]): readonly string[] {
+  const lists = criteria.filter((c) => c.missingFacts.length > 0).map((c) => c.missingFacts);
+  if (lists.length <= 1) return lists[0] ?? [];
+  return [...new Set(lists.flat())].sort((a, b) => rules.order.get(a)! - rules.order.get(b)!);
 }
 
 /**
@@ -201,46 +261,38 @@ function knockoutsOf(rules: GroupRules, verdicts: readonly CriterionVerdict[]) {
  * (an unknown knock-out bars "no knock-out" classes now; the best case assumes it did not happen),
  * per-content points and the facts still missing.
  */
-export function scoreFromVerdicts(rs: RuleSet, rules: GroupRules, p: ValidProfile, verdicts: readonly CriterionVerdict[], read: FactReader, opts: ScoreOptions, make: ResultMaker = criterionResult): ScoredUnit {
+export function scoreFromVerdicts(rs: RuleSet, rules: GroupRules, p: ValidProfile, verdicts: readonly CriterionVerdict[], read: FactReader, opts: ScoreOptions, parts: ScoreParts = PLAIN): ScoredUnit {
   const mode = rs.manifest.rounding as RoundingMode;
-  const catalog = factsById(rs);
-  const t = totals(rules, verdicts);
+  const t = parts.summarise(rules, verdicts);
   const percent = percentOf(t.now, t.nominal, mode);
-  const { occurred: knockouts, unknown: knockoutsUnknown } = knockoutsOf(rules, verdicts);
-  const klass = unscoredClass(rules, read) ?? classify(rules.classes, t.now, percent, verdicts, false, knockouts.length > 0 || knockoutsUnknown.length > 0);
-  const best = classify(rules.classes, t.best, percentOf(t.best, t.nominal, mode), verdicts, true, knockouts.length > 0);
-  const criteria = rules.criteria.map((c, i): CriterionResult => {
-    const v = verdicts[i]!;
-    const r = make(i, c, v, v.unsettled ? missingOf(rules.reads[i]!, read, catalog) : NONE);
-    return opts.trace && v.status !== "not_applicable" ? { ...r, trace: traceCriterion(c, read) } : r;
-  });
-  const missing = new Set(criteria.some((c) => c.missingFacts.length) ? criteria.flatMap((c) => c.missingFacts) : NONE);
-  const result: ScoreResult = {
+  const knockedOut = t.knockouts.length > 0;
+  const klass = unscoredClass(rules, read) ?? classify(rules.classes, t.now, percent, verdicts, false, knockedOut || t.knockoutsUnknown.length > 0);
+  const best = classify(rules.classes, t.best, percentOf(t.best, t.nominal, mode), verdicts, true, knockedOut);
+  const { criteria, missingFacts } = criterionResults(rs, rules, verdicts, read, opts, parts.make);
+  const text = parts.text;
+  const result: Mutable<ScoreResult> = {
     unitId: p.id,
     name: p.name,
     group: p.group,
     cohort: p.cohort ?? null,
     year: p.year,
     asOf: opts.asOf,
-    score: formatPoints(t.now),
-    maxScore: formatPoints(t.maxScore),
-    nominalMax: formatPoints(t.nominal),
-    percent: formatPoints(percent),
-    potentialScore: formatPoints(t.best),
+    score: text(t.now),
+    maxScore: text(t.maxScore),
+    nominalMax: text(t.nominal),
+    percent: text(percent),
+    potentialScore: text(t.best),
     classification: klass ? klass.def.id : null,
     potentialClassification: best?.def.id ?? null,
-    knockedOut: knockouts.length > 0,
-    knockouts,
-    knockoutsUnknown,
-    contents: contentsOf(rules, verdicts),
-    groupCaps: rules.caps.map((cap) => {
-      const raw = sum(cap.members.map((i) => verdicts[i]!.points));
-      return { id: cap.id, points: formatPoints(raw), cap: formatPoints(cap.cap), applied: raw > cap.cap };
-    }),
+    knockedOut,
+    knockouts: t.knockouts,
+    knockoutsUnknown: t.knockoutsUnknown,
+    contents: t.contents,
+    groupCaps: t.groupCaps,
     criteria,
-    missingFacts: missing.size ? rs.facts.filter((f) => missing.has(f.id)).map((f) => f.id) : [],
-    ...(opts.trace && rules.derived.length > 0 && { derived: derivedValues(rules, read, catalog) }),
+    missingFacts,
   };
+  if (opts.trace && rules.derived.length > 0) result.derived = derivedValues(rules, read, factsById(rs));
   const unit: ScoredUnit = { profile: p, result, score: t.now, potentialScore: t.best, nominalMax: t.nominal, percent };
   return klass !== null && klass === rules.unscored ? { ...unit, unscored: true } : unit;
 }
