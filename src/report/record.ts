@@ -50,7 +50,16 @@ function projector(): (r: Recommendation) => string {
     return out;
   };
   const ids = (xs: readonly { id: string }[]) => (xs.length ? `[${xs.map((x) => qid(x.id)).join(",")}]` : "[]");
-  const tuple = (c: Recommendation["scoreResult"]["criteria"][number]) => `[${qid(c.id)},${qid(c.status)},${qid(c.points)},${qid(c.bonus)},${qid(c.deduction)}]`;
+  // a criterion result is often one object shared by many units (the compiled scorer shares them): its entry is written once
+  const tuples = new Map<object, string>();
+  const tuple = (c: Recommendation["scoreResult"]["criteria"][number]) => {
+    let out = tuples.get(c);
+    if (out === undefined) {
+      out = `[${qid(c.id)},${qid(c.status)},${qid(c.points)},${qid(c.bonus)},${qid(c.deduction)}]`;
+      if (tuples.size < 4096 && Object.isFrozen(c)) tuples.set(c, out);
+    }
+    return out;
+  };
   // string concatenation, not an array joined: V8 appends to a rope and flattens it once
   return (r) => {
     let out = `[${q(r.cohort)},${qid(r.group)},${r.year},${q(r.unitId)},${r.rank},${qid(r.decidedBy)},${q(r.score)},${q(r.percent)},${qid(r.classification)},${r.knockedOut ? "true" : "false"},${qid(r.award?.id ?? null)},${ids(r.alongside)},${ids(r.alternatives)},[`;
