@@ -44,6 +44,8 @@ describe("rejected units stay visible in their cluster's section", () => {
       expect(other).not.toContain("không tính");
       expect(section(text, `${heading}Dòng bị loại không xác định được cụm, khối thi đua`, heading)).toContain("Dòng 16 — zz-1: ");
       expect(render(record, rs, "en")).toContain("10 persons scored, 1 person rejected");
+      // English names the levels as Vietnamese does, with the code to write beside each
+      expect(render(record, rs, "en")).toMatch(/Column “person.taskRating”: "gioi" is not a valid value — write the code of one of the levels “Completed tasks excellently” \(code xuat-sac\)/);
     });
   }
 

@@ -1,4 +1,5 @@
 import { en } from "../../explain/index.js";
+import { zipChoices } from "./choices.js";
 import type { ReportCatalog } from "./types.js";
 
 /** The names of the five subject groups (the library catalog's). */
@@ -121,7 +122,9 @@ export const enReport = {
       unknown_fact: `Fact ${p.fact} is not in the rule set's fact catalog`,
       fact_type: `Column “${p.field}”: ${p.found} — expected ${p.expected}`,
       fact_range: `Column “${p.field}”: ${p.found} out of range — expected ${p.expected}`,
-      fact_enum: `Column “${p.field}”: ${p.found} — expected one of: ${p.expected}`,
+      fact_enum: `Column “${p.field}”: ${p.found} is not a valid value — write ${p.choices ? "the code of one of the levels " : "one of: "}${
+        p.choices ? zipChoices(p.expected ?? "", p.choices).map(([id, label]) => (label === id ? id : `“${label}” (code ${id})`)).join(", ") : p.expected
+      }`,
       fact_date: `Column “${p.field}”: ${p.found} is no date — expected dd/mm/yyyy`,
       fact_not_in_group: `Fact ${p.fact} does not apply to the group ${p.group}`,
       unknown_group: `Unknown group: found ${p.found}`,

@@ -1,5 +1,6 @@
 import { vi } from "../../explain/index.js";
 import type { ReportCatalog } from "./types.js";
+import { zipChoices } from "./choices.js";
 
 /** The names of the five subject groups (the library catalog's). */
 const group = vi.group;
@@ -8,11 +9,6 @@ const own = (table: Readonly<Record<string, string>>, key: string): string | und
 /** Fields of a committee override, as a committee names them. */
 /** Labels joined by “ | ” (an issue's `choices`) as «a», «b». */
 const quoted = (choices: string): string => `«${String(choices).split(" | ").join("», «")}»`;
-/** The ids of `expected` (joined by “, ”) beside their labels (`choices`, joined by “ | ”). */
-const zipChoices = (expected: string, choices: string): [string, string][] => {
-  const labels = String(choices).split(" | ");
-  return String(expected).split(", ").map((id, i) => [id, labels[i] ?? id]);
-};
 const overrideField: Readonly<Record<string, string>> = {
   unitId: "mã đơn vị (cá nhân)",
   award: "danh hiệu, hình thức khen thưởng",
