@@ -104,8 +104,8 @@ function decideAward(award: Award, checker: AwardChecker, units: readonly Unit[]
     }
   }
   for (const x of checked) {
-    const quota = x.checks.find((c) => c.kind === "quota");
-    const status = x.status === "eligible" && quota?.result === false ? "quota" : x.status;
+    const outOfQuota = x.status === "eligible" && x.checks.find((c) => c.kind === "quota")?.result === false;
+    const status = outOfQuota ? "quota" : x.status;
     x.u.statuses.push({ award: award.id, status, granted: status === "eligible", checks: x.checks });
   }
   return use;

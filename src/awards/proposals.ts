@@ -82,10 +82,12 @@ function nextAwards(cohort: CohortAwards, statuses: readonly AwardStatus[], reci
   return next.length > 1 ? next.sort(junior) : next;
 }
 
+/** What an award lacks: the checks that do not hold, and the points short the first of them names (if any). */
 function nearMiss(a: Award, st: AwardStatus): NearMiss {
   const missing = st.checks.filter((c) => c.result !== true);
-  const short = missing.map((c) => ("pointsShort" in c ? c.pointsShort : undefined)).find((x) => x !== undefined);
-  return { award: a.id, title: a.title, status: st.status, missing, pointsShort: short ?? null };
+  let short: string | null = null;
+  for (const c of missing) if (short === null && "pointsShort" in c && c.pointsShort !== undefined) short = c.pointsShort;
+  return { award: a.id, title: a.title, status: st.status, missing, pointsShort: short };
 }
 
 /**

@@ -99,5 +99,7 @@ export function historyCheck(h: Requirement, award: Award, input: UnitInput): Aw
 export const historyChecks: AwardCheckKind = {
   kind: "history",
   checks: (award, input) => (award.history ?? []).map((h) => historyCheck(h, award, input)),
+  // compiled: nothing to do for an award without history requirements
+  compile: (award) => (award.history?.length ? (input) => historyChecks.checks(award, input) : undefined),
   messageKeys: ["check.consecutive", "check.prior", "check.never", "check.freshInitiatives", "check.missingYears", "check.neverUnknown"],
 };

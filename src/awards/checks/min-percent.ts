@@ -10,6 +10,8 @@ export const minPercentCheck: AwardCheckKind = {
     const required = award.eligibility.minPercent;
     return required === undefined ? NONE : once(`minPercent ${required}`, () => minPercent(unit, required));
   },
+  // compiled: nothing to do for an award without a percentage
+  compile: (award) => (award.eligibility.minPercent === undefined ? undefined : (input) => minPercentCheck.checks(award, input)),
   messageKeys: ["check.minPercent"],
 };
 
