@@ -24,6 +24,19 @@ export function assessmentsFromCsv(bytes: Buffer, file: string, rules: RuleSet, 
 }
 
 /**
+ * A sheet passed over unread. ExcelJS may have copied it to a temporary file, which it deletes as soon
+ * as the reader moves on, while the file's stream is still opening: its stream is closed, and an
+ * error from it (the file already gone) ignored, instead of surfacing as an uncaught exception.
+ */
+function leaveUnread(sheet: unknown): void {
+  const stream = (sheet as { iterator?: { on?: unknown; destroy?: unknown } }).iterator;
+  if (stream && typeof stream.on === "function" && typeof stream.destroy === "function") {
+    (stream.on as (e: string, f: () => void) => void).call(stream, "error", () => {});
+    (stream.destroy as () => void).call(stream);
+  }
+}
+
+/**
  * The assessments sheet of a workbook: the sheet named “Đánh giá” (or “Assessments”); with `anySheet`
  * (a workbook given with `--assessments`), its first sheet when none is so named. Undefined when the
  * workbook has no such sheet. Other sheets are skipped unread.
@@ -37,6 +50,7 @@ export async function assessmentsFromXlsx(path: string, rules: RuleSet, decimal:
     const wanted = named(sheet.name) || (anySheet && first && !names.some(named));
     first = false;
     if (!wanted) {
+      leaveUnread(sheet);
       if (!anySheet && names.length && !names.some(named)) return undefined; // the workbook has no such sheet: stop reading
       continue;
     }
