@@ -1,10 +1,9 @@
 import type { CriterionStatus } from "../../scoring/index.js";
 import { sharedBy2 } from "./shared.js";
-import type { AwardCheck, AwardCheckKind } from "./types.js";
+import type { AwardCheck, AwardCheckKind, UnitInput } from "./types.js";
 
 /** A criterion's status for a unit (a criterion the unit's group does not have: not applicable). */
-const statusOf = (criterion: string, input: { unit: { result: { criteria: readonly { id: string; status: CriterionStatus }[] } } }): CriterionStatus =>
-  input.unit.result.criteria.find((c) => c.id === criterion)?.status ?? "not_applicable";
+const statusOf = (criterion: string, { unit }: UnitInput): CriterionStatus => unit.result.criteria.find((c) => c.id === criterion)?.status ?? "not_applicable";
 
 const check = (criterion: string, status: CriterionStatus): AwardCheck => ({ kind: "criterion", criterion, status, result: status === "met" ? true : status === "unknown" ? "unknown" : false });
 

@@ -9,11 +9,17 @@ export function sharedBy<K, V>(limit = Infinity): (key: K, make: () => V) => V {
   return (key, make) => {
     let v = byKey.get(key);
     if (v === undefined) {
-      v = Object.freeze(make());
+      v = frozen(make());
       if (byKey.size < limit) byKey.set(key, v);
     }
     return v;
   };
+}
+
+/** A shared value frozen, and so is each check of a shared list: a unit cannot change what other units hold. */
+function frozen<V>(v: V): V {
+  if (Array.isArray(v)) for (const x of v) Object.freeze(x);
+  return Object.freeze(v);
 }
 
 /** {@link sharedBy} with two keys, each from a small closed set. */
