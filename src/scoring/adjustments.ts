@@ -63,17 +63,18 @@ export function sumAdjustments(list: readonly Adjustment[], values: readonly (Po
   let now = 0;
   let best = 0;
   let unknown = false;
-  list.forEach((a, i) => {
+  for (let i = 0; i < list.length; i++) {
+    const a = list[i]!;
     const v = values[i];
     const settled = v !== undefined ? v : a.unknownAs === "zero" ? 0 : a.unknownAs === "cap" ? toPoints(a.cap) : undefined;
     if (settled !== undefined) {
       now += settled;
       best += settled;
-      return;
+      continue;
     }
     unknown = true;
     if (kind === "bonus") best += toPoints(a.cap);
     else now += toPoints(a.cap);
-  });
+  }
   return { now: now as Points, best: best as Points, unknown };
 }

@@ -94,11 +94,29 @@ export function evaluateCriterion(c: Criterion, read: FactReader, asOf: string):
 const COMBINED_PER_CRITERION = 8;
 
 /**
+ * A criterion's verdict for each base verdict a compiled style gives, combined once: styles give the
+ * same few frozen base verdicts again and again (a condition's three), so a short list, searched by
+ * identity, holds their combinations (at most {@link COMBINED_PER_CRITERION}; past it, each is
+ * combined afresh). A base verdict that is not frozen was made for this unit alone (`perUnit`
+ * makes fresh ones): it is combined afresh and its verdict is not shared.
+ */
+function combinedOnce(c: Criterion): (b: BaseVerdict) => CriterionVerdict {
+  const bases: BaseVerdict[] = [];
+  const verdicts: CriterionVerdict[] = [];
+  return (b) => {
+    for (let i = 0; i < bases.length; i++) if (bases[i] === b) return verdicts[i]!;
+    if (!Object.isFrozen(b) || bases.length === COMBINED_PER_CRITERION) return criterionVerdict(c, true, b, NONE, NONE);
+    const v = Object.freeze(criterionVerdict(c, true, b, NONE, NONE));
+    bases.push(b);
+    verdicts.push(v);
+    return v;
+  };
+}
+
+/**
  * The accelerated evaluation of a criterion over dense rows: compiled parts, the same combination.
  * A criterion without bonus or deductions that applies has a verdict that depends on its base
- * verdict alone; compiled styles give the same few base verdict objects again and again (a
- * condition's three), so each is combined once and shared, frozen (a few are remembered; a style
- * that makes fresh ones, as `perUnit` does, is combined every time).
+ * verdict alone, combined once and shared, frozen (see {@link combinedOnce}).
  */
 export function compileCriterion(c: Criterion, ctx: CompileContext): (row: Row, asOf: string) => CriterionVerdict {
   const applies: Node<Row> | undefined = c.appliesWhen && ctx.condition(c.appliesWhen, ["appliesWhen"]);
@@ -106,19 +124,12 @@ export function compileCriterion(c: Criterion, ctx: CompileContext): (row: Row, 
   const bonus = (c.bonus ?? []).map((a, i) => compileAdjustment(a, ctx, ["bonus", i]));
   const deductions = (c.deductions ?? []).map((a, i) => compileAdjustment(a, ctx, ["deductions", i]));
   const values = (list: readonly ((row: Row) => Points | undefined)[], row: Row) => (list.length ? list.map((f) => f(row)) : NONE);
-  const combined = bonus.length || deductions.length ? undefined : new Map<BaseVerdict, CriterionVerdict>();
-  const combine = (b: BaseVerdict): CriterionVerdict => {
-    let v = combined!.get(b);
-    if (v === undefined) {
-      v = Object.freeze(criterionVerdict(c, true, b, NONE, NONE));
-      if (combined!.size < COMBINED_PER_CRITERION) combined!.set(b, v);
-    }
-    return v;
-  };
+  const combine = bonus.length || deductions.length ? undefined : combinedOnce(c);
+  const dated = c.effectiveFrom !== undefined || c.effectiveTo !== undefined;
   return (row, asOf) => {
     const t = applies ? applies(row) : T;
-    if (!inForce(c, asOf) || t === F) return NOT_APPLICABLE;
-    if (combined && t === T) return combine(base(row));
+    if ((dated && !inForce(c, asOf)) || t === F) return NOT_APPLICABLE;
+    if (combine && t === T) return combine(base(row));
     return criterionVerdict(c, t === T ? true : "unknown", base(row), values(bonus, row), values(deductions, row));
   };
 }
