@@ -88,5 +88,8 @@ function parent(other: string, n: number, children: number): void {
 
 const args = process.argv.slice(2);
 if (args[0] === "--child") await child(args.slice(1, 3), Number(args[3]));
-else if (!args[0]) throw new Error("usage: npx tsx bench/ab.ts <other checkout, built> [N=20000] [children=6]");
+else if (!args[0]) {
+  console.error("usage: npm run bench:ab -- <other checkout, built> [N=20000] [children=6]");
+  process.exitCode = 2;
+}
 else parent(resolve(args[0]), Number(args[1] ?? 20_000), Number(args[2] ?? 6));
