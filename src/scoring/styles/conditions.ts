@@ -21,8 +21,8 @@ export const conditionsStyle: ScoringStyle = {
   evaluate: (c, read) => verdict(c, evaluateCondition(c.conditions!, read)),
   compile(c, ctx) {
     const node = ctx.condition(c.conditions!, ["conditions"]);
-    // the three verdicts a condition can give, made once
-    const byTri = [verdict(c, false), verdict(c, true), verdict(c, "unknown")];
+    // the three verdicts a condition can give, made once and shared between units (frozen)
+    const byTri = [verdict(c, false), verdict(c, true), verdict(c, "unknown")].map((v) => Object.freeze(v));
     return (row) => byTri[node(row)]!;
   },
   trace: (c, read) => ({ conditions: traceCondition(c.conditions!, read) }),
