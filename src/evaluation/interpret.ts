@@ -48,6 +48,9 @@ export function and(values: Iterable<Truth>): Truth {
   return out;
 }
 
+/** Kleene conjunction of two values (as {@link and} of the pair, without a list). */
+export const and2 = (a: Truth, b: Truth): Truth => (a === false || b === false ? false : a === "unknown" || b === "unknown" ? "unknown" : true);
+
 /** Kleene disjunction: true if any is true, else unknown if any is unknown, else false. */
 export function or(values: Iterable<Truth>): Truth {
   let out: Truth = false;

@@ -1,4 +1,4 @@
-import type { Truth } from "../../evaluation/index.js";
+import { and2, type Truth } from "../../evaluation/index.js";
 import { conditionsCheck } from "./conditions.js";
 import { criteriaCheck } from "./criteria.js";
 import { deferralCheck } from "./deferral.js";
@@ -58,9 +58,6 @@ export function checksVerdict(checks: readonly AwardCheck[]): "eligible" | "inel
   const all = and2(others, deferrals);
   return all === true ? "eligible" : all === false ? "ineligible" : "unknown";
 }
-
-/** Kleene conjunction of two truth values. */
-const and2 = (a: Truth, b: Truth): Truth => (a === false || b === false ? false : a === "unknown" || b === "unknown" ? "unknown" : true);
 
 export { pastAwards, historyCheck } from "./history.js";
 export { activeQuota, quotaAllowed, quotaCheck, quotaExact, QUOTA_MESSAGE_KEYS } from "./quota.js";
