@@ -1,4 +1,5 @@
 import { factsById, walkCondition, type Award, type RuleSet } from "../rules/index.js";
+import type { FactReader } from "../evaluation/index.js";
 import type { ScoredUnit } from "../scoring/index.js";
 import type { AwardConditions } from "./checks/index.js";
 import type { AwardStatus, MissingEvidence } from "./types.js";
@@ -13,13 +14,21 @@ function awardFacts(rs: RuleSet, a: Award): string[] {
   return rs.facts.filter((f) => read.has(f.id)).map((f) => f.id);
 }
 
+/** An award's status in a unit's statuses, which are in its cohort's deciding order (so usually at the award's own position). */
+const statusAt = (awards: readonly Award[], statuses: readonly AwardStatus[], i: number): AwardStatus | undefined =>
+  statuses[i]?.award === awards[i]!.id ? statuses[i] : statuses.find((s) => s.award === awards[i]!.id);
+
 /** Facts only award conditions read (task rating, unity…): missing ones leave those awards unknown. */
 function awardOnlyFacts(rs: RuleSet, conditions: AwardConditions, awards: readonly Award[], unit: ScoredUnit, statuses: readonly AwardStatus[]): MissingEvidence[] {
-  const read = conditions.reader(unit);
   const byFact = new Map<string, string[]>();
-  for (const s of statuses) {
-    if (s.status !== "unknown" || !s.checks.some((c) => c.kind === "conditions" && c.result === "unknown")) continue;
-    for (const fact of awardFacts(rs, awards.find((a) => a.id === s.award)!)) {
+  let read: FactReader | undefined; // made for a unit with an award left unknown by its conditions
+  for (let i = 0; i < awards.length; i++) {
+    const a = awards[i]!;
+    if (a.eligibility.conditions === undefined) continue; // only an award with conditions has a conditions check
+    const s = statusAt(awards, statuses, i);
+    if (s?.status !== "unknown" || !s.checks.some((c) => c.kind === "conditions" && c.result === "unknown")) continue;
+    read ??= conditions.reader(unit);
+    for (const fact of awardFacts(rs, a)) {
       if (read(fact) === undefined && !unit.result.missingFacts.includes(fact)) byFact.set(fact, [...(byFact.get(fact) ?? []), s.award]);
     }
   }
@@ -28,11 +37,12 @@ function awardOnlyFacts(rs: RuleSet, conditions: AwardConditions, awards: readon
 }
 
 /** Past years the record lacks for history prerequisites that remain unknown (or the whole record, when the profile gives none). */
-function historyEvidence(unit: ScoredUnit, statuses: readonly AwardStatus[]): MissingEvidence[] {
+function historyEvidence(awards: readonly Award[], unit: ScoredUnit, statuses: readonly AwardStatus[]): MissingEvidence[] {
   let unknown = false;
   const missing = new Set<number>();
-  for (const s of statuses) {
-    for (const c of s.checks) {
+  for (let i = 0; i < awards.length; i++) {
+    if (!awards[i]!.history?.length) continue; // only an award with history requirements has history checks
+    for (const c of statusAt(awards, statuses, i)?.checks ?? []) {
       if (c.kind !== "history" || c.result !== "unknown") continue;
       unknown = true;
       for (const y of c.missingYears) missing.add(y);
@@ -51,5 +61,5 @@ export function missingEvidence(rs: RuleSet, conditions: AwardConditions, awards
     const f = factsById(rs).get(id)!;
     return { fact: id, label: f.label, evidence: f.evidence, criteria: r.criteria.filter((c) => c.missingFacts.includes(id)).map((c) => c.id) };
   });
-  return [...criteriaFacts, ...awardOnlyFacts(rs, conditions, awards, unit, statuses), ...historyEvidence(unit, statuses)];
+  return [...criteriaFacts, ...awardOnlyFacts(rs, conditions, awards, unit, statuses), ...historyEvidence(awards, unit, statuses)];
 }

@@ -57,6 +57,9 @@ function proposals(granted: readonly Award[], proposed: CohortAwards["proposed"]
   return { award: ordered[0] ? proposed(ordered[0]) : null, alongside, alternatives };
 }
 
+/** Whether an award's own conditions fail on facts that cannot improve (only an award with conditions has that check). */
+const barredForGood = (a: Award, st: AwardStatus) => a.eligibility.conditions !== undefined && st.checks.some((c) => c.kind === "conditions" && c.fixedBar);
+
 /**
  * The next step up on each ladder (exclusive group) of the unit's recipient kind: the lowest award
  * above the highest one granted in that group. Awards barred only by facts that cannot improve
@@ -74,7 +77,7 @@ function nextAwards(cohort: CohortAwards, statuses: readonly AwardStatus[], reci
     const open = ladder.find(
       (a) =>
         a.precedence > held &&
-        !statusOf(a).checks.some((c) => c.kind === "conditions" && c.fixedBar) &&
+        !barredForGood(a, statusOf(a)) &&
         (a.requiresThisYear ?? []).every(granted),
     );
     if (open) next.push(open);
@@ -102,7 +105,9 @@ export function recommendation(rs: RuleSet, conditions: AwardConditions, cohort:
   const granted = awards.filter((a) => cohort.statusOf(statuses, a.id)!.granted);
   const p = proposals(granted, cohort.proposed);
   const recipient = p.award ? awards.find((a) => a.id === p.award!.id)!.recipient : r.group === "individual" ? "individual" : "collective";
-  const next = nextAwards(cohort, statuses, recipient).map((a) => nearMiss(a, cohort.statusOf(statuses, a.id)!));
+  // a knocked-out unit is barred from every award that excludes knock-outs: its first near miss says why
+  const next = nextAwards(cohort, statuses, recipient);
+  const nearMisses = (r.knockedOut ? next.slice(0, 1) : next).map((a) => nearMiss(a, cohort.statusOf(statuses, a.id)!));
   return {
     unitId: r.unitId,
     name: r.name,
@@ -119,7 +124,7 @@ export function recommendation(rs: RuleSet, conditions: AwardConditions, cohort:
     award: p.award,
     alongside: p.alongside,
     alternatives: p.alternatives,
-    nearMisses: r.knockedOut ? next.slice(0, 1) : next,
+    nearMisses,
     missingEvidence: missingEvidence(rs, conditions, awards, unit, statuses),
     eligibility: statuses,
     scoreResult: r,

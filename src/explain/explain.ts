@@ -385,13 +385,14 @@ function reasonsOf(ctx: Ctx, rec: Recommendation, headline: Item): Item[] {
   if (!rec.award && headline.key !== "headline.overridden") reasons.push(headline);
   if (rec.decidedBy && rec.decidedBy !== "score") reasons.push(item("reason.tie", tieParams(ctx, rec.decidedBy)));
   for (const e of rec.eligibility) {
-    const q = e.checks.find((c) => c.kind === "quota");
-    if (e.status === "quota" && q?.kind === "quota") {
+    // the check that decided the status is looked for only when the status says there is one
+    const q = e.status === "quota" ? e.checks.find((c) => c.kind === "quota") : undefined;
+    if (q?.kind === "quota") {
       const { share, rounding } = quotaParams(ctx, e.award);
       reasons.push(item("reason.quota", { award: awardTitle(ctx, e.award), kind: kindOf(e.award), allowed: q.allowed, base: q.base, position: q.position, candidates: q.candidates, exact: Number(q.exact), share, rounding }));
     }
-    const d = e.checks.find((c) => c.kind === "deferral" && c.result === false);
-    if (e.status === "deferred" && d?.kind === "deferral") reasons.push(item("reason.deferred", { award: awardTitle(ctx, e.award), kind: kindOf(e.award), why: ctx.rs.deferrals.find((x) => x.id === d.deferral)?.title[ctx.lang] ?? d.deferral }));
+    const d = e.status === "deferred" ? e.checks.find((c) => c.kind === "deferral" && c.result === false) : undefined;
+    if (d?.kind === "deferral") reasons.push(item("reason.deferred", { award: awardTitle(ctx, e.award), kind: kindOf(e.award), why: ctx.rs.deferrals.find((x) => x.id === d.deferral)?.title[ctx.lang] ?? d.deferral }));
   }
   // a knocked-out unit is not told how many points it lacks: no score gives it an award this year
   const short = rec.knockedOut ? undefined : rec.nearMisses.find((m) => m.status === "ineligible" && m.pointsShort !== null);
