@@ -64,12 +64,19 @@ function unitOf(rs: RuleSet, conditions: AwardConditions, ranked: Ranked): Unit 
   const statuses: AwardStatus[] = [];
   const thisYear = (id: string) => truthOf(statuses.find((s) => s.award === id));
   let made: Map<string, readonly AwardCheck[]> | undefined;
-  const once = (key: string, make: () => readonly AwardCheck[]) => {
-    let checks = (made ??= new Map()).get(key);
-    if (checks === undefined) made.set(key, (checks = make()));
-    return checks;
+  const input: UnitInput = {
+    rs,
+    unit: ranked.unit,
+    conditions,
+    thisYear,
+    past: pastAwards(ranked.unit.profile),
+    once(key, make) {
+      let checks = (made ??= new Map()).get(key);
+      if (checks === undefined) made.set(key, (checks = make(input)));
+      return checks;
+    },
   };
-  return { ranked, statuses, input: { rs, unit: ranked.unit, conditions, thisYear, past: pastAwards(ranked.unit.profile), once } };
+  return { ranked, statuses, input };
 }
 
 /** A cohort-wide quota's base: the cohort's size, or the number of its units granted the award `of` names. */

@@ -10,7 +10,7 @@ const check = (criterion: string, status: CriterionStatus): AwardCheck => ({ kin
 /** `eligibility.criteria`: each named criterion fully met (a criterion the unit's group does not have is not met). */
 export const criteriaCheck: AwardCheckKind = {
   kind: "criterion",
-  checks: (award, input) => (award.eligibility.criteria ?? []).flatMap((criterion) => input.once(`criterion ${criterion}`, () => [check(criterion, statusOf(criterion, input))])),
+  checks: (award, input) => (award.eligibility.criteria ?? []).flatMap((criterion) => input.once(`criterion ${criterion}`, (i) => [check(criterion, statusOf(criterion, i))])),
   // compiled: one shared check per criterion and status
   compile(award) {
     const criteria = award.eligibility.criteria ?? [];

@@ -20,24 +20,20 @@ const deferralsOf = ({ rs, unit, conditions }: UnitInput) => rs.deferrals.filter
  */
 export const deferralCheck: AwardCheckKind = {
   kind: "deferral",
-  checks(_award, input) {
-    const { rs, once } = input;
-    if (!rs.deferrals.length) return NONE;
-    return once("deferral", () => deferralsOf(input).map(({ d, under }) => check(d, under)));
-  },
+  checks: (_award, { rs, once }) => (rs.deferrals.length ? once("deferral", (input) => deferralsOf(input).map(({ d, under }) => check(d, under))) : NONE),
   // compiled: the units of a group whose deferrals come out the same share one list of checks
   compile(_award, rs) {
     if (!rs.deferrals.length) return undefined;
     const byGroup = new Map(rs.groups.map(({ id }) => [id, rs.deferrals.filter((d) => d.groups.includes(id))]));
     const shared = sharedBy2<string, number, readonly AwardCheck[]>();
     const code = (t: Truth) => (t === true ? 1 : t === false ? 2 : 3);
-    return ({ unit, conditions, once }) =>
-      once("deferral", () => {
-        const ds = byGroup.get(unit.profile.group) ?? [];
-        let key = 0; // the deferrals' verdicts, one base-4 digit each
-        for (const d of ds) key = key * 4 + code(conditions.deferral(d, unit));
-        return shared(unit.profile.group, key, () => ds.map((d) => check(d, conditions.deferral(d, unit))));
-      });
+    const make = ({ unit, conditions }: UnitInput) => {
+      const ds = byGroup.get(unit.profile.group) ?? [];
+      let key = 0; // the deferrals' verdicts, one base-4 digit each
+      for (const d of ds) key = key * 4 + code(conditions.deferral(d, unit));
+      return shared(unit.profile.group, key, () => ds.map((d) => check(d, conditions.deferral(d, unit))));
+    };
+    return ({ once }) => once("deferral", make);
   },
   messageKeys: ["check.deferral", "check.deferralUnknown", "summary.deferred"],
 };

@@ -2,7 +2,7 @@ import type { Truth } from "../../evaluation/index.js";
 import { classAt, classRanks, type RuleSet } from "../../rules/index.js";
 import { formatPoints, pointsFor, toPercent, toPoints, type ScoredUnit } from "../../scoring/index.js";
 import { SHARED_CHECKS, sharedBy } from "./shared.js";
-import { NONE, type AwardCheck, type AwardCheckKind } from "./types.js";
+import { NONE, type AwardCheck, type AwardCheckKind, type UnitInput } from "./types.js";
 
 /** Points a unit lacks to reach a percentage of its nominal maximum, as a decimal string (none if it reaches it). */
 export function pointsShort(unit: ScoredUnit, percent: number): string | undefined {
@@ -37,9 +37,9 @@ function minClass(rs: RuleSet, unit: ScoredUnit, required: string): AwardCheck {
 /** `eligibility.minClass`: the unit's class ranks at least as high; unknown if only its best case does. */
 export const minClassCheck: AwardCheckKind = {
   kind: "minClass",
-  checks(award, { rs, unit, once }) {
+  checks(award, { once }) {
     const required = award.eligibility.minClass;
-    return required === undefined ? NONE : once(`minClass ${required}`, () => [minClass(rs, unit, required)]);
+    return required === undefined ? NONE : once(`minClass ${required}`, ({ rs, unit }) => [minClass(rs, unit, required)]);
   },
   // compiled: the check's content is the unit's class, its best-case class and the points it lacks;
   // the units with the same three share one check
@@ -49,13 +49,13 @@ export const minClassCheck: AwardCheckKind = {
     const need = rankOf(rs, required);
     const shared = sharedBy<string, readonly AwardCheck[]>(SHARED_CHECKS);
     const key = `minClass ${required}`;
-    return ({ unit, once }) =>
-      once(key, () => {
-        const r = unit.result;
-        const lacking = classResult((id) => rankOf(rs, id), need, r) === true ? undefined : pointsLacking(rs, unit, required);
-        const short = lacking !== undefined && lacking > 0 ? lacking : "";
-        return shared(`${r.classification}|${r.potentialClassification}|${short}`, () => [minClass(rs, unit, required)]);
-      });
+    const make = ({ unit }: UnitInput) => {
+      const r = unit.result;
+      const lacking = classResult((id) => rankOf(rs, id), need, r) === true ? undefined : pointsLacking(rs, unit, required);
+      const short = lacking !== undefined && lacking > 0 ? lacking : "";
+      return shared(`${r.classification}|${r.potentialClassification}|${short}`, () => [minClass(rs, unit, required)]);
+    };
+    return ({ once }) => once(key, make);
   },
   messageKeys: ["check.minClass"],
 };

@@ -1,17 +1,23 @@
 import type { Truth } from "../../evaluation/index.js";
 import { toPercent, type ScoredUnit } from "../../scoring/index.js";
 import { pointsShort } from "./min-class.js";
-import { NONE, type AwardCheck, type AwardCheckKind } from "./types.js";
+import { NONE, type AwardCheck, type AwardCheckKind, type UnitInput } from "./types.js";
 
 /** `eligibility.minPercent`: the score reaches this share of the nominal maximum; unknown if only the best case does. */
 export const minPercentCheck: AwardCheckKind = {
   kind: "minPercent",
-  checks: (award, { unit, once }) => {
+  checks: (award, { once }) => {
     const required = award.eligibility.minPercent;
-    return required === undefined ? NONE : once(`minPercent ${required}`, () => minPercent(unit, required));
+    return required === undefined ? NONE : once(`minPercent ${required}`, ({ unit }) => minPercent(unit, required));
   },
-  // compiled: nothing to do for an award without a percentage
-  compile: (award) => (award.eligibility.minPercent === undefined ? undefined : (input) => minPercentCheck.checks(award, input)),
+  // compiled: the same check, with the function that makes it made once for the award
+  compile(award) {
+    const required = award.eligibility.minPercent;
+    if (required === undefined) return undefined;
+    const key = `minPercent ${required}`;
+    const make = ({ unit }: UnitInput) => minPercent(unit, required);
+    return ({ once }) => once(key, make);
+  },
   messageKeys: ["check.minPercent"],
 };
 

@@ -1,5 +1,4 @@
 import type { Truth } from "../../evaluation/index.js";
-import { sharedBy2 } from "./shared.js";
 import type { AwardCheck, AwardCheckKind } from "./types.js";
 
 const check = (award: string, result: Truth): AwardCheck => ({ kind: "requiresThisYear", award, result });
@@ -8,15 +7,19 @@ const check = (award: string, result: Truth): AwardCheck => ({ kind: "requiresTh
 export const requiresThisYearCheck: AwardCheckKind = {
   kind: "requiresThisYear",
   checks: (award, { thisYear }) => (award.requiresThisYear ?? []).map((id) => check(id, thisYear(id))),
-  // compiled: one shared check per title and verdict
+  // compiled: one frozen check per title and verdict, made when the award is compiled
   compile(award) {
     const titles = award.requiresThisYear ?? [];
     if (!titles.length) return undefined;
-    const shared = sharedBy2<string, Truth, AwardCheck>();
-    return ({ thisYear }) => titles.map((id) => {
-      const result = thisYear(id);
-      return shared(id, result, () => check(id, result));
+    const byVerdict = titles.map((id) => {
+      const made = (result: Truth) => Object.freeze(check(id, result));
+      return { id, yes: made(true), no: made(false), unknown: made("unknown") };
     });
+    return ({ thisYear }) =>
+      byVerdict.map(({ id, yes, no, unknown }) => {
+        const result = thisYear(id);
+        return result === true ? yes : result === false ? no : unknown;
+      });
   },
   messageKeys: ["check.requiresThisYear"],
 };

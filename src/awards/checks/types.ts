@@ -39,8 +39,12 @@ export interface UnitInput {
   readonly thisYear: (awardId: string) => Truth;
   /** The awards of each past year the profile lists. */
   readonly past: ReadonlyMap<number, readonly string[]>;
-  /** A check that depends on the unit alone (knock-out, class, percentage, a criterion), made once for every award that asks it. */
-  readonly once: (key: string, make: () => readonly AwardCheck[]) => readonly AwardCheck[];
+  /**
+   * A check that depends on the unit alone (knock-out, class, percentage, a criterion), made once
+   * for every award that asks it: `make` reads the unit from the input it is given, so the compiled
+   * checks pass one function made when they are compiled rather than a new closure for each award.
+   */
+  readonly once: (key: string, make: (input: UnitInput) => readonly AwardCheck[]) => readonly AwardCheck[];
 }
 
 /**
