@@ -37,7 +37,10 @@ export function compileAwardChecks(rs: RuleSet): AwardChecker {
     const steps = plans.get(award);
     if (steps === undefined) return referenceChecks(award, input); // an award of another rule set object
     const out: AwardCheck[] = [];
-    for (const step of steps) for (const c of step(input)) out.push(c);
+    for (const step of steps) {
+      const checks = step(input);
+      for (let i = 0; i < checks.length; i++) out.push(checks[i]!); // an index loop: a for-of over the steps' frozen lists cost 1 µs a unit
+    }
     return out;
   };
 }
