@@ -4,7 +4,8 @@ import type { Award, Group, RuleSet } from "../rules/index.js";
 import type { ScoredUnit } from "../scoring/index.js";
 import { activeQuota, checksVerdict, compileAwardChecks, pastAwards, quotaAllowed, quotaCheck, quotaExact, referenceChecks, type AwardCheck, type AwardChecker, type AwardConditions, type UnitInput } from "./checks/index.js";
 import { compileAwardConditions, referenceAwardConditions } from "./conditions.js";
-import { cohortAwards, recommendation } from "./proposals.js";
+import { cohortAwards } from "./cohort.js";
+import { recommendation } from "./proposals.js";
 import type { AwardStatus, QuotaUse, Recommendation } from "./types.js";
 
 /** A run-wide quota decided over every cohort of a run: allowed winners, base, and each candidate's position. */

@@ -2,6 +2,7 @@ import { factsById, walkCondition, type Award, type RuleSet } from "../rules/ind
 import type { FactReader } from "../evaluation/index.js";
 import type { ScoredUnit } from "../scoring/index.js";
 import type { AwardConditions } from "./checks/index.js";
+import type { CohortAwards } from "./cohort.js";
 import type { AwardStatus, MissingEvidence } from "./types.js";
 
 const HISTORY_LABEL = { vi: "Thành tích thi đua, khen thưởng các năm trước", en: "Emulation and commendation record of previous years" };
@@ -14,18 +15,13 @@ function awardFacts(rs: RuleSet, a: Award): string[] {
   return rs.facts.filter((f) => read.has(f.id)).map((f) => f.id);
 }
 
-/** An award's status in a unit's statuses, which are in its cohort's deciding order (so usually at the award's own position). */
-const statusAt = (awards: readonly Award[], statuses: readonly AwardStatus[], i: number): AwardStatus | undefined =>
-  statuses[i]?.award === awards[i]!.id ? statuses[i] : statuses.find((s) => s.award === awards[i]!.id);
-
 /** Facts only award conditions read (task rating, unity…): missing ones leave those awards unknown. */
-function awardOnlyFacts(rs: RuleSet, conditions: AwardConditions, awards: readonly Award[], unit: ScoredUnit, statuses: readonly AwardStatus[]): MissingEvidence[] {
+function awardOnlyFacts(rs: RuleSet, conditions: AwardConditions, cohort: CohortAwards, unit: ScoredUnit, statuses: readonly AwardStatus[]): MissingEvidence[] {
   const byFact = new Map<string, string[]>();
   let read: FactReader | undefined; // made for a unit with an award left unknown by its conditions
-  for (let i = 0; i < awards.length; i++) {
-    const a = awards[i]!;
+  for (const a of cohort.awards) {
     if (a.eligibility.conditions === undefined) continue; // only an award with conditions has a conditions check
-    const s = statusAt(awards, statuses, i);
+    const s = cohort.statusOf(statuses, a.id);
     if (s?.status !== "unknown" || !s.checks.some((c) => c.kind === "conditions" && c.result === "unknown")) continue;
     read ??= conditions.reader(unit);
     for (const fact of awardFacts(rs, a)) {
@@ -37,12 +33,12 @@ function awardOnlyFacts(rs: RuleSet, conditions: AwardConditions, awards: readon
 }
 
 /** Past years the record lacks for history prerequisites that remain unknown (or the whole record, when the profile gives none). */
-function historyEvidence(awards: readonly Award[], unit: ScoredUnit, statuses: readonly AwardStatus[]): MissingEvidence[] {
+function historyEvidence(cohort: CohortAwards, unit: ScoredUnit, statuses: readonly AwardStatus[]): MissingEvidence[] {
   let unknown = false;
   const missing = new Set<number>();
-  for (let i = 0; i < awards.length; i++) {
-    if (!awards[i]!.history?.length) continue; // only an award with history requirements has history checks
-    for (const c of statusAt(awards, statuses, i)?.checks ?? []) {
+  for (const a of cohort.awards) {
+    if (!a.history?.length) continue; // only an award with history requirements has history checks
+    for (const c of cohort.statusOf(statuses, a.id)?.checks ?? []) {
       if (c.kind !== "history" || c.result !== "unknown") continue;
       unknown = true;
       for (const y of c.missingYears) missing.add(y);
@@ -55,11 +51,11 @@ function historyEvidence(awards: readonly Award[], unit: ScoredUnit, statuses: r
 }
 
 /** The evidence a committee should ask the unit for: facts its criteria or awards need, and past years of its record. */
-export function missingEvidence(rs: RuleSet, conditions: AwardConditions, awards: readonly Award[], unit: ScoredUnit, statuses: readonly AwardStatus[]): MissingEvidence[] {
+export function missingEvidence(rs: RuleSet, conditions: AwardConditions, cohort: CohortAwards, unit: ScoredUnit, statuses: readonly AwardStatus[]): MissingEvidence[] {
   const r = unit.result;
   const criteriaFacts: MissingEvidence[] = r.missingFacts.map((id) => {
     const f = factsById(rs).get(id)!;
     return { fact: id, label: f.label, evidence: f.evidence, criteria: r.criteria.filter((c) => c.missingFacts.includes(id)).map((c) => c.id) };
   });
-  return [...criteriaFacts, ...awardOnlyFacts(rs, conditions, awards, unit, statuses), ...historyEvidence(awards, unit, statuses)];
+  return [...criteriaFacts, ...awardOnlyFacts(rs, conditions, cohort, unit, statuses), ...historyEvidence(cohort, unit, statuses)];
 }
