@@ -2,7 +2,7 @@ import type { AwardCheck, FinalDecision, ProposedAward, Recommendation } from ".
 import { traceLeaves, type LeafTrace, type TraceNode } from "../evaluation/index.js";
 import type { CriterionResult, ScoreResult } from "../scoring/index.js";
 import type { TieBreak } from "../ranking/index.js";
-import { citationDoubt, conditionRoots, factsById, formulaFacts, ownValue, parsePath, rulesetAsOf, walkCondition, walkLeaves, type Award, type CitationDoubt, type Criterion, type Fact, type Lang, type RuleSet } from "../rules/index.js";
+import { awardsById, citationDoubt, classesById, conditionRoots, factsById, groupsWithAwards, formulaFacts, ownValue, parsePath, rulesetAsOf, walkCondition, walkLeaves, type Award, type CitationDoubt, type Criterion, type Fact, type Lang, type RuleSet } from "../rules/index.js";
 import { catalogFor } from "./catalog.js";
 import { numberFormat } from "./number-format.js";
 import { formatValue } from "./conditions.js";
@@ -46,11 +46,11 @@ const refOf = (rs: RuleSet, c: Citation, lang: Lang): ItemRef => {
 
 type Ctx = { readonly rs: RuleSet; readonly lang: Lang; readonly facts: ReadonlyMap<string, Fact>; readonly sr: ScoreResult };
 
-const awardDef = (ctx: Ctx, id: string): Award | undefined => ctx.rs.awards.find((a) => a.id === id);
+const awardDef = (ctx: Ctx, id: string): Award | undefined => awardsById(ctx.rs).get(id);
 const awardTitle = (ctx: Ctx, id: string) => awardDef(ctx, id)?.title[ctx.lang] ?? id;
 /** A class's title, its placeholders (`{minPoints}`, `{minPercent}`) filled with the thresholds in force. */
 const classTitle = (ctx: Ctx, id: string | null) => {
-  const k = id === null ? undefined : ctx.rs.classes.find((x) => x.id === id);
+  const k = id === null ? undefined : classesById(ctx.rs).get(id);
   if (!k) return id ?? "";
   const nf = numberFormat(catalogFor(ctx.lang).locale, 2);
   return k.title[ctx.lang].replace("{minPoints}", nf.format(k.minPoints ?? 0)).replace("{minPercent}", `${nf.format(k.minPercent ?? 0)}%`);
@@ -315,7 +315,7 @@ function headlineOf(ctx: Ctx, rec: Recommendation & { readonly final?: FinalDeci
         ? item("headline.knockout", { reasons: list(rec.scoreResult.knockouts.map((k) => k.reason[lang])) })
         : unknown
           ? item("headline.pending", { count: rec.missingEvidence.length })
-          : !ctx.rs.awards.some((a) => a.groups.includes(rec.group))
+          : !groupsWithAwards(ctx.rs).has(rec.group)
             ? item("headline.scoringOnly", {})
             : item("headline.none", { year: rec.year });
 }

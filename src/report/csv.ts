@@ -19,14 +19,16 @@ const PLAIN_NUMBER = /^[+-]?\d[\d.,]*%?$/;
  */
 export const neutraliseFormula = (s: string): string => (FORMULA_START.test(s) && !PLAIN_NUMBER.test(s) ? `'${s}` : s);
 
+/** What makes a field need quotes, by separator (without one: either). */
+const SPECIAL = { ";": /[";\r\n]/, ",": /[",\r\n]/, any: /[",;\r\n]/ } as const;
+
 /**
  * RFC 4180 field, formula-neutralised: quoted when it holds a quote, a line break or the separator
  * (`sep`; without one, a comma or a semicolon); quotes doubled.
  */
 export function csvField(cell: string, sep?: ";" | ","): string {
   const s = neutraliseFormula(cell);
-  const special = sep === ";" ? /[";\r\n]/ : sep === "," ? /[",\r\n]/ : /[",;\r\n]/;
-  return special.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  return SPECIAL[sep ?? "any"].test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 function line(cells: readonly string[], sep: ";" | ","): string {

@@ -2,7 +2,7 @@
 import { formatPath, type Issue } from "../errors/index.js";
 import { createFormatter, finalAwards, INPUT_ISSUE_KINDS, RULES_ISSUE_KINDS, type Formatter, type InputIssueKind, type OverrideIssueKind, type RulesIssueKind } from "../explain/index.js";
 import { say, type ReportMessageParams } from "./messages/index.js";
-import type { Lang, RuleSet } from "../rules/index.js";
+import { classesById, type Lang, type RuleSet } from "../rules/index.js";
 import type { DecidedRecommendation, DecisionRecord } from "./types.js";
 
 /** Renders one catalog message, of the reports' catalog or the explanations' (helpers shared by the report renderers). */
@@ -11,7 +11,7 @@ export { say };
 export const numberIn = (lang: Lang): Formatter["num"] => createFormatter(lang).num;
 
 export const classText = (rs: RuleSet, id: string | null, lang: Lang): string =>
-  id === null ? say(lang, "report.unclassified", {}) : (rs.classes.find((k) => k.id === id)?.title[lang] ?? id);
+  id === null ? say(lang, "report.unclassified", {}) : (classesById(rs).get(id)?.title[lang] ?? id);
 
 /** The computed proposal: the award, then what is proposed beside it. */
 export const computedText = (r: DecidedRecommendation, lang: Lang): string =>

@@ -1,4 +1,4 @@
-import type { ClassDef, Fact, RuleSet } from "./types.js";
+import type { Award, ClassDef, Fact, RuleSet } from "./types.js";
 
 /**
  * A value derived from a rule set once and kept as long as the rule set lives (rule sets are frozen,
@@ -17,6 +17,12 @@ export function perRuleSet<T>(derive: (rs: RuleSet) => T): (rs: RuleSet) => T {
 export const factsById = perRuleSet((rs): ReadonlyMap<string, Fact> => new Map(rs.facts.map((f) => [f.id, f])));
 /** The classes from the highest rank down (the order they are tried in). */
 export const classesByRank = perRuleSet((rs): readonly ClassDef[] => [...rs.classes].sort((a, b) => b.rank - a.rank));
+/** The classes by id. */
+export const classesById = perRuleSet((rs): ReadonlyMap<string, ClassDef> => new Map(rs.classes.map((k) => [k.id, k])));
+/** The awards by id. */
+export const awardsById = perRuleSet((rs): ReadonlyMap<string, Award> => new Map(rs.awards.map((a) => [a.id, a])));
+/** The groups some award of the rule set is for (a group with none is scored only). */
+export const groupsWithAwards = perRuleSet((rs): ReadonlySet<string> => new Set(rs.awards.flatMap((a) => a.groups)));
 /** Each class's rank by id. */
 export const classRanks = perRuleSet((rs): ReadonlyMap<string, number> => new Map(rs.classes.map((k) => [k.id, k.rank])));
 
