@@ -6,21 +6,26 @@
  * builds; the one loaded second runs a few per cent slower, so the children alternate which is
  * loaded first and the ratio is the geometric mean over them.
  *
- * Usage: npm run build && npx tsx bench/ab.ts <other checkout, built> [N=20000] [children=6]
+ * With `--score`, each build scores the same cohorts' profiles one by one instead (`engine.score`, which
+ * the design before the restructure called `engine.evaluate`: validation and scoring, what `npm run
+ * bench` times as "evaluate() incl. validation"). Both modes print the ratio per group and over all.
+ *
+ * Usage: npm run build && npx tsx bench/ab.ts <other checkout, built> [N=20000] [children=6] [--score]
  */
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { GROUPS, type RuleSet } from "../src/index.js";
+import { GROUPS, type Engine, type ProfileInput, type RuleSet } from "../src/index.js";
 
 interface Build {
   readonly root: string;
   /** The build's cohorts: profiles its own generator made for its own catalog, 50 units a cohort. */
   readonly cohorts: readonly (readonly unknown[])[];
-  /** Decides one cohort; fails when a profile is rejected (the two builds would not do the same work). */
-  readonly recommend: (profiles: readonly unknown[]) => void;
-  ms: number;
+  /** Decides (or, with `--score`, scores) one cohort; fails when a profile is rejected (the two builds would not do the same work). */
+  readonly run: (profiles: readonly unknown[]) => void;
+  /** Time spent per group (ms). */
+  ms: Record<string, number>;
 }
 
 /** The Node entry of a build: `thidua/node` (the design before the restructure, 17f3609, built it as `dist/node.js` and spelled its loader `loadRuleset`). */
@@ -39,8 +44,10 @@ async function cohortsOf(root: string, rs: RuleSet, n: number): Promise<unknown[
   return [...byKey.values()];
 }
 
-/** A built checkout's `recommend`, through its public entry points, with its cohorts. */
-async function load(root: string, n: number): Promise<Build> {
+type Mode = "recommend" | "score";
+
+/** A built checkout's `recommend` (or `score`), through its public entry points, with its cohorts. */
+async function load(root: string, n: number, mode: Mode): Promise<Build> {
   const { createEngine } = (await import(pathToFileURL(resolve(root, "dist/index.js")).href)) as typeof import("../src/index.js");
   const rs = (await nodeEntry(root))("vn-2447-2025");
   if (!rs.ok) throw new Error(`${root}: the rule set does not load`);
@@ -49,47 +56,59 @@ async function load(root: string, n: number): Promise<Build> {
     const r = engine.recommend(ps, { asOf: "2025-12-31", trace: false });
     if (r.rejected.length) throw new Error(`${root} rejected ${r.rejected.length} of ${ps.length} profiles (${r.rejected[0]!.issues[0]?.code})`);
   };
-  return { root, ms: 0, cohorts: await cohortsOf(root, rs.value, n), recommend };
+  const scoreOne = ((engine as unknown as Record<string, unknown>)["score"] ?? (engine as unknown as Record<string, unknown>)["evaluate"]) as Engine["score"];
+  const score = (ps: readonly unknown[]) => {
+    for (const p of ps) scoreOne.call(engine, p as ProfileInput, { asOf: "2025-12-31", trace: false });
+  };
+  return { root, ms: {}, cohorts: await cohortsOf(root, rs.value, n), run: mode === "score" ? score : recommend };
 }
 
 /** One child: both builds, in the order given, over every cohort a few times; prints the two times (ms) in that order. */
-async function child(roots: readonly string[], n: number): Promise<void> {
-  const builds = [await load(roots[0]!, n), await load(roots[1]!, n)];
+async function child(roots: readonly string[], n: number, mode: Mode): Promise<void> {
+  const builds = [await load(roots[0]!, n, mode), await load(roots[1]!, n, mode)];
   const count = Math.min(builds[0]!.cohorts.length, builds[1]!.cohorts.length);
   for (let round = 0; round < 6; round++) {
-    if (round === 2) for (const b of builds) b.ms = 0; // two rounds of warm-up
+    if (round === 2) for (const b of builds) b.ms = {}; // two rounds of warm-up
     for (let i = 0; i < count; i++) {
       for (const b of i % 2 ? builds : [...builds].reverse()) {
+        const group = (b.cohorts[i]![0] as { group: string }).group;
         const t = performance.now();
-        b.recommend(b.cohorts[i]!);
-        b.ms += performance.now() - t;
+        b.run(b.cohorts[i]!);
+        b.ms[group] = (b.ms[group] ?? 0) + performance.now() - t;
       }
     }
   }
   console.log(JSON.stringify(builds.map((b) => b.ms)));
 }
 
-/** The parent: children in alternating load order; each child's ratio this/other, then their geometric mean. */
-function parent(other: string, n: number, children: number): void {
+const total = (ms: Record<string, number>) => Object.values(ms).reduce((a, b) => a + b, 0);
+const geomean = (xs: readonly number[]) => Math.exp(xs.reduce((s, r) => s + Math.log(r), 0) / xs.length);
+
+/** The parent: children in alternating load order; each child's ratio this/other, then their geometric mean (over all, and per group). */
+function parent(other: string, n: number, children: number, mode: Mode): void {
   const here = resolve(import.meta.dirname, "..");
   const ratios: number[] = [];
+  const byGroup = new Map<string, number[]>();
   for (let k = 0; k < children; k++) {
     const order = k % 2 ? [other, here] : [here, other];
-    const out = spawnSync(process.execPath, ["--import", "tsx", import.meta.filename, "--child", ...order, String(n)], { encoding: "utf8" });
+    const out = spawnSync(process.execPath, ["--import", "tsx", import.meta.filename, "--child", ...order, String(n), mode], { encoding: "utf8" });
     if (out.status !== 0) throw new Error(out.stderr);
-    const [first, second] = JSON.parse(out.stdout) as [number, number];
+    const [first, second] = JSON.parse(out.stdout) as [Record<string, number>, Record<string, number>];
     const [mine, theirs] = k % 2 ? [second, first] : [first, second];
-    ratios.push(mine / theirs);
-    console.log(`child ${k + 1} (${k % 2 ? "other" : "this"} build loaded first): this ${mine.toFixed(0)} ms, other ${theirs.toFixed(0)} ms, ratio ${(mine / theirs).toFixed(3)}`);
+    ratios.push(total(mine) / total(theirs));
+    for (const g of Object.keys(mine)) byGroup.set(g, [...(byGroup.get(g) ?? []), mine[g]! / theirs[g]!]);
+    console.log(`child ${k + 1} (${k % 2 ? "other" : "this"} build loaded first): this ${total(mine).toFixed(0)} ms, other ${total(theirs).toFixed(0)} ms, ratio ${(total(mine) / total(theirs)).toFixed(3)}`);
   }
-  const mean = Math.exp(ratios.reduce((s, r) => s + Math.log(r), 0) / ratios.length);
-  console.log(`\nthis build / ${other}: ${mean.toFixed(3)} (geometric mean of ${children}; ${n.toLocaleString("en")} profiles, engine.recommend cohort by cohort, each build on its own generated profiles)`);
+  console.log(`\nper group: ${[...byGroup].map(([g, r]) => `${g} ${geomean(r).toFixed(3)}`).join(", ")}`);
+  console.log(`this build / ${other}: ${geomean(ratios).toFixed(3)} (geometric mean of ${children}; ${n.toLocaleString("en")} profiles, engine.${mode} cohort by cohort, each build on its own generated profiles)`);
 }
 
 const args = process.argv.slice(2);
-if (args[0] === "--child") await child(args.slice(1, 3), Number(args[3]));
-else if (!args[0]) {
-  console.error("usage: npm run bench:ab -- <other checkout, built> [N=20000] [children=6]");
+const mode: Mode = args.includes("--score") ? "score" : "recommend";
+const positional = args.filter((a) => a !== "--score");
+if (positional[0] === "--child") await child(positional.slice(1, 3), Number(positional[3]), positional[4] === "score" ? "score" : "recommend");
+else if (!positional[0]) {
+  console.error("usage: npm run bench:ab -- <other checkout, built> [N=20000] [children=6] [--score]");
   process.exitCode = 2;
 }
-else parent(resolve(args[0]), Number(args[1] ?? 20_000), Number(args[2] ?? 6));
+else parent(resolve(positional[0]), Number(positional[1] ?? 20_000), Number(positional[2] ?? 6), mode);
