@@ -1,4 +1,4 @@
-import type { Award, ClassDef, Fact, RuleSet } from "./types.js";
+import type { ClassDef, Fact, RuleSet } from "./types.js";
 
 /**
  * A value derived from a rule set once and kept as long as the rule set lives (rule sets are frozen,
@@ -17,10 +17,16 @@ export function perRuleSet<T>(derive: (rs: RuleSet) => T): (rs: RuleSet) => T {
 export const factsById = perRuleSet((rs): ReadonlyMap<string, Fact> => new Map(rs.facts.map((f) => [f.id, f])));
 /** The classes from the highest rank down (the order they are tried in). */
 export const classesByRank = perRuleSet((rs): readonly ClassDef[] => [...rs.classes].sort((a, b) => b.rank - a.rank));
+/** Items by id, the first of each id (what a search of the list finds, even in a set loaded without its lints). */
+function byId<T extends { readonly id: string }>(items: readonly T[]): ReadonlyMap<string, T> {
+  const out = new Map<string, T>();
+  for (const x of items) if (!out.has(x.id)) out.set(x.id, x);
+  return out;
+}
 /** The classes by id. */
-export const classesById = perRuleSet((rs): ReadonlyMap<string, ClassDef> => new Map(rs.classes.map((k) => [k.id, k])));
+export const classesById = perRuleSet((rs) => byId(rs.classes));
 /** The awards by id. */
-export const awardsById = perRuleSet((rs): ReadonlyMap<string, Award> => new Map(rs.awards.map((a) => [a.id, a])));
+export const awardsById = perRuleSet((rs) => byId(rs.awards));
 /** The groups some award of the rule set is for (a group with none is scored only). */
 export const groupsWithAwards = perRuleSet((rs): ReadonlySet<string> => new Set(rs.awards.flatMap((a) => a.groups)));
 /** Each class's rank by id. */
