@@ -2,6 +2,7 @@ import JSZip from "jszip";
 import type { DecisionRecord, Lang, RuleSet } from "../index.js";
 import { classText, resultsByCohort, sayReport, type ReportMessageKey } from "../report/index.js";
 import { cohortKey } from "../ranking/index.js";
+import { awardsById } from "../rules/index.js";
 import { decidedAwards } from "./xlsx-report.js";
 
 type Docx = typeof import("docx");
@@ -13,7 +14,7 @@ const TITLE = 28;
 
 /** Where an award rests in law: its source's title and section. */
 function basisOf(rs: RuleSet, awardId: string, lang: Lang): string {
-  const c = rs.awards.find((a) => a.id === awardId)?.citation;
+  const c = awardsById(rs).get(awardId)?.citation;
   if (!c) return "";
   const source = rs.sources.find((s) => s.id === c.source)?.title[lang] ?? c.source;
   return c.section ? `${c.section}, ${source}` : source;

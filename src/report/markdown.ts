@@ -3,7 +3,7 @@ import { sayReport } from "./messages/index.js";
 import { anyAssessed, awardsText, cohortHeading, rejectedByCohort, rejectedWho, rejectedWhy, unitFacts } from "./unit-facts.js";
 import { cohortKey } from "../ranking/index.js";
 import { explain, formatItem, renderItems } from "../explain/index.js";
-import type { Lang, RuleSet } from "../rules/index.js";
+import { awardsById, type Lang, type RuleSet } from "../rules/index.js";
 import { headerLines, numberIn, quotaParams, say } from "./words.js";
 import type { DecidedRecommendation, DecisionRecord } from "./types.js";
 
@@ -102,7 +102,7 @@ function runSections(run: ReportHead, rs: RuleSet, lang: Lang): string[] {
     mid.push(`## ${say(lang, "report.overrides", {})}`, "");
     run.overrides.forEach((o, i) => {
       const ids = o.award === null ? [] : [o.award, ...(o.alongside ?? [])];
-      const award = ids.map((id) => rs.awards.find((a) => a.id === id)?.title[lang] ?? id).join("; ") || say(lang, "report.noAward", {});
+      const award = ids.map((id) => awardsById(rs).get(id)?.title[lang] ?? id).join("; ") || say(lang, "report.noAward", {});
       mid.push(`- ${line(say(lang, "report.overrideLine", { unitId: o.unitId, award, reason: o.reason, decidedBy: o.decidedBy, date: o.date, matched: run.matchedOverrides[i] ? 1 : 0 }))}`);
     });
     mid.push("");

@@ -1,6 +1,6 @@
 import type { ProposedAward, Recommendation } from "../awards/index.js";
 import { fail, issue, ok, type Issue, type Result } from "../errors/index.js";
-import { isIsoDate, type Award, type RuleSet } from "../rules/index.js";
+import { awardsById, isIsoDate, type Award, type RuleSet } from "../rules/index.js";
 import type { CommitteeOverride, DecidedRecommendation } from "./types.js";
 
 /** NFC of a string (unit ids and clusters are compared as the profile validator keeps them). */
@@ -39,7 +39,7 @@ function awardIssues(rs: RuleSet, i: number, list: readonly unknown[], awards: R
     if (typeof a !== "string" || !awards.has(a)) {
       out.push(issue("overrides.unknown_award", path, `override ${i + 1}: ${show(a)} is not an award of ${rs.id} (give an award id or null)`, { index: i, field: "award", found: show(a), ruleset: rs.id }));
     } else if (list.indexOf(a) !== k) {
-      const t = rs.awards.find((x) => x.id === a)!.title;
+      const t = awardsById(rs).get(a)!.title;
       out.push(issue("overrides.repeated_award", path, `override ${i + 1}: award ${a} is named twice`, { index: i, field: "award", found: show(a), award: a, awardVi: t.vi, awardEn: t.en }));
     }
   });
@@ -211,8 +211,8 @@ export function overrideOutcomeIssues(
     if (misfits[i]) {
       // the award of the list that does not fit the unit's group (the first, when several)
       const named = [o.award, ...(o.alongside ?? [])].filter((id): id is string => id !== null);
-      const id = named.find((x) => { const a = rs.awards.find((y) => y.id === x); return !a || !awardFits(a, misfits[i]!); }) ?? o.award;
-      const a = rs.awards.find((x) => x.id === id);
+      const id = named.find((x) => { const a = awardsById(rs).get(x); return !a || !awardFits(a, misfits[i]!); }) ?? o.award;
+      const a = id === null ? undefined : awardsById(rs).get(id);
       const titles: Record<string, string> = a ? { awardVi: a.title.vi, awardEn: a.title.en } : {};
       out.push(issue("overrides.award_mismatch", [i, "award"], `override ${i + 1}: award ${id} cannot be given to unit ${o.unitId}${where} (group ${misfits[i]})`, { index: i, unitId: o.unitId, award: id ?? "", group: misfits[i]!, ...titles }));
     } else if (!matched[i]) {

@@ -37,6 +37,9 @@ const resultProjection = (r: Recommendation) => [
 /** A string or null as canonical JSON writes it. */
 const q = (s: string | null): string => (s === null ? "null" : canonicalString(s));
 
+/** The most entries each of a projector's memos keeps (a run repeats a few hundred ids, statuses and criterion results). */
+const MEMO_SIZE = 4096;
+
 /** Writes projection entries; one per run or record builder, with its own memo of the ids and statuses that repeat on every unit. */
 function projector(): (r: Recommendation) => string {
   const quoted = new Map<string, string>();
@@ -45,7 +48,7 @@ function projector(): (r: Recommendation) => string {
     let out = quoted.get(s);
     if (out === undefined) {
       out = q(s);
-      if (quoted.size < 4096) quoted.set(s, out);
+      if (quoted.size < MEMO_SIZE) quoted.set(s, out);
     }
     return out;
   };
@@ -56,17 +59,19 @@ function projector(): (r: Recommendation) => string {
     let out = tuples.get(c);
     if (out === undefined) {
       out = `[${qid(c.id)},${qid(c.status)},${qid(c.points)},${qid(c.bonus)},${qid(c.deduction)}]`;
-      if (tuples.size < 4096 && Object.isFrozen(c)) tuples.set(c, out);
+      if (tuples.size < MEMO_SIZE && Object.isFrozen(c)) tuples.set(c, out);
     }
     return out;
   };
-  // an award and its status: few pairs, written once each
+  // an award and its status: few pairs, written once each (at most MEMO_SIZE, as the memos above)
   const pairs = new Map<string, Map<string, string>>();
+  let paired = 0;
   const pair = ({ award, status }: Recommendation["eligibility"][number]) => {
-    let byStatus = pairs.get(award);
-    if (byStatus === undefined) pairs.set(award, (byStatus = new Map()));
-    let out = byStatus.get(status);
-    if (out === undefined) byStatus.set(status, (out = `[${qid(award)},${qid(status)}]`));
+    let out = pairs.get(award)?.get(status);
+    if (out === undefined) {
+      out = `[${qid(award)},${qid(status)}]`;
+      if (paired++ < MEMO_SIZE) pairs.set(award, (pairs.get(award) ?? new Map()).set(status, out));
+    }
     return out;
   };
   // appended piece by piece, not joined: V8 keeps appended strings as a rope and copies the whole

@@ -1,8 +1,10 @@
 import { rulebookCatalog } from "./rulebook-messages/index.js";
 import { catalogFor, describeCondition, fillLabel, formatValue, formulaText, numberFormat } from "../explain/index.js";
 import {
+  awardsById,
   citationDoubt,
   citationStanding,
+  classesById,
   factsById,
   walkCondition,
   type AppliedOverride,
@@ -131,7 +133,7 @@ function criterionSection(c: Criterion, rs: RuleSet, facts: ReadonlyMap<string, 
 function historyLines(a: Award, rs: RuleSet, lang: Lang): string[] {
   const cat = catalogFor(lang);
   const rb = rulebookCatalog(lang);
-  const title = (id: string) => rs.awards.find((x) => x.id === id)?.title[lang] ?? id;
+  const title = (id: string) => awardsById(rs).get(id)?.title[lang] ?? id;
   if (!a.history?.length) return [];
   const out = [`- ${rb.history}:`];
   for (const h of a.history) {
@@ -149,13 +151,13 @@ function historyLines(a: Award, rs: RuleSet, lang: Lang): string[] {
 function awardSection(a: Award, rs: RuleSet, facts: ReadonlyMap<string, Fact>, lang: Lang): string[] {
   const cat = catalogFor(lang);
   const rb = rulebookCatalog(lang);
-  const title = (id: string) => rs.awards.find((x) => x.id === id)?.title[lang] ?? id;
+  const title = (id: string) => awardsById(rs).get(id)?.title[lang] ?? id;
   const out = [`### ${code(a.id)} — ${a.title[lang]}`, ""];
   out.push(`- ${rb.grantor}: ${a.grantor[lang]}`);
   out.push(`- ${rb.citation}: ${citation(rs, a.citation, lang, true)} — ${cat.basis[a.basis]}`);
   out.push(`- ${rb.eligibility}:`);
   const e = a.eligibility;
-  const k = e.minClass ? rs.classes.find((x) => x.id === e.minClass) : undefined;
+  const k = e.minClass ? classesById(rs).get(e.minClass) : undefined;
   if (e.minClass) out.push(`  - ${rb.minClass(k?.title[lang] ?? e.minClass)}${k ? basisTail(rs, k.basis, k.ref, lang) : ""}`);
   if (e.minPercent !== undefined) out.push(`  - ${rb.minPercent(num(e.minPercent, cat))}`);
   for (const c of e.criteria ?? []) out.push(`  - ${code(c)}: ${rs.criteria.find((x) => x.id === c)?.title[lang] ?? c}`);
@@ -211,10 +213,10 @@ function overrideLine(o: AppliedOverride, rs: RuleSet, facts: ReadonlyMap<string
       return rb.overrideLine(rb.overrideTarget.threshold(t.criterion, what), formatValue(o.from, f, lang), formatValue(o.to, f, lang));
     }
     case "class":
-      if (t.field === "minPoints") return rb.overrideLine(rb.overrideTarget.class(rs.classes.find((k) => k.id === t.class)?.title[lang] ?? t.class, t.field), num(Number(o.from), cat), num(Number(o.to), cat));
-      return rb.overrideLine(rb.overrideTarget.class(rs.classes.find((k) => k.id === t.class)?.title[lang] ?? t.class, t.field), pct(o.from), pct(o.to));
+      if (t.field === "minPoints") return rb.overrideLine(rb.overrideTarget.class(classesById(rs).get(t.class)?.title[lang] ?? t.class, t.field), num(Number(o.from), cat), num(Number(o.to), cat));
+      return rb.overrideLine(rb.overrideTarget.class(classesById(rs).get(t.class)?.title[lang] ?? t.class, t.field), pct(o.from), pct(o.to));
     case "quota": {
-      const award = rs.awards.find((a) => a.id === t.award)?.title[lang] ?? t.award;
+      const award = awardsById(rs).get(t.award)?.title[lang] ?? t.award;
       if (t.field === "enabled") return rb.overrideLine(rb.overrideTarget.quotaEnabled(award), o.from === false ? cat.no : cat.yes, o.to === false ? cat.no : cat.yes);
       return rb.overrideLine(rb.overrideTarget.quota(award), pct(Number(o.from) * 100), pct(Number(o.to) * 100));
     }

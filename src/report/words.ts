@@ -2,7 +2,7 @@
 import { formatPath, type Issue } from "../errors/index.js";
 import { createFormatter, finalAwards, INPUT_ISSUE_KINDS, RULES_ISSUE_KINDS, type Formatter, type InputIssueKind, type OverrideIssueKind, type RulesIssueKind } from "../explain/index.js";
 import { say, type ReportMessageParams } from "./messages/index.js";
-import { classesById, type Lang, type RuleSet } from "../rules/index.js";
+import { awardsById, classesById, type Lang, type RuleSet } from "../rules/index.js";
 import type { DecidedRecommendation, DecisionRecord } from "./types.js";
 
 /** Renders one catalog message, of the reports' catalog or the explanations' (helpers shared by the report renderers). */
@@ -68,9 +68,9 @@ export function issueText(i: Issue, lang: Lang): string {
 
 /** The award a quota is about, and the parameters every quota sentence needs. */
 export function quotaParams(rs: RuleSet, awardId: string, lang: Lang) {
-  const a = rs.awards.find((x) => x.id === awardId);
+  const a = awardsById(rs).get(awardId);
   const q = a?.quota;
-  const of = !q || q.of === "cohort" ? "" : (rs.awards.find((x) => x.id === q.of)?.title[lang] ?? q.of);
+  const of = !q || q.of === "cohort" ? "" : (awardsById(rs).get(q.of)?.title[lang] ?? q.of);
   return { award: a?.title[lang] ?? awardId, share: q ? Number(q.share) * 100 : 0, of, rounding: q?.rounding ?? ("floor" as const) };
 }
 

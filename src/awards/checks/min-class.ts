@@ -1,5 +1,5 @@
 import type { Truth } from "../../evaluation/index.js";
-import { classAt, classRanks, type RuleSet } from "../../rules/index.js";
+import { classAt, classesById, classRanks, type RuleSet } from "../../rules/index.js";
 import { formatPoints, pointsFor, toPercent, toPoints, type ScoredUnit } from "../../scoring/index.js";
 import { SHARED_CHECKS, sharedBy } from "./shared.js";
 import { NONE, type AwardCheck, type AwardCheckKind, type UnitInput } from "./types.js";
@@ -15,7 +15,7 @@ const rankOf = (rs: RuleSet, id: string | null | undefined) => (id == null ? -1 
 
 /** Points (hundredths) a unit lacks to reach a class's threshold as of its date (0 or less: none; undefined: the class sets no threshold). */
 function pointsLacking(rs: RuleSet, unit: ScoredUnit, required: string): number | undefined {
-  const k = rs.classes.find((x) => x.id === required);
+  const k = classesById(rs).get(required);
   const at = k ? classAt(k, unit.result.asOf) : {};
   if (at.minPoints !== undefined) return toPoints(at.minPoints) - unit.score;
   return at.minPercent === undefined ? undefined : pointsFor(toPercent(at.minPercent), unit.nominalMax) - unit.score;
