@@ -6,7 +6,7 @@ const proposed = (a: Award): ProposedAward => ({ id: a.id, title: a.title, grant
 
 /**
  * A cohort's awards in deciding order, and their ladders: by recipient kind, the awards of each
- * exclusive group. A unit's statuses are in the same order: `statusOf` finds an award's.
+ * exclusive group. A unit's statuses are in the same order as `awards`: `statusOf` finds an award's.
  */
 export interface CohortAwards {
   readonly awards: readonly Award[];
@@ -14,6 +14,8 @@ export interface CohortAwards {
   readonly statusOf: (statuses: readonly AwardStatus[], award: string) => AwardStatus | undefined;
   /** Each award as a unit is proposed it, made once for the cohort (frozen: units share it). */
   readonly proposed: (award: Award) => ProposedAward;
+  /** Each award's exclusive group ({@link exclusiveKey}), made once for the cohort. */
+  readonly exclusive: (award: Award) => string;
 }
 
 export function cohortAwards(awards: readonly Award[]): CohortAwards {
@@ -25,11 +27,17 @@ export function cohortAwards(awards: readonly Award[]): CohortAwards {
   }
   const position = new Map(awards.map((a, i) => [a.id, i]));
   const asProposed = awards.map((a) => Object.freeze(proposed(a)));
-  const statusOf = (statuses: readonly AwardStatus[], id: string) => {
-    const i = position.get(id);
-    return i === undefined ? undefined : statuses[i];
+  const exclusive = awards.map(exclusiveKey);
+  return {
+    awards,
+    ladders: new Map([...byRecipient].map(([r, l]) => [r, [...l.values()]])),
+    statusOf: (statuses, id) => {
+      const i = position.get(id);
+      return i === undefined ? undefined : statuses[i];
+    },
+    proposed: (a) => asProposed[position.get(a.id)!]!,
+    exclusive: (a) => exclusive[position.get(a.id)!]!,
   };
-  return { awards, ladders: new Map([...byRecipient].map(([r, l]) => [r, [...l.values()]])), statusOf, proposed: (a) => asProposed[position.get(a.id)!]! };
 }
 
 /** The exclusive group of an award: awards sharing `exclusiveGroup` exclude each other in one year; an award without one is a group of its own. */

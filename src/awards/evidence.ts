@@ -1,4 +1,4 @@
-import { factsById, walkCondition, type Award, type RuleSet } from "../rules/index.js";
+import { awardConditionFacts, factsById, type RuleSet } from "../rules/index.js";
 import type { FactReader } from "../evaluation/index.js";
 import type { ScoredUnit } from "../scoring/index.js";
 import type { AwardConditions } from "./checks/index.js";
@@ -7,13 +7,6 @@ import type { AwardStatus, MissingEvidence } from "./types.js";
 
 const HISTORY_LABEL = { vi: "Thành tích thi đua, khen thưởng các năm trước", en: "Emulation and commendation record of previous years" };
 const HISTORY_EVIDENCE = { vi: "Quyết định tặng danh hiệu, hình thức khen thưởng các năm trước", en: "Decisions awarding titles and commendations in previous years" };
-
-/** Facts an award's own conditions read, in catalog order. */
-function awardFacts(rs: RuleSet, a: Award): string[] {
-  const read = new Set<string>();
-  if (a.eligibility.conditions) walkCondition(a.eligibility.conditions, (leaf) => void read.add(leaf.fact));
-  return rs.facts.filter((f) => read.has(f.id)).map((f) => f.id);
-}
 
 /** Facts only award conditions read (task rating, unity…): missing ones leave those awards unknown. */
 function awardOnlyFacts(rs: RuleSet, conditions: AwardConditions, cohort: CohortAwards, unit: ScoredUnit, statuses: readonly AwardStatus[]): MissingEvidence[] {
@@ -24,7 +17,7 @@ function awardOnlyFacts(rs: RuleSet, conditions: AwardConditions, cohort: Cohort
     const s = cohort.statusOf(statuses, a.id);
     if (s?.status !== "unknown" || !s.checks.some((c) => c.kind === "conditions" && c.result === "unknown")) continue;
     read ??= conditions.reader(unit);
-    for (const fact of awardFacts(rs, a)) {
+    for (const fact of awardConditionFacts(rs).get(a)!) {
       if (read(fact) === undefined && !unit.result.missingFacts.includes(fact)) byFact.set(fact, [...(byFact.get(fact) ?? []), s.award]);
     }
   }
@@ -53,8 +46,9 @@ function historyEvidence(cohort: CohortAwards, unit: ScoredUnit, statuses: reado
 /** The evidence a committee should ask the unit for: facts its criteria or awards need, and past years of its record. */
 export function missingEvidence(rs: RuleSet, conditions: AwardConditions, cohort: CohortAwards, unit: ScoredUnit, statuses: readonly AwardStatus[]): MissingEvidence[] {
   const r = unit.result;
+  const catalog = factsById(rs);
   const criteriaFacts: MissingEvidence[] = r.missingFacts.map((id) => {
-    const f = factsById(rs).get(id)!;
+    const f = catalog.get(id)!;
     return { fact: id, label: f.label, evidence: f.evidence, criteria: r.criteria.filter((c) => c.missingFacts.includes(id)).map((c) => c.id) };
   });
   return [...criteriaFacts, ...awardOnlyFacts(rs, conditions, cohort, unit, statuses), ...historyEvidence(cohort, unit, statuses)];

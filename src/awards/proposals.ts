@@ -2,7 +2,7 @@ import type { Ranked } from "../ranking/index.js";
 import type { Award, RuleSet } from "../rules/index.js";
 import type { AwardConditions } from "./checks/index.js";
 import { missingEvidence } from "./evidence.js";
-import { exclusiveKey, type CohortAwards } from "./cohort.js";
+import type { CohortAwards } from "./cohort.js";
 import type { AwardStatus, NearMiss, ProposedAward, Recommendation } from "./types.js";
 
 
@@ -12,17 +12,18 @@ const junior = (x: Award, y: Award) => x.precedence - y.precedence || (x.id < y.
  * The awards granted, the most senior first: the first is proposed; the first granted of each other
  * exclusive group goes alongside it; the rest are alternatives (lower awards the unit could receive instead).
  */
-function proposals(granted: readonly Award[], proposed: CohortAwards["proposed"]) {
+function proposals(granted: readonly Award[], cohort: CohortAwards) {
   // granted is in deciding order (junior first): reversed, the most senior comes first
   const ordered = [...granted].reverse();
   const seen = new Set<string>();
   const alongside: ProposedAward[] = [];
   const alternatives: ProposedAward[] = [];
   ordered.forEach((a, i) => {
-    if (i > 0) (seen.has(exclusiveKey(a)) ? alternatives : alongside).push(proposed(a));
-    seen.add(exclusiveKey(a));
+    if (i > 0) (seen.has(cohort.exclusive(a)) ? alternatives : alongside).push(cohort.proposed(a));
+    seen.add(cohort.exclusive(a));
   });
-  return { award: ordered[0] ? proposed(ordered[0]) : null, alongside, alternatives };
+  const top = ordered[0];
+  return { top, award: top ? cohort.proposed(top) : null, alongside, alternatives };
 }
 
 /** Whether an award's own conditions fail on facts that cannot improve (only an award with conditions has that check). */
@@ -71,8 +72,8 @@ export function recommendation(rs: RuleSet, conditions: AwardConditions, cohort:
   const { unit } = ranked;
   const r = unit.result;
   const granted = awards.filter((a) => cohort.statusOf(statuses, a.id)!.granted);
-  const p = proposals(granted, cohort.proposed);
-  const recipient = p.award ? awards.find((a) => a.id === p.award!.id)!.recipient : r.group === "individual" ? "individual" : "collective";
+  const p = proposals(granted, cohort);
+  const recipient = p.top ? p.top.recipient : r.group === "individual" ? "individual" : "collective";
   // a knocked-out unit is barred from every award that excludes knock-outs: its first near miss says why
   const next = nextAwards(cohort, statuses, recipient);
   const nearMisses = (r.knockedOut ? next.slice(0, 1) : next).map((a) => nearMiss(a, cohort.statusOf(statuses, a.id)!));

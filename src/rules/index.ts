@@ -6,7 +6,7 @@ export { lintRuleSet, MAX_CONDITION_DEPTH, leafSpec, citationStanding, citationD
 export { parsePath, WILDCARD, type PathSegment } from "./path.js";
 export { isIsoDate } from "./dates.js";
 export { Dec, roundDec, extremeDec, type RoundingMode } from "./decimal.js";
-export { perRuleSet, factsById, classesByRank, classesById, classRanks, awardsById, groupsWithAwards, ownValue } from "./lookup.js";
+export { perRuleSet, factsById, classesByRank, classesById, classRanks, awardsById, awardConditionFacts, groupsWithAwards, ownValue } from "./lookup.js";
 export { MAX_POINTS, PROTOTYPE_NAMES } from "./lint-integrity.js";
 export { sha256Hex, ruleSetDigest, canonicalJson, canonicalString } from "./hash.js";
 export { walkCondition, walkLeaves, conditionRoots } from "./walk.js";

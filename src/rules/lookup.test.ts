@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { RuleSet } from "thidua";
-import { awardsById, classesById, groupsWithAwards } from "./lookup.js";
+import { awardConditionFacts, awardsById, classesById, groupsWithAwards } from "./lookup.js";
 import { loadNational } from "../../test/support/rules.js";
 
 describe("lookups by id", () => {
@@ -24,5 +24,16 @@ describe("lookups by id", () => {
     for (const g of rs.groups) expect(groups.has(g.id)).toBe(rs.awards.some((a) => a.groups.includes(g.id)));
     const none = { ...rs, awards: rs.awards.filter((a) => !a.groups.includes("province")) } as RuleSet;
     expect(groupsWithAwards(none).has("province")).toBe(false);
+  });
+
+  it("list the facts each award's own conditions read, once each, in catalog order", () => {
+    const order = new Map(rs.facts.map((f, i) => [f.id, i]));
+    const read = (c: unknown): string[] => (c && typeof c === "object" ? ("fact" in c ? [(c as { fact: string }).fact] : Object.values(c).flatMap(read)) : []);
+    for (const a of rs.awards) {
+      const facts = awardConditionFacts(rs).get(a)!;
+      expect(facts).toEqual([...new Set(read(a.eligibility.conditions))].sort((x, y) => order.get(x)! - order.get(y)!));
+    }
+    expect(rs.awards.some((a) => awardConditionFacts(rs).get(a)!.length > 1)).toBe(true);
+    expect(awardConditionFacts(rs).get(rs.awards.find((a) => !a.eligibility.conditions)!)).toEqual([]);
   });
 });

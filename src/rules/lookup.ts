@@ -1,4 +1,5 @@
-import type { ClassDef, Fact, RuleSet } from "./types.js";
+import type { Award, ClassDef, Fact, RuleSet } from "./types.js";
+import { walkCondition } from "./walk.js";
 
 /**
  * A value derived from a rule set once and kept as long as the rule set lives (rule sets are frozen,
@@ -29,6 +30,15 @@ export const classesById = perRuleSet((rs) => byId(rs.classes));
 export const awardsById = perRuleSet((rs) => byId(rs.awards));
 /** The groups some award of the rule set is for (a group with none is scored only). */
 export const groupsWithAwards = perRuleSet((rs): ReadonlySet<string> => new Set(rs.awards.flatMap((a) => a.groups)));
+/** The facts each award's own conditions read (`eligibility.conditions`), in catalog order; none for an award without conditions. */
+export const awardConditionFacts = perRuleSet((rs): ReadonlyMap<Award, readonly string[]> => {
+  const factsOf = (a: Award) => {
+    const read = new Set<string>();
+    if (a.eligibility.conditions) walkCondition(a.eligibility.conditions, (leaf) => void read.add(leaf.fact));
+    return rs.facts.filter((f) => read.has(f.id)).map((f) => f.id);
+  };
+  return new Map(rs.awards.map((a) => [a, factsOf(a)]));
+});
 /** Each class's rank by id. */
 export const classRanks = perRuleSet((rs): ReadonlyMap<string, number> => new Map(rs.classes.map((k) => [k.id, k.rank])));
 

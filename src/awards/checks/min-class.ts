@@ -1,5 +1,5 @@
 import type { Truth } from "../../evaluation/index.js";
-import { classAt, classesById, classRanks, type RuleSet } from "../../rules/index.js";
+import { classAt, classesById, classRanks, type ClassDef, type RuleSet } from "../../rules/index.js";
 import { formatPoints, pointsFor, toPercent, toPoints, type ScoredUnit } from "../../scoring/index.js";
 import { SHARED_CHECKS, sharedBy } from "./shared.js";
 import { NONE, type AwardCheck, type AwardCheckKind, type UnitInput } from "./types.js";
@@ -13,9 +13,8 @@ export function pointsShort(unit: ScoredUnit, percent: number): string | undefin
 /** A class's rank (-1: none, or not in the catalog). */
 const rankOf = (rs: RuleSet, id: string | null | undefined) => (id == null ? -1 : (classRanks(rs).get(id) ?? -1));
 
-/** Points (hundredths) a unit lacks to reach a class's threshold as of its date (0 or less: none; undefined: the class sets no threshold). */
-function pointsLacking(rs: RuleSet, unit: ScoredUnit, required: string): number | undefined {
-  const k = classesById(rs).get(required);
+/** Points (hundredths) a unit lacks to reach a class's threshold as of its date (0 or less: none; undefined: the class sets no threshold, or is not in the catalog). */
+function pointsLacking(k: ClassDef | undefined, unit: ScoredUnit): number | undefined {
   const at = k ? classAt(k, unit.result.asOf) : {};
   if (at.minPoints !== undefined) return toPoints(at.minPoints) - unit.score;
   return at.minPercent === undefined ? undefined : pointsFor(toPercent(at.minPercent), unit.nominalMax) - unit.score;
@@ -29,7 +28,7 @@ function classResult(rank: (id: string | null) => number, need: number, r: { cla
 function minClass(rs: RuleSet, unit: ScoredUnit, required: string): AwardCheck {
   const r = unit.result;
   const result = classResult((id) => rankOf(rs, id), rankOf(rs, required), r);
-  const lacking = result === true ? undefined : pointsLacking(rs, unit, required);
+  const lacking = result === true ? undefined : pointsLacking(classesById(rs).get(required), unit);
   const check = { kind: "minClass" as const, result, required, actual: r.classification, potential: r.potentialClassification };
   return lacking === undefined || lacking <= 0 ? check : { ...check, pointsShort: formatPoints(lacking) };
 }
@@ -46,12 +45,15 @@ export const minClassCheck: AwardCheckKind = {
   compile(award, rs) {
     const required = award.eligibility.minClass;
     if (required === undefined) return undefined;
-    const need = rankOf(rs, required);
+    const ranks = classRanks(rs);
+    const rank = (id: string | null) => (id === null ? -1 : (ranks.get(id) ?? -1));
+    const need = rank(required);
+    const k = classesById(rs).get(required);
     const shared = sharedBy<string, readonly AwardCheck[]>(SHARED_CHECKS);
     const key = `minClass ${required}`;
     const make = ({ unit }: UnitInput) => {
       const r = unit.result;
-      const lacking = classResult((id) => rankOf(rs, id), need, r) === true ? undefined : pointsLacking(rs, unit, required);
+      const lacking = classResult(rank, need, r) === true ? undefined : pointsLacking(k, unit);
       const short = lacking !== undefined && lacking > 0 ? lacking : "";
       return shared(`${r.classification}|${r.potentialClassification}|${short}`, () => [minClass(rs, unit, required)]);
     };
