@@ -10,34 +10,36 @@ const HISTORY_EVIDENCE = { vi: "Quyết định tặng danh hiệu, hình thức
 
 /** Facts only award conditions read (task rating, unity…): missing ones leave those awards unknown. */
 function awardOnlyFacts(rs: RuleSet, conditions: AwardConditions, cohort: CohortAwards, unit: ScoredUnit, statuses: readonly AwardStatus[]): MissingEvidence[] {
-  const byFact = new Map<string, string[]>();
-  let read: FactReader | undefined; // made for a unit with an award left unknown by its conditions
+  let byFact: Map<string, string[]> | undefined; // made, with the reader, for a unit with an award left unknown by its conditions
+  let read: FactReader | undefined;
   for (const a of cohort.awards) {
     if (a.eligibility.conditions === undefined) continue; // only an award with conditions has a conditions check
     const s = cohort.statusOf(statuses, a.id);
     if (s?.status !== "unknown" || !s.checks.some((c) => c.kind === "conditions" && c.result === "unknown")) continue;
     read ??= conditions.reader(unit);
+    byFact ??= new Map();
     for (const fact of awardConditionFacts(rs).get(a)!) {
       if (read(fact) === undefined && !unit.result.missingFacts.includes(fact)) byFact.set(fact, [...(byFact.get(fact) ?? []), s.award]);
     }
   }
-  if (byFact.size === 0) return [];
-  return rs.facts.filter((f) => byFact.has(f.id)).map((f) => ({ fact: f.id, label: f.label, evidence: f.evidence, criteria: [], awards: [...new Set(byFact.get(f.id))].sort() }));
+  if (byFact === undefined || byFact.size === 0) return [];
+  const found = byFact;
+  return rs.facts.filter((f) => found.has(f.id)).map((f) => ({ fact: f.id, label: f.label, evidence: f.evidence, criteria: [], awards: [...new Set(found.get(f.id))].sort() }));
 }
 
 /** Past years the record lacks for history prerequisites that remain unknown (or the whole record, when the profile gives none). */
 function historyEvidence(cohort: CohortAwards, unit: ScoredUnit, statuses: readonly AwardStatus[]): MissingEvidence[] {
   let unknown = false;
-  const missing = new Set<number>();
+  const missing: number[] = []; // each year once
   for (const a of cohort.awards) {
     if (!a.history?.length) continue; // only an award with history requirements has history checks
     for (const c of cohort.statusOf(statuses, a.id)?.checks ?? []) {
       if (c.kind !== "history" || c.result !== "unknown") continue;
       unknown = true;
-      for (const y of c.missingYears) missing.add(y);
+      for (const y of c.missingYears) if (!missing.includes(y)) missing.push(y);
     }
   }
-  const years = [...missing].sort((a, b) => a - b);
+  const years = missing.sort((a, b) => a - b);
   if (!years.length && !(unit.profile.history === undefined && unknown)) return [];
   const list = years.length ? ` (${years.join(", ")})` : "";
   return [{ label: { vi: `${HISTORY_LABEL.vi}${list}`, en: `${HISTORY_LABEL.en}${list}` }, evidence: HISTORY_EVIDENCE, criteria: [] }];

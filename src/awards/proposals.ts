@@ -6,6 +6,7 @@ import type { CohortAwards } from "./cohort.js";
 import type { AwardStatus, NearMiss, ProposedAward, Recommendation } from "./types.js";
 
 
+const NO_TITLES: readonly string[] = [];
 const junior = (x: Award, y: Award) => x.precedence - y.precedence || (x.id < y.id ? -1 : 1);
 
 /**
@@ -15,12 +16,12 @@ const junior = (x: Award, y: Award) => x.precedence - y.precedence || (x.id < y.
 function proposals(granted: readonly Award[], cohort: CohortAwards) {
   // granted is in deciding order (junior first): reversed, the most senior comes first
   const ordered = [...granted].reverse();
-  const seen = new Set<string>();
+  const seen: string[] = []; // the exclusive groups met so far
   const alongside: ProposedAward[] = [];
   const alternatives: ProposedAward[] = [];
   ordered.forEach((a, i) => {
-    if (i > 0) (seen.has(cohort.exclusive(a)) ? alternatives : alongside).push(cohort.proposed(a));
-    seen.add(cohort.exclusive(a));
+    if (i > 0) (seen.includes(cohort.exclusive(a)) ? alternatives : alongside).push(cohort.proposed(a));
+    seen.push(cohort.exclusive(a));
   });
   const top = ordered[0];
   return { top, award: top ? cohort.proposed(top) : null, alongside, alternatives };
@@ -47,11 +48,18 @@ function nextAwards(cohort: CohortAwards, statuses: readonly AwardStatus[], reci
       (a) =>
         a.precedence > held &&
         !barredForGood(a, statusOf(a)) &&
-        (a.requiresThisYear ?? []).every(granted),
+        (a.requiresThisYear ?? NO_TITLES).every(granted),
     );
-    if (open) next.push(open);
+    if (open) insertJuniorFirst(next, open);
   }
-  return next.length > 1 ? next.sort(junior) : next;
+  return next;
+}
+
+/** Adds an award to a list kept junior first (a unit has a few ladders: an insertion, not a sort). */
+function insertJuniorFirst(list: Award[], a: Award): void {
+  let i = list.length;
+  for (; i > 0 && junior(a, list[i - 1]!) < 0; i--) list[i] = list[i - 1]!;
+  list[i] = a;
 }
 
 /** What an award lacks: the checks that do not hold, and the points short the first of them names (if any). */
