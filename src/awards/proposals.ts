@@ -31,28 +31,31 @@ function proposals(granted: readonly Award[], cohort: CohortAwards) {
 const barredForGood = (a: Award, st: AwardStatus) => a.eligibility.conditions !== undefined && st.checks.some((c) => c.kind === "conditions" && c.fixedBar);
 
 /**
- * The next step up on each ladder (exclusive group) of the unit's recipient kind: the lowest award
- * above the highest one granted in that group. Awards barred only by facts that cannot improve
- * (`better: "none"`, e.g. the person's category or sex) are not "near", nor are titles whose
- * this-year prerequisite is not granted yet (their own ladder shows them).
+ * The next step up on each ladder (exclusive group) of the unit's recipient kind, junior first.
  */
 function nextAwards(cohort: CohortAwards, statuses: readonly AwardStatus[], recipient: string): Award[] {
-  const statusOf = (a: Award) => cohort.statusOf(statuses, a.id)!;
-  const granted = (id: string) => cohort.statusOf(statuses, id)?.granted === true;
   const next: Award[] = [];
   for (const ladder of cohort.ladders.get(recipient) ?? []) {
-    let held = -1;
-    for (const a of ladder) if (statusOf(a).granted) held = Math.max(held, a.precedence);
-    // a ladder is in deciding order: its first open award is the lowest
-    const open = ladder.find(
-      (a) =>
-        a.precedence > held &&
-        !barredForGood(a, statusOf(a)) &&
-        (a.requiresThisYear ?? NO_TITLES).every(granted),
-    );
+    const open = nextOnLadder(cohort, statuses, ladder);
     if (open) insertJuniorFirst(next, open);
   }
   return next;
+}
+
+/**
+ * The lowest award of a ladder above the highest one the unit is granted on it. Awards barred only by
+ * facts that cannot improve (`better: "none"`, e.g. the person's category or sex) are not "near",
+ * nor are titles whose this-year prerequisite is not granted yet (their own ladder shows them).
+ */
+function nextOnLadder(cohort: CohortAwards, statuses: readonly AwardStatus[], ladder: readonly Award[]): Award | undefined {
+  const granted = (id: string) => cohort.statusOf(statuses, id)?.granted === true;
+  let held = -1;
+  for (const a of ladder) if (granted(a.id)) held = Math.max(held, a.precedence);
+  // a ladder is in deciding order: its first open award is the lowest
+  for (const a of ladder) {
+    if (a.precedence > held && !barredForGood(a, cohort.statusOf(statuses, a.id)!) && (a.requiresThisYear ?? NO_TITLES).every(granted)) return a;
+  }
+  return undefined;
 }
 
 /** Adds an award to a list kept junior first (a unit has a few ladders: an insertion, not a sort). */

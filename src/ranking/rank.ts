@@ -115,30 +115,50 @@ function stepsOf(ranking: Ranking | undefined): Step[] {
 export type RankComparator = (a: RankKey, b: RankKey) => { step: TieBreak; order: number } | null;
 
 /**
- * The ranking chain of a rule set (the default one when it states none), after one rule of its
- * own: a unit of which nothing is known (the unscored class) ranks after every scored one. Then
+ * The whole ranking chain of a rule set (the default one when it states none), after one rule of
+ * its own: a unit of which nothing is known (the unscored class) ranks after every scored one. Then
  * each step in turn; when every step ties, the unit id (code-point order) and then the cohort
  * decide — so the order never depends on the input order.
  */
+function chainOf(ranking: Ranking | undefined): Step[] {
+  return [
+    { step: "scored", cmp: (a, b) => (a.unscored === b.unscored ? 0 : a.unscored ? 1 : -1) },
+    ...stepsOf(ranking),
+    // equal ids meet only when several cohorts are ranked together (run-wide quotas): the cohort decides
+    { step: "unitId", cmp: (a, b) => byCodePoint(a.id, b.id) || byCodePoint(a.cohort, b.cohort) },
+  ];
+}
+
+/** The chain's deciding step between two units (see {@link chainOf}). */
 export function rankComparator(ranking?: Ranking): RankComparator {
-  const steps = stepsOf(ranking);
+  const chain = chainOf(ranking);
   return (a, b) => {
-    if (a.unscored !== b.unscored) return { step: "scored", order: a.unscored ? 1 : -1 };
-    for (const s of steps) {
+    for (const s of chain) {
       const order = s.cmp(a, b);
       if (order !== 0) return { step: s.step, order };
     }
-    // equal ids meet only when several cohorts are ranked together (run-wide quotas): the cohort decides
-    const order = byCodePoint(a.id, b.id) || byCodePoint(a.cohort, b.cohort);
-    return order === 0 ? null : { step: "unitId", order };
+    return null;
+  };
+}
+
+/** The chain's order of two units (negative: `a` ranks above `b`; 0 only for the same unit of the same cohort): what a sort needs. */
+function rankOrder(ranking?: Ranking): (a: RankKey, b: RankKey) => number {
+  const chain = chainOf(ranking);
+  return (a, b) => {
+    for (const s of chain) {
+      const order = s.cmp(a, b);
+      if (order !== 0) return order;
+    }
+    return 0;
   };
 }
 
 /** The default chain's deciding step between two units (see {@link rankComparator}). */
 export const decidingStep: RankComparator = rankComparator();
+const defaultOrder = rankOrder();
 
 /** Order of two rank keys under a chain (negative: `a` ranks above `b`); 0 only for the same unit of the same cohort. */
-export const compareRankKeys = (a: RankKey, b: RankKey, ranking?: Ranking): number => (ranking ? rankComparator(ranking) : decidingStep)(a, b)?.order ?? 0;
+export const compareRankKeys = (a: RankKey, b: RankKey, ranking?: Ranking): number => (ranking ? rankOrder(ranking) : defaultOrder)(a, b);
 
 /** Steps that only list tied units in an order (with `ties: "shared"` they share a rank). */
 const LISTING = new Set<TieBreak>(["name", "unitId"]);
@@ -149,7 +169,8 @@ const LISTING = new Set<TieBreak>(["name", "unitId"]);
  */
 export function rankCohort(units: readonly ScoredUnit[], ranking?: Ranking): Ranked[] {
   const decide = ranking ? rankComparator(ranking) : decidingStep;
-  const keyed = units.map((unit) => ({ unit, key: rankKey(unit, ranking) })).sort((x, y) => decide(x.key, y.key)?.order ?? 0);
+  const order = ranking ? rankOrder(ranking) : defaultOrder;
+  const keyed = units.map((unit) => ({ unit, key: rankKey(unit, ranking) })).sort((x, y) => order(x.key, y.key));
   const shared = ranking?.ties === "shared";
   const out: Ranked[] = [];
   keyed.forEach(({ unit, key }, i) => {
