@@ -9,8 +9,8 @@
  * With `--score`, each build scores the same cohorts' profiles one by one instead (`engine.score`, which
  * the design before the restructure called `engine.evaluate`: validation and scoring, what `npm run
  * bench` times as "evaluate() incl. validation"). Both modes print the ratio per group and over all,
- * and how many young-generation collections one pass causes for each build: what each allocates,
- * a figure the machine's drift does not move.
+ * and what each build allocates: the young-generation collections one pass causes, each build run
+ * alone with a young generation of fixed size — a figure the machine's drift does not move.
  *
  * Usage: npm run build && npx tsx bench/ab.ts <other checkout, built> [N=20000] [children=6] [--score]
  */
@@ -66,23 +66,40 @@ async function load(root: string, n: number, mode: Mode): Promise<Build> {
   return { root, ms: {}, cohorts: await cohortsOf(root, rs.value, n), run: mode === "score" ? score : recommend };
 }
 
+/** The young generation's fixed size (MiB) in the allocation child: then one scavenge stands for this much allocated. */
+const YOUNG_MIB = 16;
+/** Passes the allocation child counts over, after two of warm-up. */
+const PASSES = 8;
+
 /**
- * The young-generation collections (scavenges) one pass over every cohort causes, averaged over two
- * passes of one build alone: a measure of how much it allocates that the machine's drift leaves alone.
+ * The allocation child: one build, run alone with a young generation of fixed size, so that the
+ * number of young-generation collections (scavenges) over a pass of every cohort measures what
+ * the build allocates — a figure the machine's drift does not move. Prints scavenges per pass.
  */
-async function scavengesPerPass(b: Build, count: number): Promise<number> {
+async function allocationChild(root: string, n: number, mode: Mode): Promise<void> {
+  const b = await load(root, n, mode);
+  const pass = () => b.cohorts.forEach((c) => b.run(c));
+  pass(), pass(); // warm-up
   let minor = 0;
   const seen = new PerformanceObserver((list) => {
     for (const e of list.getEntries()) if ((e as { detail?: { kind?: number } }).detail?.kind === constants.NODE_PERFORMANCE_GC_MINOR) minor++;
   });
   seen.observe({ entryTypes: ["gc"] });
-  for (let pass = 0; pass < 2; pass++) for (let i = 0; i < count; i++) b.run(b.cohorts[i]!);
+  for (let i = 0; i < PASSES; i++) pass();
   await new Promise((done) => setTimeout(done, 20)); // gc entries are delivered asynchronously
   seen.disconnect();
-  return minor / 2;
+  console.log(JSON.stringify(minor / PASSES));
 }
 
-/** One child: both builds, in the order given, over every cohort a few times; prints the two times (ms) in that order, then each build's scavenges per pass. */
+/** Scavenges per pass of one build (see {@link allocationChild}). */
+function scavengesOf(root: string, n: number, mode: Mode): number {
+  const flags = [`--min-semi-space-size=${YOUNG_MIB}`, `--max-semi-space-size=${YOUNG_MIB}`];
+  const out = spawnSync(process.execPath, [...flags, "--import", "tsx", import.meta.filename, "--alloc", root, String(n), mode], { encoding: "utf8" });
+  if (out.status !== 0) throw new Error(out.stderr);
+  return JSON.parse(out.stdout) as number;
+}
+
+/** One child: both builds, in the order given, over every cohort a few times; prints the two times (ms) in that order. */
 async function child(roots: readonly string[], n: number, mode: Mode): Promise<void> {
   const builds = [await load(roots[0]!, n, mode), await load(roots[1]!, n, mode)];
   const count = Math.min(builds[0]!.cohorts.length, builds[1]!.cohorts.length);
@@ -97,8 +114,7 @@ async function child(roots: readonly string[], n: number, mode: Mode): Promise<v
       }
     }
   }
-  const scavenges = [await scavengesPerPass(builds[0]!, count), await scavengesPerPass(builds[1]!, count)];
-  console.log(JSON.stringify([...builds.map((b) => b.ms), scavenges]));
+  console.log(JSON.stringify(builds.map((b) => b.ms)));
 }
 
 const total = (ms: Record<string, number>) => Object.values(ms).reduce((a, b) => a + b, 0);
@@ -108,29 +124,28 @@ const geomean = (xs: readonly number[]) => Math.exp(xs.reduce((s, r) => s + Math
 function parent(other: string, n: number, children: number, mode: Mode): void {
   const here = resolve(import.meta.dirname, "..");
   const ratios: number[] = [];
-  const collections: [number, number][] = [];
   const byGroup = new Map<string, number[]>();
   for (let k = 0; k < children; k++) {
     const order = k % 2 ? [other, here] : [here, other];
     const out = spawnSync(process.execPath, ["--import", "tsx", import.meta.filename, "--child", ...order, String(n), mode], { encoding: "utf8" });
     if (out.status !== 0) throw new Error(out.stderr);
-    const [first, second, scavenges] = JSON.parse(out.stdout) as [Record<string, number>, Record<string, number>, [number, number]];
+    const [first, second] = JSON.parse(out.stdout) as [Record<string, number>, Record<string, number>];
     const [mine, theirs] = k % 2 ? [second, first] : [first, second];
-    collections.push(k % 2 ? [scavenges[1], scavenges[0]] : scavenges);
     ratios.push(total(mine) / total(theirs));
     for (const g of Object.keys(mine)) byGroup.set(g, [...(byGroup.get(g) ?? []), mine[g]! / theirs[g]!]);
     console.log(`child ${k + 1} (${k % 2 ? "other" : "this"} build loaded first): this ${total(mine).toFixed(0)} ms, other ${total(theirs).toFixed(0)} ms, ratio ${(total(mine) / total(theirs)).toFixed(3)}`);
   }
   console.log(`\nper group: ${[...byGroup].map(([g, r]) => `${g} ${geomean(r).toFixed(3)}`).join(", ")}`);
   console.log(`this build / ${other}: ${geomean(ratios).toFixed(3)} (geometric mean of ${children}; ${n.toLocaleString("en")} profiles, engine.${mode} cohort by cohort, each build on its own generated profiles)`);
-  const mean = (i: 0 | 1) => (collections.reduce((s, c) => s + c[i], 0) / collections.length).toFixed(1);
-  console.log(`allocation: ${mean(0)} scavenges a pass over every cohort for this build, ${mean(1)} for the other (each build alone, after the timed rounds)`);
+  const [mine, theirs] = [scavengesOf(here, n, mode), scavengesOf(other, n, mode)];
+  console.log(`allocation: ${mine.toFixed(2)} scavenges of a ${YOUNG_MIB} MiB young generation a pass for this build, ${theirs.toFixed(2)} for the other (${(mine / theirs).toFixed(3)}; each build alone)`);
 }
 
 const args = process.argv.slice(2);
 const mode: Mode = args.includes("--score") ? "score" : "recommend";
 const positional = args.filter((a) => a !== "--score");
-if (positional[0] === "--child") await child(positional.slice(1, 3), Number(positional[3]), positional[4] === "score" ? "score" : "recommend");
+if (positional[0] === "--alloc") await allocationChild(positional[1]!, Number(positional[2]), positional[3] === "score" ? "score" : "recommend");
+else if (positional[0] === "--child") await child(positional.slice(1, 3), Number(positional[3]), positional[4] === "score" ? "score" : "recommend");
 else if (!positional[0]) {
   console.error("usage: npm run bench:ab -- <other checkout, built> [N=20000] [children=6] [--score]");
   process.exitCode = 2;

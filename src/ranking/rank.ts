@@ -55,13 +55,20 @@ function factValue(u: ScoredUnit, fact: string, path: string | undefined): numbe
   return typeof v === "number" || typeof v === "string" || typeof v === "boolean" ? v : null;
 }
 
+/** How many items of a list hold. */
+function count<T>(xs: readonly T[], holds: (x: T) => boolean): number {
+  let n = 0;
+  for (const x of xs) if (holds(x)) n++;
+  return n;
+}
+
 export function rankKey(u: ScoredUnit, ranking?: Ranking): RankKey {
   const r = u.result;
   const key: { -readonly [K in keyof RankKey]: RankKey[K] } = {
     score: u.score,
     knocked: r.knockedOut,
-    unknown: r.criteria.filter((c) => c.status === "unknown").length,
-    met: r.criteria.filter((c) => c.status === "met" && !c.knockout).length,
+    unknown: count(r.criteria, (c) => c.status === "unknown"),
+    met: count(r.criteria, (c) => c.status === "met" && !c.knockout),
     id: r.unitId,
     cohort: cohortKey(r),
   };
