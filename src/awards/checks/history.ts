@@ -11,7 +11,11 @@ type Requirement = NonNullable<Award["history"]>[number];
  * thưởng thành tích đột xuất, thi đua theo chuyên đề không dùng làm căn cứ để đề nghị cấp trên khen
  * thưởng công trạng.»
  */
-export const pastAwards = (p: ValidProfile): ReadonlyMap<number, readonly string[]> => new Map((p.history ?? []).filter((x) => x.year < p.year).map((x) => [x.year, x.awards]));
+export function pastAwards(p: ValidProfile): ReadonlyMap<number, readonly string[]> {
+  const past = new Map<number, readonly string[]>();
+  for (const x of p.history ?? []) if (x.year < p.year) past.set(x.year, x.awards);
+  return past;
+}
 
 /** Every award of each past year, whatever its kind (what "awarded at most once" counts). */
 const everyPastAward = (p: ValidProfile): ReadonlyMap<number, readonly string[]> =>
@@ -74,8 +78,8 @@ function priorOrNever(h: Extract<Requirement, { kind: "prior" | "never" }>, inpu
   const p = input.unit.profile;
   const past = h.kind === "never" ? everyPastAward(p) : input.past;
   const window = h.kind === "prior" ? h.withinYears : undefined;
-  const years = [...past.keys()].filter((y) => window === undefined || y >= p.year - window);
-  const found = years.filter((y) => holdsOne(h.awards, past.get(y))).length;
+  let found = 0; // the years (within the window) holding one of the awards
+  for (const [y, list] of past) if ((window === undefined || y >= p.year - window) && holdsOne(h.awards, list)) found++;
   const missingYears: number[] = [];
   if (window !== undefined) for (let y = p.year - window; y < p.year; y++) if (!past.has(y)) missingYears.push(y);
   const none = p.history === undefined;
