@@ -10,7 +10,7 @@
  * the design before the restructure called `engine.evaluate`: validation and scoring, what `npm run
  * bench` times as "evaluate() incl. validation"). Both modes print the ratio per group and over all,
  * and what each build allocates: the young-generation collections one pass causes, each build run
- * alone with a young generation of fixed size — a figure the machine's drift does not move.
+ * alone with semi-spaces of fixed size — a figure the machine's drift does not move.
  *
  * Usage: npm run build && npx tsx bench/ab.ts <other checkout, built> [N=20000] [children=6] [--score]
  */
@@ -66,20 +66,22 @@ async function load(root: string, n: number, mode: Mode): Promise<Build> {
   return { root, ms: {}, cohorts: await cohortsOf(root, rs.value, n), run: mode === "score" ? score : recommend };
 }
 
-/** The young generation's fixed size (MiB) in the allocation child: then one scavenge stands for this much allocated. */
-const YOUNG_MIB = 16;
+/** The size (MiB) of each semi-space of the young generation in the allocation child, fixed: a scavenge then comes after about this much is allocated (less what survives). */
+const SEMI_SPACE_MIB = 16;
 /** Passes the allocation child counts over, after two of warm-up. */
 const PASSES = 8;
 
 /**
- * The allocation child: one build, run alone with a young generation of fixed size, so that the
- * number of young-generation collections (scavenges) over a pass of every cohort measures what
- * the build allocates — a figure the machine's drift does not move. Prints scavenges per pass.
+ * The allocation child: one build, run alone with the young generation's semi-spaces of fixed size,
+ * so that the number of young-generation collections (scavenges) over a pass of every cohort
+ * follows what the build allocates — a figure the machine's drift does not move. Prints scavenges
+ * per pass.
  */
 async function allocationChild(root: string, n: number, mode: Mode): Promise<void> {
   const b = await load(root, n, mode);
   const pass = () => b.cohorts.forEach((c) => b.run(c));
-  pass(), pass(); // warm-up
+  pass(); // warm-up
+  pass();
   let minor = 0;
   const seen = new PerformanceObserver((list) => {
     for (const e of list.getEntries()) if ((e as { detail?: { kind?: number } }).detail?.kind === constants.NODE_PERFORMANCE_GC_MINOR) minor++;
@@ -93,7 +95,7 @@ async function allocationChild(root: string, n: number, mode: Mode): Promise<voi
 
 /** Scavenges per pass of one build (see {@link allocationChild}). */
 function scavengesOf(root: string, n: number, mode: Mode): number {
-  const flags = [`--min-semi-space-size=${YOUNG_MIB}`, `--max-semi-space-size=${YOUNG_MIB}`];
+  const flags = [`--min-semi-space-size=${SEMI_SPACE_MIB}`, `--max-semi-space-size=${SEMI_SPACE_MIB}`];
   const out = spawnSync(process.execPath, [...flags, "--import", "tsx", import.meta.filename, "--alloc", root, String(n), mode], { encoding: "utf8" });
   if (out.status !== 0) throw new Error(out.stderr);
   return JSON.parse(out.stdout) as number;
@@ -138,7 +140,7 @@ function parent(other: string, n: number, children: number, mode: Mode): void {
   console.log(`\nper group: ${[...byGroup].map(([g, r]) => `${g} ${geomean(r).toFixed(3)}`).join(", ")}`);
   console.log(`this build / ${other}: ${geomean(ratios).toFixed(3)} (geometric mean of ${children}; ${n.toLocaleString("en")} profiles, engine.${mode} cohort by cohort, each build on its own generated profiles)`);
   const [mine, theirs] = [scavengesOf(here, n, mode), scavengesOf(other, n, mode)];
-  console.log(`allocation: ${mine.toFixed(2)} scavenges of a ${YOUNG_MIB} MiB young generation a pass for this build, ${theirs.toFixed(2)} for the other (${(mine / theirs).toFixed(3)}; each build alone)`);
+  console.log(`allocation: ${mine.toFixed(2)} scavenges a pass (semi-spaces of ${SEMI_SPACE_MIB} MiB) for this build, ${theirs.toFixed(2)} for the other (${(mine / theirs).toFixed(3)}; each build alone)`);
 }
 
 const args = process.argv.slice(2);

@@ -4,6 +4,9 @@ import type { AwardStatus, ProposedAward } from "./types.js";
 /** An award as a unit is proposed it. */
 const proposed = (a: Award): ProposedAward => ({ id: a.id, title: a.title, grantor: a.grantor, kind: a.kind, level: a.level, bonusCoefficient: a.bonusCoefficient ?? null, ...(a.codes && { codes: a.codes }) });
 
+/** The exclusive group of an award: awards sharing `exclusiveGroup` exclude each other in one year; an award without one is a group of its own. */
+const exclusiveKey = (a: Award) => a.exclusiveGroup ?? `#${a.id}`;
+
 /**
  * A cohort's awards in deciding order, and their ladders: by recipient kind, the awards of each
  * exclusive group. A unit's statuses are in the same order as `awards`: `statusOf` finds an award's.
@@ -39,6 +42,3 @@ export function cohortAwards(awards: readonly Award[]): CohortAwards {
     exclusive: (a) => exclusive[position.get(a.id)!]!,
   };
 }
-
-/** The exclusive group of an award: awards sharing `exclusiveGroup` exclude each other in one year; an award without one is a group of its own. */
-export const exclusiveKey = (a: Award) => a.exclusiveGroup ?? `#${a.id}`;

@@ -86,55 +86,54 @@ function cohortQuotaBase(award: Award, units: readonly Unit[]): number {
   return of === "cohort" ? units.length : units.filter((u) => u.statuses.find((s) => s.award === of)?.granted).length;
 }
 
-/** A unit's checks for one award and their verdict before the quota. */
+/** A unit's checks for one award, their verdict before the quota, and its quota check if it is a candidate under one. */
 interface Checked {
   readonly u: Unit;
   readonly checks: AwardCheck[];
   readonly verdict: ReturnType<typeof checksVerdict>;
+  quota: AwardCheck | undefined;
 }
 
 /**
- * One award for every unit of the cohort: its checks, then its quota — a cohort quota goes to the
- * higher-ranked candidates; a run-wide one (`scope: "run"`) follows the run's decision when there is
- * one (before it, every candidate stays eligible and the cohort waits for it).
+ * One award for every unit of the cohort: its checks, then its quota (see `applyQuota`); a
+ * candidate the quota leaves out is `quota`, not granted.
  */
 function decideAward(award: Award, checker: AwardChecker, units: readonly Unit[], run: RunQuotaDecision | undefined): QuotaUse | undefined {
   const checked = units.map((u): Checked => {
     const checks = checker(award, u.input);
-    return { u, checks, verdict: checksVerdict(checks) };
+    return { u, checks, verdict: checksVerdict(checks), quota: undefined };
   });
-  const candidates = checked.filter((x) => x.verdict === "eligible").length;
-  const { use, place } = quotaOf(award, units, candidates, run);
-  let position = 0; // among the candidates, in rank order
+  const use = applyQuota(award, units, checked.filter((x) => x.verdict === "eligible"), run);
   for (const x of checked) {
-    const quota = x.verdict === "eligible" ? place?.(x.u, ++position) : undefined;
-    if (quota) x.checks.push(quota);
-    const status = quota?.result === false ? "quota" : x.verdict;
+    if (x.quota) x.checks.push(x.quota);
+    const status = x.quota?.result === false ? "quota" : x.verdict;
     x.u.statuses.push({ award: award.id, status, granted: status === "eligible", checks: x.checks });
   }
   return use;
 }
 
-/** An award's quota over a cohort with this many candidates: how it is used, and the quota check of a candidate at a position (1: the highest ranked). */
-function quotaOf(award: Award, units: readonly Unit[], candidates: number, run: RunQuotaDecision | undefined): { use?: QuotaUse; place?: (u: Unit, position: number) => AwardCheck } {
+/**
+ * An award's quota over the cohort's candidates (in rank order): a cohort quota goes to the
+ * higher-ranked candidates; a run-wide one (`scope: "run"`) follows the run's decision when there
+ * is one (before it, every candidate stays eligible and the cohort waits for it). Gives each
+ * candidate its quota check, and returns how a cohort quota was used.
+ */
+function applyQuota(award: Award, units: readonly Unit[], candidates: readonly Checked[], run: RunQuotaDecision | undefined): QuotaUse | undefined {
   const q = activeQuota(award);
   if (q && q.scope !== "run") {
     const base = cohortQuotaBase(award, units);
     const allowed = quotaAllowed(q, base);
     const exact = quotaExact(q, base);
-    const use = { award: award.id, share: q.share, base, exact, allowed, candidates, granted: Math.min(candidates, allowed), binding: candidates > allowed };
-    return { use, place: (_u, position) => quotaCheck(position, allowed, base, exact, candidates) };
+    candidates.forEach((x, i) => (x.quota = quotaCheck(i + 1, allowed, base, exact, candidates.length)));
+    return { award: award.id, share: q.share, base, exact, allowed, candidates: candidates.length, granted: Math.min(candidates.length, allowed), binding: candidates.length > allowed };
   }
   if (q && run) {
-    return {
-      // the run decided the positions, over every cohort
-      place: (u) => {
-        const r = u.ranked.unit.result;
-        return quotaCheck(run.position.get(cohortKeyOf(r))?.get(r.unitId) ?? Infinity, run.allowed, run.base, run.exact, run.candidates);
-      },
-    };
+    for (const x of candidates) {
+      const r = x.u.ranked.unit.result;
+      x.quota = quotaCheck(run.position.get(cohortKeyOf(r))?.get(r.unitId) ?? Infinity, run.allowed, run.base, run.exact, run.candidates);
+    }
   }
-  return {};
+  return undefined;
 }
 
 const cohortKeyOf = (r: { group: string; cohort: string | null; year: number }) => `${r.group}|${r.cohort ?? ""}|${r.year}`;

@@ -22,9 +22,12 @@ function awardOnlyFacts(rs: RuleSet, conditions: AwardConditions, cohort: Cohort
       if (read(fact) === undefined && !unit.result.missingFacts.includes(fact)) byFact.set(fact, [...(byFact.get(fact) ?? []), s.award]);
     }
   }
-  if (byFact === undefined || byFact.size === 0) return [];
-  const found = byFact;
-  return rs.facts.filter((f) => found.has(f.id)).map((f) => ({ fact: f.id, label: f.label, evidence: f.evidence, criteria: [], awards: [...new Set(found.get(f.id))].sort() }));
+  return byFact === undefined ? [] : factsNamed(rs, byFact);
+}
+
+/** The missing facts found, in catalog order, each with the awards its absence leaves unknown. */
+function factsNamed(rs: RuleSet, byFact: ReadonlyMap<string, readonly string[]>): MissingEvidence[] {
+  return rs.facts.filter((f) => byFact.has(f.id)).map((f) => ({ fact: f.id, label: f.label, evidence: f.evidence, criteria: [], awards: [...new Set(byFact.get(f.id))].sort() }));
 }
 
 /** Past years the record lacks for history prerequisites that remain unknown (or the whole record, when the profile gives none). */

@@ -10,7 +10,7 @@ const NO_TITLES: readonly string[] = [];
 const junior = (x: Award, y: Award) => x.precedence - y.precedence || (x.id < y.id ? -1 : 1);
 
 /**
- * The awards granted, the most senior first: the first is proposed; the first granted of each other
+ * The awards granted, the most senior first: the first (`top`) is proposed; the first granted of each other
  * exclusive group goes alongside it; the rest are alternatives (lower awards the unit could receive instead).
  */
 function proposals(granted: readonly Award[], cohort: CohortAwards) {
@@ -23,8 +23,7 @@ function proposals(granted: readonly Award[], cohort: CohortAwards) {
     if (i > 0) (seen.includes(cohort.exclusive(a)) ? alternatives : alongside).push(cohort.proposed(a));
     seen.push(cohort.exclusive(a));
   });
-  const top = ordered[0];
-  return { top, award: top ? cohort.proposed(top) : null, alongside, alternatives };
+  return { top: ordered[0], alongside, alternatives };
 }
 
 /** Whether an award's own conditions fail on facts that cannot improve (only an award with conditions has that check). */
@@ -101,7 +100,7 @@ export function recommendation(rs: RuleSet, conditions: AwardConditions, cohort:
     percent: r.percent,
     classification: r.classification,
     knockedOut: r.knockedOut,
-    award: p.award,
+    award: p.top ? cohort.proposed(p.top) : null,
     alongside: p.alongside,
     alternatives: p.alternatives,
     nearMisses,

@@ -1,4 +1,4 @@
-import { rankComparator, type RankKey } from "../ranking/index.js";
+import { rankOrder, type RankKey } from "../ranking/index.js";
 import type { Award, RuleSet } from "../rules/index.js";
 import { activeQuota, quotaAllowed, quotaExact } from "./checks/index.js";
 import type { RunQuotaDecision, RunQuotaShare } from "./decide.js";
@@ -34,7 +34,7 @@ export const runQuotaAwards = (rs: RuleSet): Award[] => rs.awards.filter((a) => 
 export function decideRunQuotas(rs: RuleSet, plans: readonly RunQuotaPlan[]): { decisions: Map<string, RunQuotaDecision>; uses: QuotaUse[] } {
   const decisions = new Map<string, RunQuotaDecision>();
   const uses: QuotaUse[] = [];
-  const decide = rankComparator(rs.ranking);
+  const order = rankOrder(rs.ranking);
   for (const a of runQuotaAwards(rs)) {
     const withBase = plans.filter((p) => p.base.has(a.id));
     if (!withBase.length) continue; // no unit of the run can receive it
@@ -42,11 +42,11 @@ export function decideRunQuotas(rs: RuleSet, plans: readonly RunQuotaPlan[]): { 
     const q = activeQuota(a)!;
     const allowed = quotaAllowed(q, base);
     const exact = quotaExact(q, base);
-    const order = withBase.flatMap((p) => p.candidates.get(a.id) ?? []).sort((x, y) => decide(x, y)?.order ?? 0);
+    const ranked = withBase.flatMap((p) => p.candidates.get(a.id) ?? []).sort(order);
     const position = new Map<string, Map<string, number>>();
-    order.forEach((k, i) => position.set(k.cohort, (position.get(k.cohort) ?? new Map()).set(k.id, i + 1)));
-    decisions.set(a.id, { allowed, base, exact, position, candidates: order.length });
-    uses.push({ award: a.id, share: q.share, base, exact, allowed, candidates: order.length, granted: Math.min(order.length, allowed), binding: order.length > allowed });
+    ranked.forEach((k, i) => position.set(k.cohort, (position.get(k.cohort) ?? new Map()).set(k.id, i + 1)));
+    decisions.set(a.id, { allowed, base, exact, position, candidates: ranked.length });
+    uses.push({ award: a.id, share: q.share, base, exact, allowed, candidates: ranked.length, granted: Math.min(ranked.length, allowed), binding: ranked.length > allowed });
   }
   return { decisions, uses };
 }

@@ -1,2 +1,2 @@
 /** Ranking: order a cohort (group + cluster/block + year) by score and a documented tie-break chain. */
-export { rankCohort, rankKey, compareRankKeys, decidingStep, rankComparator, cohortKey, TIE_BREAKS, type Ranked, type RankKey, type TieBreak, type RankComparator } from "./rank.js";
+export { rankCohort, rankKey, rankOrder, cohortKey, TIE_BREAKS, type Ranked, type RankKey, type TieBreak } from "./rank.js";

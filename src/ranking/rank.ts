@@ -119,7 +119,7 @@ function stepsOf(ranking: Ranking | undefined): Step[] {
 }
 
 /** Decides between two rank keys: the step that separates them and the order (negative: `a` first), or null for the same unit. */
-export type RankComparator = (a: RankKey, b: RankKey) => { step: TieBreak; order: number } | null;
+type RankComparator = (a: RankKey, b: RankKey) => { step: TieBreak; order: number } | null;
 
 /**
  * The whole ranking chain of a rule set (the default one when it states none), after one rule of
@@ -136,36 +136,34 @@ function chainOf(ranking: Ranking | undefined): Step[] {
   ];
 }
 
-/** The chain's deciding step between two units (see {@link chainOf}). */
-export function rankComparator(ranking?: Ranking): RankComparator {
-  const chain = chainOf(ranking);
-  return (a, b) => {
+/** The step of a chain that separates two units, and their order (see {@link RankComparator}). */
+const decideBy =
+  (chain: readonly Step[]): RankComparator =>
+  (a, b) => {
     for (const s of chain) {
       const order = s.cmp(a, b);
       if (order !== 0) return { step: s.step, order };
     }
     return null;
   };
-}
 
-/** The chain's order of two units (negative: `a` ranks above `b`; 0 only for the same unit of the same cohort): what a sort needs. */
-function rankOrder(ranking?: Ranking): (a: RankKey, b: RankKey) => number {
-  const chain = chainOf(ranking);
-  return (a, b) => {
+/** The order of two units under a chain (negative: `a` ranks above `b`; 0 only for the same unit of the same cohort): what a sort needs. */
+const orderBy =
+  (chain: readonly Step[]) =>
+  (a: RankKey, b: RankKey): number => {
     for (const s of chain) {
       const order = s.cmp(a, b);
       if (order !== 0) return order;
     }
     return 0;
   };
-}
 
-/** The default chain's deciding step between two units (see {@link rankComparator}). */
-export const decidingStep: RankComparator = rankComparator();
-const defaultOrder = rankOrder();
+/** The chain of a rule set that states none (module-private, left unfrozen: V8 walks a frozen array on a slower path that allocates). */
+const DEFAULT_CHAIN: readonly Step[] = chainOf(undefined);
+const chainFor = (ranking: Ranking | undefined) => (ranking ? chainOf(ranking) : DEFAULT_CHAIN);
 
-/** Order of two rank keys under a chain (negative: `a` ranks above `b`); 0 only for the same unit of the same cohort. */
-export const compareRankKeys = (a: RankKey, b: RankKey, ranking?: Ranking): number => (ranking ? rankOrder(ranking) : defaultOrder)(a, b);
+/** The order of two units under a rule set's chain (see {@link chainOf}), for sorting. */
+export const rankOrder = (ranking?: Ranking): ((a: RankKey, b: RankKey) => number) => orderBy(chainFor(ranking));
 
 /** Steps that only list tied units in an order (with `ties: "shared"` they share a rank). */
 const LISTING = new Set<TieBreak>(["name", "unitId"]);
@@ -175,8 +173,9 @@ const LISTING = new Set<TieBreak>(["name", "unitId"]);
  * the one above. With `ties: "shared"`, units separated only by name or id share a rank (1, 1, 3).
  */
 export function rankCohort(units: readonly ScoredUnit[], ranking?: Ranking): Ranked[] {
-  const decide = ranking ? rankComparator(ranking) : decidingStep;
-  const order = ranking ? rankOrder(ranking) : defaultOrder;
+  const chain = chainFor(ranking);
+  const decide = decideBy(chain);
+  const order = orderBy(chain);
   const keyed = units.map((unit) => ({ unit, key: rankKey(unit, ranking) })).sort((x, y) => order(x.key, y.key));
   const shared = ranking?.ties === "shared";
   const out: Ranked[] = [];

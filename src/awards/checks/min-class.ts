@@ -10,8 +10,8 @@ export function pointsShort(unit: ScoredUnit, percent: number): string | undefin
   return short > 0 ? formatPoints(short) : undefined;
 }
 
-/** A class's rank (-1: none, or not in the catalog). */
-const rankOf = (rs: RuleSet, id: string | null | undefined) => (id == null ? -1 : (classRanks(rs).get(id) ?? -1));
+/** A class's rank in a rule set's table of ranks (-1: none, or not in the catalog). */
+const rankOf = (ranks: ReadonlyMap<string, number>, id: string | null) => (id === null ? -1 : (ranks.get(id) ?? -1));
 
 /** Points (hundredths) a unit lacks to reach a class's threshold as of its date (0 or less: none; undefined: the class sets no threshold, or is not in the catalog). */
 function pointsLacking(k: ClassDef | undefined, unit: ScoredUnit): number | undefined {
@@ -27,7 +27,8 @@ function classResult(rank: (id: string | null) => number, need: number, r: { cla
 
 function minClass(rs: RuleSet, unit: ScoredUnit, required: string): AwardCheck {
   const r = unit.result;
-  const result = classResult((id) => rankOf(rs, id), rankOf(rs, required), r);
+  const ranks = classRanks(rs);
+  const result = classResult((id) => rankOf(ranks, id), rankOf(ranks, required), r);
   const lacking = result === true ? undefined : pointsLacking(classesById(rs).get(required), unit);
   const check = { kind: "minClass" as const, result, required, actual: r.classification, potential: r.potentialClassification };
   return lacking === undefined || lacking <= 0 ? check : { ...check, pointsShort: formatPoints(lacking) };
@@ -46,7 +47,7 @@ export const minClassCheck: AwardCheckKind = {
     const required = award.eligibility.minClass;
     if (required === undefined) return undefined;
     const ranks = classRanks(rs);
-    const rank = (id: string | null) => (id === null ? -1 : (ranks.get(id) ?? -1));
+    const rank = (id: string | null) => rankOf(ranks, id);
     const need = rank(required);
     const k = classesById(rs).get(required);
     const shared = sharedBy<string, readonly AwardCheck[]>(SHARED_CHECKS);
