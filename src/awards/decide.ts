@@ -1,10 +1,10 @@
 import type { Truth } from "../evaluation/index.js";
-import { rankCohort, rankKey, type RankKey, type Ranked } from "../ranking/index.js";
+import { cohortKey, rankCohort, rankKey, type RankKey, type Ranked } from "../ranking/index.js";
 import type { Award, Group, RuleSet } from "../rules/index.js";
 import type { ScoredUnit } from "../scoring/index.js";
 import { activeQuota, checksVerdict, compileAwardChecks, pastAwards, quotaAllowed, quotaCheck, quotaExact, referenceChecks, type AwardCheck, type AwardChecker, type AwardConditions, type UnitInput } from "./checks/index.js";
 import { compileAwardConditions, referenceAwardConditions } from "./conditions.js";
-import { cohortAwards } from "./cohort.js";
+import { cohortAwards, type CohortAwards } from "./cohort.js";
 import { recommendation } from "./proposals.js";
 import type { AwardStatus, QuotaUse, Recommendation } from "./types.js";
 
@@ -59,11 +59,14 @@ interface Unit {
   readonly input: UnitInput;
   /** The statuses decided so far, in deciding order. */
   readonly statuses: AwardStatus[];
+  /** The unit's status on an award of the cohort (undefined: not decided yet). */
+  readonly statusOf: (award: string) => AwardStatus | undefined;
 }
 
-function unitOf(rs: RuleSet, conditions: AwardConditions, ranked: Ranked): Unit {
+function unitOf(rs: RuleSet, conditions: AwardConditions, cohort: CohortAwards, ranked: Ranked): Unit {
   const statuses: AwardStatus[] = [];
-  const thisYear = (id: string) => truthOf(statuses.find((s) => s.award === id));
+  const statusOf = (id: string) => cohort.statusOf(statuses, id);
+  const thisYear = (id: string) => truthOf(statusOf(id));
   let made: Map<string, readonly AwardCheck[]> | undefined;
   const input: UnitInput = {
     rs,
@@ -77,13 +80,13 @@ function unitOf(rs: RuleSet, conditions: AwardConditions, ranked: Ranked): Unit 
       return checks;
     },
   };
-  return { ranked, statuses, input };
+  return { ranked, statuses, statusOf, input };
 }
 
 /** A cohort-wide quota's base: the cohort's size, or the number of its units granted the award `of` names. */
 function cohortQuotaBase(award: Award, units: readonly Unit[]): number {
   const of = activeQuota(award)!.of;
-  return of === "cohort" ? units.length : units.filter((u) => u.statuses.find((s) => s.award === of)?.granted).length;
+  return of === "cohort" ? units.length : units.filter((u) => u.statusOf(of)?.granted).length;
 }
 
 /** A unit's checks for one award, their verdict before the quota, and its quota check if it is a candidate under one. */
@@ -130,22 +133,21 @@ function applyQuota(award: Award, units: readonly Unit[], candidates: readonly C
   if (q && run) {
     for (const x of candidates) {
       const r = x.u.ranked.unit.result;
-      x.quota = quotaCheck(run.position.get(cohortKeyOf(r))?.get(r.unitId) ?? Infinity, run.allowed, run.base, run.exact, run.candidates);
+      x.quota = quotaCheck(run.position.get(cohortKey(r))?.get(r.unitId) ?? Infinity, run.allowed, run.base, run.exact, run.candidates);
     }
   }
   return undefined;
 }
 
-const cohortKeyOf = (r: { group: string; cohort: string | null; year: number }) => `${r.group}|${r.cohort ?? ""}|${r.year}`;
-
 /** What a decided cohort adds to each run-wide quota of its group (the first pass, before the run decides). */
 function runShares(rs: RuleSet, awards: readonly Award[], units: readonly Unit[]): RunQuotaShare[] {
   return awards
     .filter((a) => activeQuota(a)?.scope === "run")
-    .map((a) => {
-      const status = (u: Unit) => u.statuses.find((s) => s.award === a.id)!;
-      return { award: a.id, base: cohortQuotaBase(a, units), candidates: units.filter((u) => status(u).status === "eligible").map((u) => rankKey(u.ranked.unit, rs.ranking)) };
-    });
+    .map((a) => ({
+      award: a.id,
+      base: cohortQuotaBase(a, units),
+      candidates: units.filter((u) => u.statusOf(a.id)!.status === "eligible").map((u) => rankKey(u.ranked.unit, rs.ranking)),
+    }));
 }
 
 /** What deciding a cohort gives: each unit's recommendation in rank order, the cohort's quotas and its share of run-wide quotas. */
@@ -163,14 +165,14 @@ export interface CohortOutcome {
  */
 export function decideCohort(rs: RuleSet, path: AwardPath, scored: readonly ScoredUnit[], run?: ReadonlyMap<string, RunQuotaDecision>): CohortOutcome {
   const { conditions } = path;
-  const units = rankCohort(scored, rs.ranking).map((r) => unitOf(rs, conditions, r));
   const awards = awardsOf(rs, scored[0]!.profile.group);
+  const cohort = cohortAwards(awards);
+  const units = rankCohort(scored, rs.ranking).map((r) => unitOf(rs, conditions, cohort, r));
   const quotas: QuotaUse[] = [];
   for (const award of awards) {
     const use = decideAward(award, path.checks, units, run?.get(award.id));
     if (use) quotas.push(use);
   }
-  const cohort = cohortAwards(awards);
   const recs = units.map((u) => recommendation(rs, conditions, cohort, u.ranked, u.statuses, units.length));
   return { recs, quotas, runShares: run ? [] : runShares(rs, awards, units) };
 }
