@@ -1,9 +1,9 @@
 import type { CohortSummary, QuotaUse, Recommendation } from "../awards/index.js";
 import { invalidArgument, requireIterable, requireObject, ThiduaError, type Result } from "../errors/index.js";
-import type { Profile, ProfileInput } from "../profiles/index.js";
+import type { Profile, ProfileInput, ValidProfile } from "../profiles/index.js";
 import { cohortKey } from "../ranking/index.js";
 import type { Group, RuleSet } from "../rules/index.js";
-import type { ScoredUnit, ScoreResult } from "../scoring/index.js";
+import type { ScoredUnit, Scorer, ScoreResult } from "../scoring/index.js";
 import { rejectedIdentity, validateBatch, type IndexedProfile, type Rejected } from "./batch.js";
 import { createCore, type EngineCore, type Implementation, type RuleSetRef } from "./core.js";
 import { asOfFor, checkAsOf, periodIssue, type RunOptions } from "./options.js";
@@ -114,6 +114,27 @@ function scoreMany(core: EngineCore, profiles: Iterable<unknown>, opts?: RunOpti
   return { ruleset: core.ref, results, rejected: rejected.sort((a, b) => a.index - b.index) };
 }
 
+/**
+ * The core with each input validated and scored once: a what-if decides the same peers twice (before
+ * and after the change), and neither step of a peer depends on the subject. Made for one what-if call
+ * (its options are the same throughout) and dropped with it.
+ */
+function onceEach(core: EngineCore): EngineCore {
+  const validated = new Map<unknown, Result<ValidProfile>>();
+  const scored = new Map<ValidProfile, ScoredUnit>();
+  const validate = (input: unknown) => {
+    let v = validated.get(input);
+    if (v === undefined) validated.set(input, (v = core.validator.validate(input)));
+    return v;
+  };
+  const score: Scorer = (p, opts) => {
+    let u = scored.get(p);
+    if (u === undefined) scored.set(p, (u = core.score(p, opts)));
+    return u;
+  };
+  return { ...core, validator: { ...core.validator, validate }, score };
+}
+
 /** What-if's step: a subject decided beside its peers — its recommendation and its exact score. */
 const decideBeside =
   (core: EngineCore): DecideBeside =>
@@ -145,7 +166,7 @@ export function createEngine<G extends string = Group>(ruleset: RuleSet<G>, opti
     recommend,
     whatIf: (profile, changes, opts) => {
       requireObject(changes, "whatIf(profile, changes)");
-      return whatIf(decideBeside(core), profile, changes, opts);
+      return whatIf(decideBeside(onceEach(core)), profile, changes, opts);
     },
   };
   Object.defineProperty(engine, ENGINE_CORE, { value: core, enumerable: false });

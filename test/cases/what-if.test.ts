@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createEngine, ThiduaError } from "thidua";
 import { loadNational } from "../support/rules.js";
@@ -27,5 +28,28 @@ describe("engine.whatIf", () => {
     const w = engine.whatIf(ca05, { "person.movementActivities": null }, { asOf: "2025-12-31" });
     expect(w.after.scoreResult.criteria.find((c) => c.id === "individual.1")!.status).toBe("unknown");
     expect(() => engine.whatIf(ca05, { "person.relativesMobilised": -2 })).toThrow(ThiduaError);
+  });
+});
+
+describe("engine.whatIf beside its peers", () => {
+  const numeric = ["person.relativesMobilised", "person.mobilisationSessions", "person.movementActivities", "person.activitiesLed"];
+  /** The subject's recommendation in a plain `recommend` of it and the peers (what a what-if must equal). */
+  const alone = (subject: unknown, peers: readonly unknown[]) => {
+    const id = (subject as { id: string }).id;
+    return engine.recommend([subject, ...peers.filter((p) => (p as { id?: unknown })?.id !== id)], { asOf: "2025-12-31" }).results.find((r) => r.unitId === id);
+  };
+  it("gives, before and after, the subject's recommendation in a recommend of the cohort with and without the change", () => {
+    // peers: the cohort, now and then an invalid row, a unit of another cluster, a duplicate id
+    const extraArb = fc.constantFrom<unknown>({ id: "bad", group: "individual" }, { ...profiles[0], id: "ca-xa-2", cohort: "cum-2" }, profiles[1], null);
+    fc.assert(
+      fc.property(fc.nat(profiles.length - 1), fc.constantFrom(...numeric), fc.nat(8), fc.subarray(profiles), fc.array(extraArb, { maxLength: 3 }), (i, fact, value, cohort, extra) => {
+        const subject = profiles[i];
+        const peers = [...cohort, ...extra];
+        const w = engine.whatIf(subject, { [fact]: value }, { asOf: "2025-12-31", peers });
+        expect(w.before).toEqual(alone(subject, peers));
+        expect(w.after).toEqual(alone({ ...subject, facts: { ...subject.facts, [fact]: value } }, peers));
+      }),
+      { numRuns: 60, seed: 5 },
+    );
   });
 });
