@@ -7,13 +7,13 @@ describe("compiled verdicts", () => {
   const rs = loadRuleSet("vn-2447-2025");
   if (!rs.ok) throw new Error("rule set");
   const validator = createProfileValidator(rs.value);
-  const unit = (id: string): ValidProfile => {
-    const r = validator.validate({ id, name: id, group: "ministry", cohort: "c", year: 2025, facts: {} });
+  const unit = (id: string, facts: Record<string, unknown> = {}): ValidProfile => {
+    const r = validator.validate({ id, name: id, group: "ministry", cohort: "c", year: 2025, facts });
     if (!r.ok) throw new Error(JSON.stringify(r.issues));
     return r.value;
   };
 
-  it("share one frozen verdict between units whose criterion comes out the same; a per-unit criterion's verdict is made for each unit", () => {
+  it("share one frozen verdict between units whose criterion comes out the same, whatever its scoring style", () => {
     const verdictsOf = compileVerdicts(rs.value);
     const [a, b] = [verdictsOf(unit("a"), "2025-12-31"), verdictsOf(unit("b"), "2025-12-31")];
     const kinds = new Set<string>();
@@ -21,14 +21,18 @@ describe("compiled verdicts", () => {
       if (c.bonus || c.deductions || c.appliesWhen) return;
       const [x, y] = [a.verdicts[i]!, b.verdicts[i]!];
       expect(y).toEqual(x);
-      if (c.perUnit) {
-        kinds.add("perUnit");
-        expect([y === x, Object.isFrozen(x)], c.id).toEqual([false, false]);
-      } else {
-        kinds.add(c.conditions ? "conditions" : "tiers");
-        expect([y === x, Object.isFrozen(x)], c.id).toEqual([true, true]);
-      }
+      kinds.add(c.perUnit ? "perUnit" : c.conditions ? "conditions" : "tiers");
+      expect([y === x, Object.isFrozen(x)], c.id).toEqual([true, true]);
     });
     expect([...kinds].sort()).toEqual(["conditions", "perUnit", "tiers"]);
+  });
+
+  it("a per-unit criterion shares a verdict between counts worth the same points, and only those", () => {
+    // ministry.5: 2 points a model, at most 10
+    const verdictsOf = compileVerdicts(rs.value);
+    const i = verdictsOf(unit("a"), "2025-12-31").rules.criteria.findIndex((c) => c.id === "ministry.5");
+    const of = (n: number) => verdictsOf(unit(`u${n}`, { "models.effectiveCount": n }), "2025-12-31").verdicts[i]!;
+    expect([of(6) === of(5), of(9) === of(7), of(4) === of(3), of(3) === of(2)]).toEqual([true, true, false, false]);
+    expect([of(5).points, of(6).points, of(3).points, of(2).points]).toEqual([1000, 1000, 600, 400]);
   });
 });

@@ -125,9 +125,10 @@ export function compileCriterion(c: Criterion, ctx: CompileContext): (row: Row, 
   const deductions = (c.deductions ?? []).map((a, i) => compileAdjustment(a, ctx, ["deductions", i]));
   const values = (list: readonly ((row: Row) => Points | undefined)[], row: Row) => (list.length ? list.map((f) => f(row)) : NONE);
   const combine = bonus.length || deductions.length ? undefined : combinedOnce(c);
+  const dated = c.effectiveFrom !== undefined || c.effectiveTo !== undefined;
   return (row, asOf) => {
     const t = applies ? applies(row) : T;
-    if (!inForce(c, asOf) || t === F) return NOT_APPLICABLE;
+    if ((dated && !inForce(c, asOf)) || t === F) return NOT_APPLICABLE;
     if (combine && t === T) return combine(base(row));
     return criterionVerdict(c, t === T ? true : "unknown", base(row), values(bonus, row), values(deductions, row));
   };

@@ -50,8 +50,20 @@ export const perUnitStyle: ScoringStyle = {
   key: "perUnit",
   evaluate: (c, read) => verdict(c, perUnitCount(c.perUnit!, read)),
   compile(c, ctx) {
-    const read = perUnitReader(c.perUnit!, ctx.slot);
-    return (row) => verdict(c, read(row));
+    const pu = c.perUnit!;
+    const read = perUnitReader(pu, ctx.slot);
+    const max = toPoints(c.maxPoints);
+    // a verdict depends on its points alone (whole hundredths from 0 to the cap): each made once, shared (frozen)
+    const unknown = Object.freeze(verdict(c, undefined));
+    const byPoints = new Map<Points, BaseVerdict>();
+    return (row) => {
+      const count = read(row);
+      if (count === undefined) return unknown;
+      const p = perUnitPoints(pu, count, max);
+      let v = byPoints.get(p);
+      if (v === undefined) byPoints.set(p, (v = Object.freeze(verdict(c, count))));
+      return v;
+    };
   },
   trace: (c, read) => ({ perUnit: perUnitTrace(c.perUnit!, read, c.maxPoints) }),
   messageKeys: ["criterion.result", "criterion.perUnit", "fact.missing"],
