@@ -1,4 +1,9 @@
-/** `npm run bench`: evaluation vs json-rules-engine, load+compile time; prints Markdown for bench/RESULTS.md. */
+/**
+ * `npm run bench`: evaluation vs json-rules-engine, load+compile time; prints Markdown for bench/RESULTS.md.
+ * It runs bundled by tsup, as the package is built (`.bench/run.js`), not under tsx: tsx keeps the name
+ * of every named function by wrapping it as it is created (esbuild's `keepNames`), a cost the published
+ * code does not have and that falls on code making closures per unit.
+ */
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { cpus, totalmem } from "node:os";

@@ -69,7 +69,8 @@ export function benchStages(rs: RuleSet, n = 50_000, rounds = 5): string[] {
   return out;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+// run on its own (`npx tsx bench/stages.ts`), not when `npm run bench` bundles it with bench/run.ts
+if (/[\\/]stages\.ts$/.test(process.argv[1] ?? "")) {
   const rs = loadRuleSet("vn-2447-2025");
   if (!rs.ok) throw new Error("rule set");
   for (const l of benchStages(rs.value, Number(process.argv[2] ?? 50_000))) console.log(l);
