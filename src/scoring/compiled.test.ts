@@ -13,18 +13,18 @@ describe("compiled verdicts", () => {
     return r.value;
   };
 
-  it("share one frozen verdict between units whose criterion comes out the same, whatever its scoring style", () => {
+  it("share one frozen verdict between units whose criterion comes out the same, whatever its scoring style and adjustments", () => {
     const verdictsOf = compileVerdicts(rs.value);
     const [a, b] = [verdictsOf(unit("a"), "2025-12-31"), verdictsOf(unit("b"), "2025-12-31")];
     const kinds = new Set<string>();
     a.rules.criteria.forEach((c, i) => {
-      if (c.bonus || c.deductions || c.appliesWhen) return;
+      if (c.appliesWhen) return; // unknown whether it applies: combined afresh
       const [x, y] = [a.verdicts[i]!, b.verdicts[i]!];
       expect(y).toEqual(x);
-      kinds.add(c.perUnit ? "perUnit" : c.conditions ? "conditions" : "tiers");
+      kinds.add(c.bonus || c.deductions ? "adjusted" : c.perUnit ? "perUnit" : c.conditions ? "conditions" : "tiers");
       expect([y === x, Object.isFrozen(x)], c.id).toEqual([true, true]);
     });
-    expect([...kinds].sort()).toEqual(["conditions", "perUnit", "tiers"]);
+    expect([...kinds].sort()).toEqual(["adjusted", "conditions", "perUnit", "tiers"]);
   });
 
   it("a per-unit criterion shares a verdict between counts worth the same points, and only those", () => {

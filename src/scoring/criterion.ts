@@ -90,46 +90,72 @@ export function evaluateCriterion(c: Criterion, read: FactReader, asOf: string):
   return criterionVerdict(c, applies, styleOf(c).evaluate(c, read), adjust(c.bonus), adjust(c.deductions));
 }
 
-/** At most this many base verdicts remembered by one compiled criterion (see {@link compileCriterion}). */
-const COMBINED_PER_CRITERION = 8;
+/** At most this many combinations remembered by one compiled criterion (see {@link combinedOnce}). */
+const COMBINED_PER_CRITERION = 16;
+
+type Values = readonly (Points | undefined)[];
+
+/** The values of a criterion's compiled bonus or deductions for a row (undefined: unknown). */
+function valuesOf(list: readonly ((row: Row) => Points | undefined)[], row: Row): Values {
+  if (list.length === 0) return NONE;
+  const out: (Points | undefined)[] = [];
+  for (let i = 0; i < list.length; i++) out.push(list[i]!(row));
+  return out;
+}
+
+/** Two lists of adjustment values, equal item by item. */
+function sameValues(a: Values, b: Values): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** A verdict combined once: the base verdict (by identity) and the adjustments' values it was made of. */
+interface Combination {
+  readonly base: BaseVerdict;
+  readonly bonus: Values;
+  readonly deductions: Values;
+  readonly verdict: CriterionVerdict;
+}
 
 /**
- * A criterion's verdict for each base verdict a compiled style gives, combined once: styles give the
- * same few frozen base verdicts again and again (a condition's three), so a short list, searched by
- * identity, holds their combinations (at most {@link COMBINED_PER_CRITERION}; past it, each is
- * combined afresh). A base verdict that is not frozen was made for this unit alone (`perUnit`
- * makes fresh ones): it is combined afresh and its verdict is not shared.
+ * The verdict of a criterion that applies, combined once for each base verdict and adjustments'
+ * values: compiled styles give the same few frozen base verdicts again and again (a condition's
+ * three, a tier's), and an adjustment's value is one of a few, so a short list holds their
+ * combinations, searched in order (at most {@link COMBINED_PER_CRITERION}; past it, each is combined
+ * afresh). A base verdict that is not frozen was made for this unit alone: it is combined afresh and
+ * its verdict is not shared.
  */
-function combinedOnce(c: Criterion): (b: BaseVerdict) => CriterionVerdict {
-  const bases: BaseVerdict[] = [];
-  const verdicts: CriterionVerdict[] = [];
-  return (b) => {
-    for (let i = 0; i < bases.length; i++) if (bases[i] === b) return verdicts[i]!;
-    if (!Object.isFrozen(b) || bases.length === COMBINED_PER_CRITERION) return criterionVerdict(c, true, b, NONE, NONE);
-    const v = Object.freeze(criterionVerdict(c, true, b, NONE, NONE));
-    bases.push(b);
-    verdicts.push(v);
-    return v;
+function combinedOnce(c: Criterion): (b: BaseVerdict, bonus: Values, deductions: Values) => CriterionVerdict {
+  const made: Combination[] = [];
+  return (b, bonus, deductions) => {
+    for (let i = 0; i < made.length; i++) {
+      const m = made[i]!;
+      if (m.base === b && sameValues(m.bonus, bonus) && sameValues(m.deductions, deductions)) return m.verdict;
+    }
+    if (!Object.isFrozen(b) || made.length === COMBINED_PER_CRITERION) return criterionVerdict(c, true, b, bonus, deductions);
+    const verdict = Object.freeze(criterionVerdict(c, true, b, bonus, deductions));
+    made.push({ base: b, bonus, deductions, verdict });
+    return verdict;
   };
 }
 
 /**
  * The accelerated evaluation of a criterion over dense rows: compiled parts, the same combination.
- * A criterion without bonus or deductions that applies has a verdict that depends on its base
- * verdict alone, combined once and shared, frozen (see {@link combinedOnce}).
+ * The verdict of a criterion that applies depends on its base verdict and its adjustments' values
+ * alone: combined once and shared, frozen (see {@link combinedOnce}).
  */
 export function compileCriterion(c: Criterion, ctx: CompileContext): (row: Row, asOf: string) => CriterionVerdict {
   const applies: Node<Row> | undefined = c.appliesWhen && ctx.condition(c.appliesWhen, ["appliesWhen"]);
   const base = styleOf(c).compile(c, ctx);
   const bonus = (c.bonus ?? []).map((a, i) => compileAdjustment(a, ctx, ["bonus", i]));
   const deductions = (c.deductions ?? []).map((a, i) => compileAdjustment(a, ctx, ["deductions", i]));
-  const values = (list: readonly ((row: Row) => Points | undefined)[], row: Row) => (list.length ? list.map((f) => f(row)) : NONE);
-  const combine = bonus.length || deductions.length ? undefined : combinedOnce(c);
+  const combine = combinedOnce(c);
   const dated = c.effectiveFrom !== undefined || c.effectiveTo !== undefined;
   return (row, asOf) => {
     const t = applies ? applies(row) : T;
     if ((dated && !inForce(c, asOf)) || t === F) return NOT_APPLICABLE;
-    if (combine && t === T) return combine(base(row));
-    return criterionVerdict(c, t === T ? true : "unknown", base(row), values(bonus, row), values(deductions, row));
+    if (t === T) return combine(base(row), valuesOf(bonus, row), valuesOf(deductions, row));
+    return criterionVerdict(c, "unknown", base(row), valuesOf(bonus, row), valuesOf(deductions, row));
   };
 }
