@@ -1,8 +1,8 @@
 /**
  * `npm run bench`: evaluation vs json-rules-engine, load+compile time; prints Markdown for bench/RESULTS.md.
- * It runs bundled by tsup, as the package is built (`.bench/run.js`), not under tsx: tsx keeps the name
- * of every named function by wrapping it as it is created (esbuild's `keepNames`), a cost the published
- * code does not have and that falls on code making closures per unit.
+ * It runs bundled by tsup (`.bench/run.js`), compiled as the published code is, not under tsx: tsx keeps
+ * the name of every named function by wrapping it as it is created (esbuild's `keepNames`), a cost the
+ * published code does not have and that falls on code making closures per unit.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -26,7 +26,7 @@ for (let i = 0; i < 10; i++) { const x = loadRuleSet("vn-2447-2025"); if (x.ok) 
 const tWarm = (performance.now() - t2) / 10;
 
 // cold as a user's program sees it: the first load + compile in fresh processes running the built package
-// (this process runs the sources through tsx, whose first call is slower); median and range of 5
+// (this process has run its own bundle's code already); median and range of 5
 const built = new URL("../dist/node/index.js", import.meta.url);
 const coldRuns = existsSync(built)
   ? Array.from({ length: 5 }, () => {

@@ -3,7 +3,7 @@ import { invalidArgument, requireIterable, requireObject, ThiduaError, type Resu
 import type { Profile, ProfileInput, ValidProfile } from "../profiles/index.js";
 import { cohortKey } from "../ranking/index.js";
 import type { Group, RuleSet } from "../rules/index.js";
-import type { ScoredUnit, Scorer, ScoreResult } from "../scoring/index.js";
+import type { ScoredUnit, ScoreOptions, Scorer, ScoreResult } from "../scoring/index.js";
 import { rejectedIdentity, validateBatch, type IndexedProfile, type Rejected } from "./batch.js";
 import { createCore, type EngineCore, type Implementation, type RuleSetRef } from "./core.js";
 import { asOfFor, checkAsOf, periodIssue, type RunOptions } from "./options.js";
@@ -115,22 +115,24 @@ function scoreMany(core: EngineCore, profiles: Iterable<unknown>, opts?: RunOpti
 }
 
 /**
- * The core with each input validated and scored once: a what-if decides the same peers twice (before
- * and after the change), and neither step of a peer depends on the subject. Made for one what-if call
- * (its options are the same throughout) and dropped with it.
+ * The compiled core with each input validated and scored once: a what-if decides the same peers twice
+ * (before and after the change), and neither step of a peer depends on the subject. Made for one
+ * what-if call and dropped with it; a score is reused only for the same date and trace option.
  */
 function onceEach(core: EngineCore): EngineCore {
   const validated = new Map<unknown, Result<ValidProfile>>();
-  const scored = new Map<ValidProfile, ScoredUnit>();
+  const scored = new Map<ValidProfile, { readonly opts: ScoreOptions; readonly unit: ScoredUnit }>();
   const validate = (input: unknown) => {
     let v = validated.get(input);
     if (v === undefined) validated.set(input, (v = core.validator.validate(input)));
     return v;
   };
   const score: Scorer = (p, opts) => {
-    let u = scored.get(p);
-    if (u === undefined) scored.set(p, (u = core.score(p, opts)));
-    return u;
+    const s = scored.get(p);
+    if (s !== undefined && s.opts.asOf === opts.asOf && s.opts.trace === opts.trace) return s.unit;
+    const unit = core.score(p, opts);
+    scored.set(p, { opts, unit });
+    return unit;
   };
   return { ...core, validator: { ...core.validator, validate }, score };
 }
@@ -150,7 +152,8 @@ const decideBeside =
 
 /** Compiles the rule set once and returns an engine to score any number of profiles with it. */
 export function createEngine<G extends string = Group>(ruleset: RuleSet<G>, options: EngineOptions = {}): Engine<G> {
-  const core = createCore(ruleset, options.implementation ?? "compiled");
+  const implementation = options.implementation ?? "compiled";
+  const core = createCore(ruleset, implementation);
   const recommend = (profiles: Iterable<unknown>, opts?: RunOptions) => recommendInMemory(core, profiles, opts).report;
   const engine: Engine<G> = {
     ruleset,
@@ -166,7 +169,8 @@ export function createEngine<G extends string = Group>(ruleset: RuleSet<G>, opti
     recommend,
     whatIf: (profile, changes, opts) => {
       requireObject(changes, "whatIf(profile, changes)");
-      return whatIf(decideBeside(onceEach(core)), profile, changes, opts);
+      // the reference engine stays the plain specification: it validates and scores every peer twice
+      return whatIf(decideBeside(implementation === "compiled" ? onceEach(core) : core), profile, changes, opts);
     },
   };
   Object.defineProperty(engine, ENGINE_CORE, { value: core, enumerable: false });

@@ -35,4 +35,13 @@ describe("compiled verdicts", () => {
     expect([of(6) === of(5), of(9) === of(7), of(4) === of(3), of(3) === of(2)]).toEqual([true, true, false, false]);
     expect([of(5).points, of(6).points, of(3).points, of(2).points]).toEqual([1000, 1000, 600, 400]);
   });
+
+  it("an adjusted criterion shares a verdict between units with the same base verdict and adjustments' values, and only those", () => {
+    // ministry.1: tiers on the plan and the annual review, 0.5 points off a day late, at most 3
+    const verdictsOf = compileVerdicts(rs.value);
+    const i = verdictsOf(unit("a"), "2025-12-31").rules.criteria.findIndex((c) => c.id === "ministry.1");
+    const of = (late: number) => verdictsOf(unit(`late${late}`, { "plan.issuedOnTime": true, "review.annualConducted": true, "report.lateDays": late }), "2025-12-31").verdicts[i]!;
+    expect([of(2) === of(2), of(7) === of(6), of(2) === of(3)]).toEqual([true, true, false]);
+    expect([of(2).deduction, of(3).deduction, of(6).deduction]).toEqual([100, 150, 300]);
+  });
 });

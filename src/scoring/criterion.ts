@@ -123,8 +123,8 @@ interface Combination {
  * values: compiled styles give the same few frozen base verdicts again and again (a condition's
  * three, a tier's), and an adjustment's value is one of a few, so a short list holds their
  * combinations, searched in order (at most {@link COMBINED_PER_CRITERION}; past it, each is combined
- * afresh). A base verdict that is not frozen was made for this unit alone: it is combined afresh and
- * its verdict is not shared.
+ * afresh). Every compiled style gives frozen base verdicts; one that did not (made for one unit alone)
+ * would be combined afresh, its verdict not shared.
  */
 function combinedOnce(c: Criterion): (b: BaseVerdict, bonus: Values, deductions: Values) => CriterionVerdict {
   const made: Combination[] = [];

@@ -34,9 +34,9 @@ describe("engine.whatIf", () => {
 describe("engine.whatIf beside its peers", () => {
   const numeric = ["person.relativesMobilised", "person.mobilisationSessions", "person.movementActivities", "person.activitiesLed"];
   /** The subject's recommendation in a plain `recommend` of it and the peers (what a what-if must equal). */
-  const alone = (subject: unknown, peers: readonly unknown[]) => {
+  const alone = (subject: unknown, peers: readonly unknown[], asOf = "2025-12-31") => {
     const id = (subject as { id: string }).id;
-    return engine.recommend([subject, ...peers.filter((p) => (p as { id?: unknown })?.id !== id)], { asOf: "2025-12-31" }).results.find((r) => r.unitId === id);
+    return engine.recommend([subject, ...peers.filter((p) => (p as { id?: unknown })?.id !== id)], { asOf }).results.find((r) => r.unitId === id);
   };
   it("gives, before and after, the subject's recommendation in a recommend of the cohort with and without the change", () => {
     // peers: the cohort, now and then an invalid row, a unit of another cluster, a duplicate id
@@ -51,5 +51,19 @@ describe("engine.whatIf beside its peers", () => {
       }),
       { numRuns: 60, seed: 5 },
     );
+  });
+
+  it("remembers nothing between calls: a peer changed in place, or another date, is read afresh", () => {
+    const peers: { id: string; facts: Record<string, unknown> }[] = structuredClone(profiles);
+    const change = { "person.relativesMobilised": 3 };
+    const changed = { ...ca05, facts: { ...ca05.facts, ...change } };
+    const first = engine.whatIf(ca05, change, { asOf: "2025-12-31", peers });
+    // a what-if screen's cohort, edited in place between two calls: every peer loses its activities
+    for (const p of peers) if (p.id !== ca05.id) p.facts["person.movementActivities"] = 0;
+    const second = engine.whatIf(ca05, change, { asOf: "2025-12-31", peers });
+    expect(second.before.rank).toBeLessThan(first.before.rank);
+    expect([second.before, second.after]).toEqual([alone(ca05, peers), alone(changed, peers)]);
+    const third = engine.whatIf(ca05, change, { asOf: "2026-01-15", peers });
+    expect([third.before, third.after]).toEqual([alone(ca05, peers, "2026-01-15"), alone(changed, peers, "2026-01-15")]);
   });
 });

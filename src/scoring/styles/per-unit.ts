@@ -37,12 +37,14 @@ export function perUnitTrace(pu: PerUnit, read: FactReader, fallbackCap: number)
   };
 }
 
+/** The verdict on a count worth `p` points, out of the criterion's maximum. */
+const verdictOfPoints = (p: Points, max: Points): BaseVerdict => ({ status: p === 0 ? "not_met" : p >= max ? "met" : "partial", base: p, potential: p });
+
 function verdict(c: Criterion, count: number | undefined): BaseVerdict {
   const max = toPoints(c.maxPoints);
   const pu = c.perUnit!;
   if (count === undefined) return { status: "unknown", base: ZERO, potential: pu.cap !== undefined ? toPoints(pu.cap) : max };
-  const p = perUnitPoints(pu, count, max);
-  return { status: p === 0 ? "not_met" : p >= max ? "met" : "partial", base: p, potential: p };
+  return verdictOfPoints(perUnitPoints(pu, count, max), max);
 }
 
 /** `perUnit`: points for each unit of a count fact (e.g. per model that works), capped. */
@@ -53,7 +55,8 @@ export const perUnitStyle: ScoringStyle = {
     const pu = c.perUnit!;
     const read = perUnitReader(pu, ctx.slot);
     const max = toPoints(c.maxPoints);
-    // a verdict depends on its points alone (whole hundredths from 0 to the cap): each made once, shared (frozen)
+    // a verdict depends on its points alone: each made once, shared (frozen) — at most one per
+    // hundredth of a point from 0 to the cap
     const unknown = Object.freeze(verdict(c, undefined));
     const byPoints = new Map<Points, BaseVerdict>();
     return (row) => {
@@ -61,7 +64,7 @@ export const perUnitStyle: ScoringStyle = {
       if (count === undefined) return unknown;
       const p = perUnitPoints(pu, count, max);
       let v = byPoints.get(p);
-      if (v === undefined) byPoints.set(p, (v = Object.freeze(verdict(c, count))));
+      if (v === undefined) byPoints.set(p, (v = Object.freeze(verdictOfPoints(p, max))));
       return v;
     };
   },
