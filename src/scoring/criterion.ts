@@ -4,6 +4,9 @@ import { adjustmentPoints, compileAdjustment, sumAdjustments } from "./adjustmen
 import { toPoints, ZERO, type Points } from "./points.js";
 import { styleOf, type BaseVerdict, type CompileContext, type CriterionStatus, type Row } from "./styles/index.js";
 
+/** The values of a criterion's bonus or deductions, in order (undefined: unknown). */
+type Values = readonly (Points | undefined)[];
+
 /** The verdict on one criterion for one profile: integers in hundredths of a point. */
 export interface CriterionVerdict {
   readonly status: CriterionStatus;
@@ -55,7 +58,7 @@ export function unknownAsBase(c: Criterion, b: BaseVerdict): BaseVerdict {
  * - bonus and deductions are added (see `sumAdjustments`), and deductions stop at the floor;
  * - when we do not know whether it applies, it counts as unknown with nothing proven yet.
  */
-export function criterionVerdict(c: Criterion, applies: true | "unknown", style: BaseVerdict, bonusValues: readonly (Points | undefined)[], deductionValues: readonly (Points | undefined)[]): CriterionVerdict {
+export function criterionVerdict(c: Criterion, applies: true | "unknown", style: BaseVerdict, bonusValues: Values, deductionValues: Values): CriterionVerdict {
   const b = unknownAsBase(c, style);
   const floor = toPoints(c.floor ?? 0);
   const bonus = sumAdjustments(c.bonus ?? [], bonusValues, "bonus");
@@ -93,7 +96,6 @@ export function evaluateCriterion(c: Criterion, read: FactReader, asOf: string):
 /** At most this many combinations remembered by one compiled criterion (see {@link combinedOnce}). */
 const COMBINED_PER_CRITERION = 16;
 
-type Values = readonly (Points | undefined)[];
 
 /** The values of a criterion's compiled bonus or deductions for a row (undefined: unknown). */
 function valuesOf(list: readonly ((row: Row) => Points | undefined)[], row: Row): Values {
