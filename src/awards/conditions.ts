@@ -1,17 +1,19 @@
 import { compileNode, evaluateCondition, F, T, traceCondition, traceLeaves, type LeafTrace, type Node, type ReaderFactory, type Truth } from "../evaluation/index.js";
-import type { Award, RuleSet } from "../rules/index.js";
+import { factsById, ownValue, walkCondition, type Award, type Condition, type Fact, type RuleSet } from "../rules/index.js";
 import { ROW } from "../profiles/index.js";
 import { factReader, rowReader, type ScoredUnit } from "../scoring/index.js";
 import type { AwardCheck, AwardConditions } from "./checks/index.js";
 
 type ConditionsCheck = Extract<AwardCheck, { kind: "conditions" }>;
+/** What the unmet leaves are traced on: a profile's facts, read only when they are (a valid profile builds its `facts` object on first read). */
+type WithFacts = { readonly facts: Readonly<Record<string, unknown>> };
 
 /** Facts that cannot improve (`better: "none"`): a person's category, sex, an organisation's kind. */
 const fixedFacts = (rs: RuleSet): ReadonlySet<string> => new Set(rs.facts.filter((f) => f.better === "none").map((f) => f.id));
 
-/** The leaves of an award's conditions that do not hold for a unit, from the reference interpreter's trace. */
-const unmetLeaves = (award: Award, unit: ScoredUnit): LeafTrace[] =>
-  traceLeaves(traceCondition(award.eligibility.conditions!, factReader(unit.profile))).filter((l) => l.result !== true);
+/** The leaves of an award's conditions that do not hold for a unit's facts, from the reference interpreter's trace. */
+const unmetLeaves = (award: Award, facts: Readonly<Record<string, unknown>>): LeafTrace[] =>
+  traceLeaves(traceCondition(award.eligibility.conditions!, (id) => ownValue(facts, id))).filter((l) => l.result !== true);
 
 /** Award conditions and deferrals through the reference interpreter: the specification. */
 export function referenceAwardConditions(rs: RuleSet): AwardConditions {
@@ -21,7 +23,7 @@ export function referenceAwardConditions(rs: RuleSet): AwardConditions {
       const read = factReader(unit.profile);
       const result = evaluateCondition(award.eligibility.conditions!, read);
       const fixedBar = result === false && evaluateCondition(award.eligibility.conditions!, (id) => (fixed.has(id) ? read(id) : undefined)) === false;
-      return { kind: "conditions", result, unmet: result === true ? [] : unmetLeaves(award, unit), fixedBar };
+      return { kind: "conditions", result, unmet: result === true ? [] : unmetLeaves(award, unit.profile.facts), fixedBar };
     },
     deferral: (d, unit) => evaluateCondition(d.when, factReader(unit.profile)),
     reader: (unit) => factReader(unit.profile),
@@ -36,7 +38,8 @@ const truth = (t: number): Truth => (t === T ? true : t === F ? false : "unknown
  * `unmet` is an own enumerable accessor, so JSON and deep equality see an ordinary value; every such
  * check shares one accessor, reading private fields (a getter closure per object, or a WeakMap of
  * pending work, made the award pass about twice as slow: V8 keeps objects with their own getter
- * closures in dictionary mode, and WeakMap entries are costly for the garbage collector).
+ * closures in dictionary mode, and WeakMap entries are costly for the garbage collector). A check
+ * shared between units (frozen) gives its leaves frozen too.
  */
 class LazyConditionsCheck {
   readonly kind = "conditions";
@@ -44,21 +47,107 @@ class LazyConditionsCheck {
   declare readonly unmet: readonly LeafTrace[];
   readonly fixedBar: boolean;
   #award: Award;
-  #unit: ScoredUnit;
-  #unmet: LeafTrace[] | undefined;
+  #profile: WithFacts;
+  #unmet: readonly LeafTrace[] | undefined;
   static readonly #unmetProperty: PropertyDescriptor = {
     enumerable: true,
     get(this: LazyConditionsCheck) {
-      return (this.#unmet ??= unmetLeaves(this.#award, this.#unit));
+      const leaves = () => unmetLeaves(this.#award, this.#profile.facts);
+      return (this.#unmet ??= Object.isFrozen(this) ? Object.freeze(leaves().map((l) => Object.freeze(l))) : leaves());
     },
   };
-  constructor(award: Award, unit: ScoredUnit, result: Truth, fixedBar: boolean) {
+  constructor(award: Award, profile: WithFacts, result: Truth, fixedBar: boolean) {
     this.result = result;
     Object.defineProperty(this, "unmet", LazyConditionsCheck.#unmetProperty);
     this.fixedBar = fixedBar;
     this.#award = award;
-    this.#unit = unit;
+    this.#profile = profile;
   }
+}
+
+/** The values a fact can take when they form a small closed set: yes or no, or the values of a list; `undefined` stands for a fact not given. */
+function closedValues(f: Fact | undefined): readonly unknown[] | undefined {
+  if (f?.type === "boolean") return [true, false, undefined];
+  if (f?.type === "enum" && f.values) return [...f.values, undefined];
+  return undefined;
+}
+
+/** A fact an award's conditions read, its slot in the dense row and its closed set of values. */
+interface ClosedFact {
+  readonly id: string;
+  readonly slot: number;
+  readonly values: readonly unknown[];
+}
+
+/**
+ * The facts a condition reads (its leaves' facts and the facts they are compared with), when each
+ * takes its values from a closed set and no leaf reads into a fact by a path: their values then
+ * decide the whole conditions check (its verdict, the leaves unmet and whether they are fixed).
+ * Undefined otherwise.
+ */
+function closedFactsOf(rs: RuleSet, cond: Condition, slots: ReadonlyMap<string, number>): readonly ClosedFact[] | undefined {
+  const ids = new Set<string>();
+  let paths = false;
+  walkCondition(cond, (leaf) => {
+    const other = leaf.value !== null && typeof leaf.value === "object" && !Array.isArray(leaf.value) ? leaf.value : undefined;
+    ids.add(leaf.fact);
+    if (other) ids.add(other.fact);
+    if (leaf.path !== undefined || other?.path !== undefined) paths = true;
+  });
+  const byId = factsById(rs);
+  const facts = [...ids].map((id) => ({ id, slot: slots.get(id), values: closedValues(byId.get(id)) }));
+  return paths || facts.some((f) => f.slot === undefined || f.values === undefined) ? undefined : (facts as ClosedFact[]);
+}
+
+/** The number that stands for a row's values of closed facts (each value's place in its set, one digit each); -1 for a value outside its set. */
+function closedKey(facts: readonly ClosedFact[], row: readonly unknown[]): number {
+  let key = 0;
+  for (const f of facts) {
+    const i = f.values.indexOf(row[f.slot]);
+    if (i < 0) return -1;
+    key = key * f.values.length + i;
+  }
+  return key;
+}
+
+/** A row's values of closed facts, as the facts of a profile (the facts not given left out). */
+function closedProfile(facts: readonly ClosedFact[], row: readonly unknown[]): WithFacts {
+  const out: Record<string, unknown> = Object.create(null);
+  for (const f of facts) if (row[f.slot] !== undefined) out[f.id] = row[f.slot];
+  return Object.freeze({ facts: Object.freeze(out) });
+}
+
+/**
+ * An award's conditions compiled over dense rows: their verdict, their verdict on facts that cannot
+ * improve alone, and — when the facts they read take closed sets of values — those facts, and the
+ * checks made so far, shared by the units with the same values (made once, from the first such
+ * unit's values; at most as many as the sets' combinations).
+ */
+interface CompiledConditions {
+  readonly award: Award;
+  readonly verdict: Node<readonly unknown[]>;
+  readonly fixedOnly: Node<readonly unknown[]>;
+  readonly closed: readonly ClosedFact[] | undefined;
+  readonly shared: Map<number, ConditionsCheck>;
+}
+
+const MET: ConditionsCheck = Object.freeze({ kind: "conditions", result: true, unmet: Object.freeze([]), fixedBar: false });
+
+/** The conditions check of a row (`profile`: whose facts the unmet leaves are traced on, when they are read). */
+function checkOf(c: CompiledConditions, row: readonly unknown[], profile: WithFacts): ConditionsCheck {
+  const result = truth(c.verdict(row));
+  return result === true ? MET : new LazyConditionsCheck(c.award, profile, result, result === false && c.fixedOnly(row) === F);
+}
+
+/** The check of a unit whose conditions read closed facts alone: the one shared by every unit with the same values. */
+function sharedCheck(c: CompiledConditions, closed: readonly ClosedFact[], unit: ScoredUnit): ConditionsCheck {
+  const row = unit.profile[ROW];
+  const key = closedKey(closed, row);
+  if (key < 0) return checkOf(c, row, unit.profile);
+  let check = c.shared.get(key);
+  // the shared check keeps the values it was made from, not the unit
+  if (check === undefined) c.shared.set(key, (check = Object.freeze(checkOf(c, row, closedProfile(closed, row)))));
+  return check;
 }
 
 /** Award conditions and deferrals compiled over the profiles' dense rows, once per engine; the same checks as data (a property test compares them). */
@@ -72,22 +161,19 @@ export function compileAwardConditions(rs: RuleSet): AwardConditions {
       if (s === undefined || (onlyFixed && !fixed.has(id))) return () => undefined;
       return Object.assign((row: readonly unknown[]) => row[s], { slot: s });
     };
-  const compiled = new Map<Award, { verdict: Node<readonly unknown[]>; fixedOnly: Node<readonly unknown[]> }>();
-  for (const a of rs.awards) {
-    const cond = a.eligibility.conditions;
-    if (cond) compiled.set(a, { verdict: compileNode(cond, reader(false), []), fixedOnly: compileNode(cond, reader(true), []) });
+  const compiled = new Map<Award, CompiledConditions>();
+  for (const award of rs.awards) {
+    const cond = award.eligibility.conditions;
+    if (cond) compiled.set(award, { award, verdict: compileNode(cond, reader(false), []), fixedOnly: compileNode(cond, reader(true), []), closed: closedFactsOf(rs, cond, slots), shared: new Map() });
   }
   const readerOf = rowReader(slots);
   const deferrals = new Map(rs.deferrals.map((d) => [d.id, compileNode(d.when, reader(false), [])]));
-  const met: ConditionsCheck = Object.freeze({ kind: "conditions", result: true, unmet: Object.freeze([]), fixedBar: false });
   return {
     deferral: (d, unit) => truth(deferrals.get(d.id)!(unit.profile[ROW])),
     reader: (unit) => readerOf(unit.profile),
     check(award, unit) {
       const c = compiled.get(award)!;
-      const result = truth(c.verdict(unit.profile[ROW]));
-      if (result === true) return met;
-      return new LazyConditionsCheck(award, unit, result, result === false && c.fixedOnly(unit.profile[ROW]) === F);
+      return c.closed ? sharedCheck(c, c.closed, unit) : checkOf(c, unit.profile[ROW], unit.profile);
     },
   };
 }

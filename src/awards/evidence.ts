@@ -12,9 +12,10 @@ const HISTORY_EVIDENCE = { vi: "Quyết định tặng danh hiệu, hình thức
 function awardOnlyFacts(rs: RuleSet, conditions: AwardConditions, cohort: CohortAwards, unit: ScoredUnit, statuses: readonly AwardStatus[]): MissingEvidence[] {
   let byFact: Map<string, string[]> | undefined; // made, with the reader, for a unit with an award left unknown by its conditions
   let read: FactReader | undefined;
-  for (const a of cohort.awards) {
+  for (let i = 0; i < cohort.awards.length; i++) {
+    const a = cohort.awards[i]!;
     if (a.eligibility.conditions === undefined) continue; // only an award with conditions has a conditions check
-    const s = cohort.statusOf(statuses, a.id);
+    const s = statuses[i]; // a unit's statuses are in the cohort's deciding order
     if (s?.status !== "unknown" || !s.checks.some((c) => c.kind === "conditions" && c.result === "unknown")) continue;
     read ??= conditions.reader(unit);
     byFact ??= new Map();
@@ -34,9 +35,10 @@ function factsNamed(rs: RuleSet, byFact: ReadonlyMap<string, readonly string[]>)
 function historyEvidence(cohort: CohortAwards, unit: ScoredUnit, statuses: readonly AwardStatus[]): MissingEvidence[] {
   let unknown = false;
   const missing: number[] = []; // each year once
-  for (const a of cohort.awards) {
+  for (let i = 0; i < cohort.awards.length; i++) {
+    const a = cohort.awards[i]!;
     if (!a.history?.length) continue; // only an award with history requirements has history checks
-    for (const c of cohort.statusOf(statuses, a.id)?.checks ?? []) {
+    for (const c of statuses[i]?.checks ?? []) {
       if (c.kind !== "history" || c.result !== "unknown") continue;
       unknown = true;
       for (const y of c.missingYears) if (!missing.includes(y)) missing.push(y);

@@ -81,7 +81,7 @@ export function recommendation(rs: RuleSet, conditions: AwardConditions, cohort:
   const { awards } = cohort;
   const { unit } = ranked;
   const r = unit.result;
-  const granted = awards.filter((a) => cohort.statusOf(statuses, a.id)!.granted);
+  const granted = awards.filter((_, i) => statuses[i]!.granted); // a unit's statuses are in the cohort's deciding order
   const p = proposals(granted, cohort);
   const recipient = p.top ? p.top.recipient : r.group === "individual" ? "individual" : "collective";
   // a knocked-out unit is barred from every award that excludes knock-outs: its first near miss says why
