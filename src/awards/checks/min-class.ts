@@ -1,7 +1,7 @@
 import type { Truth } from "../../evaluation/index.js";
 import { classAt, classesById, classRanks, type ClassDef, type RuleSet } from "../../rules/index.js";
 import { formatPoints, pointsFor, toPercent, toPoints, type ScoredUnit } from "../../scoring/index.js";
-import { SHARED_CHECKS, sharedBy } from "./shared.js";
+import { SHARED_CHECKS, sharedBy2 } from "./shared.js";
 import { NONE, type AwardCheck, type AwardCheckKind, type UnitInput } from "./types.js";
 
 /** Points a unit lacks to reach a percentage of its nominal maximum, as a decimal string (none if it reaches it). */
@@ -25,6 +25,16 @@ function classResult(rank: (id: string | null) => number, need: number, r: { cla
   return rank(r.classification) >= need ? true : rank(r.potentialClassification) >= need ? "unknown" : false;
 }
 
+/** A number that stands for a class and a best-case class (each by its place in the catalog, or none); undefined for a class outside it. */
+function classPair(rs: RuleSet): (c: string | null, potential: string | null) => number | undefined {
+  const place = new Map<string | null, number>([[null, 0], ...rs.classes.map((k, i) => [k.id, i + 1] as const)]);
+  return (c, potential) => {
+    const x = place.get(c);
+    const y = place.get(potential);
+    return x === undefined || y === undefined ? undefined : x * place.size + y;
+  };
+}
+
 function minClass(rs: RuleSet, unit: ScoredUnit, required: string): AwardCheck {
   const r = unit.result;
   const ranks = classRanks(rs);
@@ -42,7 +52,7 @@ export const minClassCheck: AwardCheckKind = {
     return required === undefined ? NONE : once(`minClass ${required}`, ({ rs, unit }) => [minClass(rs, unit, required)]);
   },
   // compiled: the check's content is the unit's class, its best-case class and the points it lacks;
-  // the units with the same three share one check
+  // the units with the same three share one check (the two classes found by a number, see classPair)
   compile(award, rs) {
     const required = award.eligibility.minClass;
     if (required === undefined) return undefined;
@@ -50,13 +60,15 @@ export const minClassCheck: AwardCheckKind = {
     const rank = (id: string | null) => rankOf(ranks, id);
     const need = rank(required);
     const k = classesById(rs).get(required);
-    const shared = sharedBy<string, readonly AwardCheck[]>(SHARED_CHECKS);
+    const pair = classPair(rs);
+    const shared = sharedBy2<number, number, readonly AwardCheck[]>(SHARED_CHECKS);
     const key = `minClass ${required}`;
     const make = ({ unit }: UnitInput) => {
       const r = unit.result;
+      const classes = pair(r.classification, r.potentialClassification);
+      if (classes === undefined) return [minClass(rs, unit, required)]; // a class outside the catalog: made afresh
       const lacking = classResult(rank, need, r) === true ? undefined : pointsLacking(k, unit);
-      const short = lacking !== undefined && lacking > 0 ? lacking : "";
-      return shared(`${r.classification}|${r.potentialClassification}|${short}`, () => [minClass(rs, unit, required)]);
+      return shared(classes, lacking !== undefined && lacking > 0 ? lacking : 0, () => [minClass(rs, unit, required)]);
     };
     return ({ once }) => once(key, make);
   },

@@ -22,12 +22,12 @@ function frozen<V>(v: V): V {
   return Object.freeze(v);
 }
 
-/** {@link sharedBy} with two keys, each from a small closed set. */
-export function sharedBy2<A, B, V>(): (a: A, b: B, make: () => V) => V {
+/** {@link sharedBy} with two keys: the first from a small closed set, the second kept for at most `limit` values under each first. */
+export function sharedBy2<A, B, V>(limit = Infinity): (a: A, b: B, make: () => V) => V {
   const byA = new Map<A, (b: B, make: () => V) => V>();
   return (a, b, make) => {
     let byB = byA.get(a);
-    if (byB === undefined) byA.set(a, (byB = sharedBy<B, V>()));
+    if (byB === undefined) byA.set(a, (byB = sharedBy<B, V>(limit)));
     return byB(b, make);
   };
 }
