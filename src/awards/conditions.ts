@@ -3,6 +3,7 @@ import { factsById, ownValue, walkCondition, type Award, type Condition, type Fa
 import { ROW } from "../profiles/index.js";
 import { factReader, rowReader, type ScoredUnit } from "../scoring/index.js";
 import type { AwardCheck, AwardConditions } from "./checks/index.js";
+import { SHARED_CHECKS } from "./checks/shared.js";
 
 type ConditionsCheck = Extract<AwardCheck, { kind: "conditions" }>;
 /** What the unmet leaves are traced on: a profile's facts, read only when they are (a valid profile builds its `facts` object on first read). */
@@ -83,7 +84,7 @@ interface ClosedFact {
  * The facts a condition reads (its leaves' facts and the facts they are compared with), when each
  * takes its values from a closed set and no leaf reads into a fact by a path: their values then
  * decide the whole conditions check (its verdict, the leaves unmet and whether they are fixed).
- * Undefined otherwise.
+ * Undefined otherwise, and when their combinations are too many for a number to stand for each exactly.
  */
 function closedFactsOf(rs: RuleSet, cond: Condition, slots: ReadonlyMap<string, number>): readonly ClosedFact[] | undefined {
   const ids = new Set<string>();
@@ -96,7 +97,9 @@ function closedFactsOf(rs: RuleSet, cond: Condition, slots: ReadonlyMap<string, 
   });
   const byId = factsById(rs);
   const facts = [...ids].map((id) => ({ id, slot: slots.get(id), values: closedValues(byId.get(id)) }));
-  return paths || facts.some((f) => f.slot === undefined || f.values === undefined) ? undefined : (facts as ClosedFact[]);
+  if (paths || facts.some((f) => f.slot === undefined || f.values === undefined)) return undefined;
+  const combinations = facts.reduce((n, f) => n * f.values!.length, 1);
+  return combinations <= Number.MAX_SAFE_INTEGER ? (facts as ClosedFact[]) : undefined;
 }
 
 /** The number that stands for a row's values of closed facts (each value's place in its set, one digit each); -1 for a value outside its set. */
@@ -121,7 +124,7 @@ function closedProfile(facts: readonly ClosedFact[], row: readonly unknown[]): W
  * An award's conditions compiled over dense rows: their verdict, their verdict on facts that cannot
  * improve alone, and — when the facts they read take closed sets of values — those facts, and the
  * checks made so far, shared by the units with the same values (made once, from the first such
- * unit's values; at most as many as the sets' combinations).
+ * unit's values; at most {@link SHARED_CHECKS}, past them a check is made for the unit alone).
  */
 interface CompiledConditions {
   readonly award: Award;
@@ -145,8 +148,10 @@ function sharedCheck(c: CompiledConditions, closed: readonly ClosedFact[], unit:
   const key = closedKey(closed, row);
   if (key < 0) return checkOf(c, row, unit.profile);
   let check = c.shared.get(key);
+  if (check !== undefined) return check;
+  if (c.shared.size === SHARED_CHECKS) return checkOf(c, row, unit.profile);
   // the shared check keeps the values it was made from, not the unit
-  if (check === undefined) c.shared.set(key, (check = Object.freeze(checkOf(c, row, closedProfile(closed, row)))));
+  c.shared.set(key, (check = Object.freeze(checkOf(c, row, closedProfile(closed, row)))));
   return check;
 }
 

@@ -32,5 +32,5 @@ export function sharedBy2<A, B, V>(limit = Infinity): (a: A, b: B, make: () => V
   };
 }
 
-/** At most this many shared checks for one award and kind whose key takes many values (points lacking). */
+/** At most this many shared checks for one award and kind whose key takes many values (points lacking, the values its conditions read). */
 export const SHARED_CHECKS = 1024;
