@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { edit, filesOf, NATIONAL } from "../../test/support/rules.js";
 import { loadRuleSet } from "../node/index.js";
+import { loadRuleSetFromFiles } from "../rules/index.js";
 import { createProfileValidator } from "../profiles/index.js";
 import { compileScorer } from "../scoring/index.js";
 import { compileAwardConditions, referenceAwardConditions } from "./conditions.js";
@@ -53,5 +55,47 @@ describe("compiled award conditions", () => {
     const [x, y] = [unit("a", facts), unit("b", facts)].map((u) => compiled.check(award("award.chien-si-thi-dua-co-so"), u));
     expect([x!.result, y === x, Object.isFrozen(x)]).toEqual([false, false, false]);
     expect(y).toEqual(x);
+  });
+
+  it("keep at most 1,024 shared checks an award: past them a check is made for the unit alone, equal to the reference", () => {
+    // award.lao-dong-tien-tien given one more way to qualify, on five more facts of closed values: 87,480 combinations in all
+    const valuesOf = (id: string) => rs.value.facts.find((f) => f.id === id)!.values!;
+    const more = [["person.prosecuted", true], ["person.disciplined", true], ...["person.role", "person.sex", "person.initiativeScope"].map((id) => [id, valuesOf(id)[0]])].map(([fact, value]) => ({ fact, operator: "equal", value }));
+    const files = edit(filesOf(NATIONAL), "awards.json", (j) => j.awards.find((a: { id: string }) => a.id === advanced.id).eligibility.conditions.any.push({ all: more }));
+    const wide = loadRuleSetFromFiles(files);
+    if (!wide.ok) throw new Error(JSON.stringify(wide.issues.slice(0, 3)));
+    const [compiled, reference] = [compileAwardConditions(wide.value), referenceAwardConditions(wide.value)];
+    const a = wide.value.awards.find((x) => x.id === advanced.id)!;
+    const scoreWide = compileScorer(wide.value);
+    const validateWide = createProfileValidator(wide.value);
+    // the n-th combination of eight facts' values (each with "not given"), in mixed radix, the category "other"
+    const dims: [string, readonly unknown[]][] = [
+      ["person.taskRating", valuesOf("person.taskRating")],
+      ...["person.role", "person.sex", "person.initiativeScope"].map((id): [string, readonly unknown[]] => [id, valuesOf(id)]),
+      ...["person.prosecuted", "person.disciplined", "person.productiveAndActive", "person.exemplaryCitizen"].map((id): [string, readonly unknown[]] => [id, [true, false]]),
+    ];
+    const unitOf = (n: number) => {
+      const facts: Record<string, unknown> = { "person.category": "other" };
+      let k = n;
+      for (const [id, values] of dims) {
+        const v = [...values, undefined][k % (values.length + 1)];
+        k = Math.floor(k / (values.length + 1));
+        if (v !== undefined) facts[id] = v;
+      }
+      const r = validateWide.validate({ id: `u${n}`, name: `u${n}`, group: "individual", cohort: "c", year: 2025, facts });
+      if (!r.ok) throw new Error(JSON.stringify(r.issues));
+      return scoreWide(r.value, { asOf: "2025-12-31", trace: false });
+    };
+    const units = Array.from({ length: 2400 }, (_, n) => unitOf(n));
+    const checks = units.map((u) => compiled.check(a, u));
+    // 2,400 units, more than 1,024 combinations of values (a met one keeps its place too): some checks are made unshared
+    const made = [...new Set(checks.filter((c) => c.result !== true))];
+    const shared = made.filter((c) => Object.isFrozen(c)).length;
+    expect([shared > 400, shared < 1024, made.length > shared]).toEqual([true, true, true]);
+    // a unit met after the limit: its check is its own, made again for it, and equal to the reference's
+    const late = checks.map((c) => Object.isFrozen(c)).lastIndexOf(false);
+    expect([compiled.check(a, units[late]!) === checks[late], compiled.check(a, units[late]!)]).toEqual([false, reference.check(a, units[late]!)]);
+    // a unit whose values were met before the limit still shares the check made then
+    expect(compiled.check(a, unitOf(2))).toBe(checks[2]);
   });
 });
