@@ -98,4 +98,43 @@ describe("compiled award conditions", () => {
     // a unit whose values were met before the limit still shares the check made then
     expect(compiled.check(a, unitOf(2))).toBe(checks[2]);
   });
+
+  /** The national set with award.lao-dong-tien-tien given one more way to qualify (`any` of its conditions), and facts added. */
+  const widened = (branch: unknown, facts: readonly object[] = []) => {
+    const withFacts = edit(filesOf(NATIONAL), "facts.json", (j) => j.facts.push(...facts));
+    const files = edit(withFacts, "awards.json", (j) => j.awards.find((a: { id: string }) => a.id === advanced.id).eligibility.conditions.any.push(branch));
+    const r = loadRuleSetFromFiles(files);
+    if (!r.ok) throw new Error(JSON.stringify(r.issues.slice(0, 3)));
+    const v = createProfileValidator(r.value);
+    const s = compileScorer(r.value);
+    const unitOf = (id: string, facts: Record<string, unknown>) => {
+      const p = v.validate({ id, name: id, group: "individual", cohort: "c", year: 2025, facts });
+      if (!p.ok) throw new Error(JSON.stringify(p.issues));
+      return s(p.value, { asOf: "2025-12-31", trace: false });
+    };
+    return { rs: r.value, award: r.value.awards.find((a) => a.id === advanced.id)!, unitOf };
+  };
+
+  it("a fact compared with another fact is part of what the shared check stands for", () => {
+    // prosecuted equal to disciplined: the second fact is read only as what the first is compared with
+    const w = widened({ all: [{ fact: "person.prosecuted", operator: "equal", value: { fact: "person.disciplined" } }] });
+    const [compiled, reference] = [compileAwardConditions(w.rs), referenceAwardConditions(w.rs)];
+    const units = [w.unitOf("a", { ...base, "person.prosecuted": false, "person.disciplined": false }), w.unitOf("b", { ...base, "person.prosecuted": false, "person.disciplined": true })];
+    const [x, y] = units.map((u) => compiled.check(w.award, u));
+    expect([x!.result, y!.result]).toEqual([true, "unknown"]);
+    units.forEach((u) => expect(compiled.check(w.award, u)).toEqual(reference.check(w.award, u)));
+  });
+
+  it("conditions reading facts whose combinations are too many for a number to stand for each exactly are not shared", () => {
+    // 40 more yes/no facts: 3^44 combinations with the four the award reads already, past 2^53
+    const prosecuted = rs.value.facts.find((f) => f.id === "person.prosecuted")!;
+    const extra = Array.from({ length: 40 }, (_, i) => ({ id: `person.extra${i}`, type: "boolean", label: prosecuted.label, better: "higher", evidence: prosecuted.evidence, groups: ["individual"] }));
+    const w = widened({ all: extra.map((f) => ({ fact: f.id, operator: "equal", value: true })) }, extra);
+    const [compiled, reference] = [compileAwardConditions(w.rs), referenceAwardConditions(w.rs)];
+    // the two differ in the last fact alone: the lowest digit of a number past 2^53 would be lost
+    const units = [w.unitOf("a", { ...base, "person.extra39": true }), w.unitOf("b", { ...base, "person.extra39": false })];
+    const [x, y] = units.map((u) => compiled.check(w.award, u));
+    expect([x === y, Object.isFrozen(x)]).toEqual([false, false]);
+    units.forEach((u) => expect(compiled.check(w.award, u)).toEqual(reference.check(w.award, u)));
+  });
 });

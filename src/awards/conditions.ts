@@ -40,7 +40,7 @@ const truth = (t: number): Truth => (t === T ? true : t === F ? false : "unknown
  * check shares one accessor, reading private fields (a getter closure per object, or a WeakMap of
  * pending work, made the award pass about twice as slow: V8 keeps objects with their own getter
  * closures in dictionary mode, and WeakMap entries are costly for the garbage collector). A check
- * shared between units (frozen) gives its leaves frozen too.
+ * shared between units (frozen by its maker) gives its leaves frozen too.
  */
 class LazyConditionsCheck {
   readonly kind = "conditions";
@@ -49,20 +49,22 @@ class LazyConditionsCheck {
   readonly fixedBar: boolean;
   #award: Award;
   #profile: WithFacts;
+  #shared: boolean;
   #unmet: readonly LeafTrace[] | undefined;
   static readonly #unmetProperty: PropertyDescriptor = {
     enumerable: true,
     get(this: LazyConditionsCheck) {
       const leaves = () => unmetLeaves(this.#award, this.#profile.facts);
-      return (this.#unmet ??= Object.isFrozen(this) ? Object.freeze(leaves().map((l) => Object.freeze(l))) : leaves());
+      return (this.#unmet ??= this.#shared ? Object.freeze(leaves().map((l) => Object.freeze(l))) : leaves());
     },
   };
-  constructor(award: Award, profile: WithFacts, result: Truth, fixedBar: boolean) {
+  constructor(award: Award, profile: WithFacts, result: Truth, fixedBar: boolean, shared: boolean) {
     this.result = result;
     Object.defineProperty(this, "unmet", LazyConditionsCheck.#unmetProperty);
     this.fixedBar = fixedBar;
     this.#award = award;
     this.#profile = profile;
+    this.#shared = shared;
   }
 }
 
@@ -136,10 +138,10 @@ interface CompiledConditions {
 
 const MET: ConditionsCheck = Object.freeze({ kind: "conditions", result: true, unmet: Object.freeze([]), fixedBar: false });
 
-/** The conditions check of a row (`profile`: whose facts the unmet leaves are traced on, when they are read). */
-function checkOf(c: CompiledConditions, row: readonly unknown[], profile: WithFacts): ConditionsCheck {
+/** The conditions check of a row (`profile`: whose facts the unmet leaves are traced on, when they are read; `shared`: the check will be shared, frozen). */
+function checkOf(c: CompiledConditions, row: readonly unknown[], profile: WithFacts, shared = false): ConditionsCheck {
   const result = truth(c.verdict(row));
-  return result === true ? MET : new LazyConditionsCheck(c.award, profile, result, result === false && c.fixedOnly(row) === F);
+  return result === true ? MET : new LazyConditionsCheck(c.award, profile, result, result === false && c.fixedOnly(row) === F, shared);
 }
 
 /** The check of a unit whose conditions read closed facts alone: the one shared by every unit with the same values. */
@@ -151,7 +153,7 @@ function sharedCheck(c: CompiledConditions, closed: readonly ClosedFact[], unit:
   if (check !== undefined) return check;
   if (c.shared.size === SHARED_CHECKS) return checkOf(c, row, unit.profile);
   // the shared check keeps the values it was made from, not the unit
-  c.shared.set(key, (check = Object.freeze(checkOf(c, row, closedProfile(closed, row)))));
+  c.shared.set(key, (check = Object.freeze(checkOf(c, row, closedProfile(closed, row), true))));
   return check;
 }
 

@@ -15,8 +15,8 @@ function awardOnlyFacts(rs: RuleSet, conditions: AwardConditions, cohort: Cohort
   for (let i = 0; i < cohort.awards.length; i++) {
     const a = cohort.awards[i]!;
     if (a.eligibility.conditions === undefined) continue; // only an award with conditions has a conditions check
-    const s = statuses[i]; // a unit's statuses are in the cohort's deciding order
-    if (s?.status !== "unknown" || !s.checks.some((c) => c.kind === "conditions" && c.result === "unknown")) continue;
+    const s = statuses[i]!; // a unit's statuses are in the cohort's deciding order
+    if (s.status !== "unknown" || !s.checks.some((c) => c.kind === "conditions" && c.result === "unknown")) continue;
     read ??= conditions.reader(unit);
     byFact ??= new Map();
     for (const fact of awardConditionFacts(rs).get(a)!) {
@@ -38,7 +38,7 @@ function historyEvidence(cohort: CohortAwards, unit: ScoredUnit, statuses: reado
   for (let i = 0; i < cohort.awards.length; i++) {
     const a = cohort.awards[i]!;
     if (!a.history?.length) continue; // only an award with history requirements has history checks
-    for (const c of statuses[i]?.checks ?? []) {
+    for (const c of statuses[i]!.checks) {
       if (c.kind !== "history" || c.result !== "unknown") continue;
       unknown = true;
       for (const y of c.missingYears) if (!missing.includes(y)) missing.push(y);

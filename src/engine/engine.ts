@@ -39,6 +39,8 @@ export type ProfileArg<P, G extends string = Group> = unknown extends P ? unknow
 /**
  * A rule set compiled once (see `createEngine`): validates, scores, ranks and proposes awards. Pure and
  * synchronous. `G`: the groups its rule set's type knows (a profile naming another fails to type-check).
+ * Results are data to read: the compiled engine makes a criterion result or an award check once for
+ * every unit with the same content and shares it, frozen, so copy a part before changing it.
  */
 export interface Engine<G extends string = Group> {
   /** The loaded rule set the engine was compiled from. */

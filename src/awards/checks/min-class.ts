@@ -28,10 +28,11 @@ function classResult(rank: (id: string | null) => number, need: number, r: { cla
 /** A number that stands for a class and a best-case class (each by its place in the catalog, or none); undefined for a class outside it. */
 function classPair(rs: RuleSet): (c: string | null, potential: string | null) => number | undefined {
   const place = new Map<string | null, number>([[null, 0], ...rs.classes.map((k, i) => [k.id, i + 1] as const)]);
+  const places = rs.classes.length + 1;
   return (c, potential) => {
     const x = place.get(c);
     const y = place.get(potential);
-    return x === undefined || y === undefined ? undefined : x * place.size + y;
+    return x === undefined || y === undefined ? undefined : x * places + y;
   };
 }
 

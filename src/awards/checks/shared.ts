@@ -22,13 +22,22 @@ function frozen<V>(v: V): V {
   return Object.freeze(v);
 }
 
-/** {@link sharedBy} with two keys: the first from a small closed set, the second kept for at most `limit` values under each first. */
+/** {@link sharedBy} with two keys, the first from a small closed set: at most `limit` values in all. */
 export function sharedBy2<A, B, V>(limit = Infinity): (a: A, b: B, make: () => V) => V {
-  const byA = new Map<A, (b: B, make: () => V) => V>();
+  const byA = new Map<A, Map<B, V>>();
+  let kept = 0;
   return (a, b, make) => {
     let byB = byA.get(a);
-    if (byB === undefined) byA.set(a, (byB = sharedBy<B, V>(limit)));
-    return byB(b, make);
+    let v = byB?.get(b);
+    if (v === undefined) {
+      v = frozen(make());
+      if (kept < limit) {
+        if (byB === undefined) byA.set(a, (byB = new Map()));
+        byB.set(b, v);
+        kept++;
+      }
+    }
+    return v;
   };
 }
 
