@@ -1,21 +1,27 @@
 import { describe, expect, it } from "vitest";
 import { edit, filesOf, NATIONAL } from "../../test/support/rules.js";
 import { loadRuleSet } from "../node/index.js";
-import { loadRuleSetFromFiles } from "../rules/index.js";
+import { loadRuleSetFromFiles, type RuleSet } from "../rules/index.js";
 import { createProfileValidator } from "../profiles/index.js";
 import { compileScorer } from "../scoring/index.js";
 import { compileAwardConditions, referenceAwardConditions } from "./conditions.js";
 
-describe("compiled award conditions", () => {
-  const rs = loadRuleSet("vn-2447-2025");
-  if (!rs.ok) throw new Error("rule set");
-  const validator = createProfileValidator(rs.value);
-  const score = compileScorer(rs.value);
-  const unit = (id: string, facts: Record<string, unknown>) => {
+/** Units of the individual group with the facts given, validated and scored by a rule set's compiled scorer. */
+function unitsOf(rs: RuleSet) {
+  const validator = createProfileValidator(rs);
+  const score = compileScorer(rs);
+  return (id: string, facts: Record<string, unknown>) => {
     const r = validator.validate({ id, name: id, group: "individual", cohort: "c", year: 2025, facts });
     if (!r.ok) throw new Error(JSON.stringify(r.issues));
     return score(r.value, { asOf: "2025-12-31", trace: false });
   };
+}
+
+describe("compiled award conditions", () => {
+  const rs = loadRuleSet("vn-2447-2025");
+  if (!rs.ok) throw new Error("rule set");
+  const unit = unitsOf(rs.value);
+  const valuesOf = (id: string) => rs.value.facts.find((f) => f.id === id)!.values!;
   const award = (id: string) => rs.value.awards.find((a) => a.id === id)!;
   // award.lao-dong-tien-tien reads the category, the task rating and two yes/no facts: closed sets of values.
   // Not rated, productive, and whether an exemplary citizen not given: unknown
@@ -57,17 +63,21 @@ describe("compiled award conditions", () => {
     expect(y).toEqual(x);
   });
 
+  /** The national set with award.lao-dong-tien-tien given one more way to qualify (`any` of its conditions), and facts added. */
+  const widened = (branch: unknown, facts: readonly object[] = []) => {
+    const withFacts = edit(filesOf(NATIONAL), "facts.json", (j) => j.facts.push(...facts));
+    const files = edit(withFacts, "awards.json", (j) => j.awards.find((a: { id: string }) => a.id === advanced.id).eligibility.conditions.any.push(branch));
+    const r = loadRuleSetFromFiles(files);
+    if (!r.ok) throw new Error(JSON.stringify(r.issues.slice(0, 3)));
+    return { rs: r.value, award: r.value.awards.find((a) => a.id === advanced.id)!, unitOf: unitsOf(r.value) };
+  };
+
   it("keep at most 1,024 shared checks an award: past them a check is made for the unit alone, equal to the reference", () => {
-    // award.lao-dong-tien-tien given one more way to qualify, on five more facts of closed values: 87,480 combinations in all
-    const valuesOf = (id: string) => rs.value.facts.find((f) => f.id === id)!.values!;
+    // one more way to qualify, on five more facts of closed values: 87,480 combinations in all
     const more = [["person.prosecuted", true], ["person.disciplined", true], ...["person.role", "person.sex", "person.initiativeScope"].map((id) => [id, valuesOf(id)[0]])].map(([fact, value]) => ({ fact, operator: "equal", value }));
-    const files = edit(filesOf(NATIONAL), "awards.json", (j) => j.awards.find((a: { id: string }) => a.id === advanced.id).eligibility.conditions.any.push({ all: more }));
-    const wide = loadRuleSetFromFiles(files);
-    if (!wide.ok) throw new Error(JSON.stringify(wide.issues.slice(0, 3)));
-    const [compiled, reference] = [compileAwardConditions(wide.value), referenceAwardConditions(wide.value)];
-    const a = wide.value.awards.find((x) => x.id === advanced.id)!;
-    const scoreWide = compileScorer(wide.value);
-    const validateWide = createProfileValidator(wide.value);
+    const w = widened({ all: more });
+    const [compiled, reference] = [compileAwardConditions(w.rs), referenceAwardConditions(w.rs)];
+    const a = w.award;
     // the n-th combination of eight facts' values (each with "not given"), in mixed radix, the category "other"
     const dims: [string, readonly unknown[]][] = [
       ["person.taskRating", valuesOf("person.taskRating")],
@@ -82,9 +92,7 @@ describe("compiled award conditions", () => {
         k = Math.floor(k / (values.length + 1));
         if (v !== undefined) facts[id] = v;
       }
-      const r = validateWide.validate({ id: `u${n}`, name: `u${n}`, group: "individual", cohort: "c", year: 2025, facts });
-      if (!r.ok) throw new Error(JSON.stringify(r.issues));
-      return scoreWide(r.value, { asOf: "2025-12-31", trace: false });
+      return w.unitOf(`u${n}`, facts);
     };
     const units = Array.from({ length: 2400 }, (_, n) => unitOf(n));
     const checks = units.map((u) => compiled.check(a, u));
@@ -98,22 +106,6 @@ describe("compiled award conditions", () => {
     // a unit whose values were met before the limit still shares the check made then
     expect(compiled.check(a, unitOf(2))).toBe(checks[2]);
   });
-
-  /** The national set with award.lao-dong-tien-tien given one more way to qualify (`any` of its conditions), and facts added. */
-  const widened = (branch: unknown, facts: readonly object[] = []) => {
-    const withFacts = edit(filesOf(NATIONAL), "facts.json", (j) => j.facts.push(...facts));
-    const files = edit(withFacts, "awards.json", (j) => j.awards.find((a: { id: string }) => a.id === advanced.id).eligibility.conditions.any.push(branch));
-    const r = loadRuleSetFromFiles(files);
-    if (!r.ok) throw new Error(JSON.stringify(r.issues.slice(0, 3)));
-    const v = createProfileValidator(r.value);
-    const s = compileScorer(r.value);
-    const unitOf = (id: string, facts: Record<string, unknown>) => {
-      const p = v.validate({ id, name: id, group: "individual", cohort: "c", year: 2025, facts });
-      if (!p.ok) throw new Error(JSON.stringify(p.issues));
-      return s(p.value, { asOf: "2025-12-31", trace: false });
-    };
-    return { rs: r.value, award: r.value.awards.find((a) => a.id === advanced.id)!, unitOf };
-  };
 
   it("a fact compared with another fact is part of what the shared check stands for", () => {
     // prosecuted equal to disciplined: the second fact is read only as what the first is compared with
