@@ -1,4 +1,4 @@
-import { compileNode, evaluateCondition, F, T, traceCondition, traceLeaves, type LeafTrace, type Node, type ReaderFactory, type Truth } from "../evaluation/index.js";
+import { compileNode, evaluateCondition, F, isFactValue, T, traceCondition, traceLeaves, type LeafTrace, type Node, type ReaderFactory, type Truth } from "../evaluation/index.js";
 import { factsById, ownValue, walkCondition, type Award, type Condition, type Fact, type RuleSet } from "../rules/index.js";
 import { ROW } from "../profiles/index.js";
 import { factReader, rowReader, type ScoredUnit } from "../scoring/index.js";
@@ -92,7 +92,7 @@ function closedFactsOf(rs: RuleSet, cond: Condition, slots: ReadonlyMap<string, 
   const ids = new Set<string>();
   let paths = false;
   walkCondition(cond, (leaf) => {
-    const other = leaf.value !== null && typeof leaf.value === "object" && !Array.isArray(leaf.value) ? leaf.value : undefined;
+    const other = isFactValue(leaf.value) ? leaf.value : undefined; // the fact it is compared with, as the tracer reads it
     ids.add(leaf.fact);
     if (other) ids.add(other.fact);
     if (leaf.path !== undefined || other?.path !== undefined) paths = true;

@@ -96,7 +96,6 @@ export function evaluateCriterion(c: Criterion, read: FactReader, asOf: string):
 /** At most this many combinations remembered by one compiled criterion (see {@link combinedOnce}). */
 const COMBINED_PER_CRITERION = 16;
 
-
 /** The values of a criterion's compiled bonus or deductions for a row (undefined: unknown). */
 function valuesOf(list: readonly ((row: Row) => Points | undefined)[], row: Row): Values {
   if (list.length === 0) return NONE;
